@@ -1,0 +1,19 @@
+# chime_embed(<target> <symbol> <file>)
+# Compiles <file> into <target> as
+#   extern "C" const unsigned char <symbol>[];  extern "C" const unsigned long <symbol>_size;
+# The array is 16-byte aligned (ICU's udata_setCommonData needs that) and
+# followed by a NUL byte that is not counted in the size, so text data can be
+# read as a C string. Regenerated whenever <file> changes.
+function(chime_embed target symbol file)
+  get_filename_component(file "${file}" ABSOLUTE)
+  set(out "${CMAKE_CURRENT_BINARY_DIR}/embed/${symbol}.c")
+  add_custom_command(
+    OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -DINPUT=${file} -DOUTPUT=${out} -DSYMBOL=${symbol}
+            -P "${CHIME_EMBED_SCRIPT}"
+    DEPENDS "${file}" "${CHIME_EMBED_SCRIPT}"
+    COMMENT "Embedding ${symbol}"
+    VERBATIM)
+  target_sources(${target} PRIVATE "${out}")
+endfunction()
+set(CHIME_EMBED_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/embed_file.cmake" CACHE INTERNAL "")

@@ -1,0 +1,49 @@
+// Chime's configuration (rules.md section 9): one JSON document shared by the
+// extension and the native host. Parsed once, reused for many analyses.
+//
+// {
+//   "organization": { "names": ["Mercy General"], "handles": ["@MercyGeneral"],
+//                     "hashtags": ["#MercyCares"] },
+//   "chats": ["#mychat"],
+//   "phrases": { "promo.superlative": ["best-in-region"] },
+//   "rules": { "promo.self-focus": "off", "form.exclamations": "warning" },
+//   "thresholds": { "hashtags": 2, "reading_grade": 8 }
+// }
+// Every key is optional. Unknown keys and wrong types are errors naming the
+// key path ("rules.promo.nope: unknown rule id").
+#pragma once
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "chime/result.hpp"
+
+namespace chime {
+
+struct ConfigError {
+  std::string path;     // e.g. "thresholds.hashtags"
+  std::string message;  // e.g. "must be an integer from 0 to 30"
+};
+
+struct Config {
+  std::vector<std::string> org_names;       // "Mercy General"
+  std::vector<std::string> org_handles;     // "@MercyGeneral" (stored without '@', case-folded)
+  std::vector<std::string> brand_hashtags;  // stored without '#', case-folded
+  std::vector<std::string> extra_chats;     // stored without '#', case-folded
+  std::map<std::string, std::vector<std::string>> extra_phrases;  // rule id -> phrases
+  std::set<std::string> disabled_rules;
+  std::map<std::string, Severity> severity_overrides;
+  int max_hashtags = 2;        // form.hashtag-pileup: more than this is a tip
+  double reading_grade = 8.0;  // tone.reading-level: above this is a tip
+
+  // Parses and validates; on any error returns std::nullopt and fills errors.
+  static std::optional<Config> parse(const Json& j, std::vector<ConfigError>& errors);
+  static std::optional<Config> parse(std::string_view json_text, std::vector<ConfigError>& errors);
+  Json to_json() const;  // the same document shape, normalised
+
+  bool enabled(std::string_view rule) const;
+};
+
+}  // namespace chime

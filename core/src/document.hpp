@@ -1,0 +1,58 @@
+// The analysed text as every rule sees it: the UTF-16 text, its tokens and
+// sentences (ICU word and sentence boundaries), the X entities and length,
+// and the draft's context and configuration. Built once per analysis.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chime/config.hpp"
+#include "chime/context.hpp"
+#include "chime/result.hpp"
+
+namespace chime {
+
+enum class TokenKind : uint8_t {
+  word,    // letters (may hold digits, apostrophes: "don't", "covid19")
+  number,  // digits, "3.5", "1,000"
+  emoji,   // an emoji sequence (ZWJ, skin tone, flag, keycap)
+  ideo,    // ideographic / kana / Thai etc. (dictionary scripts)
+  punct,   // punctuation and symbols: "#", "@", "%", "!", "?", "-", ...
+};
+
+struct Token {
+  int32_t start = 0;      // UTF-16 offsets into Document::text
+  int32_t end = 0;
+  TokenKind kind = TokenKind::word;
+  bool space_before = false;  // whitespace (or start of text) right before it
+  bool all_caps = false;      // word with >= 2 letters, all upper case
+  std::string text;           // UTF-8, as written
+  std::string folded;         // UTF-8, case-folded, curly apostrophes made straight
+};
+
+struct Sentence {
+  int32_t start = 0;       // UTF-16, trailing whitespace excluded
+  int32_t end = 0;
+  size_t first_token = 0;  // tokens[first_token, last_token) lie in it
+  size_t last_token = 0;
+};
+
+struct Document {
+  std::u16string text;     // what offsets refer to
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  Entities entities;
+  LengthInfo length;
+  const Context* context = nullptr;
+  const Config* config = nullptr;
+
+  std::string utf8(int32_t start, int32_t end) const;  // text[start, end) as UTF-8
+  int32_t size() const { return static_cast<int32_t>(text.size()); }
+  // Index of the token containing UTF-16 offset `pos`, or tokens.size().
+  size_t token_at(int32_t pos) const;
+  // True if [start, end) overlaps an entity of any kind (URLs, mentions, ...).
+  bool in_entity(int32_t start, int32_t end) const;
+};
+
+}  // namespace chime

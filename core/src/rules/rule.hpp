@@ -1,0 +1,60 @@
+// A rule looks at a Document and adds hints. Each rule family lives in its
+// own file(s) under core/src/rules/ and exposes one function returning its
+// RuleInfo list; registry.cpp lists the families. A meta-test checks that
+// every registered id is documented in docs/rules.md and has examples in
+// tests/examples/.
+#pragma once
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "document.hpp"
+#include "sentiment/sentiment.hpp"
+
+namespace chime {
+
+// What rules can read besides the Document: results of earlier stages.
+struct Analysis {
+  const Document& doc;
+  Sentiment sentiment;
+  Readability readability;
+  // The post being answered (context.in_reply_to_text), analysed the same
+  // way; null when there is none.
+  const Document* in_reply_to = nullptr;
+  Sentiment in_reply_to_sentiment;
+};
+
+class HintSink {
+ public:
+  explicit HintSink(const Config& config) : config_(config) {}
+  // Adds a hint unless its rule is switched off; applies severity overrides.
+  void add(Hint hint);
+  const std::vector<Hint>& hints() const { return hints_; }
+  std::vector<Hint> take() { return std::move(hints_); }
+ private:
+  const Config& config_;
+  std::vector<Hint> hints_;
+};
+
+using CheckFn = void (*)(const Analysis&, HintSink&);
+
+struct RuleInfo {
+  std::string_view id;           // "promo.superlative"
+  Severity default_severity;     // the usual severity (some rules vary it)
+  std::string_view description;  // one line: feeds docs and the options page
+  CheckFn check;                 // may add hints for this id only
+};
+
+// Every rule, in a fixed order (the order hints are produced in).
+std::span<const RuleInfo> all_rules();
+const RuleInfo* find_rule(std::string_view id);
+
+// One function per family, each defined in its family's file.
+std::span<const RuleInfo> length_form_rules();
+std::span<const RuleInfo> promo_rules();
+std::span<const RuleInfo> talk_rules();
+std::span<const RuleInfo> value_rules();
+std::span<const RuleInfo> tone_rules();
+std::span<const RuleInfo> care_rules();
+
+}  // namespace chime

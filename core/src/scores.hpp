@@ -1,0 +1,14 @@
+// Scores and label from the analysis and its hints (rules.md section 7;
+// the formula is documented in docs/scores.md).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "rules/rule.hpp"
+
+namespace chime {
+
+Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints);
+std::string choose_label(const Scores& scores, const std::vector<Hint>& hints);
+
+}  // namespace chime

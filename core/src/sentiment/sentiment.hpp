@@ -1,0 +1,11 @@
+// Social-media-aware sentiment (valence lexicon, intensifiers, negation,
+// "but", ALL-CAPS and "!" emphasis, emoji and emoticons). See docs/sentiment.md.
+#pragma once
+#include "document.hpp"
+
+namespace chime::sentiment {
+
+// compound in [-1, 1]; pos + neu + neg = 1 (each rounded to 3 decimals).
+Sentiment score(const Document& doc);
+
+}  // namespace chime::sentiment

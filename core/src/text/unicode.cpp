@@ -1,0 +1,107 @@
+#include "text/unicode.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+#include "icu/icu_data.hpp"
+
+namespace chime::text {
+
+std::u16string decode_utf8(std::string_view utf8, int32_t& replaced) {
+  replaced = 0;
+  std::u16string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    // U8_NEXT_OR_FFFD consumes a maximal invalid subsequence per U+FFFD.
+    U8_NEXT_OR_FFFD(s, i, length, c);
+    if (c == 0xFFFD && !(i >= 3 && s[i - 3] == 0xEF && s[i - 2] == 0xBF && s[i - 1] == 0xBD)) {
+      ++replaced;
+    }
+    if (c <= 0xFFFF) {
+      out.push_back(static_cast<char16_t>(c));
+    } else {
+      out.push_back(static_cast<char16_t>(U16_LEAD(c)));
+      out.push_back(static_cast<char16_t>(U16_TRAIL(c)));
+    }
+  }
+  return out;
+}
+
+int32_t replace_lone_surrogates(std::u16string& text) {
+  int32_t replaced = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char16_t c = text[i];
+    if (U16_IS_LEAD(c) && i + 1 < text.size() && U16_IS_TRAIL(text[i + 1])) {
+      ++i;  // a valid pair
+    } else if (U16_IS_SURROGATE(c)) {
+      text[i] = u'\uFFFD';
+      ++replaced;
+    }
+  }
+  return replaced;
+}
+
+std::string to_utf8(std::u16string_view utf16) {
+  std::string out;
+  out.reserve(utf16.size() * 3 / 2);
+  const auto length = static_cast<int32_t>(utf16.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U16_NEXT_OR_FFFD(utf16.data(), i, length, c);
+    uint8_t buf[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, c);  // c is a valid scalar value here
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+  }
+  return out;
+}
+
+std::u16string nfc(std::u16string_view text) {
+  icu_data::ensure_registered();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFC unavailable");
+  icu::UnicodeString src(false, text.data(), static_cast<int32_t>(text.size()));
+  if (norm->isNormalized(src, status) && U_SUCCESS(status)) return std::u16string(text);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString dst = norm->normalize(src, status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFC failed");
+  return std::u16string(dst.getBuffer(), static_cast<size_t>(dst.length()));
+}
+
+std::u16string fold(std::u16string_view text) {
+  icu_data::ensure_registered();
+  std::u16string out(text.size() + 8, u'\0');
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = u_strFoldCase(out.data(), static_cast<int32_t>(out.size()), text.data(),
+                            static_cast<int32_t>(text.size()), U_FOLD_CASE_DEFAULT, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) {
+    out.assign(static_cast<size_t>(n), u'\0');
+    status = U_ZERO_ERROR;
+    n = u_strFoldCase(out.data(), n, text.data(), static_cast<int32_t>(text.size()),
+                      U_FOLD_CASE_DEFAULT, &status);
+  }
+  if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING) {
+    throw std::runtime_error("ICU case folding failed");
+  }
+  out.resize(static_cast<size_t>(n));
+  for (char16_t& c : out) {
+    if (c == u'\u2019' || c == u'\u2018' || c == u'\u02BC') c = u'\'';
+  }
+  return out;
+}
+
+std::string fold_utf8(std::string_view utf8) {
+  int32_t replaced = 0;
+  return to_utf8(fold(decode_utf8(utf8, replaced)));
+}
+
+}  // namespace chime::text

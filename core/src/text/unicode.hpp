@@ -1,0 +1,21 @@
+// Small Unicode helpers over ICU, shared by the text model and the rules.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace chime::text {
+
+// UTF-8 -> UTF-16. Each maximal invalid subsequence becomes U+FFFD (the
+// WHATWG/ICU rule, as TextDecoder does); `replaced` counts them.
+std::u16string decode_utf8(std::string_view utf8, int32_t& replaced);
+// Lone surrogates -> U+FFFD in place (length unchanged); returns how many.
+int32_t replace_lone_surrogates(std::u16string& text);
+std::string to_utf8(std::u16string_view utf16);
+std::u16string nfc(std::u16string_view text);
+// Full case folding (ICU default), plus curly apostrophes made straight so
+// that "don’t" matches "don't".
+std::u16string fold(std::u16string_view text);
+std::string fold_utf8(std::string_view utf8);
+
+}  // namespace chime::text
