@@ -1,0 +1,93 @@
+// The service worker: the only part that runs the wasm engine (the page's CSP
+// forbids wasm in content scripts; the extension's own CSP allows it). The
+// engine loads lazily on the first request, so a worker that Chrome stopped
+// and restarted simply loads it again; the drafts the popup shows are kept in
+// chrome.storage.session, which outlives the worker.
+import './protocol.js';
+import Chime from './engine/chime.js';
+
+const { kinds, storageKeys } = globalThis.chimeProtocol;
+
+let enginePromise = null;
+
+async function storedConfig() {
+  const stored = await chrome.storage.sync.get(storageKeys.config);
+  return stored[storageKeys.config] ?? {};
+}
+
+function loadEngine() {
+  if (!enginePromise) {
+    enginePromise = (async () => {
+      const engine = await Chime.load({ wasmUrl: chrome.runtime.getURL('engine/chime.wasm') });
+      const applied = engine.setConfig(await storedConfig());
+      if (!applied.ok) console.warn('Chime: the stored configuration is invalid; using defaults', applied.errors);
+      return engine;
+    })();
+    enginePromise.catch(() => { enginePromise = null; });  // try again on the next request
+  }
+  return enginePromise;
+}
+
+// Options saved elsewhere (the options page, another device) apply at once.
+chrome.storage.onChanged.addListener(async (changes, area) => {
+  if (area !== 'sync' || !(storageKeys.config in changes) || !enginePromise) return;
+  const engine = await loadEngine();
+  engine.setConfig(changes[storageKeys.config].newValue ?? {});
+});
+
+// --- drafts, for the popup -------------------------------------------------
+
+const draftKey = (tabId) => `draft:${tabId}`;
+
+async function rememberDraft(tabId, draft) {
+  if (tabId === undefined) return;
+  await chrome.storage.session.set({ [draftKey(tabId)]: draft, lastDraftTab: tabId });
+}
+
+async function activeDraft() {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  const session = await chrome.storage.session.get(null);
+  const own = tab && session[draftKey(tab.id)];
+  if (own) return { ...own, otherTab: false };
+  // The popup opened as a tab of its own (or over a page without a draft):
+  // show the draft typed most recently, saying it comes from another tab.
+  const last = session[draftKey(session.lastDraftTab)];
+  return last ? { ...last, otherTab: true } : null;
+}
+
+chrome.tabs.onRemoved.addListener((tabId) => { chrome.storage.session.remove(draftKey(tabId)); });
+
+// --- requests --------------------------------------------------------------
+
+const handlers = {
+  async [kinds.analyze]({ text, context }, sender) {
+    const engine = await loadEngine();
+    const result = engine.analyze(String(text ?? ''), context ?? {});
+    if (sender.tab) {
+      await rememberDraft(sender.tab.id, { text, context: context ?? {}, result, url: sender.url, at: Date.now() });
+    }
+    return { ok: true, result };
+  },
+  async [kinds.activeDraft]() {
+    return { ok: true, draft: await activeDraft() };
+  },
+  async [kinds.validateConfig]({ config }) {
+    const engine = await loadEngine();
+    const checked = engine.setConfig(config ?? {});
+    engine.setConfig(await storedConfig());  // validating must not change the live configuration
+    return { ok: true, errors: checked.ok ? [] : checked.errors };
+  },
+  async [kinds.rules]() {
+    const engine = await loadEngine();
+    return { ok: true, version: engine.version(), rules: engine.rules() };
+  },
+};
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const handler = handlers[message?.kind];
+  if (!handler || sender.id !== chrome.runtime.id) return false;
+  handler(message, sender).then(sendResponse, (error) => {
+    sendResponse({ ok: false, error: { code: 'engine', message: String(error?.message ?? error) } });
+  });
+  return true;  // answers asynchronously
+});

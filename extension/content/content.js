@@ -1,0 +1,490 @@
+// The content script on x.com / twitter.com: finds every compose box (and
+// keeps finding them across the site's client-side navigation), sends each
+// draft to the background for analysis, and draws the answer: underlines,
+// a hint card, a score chip and its popover. No analysis happens here.
+(() => {
+  const { kinds, storageKeys, request } = globalThis.chimeProtocol;
+  const find = globalThis.chimeFind;
+  const { renderReport, renderHint, labelName, el, LABEL_SEVERITY } = globalThis.chimeReport;
+  const { Overlay } = globalThis.chimeOverlay;
+
+  const CHIP_HEIGHT = 22;
+  // X puts its character ring and "add post" button left of the Post button:
+  // the chip sits left of those.
+  const CHIP_GAP_BEFORE_POST_BUTTON = 104;
+  const POST_BUTTONS = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]';
+
+  let overlay = null;
+  const boxes = new Map();  // editor element -> Box
+  let card = null;          // {box, hint, source: 'hover' | 'caret' | 'focus'}
+  let popoverBox = null;
+  let drawScheduled = false;
+  let scanScheduled = false;
+  let pageObserver = null;
+
+  // --- typing since the last analysis ----------------------------------------
+  // A result arrives for the text that was sent; by then the draft may have
+  // changed. Hints before the edit stay, hints after it move with it, hints
+  // the edit touched wait for the next result.
+  function editBetween(before, after) {
+    let start = 0;
+    const shortest = Math.min(before.length, after.length);
+    while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start += 1;
+    let suffix = 0;
+    while (suffix < shortest - start &&
+           before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix += 1;
+    return { start, oldEnd: before.length - suffix, delta: after.length - before.length };
+  }
+
+  function follow(hint, edit) {
+    if (hint.end <= edit.start) return hint;
+    if (hint.start >= edit.oldEnd) return { ...hint, start: hint.start + edit.delta, end: hint.end + edit.delta };
+    return null;
+  }
+
+  class Box {
+    constructor(editor) {
+      this.editor = editor;
+      this.container = find.containerOf(editor);
+      this.layer = overlay.layer();
+      this.underlines = [];
+      this.chip = el(document, 'button', { type: 'button', class: 'chip', hidden: true, 'aria-haspopup': 'dialog',
+        'aria-expanded': 'false', onclick: () => togglePopover(this) });
+      this.layer.append(this.chip);
+      this.text = null;
+      this.draft = { text: '', segments: [] };
+      this.result = null;
+      this.resultText = '';
+      this.context = {};
+      this.dismissed = new Set();
+      this.drawn = [];
+      this.inFlight = false;
+      this.pending = false;
+      this.lastLabel = '';
+      this.observer = new MutationObserver(() => this.onEdit());
+      this.observer.observe(editor, { subtree: true, childList: true, characterData: true });
+      this.resizeObserver = new ResizeObserver(scheduleDraw);
+      this.resizeObserver.observe(this.container);
+      this.onKeyDown = (event) => this.keyDown(event);
+      editor.addEventListener('keydown', this.onKeyDown);
+      this.onEdit();
+    }
+
+    destroy() {
+      this.observer.disconnect();
+      this.resizeObserver.disconnect();
+      this.editor.removeEventListener('keydown', this.onKeyDown);
+      this.layer.remove();
+      if (card?.box === this) hideCard();
+      if (popoverBox === this) closePopover(false);
+    }
+
+    onEdit() {
+      this.draft = find.readDraft(this.editor);
+      if (this.draft.text !== this.text) {
+        this.text = this.draft.text;
+        if (!this.text.trim()) this.dismissed.clear();  // a new draft starts afresh
+        this.analyse();
+      }
+      scheduleDraw();
+    }
+
+    // At most one request in flight per box; keystrokes meanwhile coalesce
+    // into one request for the latest text. An idle box answers the very
+    // first keystroke at once, so hints keep up with typing.
+    async analyse() {
+      if (this.inFlight) { this.pending = true; return; }
+      this.inFlight = true;
+      const text = this.text;
+      try {
+        if (!text.trim()) {
+          this.result = null;
+          this.resultText = text;
+        } else {
+          this.context = find.readContext(this.editor);
+          const answer = await request(kinds.analyze, { text, context: this.context });
+          if (!answer.ok) throw new Error(answer.error?.message ?? 'analysis failed');
+          this.result = answer.result;
+          this.resultText = text;
+        }
+        this.draw();  // at once, not on the next frame: this is the latency people feel
+        overlay.host.setAttribute('data-chime-drawn', String(text.length));
+        this.announce();
+      } catch (error) {
+        if (/context invalidated/i.test(String(error?.message))) { shutdown(); return; }
+        console.warn('Chime:', error);
+      } finally {
+        this.inFlight = false;
+        if (this.pending) {
+          this.pending = false;
+          if (this.text !== this.resultText) this.analyse();
+        }
+      }
+    }
+
+    announce() {
+      const label = this.result ? `${this.result.scores.overall} ${this.result.label}` : '';
+      if (label && label !== this.lastLabel) {
+        overlay.announce(`Chime: ${labelName(this.result.label)}, ${this.result.scores.overall} out of 100.`);
+      }
+      this.lastLabel = label;
+    }
+
+    dismissKey(hint) { return `${hint.rule}|${this.text.slice(hint.start, hint.end)}`; }
+
+    // The result's hints placed on the current text, without dismissed ones.
+    visibleHints() {
+      if (!this.result) return [];
+      const edit = editBetween(this.resultText, this.text);
+      const hints = [];
+      for (const hint of this.result.hints) {
+        const placed = follow(hint, edit);
+        if (placed && !this.dismissed.has(this.dismissKey(placed))) hints.push(placed);
+      }
+      return hints;
+    }
+
+    dismiss(hint) {
+      this.dismissed.add(this.dismissKey(hint));
+      hideCard();
+      if (popoverBox === this) renderPopover();
+      this.draw();
+    }
+
+    // Replaces the hint's span through the editor's own editing path: select
+    // it, then insertText, which Draft.js handles like typing (caret, undo and
+    // further typing stay right). Never writes the editor's DOM.
+    async apply(hint, replacement) {
+      hideCard();
+      closePopover(false);
+      this.onEdit();
+      const before = this.text;
+      const range = find.rangeFor(this.draft, hint.start, hint.end);
+      if (!range) return;
+      this.editor.focus();
+      const selection = getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      await selectionSettled();
+      if (replacement) document.execCommand('insertText', false, replacement);
+      else document.execCommand('delete');
+      await nextFrame();
+      this.onEdit();
+      const expected = before.slice(0, hint.start) + replacement + before.slice(hint.end);
+      if (this.text !== expected) {
+        console.warn('Chime: the editor did not take the replacement', { expected, got: this.text });
+        overlay.announce('Chime could not apply the replacement; the draft is unchanged.');
+      } else {
+        overlay.announce(replacement ? `Replaced with “${replacement}”.` : 'Deleted.');
+      }
+    }
+
+    keyDown(event) {
+      if (event.altKey && event.key === 'ArrowDown') {  // from the editor to the hint card or the details
+        event.preventDefault();
+        event.stopPropagation();
+        if (card?.box === this) focusPanel(overlay.card);
+        else if (this.result) openPopover(this);
+      } else if (event.key === 'Escape' && card?.box === this) {
+        hideCard();
+      }
+    }
+
+    // Where the chip goes: in the toolbar row, left of the Post button, when
+    // that row belongs to this box alone; else in the box's bottom-right corner.
+    chipAnchor(clip) {
+      let ancestor = this.container.parentElement;
+      for (let depth = 0; ancestor && depth < 8; depth += 1, ancestor = ancestor.parentElement) {
+        const button = ancestor.querySelector(POST_BUTTONS);
+        if (!button) continue;
+        if (find.findEditors(ancestor).size !== 1) break;
+        const rect = button.getBoundingClientRect();
+        if (rect.width === 0) break;
+        return { right: rect.left - CHIP_GAP_BEFORE_POST_BUTTON, top: rect.top + (rect.height - CHIP_HEIGHT) / 2 };
+      }
+      return { right: clip.right - 4, top: clip.bottom - CHIP_HEIGHT - 4 };
+    }
+
+    draw() {
+      if (!this.editor.isConnected) return;
+      const box = this.container.getBoundingClientRect();
+      const clip = { left: Math.max(0, box.left), top: Math.max(0, box.top),
+                     right: Math.min(innerWidth, box.right), bottom: Math.min(innerHeight, box.bottom) };
+      const visible = clip.right > clip.left && clip.bottom > clip.top;
+      this.drawn = [];
+      let used = 0;
+      if (visible) {
+        for (const hint of this.visibleHints()) {
+          // Strengths and whole-post hints live in the popover, not under the text.
+          if (hint.severity === 'good' || (hint.start === 0 && hint.end >= this.text.length)) continue;
+          const rects = [];
+          for (const range of find.rangesFor(this.draft, hint.start, hint.end)) {
+            for (const r of range.getClientRects()) {
+              if (r.width < 1 || r.bottom <= clip.top || r.top >= clip.bottom) continue;
+              const left = Math.max(r.left, clip.left);
+              const right = Math.min(r.right, clip.right);
+              if (right > left) rects.push({ left, right, top: r.top, bottom: r.bottom });
+            }
+          }
+          if (!rects.length) continue;
+          this.drawn.push({ hint, rects });
+          const active = card?.box === this && card.hint.start === hint.start && card.hint.rule === hint.rule;
+          for (const r of rects) {
+            let line = this.underlines[used];
+            if (!line) {
+              line = el(document, 'div', { 'aria-hidden': 'true' });
+              this.layer.append(line);
+              this.underlines.push(line);
+            }
+            used += 1;
+            line.className = `u sev-${hint.severity}${active ? ' active' : ''}`;
+            line.dataset.rule = hint.rule;
+            line.dataset.start = String(hint.start);
+            line.dataset.end = String(hint.end);
+            line.style.cssText = `left:${r.left}px;top:${r.bottom - 1}px;width:${r.right - r.left}px`;
+          }
+        }
+      }
+      for (const line of this.underlines.splice(used)) line.remove();
+      this.drawChip(visible, clip);
+    }
+
+    drawChip(visible, clip) {
+      const show = visible && this.result && this.text.trim() !== '';
+      this.chip.hidden = !show;
+      if (!show) return;
+      const { scores, label } = this.result;
+      const stale = this.resultText !== this.text;
+      this.chip.className = `chip sev-${LABEL_SEVERITY[label] ?? 'tip'}`;
+      this.chip.replaceChildren(el(document, 'span', { class: 'dot', 'aria-hidden': 'true' }), `${scores.overall} · ${labelName(label)}`);
+      this.chip.setAttribute('aria-label', `Chime score ${scores.overall}, ${labelName(label)}. Show details.`);
+      this.chip.dataset.score = String(scores.overall);
+      this.chip.dataset.label = label;
+      this.chip.style.opacity = stale ? '0.7' : '1';
+      const anchor = this.chipAnchor(clip);
+      this.chip.style.left = `${Math.max(0, anchor.right - this.chip.offsetWidth)}px`;
+      this.chip.style.top = `${anchor.top}px`;
+    }
+
+    hintAt(offset) {
+      return this.drawn.find(({ hint }) => hint.start <= offset && offset <= hint.end)?.hint ?? null;
+    }
+  }
+
+  // --- the hint card ----------------------------------------------------------
+
+  function showCard(box, hint, source) {
+    if (card && card.box === box && card.hint.start === hint.start && card.hint.rule === hint.rule) {
+      if (source === 'hover') card.source = 'hover';
+      return;
+    }
+    card = { box, hint, source };
+    const panel = overlay.card;
+    panel.replaceChildren(
+      el(document, 'button', { type: 'button', class: 'panel-close', 'aria-label': 'Close hint', onclick: () => closeCardToEditor() }, '×'),
+      el(document, 'ul', { class: 'hint-list' }, renderHint(document, hint, box.text, {
+        onApply: (h, replacement) => box.apply(h, replacement),
+        onDismiss: (h) => box.dismiss(h),
+      })));
+    panel.setAttribute('aria-label', `Chime hint: ${hint.message}`);
+    const drawn = box.drawn.find((d) => d.hint.start === hint.start && d.hint.rule === hint.rule);
+    const first = drawn?.rects[0] ?? box.container.getBoundingClientRect();
+    overlay.place(panel, first);
+    box.draw();
+  }
+
+  function hideCard() {
+    if (!card) return;
+    const { box } = card;
+    card = null;
+    overlay.card.hidden = true;
+    box.draw();
+  }
+
+  function closeCardToEditor() {
+    const box = card?.box;
+    hideCard();
+    box?.editor.focus();
+  }
+
+  function focusPanel(panel) {
+    const target = panel.querySelector('.replace, .dismiss, button');
+    target?.focus();
+  }
+
+  let hoverTimer = 0;
+  function onPointerMove(event) {
+    if (!overlay || overlay.contains(event.composedPath()[0])) { clearTimeout(hoverTimer); return; }
+    for (const box of boxes.values()) {
+      for (const { hint, rects } of box.drawn) {
+        if (rects.some((r) => event.clientX >= r.left && event.clientX <= r.right &&
+                              event.clientY >= r.top && event.clientY <= r.bottom + 3)) {
+          clearTimeout(hoverTimer);
+          showCard(box, hint, 'hover');
+          return;
+        }
+      }
+    }
+    if (card?.source === 'hover') {
+      clearTimeout(hoverTimer);
+      hoverTimer = setTimeout(() => { if (card?.source === 'hover') hideCard(); }, 300);
+    }
+  }
+
+  // Keyboard: the caret inside a flagged span shows its card (Alt+Down goes into it).
+  function onSelectionChange() {
+    const selection = getSelection();
+    if (!selection.rangeCount || !selection.isCollapsed) return;
+    const node = selection.anchorNode;
+    for (const box of boxes.values()) {
+      if (!box.editor.contains(node)) continue;
+      const offset = find.offsetOf(box.draft, node, selection.anchorOffset);
+      const hint = offset >= 0 ? box.hintAt(offset) : null;
+      if (hint) showCard(box, hint, 'caret');
+      else if (card?.source === 'caret' || card?.box === box) hideCard();
+      return;
+    }
+  }
+
+  // --- the score popover -------------------------------------------------------
+
+  function renderPopover() {
+    const box = popoverBox;
+    if (!box?.result) return;
+    const hints = box.visibleHints();
+    overlay.popover.replaceChildren(
+      el(document, 'button', { type: 'button', class: 'panel-close', 'aria-label': 'Close details', onclick: () => closePopover(true) }, '×'),
+      renderReport(document, {
+        result: box.result, text: box.text, hints,
+        dismissedCount: box.result.hints.length - hints.length,
+        onApply: (hint, replacement) => box.apply(hint, replacement),
+        onDismiss: (hint) => box.dismiss(hint),
+      }));
+  }
+
+  function openPopover(box) {
+    hideCard();
+    popoverBox = box;
+    renderPopover();
+    overlay.place(overlay.popover, box.chip.hidden ? box.container.getBoundingClientRect() : box.chip.getBoundingClientRect(), 'right');
+    box.chip.setAttribute('aria-expanded', 'true');
+    focusPanel(overlay.popover);
+  }
+
+  function closePopover(returnFocus) {
+    if (!popoverBox) return;
+    const box = popoverBox;
+    popoverBox = null;
+    overlay.popover.hidden = true;
+    box.chip.setAttribute('aria-expanded', 'false');
+    if (returnFocus) box.chip.focus();
+  }
+
+  function togglePopover(box) {
+    if (popoverBox === box) closePopover(true);
+    else openPopover(box);
+  }
+
+  function onKeyDownInOverlay(event) {
+    if (event.key !== 'Escape') return;
+    if (popoverBox) closePopover(true);
+    else if (card) closeCardToEditor();
+  }
+
+  function onPointerDown(event) {
+    if (overlay.contains(event.composedPath()[0])) return;
+    if (popoverBox) closePopover(false);
+    if (card?.source !== 'caret') hideCard();
+  }
+
+  // --- finding boxes, drawing, switching on and off ----------------------------
+
+  function scan() {
+    scanScheduled = false;
+    if (!overlay) return;
+    overlay.attach();
+    overlay.updateTheme();
+    const editors = find.findEditors();
+    for (const [editor, box] of boxes) {
+      if (!editor.isConnected || !editors.has(editor)) { box.destroy(); boxes.delete(editor); }
+    }
+    for (const editor of editors) {
+      if (!boxes.has(editor)) boxes.set(editor, new Box(editor));
+    }
+  }
+
+  function scheduleScan() {
+    if (scanScheduled) return;
+    scanScheduled = true;
+    requestAnimationFrame(scan);
+  }
+
+  function drawAll() {
+    drawScheduled = false;
+    for (const box of boxes.values()) box.draw();
+  }
+
+  function scheduleDraw() {
+    if (drawScheduled || !overlay) return;
+    drawScheduled = true;
+    requestAnimationFrame(drawAll);
+  }
+
+  function selectionSettled() {
+    return new Promise((resolve) => {
+      const done = () => { document.removeEventListener('selectionchange', done); clearTimeout(timer); requestAnimationFrame(() => resolve()); };
+      const timer = setTimeout(done, 100);
+      document.addEventListener('selectionchange', done);
+    });
+  }
+
+  function nextFrame() {
+    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+
+  const listeners = [
+    [window, 'scroll', scheduleDraw, { capture: true, passive: true }],
+    [window, 'resize', scheduleDraw, { passive: true }],
+    [document, 'mousemove', onPointerMove, { passive: true }],
+    [document, 'mousedown', onPointerDown, { capture: true }],
+    [document, 'selectionchange', onSelectionChange, {}],
+  ];
+
+  function start() {
+    if (overlay) return;
+    overlay = new Overlay();
+    overlay.shadow.addEventListener('keydown', onKeyDownInOverlay);
+    for (const [target, type, handler, options] of listeners) target.addEventListener(type, handler, options);
+    pageObserver = new MutationObserver(scheduleScan);
+    pageObserver.observe(document.documentElement, { childList: true, subtree: true });
+    scan();
+  }
+
+  function shutdown() {
+    if (!overlay) return;
+    pageObserver.disconnect();
+    for (const [target, type, handler, options] of listeners) target.removeEventListener(type, handler, options);
+    for (const box of boxes.values()) box.destroy();
+    boxes.clear();
+    card = null;
+    popoverBox = null;
+    overlay.remove();
+    overlay = null;
+  }
+
+  // Switched off for this site: nothing is shown at all.
+  async function applySiteSetting() {
+    const stored = await chrome.storage.sync.get(storageKeys.disabledSites);
+    const disabled = (stored[storageKeys.disabledSites] ?? []).includes(location.hostname);
+    if (disabled) shutdown(); else start();
+  }
+
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && storageKeys.disabledSites in changes) applySiteSetting();
+  });
+  applySiteSetting();
+})();
+
+// Try by hand on: x.com/home (inline box), the Post button's dialog (and its
+// "Add post" thread boxes), a reply from the timeline, a post's own page
+// (inline reply), and after navigating Home -> Explore -> Home.

@@ -1,0 +1,89 @@
+// The overlay: one fixed, click-through layer over the page, in a shadow root
+// of its own, holding the underlines, the score chips, the hint card and the
+// score popover. It never touches the editor's DOM and takes no room in the
+// site's layout (no layout shift). Re-attached if the site's re-render drops it.
+(() => {
+  const { el } = globalThis.chimeReport;
+
+  const OVERLAY_CSS = `
+:host { all: initial; }
+.chime-root { position: fixed; inset: 0 auto auto 0; width: 0; height: 0; overflow: visible; }
+.u { position: fixed; height: 2px; border-radius: 1px; background: var(--sev); pointer-events: none; }
+.u.sev-tip { background: repeating-linear-gradient(90deg, var(--sev) 0 4px, transparent 4px 6px); }
+.u.active { height: 3px; }
+.chip { position: fixed; pointer-events: auto; display: inline-flex; align-items: center; gap: 5px;
+  height: 22px; padding: 0 8px; border-radius: 999px; border: 1px solid var(--line); background: var(--bg);
+  font-size: 12px; font-weight: 700; white-space: nowrap; }
+.chip:hover { background: var(--hover); }
+.chip .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--sev); }
+.panel { position: fixed; pointer-events: auto; background: var(--bg); color: var(--fg); box-shadow: var(--shadow);
+  border-radius: 12px; padding: 12px 14px; box-sizing: border-box; overflow-y: auto; }
+.card { width: 320px; }
+.popover { width: 360px; max-height: min(520px, 80vh); }
+.panel-close { position: absolute; top: 6px; right: 8px; border: 0; background: transparent; color: var(--muted) !important;
+  font-size: 16px; line-height: 1; padding: 4px; }
+.panel .hint-list { gap: 4px; }
+.card .hint { border-left: 0; padding: 0; }
+[hidden] { display: none !important; }
+`;
+
+  class Overlay {
+    constructor() {
+      this.host = document.createElement('chime-overlay');
+      this.host.setAttribute('data-chime', 'overlay');
+      this.shadow = this.host.attachShadow({ mode: 'open' });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(globalThis.chimeStyles + OVERLAY_CSS);
+      this.shadow.adoptedStyleSheets = [sheet];
+      this.root = el(document, 'div', { class: 'chime-root' });
+      this.shadow.append(this.root);
+      this.card = el(document, 'div', { class: 'panel card', role: 'dialog', 'aria-label': 'Chime hint', hidden: true });
+      this.popover = el(document, 'div', { class: 'panel popover', role: 'dialog', 'aria-label': 'Chime score details', hidden: true });
+      this.live = el(document, 'div', { role: 'status', 'aria-live': 'polite', style: 'position: fixed; left: -9999px; width: 1px; height: 1px; overflow: hidden;' });
+      this.root.append(this.card, this.popover, this.live);
+      this.attach();
+    }
+
+    attach() {
+      if (!this.host.isConnected) document.documentElement.append(this.host);
+    }
+
+    remove() { this.host.remove(); }
+
+    // Follows the site's theme: X paints the body white, dim blue or black.
+    updateTheme() {
+      const color = getComputedStyle(document.body).backgroundColor;
+      const [r, g, b] = (color.match(/\d+(\.\d+)?/g) ?? ['255', '255', '255']).map(Number);
+      const dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+      this.root.classList.toggle('dark', dark);
+      this.host.setAttribute('data-theme', dark ? 'dark' : 'light');
+    }
+
+    layer() {
+      const layer = el(document, 'div', { class: 'box-layer' });
+      this.root.insertBefore(layer, this.card);
+      return layer;
+    }
+
+    announce(message) { this.live.textContent = message; }
+
+    // Places a panel next to an anchor rect: below it if it fits, else above.
+    place(panel, anchor, align = 'left') {
+      panel.hidden = false;
+      const width = panel.offsetWidth;
+      const height = panel.offsetHeight;
+      const margin = 8;
+      let left = align === 'right' ? anchor.right - width : anchor.left;
+      left = Math.max(margin, Math.min(left, innerWidth - width - margin));
+      let top = anchor.bottom + 6;
+      if (top + height > innerHeight - margin && anchor.top - 6 - height >= margin) top = anchor.top - 6 - height;
+      panel.style.left = `${left}px`;
+      panel.style.top = `${Math.max(margin, top)}px`;
+    }
+
+    // Inside the overlay: the card, the popover or a chip.
+    contains(node) { return node instanceof Node && this.shadow.contains(node); }
+  }
+
+  globalThis.chimeOverlay = Object.freeze({ Overlay });
+})();
