@@ -1,10 +1,232 @@
 #include "rules/features.hpp"
 
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "data/data.hpp"
+#include "text/unicode.hpp"
+
 namespace chime {
 
+namespace {
+
+constexpr size_t npos = static_cast<size_t>(-1);
+
+std::vector<std::string_view> lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t next = text.find('\n', pos);
+    if (next == std::string_view::npos) next = text.size();
+    std::string_view line = text.substr(pos, next - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line != "#" && !line.starts_with("# ")) out.push_back(line);
+    pos = next + 1;
+  }
+  return out;
+}
+
+std::vector<std::string_view> columns(std::string_view line) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (true) {
+    size_t next = line.find('\t', pos);
+    out.push_back(line.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
+    if (next == std::string_view::npos) return out;
+    pos = next + 1;
+  }
+}
+
+const Config& config_of(const Analysis& a) {
+  static const Config defaults;
+  return a.doc.config ? *a.doc.config : defaults;
+}
+
+bool overlaps(int32_t s1, int32_t e1, int32_t s2, int32_t e2) { return s1 < e2 && s2 < e1; }
+
+bool in_list(const std::vector<Entity>& list, const Token& t) {
+  return std::any_of(list.begin(), list.end(),
+                     [&](const Entity& e) { return overlaps(t.start, t.end, e.start, e.end); });
+}
+
+bool is_space16(char16_t c) { return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == 0x00A0; }
+
+// Position after any whitespace starting at `pos`.
+int32_t skip_space(const Document& doc, int32_t pos) {
+  while (pos < doc.size() && is_space16(doc.text[static_cast<size_t>(pos)])) ++pos;
+  return pos;
+}
+
+std::string strip_at(std::string_view handle) {
+  return text::fold_utf8(handle.starts_with('@') ? handle.substr(1) : handle);
+}
+
+// Runs of @mentions separated only by whitespace or commas, in text order.
+std::vector<std::vector<const Entity*>> mention_runs(const Document& doc) {
+  std::vector<std::vector<const Entity*>> runs;
+  int32_t run_end = -1;
+  for (const Entity& m : doc.entities.mentions) {
+    bool joined = false;
+    if (!runs.empty()) {
+      int32_t pos = run_end;
+      while (pos < m.start && (is_space16(doc.text[static_cast<size_t>(pos)]) || doc.text[static_cast<size_t>(pos)] == u',')) ++pos;
+      joined = pos == m.start;
+    }
+    if (!joined) runs.emplace_back();
+    runs.back().push_back(&m);
+    run_end = m.end;
+  }
+  return runs;
+}
+
+// Index of the '?' a question sentence ends with, or npos.
+size_t question_mark(const Document& doc, const Sentence& s) {
+  static const std::set<std::string, std::less<>> skipped = {"!", "\"", "\u201d", "\u2019", "'", ")", "\u00bb", "\u2026", "."};
+  for (size_t i = s.last_token; i > s.first_token; --i) {
+    const Token& t = doc.tokens[i - 1];
+    if (t.kind == TokenKind::emoji || in_entity(doc, t)) continue;
+    if (t.kind != TokenKind::punct) return npos;
+    if (t.text == "?" || t.text == "\uff1f") return i - 1;
+    if (!skipped.contains(t.text)) return npos;
+  }
+  return npos;
+}
+
+// Phrases in `list` that start exactly at token `index`.
+bool starts_with_phrase(const Document& doc, const PhraseList& list, size_t index, size_t last) {
+  if (index >= last) return false;
+  auto found = list.find(doc, index, last);
+  return !found.empty() && found.front().first_token == index;
+}
+
+// A question answered at once ("Is it a cold or the flu? Learn the signs:
+// <link>") teases a link; it does not ask anything.
+bool is_teaser(const Analysis& a, size_t sentence, size_t mark) {
+  const Document& doc = a.doc;
+  for (size_t i = mark + 1; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (in_list(doc.entities.urls, t)) return true;
+    if (t.kind == TokenKind::emoji || t.kind == TokenKind::punct || in_list(doc.entities.hashtags, t)) continue;
+    break;
+  }
+  if (sentence + 1 < doc.sentences.size()) {
+    const Sentence& next = doc.sentences[sentence + 1];
+    size_t word = first_own_word(doc, next.first_token, next.last_token);
+    return starts_with_phrase(doc, PhraseList::builtin("phrases/talk_teaser.tsv"), word, next.last_token);
+  }
+  return false;
+}
+
+bool is_sincere(const Analysis& a, size_t index) {
+  const Document& doc = a.doc;
+  const Sentence& s = doc.sentences[index];
+  size_t mark = question_mark(doc, s);
+  if (mark == npos) return false;
+  size_t word = first_own_word(doc, s.first_token, s.last_token);
+  if (word >= s.last_token) return false;  // "?" alone, or only hashtags
+  if (starts_with_phrase(doc, PhraseList::builtin("phrases/talk_rhetorical.tsv"), word, s.last_token)) return false;
+  if (!superlatives(a, s.first_token, s.last_token).empty()) return false;
+  if (is_teaser(a, index, mark)) return false;
+  return is_reply(a) || reader_word_count(doc, s.first_token, s.last_token) > 0 ||
+         WordList::builtin("lists/question_openers.txt").contains(doc.tokens[word].folded);
+}
+
+// A dateline opening a press release: "BOSTON, Mass. (March 3, 2025) —" or
+// "CHICAGO, March 3, 2025 /PRNewswire/ --". City words in capitals, then a
+// region or a date, then a dash; a capitalised word and a dash alone
+// ("URGENT — ...") is not enough.
+std::vector<Finding> dateline(const Document& doc) {
+  const auto& acronyms = WordList::builtin("lists/acronyms.txt");
+  const auto& tokens = doc.tokens;
+  size_t i = 0;
+  size_t city_words = 0;
+  while (i < tokens.size() && i < 6 && (tokens[i].all_caps || tokens[i].text == ".")) {
+    if (tokens[i].all_caps) {
+      if (acronyms.contains(tokens[i].folded)) return {};
+      ++city_words;
+    }
+    ++i;
+  }
+  if (city_words == 0 || city_words > 4) return {};
+  bool region_or_date = false;
+  if (i < tokens.size() && tokens[i].text == ",") {
+    // ", Mass." / ", MA" / ", March 3, 2025": up to eight more tokens.
+    size_t stop = std::min(tokens.size(), i + 9);
+    for (++i; i < stop && tokens[i].text != "(" && tokens[i].text != "\u2014" && tokens[i].text != "\u2013" &&
+              tokens[i].text != "-" && tokens[i].text != "/";
+         ++i) {
+      if (tokens[i].kind == TokenKind::word || tokens[i].kind == TokenKind::number) region_or_date = true;
+    }
+  }
+  if (i < tokens.size() && tokens[i].text == "(") {
+    size_t stop = std::min(tokens.size(), i + 12);
+    for (++i; i < stop && tokens[i].text != ")"; ++i) {}
+    if (i >= stop) return {};
+    region_or_date = true;
+    ++i;
+  }
+  if (i < tokens.size() && tokens[i].text == "/") {  // "/PRNewswire/"
+    size_t stop = std::min(tokens.size(), i + 4);
+    for (++i; i < stop && tokens[i].text != "/"; ++i) {}
+    if (i >= stop) return {};
+    ++i;
+  }
+  if (!region_or_date || i >= tokens.size()) return {};
+  size_t dash_end = i;
+  while (dash_end < tokens.size() && dash_end < i + 2 &&
+         (tokens[dash_end].text == "\u2014" || tokens[dash_end].text == "\u2013" || tokens[dash_end].text == "-")) {
+    ++dash_end;
+  }
+  if (dash_end == i) return {};
+  return {{tokens[0].start, tokens[dash_end - 1].end, doc.utf8(tokens[0].start, tokens[dash_end - 1].end), {}}};
+}
+
+// A quoted executive: a sentence with a quotation mark, "said"/"says" and a
+// title ("CEO", "chief", "president").
+std::vector<Finding> quoted_executives(const Document& doc) {
+  const auto& titles = WordList::builtin("lists/exec_titles.txt");
+  std::vector<Finding> out;
+  for (const Sentence& s : doc.sentences) {
+    bool quote = false, said = false, title = false;
+    for (size_t i = s.first_token; i < s.last_token; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.text == "\"" || t.text == "\u201c" || t.text == "\u201d") quote = true;
+      if (t.folded == "said" || t.folded == "says") said = true;
+      if (titles.contains(t.folded)) title = true;
+    }
+    if (quote && said && title) out.push_back({s.start, s.end, doc.utf8(s.start, s.end), {}});
+  }
+  return out;
+}
+
+struct TopicTable {
+  PhraseList phrases;
+  std::vector<std::pair<std::string, std::string>> rows;  // chat, topic; parallel to phrases
+};
+
+const TopicTable& topic_table() {
+  static const TopicTable table = [] {
+    TopicTable t;
+    std::vector<std::string> phrases;
+    for (std::string_view line : lines(data::file("lists/topics.tsv"))) {
+      auto cols = columns(line);
+      if (cols.size() < 3) continue;
+      phrases.emplace_back(cols[0]);
+      t.rows.emplace_back(std::string(cols[1]), std::string(cols[2]));
+    }
+    t.phrases = PhraseList::from_phrases(phrases);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+// ---- Shared helpers (rulesB) ----------------------------------------------
 bool is_public_reply(const Document& doc) {
   if (doc.context && doc.context->is_reply()) return true;
   return !doc.entities.mentions.empty() && !doc.tokens.empty() &&
@@ -43,10 +265,262 @@ std::string match_case(std::string_view original, std::string_view replacement) 
   if (original.empty() || replacement.empty()) return std::string(replacement);
   UChar32 first = 0;
   int32_t i = 0;
-  U8_NEXT(original.data(), i, static_cast<int32_t>(original.size()), first);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(original.data());  // U8_NEXT wants unsigned
+  U8_NEXT(bytes, i, static_cast<int32_t>(original.size()), first);
   std::string out(replacement);
   // Only ASCII replacements are recased; our lists are English.
   if (u_isupper(first) && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+// ---- Configuration -----------------------------------------------------------
+
+ConfigPhrases::ConfigPhrases(const Config& config) : org_names(PhraseList::from_phrases(config.org_names)) {
+  for (const auto& [rule, phrases] : config.extra_phrases) by_rule.emplace(rule, PhraseList::from_phrases(phrases));
+}
+
+const PhraseList* ConfigPhrases::for_rule(std::string_view rule) const {
+  auto it = by_rule.find(rule);
+  return it == by_rule.end() ? nullptr : &it->second;
+}
+
+namespace {
+// Keep in registry order. Each must pass configured phrases to rule_phrases().
+constexpr std::string_view kPhraseRules[] = {
+    "promo.press-release", "promo.superlative", "promo.hard-sell", "talk.invite",
+};
+}  // namespace
+
+bool takes_phrases(std::string_view rule) {
+  return std::find(std::begin(kPhraseRules), std::end(kPhraseRules), rule) != std::end(kPhraseRules);
+}
+
+std::string phrase_rule_list() {
+  std::string out;
+  for (std::string_view r : kPhraseRules) out += (out.empty() ? "" : ", ") + std::string(r);
+  return out;
+}
+
+std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, const PhraseList& builtin,
+                                      const PhraseList* except, size_t first, size_t last) {
+  std::vector<PhraseMatch> found = builtin.find(a.doc, first, last);
+  if (a.config_phrases) {
+    if (const PhraseList* extra = a.config_phrases->for_rule(rule)) {
+      auto more = extra->find(a.doc, first, last);
+      found.insert(found.end(), more.begin(), more.end());
+      // Left to right, longest first; then drop matches inside earlier ones.
+      std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& x, const PhraseMatch& y) {
+        return x.start != y.start ? x.start < y.start : x.end > y.end;
+      });
+      std::vector<PhraseMatch> kept;
+      for (const PhraseMatch& m : found) {
+        if (kept.empty() || m.start >= kept.back().end) kept.push_back(m);
+      }
+      found = std::move(kept);
+    }
+  }
+  if (except) {
+    auto excluded = except->find(a.doc, first, last);
+    std::erase_if(found, [&](const PhraseMatch& m) {
+      return std::any_of(excluded.begin(), excluded.end(),
+                         [&](const PhraseMatch& e) { return overlaps(m.start, m.end, e.start, e.end); });
+    });
+  }
+  return found;
+}
+
+// ---- Word lists --------------------------------------------------------------
+
+const WordList& WordList::builtin(std::string_view name) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<WordList>, std::less<>> cache;
+  std::lock_guard lock(mutex);
+  auto it = cache.find(name);
+  if (it == cache.end()) {
+    auto list = std::make_unique<WordList>();
+    for (std::string_view line : lines(data::file(name))) {
+      list->words_.insert(text::fold_utf8(columns(line)[0]));
+    }
+    it = cache.emplace(std::string(name), std::move(list)).first;
+  }
+  return *it->second;
+}
+
+// ---- Tokens and text ---------------------------------------------------------
+
+bool is_wordlike(const Token& t) {
+  return t.kind == TokenKind::word || t.kind == TokenKind::number || t.kind == TokenKind::ideo;
+}
+
+bool in_entity(const Document& doc, const Token& t) { return doc.in_entity(t.start, t.end); }
+
+int32_t own_word_count(const Document& doc) {
+  return static_cast<int32_t>(std::count_if(doc.tokens.begin(), doc.tokens.end(), [&](const Token& t) {
+    return is_wordlike(t) && !in_entity(doc, t);
+  }));
+}
+
+size_t first_own_word(const Document& doc, size_t first, size_t last) {
+  last = std::min(last, doc.tokens.size());
+  for (size_t i = first; i < last; ++i) {
+    if (is_wordlike(doc.tokens[i]) && !in_entity(doc, doc.tokens[i])) return i;
+  }
+  return last;
+}
+
+int32_t text_end(const Document& doc) {
+  int32_t end = doc.size();
+  while (end > 0 && is_space16(doc.text[static_cast<size_t>(end - 1)])) --end;
+  return end;
+}
+
+// ---- Context -----------------------------------------------------------------
+
+bool is_reply(const Analysis& a) {
+  return a.in_reply_to != nullptr || (a.doc.context && a.doc.context->is_reply());
+}
+
+bool is_share(const Analysis& a) { return a.doc.context && (a.doc.context->retweet || a.doc.context->quote); }
+
+// ---- Who the text talks about ------------------------------------------------
+
+int32_t reader_word_count(const Document& doc, size_t first, size_t last) {
+  const auto& reader = WordList::builtin("lists/reader_words.txt");
+  last = std::min(last, doc.tokens.size());
+  int32_t n = 0;
+  for (size_t i = first; i < last; ++i) {
+    if (doc.tokens[i].kind == TokenKind::word && reader.contains(doc.tokens[i].folded) && !in_entity(doc, doc.tokens[i])) ++n;
+  }
+  return n;
+}
+
+bool is_own_handle(const Analysis& a, const Entity& mention) {
+  const auto& handles = config_of(a).org_handles;
+  return std::find(handles.begin(), handles.end(), strip_at(mention.text)) != handles.end();
+}
+
+int32_t self_reference_count(const Analysis& a) {
+  const Document& doc = a.doc;
+  const auto& self = WordList::builtin("lists/self_words.txt");
+  int32_t n = 0;
+  for (const Token& t : doc.tokens) {
+    if (t.kind == TokenKind::word && self.contains(t.folded) && !in_entity(doc, t)) ++n;
+  }
+  if (a.config_phrases) n += static_cast<int32_t>(a.config_phrases->org_names.find(doc).size());
+  for (const Entity& m : doc.entities.mentions) n += is_own_handle(a, m) ? 1 : 0;
+  const auto& brand = config_of(a).brand_hashtags;
+  for (const Entity& h : doc.entities.hashtags) {
+    n += std::find(brand.begin(), brand.end(), text::fold_utf8(h.text)) != brand.end() ? 1 : 0;
+  }
+  return n;
+}
+
+// ---- Conversation ------------------------------------------------------------
+
+bool ends_with_question_mark(const Document& doc, const Sentence& s) { return question_mark(doc, s) != npos; }
+
+std::vector<size_t> sincere_questions(const Analysis& a) {
+  // Inside a press release or a sales pitch every question is rhetorical.
+  if (!press_release_findings(a).empty() || !hard_sells(a).empty()) return {};
+  std::vector<size_t> out;
+  for (size_t i = 0; i < a.doc.sentences.size(); ++i) {
+    if (is_sincere(a, i)) out.push_back(i);
+  }
+  return out;
+}
+
+std::vector<PhraseMatch> invitations(const Analysis& a) {
+  return rule_phrases(a, "talk.invite", PhraseList::builtin("phrases/talk_invite.tsv"),
+                      &PhraseList::builtin("phrases/talk_invite_except.tsv"));
+}
+
+std::vector<const Entity*> mention_wall(const Analysis& a) {
+  const Document& doc = a.doc;
+  std::vector<const Entity*> leading;
+  int32_t pos = skip_space(doc, 0);
+  if (pos < doc.size() && doc.text[static_cast<size_t>(pos)] == u'.') ++pos;  // the old ".@handle" trick
+  for (const Entity& m : doc.entities.mentions) {
+    if (m.start != pos) break;
+    leading.push_back(&m);
+    pos = skip_space(doc, m.end);
+    if (pos < doc.size() && doc.text[static_cast<size_t>(pos)] == u',') pos = skip_space(doc, pos + 1);
+  }
+  // The handle a reply answers is addressed, not piled on.
+  size_t counted = leading.size();
+  if (is_reply(a) && a.doc.context && !a.doc.context->reply_to.empty()) {
+    const std::string answered = strip_at(a.doc.context->reply_to);
+    counted -= static_cast<size_t>(std::count_if(leading.begin(), leading.end(),
+                                                 [&](const Entity* m) { return strip_at(m->text) == answered; }));
+  }
+  if (counted < static_cast<size_t>(config_of(a).mention_wall)) return {};
+  return leading;
+}
+
+std::vector<const Entity*> conversational_mentions(const Analysis& a) {
+  std::vector<const Entity*> out;
+  const auto wall_size = static_cast<size_t>(config_of(a).mention_wall);
+  for (const auto& run : mention_runs(a.doc)) {
+    if (run.size() >= wall_size) continue;
+    for (const Entity* m : run) {
+      if (!is_own_handle(a, *m) && m->list_slug.empty()) out.push_back(m);
+    }
+  }
+  return out;
+}
+
+std::vector<const Entity*> chat_hashtags(const Analysis& a) {
+  const auto& chats = WordList::builtin("lists/chats.tsv");
+  const auto& extra = config_of(a).extra_chats;
+  std::vector<const Entity*> out;
+  for (const Entity& h : a.doc.entities.hashtags) {
+    const std::string tag = text::fold_utf8(h.text);
+    if (chats.contains(tag) || std::find(extra.begin(), extra.end(), tag) != extra.end()) out.push_back(&h);
+  }
+  return out;
+}
+
+bool opens_conversation(const Analysis& a) {
+  return is_reply(a) || is_share(a) || !sincere_questions(a).empty() || !invitations(a).empty() ||
+         !conversational_mentions(a).empty() || !chat_hashtags(a).empty();
+}
+
+// ---- Promotion ---------------------------------------------------------------
+
+std::vector<Finding> press_release_findings(const Analysis& a) {
+  std::vector<Finding> out = dateline(a.doc);
+  for (const PhraseMatch& m : rule_phrases(a, "promo.press-release", PhraseList::builtin("phrases/promo_press_release.tsv"))) {
+    if (!out.empty() && m.start < out.back().end) continue;
+    out.push_back({m.start, m.end, a.doc.utf8(m.start, m.end), m.phrase->replacements});
+  }
+  for (Finding& f : quoted_executives(a.doc)) {
+    bool covered = std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, f.start, f.end); });
+    if (!covered) out.push_back(std::move(f));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding& x, const Finding& y) { return x.start < y.start; });
+  return out;
+}
+
+std::vector<PhraseMatch> superlatives(const Analysis& a, size_t first, size_t last) {
+  return rule_phrases(a, "promo.superlative", PhraseList::builtin("phrases/promo_superlative.tsv"),
+                      &PhraseList::builtin("phrases/promo_superlative_except.tsv"), first, last);
+}
+
+std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first, size_t last) {
+  return rule_phrases(a, "promo.hard-sell", PhraseList::builtin("phrases/promo_hard_sell.tsv"),
+                      &PhraseList::builtin("phrases/promo_hard_sell_except.tsv"), first, last);
+}
+
+// ---- Topics ------------------------------------------------------------------
+
+std::vector<TopicMatch> topics(const Document& doc) {
+  const TopicTable& table = topic_table();
+  std::vector<TopicMatch> out;
+  for (const PhraseMatch& m : table.phrases.find(doc)) {
+    const Token& t = doc.tokens[m.first_token];
+    if (in_list(doc.entities.urls, t) || in_list(doc.entities.mentions, t)) continue;
+    const auto& row = table.rows[static_cast<size_t>(m.phrase - table.phrases.phrases().data())];
+    out.push_back({m.start, m.end, row.first, row.second});
+  }
   return out;
 }
 

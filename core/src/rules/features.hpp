@@ -1,17 +1,20 @@
-// NOTE for rules A (from rulesB, 15:39): an uncommitted features.hpp of yours
-// existed a moment before rulesB created this file, and rulesB's write replaced
-// it by accident (sorry). Please re-add your declarations (ConfigPhrases, ...)
-// next to these; rulesB's helpers below are used by value/tone/care. Delete
-// this note when done.
 // Small helpers that several rule families share: what the draft is (a
-// reply?), where a token sits (an entity? which sentence?), and hints that
-// keep the writer's capitalisation. Add helpers here; keep them small.
+// reply?), where a token sits (an entity? which sentence?), hints that keep
+// the writer's capitalisation, and what the text says: does it ask readers a
+// real question, does it talk about us or about you, which phrases of a
+// rule's list (built in and configured) does it contain. Add helpers here;
+// keep them small, and don't break what others use.
 #pragma once
+#include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "document.hpp"
 #include "match/phrases.hpp"
+#include "rules/rule.hpp"
 
 namespace chime {
 
@@ -32,5 +35,118 @@ bool is_question(const Document& doc, const Sentence& s);
 // `replacement` with the first letter's case of `original`:
 // ("Utilize", "use") -> "Use"; ("utilize", "use") -> "use".
 std::string match_case(std::string_view original, std::string_view replacement);
+
+// ---- Configuration compiled once per Analyzer --------------------------------
+
+// The configuration's phrases, compiled into PhraseLists when the Analyzer is
+// built (not on every analysis).
+struct ConfigPhrases {
+  ConfigPhrases() = default;
+  explicit ConfigPhrases(const Config& config);
+  std::map<std::string, PhraseList, std::less<>> by_rule;  // "phrases" key
+  PhraseList org_names;                                     // organization.names
+  const PhraseList* for_rule(std::string_view rule) const;  // null when none
+};
+
+// Rules that read extra phrases from configuration (Config::parse refuses
+// phrases for any other rule, so that none are silently ignored). A rule in
+// this list must call rule_phrases() with its own id; test_config.cpp checks
+// that a configured phrase makes each of them fire.
+bool takes_phrases(std::string_view rule);
+std::string phrase_rule_list();  // "promo.superlative, ..." for messages
+
+// Matches of `builtin` plus the phrases configured for `rule`, left to right,
+// within tokens[first, last). Matches overlapping one of `except` (phrases
+// that look alike but mean something else: "best practices") are dropped.
+std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, const PhraseList& builtin,
+                                      const PhraseList* except = nullptr, size_t first = 0,
+                                      size_t last = static_cast<size_t>(-1));
+
+// ---- Word lists (core/data/lists/*: one entry a line, "# " comments) ---------
+
+// A set of case-folded entries; the first column of a TSV line is the entry.
+class WordList {
+ public:
+  static const WordList& builtin(std::string_view name);  // core/data/<name>, cached
+  bool contains(std::string_view folded) const { return words_.contains(folded); }
+ private:
+  std::set<std::string, std::less<>> words_;
+};
+
+// ---- Tokens and text ---------------------------------------------------------
+
+bool is_wordlike(const Token& t);  // word, number or ideographic token
+bool in_entity(const Document& doc, const Token& t);
+// Words written by the author: word-like tokens outside URLs, @mentions,
+// hashtags and cashtags.
+int32_t own_word_count(const Document& doc);
+// Index of the first word-like token of tokens[first, last) that is not in an
+// entity, or `last`.
+size_t first_own_word(const Document& doc, size_t first, size_t last);
+// The end of the span for "the whole text": trailing whitespace excluded.
+int32_t text_end(const Document& doc);
+
+// ---- Context -----------------------------------------------------------------
+
+// The draft answers a post: the context says so (is_public_reply() above
+// also counts a text that merely opens with an @mention).
+bool is_reply(const Analysis& a);
+bool is_share(const Analysis& a);  // a retweet or a quote
+
+// ---- Who the text talks about ------------------------------------------------
+
+// "you", "your", "y'all"... (lists/reader_words.txt) in tokens[first, last).
+int32_t reader_word_count(const Document& doc, size_t first = 0, size_t last = static_cast<size_t>(-1));
+// "we", "our", "us"..., the organisation's names, its own @handles and brand
+// hashtags (configuration).
+int32_t self_reference_count(const Analysis& a);
+// Is this @mention one of the organisation's own handles?
+bool is_own_handle(const Analysis& a, const Entity& mention);
+
+// ---- Conversation ------------------------------------------------------------
+
+// Does the sentence end with '?' (emoji, closing quotes, "!" and trailing
+// hashtags/links after it are ignored)?
+bool ends_with_question_mark(const Document& doc, const Sentence& s);
+// Questions that really ask readers something: not rhetorical openers ("Did
+// you know"), not teasers answered by a link, not inside promotion (a
+// superlative in the sentence, press-release language or a hard sell
+// anywhere), and addressed to the reader (you/your, a question word, or any
+// question in a reply). Indices into doc.sentences.
+std::vector<size_t> sincere_questions(const Analysis& a);
+// Invitations to answer or share ("tell us", "what do you think").
+std::vector<PhraseMatch> invitations(const Analysis& a);
+// @mentions that speak to someone: not part of a wall, not our own handle.
+std::vector<const Entity*> conversational_mentions(const Analysis& a);
+// Hashtags of known tweet chats (lists/chats.tsv and configured chats).
+std::vector<const Entity*> chat_hashtags(const Analysis& a);
+// The leading @mentions that form a wall (empty when there is none).
+std::vector<const Entity*> mention_wall(const Analysis& a);
+// Any of: a sincere question, an invitation, a mention, a reply, a share, a
+// chat hashtag. Independent of which rules are switched on.
+bool opens_conversation(const Analysis& a);
+
+// ---- Promotion ---------------------------------------------------------------
+
+struct Finding {
+  int32_t start = 0, end = 0;  // UTF-16
+  std::string what;            // the phrase as written in the text
+  std::vector<std::string> replacements;
+};
+// Press-release language: phrases, wire services, a dateline opening the
+// text, a quoted executive.
+std::vector<Finding> press_release_findings(const Analysis& a);
+std::vector<PhraseMatch> superlatives(const Analysis& a, size_t first = 0, size_t last = static_cast<size_t>(-1));
+std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first = 0, size_t last = static_cast<size_t>(-1));
+
+// ---- Topics ------------------------------------------------------------------
+
+// A topic word that has a tweet chat (lists/topics.tsv).
+struct TopicMatch {
+  int32_t start = 0, end = 0;  // the topic words in the text
+  std::string chat;            // without '#', e.g. "dsma"
+  std::string topic;           // plain name, e.g. "diabetes"
+};
+std::vector<TopicMatch> topics(const Document& doc);
 
 }  // namespace chime

@@ -13,6 +13,8 @@
 
 namespace chime {
 
+struct ConfigPhrases;  // rules/features.hpp
+
 // What rules can read besides the Document: results of earlier stages.
 struct Analysis {
   const Document& doc;
@@ -22,6 +24,9 @@ struct Analysis {
   // way; null when there is none.
   const Document* in_reply_to = nullptr;
   Sentiment in_reply_to_sentiment;
+  // The configuration's phrases and names, compiled once per Analyzer; null
+  // means none (rules then use their built-in lists only).
+  const ConfigPhrases* config_phrases = nullptr;
 };
 
 class HintSink {
