@@ -17,7 +17,8 @@
 .chip:hover { background: var(--hover); }
 .chip .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--sev); }
 .panel { position: fixed; pointer-events: auto; background: var(--bg); color: var(--fg); box-shadow: var(--shadow);
-  border-radius: 12px; padding: 12px 14px; box-sizing: border-box; overflow-y: auto; }
+  border-radius: 12px; padding: 12px 14px; box-sizing: border-box; overflow-y: auto; overflow-x: hidden;
+  border: 1px solid var(--line); }
 .card { width: 320px; }
 .popover { width: 360px; max-height: min(520px, 80vh); }
 .panel-close { position: absolute; top: 6px; right: 8px; border: 0; background: transparent; color: var(--muted) !important;

@@ -3,7 +3,7 @@
 // pad. It only presents what the engine computed.
 (() => {
   const FAMILIES = {
-    form: 'Length and form', promo: 'Self-promotion', conv: 'Conversation', conversation: 'Conversation',
+    form: 'Length and form', promo: 'Self-promotion', talk: 'Conversation',
     value: 'Value', tone: 'Tone', care: 'Care',
   };
   const LABELS = { engaging: 'Engaging', good: 'Good', broadcast: 'Broadcast', promotional: 'Promotional', risky: 'Risky' };
@@ -19,7 +19,7 @@
       else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
       else node.setAttribute(key, value === true ? '' : value);
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child !== null && child !== undefined && child !== false) node.append(child);
     }
     return node;

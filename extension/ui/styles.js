@@ -21,7 +21,7 @@
   font-size: 18px; font-weight: 800; border: 4px solid var(--sev, var(--accent)); flex: none; }
 .report-label { font-size: 17px; font-weight: 800; }
 .report-sub { color: var(--muted); font-size: 13px; }
-.bars { display: grid; grid-template-columns: auto 1fr 2.2em; gap: 6px 10px; align-items: center; margin: 0; }
+.bars { display: grid; grid-template-columns: auto 1fr minmax(3ch, auto); gap: 6px 10px; align-items: center; margin: 0; }
 .bars dt { color: var(--muted); font-size: 13px; }
 .bars dd { margin: 0; }
 .bar { height: 6px; border-radius: 3px; background: var(--line); overflow: hidden; }

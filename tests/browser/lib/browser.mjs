@@ -15,6 +15,8 @@ export const extensionDir = process.env.CHIME_EXTENSION_DIR || path.join(repo, '
 export const artifactsDir = process.env.CHIME_ARTIFACTS_DIR || path.join(repo, 'build', 'test-artifacts');
 export const chimeBinary = process.env.CHIME_BIN || '';
 
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';  // the worker's requests too
+
 export async function launch({ port, installHost = false, extraArgs = [] } = {}) {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`no built extension in ${extensionDir}: run scripts/build-extension.sh first`);

@@ -1,0 +1,69 @@
+// Helpers for reading what the extension drew on the stand-in page.
+export const editorSelector = (index = 0, scope = '') => `${scope} [data-testid="tweetTextarea_${index}"]`.trim();
+
+// The editor's text as the page (and Draft.js) has it: blocks joined by "\n".
+export async function editorText(page, selector = editorSelector()) {
+  return page.locator(selector).evaluate((editor) =>
+    [...editor.querySelectorAll('[data-block="true"]')].map((b) => b.textContent).join('\n'));
+}
+
+// Underlines drawn in the overlay: {rule, start, end, left, top, width}.
+export async function underlines(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('chime-overlay');
+    if (!host) return [];
+    return [...host.shadowRoot.querySelectorAll('.u')].map((u) => {
+      const r = u.getBoundingClientRect();
+      return { rule: u.dataset.rule, start: Number(u.dataset.start), end: Number(u.dataset.end),
+               left: r.left, top: r.top, width: r.width, severity: u.className.match(/sev-(\w+)/)[1] };
+    });
+  });
+}
+
+export async function chips(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('chime-overlay');
+    if (!host) return [];
+    return [...host.shadowRoot.querySelectorAll('.chip')].filter((c) => !c.hidden).map((c) => {
+      const r = c.getBoundingClientRect();
+      return { score: Number(c.dataset.score), label: c.dataset.label, text: c.textContent,
+               ariaLabel: c.getAttribute('aria-label'), left: r.left, top: r.top, width: r.width, height: r.height };
+    });
+  });
+}
+
+// Waits until the overlay has drawn a result for a draft of this length.
+export async function waitForDrawn(page, text) {
+  await page.waitForFunction((length) =>
+    document.querySelector('chime-overlay')?.getAttribute('data-chime-drawn') === String(length), text.length);
+}
+
+// The drafts the background analysed, as kept for the popup (one a tab).
+export async function storedDrafts(worker) {
+  const session = await worker.evaluate(() => chrome.storage.session.get(null));
+  return Object.entries(session).filter(([key]) => key.startsWith('draft:')).map(([, draft]) => draft);
+}
+
+// Glyph boxes of [start, end) of the editor's text, measured in the page.
+export async function spanRects(page, selector, start, end) {
+  return page.locator(selector).evaluate((editor, [from, to]) => {
+    const rects = [];
+    let offset = 0;
+    [...editor.querySelectorAll('[data-block="true"]')].forEach((block, i) => {
+      if (i > 0) offset += 1;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const a = Math.max(from, offset);
+        const b = Math.min(to, offset + node.data.length);
+        if (a < b) {
+          const range = document.createRange();
+          range.setStart(node, a - offset);
+          range.setEnd(node, b - offset);
+          for (const r of range.getClientRects()) rects.push({ left: r.left, right: r.right, bottom: r.bottom });
+        }
+        offset += node.data.length;
+      }
+    });
+    return rects;
+  }, [start, end]);
+}
