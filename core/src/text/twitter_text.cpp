@@ -1,15 +1,479 @@
-// PLACEHOLDER until the twitter-text port lands.
+// twitter-text's counting (parseTweet) and extraction of hashtags, mentions,
+// lists, cashtags and URLs, ported from its JavaScript regexes to scanners
+// over UTF-16 code units. Each scanner walks the text the way the global
+// regex does: matches never overlap, and a match's preceding character must
+// lie at or after the end of the previous match.
 #include "text/twitter_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
+#include "icu/icu_data.hpp"
+#include "text/twitter_scan.hpp"
+#include "text/unicode.hpp"
+
 namespace chime::text {
-const TwitterTextConfig& TwitterTextConfig::v2() { static TwitterTextConfig c; return c; }
-const TwitterTextConfig& TwitterTextConfig::v3() { static TwitterTextConfig c; return c; }
-LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig&) {
-  LengthInfo l; l.weighted = static_cast<int32_t>(text.size()); l.valid_end = l.weighted; return l;
+namespace {
+
+using tw::is;
+
+int32_t size_of(std::u16string_view s) { return static_cast<int32_t>(s.size()); }
+
+bool at_sign(char16_t c) { return c == u'@' || c == 0xFF20; }
+bool hash_sign(char16_t c) { return c == u'#' || c == 0xFF03; }
+bool name_char(char16_t c) { return tw::ascii_alnum(c) || c == u'_'; }
+bool invalid_char(char16_t c) { return c == 0xFFFE || c == 0xFEFF || c == 0xFFFF; }
+
+// endMentionMatch: ^(?:[@＠]|[latinAccentChars]|:\/\/)
+bool ends_mention_badly(std::u16string_view s, int32_t pos) {
+  if (pos >= size_of(s)) return false;
+  const char16_t c = s[pos];
+  return at_sign(c) || is(c, tw::kLatinAccent) || s.substr(static_cast<size_t>(pos), 3) == u"://";
 }
-Entities extract_entities(std::u16string_view) { return {}; }
-std::vector<Entity> extract_hashtags(std::u16string_view) { return {}; }
-std::vector<Entity> extract_mentions_or_lists(std::u16string_view) { return {}; }
-std::vector<Entity> extract_urls(std::u16string_view) { return {}; }
-std::vector<Entity> extract_cashtags(std::u16string_view) { return {}; }
-std::string extract_reply_screenname(std::u16string_view) { return {}; }
+
+// A found entity: [start, end) with its text at [text_start, text_end).
+struct Span {
+  int32_t start, end, text_start, text_end;
+  int32_t slug_end = 0;  // lists: the slug is [text_end, slug_end)
+};
+
+// validHashtag (global), then endHashtagMatch on what follows.
+void scan_hashtags(std::u16string_view text, std::vector<Span>& out) {
+  const int32_t n = size_of(text);
+  int32_t last = 0;  // the regex's lastIndex
+  for (int32_t h = 0; h < n; ++h) {
+    if (!hash_sign(text[h]) || h < last) continue;
+    // hashtagBoundary: ^, \uFE0E, \uFE0F, or a code point that is neither
+    // hashtagAlphaNumeric nor '&'; it must lie after the previous match.
+    bool boundary = h == 0;
+    if (!boundary) {
+      const char16_t b = text[h - 1];
+      if (b == 0xFE0E || b == 0xFE0F) {
+        boundary = h - 1 >= last;
+      } else if (U16_IS_TRAIL(b) && h >= 2 && U16_IS_LEAD(text[h - 2])) {
+        boundary = h - 2 >= last && !tw::hashtag_alnum(U16_GET_SUPPLEMENTARY(text[h - 2], b));
+      } else if (!U16_IS_SURROGATE(b)) {
+        boundary = h - 1 >= last && b != u'&' && !is(b, tw::kHashtagAlnum);
+      }
+    }
+    if (!boundary) continue;
+    // (?!\uFE0F|\u20E3), then hashtagAlphaNumeric* hashtagAlpha hashtagAlphaNumeric*
+    if (h + 1 < n && (text[h + 1] == 0xFE0F || text[h + 1] == 0x20E3)) continue;
+    int32_t p = h + 1;
+    bool alpha = false;
+    while (p < n) {
+      char32_t c = text[p];
+      int32_t len = 1;
+      if (U16_IS_LEAD(text[p]) && p + 1 < n && U16_IS_TRAIL(text[p + 1])) {
+        c = U16_GET_SUPPLEMENTARY(text[p], text[p + 1]);
+        len = 2;
+      }
+      if (len == 1 ? !is(text[p], tw::kHashtagAlnum) : !tw::hashtag_alnum(c)) break;
+      alpha = alpha || (len == 1 ? is(text[p], tw::kHashtagAlpha) : tw::hashtag_alpha(c));
+      p += len;
+    }
+    if (!alpha) continue;
+    last = p;
+    if (p < n && (hash_sign(text[p]) || text.substr(static_cast<size_t>(p), 3) == u"://")) continue;
+    out.push_back({h, p, h + 1, p});
+  }
+}
+
+// validMentionOrList (global), then endMentionMatch on what follows.
+void scan_mentions(std::u16string_view text, std::vector<Span>& out) {
+  const int32_t n = size_of(text);
+  int32_t p = 0;
+  // validMentionPrecedingChars: the at sign's position for the match
+  // starting at p, trying the alternatives in the regex's order.
+  auto rt_at = [&](int32_t r) -> int32_t {  // (?:rt|RT|rT|Rt):? at r
+    if (r + 1 >= n || (text[r] != u'r' && text[r] != u'R') || (text[r + 1] != u't' && text[r + 1] != u'T')) return -1;
+    return r + 2 < n && text[r + 2] == u':' && r + 3 < n && at_sign(text[r + 3]) ? r + 3 : r + 2;
+  };
+  auto starts_name = [&](int32_t a) { return a >= 0 && a + 1 < n && at_sign(text[a]) && name_char(text[a + 1]); };
+  auto excluded = [](char16_t c, std::u16string_view extra) {
+    return name_char(c) || extra.find(c) != std::u16string_view::npos;
+  };
+  while (p < n) {
+    // A match starting at p has its at sign within p..p+4.
+    int32_t next_at = p;
+    while (next_at < n && !at_sign(text[next_at])) ++next_at;
+    if (next_at >= n) break;
+    p = std::max(p, next_at - 4);
+
+    int32_t a = -1;
+    if (p == 0 && starts_name(0)) a = 0;
+    if (a < 0 && !excluded(text[p], u"!#$%&*@\uFF20") && starts_name(p + 1)) a = p + 1;
+    if (a < 0 && p == 0 && starts_name(rt_at(0))) a = rt_at(0);
+    if (a < 0 && !excluded(text[p], u"+~.-") && starts_name(rt_at(p + 1))) a = rt_at(p + 1);
+    if (a < 0) {
+      ++p;
+      continue;
+    }
+    int32_t name_end = a + 1;
+    while (name_end < n && name_end < a + 21 && name_char(text[name_end])) ++name_end;
+    int32_t end = name_end;
+    // (\/[a-zA-Z][a-zA-Z0-9_-]{0,24})?
+    if (end + 1 < n && text[end] == u'/' && tw::ascii_letter(text[end + 1])) {
+      int32_t q = end + 2;
+      while (q < n && q < end + 26 && (name_char(text[q]) || text[q] == u'-')) ++q;
+      end = q;
+    }
+    p = end;
+    if (ends_mention_badly(text, end)) continue;
+    out.push_back({a, end, a + 1, name_end, end});
+  }
+}
+
+// validCashtag (global): (^|spaces)(\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[punct]), /i
+void scan_cashtags(std::u16string_view text, std::vector<Span>& out) {
+  const int32_t n = size_of(text);
+  auto letters = [&](int32_t p) {
+    int32_t e = p;
+    while (e < n && tw::ascii_letter(text[e])) ++e;
+    return e - p;
+  };
+  auto lookahead = [&](int32_t e) { return e == n || is(text[e], tw::kJsSpace | tw::kPunct); };
+  int32_t last = 0;
+  for (int32_t d = 0; d < n; ++d) {
+    if (text[d] != u'$' || d < last) continue;
+    if (!(d == 0 || (d - 1 >= last && is(text[d - 1], tw::kSpace)))) continue;
+    int32_t end = -1;
+    for (int32_t k = std::min(letters(d + 1), 6); k >= 1 && end < 0; --k) {
+      const int32_t after = d + 1 + k;
+      if (after < n && (text[after] == u'.' || text[after] == u'_')) {
+        for (int32_t m = std::min(letters(after + 1), 2); m >= 1 && end < 0; --m)
+          if (lookahead(after + 1 + m)) end = after + 1 + m;
+      }
+      if (end < 0 && lookahead(after)) end = after;
+    }
+    if (end < 0) continue;
+    out.push_back({d, end, d + 1, end});
+    last = end;
+  }
+}
+
+std::string utf8(std::u16string_view text, int32_t start, int32_t end) {
+  return to_utf8(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
+}
+
+Entity to_entity(std::u16string_view text, const Span& s) {
+  Entity e;
+  e.text = utf8(text, s.text_start, s.text_end);
+  e.start = s.start;
+  e.end = s.end;
+  if (s.slug_end > s.text_end) e.list_slug = utf8(text, s.text_end, s.slug_end);
+  return e;
+}
+
+Entity to_entity(std::u16string_view text, const tw::RawUrl& u) {
+  Entity e;
+  e.text = utf8(text, u.start, u.seg_end) + utf8(text, u.tail_start, u.end);
+  e.start = u.start;
+  e.end = u.end;
+  return e;
+}
+
+template <typename Raw>
+std::vector<Entity> to_entities(std::u16string_view text, const std::vector<Raw>& raw) {
+  std::vector<Entity> out;
+  out.reserve(raw.size());
+  for (const Raw& r : raw) out.push_back(to_entity(text, r));
+  return out;
+}
+
+// removeOverlappingEntities: a stable sort by start, then drop every entity
+// that starts before the previous kept one ends.
+enum class Kind { url, mention, hashtag, cashtag };
+struct Tagged {
+  int32_t start, end;
+  Kind kind;
+  size_t index;
+};
+void remove_overlaps(std::vector<Tagged>& all) {
+  std::stable_sort(all.begin(), all.end(), [](const Tagged& a, const Tagged& b) { return a.start < b.start; });
+  size_t kept = 0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (kept > 0 && all[kept - 1].end > all[i].start) continue;
+    all[kept++] = all[i];
+  }
+  all.resize(kept);
+}
+
+// Hashtags without those inside a URL (extractHashtagsWithIndices).
+std::vector<Span> hashtags_without_urls(std::u16string_view text) {
+  std::vector<Span> tags;
+  if (text.find_first_of(u"#\uFF03") == std::u16string_view::npos) return tags;
+  scan_hashtags(text, tags);
+  std::vector<tw::RawUrl> urls;
+  tw::extract_urls(text, urls);
+  if (urls.empty()) return tags;
+  std::vector<Tagged> all;
+  for (size_t i = 0; i < tags.size(); ++i) all.push_back({tags[i].start, tags[i].end, Kind::hashtag, i});
+  for (size_t i = 0; i < urls.size(); ++i) all.push_back({urls[i].start, urls[i].end, Kind::url, i});
+  remove_overlaps(all);
+  std::vector<Span> kept;
+  for (const Tagged& t : all)
+    if (t.kind == Kind::hashtag) kept.push_back(tags[t.index]);
+  return kept;
+}
+
+int32_t char_weight(char16_t unit, const TwitterTextConfig& config) {
+  for (const WeightRange& r : config.ranges)
+    if (unit >= r.start && unit <= r.end) return r.weight;
+  return config.default_weight;
+}
+
+// The weighing loop of parseTweet over (normalised) text.
+struct Weighed {
+  int64_t weight = 0;          // in scale units
+  bool valid = true;           // no invalid character
+  int32_t valid_index = 0;     // validDisplayIndex (inclusive)
+  int32_t fit_end = 0;         // end of the part within the limit (weight only)
+};
+
+Weighed weigh(std::u16string_view text, const TwitterTextConfig& config) {
+  const int32_t n = size_of(text);
+  std::vector<tw::RawUrl> urls;
+  tw::extract_urls(text, urls);
+  const int64_t limit = static_cast<int64_t>(config.max_weighted_length) * config.scale;
+  Weighed w;
+  size_t next_url = 0;
+  // twemoji-parser's global scan, advanced alongside the loop.
+  int32_t emoji_scan = 0, emoji_start = -1, emoji_len = 0;
+  auto emoji_at = [&](int32_t pos) {
+    while (emoji_start < pos && emoji_scan < n) {
+      emoji_start = n;
+      for (int32_t q = emoji_scan; q < n; ++q) {
+        const int32_t len = tw::match_emoji(text, q);
+        if (len > 0) {
+          emoji_start = q;
+          emoji_len = len;
+          break;
+        }
+      }
+      emoji_scan = emoji_start < n ? emoji_start + emoji_len : n;
+    }
+    return emoji_start == pos ? emoji_len : 0;
+  };
+  for (int32_t i = 0; i < n; ++i) {
+    while (next_url < urls.size() && urls[next_url].start < i) ++next_url;
+    int32_t emoji = 0;
+    if (next_url < urls.size() && urls[next_url].start == i) {
+      w.weight += static_cast<int64_t>(config.transformed_url_length) * config.scale;
+      i += urls[next_url].text_length() - 1;
+    } else if (config.emoji_parsing && (emoji = emoji_at(i)) > 0) {
+      w.weight += config.default_weight;
+      i += emoji - 1;
+    } else {
+      if (U16_IS_LEAD(text[i]) && i + 1 < n && U16_IS_TRAIL(text[i + 1])) ++i;
+      w.weight += char_weight(text[i], config);  // a pair weighs as its trail unit, as in twitter-text
+    }
+    if (w.valid) w.valid = !invalid_char(text[i]);
+    if (w.weight <= limit) {
+      if (w.valid) w.valid_index = i;
+      w.fit_end = i + 1;
+    }
+  }
+  return w;
+}
+
+bool needs_nfc(std::u16string_view text) {
+  icu_data::ensure_registered();
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2* nfc_instance = unorm2_getNFCInstance(&status);
+  if (U_FAILURE(status)) return false;
+  return unorm2_quickCheck(nfc_instance, reinterpret_cast<const UChar*>(text.data()), size_of(text), &status) !=
+         UNORM_YES;
+}
+
+// Maps an offset in nfc(text) back to `text`: normalisation works segment
+// by segment (ICU's boundaries), so segment starts map exactly; an offset
+// inside a segment maps to the segment's start.
+int32_t map_from_nfc(std::u16string_view text, int32_t normalized_offset) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2* norm = unorm2_getNFCInstance(&status);
+  const int32_t n = size_of(text);
+  int32_t seg_start = 0, norm_pos = 0;
+  std::vector<UChar> buffer;
+  while (seg_start < n) {
+    int32_t seg_end = seg_start;
+    UChar32 c;
+    U16_NEXT(text.data(), seg_end, n, c);
+    while (seg_end < n) {
+      int32_t q = seg_end;
+      U16_NEXT(text.data(), q, n, c);
+      if (unorm2_hasBoundaryBefore(norm, c)) break;
+      seg_end = q;
+    }
+    status = U_ZERO_ERROR;
+    const int32_t len = unorm2_normalize(norm, reinterpret_cast<const UChar*>(text.data() + seg_start),
+                                         seg_end - seg_start, nullptr, 0, &status);
+    if (normalized_offset < norm_pos + len) return seg_start;
+    norm_pos += len;
+    seg_start = seg_end;
+  }
+  return n;
+}
+
+}  // namespace
+
+const TwitterTextConfig& TwitterTextConfig::v1() {
+  static const TwitterTextConfig c{140, 1, 1, 23, false, {}};
+  return c;
+}
+const TwitterTextConfig& TwitterTextConfig::v2() {
+  static const TwitterTextConfig c{280, 100, 200, 23, false,
+                                   {{0, 4351, 100}, {8192, 8205, 100}, {8208, 8223, 100}, {8242, 8247, 100}}};
+  return c;
+}
+const TwitterTextConfig& TwitterTextConfig::v3() {
+  static const TwitterTextConfig c{280, 100, 200, 23, true,
+                                   {{0, 4351, 100}, {8192, 8205, 100}, {8208, 8223, 100}, {8242, 8247, 100}}};
+  return c;
+}
+
+TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config) {
+  std::u16string normalized;
+  std::u16string_view view = text;
+  if (needs_nfc(text)) {
+    normalized = nfc(text);
+    view = normalized;
+  }
+  const Weighed w = weigh(view, config);
+  TweetParse r;
+  // weightedLength / scale is a float in JavaScript; the configs keep it whole.
+  const double weighted = static_cast<double>(w.weight) / config.scale;
+  r.weighted_length = static_cast<int32_t>(w.weight / config.scale);
+  r.valid = w.valid && weighted > 0 && weighted <= config.max_weighted_length;
+  r.permillage = static_cast<int32_t>(std::floor(weighted / config.max_weighted_length * 1000));
+  r.valid_range_end = w.valid_index + (size_of(text) - size_of(view));
+  r.display_range_end = text.empty() ? 0 : size_of(text) - 1;
+  return r;
+}
+
+LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config) {
+  std::u16string normalized;
+  std::u16string_view view = text;
+  if (needs_nfc(text)) {
+    normalized = nfc(text);
+    view = normalized;
+  }
+  const Weighed w = weigh(view, config);
+  LengthInfo info;
+  const double weighted = static_cast<double>(w.weight) / config.scale;
+  info.weighted = static_cast<int32_t>(w.weight / config.scale);
+  info.max = config.max_weighted_length;
+  info.valid = w.valid && weighted > 0 && weighted <= config.max_weighted_length;
+  info.permillage = static_cast<int32_t>(std::floor(weighted / config.max_weighted_length * 1000));
+  if (w.fit_end >= size_of(view)) info.valid_end = size_of(text);
+  else info.valid_end = normalized.empty() ? w.fit_end : map_from_nfc(text, w.fit_end);
+  return info;
+}
+
+Entities extract_entities(std::u16string_view text) {
+  std::vector<tw::RawUrl> urls;
+  std::vector<Span> mentions, hashtags, cashtags;
+  if (text.find(u'.') != std::u16string_view::npos) tw::extract_urls(text, urls);
+  if (text.find_first_of(u"@\uFF20") != std::u16string_view::npos) scan_mentions(text, mentions);
+  if (text.find_first_of(u"#\uFF03") != std::u16string_view::npos) scan_hashtags(text, hashtags);
+  if (text.find(u'$') != std::u16string_view::npos) scan_cashtags(text, cashtags);
+
+  // extractEntitiesWithIndices: urls, mentions, hashtags, cashtags, in that
+  // order before the stable sort.
+  std::vector<Tagged> all;
+  all.reserve(urls.size() + mentions.size() + hashtags.size() + cashtags.size());
+  for (size_t i = 0; i < urls.size(); ++i) all.push_back({urls[i].start, urls[i].end, Kind::url, i});
+  for (size_t i = 0; i < mentions.size(); ++i) all.push_back({mentions[i].start, mentions[i].end, Kind::mention, i});
+  for (size_t i = 0; i < hashtags.size(); ++i) all.push_back({hashtags[i].start, hashtags[i].end, Kind::hashtag, i});
+  for (size_t i = 0; i < cashtags.size(); ++i) all.push_back({cashtags[i].start, cashtags[i].end, Kind::cashtag, i});
+  remove_overlaps(all);
+
+  Entities out;
+  for (const Tagged& t : all) {
+    switch (t.kind) {
+      case Kind::url: out.urls.push_back(to_entity(text, urls[t.index])); break;
+      case Kind::mention: out.mentions.push_back(to_entity(text, mentions[t.index])); break;
+      case Kind::hashtag: out.hashtags.push_back(to_entity(text, hashtags[t.index])); break;
+      case Kind::cashtag: out.cashtags.push_back(to_entity(text, cashtags[t.index])); break;
+    }
+  }
+  return out;
+}
+
+std::vector<Entity> extract_hashtags(std::u16string_view text) { return to_entities(text, hashtags_without_urls(text)); }
+
+std::vector<Entity> extract_mentions_or_lists(std::u16string_view text) {
+  std::vector<Span> found;
+  scan_mentions(text, found);
+  return to_entities(text, found);
+}
+
+std::vector<Entity> extract_mentions(std::u16string_view text) {
+  std::vector<Entity> all = extract_mentions_or_lists(text);
+  std::erase_if(all, [](const Entity& e) { return !e.list_slug.empty(); });
+  return all;
+}
+
+std::vector<Entity> extract_urls(std::u16string_view text) {
+  std::vector<tw::RawUrl> urls;
+  tw::extract_urls(text, urls);
+  return to_entities(text, urls);
+}
+
+std::vector<Entity> extract_cashtags(std::u16string_view text) {
+  std::vector<Span> found;
+  scan_cashtags(text, found);
+  return to_entities(text, found);
+}
+
+std::string extract_reply_screenname(std::u16string_view text) {
+  // validReply: ^(?:spaces)*[@＠]([a-zA-Z0-9_]{1,20}), then endMentionMatch after it.
+  const int32_t n = size_of(text);
+  int32_t p = 0;
+  while (p < n && is(text[p], tw::kSpace)) ++p;
+  if (p + 1 >= n || !at_sign(text[p]) || !name_char(text[p + 1])) return {};
+  int32_t end = p + 1;
+  while (end < n && end < p + 21 && name_char(text[end])) ++end;
+  if (ends_mention_badly(text, end)) return {};
+  return utf8(text, p + 1, end);
+}
+
+bool is_valid_tweet(std::u16string_view text, const TwitterTextConfig& config) {
+  if (text.empty()) return false;
+  if (parse_tweet_details(text, config).weighted_length > config.max_weighted_length) return false;
+  return std::none_of(text.begin(), text.end(), invalid_char);
+}
+
+bool is_valid_username(std::u16string_view text) {
+  if (text.empty()) return false;
+  const std::vector<Entity> found = extract_mentions(text);
+  return found.size() == 1 && found[0].text == to_utf8(text.substr(1));
+}
+
+bool is_valid_list(std::u16string_view text) {
+  // ^validMentionOrList$ with nothing before the at sign and a list slug.
+  const int32_t n = size_of(text);
+  if (n < 4 || !at_sign(text[0])) return false;
+  int32_t p = 1;
+  while (p < n && name_char(text[p])) ++p;
+  if (p == 1 || p > 21 || p + 1 >= n || text[p] != u'/' || !tw::ascii_letter(text[p + 1])) return false;
+  const int32_t slug = p + 2;
+  p = slug;
+  while (p < n && (name_char(text[p]) || text[p] == u'-')) ++p;
+  return p == n && p - slug <= 24;
+}
+
+bool is_valid_hashtag(std::u16string_view text) {
+  if (text.empty()) return false;
+  const std::vector<Entity> found = extract_hashtags(text);
+  return found.size() == 1 && found[0].text == to_utf8(text.substr(1));
+}
+
+bool is_valid_url(std::u16string_view text, bool unicode_domains, bool require_protocol) {
+  return tw::valid_url(text, unicode_domains, require_protocol);
+}
+
 }  // namespace chime::text

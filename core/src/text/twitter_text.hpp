@@ -1,5 +1,7 @@
 // X's own counting and entity extraction, as the official twitter-text
-// library does it (conformance: shared/data/twitter-text/*.yml).
+// library does it (conformance: shared/data/twitter-text/*.yml). A hand port
+// of twitter-text 3.1.0's regular expressions to scanners over UTF-16 code
+// units (what JavaScript regexes see), with ICU character properties.
 #pragma once
 #include <string_view>
 #include <vector>
@@ -21,24 +23,48 @@ struct TwitterTextConfig {
   bool emoji_parsing = true;
   std::vector<WeightRange> ranges;
 
+  static const TwitterTextConfig& v1();  // 140 code points, every one weighs 1
   static const TwitterTextConfig& v2();  // emoji not discounted
   static const TwitterTextConfig& v3();  // the current X configuration
 };
 
 // twitter-text's parseTweet: NFC-normalises, then weighs. valid_end is the
 // UTF-16 offset (in the given, un-normalised text) where the part past the
-// limit starts (== text.size() when it fits).
+// limit starts (== text.size() when it fits). It looks at weight only (an
+// invalid character such as U+FFFF does not move it). When normalisation
+// changed the text, an offset in the normalised text is mapped back through
+// the normalisation segments (ICU boundaries): a segment that straddles the
+// limit counts as past it.
 LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config = TwitterTextConfig::v3());
+
+// parseTweet's own fields, as twitter-text returns them (for the conformance
+// suite): valid_range_end and display_range_end are inclusive UTF-16 indexes.
+struct TweetParse {
+  int32_t weighted_length = 0;
+  bool valid = false;
+  int32_t permillage = 0;
+  int32_t valid_range_end = 0;    // twitter-text's validRangeEnd
+  int32_t display_range_end = 0;  // twitter-text's displayRangeEnd
+};
+TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config = TwitterTextConfig::v3());
 
 // extractEntitiesWithIndices: offsets are UTF-16 units into `text`.
 Entities extract_entities(std::u16string_view text);
 
 // The single extractors, for the conformance tests and the rules.
-std::vector<Entity> extract_hashtags(std::u16string_view text);
+std::vector<Entity> extract_hashtags(std::u16string_view text);  // URL overlaps removed
 std::vector<Entity> extract_mentions_or_lists(std::u16string_view text);
+std::vector<Entity> extract_mentions(std::u16string_view text);  // without the lists
 std::vector<Entity> extract_urls(std::u16string_view text);
 std::vector<Entity> extract_cashtags(std::u16string_view text);
 // extractReplyScreenname: the @handle a tweet opens with, or empty.
 std::string extract_reply_screenname(std::u16string_view text);
+
+// twitter-text's validity checks.
+bool is_valid_tweet(std::u16string_view text, const TwitterTextConfig& config = TwitterTextConfig::v3());
+bool is_valid_username(std::u16string_view text);  // "@name"
+bool is_valid_list(std::u16string_view text);      // "@name/slug"
+bool is_valid_hashtag(std::u16string_view text);   // "#tag"
+bool is_valid_url(std::u16string_view text, bool unicode_domains = true, bool require_protocol = true);
 
 }  // namespace chime::text

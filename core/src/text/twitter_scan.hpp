@@ -1,0 +1,69 @@
+// Internals of the twitter-text port (twitter_text.hpp): character classes
+// as twitter-text's regexes see them, the TLD lists and the URL scanner.
+// Everything works on UTF-16 code units, as JavaScript regexes without the
+// u flag do; positions are indexes into the scanned text.
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace chime::text::tw {
+
+// One bit per class of twitter-text's regexes; classes of regexes with the
+// i flag already include JavaScript's case-insensitive matches.
+enum CharClass : uint16_t {
+  kDomainChar = 1 << 0,       // validDomainChars: not punct/space/invalid/directional
+  kPathChar = 1 << 1,         // validGeneralUrlPathChars
+  kPathEndChar = 1 << 2,      // validUrlPathEndingChars (without the parentheses)
+  kQueryChar = 1 << 3,        // validUrlQueryChars
+  kQueryEndChar = 1 << 4,     // validUrlQueryEndingChars
+  kAsciiLabelChar = 1 << 5,   // validAsciiDomain's [\-a-z0-9 latinAccentChars]
+  kUrlPrecedingOk = 1 << 6,   // validUrlPrecedingChars' one-character case
+  kSpace = 1 << 7,            // twitter-text's spaces
+  kJsSpace = 1 << 8,          // JavaScript \s
+  kPunct = 1 << 9,            // twitter-text's punct
+  kLatinAccent = 1 << 10,     // latinAccentChars (no i flag)
+  kHashtagAlpha = 1 << 11,    // hashtagAlpha: a letter or mark (ICU)
+  kHashtagAlnum = 1 << 12,    // hashtagAlphaNumeric
+};
+
+// Classes of one UTF-16 code unit.
+uint16_t classes(char16_t c);
+inline bool is(char16_t c, uint16_t cls) { return (classes(c) & cls) != 0; }
+// Code point classes for hashtags (letters beyond the BMP too).
+bool hashtag_alpha(char32_t c);
+bool hashtag_alnum(char32_t c);
+
+inline bool ascii_alnum(char16_t c) {
+  return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+inline bool ascii_letter(char16_t c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
+
+// JavaScript's case-insensitive comparison key of a code unit.
+char16_t canonical(char16_t c);
+
+// (?:validGTLD|validCCTLD|validPunycode) at `pos`, with the TLD lists'
+// lookahead seeing `limit` as the end of the string: the end of the match,
+// or -1.
+int32_t match_tld(std::u16string_view text, int32_t pos, int32_t limit);
+
+// One extractUrlsWithIndices result. Its url text is text[start, seg_end)
+// followed by text[tail_start, end): twitter-text rewrites a protocol-less
+// URL with a path to its ASCII domain plus the path.
+struct RawUrl {
+  int32_t start = 0, end = 0;
+  int32_t seg_end = 0;     // end of the first piece of the url text
+  int32_t tail_start = 0;  // start of the second piece (== end when none)
+  int32_t text_length() const { return (seg_end - start) + (end - tail_start); }
+};
+// extractUrlsWithIndices(text) with extractUrlsWithoutProtocol: appends.
+void extract_urls(std::u16string_view text, std::vector<RawUrl>& out);
+
+// isValidUrl (validateUrl* regexes).
+bool valid_url(std::u16string_view url, bool unicode_domains, bool require_protocol);
+
+// Length in UTF-16 units of the emoji twemoji-parser would match at `pos`
+// (0: none). Weighting counts each as one default-weight character.
+int32_t match_emoji(std::u16string_view text, int32_t pos);
+
+}  // namespace chime::text::tw

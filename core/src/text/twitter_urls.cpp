@@ -1,0 +1,554 @@
+// URLs as twitter-text finds them (extractUrlsWithIndices) and validates them
+// (isValidUrl): the extractUrl regex, scanned by hand. The regex engine's
+// order of trying alternatives decides which match wins; the comments name
+// the regex piece each step stands for.
+#include <algorithm>
+#include <cstdint>
+
+#include "text/twitter_scan.hpp"
+
+namespace chime::text::tw {
+namespace {
+
+constexpr int32_t kMaxUrlLength = 4096;
+constexpr int32_t kMaxTcoSlugLength = 40;
+constexpr int32_t kMaxDomainLabelLength = 63;
+
+int32_t size_of(std::u16string_view s) { return static_cast<int32_t>(s.size()); }
+
+// True when text[pos..] starts with `word`, ignoring ASCII case.
+bool starts_with_nocase(std::u16string_view text, int32_t pos, std::u16string_view word) {
+  if (pos + size_of(word) > size_of(text)) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char16_t c = text[pos + static_cast<int32_t>(i)];
+    if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c + 32);
+    if (c != word[i]) return false;
+  }
+  return true;
+}
+
+// (https?:\/\/)? at pos: its length.
+int32_t protocol_length(std::u16string_view text, int32_t pos) {
+  if (starts_with_nocase(text, pos, u"https://")) return 8;
+  if (starts_with_nocase(text, pos, u"http://")) return 7;
+  return 0;
+}
+
+struct Label {
+  int32_t start, end;  // the label, without its dot
+  bool underscore;
+};
+
+// validDomain: validSubdomain* validDomainName (validGTLD|validCCTLD|validPunycode)
+// at pos. Each label runs up to its dot, so the labels are fixed; the regex
+// then tries the most subdomains first. Returns the end of the domain or -1.
+int32_t match_domain(std::u16string_view text, int32_t pos, std::vector<Label>& labels) {
+  const int32_t n = size_of(text);
+  labels.clear();
+  int32_t p = pos;
+  while (p < n) {
+    int32_t e = p;
+    bool underscore = false;
+    while (e < n) {
+      const char16_t c = text[e];
+      if (c == u'_') underscore = true;
+      else if (c != u'-' && !is(c, kDomainChar)) break;
+      ++e;
+    }
+    // (?:DC(?:[_-]|DC)*)?DC\. : starts and ends with a domain char, then a dot.
+    if (e == p || e >= n || text[e] != u'.' || !is(text[p], kDomainChar) || !is(text[e - 1], kDomainChar)) break;
+    labels.push_back({p, e, underscore});
+    p = e + 1;
+  }
+  // All labels as subdomains leaves no validDomainName: back off one by one.
+  for (size_t j = labels.size(); j-- > 0;) {
+    if (labels[j].underscore) continue;  // validDomainName allows no '_'
+    const int32_t end = match_tld(text, labels[j].end + 1, n);
+    if (end >= 0) return end;
+  }
+  return -1;
+}
+
+// validUrlBalancedParens at pos: its length or 0.
+int32_t balanced_parens(std::u16string_view text, int32_t pos) {
+  const int32_t n = size_of(text);
+  if (pos >= n || text[pos] != u'(') return 0;
+  auto run = [&](int32_t p) {
+    while (p < n && is(text[p], kPathChar)) ++p;
+    return p;
+  };
+  int32_t p = run(pos + 1);
+  // \( GPC+ \)
+  if (p > pos + 1 && p < n && text[p] == u')') return p + 1 - pos;
+  // \( GPC* \( GPC+ \) GPC* \)
+  if (p >= n || text[p] != u'(') return 0;
+  const int32_t inner = p + 1;
+  p = run(inner);
+  if (p == inner || p >= n || text[p] != u')') return 0;
+  p = run(p + 1);
+  if (p >= n || text[p] != u')') return 0;
+  return p + 1 - pos;
+}
+
+// validUrlPath* at pos (after the path's '/'): the end of what it matches.
+// Greedily GPC* (BP GPC*)*, then the regex backs off to end on a
+// validUrlPathEndingChars character, or on the last balanced parenthesis.
+int32_t match_path(std::u16string_view text, int32_t pos) {
+  const int32_t n = size_of(text);
+  int32_t p = pos;
+  int32_t run_start = pos, last_parens_end = -1;
+  while (true) {
+    while (p < n && is(text[p], kPathChar)) ++p;
+    const int32_t parens = balanced_parens(text, p);
+    if (parens == 0) break;
+    p += parens;
+    last_parens_end = p;
+    run_start = p;
+  }
+  for (int32_t q = p; q > run_start; --q)
+    if (is(text[q - 1], kPathEndChar)) return q;
+  return last_parens_end >= 0 ? last_parens_end : pos;
+}
+
+// \?validUrlQueryChars*validUrlQueryEndingChars at pos, bounded by limit:
+// its end, or pos when there is none.
+int32_t match_query(std::u16string_view text, int32_t pos, int32_t limit) {
+  if (pos >= limit || text[pos] != u'?') return pos;
+  int32_t p = pos + 1;
+  while (p < limit && is(text[p], kQueryChar)) ++p;
+  for (; p > pos + 1; --p)
+    if (is(text[p - 1], kQueryEndChar)) return p;
+  return pos;
+}
+
+// Punycode (RFC 3492) encoded length of a label, as punycode.js counts it.
+int64_t punycode_length(std::u16string_view label) {
+  std::vector<char32_t> cps;
+  cps.reserve(label.size());
+  for (size_t i = 0; i < label.size(); ++i) {
+    char32_t c = label[i];
+    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < label.size() && label[i + 1] >= 0xDC00 && label[i + 1] <= 0xDFFF) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (label[i + 1] - 0xDC00);
+      ++i;
+    }
+    cps.push_back(c);
+  }
+  constexpr int64_t base = 36, t_min = 1, t_max = 26, skew = 38, damp = 700;
+  auto adapt = [&](int64_t delta, int64_t points, bool first) {
+    delta = first ? delta / damp : delta >> 1;
+    delta += delta / points;
+    int64_t k = 0;
+    while (delta > ((base - t_min) * t_max) >> 1) {
+      delta /= base - t_min;
+      k += base;
+    }
+    return k + (base - t_min + 1) * delta / (delta + skew);
+  };
+  int64_t out = 0, basic = 0;
+  for (char32_t c : cps)
+    if (c < 0x80) ++basic;
+  out = basic;
+  if (basic > 0) ++out;  // the delimiter
+  int64_t n = 128, delta = 0, bias = 72, h = basic;
+  const int64_t total = static_cast<int64_t>(cps.size());
+  while (h < total) {
+    int64_t m = INT64_MAX;
+    for (char32_t c : cps)
+      if (c >= n && c < m) m = c;
+    delta += (m - n) * (h + 1);
+    n = m;
+    for (char32_t c : cps) {
+      if (c < n) ++delta;
+      if (c == n) {
+        int64_t q = delta;
+        for (int64_t k = base;; k += base) {
+          const int64_t t = k <= bias ? t_min : (k >= bias + t_max ? t_max : k - bias);
+          if (q < t) break;
+          ++out;
+          q = (q - t) / (base - t);
+        }
+        ++out;
+        bias = adapt(delta, h + 1, h == basic);
+        delta = 0;
+        ++h;
+      }
+    }
+    ++delta;
+    ++n;
+  }
+  return out;
+}
+
+// punycode.toASCII(label).length (punycode.js 1.4): split at the IDNA
+// separators, encode each piece with a character outside \x20-\x7E.
+int64_t to_ascii_length(std::u16string_view label) {
+  int64_t total = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= label.size(); ++i) {
+    if (i < label.size()) {
+      const char16_t c = label[i];
+      if (c != u'.' && c != 0x3002 && c != 0xFF0E && c != 0xFF61) continue;
+    }
+    const std::u16string_view piece = label.substr(start, i - start);
+    bool plain = true;
+    for (char16_t c : piece) plain = plain && c >= 0x20 && c <= 0x7E;
+    total += plain ? static_cast<int64_t>(piece.size()) : 4 + punycode_length(piece);
+    if (i < label.size()) ++total;  // the joining '.'
+    start = i + 1;
+  }
+  return total;
+}
+
+// validAsciiDomain (global) over text[pos, limit): calls found(start, end)
+// for each match.
+template <typename Found>
+void scan_ascii_domains(std::u16string_view text, int32_t pos, int32_t limit, Found found) {
+  int32_t q = pos;
+  int32_t dots[64];
+  while (q < limit) {
+    // (?:[\-a-z0-9latinAccents]+\.)+ greedily, then the TLD, backing off.
+    int32_t count = 0, p = q;
+    while (p < limit && count < 64) {
+      int32_t e = p;
+      while (e < limit && is(text[e], kAsciiLabelChar)) ++e;
+      if (e == p || e >= limit || text[e] != u'.') break;
+      dots[count++] = e;
+      p = e + 1;
+    }
+    int32_t end = -1;
+    for (int32_t j = count; j-- > 0 && end < 0;) end = match_tld(text, dots[j] + 1, limit);
+    if (end >= 0) {
+      found(q, end);
+      q = end;
+    } else {
+      ++q;
+    }
+  }
+}
+
+// idna.toAscii of twitter-text: the domain is acceptable.
+bool idna_ok(std::u16string_view text, int32_t start, int32_t end) {
+  const std::u16string_view domain = text.substr(start, end - start);
+  if (domain.substr(0, 4) == u"xn--") {
+    bool any = false;
+    scan_ascii_domains(text, start, end, [&](int32_t, int32_t) { any = true; });
+    if (!any) return false;
+  }
+  size_t label_start = 0;
+  for (size_t i = 0; i <= domain.size(); ++i) {
+    if (i < domain.size() && domain[i] != u'.') continue;
+    const int64_t len = to_ascii_length(domain.substr(label_start, i - label_start));
+    if (len < 1 || len > kMaxDomainLabelLength) return false;
+    label_start = i + 1;
+  }
+  return true;
+}
+
+// One match of the extractUrl regex.
+struct UrlMatch {
+  int32_t before = -1;  // the consumed preceding character, or -1
+  int32_t start = 0;    // the url, protocol included
+  int32_t protocol = 0; // its length
+  int32_t domain_end = 0;
+  bool path = false;
+  int32_t end = 0;
+};
+
+// The url part of extractUrl at `start`, after the preceding character.
+bool match_url_at(std::u16string_view text, int32_t start, bool try_plain, std::vector<Label>& labels, UrlMatch& m) {
+  const int32_t n = size_of(text);
+  m.start = start;
+  m.protocol = protocol_length(text, start);
+  m.domain_end = -1;
+  if (m.protocol > 0) m.domain_end = match_domain(text, start + m.protocol, labels);
+  if (m.domain_end < 0) {
+    if (!try_plain) return false;
+    m.protocol = 0;
+    m.domain_end = match_domain(text, start, labels);
+    if (m.domain_end < 0) return false;
+  }
+  int32_t p = m.domain_end;
+  // (?::(validPortNumber))?
+  if (p + 1 < n && text[p] == u':' && text[p + 1] >= u'0' && text[p + 1] <= u'9') {
+    p += 1;
+    while (p < n && text[p] >= u'0' && text[p] <= u'9') ++p;
+  }
+  // (\/validUrlPath*)?
+  m.path = p < n && text[p] == u'/';
+  if (m.path) p = match_path(text, p + 1);
+  // (\?validUrlQueryChars*validUrlQueryEndingChars)?
+  m.end = match_query(text, p, n);
+  return true;
+}
+
+// The label run from `pos` (domain chars, '-' and '_'): where it stops.
+int32_t label_run_end(std::u16string_view text, int32_t pos) {
+  const int32_t n = size_of(text);
+  while (pos < n && (is(text[pos], kDomainChar) || text[pos] == u'-' || text[pos] == u'_')) ++pos;
+  return pos;
+}
+
+}  // namespace
+
+void extract_urls(std::u16string_view text, std::vector<RawUrl>& out) {
+  const int32_t n = size_of(text);
+  if (text.find(u'.') == std::u16string_view::npos) return;
+  std::vector<Label> labels;
+  UrlMatch m;
+  // A protocol-less domain needs its first label to end at a dot; every
+  // start inside a run that does not is hopeless, so remember the run.
+  int32_t dead_run_end = -1;
+  auto try_start = [&](int32_t start) {
+    bool plain = start >= dead_run_end;
+    if (plain) {
+      const int32_t run_end = label_run_end(text, start);
+      if (run_end >= n || text[run_end] != u'.') {
+        dead_run_end = run_end;
+        plain = false;
+      }
+    }
+    if (!plain && protocol_length(text, start) == 0) return false;
+    return match_url_at(text, start, plain, labels, m);
+  };
+
+  int32_t last_index = 0;
+  while (last_index < n) {
+    bool found = false;
+    for (int32_t q = last_index; q < n && !found; ++q) {
+      // validUrlPrecedingChars: one allowed character, or ^.
+      if (is(text[q], kUrlPrecedingOk) && q + 1 < n && try_start(q + 1)) {
+        m.before = q;
+        found = true;
+      } else if (q == 0 && try_start(0)) {
+        m.before = -1;
+        found = true;
+      }
+    }
+    if (!found) break;
+    last_index = m.end;
+
+    const int32_t domain_start = m.start + m.protocol;
+    // isValidUrl: the domain converts to ASCII, the url is not too long.
+    if (!idna_ok(text, domain_start, m.domain_end)) continue;
+    const int32_t protocol_len = m.protocol > 0 ? m.protocol : 8;  // "https://"
+    if (protocol_len + (m.end - m.start) > kMaxUrlLength) continue;
+
+    if (m.protocol == 0) {
+      // No protocol: not after [-_./]; keep only the ASCII domains.
+      if (m.before >= 0) {
+        const char16_t b = text[m.before];
+        if (b == u'-' || b == u'_' || b == u'.' || b == u'/') continue;
+      }
+      const size_t first = out.size();
+      scan_ascii_domains(text, domain_start, m.domain_end, [&](int32_t s, int32_t e) {
+        out.push_back({s, e, e, e});
+      });
+      if (out.size() == first) continue;
+      if (m.path) {  // the last one takes the port, path and query along
+        RawUrl& last = out.back();
+        last.tail_start = m.domain_end;
+        last.end = m.end;
+      }
+    } else {
+      RawUrl url{m.start, m.end, m.end, m.end};
+      // validTcoUrl: a t.co link ends with its slug (and query).
+      const int32_t slug = m.start + m.protocol + 5;
+      if (starts_with_nocase(text, m.start + m.protocol, u"t.co/") && slug < m.end && ascii_alnum(text[slug])) {
+        int32_t p = slug;
+        while (p < m.end && ascii_alnum(text[p])) ++p;
+        if (p - slug > kMaxTcoSlugLength) continue;
+        url.end = url.seg_end = url.tail_start = match_query(text, p, m.end);
+      }
+      out.push_back(url);
+    }
+  }
+}
+
+// ---- isValidUrl ----------------------------------------------------------
+namespace {
+
+bool unreserved(char16_t c) {
+  return ascii_alnum(c) || (c >= 0x400 && c <= 0x4FF) || c == u'-' || c == u'.' || c == u'_' || c == u'~';
+}
+bool sub_delim(char16_t c) { return std::u16string_view(u"!$&'()*+,;=").find(c) != std::u16string_view::npos; }
+bool hex(char16_t c) { return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F'); }
+
+// validateUrlPchar at p: its length or 0.
+int32_t pchar(std::u16string_view s, size_t p) {
+  if (p >= s.size()) return 0;
+  const char16_t c = s[p];
+  if (unreserved(c)) return 1;
+  if (c == u'%') return p + 2 < s.size() && hex(s[p + 1]) && hex(s[p + 2]) ? 3 : 0;
+  if (sub_delim(c) || c == u':' || c == u'|' || c == u'@') return 1;
+  return 0;
+}
+
+// validateUrlPath: (\/pchar*)* matches all of s.
+bool valid_path(std::u16string_view s) {
+  size_t p = 0;
+  while (p < s.size()) {
+    if (s[p] != u'/') return false;
+    ++p;
+    while (int32_t k = pchar(s, p)) p += static_cast<size_t>(k);
+  }
+  return true;
+}
+
+// validateUrlQuery / validateUrlFragment: (pchar|\/|\?)* matches all of s.
+bool valid_query(std::u16string_view s) {
+  size_t p = 0;
+  while (p < s.size()) {
+    if (s[p] == u'/' || s[p] == u'?') ++p;
+    else if (int32_t k = pchar(s, p)) p += static_cast<size_t>(k);
+    else return false;
+  }
+  return true;
+}
+
+bool non_ascii(char16_t c) { return c > 0x7F; }
+
+// A domain segment at p: (?:[a-z0-9]|nonASCII)(?:(?:[a-z0-9<extra>]|nonASCII)*(?:[a-z0-9]|nonASCII))?
+// followed by `stop`; the regex runs to the stop character (which the
+// segment cannot hold). Returns the segment end or -1.
+int32_t segment(std::u16string_view s, int32_t p, bool unicode, std::u16string_view extra, bool first_letter) {
+  const int32_t n = size_of(s);
+  auto edge = [&](char16_t c) { return ascii_alnum(c) || (unicode && non_ascii(c)); };
+  if (p >= n) return -1;
+  if (first_letter ? !(ascii_letter(s[p]) || (unicode && non_ascii(s[p]))) : !edge(s[p])) return -1;
+  int32_t e = p + 1, last_edge = p + 1;
+  while (e < n && (edge(s[e]) || extra.find(s[e]) != std::u16string_view::npos)) {
+    ++e;
+    if (edge(s[e - 1])) last_edge = e;
+  }
+  return last_edge;  // the greedy inner part backs off to end on an edge char
+}
+
+// validateUrl(Unicode)Host at p: the end of the regex's first match, or -1.
+int32_t host(std::u16string_view s, int32_t p, bool unicode) {
+  const int32_t n = size_of(s);
+  // validateUrlIpv4: decOctet's alternatives, first match wins; after the
+  // fourth octet nothing forces a longer one.
+  auto octets = [&](auto&& self, int32_t pos, int count) -> int32_t {
+    auto digit = [&](int32_t i) { return i < n && s[i] >= u'0' && s[i] <= u'9'; };
+    int32_t lens[5] = {0, 0, 0, 0, 0};
+    int k = 0;
+    if (digit(pos)) lens[k++] = 1;                                      // [0-9]
+    if (digit(pos) && s[pos] != u'0' && digit(pos + 1)) lens[k++] = 2;  // [1-9][0-9]
+    if (digit(pos) && s[pos] == u'1' && digit(pos + 1) && digit(pos + 2)) lens[k++] = 3;
+    if (digit(pos) && s[pos] == u'2' && pos + 2 < n && s[pos + 1] >= u'0' && s[pos + 1] <= u'4' && digit(pos + 2))
+      lens[k++] = 3;
+    if (pos + 2 < n && s[pos] == u'2' && s[pos + 1] == u'5' && s[pos + 2] >= u'0' && s[pos + 2] <= u'5') lens[k++] = 3;
+    for (int i = 0; i < k; ++i) {
+      const int32_t e = pos + lens[i];
+      if (count == 3) return e;
+      if (e < n && s[e] == u'.') {
+        const int32_t r = self(self, e + 1, count + 1);
+        if (r >= 0) return r;
+      }
+    }
+    return -1;
+  };
+  int32_t e = octets(octets, p, 0);
+  if (e >= 0) return e;
+  // validateUrlIpv6: \[[a-f0-9:\.]+\]
+  if (p < n && s[p] == u'[') {
+    int32_t q = p + 1;
+    while (q < n && (hex(s[q]) || s[q] == u':' || s[q] == u'.')) ++q;
+    if (q > p + 1 && q < n && s[q] == u']') return q + 1;
+  }
+  // validateUrl(Unicode)Domain: (subSegment\.)* segment\. tld
+  std::vector<std::pair<int32_t, bool>> ends;  // label end, holds '_'
+  int32_t q = p;
+  while (true) {
+    const int32_t se = segment(s, q, unicode, u"_-", false);
+    if (se < 0 || se >= n || s[se] != u'.') break;
+    bool underscore = false;
+    for (int32_t i = q; i < se; ++i) underscore = underscore || s[i] == u'_';
+    ends.push_back({se, underscore});
+    q = se + 1;
+  }
+  for (size_t j = ends.size(); j-- > 0;) {
+    if (ends[j].second) continue;
+    const int32_t tld = segment(s, ends[j].first + 1, unicode, u"-", true);
+    if (tld >= 0) return tld;
+  }
+  return -1;
+}
+
+// validateUrl(Unicode)Authority matches all of s (its first match at 0).
+bool valid_authority(std::u16string_view s, bool unicode) {
+  const int32_t n = size_of(s);
+  auto rest = [&](int32_t p) {
+    int32_t e = host(s, p, unicode);
+    if (e < 0) return -1;
+    // (?::(validateUrlPort))? : up to five digits
+    if (e + 1 < n && s[e] == u':' && s[e + 1] >= u'0' && s[e + 1] <= u'9') {
+      int32_t q = e + 1;
+      while (q < n && q < e + 6 && s[q] >= u'0' && s[q] <= u'9') ++q;
+      e = q;
+    }
+    return e;
+  };
+  // (?:(validateUrlUserinfo)@)?
+  int32_t p = 0;
+  while (p < n) {
+    if (unreserved(s[p]) || sub_delim(s[p]) || s[p] == u':') ++p;
+    else if (s[p] == u'%' && p + 2 < n && hex(s[p + 1]) && hex(s[p + 2])) p += 3;
+    else break;
+  }
+  if (p < n && s[p] == u'@') {
+    const int32_t e = rest(p + 1);
+    if (e >= 0) return e == n;
+  }
+  return rest(0) == n;
+}
+
+}  // namespace
+
+bool valid_url(std::u16string_view url, bool unicode_domains, bool require_protocol) {
+  if (url.empty()) return false;
+  // validateUrlUnencoded: ^(?:([^:/?#]+):\/\/)?([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#(.*))?$
+  size_t p = 0;
+  std::u16string_view scheme;
+  bool has_scheme = false;
+  {
+    size_t e = 0;
+    while (e < url.size() && url[e] != u':' && url[e] != u'/' && url[e] != u'?' && url[e] != u'#') ++e;
+    if (e > 0 && url.substr(e, 3) == u"://") {
+      scheme = url.substr(0, e);
+      has_scheme = true;
+      p = e + 3;
+    }
+  }
+  size_t a = p;
+  while (a < url.size() && url[a] != u'/' && url[a] != u'?' && url[a] != u'#') ++a;
+  const std::u16string_view authority = url.substr(p, a - p);
+  size_t b = a;
+  while (b < url.size() && url[b] != u'?' && url[b] != u'#') ++b;
+  const std::u16string_view path = url.substr(a, b - a);
+  std::u16string_view query, fragment;
+  size_t c = b;
+  if (c < url.size() && url[c] == u'?') {
+    size_t d = c + 1;
+    while (d < url.size() && url[d] != u'#') ++d;
+    query = url.substr(c + 1, d - c - 1);
+    c = d;
+  }
+  if (c < url.size()) {  // '#': '.' matches no line terminator
+    fragment = url.substr(c + 1);
+    for (char16_t ch : fragment)
+      if (ch == u'\n' || ch == u'\r' || ch == 0x2028 || ch == 0x2029) return false;
+  }
+
+  if (require_protocol) {
+    if (!has_scheme) return false;
+    // validateUrlScheme and ^https?$
+    if (!(scheme.size() == 4 || scheme.size() == 5)) return false;
+    if (!starts_with_nocase(scheme, 0, u"http")) return false;
+    if (scheme.size() == 5 && scheme[4] != u's' && scheme[4] != u'S') return false;
+  }
+  if (!valid_path(path) || !valid_query(query) || !valid_query(fragment)) return false;
+  return valid_authority(authority, unicode_domains);
+}
+
+}  // namespace chime::text::tw
