@@ -64,7 +64,9 @@ const handlers = {
     const engine = await loadEngine();
     const result = engine.analyze(String(text ?? ''), context ?? {});
     if (sender.tab) {
-      await rememberDraft(sender.tab.id, { text, context: context ?? {}, result, url: sender.url, at: Date.now() });
+      // Not awaited: the answer should not wait for storage.
+      rememberDraft(sender.tab.id, { text, context: context ?? {}, result, url: sender.url, at: Date.now() })
+        .catch((error) => console.warn('Chime: could not keep the draft for the popup', error));
     }
     return { ok: true, result };
   },
@@ -83,11 +85,4 @@ const handlers = {
   },
 };
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const handler = handlers[message?.kind];
-  if (!handler || sender.id !== chrome.runtime.id) return false;
-  handler(message, sender).then(sendResponse, (error) => {
-    sendResponse({ ok: false, error: { code: 'engine', message: String(error?.message ?? error) } });
-  });
-  return true;  // answers asynchronously
-});
+globalThis.chimeProtocol.serve(handlers);

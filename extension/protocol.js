@@ -23,16 +23,43 @@
 
   const nativeHost = 'com.chime.host';
 
-  // Sends one request to the background. A stopped service worker is woken by
-  // the message itself; a worker restarting mid-request drops the reply, so
-  // retry a few times before giving up.
+  // Requests go over one long-lived port (cheaper per keystroke than a
+  // sendMessage channel each time). Chrome stops an idle service worker,
+  // which disconnects the port: the next request connects again and wakes
+  // the worker; requests caught in flight are retried.
+  const PORT_NAME = 'chime';
+  let port = null;
+  let nextId = 1;
+  const pending = new Map();
+
+  function connect() {
+    port = chrome.runtime.connect({ name: PORT_NAME });
+    port.onMessage.addListener(({ id, answer }) => {
+      pending.get(id)?.resolve(answer);
+      pending.delete(id);
+    });
+    port.onDisconnect.addListener(() => {
+      port = null;
+      for (const { reject } of pending.values()) reject(new Error('the background restarted'));
+      pending.clear();
+    });
+  }
+
+  function send(kind, payload) {
+    if (!port) connect();  // throws "Extension context invalidated" once the extension is gone
+    const id = nextId;
+    nextId += 1;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      port.postMessage({ ...payload, id, kind });
+    });
+  }
+
   async function request(kind, payload = {}) {
     let lastError;
     for (let attempt = 0; attempt < 3; attempt += 1) {
       try {
-        const answer = await chrome.runtime.sendMessage({ kind, ...payload });
-        if (answer === undefined) throw new Error('no answer from the background');
-        return answer;
+        return await send(kind, payload);
       } catch (error) {
         lastError = error;
         if (/context invalidated/i.test(String(error?.message))) throw error;  // extension reloaded: give up
@@ -42,5 +69,23 @@
     throw lastError;
   }
 
-  globalThis.chimeProtocol = Object.freeze({ kinds, storageKeys, nativeHost, request });
+  // The background's side: answers each request on the port it came from.
+  function serve(handlers) {
+    chrome.runtime.onConnect.addListener((client) => {
+      if (client.name !== PORT_NAME || client.sender?.id !== chrome.runtime.id) return;
+      client.onMessage.addListener(async (message) => {
+        const handler = handlers[message?.kind];
+        let answer;
+        try {
+          answer = handler ? await handler(message, client.sender)
+            : { ok: false, error: { code: 'unknown_kind', message: `unknown request ${message?.kind}` } };
+        } catch (error) {
+          answer = { ok: false, error: { code: 'engine', message: String(error?.message ?? error) } };
+        }
+        try { client.postMessage({ id: message.id, answer }); } catch { /* the page went away */ }
+      });
+    });
+  }
+
+  globalThis.chimeProtocol = Object.freeze({ kinds, storageKeys, nativeHost, request, serve });
 })();

@@ -258,6 +258,25 @@ describe('compose box on the stand-in', () => {
     await page.close();
   });
 
+  test('hints keep coming after Chrome stops the service worker', async () => {
+    const { page } = await openHome();
+    await typeInto(page, editorSelector(), PROMO);
+    const cdp = await browser.context.newCDPSession(page);
+    const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker');
+    const [worker] = await workers();
+    await cdp.send('Target.closeTarget', { targetId: worker.targetId });  // as Chrome does to an idle worker
+    await page.waitForFunction(() => true);
+    assert.equal((await workers()).length, 0, 'the worker is stopped');
+    await page.keyboard.type(' Thanks!');
+    await waitForDrawn(page, `${PROMO} Thanks!`);
+    assert.equal((await workers()).length, 1, 'the next keystroke woke it');
+    const [chip] = await chips(page);
+    assert.ok(chip, 'the chip shows the new result');
+    browser.worker = browser.context.serviceWorkers().at(-1);
+    await cdp.detach();
+    await page.close();
+  });
+
   test('the extension makes no network request of its own', async () => {
     const own = new Set(['/home', '/home?theme=dark', '/explore', '/app.js', '/app.css', '/draft.css', '/favicon.ico']);
     for (const url of requests) {

@@ -17,7 +17,7 @@ export const chimeBinary = process.env.CHIME_BIN || '';
 
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';  // the worker's requests too
 
-export async function launch({ port, installHost = false, extraArgs = [] } = {}) {
+export async function launch({ port, installHost = false, extraArgs = [], withoutExtension = false } = {}) {
   if (!fs.existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`no built extension in ${extensionDir}: run scripts/build-extension.sh first`);
   }
@@ -31,7 +31,7 @@ export async function launch({ port, installHost = false, extraArgs = [] } = {})
     '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-default-apps',
     '--ignore-certificate-errors', '--window-size=1280,900',
-    `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+    ...(withoutExtension ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
     ...extraArgs,
   ];
   if (port) args.push(`--host-resolver-rules=MAP x.com 127.0.0.1:${port}, MAP twitter.com 127.0.0.1:${port}`);
@@ -43,7 +43,7 @@ export async function launch({ port, installHost = false, extraArgs = [] } = {})
     ignoreDefaultArgs: ['--disable-extensions'],
   });
   let worker = context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID));
-  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  if (!worker && !withoutExtension) worker = await context.waitForEvent('serviceworker', { timeout: 15000 });
   return {
     context,
     worker,

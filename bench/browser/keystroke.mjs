@@ -1,0 +1,150 @@
+// Browser benchmark: in Debian's Chromium with the extension loaded, on the
+// x.com stand-in, type a 280-character draft one key at a time and measure,
+// per keystroke, the time from the keydown event to the overlay having drawn
+// the hints for the new text (median and 95th percentile; target: one frame,
+// 16 ms, at p95). Then the extension's memory on the open compose page.
+//
+//   scripts/build-extension.sh build/wasm   # once
+//   node bench/browser/keystroke.mjs [--keys 280] [--runs 2]
+//
+// Needs tests/browser's npm packages (npm ci there). Prints a JSON summary.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { launch } from '../../tests/browser/lib/browser.mjs';
+import { startStandin } from '../../tests/browser/lib/standin.mjs';
+
+const { values: options } = parseArgs({ options: { keys: { type: 'string', default: '280' }, runs: { type: 'string', default: '2' } } });
+const KEYS = Number(options.keys);
+const RUNS = Number(options.runs);
+
+// A draft that reads like a hospital's post and trips several rules.
+const BASE = 'We are thrilled to announce that our award-winning, world-class cardiology team is the best in the region! ' +
+  'Book your appointment today and see why patients choose us. Questions about heart health? Ask our nurses anything. ' +
+  'Free screenings Saturday at the main campus, 9am to 1pm. #HeartMonth ';
+const DRAFT = BASE.repeat(3).slice(0, KEYS);
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function typeAndTime(page) {
+  await page.evaluate(() => {
+    const host = document.querySelector('chime-overlay');
+    window.chimeBench = { downs: [], edits: [], drawn: [] };
+    document.addEventListener('keydown', () => window.chimeBench.downs.push(performance.now()), true);
+    // When the editor's DOM took the key (Draft.js's part of the latency).
+    const editor = document.querySelector('[data-testid="tweetTextarea_0"]');
+    new MutationObserver(() => {
+      const { downs, edits } = window.chimeBench;
+      if (edits.length < downs.length) edits.push(performance.now());
+    }).observe(editor, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(() => window.chimeBench.drawn.push([performance.now(), host.getAttribute('data-chime-drawn')]))
+      .observe(host, { attributes: true, attributeFilter: ['data-chime-drawn'] });
+  });
+  for (let i = 0; i < DRAFT.length; i += 1) {
+    await page.keyboard.type(DRAFT[i]);
+    await page.waitForFunction((n) => document.querySelector('chime-overlay').getAttribute('data-chime-drawn') === String(n), i + 1,
+      { polling: 'raf' });
+  }
+  return page.evaluate((total) => {
+    const { downs, edits, drawn } = window.chimeBench;
+    const latencies = [];
+    for (let i = 0; i < total; i += 1) {
+      const done = drawn.find(([, length]) => length === String(i + 1));
+      if (done && downs[i] !== undefined) latencies.push({ total: done[0] - downs[i], editor: edits[i] - downs[i], chime: done[0] - edits[i] });
+    }
+    return latencies;
+  }, DRAFT.length);
+}
+
+// Proportional memory (PSS) of the Chromium processes whose command line says
+// they host the extension, from /proc (Linux).
+function extensionProcessMemory() {
+  let pss = 0;
+  let processes = 0;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('--extension-process')) continue;
+      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      pss += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)[1]);
+      processes += 1;
+    } catch { /* the process went away */ }
+  }
+  return { processes, pss_mb: Math.round(pss / 102.4) / 10 };
+}
+
+async function pageHeap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+}
+
+async function openCompose(browser, port) {
+  const page = await browser.context.newPage();
+  await page.goto(`https://x.com/home`);
+  await page.locator('[data-testid="tweetTextarea_0"]').click();
+  return page;
+}
+
+const server = await startStandin();
+const all = [];
+let memory;
+try {
+  const browser = await launch({ port: server.port });
+  try {
+    for (let run = 0; run < RUNS; run += 1) {
+      const page = await openCompose(browser, server.port);
+      await page.waitForFunction(() => document.querySelector('chime-overlay'));
+      // Warm-up: the first analysis loads the engine in the worker.
+      await page.keyboard.type('x');
+      await page.waitForFunction(() => document.querySelector('chime-overlay').getAttribute('data-chime-drawn') === '1');
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(() => document.querySelector('chime-overlay').getAttribute('data-chime-drawn') === '0');
+      all.push(...await typeAndTime(page));
+      if (run === RUNS - 1) {
+        memory = { extension_processes: extensionProcessMemory(), page_js_heap_with_extension_mb: (await pageHeap(page)) / 1048576 };
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  // The same page without the extension: the content script's share of the page's heap.
+  const plain = await launch({ port: server.port, withoutExtension: true });
+  try {
+    const page = await openCompose(plain, server.port);
+    await page.keyboard.type(DRAFT);
+    memory.page_js_heap_without_extension_mb = (await pageHeap(page)) / 1048576;
+  } finally {
+    await plain.close();
+  }
+} finally {
+  await server.close();
+}
+
+const round = (x) => Math.round(x * 100) / 100;
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted.at(-1)) };
+};
+const summary = {
+  chromium: '/usr/bin/chromium',
+  draft_chars: DRAFT.length,
+  keystrokes: all.length,
+  // keydown -> the overlay has drawn the hints for the new text
+  input_to_hints_ms: stats(all.map((l) => l.total)),
+  // of which: keydown -> Draft.js has put the key in the DOM (the site's own part)
+  input_to_editor_ms: stats(all.map((l) => l.editor)),
+  // and: the editor's DOM changed -> hints drawn (Chime's part: message, engine, drawing)
+  editor_to_hints_ms: stats(all.map((l) => l.chime)),
+  target_p95_ms: 16,
+  memory: {
+    extension_processes: memory.extension_processes,
+    page_js_heap_with_extension_mb: round(memory.page_js_heap_with_extension_mb),
+    page_js_heap_without_extension_mb: round(memory.page_js_heap_without_extension_mb),
+    content_script_heap_mb: round(memory.page_js_heap_with_extension_mb - memory.page_js_heap_without_extension_mb),
+  },
+};
+console.log(JSON.stringify(summary, null, 2));
