@@ -1,5 +1,134 @@
-// PLACEHOLDER: filled in by the rule family's owner.
+// Care (rules.md section 6): the rules a healthcare account lives under:
+// patient privacy (HIPAA in the US, and the like elsewhere), honest health
+// claims, and no medical advice to one person in public.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "match/phrases.hpp"
+#include "rules/care_privacy.hpp"
+#include "rules/features.hpp"
 #include "rules/rule.hpp"
+
 namespace chime {
-std::span<const RuleInfo> care_rules() { return {}; }
+
+namespace {
+
+// The one-click rewrite for care.confirms-patient: moves the conversation to
+// a private channel without confirming anything.
+constexpr std::string_view kPrivateChannelReply =
+    "We'd like to help. Please send us a direct message so we can talk privately.";
+
+std::string quoted(const Document& doc, int32_t start, int32_t end) {
+  return "\u201c" + doc.utf8(start, end) + "\u201d";
+}
+
+// A negation among the two tokens just before token `first` ("never double
+// your dose", "is not guaranteed").
+bool negated(const Document& doc, size_t first) {
+  const WordList& negations = WordList::builtin("lists/negations.tsv");
+  for (size_t k = 1; k <= 2 && k <= first; ++k) {
+    if (negations.contains(doc.tokens[first - k].folded)) return true;
+  }
+  return false;
+}
+
+bool overlaps_any(const PhraseMatch& m, const std::vector<PhraseMatch>& others) {
+  return std::any_of(others.begin(), others.end(),
+                     [&](const PhraseMatch& o) { return m.start < o.end && o.start < m.end; });
+}
+
+// A sentence's span without the @mentions it opens with ("@jane Stop taking
+// your..."): replacing it must not delete whom the reply is for.
+std::pair<int32_t, int32_t> sentence_span(const Document& doc, const Sentence& s) {
+  size_t first = first_own_word(doc, s.first_token, s.last_token);
+  return {first < s.last_token ? doc.tokens[first].start : s.start, s.end};
+}
+
+void check_claim(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  const auto guards = PhraseList::builtin("phrases/care_claim_not.tsv").find(doc);
+  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_claim.tsv").find(doc)) {
+    if (match_in_entity(doc, m) || overlaps_any(m, guards) || negated(doc, m.first_token)) continue;
+    if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "Is there a cure?"
+    const std::string original = doc.utf8(m.start, m.end);
+    Hint h{"care.claim", Severity::warning, m.start, m.end, "", "", {}};
+    h.message = quoted(doc, m.start, m.end) + " is an absolute health claim that few treatments can honestly make.";
+    h.suggestion = "Say what the evidence shows (\u201chelps most people\u201d) and link to the source.";
+    for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(original, r));
+    sink.add(std::move(h));
+  }
+}
+
+void check_advice(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  std::vector<PhraseMatch> found = PhraseList::builtin("phrases/care_advice.tsv").find(doc);
+  if (is_public_reply(doc)) {
+    for (const PhraseMatch& m : PhraseList::builtin("phrases/care_advice_reply.tsv").find(doc)) {
+      if (!overlaps_any(m, found)) found.push_back(m);
+    }
+    std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& x, const PhraseMatch& y) { return x.start < y.start; });
+  }
+  const PhraseList& safe = PhraseList::builtin("phrases/care_advice_safe.tsv");
+  int32_t last_flagged_end = -1;  // one hint per sentence
+  for (const PhraseMatch& m : found) {
+    if (match_in_entity(doc, m) || negated(doc, m.first_token)) continue;
+    const Sentence& s = sentence_of(doc, m.first_token);
+    if (s.end <= last_flagged_end || ends_with_question_mark(doc, s)) continue;
+    // "Don't stop taking it unless your doctor tells you to" already points to a clinician.
+    if (!safe.find(doc, s.first_token, s.last_token).empty()) continue;
+    auto [start, end] = sentence_span(doc, s);
+    Hint h{"care.advice", Severity::warning, start, end, "", "", m.phrase->replacements};
+    h.message = quoted(doc, m.start, m.end) + " is a personal medical instruction, which should come from the person's own clinician.";
+    h.suggestion = "Point them to their doctor, pharmacist or nurse line instead.";
+    sink.add(std::move(h));
+    last_flagged_end = s.end;
+  }
+}
+
+void check_confirms_patient(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  if (!is_public_reply(doc)) return;
+  const PhraseList& generic = PhraseList::builtin("phrases/care_confirms_generic.tsv");
+  const Sentence* first = nullptr;
+  const Sentence* last = nullptr;
+  std::string example;
+  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_confirms.tsv").find(doc)) {
+    if (match_in_entity(doc, m)) continue;
+    const Sentence& s = sentence_of(doc, m.first_token);
+    if (ends_with_question_mark(doc, s)) continue;
+    // "If your test results...", "how to read your chart": general, not about this person.
+    size_t from = std::max(s.first_token, m.first_token >= 3 ? m.first_token - 3 : size_t{0});
+    if (!generic.find(doc, from, m.first_token).empty()) continue;
+    if (!first) {
+      first = &s;
+      example = quoted(doc, m.start, m.end);
+    }
+    last = &s;
+  }
+  if (!first) return;
+  int32_t start = sentence_span(doc, *first).first;
+  Hint h{"care.confirms-patient", Severity::error, start, last->end, "", "", {std::string(kPrivateChannelReply)}};
+  h.message = "This public reply confirms the person is a patient (" + example +
+              "), which patient privacy rules forbid without their consent.";
+  h.suggestion = "Don't confirm or discuss their care in public; invite them to a private channel instead.";
+  sink.add(std::move(h));
+}
+
+const RuleInfo kRules[] = {
+    {"care.patient-privacy", Severity::error,
+     "May identify a patient: a named patient, a room or bed number, a date of birth, a record number, a name with a diagnosis.",
+     check_patient_privacy},
+    {"care.confirms-patient", Severity::error,
+     "A public reply that confirms someone is a patient or discusses their care.", check_confirms_patient},
+    {"care.claim", Severity::warning,
+     "Absolute or unproven health claims: cure, guaranteed, 100% effective, miracle, no side effects, risk-free.",
+     check_claim},
+    {"care.advice", Severity::warning, "Personal medical instructions to a member of the public.", check_advice},
+};
+
+}  // namespace
+
+std::span<const RuleInfo> care_rules() { return kRules; }
+
 }  // namespace chime

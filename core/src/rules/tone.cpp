@@ -1,5 +1,196 @@
-// PLACEHOLDER: filled in by the rule family's owner.
+// Tone (rules.md section 5; seed: "be transparent, possibly address
+// criticisms openly and honestly", "not all of those people will be happy
+// with you").
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "match/phrases.hpp"
+#include "readability.hpp"
+#include "rules/features.hpp"
 #include "rules/rule.hpp"
+
 namespace chime {
-std::span<const RuleInfo> tone_rules() { return {}; }
+
+namespace {
+
+// tone.sentiment: a broadcast whose compound sentiment is at or below this is
+// "strongly negative". VADER calls anything below -0.05 negative; -0.6 keeps
+// the hint for posts that read as bad news throughout (a plain warning such
+// as "Flu can be serious" scores about -0.1 to -0.4), not for every
+// mention of illness.
+constexpr double kStronglyNegative = -0.6;
+
+// The post being answered is a complaint when its sentiment is at or below
+// this (VADER's "negative" band starts at -0.05; -0.25 asks for more than a
+// passing "sick" or "sorry") or it uses complaint words (tone_complaint.tsv).
+constexpr double kComplaintSentiment = -0.25;
+
+// tone.reading-level: Flesch-Kincaid swings wildly on a few words ("Vaccination
+// appointments available." is grade 17), so short texts are not graded.
+constexpr int32_t kMinWordsForGrade = 12;
+// Words of this many syllables or more are named in the suggestion.
+constexpr int32_t kLongWordSyllables = 4;
+
+std::string quoted(const Document& doc, int32_t start, int32_t end) {
+  return "\u201c" + doc.utf8(start, end) + "\u201d";
+}
+
+// "-0.72" from a value already rounded to 3 decimals: integer arithmetic, so
+// native and wasm print the same digits.
+std::string two_decimals(double v) {
+  long hundredths = std::lround(v * 100);
+  std::string sign = hundredths < 0 ? "-" : "";
+  hundredths = std::labs(hundredths);
+  std::string frac = std::to_string(hundredths % 100);
+  if (frac.size() < 2) frac = "0" + frac;
+  return sign + std::to_string(hundredths / 100) + "." + frac;
+}
+
+// "12.3" (grades are never negative); "8" rather than "8.0".
+std::string grade_text(double v) {
+  long tenths = std::lround(v * 10);
+  std::string whole = std::to_string(tenths / 10);
+  return tenths % 10 == 0 ? whole : whole + "." + std::to_string(tenths % 10);
+}
+
+bool replies_to_complaint(const Analysis& a) {
+  if (!a.in_reply_to) return false;
+  return a.in_reply_to_sentiment.compound <= kComplaintSentiment ||
+         PhraseList::builtin("phrases/tone_complaint.tsv").any(*a.in_reply_to);
+}
+
+bool any_outside_entities(const Document& doc, const PhraseList& list) {
+  for (const PhraseMatch& m : list.find(doc)) {
+    if (!match_in_entity(doc, m)) return true;
+  }
+  return false;
+}
+
+// Broadcast here: not a reply, not a share, no @mention, no question.
+bool is_broadcast(const Analysis& a) {
+  if (is_public_reply(a.doc) || is_share(a) || !a.doc.entities.mentions.empty()) return false;
+  for (const Sentence& s : a.doc.sentences) {
+    if (ends_with_question_mark(a.doc, s)) return false;
+  }
+  return true;
+}
+
+void check_sentiment(const Analysis& a, HintSink& sink) {
+  // The score itself is always reported as Result::sentiment.
+  if (a.doc.tokens.empty() || a.sentiment.compound > kStronglyNegative || !is_broadcast(a)) return;
+  sink.add({"tone.sentiment", Severity::tip, 0, text_end(a.doc),
+            "This post reads as strongly negative (sentiment " + two_decimals(a.sentiment.compound) + ").",
+            "If the news is hard, add what readers can do or where to find support.", {}});
+}
+
+std::vector<PhraseMatch> defensive_matches(const Analysis& a) {
+  std::vector<PhraseMatch> found = PhraseList::builtin("phrases/tone_defensive.tsv").find(a.doc);
+  if (is_public_reply(a.doc)) {
+    for (const PhraseMatch& m : PhraseList::builtin("phrases/tone_defensive_reply.tsv").find(a.doc)) {
+      bool inside = false;
+      for (const PhraseMatch& f : found) inside = inside || (m.start < f.end && f.start < m.end);
+      if (!inside) found.push_back(m);
+    }
+  }
+  std::erase_if(found, [&](const PhraseMatch& m) { return match_in_entity(a.doc, m); });
+  return found;
+}
+
+void check_defensive(const Analysis& a, HintSink& sink) {
+  const bool complaint = replies_to_complaint(a);
+  for (const PhraseMatch& m : defensive_matches(a)) {
+    Hint h{"tone.defensive", Severity::warning, m.start, m.end, "", "", {}};
+    const std::string what = quoted(a.doc, m.start, m.end);
+    h.message = complaint ? what + " sounds defensive in a reply to a complaint, and will be read by everyone."
+                          : what + " sounds defensive, as if arguing with the reader.";
+    h.suggestion = "Acknowledge how they feel, say what you will do, and offer to talk privately (a DM or a phone number).";
+    for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(a.doc.utf8(m.start, m.end), r));
+    sink.add(std::move(h));
+  }
+}
+
+// "Sorry, but ..." takes the apology back.
+bool followed_by_but(const Document& doc, const PhraseMatch& m) {
+  for (size_t i = m.last_token; i < doc.tokens.size() && i < m.last_token + 3; ++i) {
+    if (doc.tokens[i].folded == "but") return true;
+    if (doc.tokens[i].kind != TokenKind::punct) return false;
+  }
+  return false;
+}
+
+void check_empathy(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  if (!is_public_reply(doc)) return;
+  const auto defensive = defensive_matches(a);
+  for (const PhraseMatch& m : PhraseList::builtin("phrases/tone_empathy.tsv").find(doc)) {
+    if (match_in_entity(doc, m) || followed_by_but(doc, m)) continue;
+    bool non_apology = false;  // "sorry you feel that way"
+    for (const PhraseMatch& d : defensive) non_apology = non_apology || (m.start < d.end && d.start < m.end);
+    if (non_apology) continue;
+    Hint h{"tone.empathy", Severity::good, m.start, m.end, "", "", {}};
+    if (any_outside_entities(doc, PhraseList::builtin("phrases/tone_private_channel.tsv"))) {
+      h.message = "You acknowledge how they feel and offer a private channel: the best way to answer a complaint.";
+    } else {
+      h.message = "You acknowledge how they feel, which shows you are listening.";
+      h.suggestion = "Offer a private channel too (a DM or a phone number) so you can help without details in public.";
+    }
+    sink.add(std::move(h));
+    return;  // one strength is enough to show
+  }
+}
+
+void check_jargon(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  for (const PhraseMatch& m : PhraseList::builtin("lists/jargon.tsv").find(doc)) {
+    if (match_in_entity(doc, m) || m.phrase->replacements.empty()) continue;
+    // "hypertension (high blood pressure)": already explained.
+    if (PhraseList::from_phrases(m.phrase->replacements).any(doc)) continue;
+    const std::string original = doc.utf8(m.start, m.end);
+    Hint h{"tone.jargon", Severity::tip, m.start, m.end, "", "", {}};
+    h.message = quoted(doc, m.start, m.end) + " is jargon; \u201c" + m.phrase->replacements.front() +
+                "\u201d says the same in plain words.";
+    h.suggestion = "Use the plain words, or explain the term in brackets.";
+    for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(original, r));
+    sink.add(std::move(h));
+  }
+}
+
+void check_reading_level(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  const double target = doc.config ? doc.config->reading_grade : Config{}.reading_grade;
+  if (a.readability.words < kMinWordsForGrade || a.readability.grade <= target) return;
+  // Name up to three long words, in text order, as places to start.
+  std::vector<std::string> long_words;
+  for (size_t i = 0; i < doc.tokens.size() && long_words.size() < 3; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::word || token_in_entity(doc, i) || count_syllables(t.folded) < kLongWordSyllables) continue;
+    const std::string w = "\u201c" + t.text + "\u201d";
+    if (std::find(long_words.begin(), long_words.end(), w) == long_words.end()) long_words.push_back(w);
+  }
+  std::string suggestion = "Use shorter sentences and everyday words";
+  for (size_t i = 0; i < long_words.size(); ++i) {
+    suggestion += (i == 0 ? ", for example instead of " : (i + 1 == long_words.size() ? " or " : ", ")) + long_words[i];
+  }
+  sink.add({"tone.reading-level", Severity::tip, 0, text_end(doc),
+            "This reads at grade " + grade_text(a.readability.grade) + "; aim for grade " + grade_text(target) +
+                " or below so that most readers follow it easily.",
+            suggestion + ".", {}});
+}
+
+const RuleInfo kRules[] = {
+    {"tone.sentiment", Severity::tip, "A broadcast that reads as strongly negative (the sentiment is always reported).",
+     check_sentiment},
+    {"tone.defensive", Severity::warning, "Arguing with or blaming a person, most of all in a reply to a complaint.",
+     check_defensive},
+    {"tone.empathy", Severity::good, "A reply that acknowledges feelings or apologises, best with a private channel.",
+     check_empathy},
+    {"tone.jargon", Severity::tip, "Corporate or medical jargon that has a plain alternative.", check_jargon},
+    {"tone.reading-level", Severity::tip, "Reads above the configured grade level (default 8).", check_reading_level},
+};
+
+}  // namespace
+
+std::span<const RuleInfo> tone_rules() { return kRules; }
+
 }  // namespace chime

@@ -1,5 +1,131 @@
-// PLACEHOLDER: filled in by the rule family's owner.
+// Value (rules.md section 4; seed: "Give helpful information, answer
+// questions", "you must have something interesting to say").
+#include <optional>
+
+#include "match/phrases.hpp"
+#include "rules/features.hpp"
 #include "rules/rule.hpp"
+#include "rules/value_helpful.hpp"
+
 namespace chime {
-std::span<const RuleInfo> value_rules() { return {}; }
+
+namespace {
+
+bool is_number(const Document& doc, size_t i) {
+  return i < doc.tokens.size() && doc.tokens[i].kind == TokenKind::number && !token_in_entity(doc, i);
+}
+
+// The match of `list` that starts exactly at token `i`, if any.
+std::optional<PhraseMatch> match_at(const Document& doc, const PhraseList& list, size_t i) {
+  if (i >= doc.tokens.size()) return std::nullopt;
+  auto found = list.find(doc, i, i + 6);
+  if (found.empty() || found.front().first_token != i) return std::nullopt;
+  return found.front();
+}
+
+// A number that states a fact: "5 minutes", "30%", "1 in 3", "2 out of 5".
+// Not a discount ("20% off").
+std::optional<HelpfulFinding> number_fact(const Document& doc) {
+  const PhraseList& units = PhraseList::builtin("phrases/value_units.tsv");
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (!is_number(doc, i)) continue;
+    const Token& n = doc.tokens[i];
+    const auto next = [&](size_t k) -> const std::string& {
+      static const std::string none;
+      return i + k < doc.tokens.size() ? doc.tokens[i + k].folded : none;
+    };
+    if (next(1) == "in" && is_number(doc, i + 2)) return HelpfulFinding{n.start, doc.tokens[i + 2].end, HelpfulKind::number};
+    if (next(1) == "out" && next(2) == "of" && is_number(doc, i + 3)) {
+      return HelpfulFinding{n.start, doc.tokens[i + 3].end, HelpfulKind::number};
+    }
+    if (auto unit = match_at(doc, units, i + 1)) {
+      if (unit->phrase->text == "%" && next(2) == "off") continue;
+      return HelpfulFinding{n.start, unit->end, HelpfulKind::number};
+    }
+  }
+  return std::nullopt;
+}
+
+// A resource described in words next to a link: "our free guide to ...".
+std::optional<HelpfulFinding> described_resource(const Document& doc) {
+  if (doc.entities.urls.empty()) return std::nullopt;
+  for (const PhraseMatch& m : PhraseList::builtin("phrases/value_resource.tsv").find(doc)) {
+    if (!match_in_entity(doc, m)) return HelpfulFinding{m.start, m.end, HelpfulKind::resource};
+  }
+  return std::nullopt;
+}
+
+std::optional<HelpfulFinding> helpful_cue(const Document& doc) {
+  for (const PhraseMatch& m : PhraseList::builtin("phrases/value_helpful.tsv").find(doc)) {
+    if (!match_in_entity(doc, m)) return HelpfulFinding{m.start, m.end, HelpfulKind::cue};
+  }
+  return std::nullopt;
+}
+
+void check_helpful(const Analysis& a, HintSink& sink) {
+  auto found = find_helpful(a.doc);
+  if (!found) return;
+  Hint h{"value.helpful", Severity::good, found->start, found->end, "", "", {}};
+  switch (found->kind) {
+    case HelpfulKind::cue:
+      h.message = "This gives readers a tip or a fact they can use.";
+      break;
+    case HelpfulKind::number:
+      h.message = "A concrete number makes this useful and worth sharing.";
+      break;
+    case HelpfulKind::resource:
+      h.message = "You say what the link offers, so readers know why to click.";
+      break;
+  }
+  h.suggestion = "Keep leading with what the reader gets.";
+  sink.add(std::move(h));
+}
+
+// Slogans and empty calls to action, in a post that has nothing else to
+// offer: nothing helpful, no question, not a conversation.
+void check_empty(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  if (find_helpful(doc) || opens_conversation(a)) return;
+  for (const PhraseMatch& m : PhraseList::builtin("phrases/value_empty.tsv").find(doc)) {
+    if (match_in_entity(doc, m)) continue;
+    const std::string& kind = m.phrase->note;
+    Hint h{"value.empty", Severity::tip, m.start, m.end, "", "", {}};
+    const std::string quoted = "\u201c" + doc.utf8(m.start, m.end) + "\u201d";
+    if (kind == "empty call to action") {
+      h.message = quoted + " gives readers no reason to click.";
+      h.suggestion = "Say what they will find there: the hours, a tip, a checklist.";
+    } else if (kind == "teaser") {
+      h.message = quoted + " promises news without sharing any.";
+      h.suggestion = "Share the news itself, or one concrete detail of it.";
+    } else if (kind == "greeting only") {
+      h.message = "A greeting alone gives readers nothing to learn or answer.";
+      h.suggestion = "Add a tip, a fact or a question to the greeting.";
+    } else {
+      h.message = quoted + " is a slogan: readers learn nothing from it.";
+      h.suggestion = "Replace it with one thing a reader can learn or answer: a tip, a fact or a question.";
+    }
+    sink.add(std::move(h));
+  }
+}
+
+const RuleInfo kRules[] = {
+    {"value.helpful", Severity::good, "Gives a tip, a how-to, a fact, a number or a resource described in words.",
+     check_helpful},
+    {"value.empty", Severity::tip, "A slogan or empty call to action with nothing a reader learns or can answer.",
+     check_empty},
+};
+
+}  // namespace
+
+std::optional<HelpfulFinding> find_helpful(const Document& doc) {
+  std::optional<HelpfulFinding> best;
+  // The earliest of the three kinds of value is the one shown.
+  for (auto found : {helpful_cue(doc), number_fact(doc), described_resource(doc)}) {
+    if (found && (!best || found->start < best->start)) best = found;
+  }
+  return best;
+}
+
+std::span<const RuleInfo> value_rules() { return kRules; }
+
 }  // namespace chime

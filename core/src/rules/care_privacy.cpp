@@ -1,0 +1,269 @@
+#include "rules/care_privacy.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <string>
+
+#include "match/phrases.hpp"
+#include "rules/features.hpp"
+#include "text/unicode.hpp"
+
+namespace chime {
+
+namespace {
+
+// A record number has at least this many digits ("MRN 123456"; "record 12"
+// is more likely a count or a page).
+constexpr int kRecordDigits = 4;
+// How many tokens after a cue ("DOB", "MRN") its date or number may start,
+// skipping ":", "#", "-" and the like.
+constexpr size_t kCueReach = 3;
+
+const char* const kSuggestion =
+    "Remove it, or post only with the patient's written permission (a HIPAA authorization).";
+
+const Token* token(const Document& doc, size_t i) { return i < doc.tokens.size() ? &doc.tokens[i] : nullptr; }
+
+bool starts_upper(std::string_view s) {
+  if (s.empty()) return false;
+  int32_t replaced = 0;
+  const std::u16string head = text::decode_utf8(s.substr(0, std::min<size_t>(s.size(), 4)), replaced);
+  UChar32 c = 0;
+  U16_GET(head.data(), 0, 0, static_cast<int32_t>(head.size()), c);
+  return u_isupper(c);
+}
+
+int digit_count(std::string_view s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+// The value of a number token of plain digits, or -1.
+long number_value(const Token& t) {
+  if (t.kind != TokenKind::number || t.text.empty() || t.text.size() > 6) return -1;
+  if (digit_count(t.text) != static_cast<int>(t.text.size())) return -1;
+  return std::stol(t.text);
+}
+
+// A capitalised word that may be a person's name: not an acronym, not a
+// pronoun or a service word ("Patient Portal"), not part of an entity.
+bool is_name_word(const Document& doc, size_t i, std::string_view folded) {
+  const Token& t = doc.tokens[i];
+  return t.kind == TokenKind::word && !t.all_caps && starts_upper(t.text) && !token_in_entity(doc, i) &&
+         !WordList::builtin("lists/not_names.tsv").contains(folded);
+}
+bool is_name(const Document& doc, size_t i) { return i < doc.tokens.size() && is_name_word(doc, i, doc.tokens[i].folded); }
+
+bool is_clinician_title(const Document& doc, size_t i) {
+  const WordList& titles = WordList::builtin("lists/clinician_titles.tsv");
+  // "Dr. Patel": the token before the name may be "." after the title.
+  if (i < doc.tokens.size() && doc.tokens[i].text == "." && i > 0) --i;
+  return i < doc.tokens.size() && titles.contains(doc.tokens[i].folded);
+}
+
+bool any_in_text(const Document& doc, std::string_view list) {
+  for (const PhraseMatch& m : PhraseList::builtin(list).find(doc)) {
+    if (!match_in_entity(doc, m)) return true;
+  }
+  return false;
+}
+
+void add(HintSink& sink, int32_t start, int32_t end, std::string message, std::vector<std::string> replacements = {}) {
+  sink.add({"care.patient-privacy", Severity::error, start, end, std::move(message), kSuggestion, std::move(replacements)});
+}
+
+// ---- "our patient Maria" ----------------------------------------------------
+
+void named_patients(const Document& doc, HintSink& sink) {
+  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_patient_cue.tsv").find(doc)) {
+    if (match_in_entity(doc, m)) continue;
+    size_t i = m.last_token;
+    // "our patient, Maria," but not "thanks for being patient, Maria".
+    if (m.last_token - m.first_token >= 2 && token(doc, i) && doc.tokens[i].text == ",") ++i;
+    if (!is_name(doc, i)) continue;
+    size_t name_end = i + 1;
+    while (name_end < i + 3 && is_name(doc, name_end)) ++name_end;  // "Maria Lopez"
+    const std::string cue = doc.utf8(m.start, m.end);
+    std::vector<std::string> replacements;
+    for (const std::string& r : m.phrase->replacements) replacements.push_back(match_case(cue, r));
+    add(sink, m.start, doc.tokens[name_end - 1].end,
+        "Naming a patient (\u201c" + doc.utf8(doc.tokens[i].start, doc.tokens[name_end - 1].end) +
+            "\u201d) can identify them to everyone who reads this.",
+        std::move(replacements));
+  }
+}
+
+// ---- "Room 412", "bed 7" ----------------------------------------------------
+
+// A room or bed number: digits, or digits with a letter ("412B", "4-West").
+bool is_room_number(const Token& t) { return digit_count(t.text) > 0 && (t.kind == TokenKind::number || t.kind == TokenKind::word); }
+
+void room_numbers(const Document& doc, HintSink& sink) {
+  // A room number identifies someone only in a post about a patient;
+  // "CPR class in Room 204" is a place.
+  if (!any_in_text(doc, "lists/patient_context.tsv")) return;
+  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_room_cue.tsv").find(doc)) {
+    const Token* number = token(doc, m.last_token);
+    if (match_in_entity(doc, m) || !number || !is_room_number(*number)) continue;
+    add(sink, m.start, number->end,
+        "A room or bed number (\u201c" + doc.utf8(m.start, number->end) + "\u201d) can identify a patient.");
+  }
+}
+
+// ---- "DOB 03/04/1956" -------------------------------------------------------
+
+bool is_month(const Document& doc, size_t i) {
+  return i < doc.tokens.size() && WordList::builtin("lists/months.tsv").contains(doc.tokens[i].folded);
+}
+
+bool joined_separator(const Document& doc, size_t i) {
+  const Token* t = token(doc, i);
+  return t && !t->space_before && (t->text == "/" || t->text == "-" || t->text == ".");
+}
+
+bool joined_number(const Document& doc, size_t i) {
+  const Token* t = token(doc, i);
+  return t && !t->space_before && t->kind == TokenKind::number;
+}
+
+// If a date starts at token i, the index after it; else 0. Dates: 03/04/1956,
+// 3-4-56, 03.04.1956 (one token), March 4, March 4 1956, 4 March.
+size_t date_end(const Document& doc, size_t i) {
+  const Token* t = token(doc, i);
+  if (!t) return 0;
+  if (t->kind == TokenKind::number) {
+    if (std::count(t->text.begin(), t->text.end(), '.') == 2 || std::count(t->text.begin(), t->text.end(), '/') == 2) {
+      return i + 1;
+    }
+    if (joined_separator(doc, i + 1) && joined_number(doc, i + 2)) {
+      if (joined_separator(doc, i + 3) && joined_number(doc, i + 4)) return i + 5;
+      return i + 3;
+    }
+    long day = number_value(*t);
+    if (day >= 1 && day <= 31 && is_month(doc, i + 1)) return i + 2;
+    return 0;
+  }
+  if (is_month(doc, i)) {
+    size_t next = i + 1;
+    if (token(doc, next) && doc.tokens[next].text == ".") ++next;  // "Mar. 4"
+    const Token* day = token(doc, next);
+    long value = day ? number_value(*day) : -1;
+    if (value >= 1 && value <= 31) return next + 1;
+  }
+  return 0;
+}
+
+bool is_cue_filler(const Token& t) {
+  return t.text == ":" || t.text == "#" || t.text == "-" || t.text == "=" || t.folded == "no" || t.text == ".";
+}
+
+void dates_of_birth(const Document& doc, HintSink& sink) {
+  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_dob_cue.tsv").find(doc)) {
+    if (match_in_entity(doc, m)) continue;
+    for (size_t i = m.last_token; i < m.last_token + kCueReach && i < doc.tokens.size(); ++i) {
+      if (size_t end = date_end(doc, i)) {
+        add(sink, m.start, doc.tokens[end - 1].end,
+            "A date of birth (\u201c" + doc.utf8(m.start, doc.tokens[end - 1].end) + "\u201d) identifies a person.");
+        break;
+      }
+      // "born on" may be followed by "the" or "Tuesday,"; stop at anything else.
+      if (!is_cue_filler(doc.tokens[i]) && doc.tokens[i].folded != "on" && doc.tokens[i].folded != "the") break;
+    }
+  }
+}
+
+// ---- "MRN 123456" -----------------------------------------------------------
+
+void record_numbers(const Document& doc, HintSink& sink) {
+  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_record_cue.tsv").find(doc)) {
+    if (match_in_entity(doc, m)) continue;
+    for (size_t i = m.last_token; i < m.last_token + kCueReach && i < doc.tokens.size(); ++i) {
+      const Token& t = doc.tokens[i];
+      if ((t.kind == TokenKind::number || t.kind == TokenKind::word) && digit_count(t.text) >= kRecordDigits) {
+        add(sink, m.start, t.end,
+            "A record number (\u201c" + doc.utf8(m.start, t.end) + "\u201d) identifies a patient.");
+        break;
+      }
+      if (!is_cue_filler(t)) break;
+    }
+  }
+}
+
+// ---- "Maria was diagnosed with lupus", "John's leukemia" --------------------
+
+// Where the words naming a diagnosis start, once qualifiers before it
+// ("stage 3", "a rare", "type 2") are skipped.
+size_t skip_qualifiers_back(const Document& doc, size_t first) {
+  const WordList& qualifiers = WordList::builtin("lists/diagnosis_qualifiers.tsv");
+  while (first > 0) {
+    const Token& t = doc.tokens[first - 1];
+    if (t.kind == TokenKind::number || t.text == "-" || qualifiers.contains(t.folded)) --first;
+    else break;
+  }
+  return first;
+}
+
+// The first token of a name ending at token `last` (inclusive): "Maria Lopez".
+size_t name_start(const Document& doc, size_t last) {
+  size_t first = last;
+  while (first > 0 && first + 2 > last && is_name(doc, first - 1)) --first;
+  return first;
+}
+
+void named_diagnoses(const Document& doc, HintSink& sink) {
+  const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
+  const auto links = PhraseList::builtin("phrases/care_diagnosis_link.tsv").find(doc);
+  for (const PhraseMatch& d : PhraseList::builtin("lists/diagnoses.tsv").find(doc)) {
+    if (match_in_entity(doc, d)) continue;
+    // "Dr. Patel's cancer research", "Texas has a diabetes problem".
+    if (const Token* next = token(doc, d.last_token); next && followers.contains(next->folded)) continue;
+    const size_t before = skip_qualifiers_back(doc, d.first_token);
+    size_t first = 0, name_last = 0;
+    std::string rest;  // the text after the name, kept in the replacement
+    bool found = false;
+    if (before > 0) {
+      // "Maria's cancer": the possessive is one token.
+      const Token& p = doc.tokens[before - 1];
+      if (p.folded.size() > 2 && p.folded.ends_with("'s") &&
+          is_name_word(doc, before - 1, std::string_view(p.folded).substr(0, p.folded.size() - 2))) {
+        name_last = before - 1;
+        first = name_start(doc, name_last);
+        rest = "'s" + doc.utf8(p.end, d.end);
+        found = true;
+      }
+    }
+    if (!found) {
+      for (const PhraseMatch& link : links) {
+        if (link.last_token != before || link.first_token == 0 || !is_name(doc, link.first_token - 1)) continue;
+        name_last = link.first_token - 1;
+        first = name_start(doc, name_last);
+        // A lone capitalised word opening a sentence with a one-word link is
+        // more likely an imperative ("Help beat cancer") than a name.
+        const bool opens_sentence = first == sentence_of(doc, first).first_token;
+        if (opens_sentence && first == name_last && link.last_token - link.first_token == 1) break;
+        rest = doc.utf8(doc.tokens[name_last].end, d.end);
+        found = true;
+        break;
+      }
+    }
+    if (!found || (first > 0 && is_clinician_title(doc, first - 1))) continue;
+    const int32_t start = doc.tokens[first].start;
+    const std::string name = doc.utf8(start, doc.tokens[name_last].end);
+    add(sink, start, d.end,
+        "Naming a person with a diagnosis (\u201c" + doc.utf8(start, d.end) + "\u201d) can identify a patient.",
+        {match_case(name, "a patient") + rest});
+  }
+}
+
+}  // namespace
+
+void check_patient_privacy(const Analysis& a, HintSink& sink) {
+  named_patients(a.doc, sink);
+  room_numbers(a.doc, sink);
+  dates_of_birth(a.doc, sink);
+  record_numbers(a.doc, sink);
+  named_diagnoses(a.doc, sink);
+}
+
+}  // namespace chime

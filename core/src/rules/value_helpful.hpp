@@ -1,0 +1,23 @@
+// What makes a post useful to read (value.helpful), shared with value.empty
+// and available to the scores.
+#pragma once
+#include <cstdint>
+#include <optional>
+
+#include "document.hpp"
+
+namespace chime {
+
+enum class HelpfulKind { cue, number, resource };
+
+struct HelpfulFinding {
+  int32_t start = 0, end = 0;  // UTF-16
+  HelpfulKind kind = HelpfulKind::cue;
+};
+
+// The first sign that a reader learns something: a tip or how-to phrase
+// (phrases/value_helpful.tsv), a number with a unit or a ratio ("5 minutes",
+// "1 in 3"), or a resource described next to a link ("our checklist").
+std::optional<HelpfulFinding> find_helpful(const Document& doc);
+
+}  // namespace chime
