@@ -221,6 +221,7 @@
           for (const range of find.rangesFor(this.draft, hint.start, hint.end)) {
             for (const r of range.getClientRects()) {
               if (r.width < 1 || r.bottom <= clip.top || r.top >= clip.bottom) continue;
+              if (!this.showsAt(r)) continue;  // under one of the site's menus or dialogs
               const left = Math.max(r.left, clip.left);
               const right = Math.min(r.right, clip.right);
               if (right > left) rects.push({ left, right, top: r.top, bottom: r.bottom });
@@ -250,7 +251,7 @@
     }
 
     drawChip(visible, clip) {
-      const show = visible && this.result && this.text.trim() !== '';
+      const show = visible && this.result && this.text.trim() !== '' && this.showsAt(clip, this.container);
       this.chip.hidden = !show;
       if (!show) return;
       const { scores, label } = this.result;
@@ -264,6 +265,15 @@
       const anchor = this.chipAnchor(clip);
       this.chip.style.left = `${Math.max(0, anchor.right - this.chip.offsetWidth)}px`;
       this.chip.style.top = `${anchor.top}px`;
+    }
+
+    // Whether the editor is what people see at the middle of this rect (the
+    // overlay sits above everything; the site's popups may cover the text).
+    showsAt(rect, element = this.editor) {
+      const x = Math.min(innerWidth - 1, Math.max(0, (rect.left + rect.right) / 2));
+      const y = Math.min(innerHeight - 1, Math.max(0, (rect.top + rect.bottom) / 2));
+      const top = document.elementFromPoint(x, y);
+      return top !== null && element.contains(top);
     }
 
     hintAt(offset) {

@@ -7,7 +7,7 @@
 
   const OVERLAY_CSS = `
 :host { all: initial; }
-.chime-root { position: fixed; inset: 0 auto auto 0; width: 0; height: 0; overflow: visible; }
+.chime-root { position: fixed; inset: 0 auto auto 0; width: 0; height: 0; overflow: visible; z-index: 2147483646; }
 .u { position: fixed; height: 2px; border-radius: 1px; background: var(--sev); pointer-events: none; }
 .u.sev-tip { background: repeating-linear-gradient(90deg, var(--sev) 0 4px, transparent 4px 6px); }
 .u.active { height: 3px; }

@@ -35,12 +35,12 @@ function ComposeEditor({ index, placeholder }) {
   );
 }
 
-function Toolbar({ inline }) {
+function Toolbar({ inline, label = 'Post' }) {
   return (
     <div className="toolbar">
       <span className="icons">Media · GIF · Poll</span>
       <button type="button" className="post" data-testid={inline ? 'tweetButtonInline' : 'tweetButton'}>
-        {inline ? 'Post' : 'Reply'}
+        {label}
       </button>
     </div>
   );
@@ -89,7 +89,7 @@ function ReplyDialog({ post, onClose }) {
       <Post post={post} />
       <div className="replying">Replying to <a href={`/${post.handle}`}>@{post.handle}</a></div>
       <ComposeEditor index={0} placeholder="Post your reply" />
-      <Toolbar />
+      <Toolbar label="Reply" />
     </Dialog>
   );
 }
