@@ -318,7 +318,8 @@
   }
 
   function focusPanel(panel) {
-    const target = panel.querySelector('.replace, .dismiss, button');
+    // The first replacement, else Dismiss, else the close button.
+    const target = panel.querySelector('.replace') ?? panel.querySelector('.dismiss') ?? panel.querySelector('button');
     target?.focus();
   }
 

@@ -139,6 +139,32 @@ describe('compose box on the stand-in', () => {
     await page.close();
   });
 
+  test('keyboard: the caret in a flagged span shows its card; Alt+Down reaches its buttons; Enter applies', async () => {
+    const { page } = await openHome();
+    const selector = editorSelector();
+    await typeInto(page, selector, PROMO);
+    const [draft] = await storedDrafts(browser.worker);
+    const hint = drawnHints(draft.result, PROMO).find((h) => h.replacements?.some((r) => r.length > 0));
+    assert.ok(hint, 'the engine offers a replacement for some span');
+    for (let i = 0; i < PROMO.length - hint.start - 1; i += 1) await page.keyboard.press('ArrowLeft');
+    const card = page.locator('chime-overlay .card');
+    await card.waitFor({ state: 'visible' });
+    assert.equal(await card.getAttribute('role'), 'dialog');
+    await page.keyboard.press('Alt+ArrowDown');
+    const focused = () => page.evaluate(() => {
+      const active = document.querySelector('chime-overlay').shadowRoot.activeElement;
+      return active && { className: active.className, replacement: active.dataset.replacement, label: active.getAttribute('aria-label') };
+    });
+    const button = await focused();
+    assert.equal(button?.className, 'replace');
+    assert.match(button.label, /^(Replace|Delete)/);
+    await page.keyboard.press('Enter');
+    const want = PROMO.slice(0, hint.start) + button.replacement + PROMO.slice(hint.end);
+    await page.waitForFunction(([sel, text]) => [...document.querySelector(sel).querySelectorAll('[data-block="true"]')]
+      .map((b) => b.textContent).join('\n') === text, [selector, want]);
+    await page.close();
+  });
+
   test('dismissing a hint hides it for this draft', async () => {
     const { page } = await openHome();
     const selector = editorSelector();
