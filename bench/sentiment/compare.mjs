@@ -89,7 +89,7 @@ for (const r of rows) {
   const better = r.rChime >= r.rVader && r.accChime >= r.accVader;
   ok &&= better;
   console.log(`${r.set.padEnd(22)}${pad(r.n, 7)}${pad(r.rChime.toFixed(3), 10)}${pad(r.rVader.toFixed(3), 10)}` +
-    `${pad((100 * r.accChime).toFixed(1) + '%', 11)}${pad((100 * r.accVader).toFixed(1) + '%', 11)}` +
+    `${pad((100 * r.accChime).toFixed(2) + '%', 11)}${pad((100 * r.accVader).toFixed(2) + '%', 11)}` +
     `${better ? '' : '   <- Chime below vader-sentiment'}`);
 }
 console.log(ok ? 'Chime >= vader-sentiment on every set (r and accuracy).'

@@ -1,5 +1,421 @@
-// PLACEHOLDER until the sentiment model lands.
+// Sentiment in the manner of VADER (Hutto & Gilbert, ICWSM 2014): each
+// sentiment word, emoticon, emoji or idiom carries a valence from the
+// lexicons; words before it (within three) boost, damp or negate it; ALL CAPS
+// and "!" emphasise; "but" shifts the weight to what follows. The sum is
+// normalised to a compound score in [-1, 1]. docs/sentiment.md describes the
+// steps and measures them against human ratings.
 #include "sentiment/sentiment.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "sentiment/lexicon.hpp"
+#include "text/unicode.hpp"
+
 namespace chime::sentiment {
-Sentiment score(const Document&) { return {0, 0, 1, 0}; }
+
+namespace {
+
+// ---- Tuning constants: VADER's (vaderSentiment 3.3.2, the ICWSM 2014 paper)
+// Added to the magnitude of a sentiment word (or booster) in ALL CAPS when
+// the text is not all caps (C_INCR: mean rating increase the paper measured).
+constexpr double kCapsEmphasis = 0.733;
+// A negated sentiment word's valence is multiplied by this (N_SCALAR).
+constexpr double kNegationScalar = -0.74;
+// Modifiers act on a sentiment word up to this many words after them.
+constexpr size_t kModifierWindow = 3;
+// A booster one, two or three words back counts in full, 95% or 90% (VADER).
+constexpr double kBoosterDecay[kModifierWindow] = {1.0, 0.95, 0.9};
+// Around "but": the sentiment before it is halved, after it raised by half.
+constexpr double kBeforeContrast = 0.5;
+constexpr double kAfterContrast = 1.5;
+// Each "!" adds this to the magnitude, up to four of them (VADER's
+// empirically derived 0.292).
+constexpr double kExclamation = 0.292;
+constexpr int kMaxExclamations = 4;
+// Two or three "?" add 0.18 each; four or more add 0.96 in all (VADER).
+constexpr double kQuestion = 0.18;
+constexpr int kMaxCountedQuestions = 3;
+constexpr double kManyQuestions = 0.96;
+// compound = sum / sqrt(sum^2 + alpha), alpha approximating the largest
+// expected sum (VADER's normalize(), alpha = 15).
+constexpr double kNormalizationAlpha = 15;
+
+// "couldn't", "don't", "isn't": negations by their ending (VADER's "n't").
+const Phrase kNtNegation{{}, Effect::negate, 0};
+
+// ---- Words: the text split on white space, as VADER does, so that
+// emoticons such as ":-)" stay whole; emoji are split off as words of their
+// own; URLs, @mentions and $cashtags are not words.
+struct Word {
+  std::string key;        // lexicon key: case-folded word, or emoticon as written
+  bool caps = false;      // ALL CAPS (two letters or more)
+  bool letters = false;   // holds a letter (counts for the caps differential)
+  bool is_emoji = false;
+  double emoji_valence = 0;
+  bool clause_break = false;  // a sentence or clause break (, ; : . ! ?) before it
+  size_t sentence = 0;        // index into Document::sentences
+};
+
+bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
+bool is_clause_mark(char16_t c) {
+  return c == u',' || c == u';' || c == u':' || c == u'.' || c == u'!' || c == u'?' ||
+         c == u'\u2026' || c == u'\uFF0C' || c == u'\uFF01' || c == u'\uFF1F' || c == u'\u3002';
+}
+
+bool all_caps(std::u16string_view s, bool& has_letters) {
+  int letters = 0;
+  bool lower = false;
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    UChar32 c;
+    U16_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+    if (u_isalpha(c)) {
+      ++letters;
+      if (u_islower(c) || !u_isupper(c)) lower = true;
+    }
+  }
+  has_letters = letters > 0;
+  return letters >= 2 && !lower;
+}
+
+// Drops leading and trailing characters that are neither letters nor digits.
+std::u16string_view strip_punctuation(std::u16string_view s) {
+  auto n = static_cast<int32_t>(s.size());
+  int32_t start = 0;
+  while (start < n) {
+    UChar32 c;
+    int32_t next = start;
+    U16_NEXT(s.data(), next, n, c);
+    if (u_isalnum(c)) break;
+    start = next;
+  }
+  int32_t end = n;
+  while (end > start) {
+    UChar32 c;
+    int32_t prev = end;
+    U16_PREV(s.data(), start, prev, c);
+    if (u_isalnum(c)) break;
+    end = prev;
+  }
+  return s.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+}
+
+void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, std::vector<Word>& out) {
+  // Emoticons (":)", ":-(", "<3", ":D") are lexicon entries as written.
+  std::string raw = text::to_utf8(piece);
+  bool as_written = lex.valence.contains(raw);
+  std::u16string_view stripped = as_written ? piece : strip_punctuation(piece);
+  if (stripped.empty()) return;  // punctuation alone is no word
+  Word w;
+  w.key = as_written ? std::move(raw) : text::to_utf8(text::fold(stripped));
+  w.caps = all_caps(stripped, w.letters);
+  w.clause_break = clause_break;
+  out.push_back(std::move(w));
+}
+
+// "#HeartHealth" -> "heart", "health" (unless "#love" is a word as it is).
+void add_hashtag(const Lexicon& lex, std::u16string_view tag, bool clause_break, std::vector<Word>& out) {
+  std::u16string_view body = strip_punctuation(tag);
+  if (body.empty()) return;
+  if (lex.valence.contains(text::to_utf8(text::fold(body)))) {
+    add_word(lex, body, clause_break, out);
+    return;
+  }
+  auto n = static_cast<int32_t>(body.size());
+  int32_t start = 0;
+  UChar32 prev = 0;
+  for (int32_t i = 0; i < n;) {
+    int32_t at = i;
+    UChar32 c;
+    U16_NEXT(body.data(), i, n, c);
+    bool split = at > start && ((u_isupper(c) && u_islower(prev)) || (u_isdigit(c) != u_isdigit(prev)));
+    if (split) {
+      add_word(lex, body.substr(static_cast<size_t>(start), static_cast<size_t>(at - start)), clause_break, out);
+      clause_break = false;
+      start = at;
+    }
+    prev = c;
+  }
+  add_word(lex, body.substr(static_cast<size_t>(start)), clause_break, out);
+}
+
+bool overlaps(const std::vector<Entity>& entities, int32_t start, int32_t end) {
+  for (const Entity& e : entities) {
+    if (e.start < end && start < e.end) return true;
+  }
+  return false;
+}
+
+std::vector<Word> document_words(const Lexicon& lex, const Document& doc) {
+  std::vector<Word> words;
+  const std::u16string& text = doc.text;
+  const auto n = static_cast<int32_t>(text.size());
+  size_t token = 0;    // cursor into doc.tokens (emoji spans come from them)
+  size_t sentence = 0;  // cursor into doc.sentences
+  bool clause_break = true;
+  auto add_piece = [&](int32_t start, int32_t end) {
+    if (start >= end) return;
+    const Entities& e = doc.entities;
+    if (overlaps(e.urls, start, end) || overlaps(e.mentions, start, end) || overlaps(e.cashtags, start, end)) return;
+    std::u16string_view piece(text.data() + start, static_cast<size_t>(end - start));
+    if (overlaps(e.hashtags, start, end)) {
+      add_hashtag(lex, piece, clause_break, words);
+    } else {
+      add_word(lex, piece, clause_break, words);
+    }
+    clause_break = false;
+  };
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    int32_t start = i;
+    U16_NEXT(text.data(), i, n, c);
+    if (is_space(c)) continue;
+    while (i < n) {  // the chunk: up to the next white space
+      int32_t next = i;
+      U16_NEXT(text.data(), next, n, c);
+      if (is_space(c)) break;
+      i = next;
+    }
+    int32_t end = i;
+    while (sentence < doc.sentences.size() && doc.sentences[sentence].end <= start) ++sentence;
+    if (sentence < doc.sentences.size() && doc.sentences[sentence].start == start) clause_break = true;
+    size_t first_word = words.size();
+    // Split emoji off the chunk: "great😀" is "great" and "😀".
+    while (token < doc.tokens.size() && doc.tokens[token].end <= start) ++token;
+    int32_t piece_start = start;
+    for (; token < doc.tokens.size() && doc.tokens[token].start < end; ++token) {
+      const Token& t = doc.tokens[token];
+      if (t.kind != TokenKind::emoji) continue;
+      add_piece(piece_start, t.start);
+      std::u16string_view seq(text.data() + t.start, static_cast<size_t>(t.end - t.start));
+      Word emoji;
+      emoji.is_emoji = true;
+      emoji.emoji_valence = lex.emoji_valence(seq);
+      emoji.clause_break = clause_break;
+      words.push_back(std::move(emoji));
+      clause_break = false;
+      piece_start = t.end;
+    }
+    add_piece(piece_start, end);
+    for (size_t k = first_word; k < words.size(); ++k) words[k].sentence = sentence;
+    if (is_clause_mark(text[static_cast<size_t>(end - 1)])) clause_break = true;
+  }
+  return words;
+}
+
+// ---- Units: words grouped where a modifier or idiom phrase matches.
+struct Unit {
+  double valence = 0;              // its own: lexicon word, emoji or idiom
+  bool scored = false;             // has a valence of its own
+  const Phrase* modifier = nullptr;  // boosts, negates, ... what follows
+  bool caps = false;
+  int words = 1;                   // words it spans (for the neutral share)
+  bool clause_break = false;       // a clause break right before it
+  size_t sentence = 0;
+};
+
+const Phrase* match_phrase(const Lexicon& lex, const std::vector<Word>& words, size_t i) {
+  if (words[i].is_emoji) return nullptr;
+  auto it = lex.phrases.find(words[i].key);
+  if (it == lex.phrases.end()) return nullptr;
+  for (const Phrase& p : it->second) {  // longest first
+    if (i + p.words.size() > words.size()) continue;
+    bool same = true;
+    for (size_t k = 1; k < p.words.size() && same; ++k) {
+      const Word& w = words[i + k];
+      same = !w.is_emoji && !w.clause_break && w.key == p.words[k];
+    }
+    if (same) return &p;
+  }
+  return nullptr;
+}
+
+std::vector<Unit> make_units(const Lexicon& lex, const std::vector<Word>& words) {
+  std::vector<Unit> units;
+  for (size_t i = 0; i < words.size();) {
+    const Word& w = words[i];
+    Unit u;
+    u.caps = w.caps;
+    u.clause_break = w.clause_break;
+    u.sentence = w.sentence;
+    if (const Phrase* p = match_phrase(lex, words, i)) {
+      u.words = static_cast<int>(p->words.size());
+      for (size_t k = 1; k < p->words.size(); ++k) u.caps = u.caps && words[i + k].caps;
+      if (p->effect == Effect::idiom) {
+        u.valence = p->value;
+        u.scored = true;
+      } else {
+        u.modifier = p;
+        // A modifier may be a sentiment word too ("no"): see score_units.
+        if (const double* v = p->words.size() == 1 ? lex.find_valence(w.key) : nullptr) u.valence = *v;
+      }
+      i += p->words.size();
+    } else {
+      if (w.is_emoji) {
+        u.valence = w.emoji_valence;
+        u.scored = u.valence != 0;
+      } else if (const double* v = lex.find_valence(w.key)) {
+        u.valence = *v;
+        u.scored = true;
+      } else if (w.key.ends_with("n't")) {
+        u.modifier = &kNtNegation;
+      }
+      ++i;
+    }
+    units.push_back(u);
+  }
+  return units;
+}
+
+double sign(double v) { return v < 0 ? -1.0 : 1.0; }
+
+// The valence of each unit in its context (caps, modifiers, "but").
+std::vector<double> score_units(std::vector<Unit>& units, bool caps_differ) {
+  // A modifier that is also a sentiment word ("no") is a modifier when a
+  // sentiment word follows it within reach in the same clause ("no
+  // problem"), else it counts on its own ("No.").
+  for (size_t i = 0; i < units.size(); ++i) {
+    Unit& u = units[i];
+    if (!u.modifier || u.valence == 0) continue;
+    bool modifies = false;
+    for (size_t j = i + 1; j < units.size() && j <= i + kModifierWindow && !units[j].clause_break; ++j) {
+      modifies = modifies || (units[j].scored && !units[j].modifier);
+    }
+    u.scored = !modifies;
+  }
+
+  std::vector<double> valences(units.size(), 0.0);
+  for (size_t i = 0; i < units.size(); ++i) {
+    const Unit& u = units[i];
+    if (!u.scored || u.valence == 0) continue;
+    double v = u.valence;
+    if (u.caps && caps_differ) v += sign(v) * kCapsEmphasis;
+    for (size_t d = 1; d <= kModifierWindow && d <= i; ++d) {
+      const Unit& m = units[i - d];
+      if (units[i - d + 1].clause_break) break;  // modifiers do not reach across clauses
+      if (!m.modifier || (m.scored && m.valence != 0)) continue;
+      switch (m.modifier->effect) {
+        case Effect::boost: {
+          double s = m.modifier->value;
+          if (m.caps && caps_differ) s += sign(s) * kCapsEmphasis;
+          v += sign(v) * s * kBoosterDecay[d - 1];
+          break;
+        }
+        case Effect::negate: v *= kNegationScalar; break;
+        case Effect::scale: v *= m.modifier->value; break;
+        case Effect::none:
+        case Effect::contrast:
+        case Effect::idiom: break;
+      }
+    }
+    valences[i] = v;
+  }
+
+  // "but": in its sentence, what comes before it counts less and what
+  // follows more. VADER weighs the whole text around the first "but"; a
+  // tweet's sentences are separate thoughts, so each sentence gets its own
+  // (the human-rated sets score the same either way, docs/sentiment.md).
+  size_t weighed = units.size();  // the sentence whose "but" was applied
+  for (size_t b = 0; b < units.size(); ++b) {
+    if (!units[b].modifier || units[b].modifier->effect != Effect::contrast) continue;
+    if (units[b].sentence == weighed) continue;  // its first "but" only, as VADER
+    weighed = units[b].sentence;
+    for (size_t i = 0; i < units.size(); ++i) {
+      if (units[i].sentence != units[b].sentence) continue;
+      if (i < b) valences[i] *= kBeforeContrast;
+      if (i > b) valences[i] *= kAfterContrast;
+    }
+  }
+  return valences;
+}
+
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+// "!" and "?" outside URLs (a URL's query string is not emphasis).
+double punctuation_emphasis(const Document& doc) {
+  int exclamations = 0;
+  int questions = 0;
+  for (size_t i = 0; i < doc.text.size(); ++i) {
+    char16_t c = doc.text[i];
+    bool bang = c == u'!' || c == u'\uFF01';
+    bool query = c == u'?' || c == u'\uFF1F';
+    if (!bang && !query) continue;
+    auto at = static_cast<int32_t>(i);
+    if (overlaps(doc.entities.urls, at, at + 1)) continue;
+    (bang ? exclamations : questions) += 1;
+  }
+  double emphasis = kExclamation * (exclamations < kMaxExclamations ? exclamations : kMaxExclamations);
+  if (questions > kMaxCountedQuestions) {
+    emphasis += kManyQuestions;
+  } else if (questions > 1) {
+    emphasis += kQuestion * questions;
+  }
+  return emphasis;
+}
+
+}  // namespace
+
+double words_valence(const Lexicon& lexicon, std::string_view utf8) {
+  std::vector<Word> words;
+  int32_t replaced = 0;
+  std::u16string text = text::decode_utf8(utf8, replaced);
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t space = text.find(u' ', start);
+    if (space == std::u16string::npos) space = text.size();
+    if (space > start) add_word(lexicon, std::u16string_view(text).substr(start, space - start), false, words);
+    start = space + 1;
+  }
+  std::vector<Unit> units = make_units(lexicon, words);
+  double sum = 0;
+  for (double v : score_units(units, false)) sum += v;
+  return sum;
+}
+
+Sentiment score(const Document& doc) {
+  const Lexicon& lex = Lexicon::get();
+  std::vector<Word> words = document_words(lex, doc);
+  int with_letters = 0;
+  int in_caps = 0;
+  for (const Word& w : words) {
+    with_letters += w.letters ? 1 : 0;
+    in_caps += w.caps ? 1 : 0;
+  }
+  // Caps emphasise only where the rest of the text is not shouting too.
+  bool caps_differ = in_caps > 0 && in_caps < with_letters;
+  std::vector<Unit> units = make_units(lex, words);
+  std::vector<double> valences = score_units(units, caps_differ);
+  if (units.empty()) return {0, 0, 1, 0};
+
+  double sum = 0;
+  double positive = 0;  // VADER's split: each sentiment unit counts 1 + |valence|,
+  double negative = 0;  // each neutral word 1
+  double neutral = 0;
+  for (size_t i = 0; i < units.size(); ++i) {
+    double v = valences[i];
+    sum += v;
+    if (v > 0) positive += v + 1;
+    if (v < 0) negative += -v + 1;
+    if (v == 0) neutral += units[i].words;
+  }
+  double emphasis = punctuation_emphasis(doc);
+  if (sum > 0) sum += emphasis;
+  if (sum < 0) sum -= emphasis;
+  if (positive > negative) positive += emphasis;
+  if (negative > positive) negative += emphasis;
+
+  Sentiment s;
+  double compound = sum / std::sqrt(sum * sum + kNormalizationAlpha);
+  s.compound = round3(compound);
+  double total = positive + negative + neutral;
+  s.pos = round3(positive / total);
+  s.neg = round3(negative / total);
+  s.neu = round3(1.0 - s.pos - s.neg);
+  return s;
+}
+
 }  // namespace chime::sentiment
