@@ -18,7 +18,10 @@ async function storedConfig() {
 function loadEngine() {
   if (!enginePromise) {
     enginePromise = (async () => {
-      const engine = await Chime.load({ wasmUrl: chrome.runtime.getURL('engine/chime.wasm') });
+      // The bytes are handed over, so the loader needs no fetch of its own.
+      const wasmUrl = chrome.runtime.getURL('engine/chime.wasm');
+      const wasmBinary = new Uint8Array(await (await fetch(wasmUrl)).arrayBuffer());
+      const engine = await Chime.load({ wasmUrl, wasmBinary });
       const applied = engine.setConfig(await storedConfig());
       if (!applied.ok) console.warn('Chime: the stored configuration is invalid; using defaults', applied.errors);
       return engine;

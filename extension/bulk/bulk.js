@@ -108,16 +108,25 @@ function showProblem(...content) {
   $('problem').replaceChildren(...content);
 }
 
+// The name `chime install-host --browser` knows this browser by.
+function browserName() {
+  if (navigator.userAgent.includes('Firefox/')) return 'firefox';
+  const brands = (navigator.userAgentData?.brands ?? []).map((b) => b.brand);
+  if (brands.includes('Google Chrome')) return 'chrome';
+  if (brands.includes('Microsoft Edge')) return 'edge';
+  if (brands.includes('Brave')) return 'brave';
+  return 'chromium';
+}
+
 // The host is missing (or not registered for this browser): say exactly how to install it.
 function showInstallHelp(detail) {
-  const firefox = typeof browser !== 'undefined' && navigator.userAgent.includes('Firefox');
-  const command = `chime install-host --browser ${firefox ? 'firefox' : 'chrome'}`;
+  const command = `chime install-host --browser ${browserName()}`;
   const p1 = document.createElement('p');
   p1.textContent = 'The bulk check needs the Chime program on this computer, and it is not installed for this browser.';
   const p2 = document.createElement('p');
   p2.textContent = 'Build or install chime, then register it with the browser by running:';
   const pre = document.createElement('pre');
-  pre.textContent = `${command}\n# Chromium: --browser chromium · Edge: --browser edge · Brave: --browser brave · all: --browser all`;
+  pre.textContent = `${command}\n# other browsers: --browser chrome, chromium, edge, brave, firefox, or all`;
   const p3 = document.createElement('p');
   p3.className = 'muted';
   p3.textContent = `Then reload this page. It registers ${nativeHost} for extension ${chrome.runtime.id}. (Browser said: ${detail})`;

@@ -113,7 +113,7 @@ describe('bulk page', () => {
       await page.locator('#check').click();
       await page.locator('#problem').waitFor({ state: 'visible' });
       const text = await page.locator('#problem').innerText();
-      assert.match(text, /chime install-host --browser chrome/);
+      assert.match(text, /chime install-host --browser chromium/);  // Debian Chromium is not Chrome
       assert.match(text, /kkkfifglcgnhgagiogkeliijainjgpfh/);
       await screenshot(page, 'bulk-no-host.png');
     } finally {
