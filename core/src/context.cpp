@@ -10,7 +10,9 @@ Context Context::from_json(const Json& j, std::vector<std::string>& errors) {
     return c;
   }
   for (const auto& [key, value] : j.items()) {
-    auto wrong = [&](const char* what) { errors.push_back("context." + key + ": must be " + what); };
+    // clang 14 (Emscripten) cannot capture a structured binding: name it.
+    const std::string& name = key;
+    auto wrong = [&](const char* what) { errors.push_back("context." + name + ": must be " + what); };
     if (key == "reply_to") {
       if (value.is_string()) c.reply_to = value.get<std::string>();
       else if (!value.is_null()) wrong("a string such as \"@handle\"");
