@@ -27,9 +27,12 @@ enum CharClass : uint16_t {
   kHashtagAlnum = 1 << 12,    // hashtagAlphaNumeric
 };
 
-// Classes of one UTF-16 code unit.
-uint16_t classes(char16_t c);
-inline bool is(char16_t c, uint16_t cls) { return (classes(c) & cls) != 0; }
+// The classes of every UTF-16 code unit, built on first use.
+const uint16_t* class_table();
+inline bool is(char16_t c, uint16_t cls) {
+  static const uint16_t* const table = class_table();
+  return (table[c] & cls) != 0;
+}
 // Code point classes for hashtags (letters beyond the BMP too).
 bool hashtag_alpha(char32_t c);
 bool hashtag_alnum(char32_t c);

@@ -142,6 +142,7 @@ struct Tlds {
   std::vector<std::u16string> keys;  // canonical forms; the map views them
   std::unordered_map<std::u16string_view, int32_t> order;
   int32_t max_length = 0;
+  std::vector<bool> first_unit = std::vector<bool>(0x10000, false);  // canonical first units
 
   Tlds() {
     for (const char* file : {"twitter/tlds-generic.txt", "twitter/tlds-country.txt"}) {
@@ -161,6 +162,7 @@ struct Tlds {
     for (size_t i = 0; i < keys.size(); ++i) {
       order.emplace(keys[i], static_cast<int32_t>(i));  // first listed wins
       max_length = std::max(max_length, static_cast<int32_t>(keys[i].size()));
+      first_unit[keys[i][0]] = true;
     }
   }
 };
@@ -172,7 +174,7 @@ const Tlds& tlds() {
 
 }  // namespace
 
-uint16_t classes(char16_t c) { return tables().cls[c]; }
+const uint16_t* class_table() { return tables().cls.data(); }
 char16_t canonical(char16_t c) { return tables().canon[c]; }
 
 bool hashtag_alpha(char32_t c) {
@@ -190,7 +192,7 @@ int32_t match_tld(std::u16string_view text, int32_t pos, int32_t limit) {
   const Tlds& t = tlds();
   char16_t key[64];
   int32_t best_order = -1, best_end = -1;
-  const int32_t longest = std::min(t.max_length, limit - pos);
+  const int32_t longest = pos < limit && t.first_unit[canonical(text[pos])] ? std::min(t.max_length, limit - pos) : 0;
   for (int32_t len = 1; len <= longest; ++len) {
     key[len - 1] = canonical(text[pos + len - 1]);
     const int32_t end = pos + len;

@@ -247,6 +247,8 @@ Weighed weigh(std::u16string_view text, const TwitterTextConfig& config) {
     while (emoji_start < pos && emoji_scan < n) {
       emoji_start = n;
       for (int32_t q = emoji_scan; q < n; ++q) {
+        const char16_t c = text[q];
+        if (c < 0x80 && c != u'#' && c != u'*' && (c < u'0' || c > u'9')) continue;  // cheap ASCII reject
         const int32_t len = tw::match_emoji(text, q);
         if (len > 0) {
           emoji_start = q;

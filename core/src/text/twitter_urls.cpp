@@ -29,6 +29,7 @@ bool starts_with_nocase(std::u16string_view text, int32_t pos, std::u16string_vi
 
 // (https?:\/\/)? at pos: its length.
 int32_t protocol_length(std::u16string_view text, int32_t pos) {
+  if (pos >= static_cast<int32_t>(text.size()) || (text[pos] != u'h' && text[pos] != u'H')) return 0;
   if (starts_with_nocase(text, pos, u"https://")) return 8;
   if (starts_with_nocase(text, pos, u"http://")) return 7;
   return 0;
