@@ -19,7 +19,7 @@ let rows = [];
 let sort = { key: 'where', ascending: true };
 
 const COLUMNS = [
-  { key: 'where', title: 'Post', value: (r) => r.where, cell: (r) => (r.id ? `${r.where} (${r.id})` : String(r.where)), num: true },
+  { key: 'where', title: 'Line', value: (r) => r.where, cell: (r) => (r.id ? `${r.where} (${r.id})` : String(r.where)), num: true },
   { key: 'overall', title: 'Score', value: (r) => r.result.scores.overall, num: true },
   { key: 'label', title: 'Label', value: (r) => r.result.label, cell: (r) => LABEL_NAMES[r.result.label] ?? r.result.label },
   { key: 'promotion', title: 'Promotion', value: (r) => r.result.scores.promotion, num: true },
@@ -75,7 +75,7 @@ function renderSummary(summary) {
     ['Posts', summary.posts],
     ['Per week', summary.posts_per_week],
     ['Median score', summary.scores?.median ?? '—'],
-    ['Longest silence', `${summary.longest_silence?.days ?? 0} days`],
+    ['Longest silence', `${summary.longest_silence?.days ?? 0} day${summary.longest_silence?.days === 1 ? '' : 's'}`],
     ['Replies', `${Math.round((summary.shares?.replies ?? 0) * 100)}%`],
     ['Questions', `${Math.round((summary.shares?.questions ?? 0) * 100)}%`],
   ];
