@@ -31,7 +31,6 @@ constexpr double kComplaintSentiment = -0.25;
 constexpr int32_t kMinWordsForGrade = 12;
 // Words of this many syllables or more are named in the suggestion.
 constexpr int32_t kLongWordSyllables = 4;
-
 std::string quoted(const Document& doc, int32_t start, int32_t end) {
   return "\u201c" + doc.utf8(start, end) + "\u201d";
 }
@@ -121,12 +120,17 @@ bool followed_by_but(const Document& doc, const PhraseMatch& m) {
 
 void check_empathy(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
-  if (!is_public_reply(doc)) return;
+  // The context says it is a reply: an @mention opening a broadcast is not
+  // an answer to anyone's complaint.
+  if (!is_reply(a)) return;
   const auto defensive = defensive_matches(a);
+  const auto boilerplate = PhraseList::builtin("phrases/tone_empathy_not.tsv").find(doc);
   for (const PhraseMatch& m : PhraseList::builtin("phrases/tone_empathy.tsv").find(doc)) {
     if (match_in_entity(doc, m) || followed_by_but(doc, m)) continue;
+    if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "I'm sorry, who is this?"
     bool non_apology = false;  // "sorry you feel that way"
     for (const PhraseMatch& d : defensive) non_apology = non_apology || (m.start < d.end && d.start < m.end);
+    for (const PhraseMatch& b : boilerplate) non_apology = non_apology || (m.start < b.end && b.start < m.end);
     if (non_apology) continue;
     Hint h{"tone.empathy", Severity::good, m.start, m.end, "", "", {}};
     if (any_outside_entities(doc, PhraseList::builtin("phrases/tone_private_channel.tsv"))) {
@@ -156,10 +160,26 @@ void check_jargon(const Analysis& a, HintSink& sink) {
   }
 }
 
+// Flesch-Kincaid is an English measure: a Spanish post would get a
+// meaningless grade. A text counts as English unless it has more function
+// words of other languages than of English (dense English jargon has few
+// function words of either kind, so a share of English ones would not do).
+bool reads_as_english(const Document& doc) {
+  const WordList& english = WordList::builtin("lists/english_function_words.tsv");
+  const WordList& other = WordList::builtin("lists/other_function_words.tsv");
+  int32_t english_words = 0, other_words = 0;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].kind != TokenKind::word || token_in_entity(doc, i)) continue;
+    english_words += english.contains(doc.tokens[i].folded) ? 1 : 0;
+    other_words += other.contains(doc.tokens[i].folded) ? 1 : 0;
+  }
+  return english_words >= other_words;
+}
+
 void check_reading_level(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   const double target = doc.config ? doc.config->reading_grade : Config{}.reading_grade;
-  if (a.readability.words < kMinWordsForGrade || a.readability.grade <= target) return;
+  if (a.readability.words < kMinWordsForGrade || a.readability.grade <= target || !reads_as_english(doc)) return;
   // Name up to three long words, in text order, as places to start.
   std::vector<std::string> long_words;
   for (size_t i = 0; i < doc.tokens.size() && long_words.size() < 3; ++i) {
