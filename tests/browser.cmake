@@ -5,7 +5,7 @@
 #     and wasm/chime.wasm (built before ctest runs);
 #   - the chime target (the native host for the bulk page);
 #   - tests/browser/node_modules (npm ci in tests/browser);
-#   - /usr/bin/chromium, openssl, zip, unzip.
+#   - /usr/bin/chromium, openssl, zip, python3.
 set(CHIME_WASM_BUILD_DIR "" CACHE PATH "The wasm build folder (build/wasm) whose engine the extension ships")
 if(NOT CHIME_WASM_BUILD_DIR)
   message(STATUS "Browser tests off: set CHIME_WASM_BUILD_DIR to the wasm build folder to run them")

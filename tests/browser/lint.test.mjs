@@ -29,7 +29,8 @@ test('web-ext lint passes on the unpacked extension', () => {
 
 test('the zip holds the same files as the unpacked folder', () => {
   const zip = path.join(extensionDir, '..', 'chime-extension.zip');
-  const listing = execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).trim().split('\n').sort();
+  const listing = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', zip],
+                               { encoding: 'utf8' }).trim().split('\n').sort();
   const files = fs.readdirSync(extensionDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(extensionDir, path.join(entry.parentPath ?? entry.path, entry.name))).sort();
