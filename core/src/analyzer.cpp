@@ -5,6 +5,7 @@
 #include "document.hpp"
 #include "icu/icu_data.hpp"
 #include "readability.hpp"
+#include "rules/features.hpp"
 #include "rules/rule.hpp"
 #include "scores.hpp"
 #include "sentiment/sentiment.hpp"
@@ -18,6 +19,7 @@ std::string_view version() { return CHIME_VERSION; }
 
 struct Analyzer::Impl {
   Config config;
+  ConfigPhrases config_phrases;  // compiled once from config
   mutable Tokenizer tokenizer;
 
   Document make_document(std::u16string text, const Context& context) const {
@@ -33,7 +35,7 @@ struct Analyzer::Impl {
 
   Result run(std::u16string text, std::vector<std::string> warnings, const Context& context) const {
     Document doc = make_document(std::move(text), context);
-    Analysis analysis{doc, sentiment::score(doc), measure_readability(doc), nullptr, {}};
+    Analysis analysis{doc, sentiment::score(doc), measure_readability(doc), nullptr, {}, &config_phrases};
     Document replied;
     const Context no_context;
     if (!context.in_reply_to_text.empty()) {
@@ -67,7 +69,10 @@ struct Analyzer::Impl {
   }
 };
 
-Analyzer::Analyzer(Config config) : impl_(std::make_unique<Impl>()) { impl_->config = std::move(config); }
+Analyzer::Analyzer(Config config) : impl_(std::make_unique<Impl>()) {
+  impl_->config = std::move(config);
+  impl_->config_phrases = ConfigPhrases(impl_->config);
+}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;

@@ -7,10 +7,11 @@
 //   "chats": ["#mychat"],
 //   "phrases": { "promo.superlative": ["best-in-region"] },
 //   "rules": { "promo.self-focus": "off", "form.exclamations": "warning" },
-//   "thresholds": { "hashtags": 2, "reading_grade": 8 }
+//   "thresholds": { "hashtags": 2, "reading_grade": 8, "mention_wall": 3 }
 // }
 // Every key is optional. Unknown keys and wrong types are errors naming the
-// key path ("rules.promo.nope: unknown rule id").
+// key path ("rules.promo.nope: unknown rule id"). The full reference is
+// docs/configuration.md.
 #pragma once
 #include <map>
 #include <optional>
@@ -37,10 +38,19 @@ struct Config {
   std::map<std::string, Severity> severity_overrides;
   int max_hashtags = 2;        // form.hashtag-pileup: more than this is a tip
   double reading_grade = 8.0;  // tone.reading-level: above this is a tip
+  int mention_wall = 3;        // form.mention-wall: this many leading @mentions make a wall
 
   // Parses and validates; on any error returns std::nullopt and fills errors.
   static std::optional<Config> parse(const Json& j, std::vector<ConfigError>& errors);
   static std::optional<Config> parse(std::string_view json_text, std::vector<ConfigError>& errors);
+  // Text overloads, so that a std::string or a literal is read as JSON text
+  // (not converted to a JSON string value).
+  static std::optional<Config> parse(const std::string& json_text, std::vector<ConfigError>& errors) {
+    return parse(std::string_view(json_text), errors);
+  }
+  static std::optional<Config> parse(const char* json_text, std::vector<ConfigError>& errors) {
+    return parse(std::string_view(json_text), errors);
+  }
   Json to_json() const;  // the same document shape, normalised
 
   bool enabled(std::string_view rule) const;

@@ -48,11 +48,6 @@ const Config& config_of(const Analysis& a) {
 
 bool overlaps(int32_t s1, int32_t e1, int32_t s2, int32_t e2) { return s1 < e2 && s2 < e1; }
 
-bool in_list(const std::vector<Entity>& list, const Token& t) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const Entity& e) { return overlaps(t.start, t.end, e.start, e.end); });
-}
-
 bool is_space16(char16_t c) { return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == 0x00A0; }
 
 // Position after any whitespace starting at `pos`.
@@ -109,8 +104,8 @@ bool is_teaser(const Analysis& a, size_t sentence, size_t mark) {
   const Document& doc = a.doc;
   for (size_t i = mark + 1; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
-    if (in_list(doc.entities.urls, t)) return true;
-    if (t.kind == TokenKind::emoji || t.kind == TokenKind::punct || in_list(doc.entities.hashtags, t)) continue;
+    if (in_list_of(doc.entities.urls, t)) return true;
+    if (t.kind == TokenKind::emoji || t.kind == TokenKind::punct || in_list_of(doc.entities.hashtags, t)) continue;
     break;
   }
   if (sentence + 1 < doc.sentences.size()) {
@@ -182,7 +177,8 @@ std::vector<Finding> dateline(const Document& doc) {
     ++dash_end;
   }
   if (dash_end == i) return {};
-  return {{tokens[0].start, tokens[dash_end - 1].end, doc.utf8(tokens[0].start, tokens[dash_end - 1].end), {}}};
+  const int32_t end = tokens[dash_end - 1].end;
+  return {{Finding::Kind::dateline, tokens[0].start, end, doc.utf8(tokens[0].start, end), {}}};
 }
 
 // A quoted executive: a sentence with a quotation mark, "said"/"says" and a
@@ -198,7 +194,7 @@ std::vector<Finding> quoted_executives(const Document& doc) {
       if (t.folded == "said" || t.folded == "says") said = true;
       if (titles.contains(t.folded)) title = true;
     }
-    if (quote && said && title) out.push_back({s.start, s.end, doc.utf8(s.start, s.end), {}});
+    if (quote && said && title) out.push_back({Finding::Kind::executive, s.start, s.end, doc.utf8(s.start, s.end), {}});
   }
   return out;
 }
@@ -212,11 +208,10 @@ const TopicTable& topic_table() {
   static const TopicTable table = [] {
     TopicTable t;
     std::vector<std::string> phrases;
-    for (std::string_view line : lines(data::file("lists/topics.tsv"))) {
-      auto cols = columns(line);
-      if (cols.size() < 3) continue;
-      phrases.emplace_back(cols[0]);
-      t.rows.emplace_back(std::string(cols[1]), std::string(cols[2]));
+    for (const auto& row : data_rows("lists/topics.tsv")) {
+      if (row.size() < 3) continue;
+      phrases.push_back(row[0]);
+      t.rows.emplace_back(row[1], row[2]);
     }
     t.phrases = PhraseList::from_phrases(phrases);
     return t;
@@ -346,6 +341,15 @@ const WordList& WordList::builtin(std::string_view name) {
   return *it->second;
 }
 
+std::vector<std::vector<std::string>> data_rows(std::string_view name) {
+  std::vector<std::vector<std::string>> rows;
+  for (std::string_view line : lines(data::file(name))) {
+    auto& row = rows.emplace_back();
+    for (std::string_view col : columns(line)) row.emplace_back(col);
+  }
+  return rows;
+}
+
 // ---- Tokens and text ---------------------------------------------------------
 
 bool is_wordlike(const Token& t) {
@@ -353,6 +357,11 @@ bool is_wordlike(const Token& t) {
 }
 
 bool in_entity(const Document& doc, const Token& t) { return doc.in_entity(t.start, t.end); }
+
+bool in_list_of(const std::vector<Entity>& list, const Token& t) {
+  return std::any_of(list.begin(), list.end(),
+                     [&](const Entity& e) { return overlaps(t.start, t.end, e.start, e.end); });
+}
 
 int32_t own_word_count(const Document& doc) {
   return static_cast<int32_t>(std::count_if(doc.tokens.begin(), doc.tokens.end(), [&](const Token& t) {
@@ -399,18 +408,23 @@ bool is_own_handle(const Analysis& a, const Entity& mention) {
   return std::find(handles.begin(), handles.end(), strip_at(mention.text)) != handles.end();
 }
 
-int32_t self_reference_count(const Analysis& a) {
+int32_t self_reference_count(const Analysis& a, size_t first, size_t last) {
   const Document& doc = a.doc;
+  last = std::min(last, doc.tokens.size());
+  if (first >= last) return 0;
   const auto& self = WordList::builtin("lists/self_words.txt");
   int32_t n = 0;
-  for (const Token& t : doc.tokens) {
+  for (size_t i = first; i < last; ++i) {
+    const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::word && self.contains(t.folded) && !in_entity(doc, t)) ++n;
   }
-  if (a.config_phrases) n += static_cast<int32_t>(a.config_phrases->org_names.find(doc).size());
-  for (const Entity& m : doc.entities.mentions) n += is_own_handle(a, m) ? 1 : 0;
+  if (a.config_phrases) n += static_cast<int32_t>(a.config_phrases->org_names.find(doc, first, last).size());
+  const int32_t from = doc.tokens[first].start, to = doc.tokens[last - 1].end;
+  auto inside = [&](const Entity& e) { return e.start >= from && e.end <= to; };
+  for (const Entity& m : doc.entities.mentions) n += inside(m) && is_own_handle(a, m) ? 1 : 0;
   const auto& brand = config_of(a).brand_hashtags;
   for (const Entity& h : doc.entities.hashtags) {
-    n += std::find(brand.begin(), brand.end(), text::fold_utf8(h.text)) != brand.end() ? 1 : 0;
+    n += inside(h) && std::find(brand.begin(), brand.end(), text::fold_utf8(h.text)) != brand.end() ? 1 : 0;
   }
   return n;
 }
@@ -490,7 +504,7 @@ std::vector<Finding> press_release_findings(const Analysis& a) {
   std::vector<Finding> out = dateline(a.doc);
   for (const PhraseMatch& m : rule_phrases(a, "promo.press-release", PhraseList::builtin("phrases/promo_press_release.tsv"))) {
     if (!out.empty() && m.start < out.back().end) continue;
-    out.push_back({m.start, m.end, a.doc.utf8(m.start, m.end), m.phrase->replacements});
+    out.push_back({Finding::Kind::phrase, m.start, m.end, a.doc.utf8(m.start, m.end), m.phrase->replacements});
   }
   for (Finding& f : quoted_executives(a.doc)) {
     bool covered = std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, f.start, f.end); });
@@ -517,7 +531,7 @@ std::vector<TopicMatch> topics(const Document& doc) {
   std::vector<TopicMatch> out;
   for (const PhraseMatch& m : table.phrases.find(doc)) {
     const Token& t = doc.tokens[m.first_token];
-    if (in_list(doc.entities.urls, t) || in_list(doc.entities.mentions, t)) continue;
+    if (in_list_of(doc.entities.urls, t) || in_list_of(doc.entities.mentions, t)) continue;
     const auto& row = table.rows[static_cast<size_t>(m.phrase - table.phrases.phrases().data())];
     out.push_back({m.start, m.end, row.first, row.second});
   }

@@ -64,6 +64,9 @@ std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, 
 
 // ---- Word lists (core/data/lists/*: one entry a line, "# " comments) ---------
 
+// The rows of a TSV data file (comments and blank lines skipped), split on tabs.
+std::vector<std::vector<std::string>> data_rows(std::string_view name);
+
 // A set of case-folded entries; the first column of a TSV line is the entry.
 class WordList {
  public:
@@ -77,6 +80,8 @@ class WordList {
 
 bool is_wordlike(const Token& t);  // word, number or ideographic token
 bool in_entity(const Document& doc, const Token& t);
+// Does the token overlap one of `list` (e.g. doc.entities.urls)?
+bool in_list_of(const std::vector<Entity>& list, const Token& t);
 // Words written by the author: word-like tokens outside URLs, @mentions,
 // hashtags and cashtags.
 int32_t own_word_count(const Document& doc);
@@ -98,8 +103,8 @@ bool is_share(const Analysis& a);  // a retweet or a quote
 // "you", "your", "y'all"... (lists/reader_words.txt) in tokens[first, last).
 int32_t reader_word_count(const Document& doc, size_t first = 0, size_t last = static_cast<size_t>(-1));
 // "we", "our", "us"..., the organisation's names, its own @handles and brand
-// hashtags (configuration).
-int32_t self_reference_count(const Analysis& a);
+// hashtags (configuration), in tokens[first, last).
+int32_t self_reference_count(const Analysis& a, size_t first = 0, size_t last = static_cast<size_t>(-1));
 // Is this @mention one of the organisation's own handles?
 bool is_own_handle(const Analysis& a, const Entity& mention);
 
@@ -129,6 +134,7 @@ bool opens_conversation(const Analysis& a);
 // ---- Promotion ---------------------------------------------------------------
 
 struct Finding {
+  enum class Kind { phrase, dateline, executive } kind = Kind::phrase;
   int32_t start = 0, end = 0;  // UTF-16
   std::string what;            // the phrase as written in the text
   std::vector<std::string> replacements;

@@ -1,5 +1,215 @@
-// PLACEHOLDER: filled in by the rule family's owner.
+// Length and form (rules.md section 1): what X itself enforces (the 280
+// limit) and the habits that make a post look like spam or shouting.
+// Docs: docs/rules/form.md; examples: tests/examples/form.tsv.
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <string>
+
+#include "rules/features.hpp"
 #include "rules/rule.hpp"
+#include "text/unicode.hpp"
+
 namespace chime {
-std::span<const RuleInfo> length_form_rules() { return {}; }
+
+namespace {
+
+// More hashtags than this is a warning whatever the configured limit (the
+// tip threshold, Config::max_hashtags, defaults to 2).
+constexpr size_t kHashtagWarning = 4;
+// form.shouting: this many capitalised words (not acronyms) in a run.
+constexpr int kShoutingWords = 2;
+// form.link-only: a link with at most this many words of one's own.
+constexpr int32_t kLinkOnlyMaxWords = 4;
+
+std::string count_words(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+void check_length_over(const Analysis& a, HintSink& sink) {
+  const LengthInfo& length = a.doc.length;
+  if (length.weighted <= length.max) return;
+  const int32_t over = length.weighted - length.max;
+  sink.add({"length.over", Severity::error, std::min(length.valid_end, a.doc.size()), a.doc.size(),
+            "This post is " + std::to_string(length.weighted) + " characters, " + std::to_string(over) +
+                " over X's limit of " + std::to_string(length.max) + ".",
+            "Cut " + count_words(static_cast<size_t>(over), "character", "characters") +
+                " (a link always counts as 23), or split the post into a thread.",
+            {}});
+}
+
+// Only whitespace between `from` and `to` apart from hashtags.
+bool only_hashtags_between(const Document& doc, int32_t from, int32_t to) {
+  for (size_t i = doc.token_at(from); i < doc.tokens.size() && doc.tokens[i].start < to; ++i) {
+    if (!in_list_of(doc.entities.hashtags, doc.tokens[i])) return false;
+  }
+  return true;
+}
+
+void check_hashtag_pileup(const Analysis& a, HintSink& sink) {
+  const auto& tags = a.doc.entities.hashtags;
+  const auto limit = static_cast<size_t>(a.doc.config ? a.doc.config->max_hashtags : Config{}.max_hashtags);
+  if (tags.size() <= limit) return;
+  const bool many = tags.size() > std::max(limit, kHashtagWarning);
+  const int32_t start = tags[limit].start, end = tags.back().end;
+  std::vector<std::string> replacements;
+  // One click removes the extra tags when they trail the text.
+  if (only_hashtags_between(a.doc, start, end) && text_end(a.doc) == end) replacements.emplace_back("");
+  sink.add({"form.hashtag-pileup", many ? Severity::warning : Severity::tip, start, end,
+            count_words(tags.size(), "hashtag", "hashtags") + " make the post look like spam; more than " +
+                std::to_string(limit) + " lowers engagement.",
+            "Keep the one or two that people follow, such as a chat tag, and drop the rest.",
+            std::move(replacements)});
+}
+
+bool is_acronym(const Token& t) { return WordList::builtin("lists/acronyms.txt").contains(t.folded); }
+
+// "I" and "A" are capitals without shouting; they neither start nor break a run.
+bool is_single_capital(const Token& t) {
+  return t.kind == TokenKind::word && t.text.size() == 1 && t.text[0] >= 'A' && t.text[0] <= 'Z';
+}
+
+std::u16string lower(std::u16string_view s) {
+  icu::UnicodeString u(false, s.data(), static_cast<int32_t>(s.size()));
+  u.toLower(icu::Locale::getRoot());
+  return {u.getBuffer(), static_cast<size_t>(u.length())};
+}
+
+// The run in sentence case: shouted words lower-cased, acronyms kept, the
+// first letter capitalised when the run opens a sentence.
+std::string calm_down(const Document& doc, size_t first, size_t last) {
+  std::u16string out;
+  int32_t pos = doc.tokens[first].start;
+  for (size_t i = first; i <= last; ++i) {
+    const Token& t = doc.tokens[i];
+    out.append(doc.text, static_cast<size_t>(pos), static_cast<size_t>(t.start - pos));
+    std::u16string_view word(doc.text.data() + t.start, static_cast<size_t>(t.end - t.start));
+    out += t.all_caps && !is_acronym(t) ? lower(word) : std::u16string(word);
+    pos = t.end;
+  }
+  bool opens_sentence = std::any_of(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
+    return first_own_word(doc, s.first_token, s.last_token) == first;
+  });
+  if (opens_sentence && !out.empty() && out[0] >= u'a' && out[0] <= u'z') out[0] = static_cast<char16_t>(out[0] - u'a' + u'A');
+  return text::to_utf8(out);
+}
+
+void add_shouting(const Analysis& a, HintSink& sink, size_t first, size_t last) {
+  const Document& doc = a.doc;
+  const std::string run = doc.utf8(doc.tokens[first].start, doc.tokens[last].end);
+  sink.add({"form.shouting", Severity::warning, doc.tokens[first].start, doc.tokens[last].end,
+            "“" + run + "” is in capitals, which reads as shouting.",
+            "Write it in sentence case; keep capitals for acronyms such as ICU or CDC.",
+            {calm_down(doc, first, last)}});
+}
+
+void check_shouting(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  size_t first = 0, last = 0;
+  int shouted = 0;
+  auto close_run = [&] {
+    if (shouted >= kShoutingWords) add_shouting(a, sink, first, last);
+    shouted = 0;
+  };
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (in_entity(doc, t)) {
+      close_run();
+    } else if (t.kind != TokenKind::word) {
+      continue;  // numbers, punctuation and emoji neither start nor break a run
+    } else if (t.all_caps && !is_acronym(t)) {
+      if (shouted == 0) first = i;
+      last = i;
+      ++shouted;
+    } else if ((t.all_caps || is_single_capital(t)) && shouted > 0) {
+      last = t.all_caps ? i : last;  // an acronym inside a run belongs to it
+    } else if (!is_single_capital(t) && !t.all_caps) {
+      close_run();
+    }
+  }
+  close_run();
+}
+
+// Exclamation marks with their weight ("‼" counts two).
+struct Bang {
+  int32_t start, end, weight;
+};
+
+std::vector<Bang> bangs(const Document& doc) {
+  std::vector<Bang> out;
+  for (int32_t i = 0; i < doc.size(); ++i) {
+    const char16_t c = doc.text[static_cast<size_t>(i)];
+    const int32_t weight = c == u'!' || c == u'\uFF01' || c == u'\u2049' ? 1 : c == u'\u203C' ? 2 : 0;
+    if (weight == 0 || doc.in_entity(i, i + 1)) continue;
+    if (!out.empty() && out.back().end == i) {
+      out.back().end = i + 1;  // a run: "!!!"
+      out.back().weight += weight;
+    } else {
+      out.push_back({i, i + 1, weight});
+    }
+  }
+  return out;
+}
+
+void check_exclamations(const Analysis& a, HintSink& sink) {
+  const auto marks = bangs(a.doc);
+  int32_t total = 0;
+  bool any_run = false;
+  for (const Bang& b : marks) {
+    total += b.weight;
+    any_run = any_run || b.weight >= 2;
+  }
+  if (any_run) {
+    for (const Bang& b : marks) {
+      if (b.weight < 2) continue;
+      sink.add({"form.exclamations", Severity::tip, b.start, b.end,
+                "“" + a.doc.utf8(b.start, b.end) + "” reads as shouting; one exclamation mark is plenty.",
+                "Use a single “!” and let the news itself carry the excitement.", {"!"}});
+    }
+  } else if (total > 2) {
+    // Spread out: flag every mark after the first, offering a full stop.
+    for (size_t i = 1; i < marks.size(); ++i) {
+      sink.add({"form.exclamations", Severity::tip, marks[i].start, marks[i].end,
+                std::to_string(total) + " exclamation marks in one post read as shouting.",
+                "Keep one “!” for what matters most and end the other sentences with a full stop.", {"."}});
+    }
+  }
+}
+
+void check_link_only(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  if (doc.entities.urls.empty() || (doc.context && doc.context->retweet)) return;
+  const int32_t words = own_word_count(doc);
+  if (words > kLinkOnlyMaxWords) return;
+  sink.add({"form.link-only", Severity::warning, 0, text_end(doc),
+            words == 0 ? "A bare link gives people no reason to click."
+                       : "A link with " + count_words(static_cast<size_t>(words), "word", "words") +
+                             " around it gives people little reason to click.",
+            "Say in a sentence what the reader will learn or get from the link, and why it matters to them.",
+            {}});
+}
+
+void check_mention_wall(const Analysis& a, HintSink& sink) {
+  const auto wall = mention_wall(a);
+  if (wall.empty()) return;
+  sink.add({"form.mention-wall", Severity::tip, wall.front()->start, wall.back()->end,
+            "The post opens with " + count_words(wall.size(), "@mention", "@mentions") +
+                ", which reads as a list, not a message.",
+            "Open with your message, and tag only the people it concerns, at the end.", {}});
+}
+
+constexpr RuleInfo kRules[] = {
+    {"length.over", Severity::error, "The post is longer than X allows (280 weighted characters).", check_length_over},
+    {"form.hashtag-pileup", Severity::tip, "More hashtags than the configured limit (default 2); more than 4 is a warning.", check_hashtag_pileup},
+    {"form.shouting", Severity::warning, "A run of words in capitals that are not acronyms.", check_shouting},
+    {"form.exclamations", Severity::tip, "\"!!\" or more than two exclamation marks.", check_exclamations},
+    {"form.link-only", Severity::warning, "A link with almost no words of one's own around it.", check_link_only},
+    {"form.mention-wall", Severity::tip, "The post opens with a wall of @mentions.", check_mention_wall},
+};
+
+}  // namespace
+
+std::span<const RuleInfo> length_form_rules() { return kRules; }
+
 }  // namespace chime

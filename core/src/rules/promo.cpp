@@ -1,5 +1,97 @@
-// PLACEHOLDER: filled in by the rule family's owner.
+// Self-promotion (rules.md section 2; seed: "Your press releases are NOT
+// interesting", "Twitter is not a place to just spout out self-promotional
+// information"). Docs: docs/rules/promo.md; examples: tests/examples/promo.tsv.
+#include <algorithm>
+#include <string>
+
+#include "rules/features.hpp"
 #include "rules/rule.hpp"
+
 namespace chime {
-std::span<const RuleInfo> promo_rules() { return {}; }
+
+namespace {
+
+// promo.self-focus: this many references to ourselves, none to the reader.
+constexpr int32_t kSelfFocusMinimum = 2;
+
+std::string quoted(const std::string& s) { return "“" + s + "”"; }
+
+std::vector<std::string> cased(const std::string& original, const std::vector<std::string>& replacements) {
+  std::vector<std::string> out;
+  for (const std::string& r : replacements) out.push_back(match_case(original, r));
+  return out;
+}
+
+void check_press_release(const Analysis& a, HintSink& sink) {
+  for (const Finding& f : press_release_findings(a)) {
+    Hint h{"promo.press-release", Severity::warning, f.start, f.end, "", "", cased(f.what, f.replacements)};
+    switch (f.kind) {
+      case Finding::Kind::dateline:
+        h.message = "A dateline such as " + quoted(f.what) + " marks this as a press release.";
+        h.suggestion = "Delete the dateline and tell the news the way you would tell a patient.";
+        break;
+      case Finding::Kind::executive:
+        h.message = "A quote from an executive reads like a press release.";
+        h.suggestion = "Let a nurse, a doctor or the team say it in their own words, or say it plainly yourself.";
+        break;
+      case Finding::Kind::phrase:
+        h.message = quoted(f.what) + " is press-release language, and people scroll past announcements.";
+        h.suggestion = "Say what changes for patients, in the words you would use with a neighbour.";
+        break;
+    }
+    sink.add(std::move(h));
+  }
+}
+
+// Everyday words ("best", "#1") are praise only in a sentence about us that
+// does not speak to the reader ("our best doctors", not "get the best sleep").
+bool praises_us(const Analysis& a, const PhraseMatch& m) {
+  if (m.phrase->note != "self") return true;
+  const Sentence& s = sentence_of(a.doc, m.first_token);
+  return self_reference_count(a, s.first_token, s.last_token) > 0 &&
+         reader_word_count(a.doc, s.first_token, s.last_token) == 0;
+}
+
+void check_superlative(const Analysis& a, HintSink& sink) {
+  for (const PhraseMatch& m : superlatives(a)) {
+    if (match_in_entity(a.doc, m) || !praises_us(a, m)) continue;
+    const std::string what = a.doc.utf8(m.start, m.end);
+    sink.add({"promo.superlative", Severity::warning, m.start, m.end,
+              quoted(what) + " is self-praise; readers trust what you show more than what you claim.",
+              "Show it instead: a number, a result, or what it means for the reader.",
+              cased(what, m.phrase->replacements)});
+  }
+}
+
+void check_hard_sell(const Analysis& a, HintSink& sink) {
+  for (const PhraseMatch& m : hard_sells(a)) {
+    if (match_in_entity(a.doc, m)) continue;
+    const std::string what = a.doc.utf8(m.start, m.end);
+    sink.add({"promo.hard-sell", Severity::warning, m.start, m.end,
+              quoted(what) + " is a sales push; it reads as an ad, and people skip ads.",
+              "Give people a reason instead: what they will learn or get, and where to find out more.",
+              cased(what, m.phrase->replacements)});
+  }
+}
+
+void check_self_focus(const Analysis& a, HintSink& sink) {
+  if (is_reply(a) || is_share(a)) return;  // a reply already speaks to someone
+  const int32_t self = self_reference_count(a);
+  if (self < kSelfFocusMinimum || reader_word_count(a.doc) > 0 || !conversational_mentions(a).empty()) return;
+  sink.add({"promo.self-focus", Severity::tip, 0, text_end(a.doc),
+            "This post talks about us " + std::to_string(self) + " times and never about you, the reader.",
+            "Turn it toward the reader: say what it means for them, using “you”.", {}});
+}
+
+constexpr RuleInfo kRules[] = {
+    {"promo.press-release", Severity::warning, "Press-release language: announcements, datelines, wire services, quoted executives.", check_press_release},
+    {"promo.superlative", Severity::warning, "Self-praise: best, #1, world-class, state-of-the-art, award-winning...", check_superlative},
+    {"promo.hard-sell", Severity::warning, "Calls to buy or book: call now, limited time, % off, free consultation...", check_hard_sell},
+    {"promo.self-focus", Severity::tip, "Talks about us (we, our, our names and handles) and never about you.", check_self_focus},
+};
+
+}  // namespace
+
+std::span<const RuleInfo> promo_rules() { return kRules; }
+
 }  // namespace chime

@@ -1,5 +1,152 @@
-// PLACEHOLDER: filled in by the rule family's owner.
+// Conversation (rules.md section 3; seed: "talk to them and ask them
+// questions", "chime in", "Engage in conversations with individuals and in
+// hashtag chats"). The good hints teach what works; talk.broadcast and
+// talk.chat-suggest say how to start. Docs: docs/rules/talk.md; examples:
+// tests/examples/talk.tsv.
+#include <algorithm>
+#include <string>
+
+#include "rules/features.hpp"
 #include "rules/rule.hpp"
+#include "text/unicode.hpp"
+
 namespace chime {
-std::span<const RuleInfo> talk_rules() { return {}; }
+
+namespace {
+
+void check_question(const Analysis& a, HintSink& sink) {
+  for (size_t i : sincere_questions(a)) {
+    const Sentence& s = a.doc.sentences[i];
+    sink.add({"talk.question", Severity::good, s.start, s.end,
+              "A real question to your readers: questions invite replies.", "", {}});
+  }
+}
+
+void check_invite(const Analysis& a, HintSink& sink) {
+  for (const PhraseMatch& m : invitations(a)) {
+    if (match_in_entity(a.doc, m)) continue;
+    sink.add({"talk.invite", Severity::good, m.start, m.end,
+              "“" + a.doc.utf8(m.start, m.end) + "” invites people to answer or take part.", "", {}});
+  }
+}
+
+void check_mention(const Analysis& a, HintSink& sink) {
+  for (const Entity* m : conversational_mentions(a)) {
+    sink.add({"talk.mention", Severity::good, m->start, m->end,
+              "Speaking to @" + m->text + " directly makes this a conversation.", "", {}});
+  }
+}
+
+void check_reply(const Analysis& a, HintSink& sink) {
+  if (!is_reply(a)) return;
+  sink.add({"talk.reply", Severity::good, 0, text_end(a.doc),
+            "A reply: answering people, promptly, is how trust is built on X.", "", {}});
+}
+
+void check_share(const Analysis& a, HintSink& sink) {
+  if (!is_share(a)) return;
+  const bool quote = a.doc.context->quote;
+  sink.add({"talk.share", Severity::good, 0, text_end(a.doc),
+            quote ? "Quoting someone else's post adds your voice to their conversation."
+                  : "Sharing someone else's post is generous, and it puts you in their conversation.",
+            "", {}});
+}
+
+void check_chat(const Analysis& a, HintSink& sink) {
+  for (const Entity* tag : chat_hashtags(a)) {
+    sink.add({"talk.chat", Severity::good, tag->start, tag->end,
+              "#" + tag->text + " is a healthcare tweet chat: you are joining a conversation already under way.",
+              "", {}});
+  }
+}
+
+// ---- talk.broadcast: one concrete question that fits the text ---------------
+
+bool has_word_from(const Document& doc, std::string_view list) {
+  const WordList& words = WordList::builtin(list);
+  return std::any_of(doc.tokens.begin(), doc.tokens.end(),
+                     [&](const Token& t) { return words.contains(t.folded) && !in_entity(doc, t); });
+}
+
+// Which kind of question fits: an event, a topic, a tip, a link, or none.
+std::string opener_kind(const Analysis& a, const std::vector<TopicMatch>& topic_list) {
+  if (has_word_from(a.doc, "lists/event_words.txt")) return "event";
+  if (!topic_list.empty()) return "topic";
+  if (has_word_from(a.doc, "lists/tip_words.txt")) return "tip";
+  if (!a.doc.entities.urls.empty()) return "link";
+  return "default";
+}
+
+std::string opener_question(const Analysis& a) {
+  const auto topic_list = topics(a.doc);
+  const std::string kind = opener_kind(a, topic_list);
+  for (const auto& row : data_rows("lists/talk_openers.tsv")) {
+    if (row.size() < 2 || row[0] != kind) continue;
+    std::string q = row[1];
+    if (auto at = q.find("{topic}"); at != std::string::npos) q.replace(at, 7, topic_list.front().topic);
+    return q;
+  }
+  return "What would you like to know?";
+}
+
+// The text with `question` added after its last words (before trailing
+// hashtags, links and emoji), or empty if that would not fit in one post.
+std::string with_question(const Analysis& a, const std::string& question) {
+  const Document& doc = a.doc;
+  const int32_t end = text_end(doc);
+  int32_t insert = end;
+  for (size_t i = doc.tokens.size(); i > 0; --i) {
+    const Token& t = doc.tokens[i - 1];
+    if (in_entity(doc, t) || t.kind == TokenKind::emoji) continue;
+    insert = t.end;
+    break;
+  }
+  const int32_t added = static_cast<int32_t>(question.size()) + 2;  // ASCII question + separator
+  if (doc.length.weighted + added > doc.length.max) return {};
+  const std::string before = doc.utf8(0, insert), after = doc.utf8(insert, end);
+  const char last = before.empty() ? '.' : before.back();
+  const std::string gap = before.empty() ? "" : (last == '.' || last == '!' || last == '?' || last == ':') ? " " : ". ";
+  return before + gap + question + after;
+}
+
+void check_broadcast(const Analysis& a, HintSink& sink) {
+  if (opens_conversation(a) || a.doc.tokens.empty()) return;
+  const std::string question = opener_question(a);
+  std::vector<std::string> replacements;
+  if (std::string rewritten = with_question(a, question); !rewritten.empty()) replacements.push_back(rewritten);
+  sink.add({"talk.broadcast", Severity::tip, 0, text_end(a.doc),
+            "A broadcast: nothing here invites a reply.",
+            "Open a conversation: end with a question people can answer, such as “" + question + "”",
+            std::move(replacements)});
+}
+
+void check_chat_suggest(const Analysis& a, HintSink& sink) {
+  if (is_reply(a) || !chat_hashtags(a).empty()) return;
+  const auto found = topics(a.doc);
+  if (found.empty()) return;
+  const TopicMatch& t = found.front();
+  const size_t limit = static_cast<size_t>(a.doc.config ? a.doc.config->max_hashtags : Config{}.max_hashtags);
+  std::vector<std::string> replacements;
+  if (a.doc.entities.hashtags.size() < limit) replacements.push_back(a.doc.utf8(t.start, t.end) + " #" + t.chat);
+  sink.add({"talk.chat-suggest", Severity::tip, t.start, t.end,
+            "People talk about " + t.topic + " in the #" + t.chat + " tweet chat.",
+            "Add #" + t.chat + ", or better, join the chat when it runs and answer questions there.",
+            std::move(replacements)});
+}
+
+constexpr RuleInfo kRules[] = {
+    {"talk.question", Severity::good, "A real question to readers (not rhetorical, not inside promotion).", check_question},
+    {"talk.invite", Severity::good, "An invitation to answer or share: tell us, what do you think, join us...", check_invite},
+    {"talk.mention", Severity::good, "Speaks to a person with an @mention (not a wall of them).", check_mention},
+    {"talk.reply", Severity::good, "The draft is a reply.", check_reply},
+    {"talk.share", Severity::good, "The draft retweets or quotes someone else's post.", check_share},
+    {"talk.chat", Severity::good, "Joins a healthcare tweet chat (#hcsm, #hcmktg, ... and configured chats).", check_chat},
+    {"talk.broadcast", Severity::tip, "No question, invitation, mention, reply, share or chat: a broadcast.", check_broadcast},
+    {"talk.chat-suggest", Severity::tip, "The topic has a tweet chat the post does not use.", check_chat_suggest},
+};
+
+}  // namespace
+
+std::span<const RuleInfo> talk_rules() { return kRules; }
+
 }  // namespace chime
