@@ -88,7 +88,7 @@ let ok = true;
 for (const r of rows) {
   const better = r.rChime >= r.rVader && r.accChime >= r.accVader;
   ok &&= better;
-  console.log(`${r.set.padEnd(22)}${pad(r.n, 7)}${pad(r.rChime.toFixed(3), 10)}${pad(r.rVader.toFixed(3), 10)}` +
+  console.log(`${r.set.padEnd(22)}${pad(r.n, 7)}${pad(r.rChime.toFixed(4), 10)}${pad(r.rVader.toFixed(4), 10)}` +
     `${pad((100 * r.accChime).toFixed(2) + '%', 11)}${pad((100 * r.accVader).toFixed(2) + '%', 11)}` +
     `${better ? '' : '   <- Chime below vader-sentiment'}`);
 }

@@ -82,10 +82,6 @@ Lexicon load() {
     if (f.size() < 2) throw std::runtime_error(at + ": expected token<TAB>valence");
     lex.valence[std::string(f[0])] = parse_decimal(f[1], at);
   });
-  for_each_row("sentiment/lexicon-chime.tsv", [&](const auto& f, const std::string& at) {
-    if (f.size() < 2) throw std::runtime_error(at + ": expected word<TAB>valence");
-    lex.valence[std::string(f[0])] = parse_decimal(f[1], at);
-  });
   for_each_row("sentiment/modifiers.tsv", [&](const auto& f, const std::string& at) {
     if (f.size() < 2) throw std::runtime_error(at + ": expected phrase<TAB>effect[<TAB>value]");
     Phrase p{split_words(f[0]), effect_named(f[1], at), 0};
@@ -99,13 +95,19 @@ Lexicon load() {
     if (f.size() < 2) throw std::runtime_error(at + ": expected phrase<TAB>valence");
     add_phrase(lex, Phrase{split_words(f[0]), Effect::idiom, parse_decimal(f[1], at)}, at);
   });
-  // Emoji: scored from their descriptions with the tables above, then
-  // Chime's own values, which take precedence.
+  // Emoji: scored from their descriptions with VADER's tables above.
   for_each_row("sentiment/emoji.tsv", [&](const auto& f, const std::string& at) {
     if (f.size() < 2) throw std::runtime_error(at + ": expected emoji<TAB>description");
     double v = std::clamp(words_valence(lex, f[1]), -kMaxValence, kMaxValence);
     int32_t replaced = 0;
     lex.emoji[emoji_key(text::decode_utf8(f[0], replaced))] = v;
+  });
+  // Chime's changes to the word lexicon come after the emoji, whose
+  // descriptions name pictures: the heart in "red heart" is love, not the
+  // organ that lexicon-chime.tsv makes neutral.
+  for_each_row("sentiment/lexicon-chime.tsv", [&](const auto& f, const std::string& at) {
+    if (f.size() < 2) throw std::runtime_error(at + ": expected word<TAB>valence");
+    lex.valence[std::string(f[0])] = parse_decimal(f[1], at);
   });
   for_each_row("sentiment/emoji-chime.tsv", [&](const auto& f, const std::string& at) {
     if (f.size() < 2) throw std::runtime_error(at + ": expected emoji<TAB>valence");
