@@ -1,0 +1,375 @@
+// The native-messaging host (docs/native-messaging.md): the browser starts
+// `chime` with the caller's origin and talks in frames, a 4-byte length in
+// native byte order then that many bytes of UTF-8 JSON, both ways. Every
+// request gets an answer; a bad one gets an ok:false frame and the host goes
+// on serving until the browser closes its end.
+#include <cstdio>
+#include <cstring>
+#include <sstream>
+
+#include "analysis.hpp"
+#include "commands.hpp"
+#include "writers.hpp"
+
+namespace chime::cli {
+
+namespace {
+
+constexpr uint64_t kDefaultMaxRequest = 64ull * 1024 * 1024;
+constexpr uint64_t kMaxReply = 1024 * 1024;        // the browsers' limit for a host's message
+constexpr size_t kFrameBudget = 900 * 1024;        // a check frame is cut before this size
+constexpr size_t kMaxResultsPerFrame = 100;        // so that progress moves on small results too
+constexpr size_t kMaxReportedErrors = 1000;        // the rest are counted in errors_total
+constexpr size_t kMaxIdBytes = 256;
+
+// A request's failure: answered with ok:false, then the host reads on.
+struct RequestError {
+  std::string code, message;
+};
+
+class Channel {
+ public:
+  enum class Read { frame, end, truncated_header, truncated_body, too_large };
+
+  explicit Channel(uint64_t max_request) : max_request_(max_request) {}
+
+  Read read(std::string& body, uint64_t& length) {
+    unsigned char header[4];
+    const size_t got = std::fread(header, 1, 4, stdin);
+    if (got == 0) return Read::end;
+    if (got < 4) return Read::truncated_header;
+    uint32_t n;
+    std::memcpy(&n, header, 4);  // native byte order, as the browser writes it
+    length = n;
+    if (length > max_request_) return skip(length) ? Read::too_large : Read::truncated_body;
+    body.resize(length);
+    if (std::fread(body.data(), 1, length, stdin) < length) return Read::truncated_body;
+    return Read::frame;
+  }
+
+  // False once the browser is gone.
+  bool write_raw(const std::string& body) {
+    const auto n = static_cast<uint32_t>(body.size());
+    unsigned char header[4];
+    std::memcpy(header, &n, 4);
+    return std::fwrite(header, 1, 4, stdout) == 4 && std::fwrite(body.data(), 1, body.size(), stdout) == body.size() &&
+           std::fflush(stdout) == 0;
+  }
+
+  bool write(const Json& reply) { return write_raw(dump_line(reply)); }
+
+ private:
+  // Reads an over-limit body in small pieces and drops it, never holding it.
+  static bool skip(uint64_t length) {
+    char buffer[64 * 1024];
+    while (length > 0) {
+      const size_t want = length < sizeof buffer ? static_cast<size_t>(length) : sizeof buffer;
+      const size_t got = std::fread(buffer, 1, want, stdin);
+      if (got == 0) return false;
+      length -= got;
+    }
+    return true;
+  }
+
+  uint64_t max_request_;
+};
+
+Json error_reply(const Json& id, const std::string& code, const std::string& message) {
+  return {{"id", id}, {"ok", false}, {"error", {{"code", code}, {"message", message}}}};
+}
+
+// Collects a check's results into frames under the reply limit.
+class CheckStream : public ItemHandler {
+ public:
+  CheckStream(Channel& channel, const Json& id, const Analyzer& analyzer, uint64_t total, bool by_line)
+      : channel_(channel), id_(dump_line(id)), analyzer_(analyzer), total_(total), by_line_(by_line) {}
+
+  void set_index(int64_t index) { index_ = index; }
+
+  void item(Item&& item) override {
+    const int64_t where = by_line_ ? item.line : index_;
+    std::vector<std::string> context_errors;
+    const Context context = context_for(item, analyzer_.config(), context_errors);
+    for (const std::string& message : context_errors) add_error(where, item.id, "bad_request", message);
+    const Result result = analyzer_.analyze(item.text, context);
+    summary_.add(post_info(item, analyzer_.config()), result);
+    ++done_;
+    Json entry = {{"id", item.id.empty() ? Json(nullptr) : Json(item.id)},
+                  {by_line_ ? "line" : "index", where},
+                  {"result", to_json(result)}};
+    std::string text = dump_line(entry);
+    if (text.size() + id_.size() + 200 > kFrameBudget) {
+      add_error(where, item.id, "too_large", "the result of this item is over the reply limit; shorten the text");
+      return;
+    }
+    if (pending_.size() + text.size() + id_.size() + 200 > kFrameBudget || pending_count_ == kMaxResultsPerFrame) {
+      flush();
+    }
+    pending_ += pending_.empty() ? "" : ",";
+    pending_ += text;
+    ++pending_count_;
+  }
+
+  void error(InputError&& e) override { add_error(by_line_ ? e.line : index_, "", e.code, e.message); }
+
+  void add_error(int64_t where, const std::string& item_id, const std::string& code, const std::string& message) {
+    ++errors_total_;
+    if (errors_.size() >= kMaxReportedErrors) return;
+    Json e = {{by_line_ ? "line" : "index", where}};
+    if (!item_id.empty()) e["id"] = item_id;
+    e["code"] = code;
+    e["message"] = message;
+    errors_.push_back(std::move(e));
+  }
+
+  bool flush() {
+    if (pending_count_ == 0) return ok_;
+    ok_ = channel_.write_raw("{\"id\":" + id_ + ",\"ok\":true,\"done\":false,\"results\":[" + pending_ +
+                             "],\"progress\":" + progress().dump() + "}") && ok_;
+    pending_.clear();
+    pending_count_ = 0;
+    return ok_;
+  }
+
+  bool finish() {
+    if (!flush()) return false;
+    Json reply = {{"id", Json::parse(id_)}, {"ok", true}, {"done", true}, {"progress", progress()},
+                  {"summary", summary_.to_json()}, {"errors", errors_}, {"errors_total", errors_total_}};
+    std::string text = dump_line(reply);
+    while (text.size() >= kMaxReply && !reply["errors"].empty()) {  // only a flood of long errors gets here
+      Json& list = reply["errors"];
+      list.erase(list.begin() + static_cast<std::ptrdiff_t>(list.size() / 2), list.end());
+      text = dump_line(reply);
+    }
+    return channel_.write_raw(text);
+  }
+
+ private:
+  Json progress() const { return {{"done", done_}, {"total", total_}}; }
+
+  Channel& channel_;
+  std::string id_;
+  const Analyzer& analyzer_;
+  AccountSummary summary_;
+  uint64_t total_, done_ = 0;
+  bool by_line_;
+  int64_t index_ = 0;
+  std::string pending_;
+  size_t pending_count_ = 0;
+  Json errors_ = Json::array();
+  uint64_t errors_total_ = 0;
+  bool ok_ = true;
+};
+
+// Counts a file's items before the real pass, so progress has a total.
+class CountItems : public ItemHandler {
+ public:
+  uint64_t count = 0;
+  void item(Item&&) override { ++count; }
+  void error(InputError&&) override {}
+};
+
+class Host {
+ public:
+  explicit Host(uint64_t max_request) : channel_(max_request), max_request_(max_request) {}
+
+  int serve() {
+    std::string body;
+    while (true) {
+      uint64_t length = 0;
+      switch (channel_.read(body, length)) {
+        case Channel::Read::end:
+          return kExitOk;
+        case Channel::Read::truncated_header:
+          channel_.write(error_reply(nullptr, "bad_request", "the input ended inside a frame's 4-byte length"));
+          return kExitOk;
+        case Channel::Read::truncated_body:
+          channel_.write(error_reply(nullptr, "bad_request",
+                                     "the input ended inside a frame: " + std::to_string(length) +
+                                         " bytes announced"));
+          return kExitOk;
+        case Channel::Read::too_large:
+          if (!channel_.write(error_reply(nullptr, "too_large",
+                                          "a request of " + std::to_string(length) + " bytes is over the limit of " +
+                                              std::to_string(max_request_) + " bytes; it was skipped"))) {
+            return kExitOk;
+          }
+          continue;
+        case Channel::Read::frame:
+          break;
+      }
+      if (!handle(body)) return kExitOk;  // the browser closed our output
+    }
+  }
+
+ private:
+  // False when replies can no longer be written.
+  bool handle(const std::string& body) {
+    Json id = nullptr;
+    try {
+      Json request = parse_request(body, id);
+      const std::string type = request["type"].get<std::string>();
+      if (type == "hello") return hello(id);
+      if (type == "analyze") return analyze(id, request);
+      if (type == "check") return check(id, request);
+      throw RequestError{"unknown_type", "type \"" + sanitize_utf8(type) + "\" is not one of hello, analyze, check"};
+    } catch (const RequestError& e) {
+      return channel_.write(error_reply(id, e.code, e.message));
+    } catch (const std::exception& e) {
+      return channel_.write(error_reply(id, "internal", std::string("internal error: ") + e.what()));
+    }
+  }
+
+  Json parse_request(const std::string& body, Json& id) {
+    if (!valid_utf8(body)) throw RequestError{"bad_utf8", "the request is not valid UTF-8"};
+    Json request;
+    try {
+      request = Json::parse(body);
+    } catch (const std::exception& e) {
+      std::string message = e.what();
+      if (const size_t close = message.find("] "); close != std::string::npos) message.erase(0, close + 2);
+      throw RequestError{"bad_json", "the request is not JSON: " + message};
+    }
+    if (!request.is_object()) throw RequestError{"bad_request", "a request is a JSON object with \"id\" and \"type\""};
+    if (request.contains("id")) {
+      const Json& given = request["id"];
+      const bool usable = given.is_null() || given.is_number() ||
+                          (given.is_string() && given.get_ref<const std::string&>().size() <= kMaxIdBytes);
+      if (!usable) throw RequestError{"bad_request", "id: must be a number or a string of at most 256 bytes"};
+      id = given;
+    }
+    if (!request.contains("type")) throw RequestError{"bad_request", "type: missing (hello, analyze or check)"};
+    if (!request["type"].is_string()) throw RequestError{"bad_request", "type: must be a string (hello, analyze or check)"};
+    return request;
+  }
+
+  const Analyzer& analyzer_for(const Json& request) {
+    const Json config = request.contains("config") ? request["config"] : Json(nullptr);
+    if (!config.is_null() && !config.is_object()) throw RequestError{"bad_config", "config: must be an object"};
+    std::string message;
+    const Analyzer* analyzer = analyzers_.get(config, message);
+    if (!analyzer) throw RequestError{"bad_config", message};
+    return *analyzer;
+  }
+
+  bool hello(const Json& id) {
+    return channel_.write({{"id", id},
+                           {"ok", true},
+                           {"version", std::string(version())},
+                           {"schema", std::string(kResultSchema)},
+                           {"limits", {{"max_request_bytes", max_request_}, {"max_reply_bytes", kMaxReply}}},
+                           {"formats", {"text", "jsonl", "csv", "tsv", "json", "tweets.js"}}});
+  }
+
+  bool analyze(const Json& id, const Json& request) {
+    if (!request.contains("text") || !request["text"].is_string()) {
+      throw RequestError{"bad_request", "text: must be a string"};
+    }
+    std::vector<std::string> context_errors;
+    Context context;
+    if (request.contains("context")) context = Context::from_json(request["context"], context_errors);
+    if (!context_errors.empty()) {
+      std::string message;
+      for (const std::string& e : context_errors) message += (message.empty() ? "" : "; ") + e;
+      throw RequestError{"bad_request", message};
+    }
+    const Analyzer& analyzer = analyzer_for(request);
+    const Result result = analyzer.analyze(request["text"].get_ref<const std::string&>(), context);
+    const Json reply = {{"id", id}, {"ok", true}, {"result", to_json(result)}};
+    std::string text = dump_line(reply);
+    if (text.size() >= kMaxReply) {
+      throw RequestError{"too_large", "the result is over the reply limit of 1 MiB; analyse a shorter text"};
+    }
+    return channel_.write_raw(text);
+  }
+
+  bool check(const Json& id, const Json& request) {
+    const bool has_items = request.contains("items"), has_file = request.contains("file");
+    if (has_items == has_file) throw RequestError{"bad_request", "check needs \"items\" (an array) or \"file\", not both"};
+    const Analyzer& analyzer = analyzer_for(request);
+    if (has_items) {
+      const Json& items = request["items"];
+      if (!items.is_array()) throw RequestError{"bad_request", "items: must be an array"};
+      CheckStream stream(channel_, id, analyzer, items.size(), false);
+      int64_t next = 0;
+      for (const Json& value : items) {
+        const int64_t index = next++;
+        stream.set_index(index);
+        Item item;
+        std::string message;
+        if (!item_from_json(value, item, message)) {
+          stream.add_error(index, "", "bad_request", "items[" + std::to_string(index) + "]: " + message);
+          continue;
+        }
+        stream.item(std::move(item));
+      }
+      return stream.finish();
+    }
+    const Json& file = request["file"];
+    if (!file.is_object() || !file.contains("content") || !file["content"].is_string()) {
+      throw RequestError{"bad_request", "file: must be {\"name\": \"...\", \"content\": \"...\"}"};
+    }
+    const std::string name = file.contains("name") && file["name"].is_string() ? file["name"].get<std::string>() : "";
+    Format format = Format::automatic;
+    if (file.contains("format")) {
+      auto f = file["format"].is_string() ? format_from_name(file["format"].get<std::string>()) : std::nullopt;
+      if (!f) throw RequestError{"bad_request", "file.format: use auto, text, jsonl, csv, tsv, json or tweets.js"};
+      format = *f;
+    }
+    const std::string& content = file["content"].get_ref<const std::string&>();
+    CountItems counter;
+    {
+      std::istringstream in(content);
+      Input input(in);
+      read_items(input, format == Format::automatic ? detect_format(name, input) : format, counter);
+    }
+    std::istringstream in(content);
+    Input input(in);
+    CheckStream stream(channel_, id, analyzer, counter.count, true);
+    read_items(input, format == Format::automatic ? detect_format(name, input) : format, stream);
+    return stream.finish();
+  }
+
+  Channel channel_;
+  uint64_t max_request_;
+  AnalyzerCache analyzers_;
+};
+
+bool origin_allowed(const std::vector<std::string>& args) {
+  if (args.empty()) return false;
+  // Chrome, Chromium, Edge, Brave: "chrome-extension://<id>/".
+  const std::string chrome = "chrome-extension://" + chrome_extension_id();
+  if (args[0] == chrome + "/" || args[0] == chrome) return true;
+  // Firefox: the host manifest's path, then the extension's id.
+  return args.size() >= 2 && args[1] == firefox_extension_id();
+}
+
+}  // namespace
+
+int run_host(const std::vector<std::string>& args) {
+  uint64_t max_request = kDefaultMaxRequest;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string value;
+    if (args[i] == "--max-request-bytes" && i + 1 < args.size()) value = args[i + 1];
+    else if (args[i].starts_with("--max-request-bytes=")) value = args[i].substr(20);
+    else continue;
+    char* end = nullptr;
+    const unsigned long long n = std::strtoull(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0' || n == 0 || n > 0xFFFFFFFFull) {
+      complain("--max-request-bytes " + value + ": use a number of bytes from 1 to 4294967295");
+      return kExitUsage;
+    }
+    max_request = n;
+  }
+  Channel channel(max_request);
+  if (!origin_allowed(args)) {
+    const std::string caller = args.empty() ? "(none)" : sanitize_utf8(args[0]);
+    complain("refusing native-messaging caller " + caller + ": only Chime's extension (chrome-extension://" +
+             chrome_extension_id() + "/ or " + firefox_extension_id() + ") may start the host");
+    channel.write(error_reply(nullptr, "forbidden", "this host answers only to Chime's extension"));
+    return 1;
+  }
+  return Host(max_request).serve();
+}
+
+}  // namespace chime::cli

@@ -1,0 +1,46 @@
+// Output formats of `chime check`: a table for people, JSON / NDJSON / CSV for
+// programs. Each writes one item as it comes (the JSON document streams its
+// items array too), so output never waits for the whole input.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <string_view>
+
+#include "chime/account.hpp"
+#include "chime/result.hpp"
+#include "readers.hpp"
+
+namespace chime::cli {
+
+struct Totals {
+  uint64_t items = 0;
+  uint64_t input_errors = 0;
+  uint64_t hints[4] = {0, 0, 0, 0};  // by Severity: good, tip, warning, error
+  uint64_t failing = 0;              // items at or above --fail-on
+};
+
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  virtual void begin() {}
+  virtual void item(std::string_view file, const Item& item, const Result& result) = 0;
+  virtual void error(std::string_view file, const InputError& error) = 0;
+  virtual void end(const Totals& totals, const AccountSummary& summary) = 0;
+};
+
+enum class OutputFormat { table, json, ndjson, csv };
+
+struct WriterOptions {
+  bool ndjson_summary = false;  // --summary: end NDJSON with a summary line
+  int width = 100;              // table: terminal columns
+  bool many_files = false;      // table: print the file name above its rows
+};
+
+std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, const WriterOptions& options);
+
+// Dumps with the library defaults (what to_json(result).dump() gives), but
+// replacing invalid UTF-8 in names and ids instead of throwing.
+std::string dump_line(const Json& j);
+
+}  // namespace chime::cli
