@@ -211,6 +211,12 @@ size_t name_start(const Document& doc, size_t last) {
   return first;
 }
 
+// True if token i is the first word of its sentence (after any @mentions).
+bool opens_sentence(const Document& doc, size_t i) {
+  const Sentence& s = sentence_of(doc, i);
+  return i == first_own_word(doc, s.first_token, s.last_token);
+}
+
 void named_diagnoses(const Document& doc, HintSink& sink) {
   const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
   const auto links = PhraseList::builtin("phrases/care_diagnosis_link.tsv").find(doc);
@@ -240,8 +246,7 @@ void named_diagnoses(const Document& doc, HintSink& sink) {
         first = name_start(doc, name_last);
         // A lone capitalised word opening a sentence with a one-word link is
         // more likely an imperative ("Help beat cancer") than a name.
-        const bool opens_sentence = first == sentence_of(doc, first).first_token;
-        if (opens_sentence && first == name_last && link.last_token - link.first_token == 1) break;
+        if (opens_sentence(doc, first) && first == name_last && link.last_token - link.first_token == 1) break;
         rest = doc.utf8(doc.tokens[name_last].end, d.end);
         found = true;
         break;
@@ -249,10 +254,9 @@ void named_diagnoses(const Document& doc, HintSink& sink) {
     }
     if (!found || (first > 0 && is_clinician_title(doc, first - 1))) continue;
     const int32_t start = doc.tokens[first].start;
-    const std::string name = doc.utf8(start, doc.tokens[name_last].end);
     add(sink, start, d.end,
         "Naming a person with a diagnosis (\u201c" + doc.utf8(start, d.end) + "\u201d) can identify a patient.",
-        {match_case(name, "a patient") + rest});
+        {std::string(opens_sentence(doc, first) ? "A patient" : "a patient") + rest});
   }
 }
 

@@ -155,7 +155,9 @@ void check_jargon(const Analysis& a, HintSink& sink) {
     h.message = quoted(doc, m.start, m.end) + " is jargon; \u201c" + m.phrase->replacements.front() +
                 "\u201d says the same in plain words.";
     h.suggestion = "Use the plain words, or explain the term in brackets.";
-    for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(original, r));
+    // An acronym's capitals say nothing about the sentence: "NPO" -> "nothing by mouth".
+    const bool acronym = m.phrase->note == "acronym";
+    for (const std::string& r : m.phrase->replacements) h.replacements.push_back(acronym ? r : match_case(original, r));
     sink.add(std::move(h));
   }
 }

@@ -86,6 +86,10 @@ void check_helpful(const Analysis& a, HintSink& sink) {
 void check_empty(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   if (find_helpful(doc) || opens_conversation(a)) return;
+  // Any question is something a reader can answer, sincere or not.
+  for (const Sentence& s : doc.sentences) {
+    if (ends_with_question_mark(doc, s)) return;
+  }
   for (const PhraseMatch& m : PhraseList::builtin("phrases/value_empty.tsv").find(doc)) {
     if (match_in_entity(doc, m)) continue;
     const std::string& kind = m.phrase->note;

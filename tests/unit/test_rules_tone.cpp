@@ -1,0 +1,142 @@
+// tone.*: spans, replacements, and how the reply context changes the advice.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "chime/analyzer.hpp"
+#include "text/unicode.hpp"
+
+using namespace chime;
+
+namespace {
+
+struct Found {
+  std::vector<Hint> hints;
+  std::string text;
+  // The flagged text of the first hint of `rule`, or "(none)".
+  std::string span(std::string_view rule) const {
+    for (const Hint& h : hints) {
+      if (h.rule != rule) continue;
+      int32_t replaced = 0;
+      std::u16string u = text::decode_utf8(text, replaced);
+      return text::to_utf8(std::u16string_view(u).substr(static_cast<size_t>(h.start), static_cast<size_t>(h.end - h.start)));
+    }
+    return "(none)";
+  }
+  int count(std::string_view rule) const {
+    return static_cast<int>(std::count_if(hints.begin(), hints.end(), [&](const Hint& h) { return h.rule == rule; }));
+  }
+};
+
+Found check(std::string text, Context context = {}) {
+  static const Analyzer analyzer;
+  return {analyzer.analyze(text, context).hints, text};
+}
+
+}  // namespace
+
+namespace {
+Context reply_to(std::string handle, std::string text = "") {
+  Context c;
+  c.reply_to = std::move(handle);
+  c.in_reply_to_text = std::move(text);
+  return c;
+}
+}  // namespace
+
+TEST_CASE("tone.jargon: plain replacements that keep the writer's capitals") {
+  auto f = check("Utilize the portal. Patients with hypertension should utilize it too.");
+  REQUIRE(f.count("tone.jargon") == 3);
+  std::vector<std::string> first, second;
+  for (const Hint& h : f.hints) {
+    if (h.rule != "tone.jargon") continue;
+    if (first.empty()) first = h.replacements;
+    else if (second.empty()) second = h.replacements;
+  }
+  CHECK(f.span("tone.jargon") == "Utilize");
+  CHECK(first == std::vector<std::string>{"Use"});
+  CHECK(second == std::vector<std::string>{"high blood pressure"});
+  auto mi = check("Learn the signs of myocardial infarction.");
+  CHECK(mi.span("tone.jargon") == "myocardial infarction");
+  CHECK(mi.hints.back().replacements.front() == "heart attack");
+}
+
+TEST_CASE("tone.jargon: word boundaries, entities and terms already explained") {
+  CHECK(check("Hypertensive? Read our guide.").count("tone.jargon") == 0);  // not "hypertension"
+  CHECK(check("Join our #hypertension chat tonight.").count("tone.jargon") == 0);
+  CHECK(check("Hypertension (high blood pressure) is common.").count("tone.jargon") == 0);
+  auto npo = check("You will be NPO after midnight.");
+  REQUIRE(npo.count("tone.jargon") == 1);
+  CHECK(npo.hints.back().replacements == std::vector<std::string>{"nothing by mouth"});
+}
+
+TEST_CASE("tone.defensive: stronger in a reply to a complaint, with a gentler rewrite") {
+  const std::string text = "@jsmith Our records show you were seen in 20 minutes.";
+  auto plain = check(text, reply_to("@jsmith"));
+  auto complaint = check(text, reply_to("@jsmith", "Waited 6 hours in your ER. Unacceptable."));
+  REQUIRE(plain.count("tone.defensive") == 1);
+  REQUIRE(complaint.count("tone.defensive") == 1);
+  CHECK(plain.span("tone.defensive") == "Our records show");
+  const auto find = [](const Found& f) {
+    return *std::find_if(f.hints.begin(), f.hints.end(), [](const Hint& h) { return h.rule == "tone.defensive"; });
+  };
+  CHECK(find(complaint).message.find("complaint") != std::string::npos);
+  CHECK(find(plain).message.find("complaint") == std::string::npos);
+  CHECK(find(plain).replacements == std::vector<std::string>{"We'd like to look into this with you"});
+  CHECK(find(plain).severity == Severity::warning);
+}
+
+TEST_CASE("tone.defensive: some phrases are curt only when said to one person") {
+  CHECK(check("As we said last week, the clinic opens at 7am.").count("tone.defensive") == 0);
+  CHECK(check("@amy As we said, the clinic opens at 7am.", reply_to("@amy")).count("tone.defensive") == 1);
+}
+
+TEST_CASE("tone.empathy: an apology with a private channel is the best answer") {
+  auto both = check("@lisa We're so sorry about your wait. Could you DM us?", reply_to("@lisa", "Waited 5 hours."));
+  auto apology = check("@lisa We're so sorry about your wait.", reply_to("@lisa", "Waited 5 hours."));
+  REQUIRE(both.count("tone.empathy") == 1);
+  REQUIRE(apology.count("tone.empathy") == 1);
+  CHECK(both.span("tone.empathy") == "We're so sorry");
+  const auto find = [](const Found& f) {
+    return *std::find_if(f.hints.begin(), f.hints.end(), [](const Hint& h) { return h.rule == "tone.empathy"; });
+  };
+  CHECK(find(both).message.find("private channel") != std::string::npos);
+  CHECK(find(both).suggestion.empty());
+  CHECK(!find(apology).suggestion.empty());  // suggests adding the channel
+}
+
+TEST_CASE("tone.empathy: not in a broadcast, not with 'but', not a non-apology") {
+  CHECK(check("We're sorry: the clinic is closed Monday.").count("tone.empathy") == 0);
+  CHECK(check("@ann We're sorry, but the fee stands.", reply_to("@ann")).count("tone.empathy") == 0);
+  CHECK(check("@ann We're sorry you feel that way.", reply_to("@ann")).count("tone.empathy") == 0);
+}
+
+TEST_CASE("tone.reading-level: the configured grade, whole-text span, long words named") {
+  const std::string hard =
+      "Comprehensive cardiovascular evaluations facilitate individualized preventive interventions "
+      "for patients experiencing intermittent symptomatology.";
+  auto f = check(hard);
+  REQUIRE(f.count("tone.reading-level") == 1);
+  CHECK(f.span("tone.reading-level") == hard);
+  const Hint& h = *std::find_if(f.hints.begin(), f.hints.end(), [](const Hint& x) { return x.rule == "tone.reading-level"; });
+  CHECK(h.suggestion.find("\u201cComprehensive\u201d") != std::string::npos);
+  CHECK(h.message.find("grade 8 ") != std::string::npos);
+
+  const std::string middling =
+      "Reminder: the north wing will open late Monday because of staff training. We apologise for any inconvenience.";
+  CHECK(check(middling).count("tone.reading-level") == 1);
+  Config lenient;
+  lenient.reading_grade = 12;
+  const auto relaxed = Analyzer(lenient).analyze(middling).hints;
+  CHECK(std::none_of(relaxed.begin(), relaxed.end(), [](const Hint& x) { return x.rule == "tone.reading-level"; }));
+  CHECK(check("Vaccination appointments available.").count("tone.reading-level") == 0);  // too short to grade
+}
+
+TEST_CASE("tone.sentiment: a hint only for a strongly negative broadcast") {
+  const std::string grim = "Flu deaths rose sharply this winter. Three children died in our county. This is a tragic, terrible loss.";
+  auto f = check(grim);
+  CHECK(f.count("tone.sentiment") == 1);
+  CHECK(f.span("tone.sentiment") == grim);
+  CHECK(check("@amy " + grim, reply_to("@amy")).count("tone.sentiment") == 0);
+  CHECK(check("Get your flu shot this week at any of our clinics.").count("tone.sentiment") == 0);
+}

@@ -1,0 +1,72 @@
+// value.helpful and value.empty: spans and when each applies.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "chime/analyzer.hpp"
+#include "text/unicode.hpp"
+
+using namespace chime;
+
+namespace {
+
+struct Found {
+  std::vector<Hint> hints;
+  std::string text;
+  // The flagged text of the first hint of `rule`, or "(none)".
+  std::string span(std::string_view rule) const {
+    for (const Hint& h : hints) {
+      if (h.rule != rule) continue;
+      int32_t replaced = 0;
+      std::u16string u = text::decode_utf8(text, replaced);
+      return text::to_utf8(std::u16string_view(u).substr(static_cast<size_t>(h.start), static_cast<size_t>(h.end - h.start)));
+    }
+    return "(none)";
+  }
+  int count(std::string_view rule) const {
+    return static_cast<int>(std::count_if(hints.begin(), hints.end(), [&](const Hint& h) { return h.rule == rule; }));
+  }
+};
+
+Found check(std::string text, Context context = {}) {
+  static const Analyzer analyzer;
+  return {analyzer.analyze(text, context).hints, text};
+}
+
+}  // namespace
+
+TEST_CASE("value.helpful: one good hint on the earliest sign of value") {
+  auto f = check("Did you know? About 1 in 3 adults has high blood pressure.");
+  CHECK(f.count("value.helpful") == 1);
+  CHECK(f.span("value.helpful") == "Did you know");
+  CHECK(check("About 1 in 3 adults has high blood pressure.").span("value.helpful") == "1 in 3");
+  CHECK(check("Reapply sunscreen every 2 hours at the beach.").span("value.helpful") == "2 hours");
+}
+
+TEST_CASE("value.helpful: a discount is not a fact, and a resource needs a link") {
+  CHECK(check("Spring special: 20% off teeth whitening.").count("value.helpful") == 0);
+  CHECK(check("Heart disease causes 1 in 5 deaths, and 80% of it is preventable.").span("value.helpful") == "1 in 5");
+  CHECK(check("Our new guide is coming soon.").count("value.helpful") == 0);
+  CHECK(check("Our new guide to caring for a newborn https://example.org/newborn").span("value.helpful") == "guide");
+}
+
+TEST_CASE("value.helpful: words inside a hashtag or link do not count") {
+  CHECK(check("Happy Monday! #HealthTips").count("value.helpful") == 0);
+  CHECK(check("Read it here: https://example.org/tips-for-sleep").count("value.helpful") == 0);
+}
+
+TEST_CASE("value.empty: flags the slogan, not the whole tweet") {
+  auto f = check("Our hospital. Our people. Our commitment to excellence.");
+  CHECK(f.span("value.empty") == "commitment to excellence");
+  CHECK(f.hints.front().severity <= Severity::tip);
+}
+
+TEST_CASE("value.empty: silent once the post offers something") {
+  CHECK(check("Check out our website!!! www.mercygeneral.example").count("value.empty") == 1);
+  // A fact, a question or a reply each give readers something.
+  CHECK(check("Check out our website: flu shots are free for the next 3 days.").count("value.empty") == 0);
+  CHECK(check("Check out our website: which topic should we cover next?").count("value.empty") == 0);
+  Context reply;
+  reply.reply_to = "@jane";
+  CHECK(check("@jane Check out our website, the form is there.", reply).count("value.empty") == 0);
+}
