@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// The full-analysis benchmark, both sides in one run on the same corpus:
+// Chime (chime::Analyzer::analyze: entities, length, tokens, every rule,
+// sentiment, readability, scores) natively, and twitter-text + vader-sentiment
+// in this Node. Prints time per tweet for each and the ratio, and Chime's
+// peak memory on N and 10 x N tweets (it should be flat).
+//
+//   node bench/full/run.mjs --bench PATH/chime-bench-full [--tweets N] [--rounds R]
+//   (or: cmake --build build/<dir> --target bench-full)
+//
+// Corpora come from bench/corpus/make-corpus.mjs (deterministic).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const bench = option('--bench');
+const tweets = Number(option('--tweets', '10000'));
+const rounds = option('--rounds', '3');
+const TARGET_RATIO = 50;  // the issue: at least 50 times faster per tweet
+if (!bench || !(tweets > 0)) {
+  process.stderr.write('usage: node bench/full/run.mjs --bench PATH/chime-bench-full [--tweets N] [--rounds R]\n');
+  process.exit(2);
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'chime-bench-full-'));
+const corpus = (n) => {
+  const file = path.join(dir, `corpus-${n}.txt`);
+  writeFileSync(file, execFileSync('node', [path.join(here, '../corpus/make-corpus.mjs'), String(n)],
+    { maxBuffer: 1 << 30 }));
+  return file;
+};
+const run = (cmd, argv) => JSON.parse(execFileSync(cmd, argv, { maxBuffer: 1 << 24 }).toString());
+
+try {
+  const small = corpus(tweets);
+  const large = corpus(tweets * 10);
+  const chime = run(bench, [small, rounds]);
+  const js = run(process.execPath, [path.join(here, 'js-pipeline.mjs'), small, rounds]);
+  const chimeLarge = run(bench, [large, '1']);
+
+  const ratio = js.us_per_tweet / chime.us_per_tweet;
+  const mb = (kb) => (kb / 1024).toFixed(1);
+  console.log(`Full analysis, CPU time per tweet, ${chime.tweets} tweets (best of ${rounds} passes):`);
+  console.log(`  Chime (native, Analyzer::analyze)              ${chime.us_per_tweet.toFixed(2).padStart(9)} us/tweet`);
+  console.log(`  twitter-text + vader-sentiment (Node ${process.versions.node}) ${js.us_per_tweet.toFixed(2).padStart(9)} us/tweet`);
+  console.log(`  ratio: Chime is ${ratio.toFixed(1)} x faster (target ${TARGET_RATIO} x: ${ratio >= TARGET_RATIO ? 'met' : 'MISSED'})`);
+  console.log('Chime peak memory (VmHWM), streaming the corpus:');
+  console.log(`  ${String(chime.tweets).padStart(7)} tweets: ${mb(chime.peak_rss_kb)} MiB (after warm-up ${mb(chime.rss_after_warmup_kb)} MiB)`);
+  console.log(`  ${String(chimeLarge.tweets).padStart(7)} tweets: ${mb(chimeLarge.peak_rss_kb)} MiB (after warm-up ${mb(chimeLarge.rss_after_warmup_kb)} MiB), ${chimeLarge.us_per_tweet.toFixed(2)} us/tweet`);
+  const growth = chimeLarge.peak_rss_kb - chime.peak_rss_kb;
+  console.log(`  growth for ${chimeLarge.tweets - chime.tweets} more tweets: ${mb(growth)} MiB`);
+  console.log(`(JS pipeline peak RSS ${mb(js.peak_rss_kb)} MiB with the corpus in memory)`);
+  process.exitCode = ratio >= TARGET_RATIO ? 0 : 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
