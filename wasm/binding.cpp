@@ -41,8 +41,8 @@ const char* answer(std::string text) {
   return e.output.c_str();
 }
 
-// Context arrives as JSON text (empty: none). Bad fields keep their default
-// and are reported as warnings on the Result, as the Analyzer reports bad input.
+// Context arrives as JSON text (empty: none). Bad fields are the caller's bug:
+// they are reported as an error (JavaScript throws), never silently analysed.
 chime::Context parse_context(std::string_view json, std::vector<std::string>& errors) {
   if (json.empty()) return {};
   chime::Json j = chime::Json::parse(json, nullptr, /*allow_exceptions=*/false);
@@ -58,9 +58,14 @@ const char* analyze(Text text, std::string_view context_json) {
   try {
     std::vector<std::string> context_errors;
     const chime::Context context = parse_context(context_json, context_errors);
-    chime::Result result = engine().analyzer.analyze(text, context);
-    result.warnings.insert(result.warnings.end(), context_errors.begin(), context_errors.end());
-    return answer(chime::to_json(result).dump());
+    if (!context_errors.empty()) {
+      std::string message;
+      for (const std::string& error : context_errors) message += (message.empty() ? "" : "; ") + error;
+      return answer(chime::Json{{"error", message}}.dump());
+    }
+    const chime::Result result = engine().analyzer.analyze(text, context);
+    // Serialised exactly as the native CLI does (native/writers.cpp dump_line).
+    return answer(chime::to_json(result).dump(-1, ' ', false, chime::Json::error_handler_t::replace));
   } catch (const std::exception& e) {
     return answer(chime::Json{{"error", e.what()}}.dump());
   }
