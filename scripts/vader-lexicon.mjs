@@ -2,7 +2,7 @@
 // Converts VADER's lexicons (../shared/data/vader/, MIT, C.J. Hutto) into the
 // compact files Chime embeds (core/data/sentiment/):
 //   lexicon.tsv  token<TAB>mean valence   (per-rater columns and the standard
-//                deviation dropped: Chime uses only the mean; 427 KB -> ~80 KB)
+//                deviation dropped: Chime uses only the mean; 427 KB -> 105 KB)
 //   emoji.tsv    emoji<TAB>description   (only emoji whose description holds
 //                a lexicon word: the others cannot carry sentiment; variation
 //                selectors and skin tones removed; a ZWJ sequence is dropped

@@ -104,6 +104,18 @@ std::u16string_view strip_punctuation(std::u16string_view s) {
   return s.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
 }
 
+// Case-folded UTF-8; ASCII (most words) without a trip through ICU, with
+// the same result: full case folding of ASCII is lower-casing.
+std::string fold_key(std::u16string_view s) {
+  std::string key;
+  key.reserve(s.size());
+  for (char16_t c : s) {
+    if (c >= 0x80) return text::to_utf8(text::fold(s));
+    key.push_back(static_cast<char>(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c));
+  }
+  return key;
+}
+
 void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, std::vector<Word>& out) {
   // Emoticons (":)", ":-(", "<3", ":D") are lexicon entries as written.
   std::string raw = text::to_utf8(piece);
@@ -111,7 +123,7 @@ void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, 
   std::u16string_view stripped = as_written ? piece : strip_punctuation(piece);
   if (stripped.empty()) return;  // punctuation alone is no word
   Word w;
-  w.key = as_written ? std::move(raw) : text::to_utf8(text::fold(stripped));
+  w.key = as_written ? std::move(raw) : fold_key(stripped);
   w.caps = all_caps(stripped, w.letters);
   w.clause_break = clause_break;
   out.push_back(std::move(w));
@@ -121,7 +133,7 @@ void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, 
 void add_hashtag(const Lexicon& lex, std::u16string_view tag, bool clause_break, std::vector<Word>& out) {
   std::u16string_view body = strip_punctuation(tag);
   if (body.empty()) return;
-  if (lex.valence.contains(text::to_utf8(text::fold(body)))) {
+  if (lex.valence.contains(fold_key(body))) {
     add_word(lex, body, clause_break, out);
     return;
   }
