@@ -12,6 +12,8 @@
   // X puts its character ring and "add post" button left of the Post button:
   // the chip sits left of those.
   const CHIP_GAP_BEFORE_POST_BUTTON = 104;
+  // A card drops to below the compose box if that is at most this far down.
+  const CARD_MAX_DROP = 160;
   const POST_BUTTONS = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]';
 
   let overlay = null;
@@ -299,7 +301,10 @@
     panel.setAttribute('aria-label', `Chime hint: ${hint.message}`);
     const drawn = box.drawn.find((d) => d.hint.start === hint.start && d.hint.rule === hint.rule);
     const first = drawn?.rects[0] ?? box.container.getBoundingClientRect();
-    overlay.place(panel, first);
+    // Below the box when it is near, so the card hides none of the draft.
+    const boxRect = box.container.getBoundingClientRect();
+    const below = boxRect.bottom - first.bottom < CARD_MAX_DROP ? Math.max(first.bottom, boxRect.bottom) : first.bottom;
+    overlay.place(panel, { left: first.left, right: first.right, top: first.top, bottom: below });
     box.draw();
   }
 
