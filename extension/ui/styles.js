@@ -6,9 +6,9 @@
   --accent: #1d9bf0; --error: #f4212e; --warning: #e8590c; --tip: #1d9bf0; --good: #00ba7c;
   --shadow: rgba(101,119,134,0.2) 0 0 15px, rgba(101,119,134,0.15) 0 0 3px 1px;
   font: 14px/18px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
-  color: var(--fg); }
+  color: var(--fg); color-scheme: light; scrollbar-width: thin; }
 .chime-root.dark { --bg: #000000; --fg: #e7e9ea; --muted: #71767b; --line: #2f3336; --hover: #16181c;
-  --warning: #ff9f43; --shadow: rgba(255,255,255,0.2) 0 0 15px, rgba(255,255,255,0.15) 0 0 3px 1px; }
+  --warning: #ff9f43; --shadow: rgba(255,255,255,0.2) 0 0 15px, rgba(255,255,255,0.15) 0 0 3px 1px; color-scheme: dark; }
 .chime-root button { font: inherit; color: inherit; cursor: pointer; }
 .chime-root :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .sev-error { --sev: var(--error); } .sev-warning { --sev: var(--warning); }
