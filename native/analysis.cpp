@@ -36,8 +36,10 @@ PostInfo post_info(const Item& item, const Config& config) {
   PostInfo p;
   p.id = item.id;
   p.text = item.text;
-  p.time_ms = parse_time(item.created_at);
-  if (!p.time_ms) p.time_ms = snowflake_time_ms(item.id);
+  // A tweet id tells the time to the millisecond, created_at to the second:
+  // reply times compare against the answered post's id, so ids come first.
+  p.time_ms = snowflake_time_ms(item.id);
+  if (!p.time_ms) p.time_ms = parse_time(item.created_at);
   p.answered_time_ms = snowflake_time_ms(item.in_reply_to_id);
   p.self_reply = is_own_handle(item.reply_to, config);
   p.reply = !item.reply_to.empty() || !item.in_reply_to_id.empty() || !item.in_reply_to_text.empty();

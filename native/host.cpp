@@ -41,10 +41,23 @@ class Channel {
     uint32_t n;
     std::memcpy(&n, header, 4);  // native byte order, as the browser writes it
     length = n;
-    if (length > max_request_) return skip(length) ? Read::too_large : Read::truncated_body;
+    if (length > max_request_) return Read::too_large;  // the caller answers, then skip()s it
     body.resize(length);
     if (std::fread(body.data(), 1, length, stdin) < length) return Read::truncated_body;
     return Read::frame;
+  }
+
+  // Reads an over-limit body in small pieces and drops it, never holding it
+  // whole; false if the input ends first.
+  static bool skip(uint64_t length) {
+    char buffer[64 * 1024];
+    while (length > 0) {
+      const size_t want = length < sizeof buffer ? static_cast<size_t>(length) : sizeof buffer;
+      const size_t got = std::fread(buffer, 1, want, stdin);
+      if (got == 0) return false;
+      length -= got;
+    }
+    return true;
   }
 
   // False once the browser is gone.
@@ -59,18 +72,6 @@ class Channel {
   bool write(const Json& reply) { return write_raw(dump_line(reply)); }
 
  private:
-  // Reads an over-limit body in small pieces and drops it, never holding it.
-  static bool skip(uint64_t length) {
-    char buffer[64 * 1024];
-    while (length > 0) {
-      const size_t want = length < sizeof buffer ? static_cast<size_t>(length) : sizeof buffer;
-      const size_t got = std::fread(buffer, 1, want, stdin);
-      if (got == 0) return false;
-      length -= got;
-    }
-    return true;
-  }
-
   uint64_t max_request_;
 };
 
@@ -191,9 +192,10 @@ class Host {
         case Channel::Read::too_large:
           if (!channel_.write(error_reply(nullptr, "too_large",
                                           "a request of " + std::to_string(length) + " bytes is over the limit of " +
-                                              std::to_string(max_request_) + " bytes; it was skipped"))) {
+                                              std::to_string(max_request_) + " bytes; it is skipped"))) {
             return kExitOk;
           }
+          if (!Channel::skip(length)) return kExitOk;  // the input ended inside it
           continue;
         case Channel::Read::frame:
           break;
