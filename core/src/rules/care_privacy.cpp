@@ -55,6 +55,23 @@ bool is_name_word(const Document& doc, size_t i, std::string_view folded) {
 }
 bool is_name(const Document& doc, size_t i) { return i < doc.tokens.size() && is_name_word(doc, i, doc.tokens[i].folded); }
 
+// If an honorific ("Mr.", "Mrs") stands right before token i, its first token; else i.
+size_t with_honorific(const Document& doc, size_t i) {
+  const WordList& honorifics = WordList::builtin("lists/honorifics.tsv");
+  size_t j = i;
+  if (j > 0 && doc.tokens[j - 1].text == ".") --j;
+  if (j > 0 && honorifics.contains(doc.tokens[j - 1].folded)) return j - 1;
+  return i;
+}
+
+// After an honorific starting at token i ("Mr. Jones"), the token of the name; else i.
+size_t skip_honorific(const Document& doc, size_t i) {
+  if (i >= doc.tokens.size() || !WordList::builtin("lists/honorifics.tsv").contains(doc.tokens[i].folded)) return i;
+  ++i;
+  if (i < doc.tokens.size() && doc.tokens[i].text == ".") ++i;
+  return i;
+}
+
 bool is_clinician_title(const Document& doc, size_t i) {
   const WordList& titles = WordList::builtin("lists/clinician_titles.tsv");
   // "Dr. Patel": the token before the name may be "." after the title.
@@ -81,6 +98,7 @@ void named_patients(const Document& doc, HintSink& sink) {
     size_t i = m.last_token;
     // "our patient, Maria," but not "thanks for being patient, Maria".
     if (m.last_token - m.first_token >= 2 && token(doc, i) && doc.tokens[i].text == ",") ++i;
+    i = skip_honorific(doc, i);  // "our patient Mr. Jones"
     if (!is_name(doc, i)) continue;
     size_t name_end = i + 1;
     while (name_end < i + 3 && is_name(doc, name_end)) ++name_end;  // "Maria Lopez"
@@ -241,7 +259,11 @@ void named_diagnoses(const Document& doc, HintSink& sink) {
     }
     if (!found) {
       for (const PhraseMatch& link : links) {
-        if (link.last_token != before || link.first_token == 0 || !is_name(doc, link.first_token - 1)) continue;
+        // The link may end inside the skipped qualifiers: "had a | stroke".
+        if (link.last_token < before || link.last_token > d.first_token || link.first_token == 0 ||
+            !is_name(doc, link.first_token - 1)) {
+          continue;
+        }
         name_last = link.first_token - 1;
         first = name_start(doc, name_last);
         // A lone capitalised word opening a sentence with a one-word link is
@@ -253,6 +275,7 @@ void named_diagnoses(const Document& doc, HintSink& sink) {
       }
     }
     if (!found || (first > 0 && is_clinician_title(doc, first - 1))) continue;
+    first = with_honorific(doc, first);  // "Mr. Lee had a stroke" -> "A patient had a stroke"
     const int32_t start = doc.tokens[first].start;
     add(sink, start, d.end,
         "Naming a person with a diagnosis (\u201c" + doc.utf8(start, d.end) + "\u201d) can identify a patient.",

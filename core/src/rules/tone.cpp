@@ -9,6 +9,7 @@
 #include "readability.hpp"
 #include "rules/features.hpp"
 #include "rules/rule.hpp"
+#include "rules/value_helpful.hpp"
 
 namespace chime {
 
@@ -78,6 +79,9 @@ bool is_broadcast(const Analysis& a) {
 void check_sentiment(const Analysis& a, HintSink& sink) {
   // The score itself is always reported as Result::sentiment.
   if (a.doc.tokens.empty() || a.sentiment.compound > kStronglyNegative || !is_broadcast(a)) return;
+  // Hard news that already tells readers what to do ("Sepsis kills 270,000
+  // a year. Know the signs: ...") is what the suggestion asks for.
+  if (find_helpful(a.doc)) return;
   sink.add({"tone.sentiment", Severity::tip, 0, text_end(a.doc),
             "This post reads as strongly negative (sentiment " + two_decimals(a.sentiment.compound) + ").",
             "If the news is hard, add what readers can do or where to find support.", {}});
