@@ -42,7 +42,10 @@ async function instantiate(options, imports) {
 }
 
 class Chime {
-  // options: { wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array, wasmModule?: WebAssembly.Module }
+  // options: { wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array,
+  //            wasmModule?: WebAssembly.Module, warm?: boolean }
+  // warm: run one analysis before resolving, so that core's one-time set-up
+  // (data tables, ICU) is paid at load time rather than on the first keystroke.
   static async load(options = {}) {
     // Emscripten waits forever if instantiation fails: race it with the failure.
     let fail;
@@ -56,7 +59,9 @@ class Chime {
       printErr: (text) => console.warn('chime:', text),
     });
     const module = await Promise.race([ready, failed]);
-    return new Chime(module);
+    const engine = new Chime(module);
+    if (options.warm) engine.analyzeJson('Warming up: flu shots today at https://example.org #health 💉');
+    return engine;
   }
 
   constructor(module) {
@@ -88,7 +93,8 @@ class Chime {
 
   // text: a JavaScript string (lone surrogates become U+FFFD and are
   // reported; offsets still match text.slice(start, end)).
-  // context: { reply_to, in_reply_to_text, quote, retweet, thread_index }.
+  // context: { reply_to, in_reply_to_text, quote, retweet, thread_index };
+  // a wrong field throws an Error naming it ("context.quote: must be ...").
   analyzeJson(text, context) {
     text = String(text);
     const contextJson = context == null ? '' : JSON.stringify(context);

@@ -108,9 +108,17 @@ for (const file of files) {
   console.log(`${file}: ${posts} posts`);
 }
 
-for (const f of failures.slice(0, 10)) {
-  console.error(`MISMATCH ${f.file}:${f.line} (${f.how})\n  native: ${f.expected}\n  wasm:   ${f.actual}`);
+// Shows each mismatch from a little before the first differing character.
+function around(text, at) {
+  return (at > 60 ? '…' : '') + text.slice(Math.max(0, at - 60), at + 140);
 }
+for (const f of failures.slice(0, 10)) {
+  let at = 0;
+  while (at < f.expected.length && f.expected[at] === f.actual[at]) at++;
+  console.error(`MISMATCH ${f.file}:${f.line} (${f.how}) at character ${at}\n` +
+    `  native: ${around(f.expected, at)}\n  wasm:   ${around(f.actual, at)}`);
+}
+if (failures.length > 10) console.error(`... and ${failures.length - 10} more mismatches`);
 console.log(`parity: ${compared - failures.length}/${compared} comparisons identical ` +
   `(${viaBytes} via UTF-8 bytes, ${viaStrings} via JavaScript strings)`);
 process.exit(failures.length === 0 && compared > 0 ? 0 : 1);
