@@ -76,6 +76,9 @@ TEST_CASE("care.patient-privacy: a named person with a diagnosis, rewritten to '
   REQUIRE(first(f, "care.patient-privacy"));
   CHECK(spans(f, "care.patient-privacy") == std::vector<std::string>{"Grace Kim's breast cancer"});
   CHECK(first(f, "care.patient-privacy")->replacements == std::vector<std::string>{"a patient's breast cancer"});
+  auto lee = check("Mr. Lee had a stroke last spring.");
+  CHECK(spans(lee, "care.patient-privacy") == std::vector<std::string>{"Mr. Lee had a stroke"});
+  CHECK(first(lee, "care.patient-privacy")->replacements == std::vector<std::string>{"A patient had a stroke"});
   auto g = check("Jamal was diagnosed with leukemia at 6.");
   CHECK(first(g, "care.patient-privacy")->replacements == std::vector<std::string>{"A patient was diagnosed with leukemia"});
 }

@@ -47,9 +47,10 @@ std::pair<int32_t, int32_t> sentence_span(const Document& doc, const Sentence& s
 
 void check_claim(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
-  const auto guards = PhraseList::builtin("phrases/care_claim_not.tsv").find(doc);
-  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_claim.tsv").find(doc)) {
-    if (match_in_entity(doc, m) || overlaps_any(m, guards) || negated(doc, m.first_token)) continue;
+  // Built-in and configured claims, minus those inside a guard ("no known cure").
+  for (const PhraseMatch& m : rule_phrases(a, "care.claim", PhraseList::builtin("phrases/care_claim.tsv"),
+                                           &PhraseList::builtin("phrases/care_claim_not.tsv"))) {
+    if (match_in_entity(doc, m) || negated(doc, m.first_token)) continue;
     if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "Is there a cure?"
     const std::string original = doc.utf8(m.start, m.end);
     Hint h{"care.claim", Severity::warning, m.start, m.end, "", "", {}};

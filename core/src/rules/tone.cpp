@@ -88,7 +88,7 @@ void check_sentiment(const Analysis& a, HintSink& sink) {
 }
 
 std::vector<PhraseMatch> defensive_matches(const Analysis& a) {
-  std::vector<PhraseMatch> found = PhraseList::builtin("phrases/tone_defensive.tsv").find(a.doc);
+  std::vector<PhraseMatch> found = rule_phrases(a, "tone.defensive", PhraseList::builtin("phrases/tone_defensive.tsv"));
   if (is_public_reply(a.doc)) {
     for (const PhraseMatch& m : PhraseList::builtin("phrases/tone_defensive_reply.tsv").find(a.doc)) {
       bool inside = false;

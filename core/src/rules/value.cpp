@@ -90,7 +90,8 @@ void check_empty(const Analysis& a, HintSink& sink) {
   for (const Sentence& s : doc.sentences) {
     if (ends_with_question_mark(doc, s)) return;
   }
-  for (const PhraseMatch& m : PhraseList::builtin("phrases/value_empty.tsv").find(doc)) {
+  // Configured phrases for value.empty join the built-in list.
+  for (const PhraseMatch& m : rule_phrases(a, "value.empty", PhraseList::builtin("phrases/value_empty.tsv"))) {
     if (match_in_entity(doc, m)) continue;
     const std::string& kind = m.phrase->note;
     Hint h{"value.empty", Severity::tip, m.start, m.end, "", "", {}};
