@@ -28,7 +28,7 @@ constexpr int32_t kPromotionDivisor = 2;
 // Label thresholds.
 constexpr int32_t kPromotionalAt = 40;    // promotion >= this: promotional
 constexpr int32_t kEngagingConversation = 55;  // a question or a reply
-constexpr int32_t kEngagingOverall = 60;
+constexpr int32_t kEngagingOverall = 50;  // above a plain broadcast (40)
 
 constexpr ScoreWeight kWeights[] = {
     // Length and form: what stops or spoils a post costs overall points.

@@ -134,12 +134,12 @@ bool is_sincere(const Analysis& a, size_t index) {
 // "CHICAGO, March 3, 2025 /PRNewswire/ --". City words in capitals, then a
 // region or a date, then a dash; a capitalised word and a dash alone
 // ("URGENT — ...") is not enough.
-std::vector<Finding> dateline(const Document& doc) {
+std::vector<Finding> dateline(const Document& doc, size_t first) {
   const auto& acronyms = WordList::builtin("lists/acronyms.txt");
   const auto& tokens = doc.tokens;
-  size_t i = 0;
+  size_t i = first;
   size_t city_words = 0;
-  while (i < tokens.size() && i < 6 && (tokens[i].all_caps || tokens[i].text == ".")) {
+  while (i < tokens.size() && i < first + 6 && (tokens[i].all_caps || tokens[i].text == ".")) {
     if (tokens[i].all_caps) {
       if (acronyms.contains(tokens[i].folded)) return {};
       ++city_words;
@@ -177,24 +177,26 @@ std::vector<Finding> dateline(const Document& doc) {
     ++dash_end;
   }
   if (dash_end == i) return {};
-  const int32_t end = tokens[dash_end - 1].end;
-  return {{Finding::Kind::dateline, tokens[0].start, end, doc.utf8(tokens[0].start, end), {}}};
+  const int32_t start = tokens[first].start, end = tokens[dash_end - 1].end;
+  return {{Finding::Kind::dateline, start, end, doc.utf8(start, end), {}}};
 }
 
 // A quoted executive: a sentence with a quotation mark, "said"/"says" and a
-// title ("CEO", "chief", "president").
+// title ("CEO", "chief", "president"). The span runs from the first
+// quotation mark to the end of the sentence.
 std::vector<Finding> quoted_executives(const Document& doc) {
   const auto& titles = WordList::builtin("lists/exec_titles.txt");
   std::vector<Finding> out;
   for (const Sentence& s : doc.sentences) {
-    bool quote = false, said = false, title = false;
+    int32_t quote = -1;
+    bool said = false, title = false;
     for (size_t i = s.first_token; i < s.last_token; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.text == "\"" || t.text == "\u201c" || t.text == "\u201d") quote = true;
+      if (quote < 0 && (t.text == "\"" || t.text == "\u201c" || t.text == "\u201d")) quote = t.start;
       if (t.folded == "said" || t.folded == "says") said = true;
       if (titles.contains(t.folded)) title = true;
     }
-    if (quote && said && title) out.push_back({Finding::Kind::executive, s.start, s.end, doc.utf8(s.start, s.end), {}});
+    if (quote >= 0 && said && title) out.push_back({Finding::Kind::executive, quote, s.end, doc.utf8(quote, s.end), {}});
   }
   return out;
 }
@@ -501,9 +503,18 @@ bool opens_conversation(const Analysis& a) {
 // ---- Promotion ---------------------------------------------------------------
 
 std::vector<Finding> press_release_findings(const Analysis& a) {
-  std::vector<Finding> out = dateline(a.doc);
-  for (const PhraseMatch& m : rule_phrases(a, "promo.press-release", PhraseList::builtin("phrases/promo_press_release.tsv"))) {
-    if (!out.empty() && m.start < out.back().end) continue;
+  const auto phrases = rule_phrases(a, "promo.press-release", PhraseList::builtin("phrases/promo_press_release.tsv"));
+  // The dateline opens the text, or follows an opening formula such as
+  // "FOR IMMEDIATE RELEASE:" in the first sentence.
+  std::vector<Finding> out = dateline(a.doc, 0);
+  for (const PhraseMatch& m : phrases) {
+    if (!out.empty() || a.doc.sentences.empty() || m.last_token > a.doc.sentences.front().last_token) break;
+    size_t after = m.last_token;
+    while (after < a.doc.tokens.size() && a.doc.tokens[after].kind == TokenKind::punct) ++after;
+    out = dateline(a.doc, after);
+  }
+  for (const PhraseMatch& m : phrases) {
+    if (std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, m.start, m.end); })) continue;
     out.push_back({Finding::Kind::phrase, m.start, m.end, a.doc.utf8(m.start, m.end), m.phrase->replacements});
   }
   for (Finding& f : quoted_executives(a.doc)) {

@@ -89,24 +89,18 @@ std::string opener_question(const Analysis& a) {
   return "What would you like to know?";
 }
 
-// The text with `question` added after its last words (before trailing
-// hashtags, links and emoji), or empty if that would not fit in one post.
+// The text with `question` added at its end (after any link: a question
+// followed by a link reads as a teaser), or empty if that would not fit.
 std::string with_question(const Analysis& a, const std::string& question) {
   const Document& doc = a.doc;
-  const int32_t end = text_end(doc);
-  int32_t insert = end;
-  for (size_t i = doc.tokens.size(); i > 0; --i) {
-    const Token& t = doc.tokens[i - 1];
-    if (in_entity(doc, t) || t.kind == TokenKind::emoji) continue;
-    insert = t.end;
-    break;
-  }
   const int32_t added = static_cast<int32_t>(question.size()) + 2;  // ASCII question + separator
   if (doc.length.weighted + added > doc.length.max) return {};
-  const std::string before = doc.utf8(0, insert), after = doc.utf8(insert, end);
-  const char last = before.empty() ? '.' : before.back();
-  const std::string gap = before.empty() ? "" : (last == '.' || last == '!' || last == '?' || last == ':') ? " " : ". ";
-  return before + gap + question + after;
+  const std::string text = doc.utf8(0, text_end(doc));
+  if (text.empty()) return question;
+  const Token& last = doc.tokens.back();
+  const bool ends_sentence = text.back() == '.' || text.back() == '!' || text.back() == '?' || text.back() == ':';
+  const bool ends_with_tag = in_entity(doc, last) || last.kind == TokenKind::emoji;
+  return text + (ends_sentence || ends_with_tag ? " " : ". ") + question;
 }
 
 void check_broadcast(const Analysis& a, HintSink& sink) {

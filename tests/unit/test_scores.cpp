@@ -1,0 +1,177 @@
+// Scores and label (rules.md section 7, docs/scores.md): properties a person
+// expects, checked over every example text of tests/examples/*.tsv.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "chime/analyzer.hpp"
+#include "examples.hpp"
+#include "scores.hpp"
+
+using namespace chime;
+
+namespace {
+
+struct Case {
+  std::string where, text;
+  Context context;
+};
+
+// Every example text with its context (configurations are left out: the
+// properties are about the default scoring).
+std::vector<Case> example_cases() {
+  std::vector<Case> out;
+  for (const auto& e : chime::testing::load_examples()) {
+    if (e.rule.empty() || !e.config.empty()) continue;
+    std::vector<std::string> errors;
+    Context c = e.context.empty() ? Context{} : Context::from_json(Json::parse(e.context), errors);
+    out.push_back({e.where(), e.text, c});
+  }
+  return out;
+}
+
+void check_range(const Scores& s) {
+  for (int32_t v : {s.overall, s.conversation, s.value, s.tone, s.promotion}) {
+    CHECK(v >= 0);
+    CHECK(v <= 100);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("scores: integers from 0 to 100, the same every time, and a known label") {
+  const Analyzer analyzer;
+  const auto cases = example_cases();
+  REQUIRE(cases.size() > 200);
+  for (const Case& c : cases) {
+    INFO(c.where << ": " << c.text);
+    const Result first = analyzer.analyze(c.text, c.context);
+    const Result again = analyzer.analyze(c.text, c.context);
+    check_range(first.scores);
+    CHECK(to_json(first) == to_json(again));
+    CHECK((first.label == "engaging" || first.label == "good" || first.label == "broadcast" ||
+           first.label == "promotional" || first.label == "risky"));
+  }
+}
+
+TEST_CASE("scores: appending a sincere question never lowers conversation") {
+  const Analyzer analyzer;
+  int raised = 0, total = 0;
+  for (const Case& c : example_cases()) {
+    for (const char* question : {" What do you think?", "\n\nHow do you get through flu season?"}) {
+      INFO(c.where << ": " << c.text << " + " << std::string(question));
+      const Result before = analyzer.analyze(c.text, c.context);
+      const Result after = analyzer.analyze(c.text + question, c.context);
+      CHECK(after.scores.conversation >= before.scores.conversation);
+      raised += after.scores.conversation > before.scores.conversation ? 1 : 0;
+      ++total;
+    }
+  }
+  // And it usually raises it (not inside promotion, not when already high).
+  CHECK(raised * 2 > total);
+}
+
+TEST_CASE("scores: prepending press-release language never raises overall") {
+  const Analyzer analyzer;
+  int lowered = 0, total = 0;
+  for (const Case& c : example_cases()) {
+    for (const char* opening : {"For immediate release: ", "Riverside Health is pleased to announce: "}) {
+      INFO(c.where << ": " << std::string(opening) << c.text);
+      const Result before = analyzer.analyze(c.text, c.context);
+      const Result after = analyzer.analyze(opening + c.text, c.context);
+      CHECK(after.scores.overall <= before.scores.overall);
+      CHECK(after.scores.promotion >= before.scores.promotion);
+      lowered += after.scores.overall < before.scores.overall ? 1 : 0;
+      ++total;
+    }
+  }
+  CHECK(lowered * 10 > total * 9);  // and almost always lowers it
+}
+
+TEST_CASE("scores: a reply that apologises and offers a private channel beats one that argues") {
+  const Analyzer analyzer;
+  Context complaint;
+  complaint.reply_to = "@dana";
+  complaint.in_reply_to_text = "Waited 4 hours in your ER last night and nobody told us anything. Unacceptable.";
+  const std::string kind[] = {
+      "We're so sorry, Dana. That wait is frustrating. Please DM us so we can look into it.",
+      "Dana, we are sorry you had to wait so long. Please send us a private message and our patient advocate will call you.",
+  };
+  const std::string arguing[] = {
+      "As we already said, our records show you were seen within our target time. Per policy we cannot comment further.",
+      "You are wrong: the ER was extremely busy and staff followed policy.",
+  };
+  for (const auto& good : kind) {
+    for (const auto& bad : arguing) {
+      INFO(good << " vs " << bad);
+      const Result g = analyzer.analyze(good, complaint), b = analyzer.analyze(bad, complaint);
+      CHECK(g.scores.tone > b.scores.tone);
+      CHECK(g.scores.overall > b.scores.overall);
+    }
+  }
+}
+
+TEST_CASE("label: any care.* error makes it risky, whatever the other scores") {
+  const Analyzer analyzer;
+  int risky = 0;
+  for (const auto& e : chime::testing::load_examples()) {
+    if (e.expect != "fires" || !e.rule.starts_with("care.") || !e.config.empty()) continue;
+    std::vector<std::string> errors;
+    Context c = e.context.empty() ? Context{} : Context::from_json(Json::parse(e.context), errors);
+    const Result r = analyzer.analyze(e.text, c);
+    const bool care_error = std::any_of(r.hints.begin(), r.hints.end(), [](const Hint& h) {
+      return h.rule.starts_with("care.") && h.severity == Severity::error;
+    });
+    INFO(e.where() << ": " << e.text);
+    CHECK((r.label == "risky") == care_error);
+    risky += care_error ? 1 : 0;
+  }
+  // And the label does not depend on the analysis, only on the hints.
+  Scores great{95, 100, 90, 90, 0};
+  CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::error, 0, 1, "", "", {}}}) == "risky");
+  CHECK(choose_label(great, {Hint{"care.claim", Severity::warning, 0, 1, "", "", {}}}) != "risky");
+  CHECK(choose_label(great, {Hint{"length.over", Severity::error, 0, 1, "", "", {}}}) != "risky");
+  CHECK(risky >= 5);
+}
+
+TEST_CASE("label: press release promotional, plain news broadcast, a good question engaging") {
+  const Analyzer analyzer;
+  CHECK(analyzer.analyze("FOR IMMEDIATE RELEASE: Riverside Health is pleased to announce its new wing.").label == "promotional");
+  CHECK(analyzer.analyze("Call now: 20% off teeth whitening this month only.").label == "promotional");
+  CHECK(analyzer.analyze("Our cafeteria now serves breakfast until 11am.").label == "broadcast");
+  CHECK(analyzer.analyze("Flu shots take five minutes at any walk-in clinic. What questions do you have about them?").label == "engaging");
+  Context reply;
+  reply.reply_to = "@sam";
+  CHECK(analyzer.analyze("Yes, the Elm Street clinic is open until 6pm today.", reply).label != "broadcast");
+}
+
+TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
+  const Document doc;
+  Analysis a{doc, {}, {}, nullptr, {}, nullptr};
+  // Nothing at all: the bases.
+  Scores s = compute_scores(a, {});
+  CHECK(s.conversation == 20);
+  CHECK(s.value == 40);
+  CHECK(s.tone == 70);
+  CHECK(s.promotion == 0);
+  CHECK(s.overall == (40 * 20 + 35 * 40 + 25 * 70 + 50) / 100);
+  // Each talk rule counts once; a question and a reply: 20 + 35 + 35.
+  auto hint = [](const char* rule) { return Hint{rule, Severity::good, 0, 0, "", "", {}}; };
+  s = compute_scores(a, {hint("talk.question"), hint("talk.question"), hint("talk.reply")});
+  CHECK(s.conversation == 90);
+  // Three superlatives: 25 + 10 + 10 promotion, half of it off overall.
+  s = compute_scores(a, {hint("promo.superlative"), hint("promo.superlative"), hint("promo.superlative")});
+  CHECK(s.promotion == 45);
+  CHECK(s.overall == 40 - 22);
+  // Sentiment moves tone by up to 20 points.
+  a.sentiment.compound = -0.5;
+  CHECK(compute_scores(a, {}).tone == 60);
+  a.sentiment.compound = 1.0;
+  CHECK(compute_scores(a, {}).tone == 90);
+  // Never outside 0..100.
+  std::vector<Hint> many(40, hint("care.patient-privacy"));
+  many.push_back(hint("promo.press-release"));
+  many.push_back(hint("length.over"));
+  check_range(compute_scores(a, many));
+  CHECK(compute_scores(a, many).overall == 0);
+}
