@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "analysis.hpp"
+#include "archive_zip.hpp"
 #include "commands.hpp"
 #include "terminal.hpp"
 #include "writers.hpp"
@@ -236,6 +237,31 @@ uint64_t file_size(const std::string& file) {
   return 0;
 }
 
+// A Twitter archive's zip: each tweets file inside, named "ARCHIVE.zip:data/tweets.js".
+void check_zip(const std::string& file, CheckRun& run) {
+  ZipArchive zip;
+  std::string message;
+  run.start_file(file, nullptr, nullptr);
+  if (!zip.open(file, message)) {
+    run.error({0, "bad_input", message});
+    return;
+  }
+  const std::vector<std::string> members = zip.tweet_files();
+  if (members.empty()) run.error({0, "bad_input", "no data/tweets.js in this zip: is it a Twitter archive?"});
+  for (const std::string& member : members) {
+    auto stream = zip.read(member, message);
+    const std::string name = file + ":" + member;
+    if (!stream) {
+      run.start_file(name, nullptr, nullptr);
+      run.error({0, "bad_input", message});
+      continue;
+    }
+    Input input(*stream);
+    run.start_file(name, &input, nullptr);
+    read_items(input, Format::tweets_js, run);
+  }
+}
+
 }  // namespace
 
 int run_check(const std::vector<std::string>& args) {
@@ -270,6 +296,10 @@ int run_check(const std::vector<std::string>& args) {
   CheckRun run(analyzer, *writer, summary, totals, options->fail_on);
   writer->begin();
   for (const std::string& file : options->files) {
+    if (file.size() > 4 && file.ends_with(".zip")) {
+      check_zip(file, run);
+      continue;
+    }
     std::ifstream stream;
     const bool is_stdin = file == "-";
     if (!is_stdin) {
