@@ -201,7 +201,8 @@ class TableWriter : public Writer {
     std::string frequent;
     int shown = 0;
     for (const Json& rule : s["rules"]) {
-      if (rule["severity"] == "good" || shown++ == 5) continue;
+      if (rule["severity"] == "good") continue;
+      if (shown++ == 5) break;
       frequent += " " + rule["rule"].get<std::string>() + " (" + rule["posts"].dump() + ")";
     }
     if (!frequent.empty()) out_ << "Most frequent issues:" << frequent << ".\n";
