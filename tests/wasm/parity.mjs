@@ -18,7 +18,8 @@ if (!chime || files.length === 0) {
   process.exit(2);
 }
 const engine = await loadEngine(wasmDir);
-const strict = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: keep a leading U+FEFF, as the CLI does for a line.
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 let compared = 0;
 let viaBytes = 0;
 let viaStrings = 0;
