@@ -126,8 +126,18 @@ bool is_sincere(const Analysis& a, size_t index) {
   if (starts_with_phrase(doc, PhraseList::builtin("phrases/talk_rhetorical.tsv"), word, s.last_token)) return false;
   if (!superlatives(a, s.first_token, s.last_token).empty()) return false;
   if (is_teaser(a, index, mark)) return false;
-  return is_reply(a) || reader_word_count(doc, s.first_token, s.last_token) > 0 ||
-         WordList::builtin("lists/question_openers.txt").contains(doc.tokens[word].folded);
+  if (is_reply(a) || reader_word_count(doc, s.first_token, s.last_token) > 0) return true;
+  // "¿...?" is a question by its first mark; otherwise a question word opens
+  // the sentence or the part after its last colon ("Tonight's chat: how
+  // should hospitals answer patients?").
+  if (doc.tokens[s.first_token].text == "\u00bf") return true;
+  const auto& openers = WordList::builtin("lists/question_openers.txt");
+  size_t after_colon = word;
+  for (size_t i = s.first_token; i < mark; ++i) {
+    if (doc.tokens[i].text == ":") after_colon = first_own_word(doc, i + 1, mark);
+  }
+  return openers.contains(doc.tokens[word].folded) ||
+         (after_colon < mark && openers.contains(doc.tokens[after_colon].folded));
 }
 
 // A dateline opening a press release: "BOSTON, Mass. (March 3, 2025) —" or
@@ -187,6 +197,7 @@ std::vector<Finding> dateline(const Document& doc, size_t first) {
 std::vector<Finding> quoted_executives(const Document& doc) {
   const auto& titles = WordList::builtin("lists/exec_titles.txt");
   std::vector<Finding> out;
+  bool title_before = false;  // "... CEO Dr. | Jane Park said, “...”": the title may sit one sentence back
   for (const Sentence& s : doc.sentences) {
     int32_t quote = -1;
     bool said = false, title = false;
@@ -196,7 +207,10 @@ std::vector<Finding> quoted_executives(const Document& doc) {
       if (t.folded == "said" || t.folded == "says") said = true;
       if (titles.contains(t.folded)) title = true;
     }
-    if (quote >= 0 && said && title) out.push_back({Finding::Kind::executive, quote, s.end, doc.utf8(quote, s.end), {}});
+    if (quote >= 0 && said && (title || title_before)) {
+      out.push_back({Finding::Kind::executive, quote, s.end, doc.utf8(quote, s.end), {}});
+    }
+    title_before = title;
   }
   return out;
 }

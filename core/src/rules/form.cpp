@@ -76,22 +76,30 @@ std::u16string lower(std::u16string_view s) {
   return {u.getBuffer(), static_cast<size_t>(u.length())};
 }
 
-// The run in sentence case: shouted words lower-cased, acronyms kept, the
-// first letter capitalised when the run opens a sentence.
+bool opens_sentence(const Document& doc, size_t token) {
+  return std::any_of(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
+    return first_own_word(doc, s.first_token, s.last_token) == token;
+  });
+}
+
+// The run in sentence case: shouted words lower-cased, acronyms kept, a
+// capital kept where a sentence opens and for names of days and months
+// (lists/capitalized.txt).
 std::string calm_down(const Document& doc, size_t first, size_t last) {
+  const WordList& names = WordList::builtin("lists/capitalized.txt");
   std::u16string out;
   int32_t pos = doc.tokens[first].start;
   for (size_t i = first; i <= last; ++i) {
     const Token& t = doc.tokens[i];
     out.append(doc.text, static_cast<size_t>(pos), static_cast<size_t>(t.start - pos));
     std::u16string_view word(doc.text.data() + t.start, static_cast<size_t>(t.end - t.start));
-    out += t.all_caps && !is_acronym(t) ? lower(word) : std::u16string(word);
+    std::u16string calm = t.all_caps && !is_acronym(t) ? lower(word) : std::u16string(word);
+    if ((opens_sentence(doc, i) || names.contains(t.folded)) && !calm.empty() && calm[0] >= u'a' && calm[0] <= u'z') {
+      calm[0] = static_cast<char16_t>(calm[0] - u'a' + u'A');
+    }
+    out += calm;
     pos = t.end;
   }
-  bool opens_sentence = std::any_of(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
-    return first_own_word(doc, s.first_token, s.last_token) == first;
-  });
-  if (opens_sentence && !out.empty() && out[0] >= u'a' && out[0] <= u'z') out[0] = static_cast<char16_t>(out[0] - u'a' + u'A');
   return text::to_utf8(out);
 }
 

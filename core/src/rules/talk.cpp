@@ -98,7 +98,10 @@ std::string with_question(const Analysis& a, const std::string& question) {
   const std::string text = doc.utf8(0, text_end(doc));
   if (text.empty()) return question;
   const Token& last = doc.tokens.back();
-  const bool ends_sentence = text.back() == '.' || text.back() == '!' || text.back() == '?' || text.back() == ':';
+  // Closing quotes and brackets after the full stop: 'said, "We care."'
+  const size_t last_mark = text.find_last_not_of("\")'\xe2\x80\x9d\x99");  // " ) ' ” ’
+  const char end = last_mark == std::string::npos ? ' ' : text[last_mark];
+  const bool ends_sentence = end == '.' || end == '!' || end == '?' || end == ':';
   const bool ends_with_tag = in_entity(doc, last) || last.kind == TokenKind::emoji;
   return text + (ends_sentence || ends_with_tag ? " " : ". ") + question;
 }
