@@ -97,6 +97,7 @@ class CheckStream : public ItemHandler {
     ++done_;
     Json entry = {{"id", item.id.empty() ? Json(nullptr) : Json(item.id)},
                   {by_line_ ? "line" : "index", where},
+                  {"text", item.text},  // the bulk page shows what was checked
                   {"result", to_json(result)}};
     std::string text = dump_line(entry);
     if (text.size() + id_.size() + 200 > kFrameBudget) {

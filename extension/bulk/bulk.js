@@ -20,6 +20,7 @@ let sort = { key: 'where', ascending: true };
 
 const COLUMNS = [
   { key: 'where', title: 'Line', value: (r) => r.where, cell: (r) => (r.id ? `${r.where} (${r.id})` : String(r.where)), num: true },
+  { key: 'text', title: 'Post', value: (r) => r.text ?? '', cell: (r) => r.text ?? '', className: 'text' },
   { key: 'overall', title: 'Score', value: (r) => r.result.scores.overall, num: true },
   { key: 'label', title: 'Label', value: (r) => r.result.label, cell: (r) => LABEL_NAMES[r.result.label] ?? r.result.label },
   { key: 'promotion', title: 'Promotion', value: (r) => r.result.scores.promotion, num: true },
@@ -63,6 +64,7 @@ function renderTable() {
     for (const c of COLUMNS) {
       const td = document.createElement('td');
       if (c.num) td.className = 'num';
+      else if (c.className) td.className = c.className;
       td.textContent = c.cell ? c.cell(row) : String(c.value(row));
       tr.append(td);
     }
@@ -159,7 +161,7 @@ async function check(event) {
       return;
     }
     for (const entry of frame.results ?? []) {
-      rows.push({ where: entry.line ?? entry.index ?? rows.length, id: entry.id, result: entry.result });
+      rows.push({ where: entry.line ?? entry.index ?? rows.length, id: entry.id, text: entry.text, result: entry.result });
     }
     if (frame.progress) {
       $('progress').max = Math.max(1, frame.progress.total);
