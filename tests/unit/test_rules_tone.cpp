@@ -3,46 +3,10 @@
 
 #include <algorithm>
 
-#include "chime/analyzer.hpp"
-#include "text/unicode.hpp"
+#include "rule_checks.hpp"
 
 using namespace chime;
-
-namespace {
-
-struct Found {
-  std::vector<Hint> hints;
-  std::string text;
-  // The flagged text of the first hint of `rule`, or "(none)".
-  std::string span(std::string_view rule) const {
-    for (const Hint& h : hints) {
-      if (h.rule != rule) continue;
-      int32_t replaced = 0;
-      std::u16string u = text::decode_utf8(text, replaced);
-      return text::to_utf8(std::u16string_view(u).substr(static_cast<size_t>(h.start), static_cast<size_t>(h.end - h.start)));
-    }
-    return "(none)";
-  }
-  int count(std::string_view rule) const {
-    return static_cast<int>(std::count_if(hints.begin(), hints.end(), [&](const Hint& h) { return h.rule == rule; }));
-  }
-};
-
-Found check(std::string text, Context context = {}) {
-  static const Analyzer analyzer;
-  return {analyzer.analyze(text, context).hints, text};
-}
-
-}  // namespace
-
-namespace {
-Context reply_to(std::string handle, std::string text = "") {
-  Context c;
-  c.reply_to = std::move(handle);
-  c.in_reply_to_text = std::move(text);
-  return c;
-}
-}  // namespace
+using namespace chime::testing;
 
 TEST_CASE("tone.jargon: plain replacements that keep the writer's capitals") {
   auto f = check("Utilize the portal. Patients with hypertension should utilize it too.");
