@@ -49,7 +49,7 @@ class AccountSummary {
   explicit AccountSummary(size_t rewrite_count = 10);
 
   void add(const PostInfo& post, const Result& result);
-  size_t posts() const { return posts_; }
+  size_t posts() const { return static_cast<size_t>(posts_); }  // size_t is 32-bit in wasm
   Json to_json() const;
 
  private:
