@@ -6,7 +6,7 @@
 set -euo pipefail
 
 level=${1:-native}
-packages=(cmake ninja-build g++ pkg-config ca-certificates icu-devtools
+packages=(cmake ninja-build g++ pkg-config ca-certificates patch icu-devtools
           nlohmann-json3-dev doctest-dev libyaml-cpp-dev libzip-dev)
 if [[ $level == all ]]; then
   packages+=(emscripten chromium openssl zip)
