@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "icu/icu_data.hpp"
@@ -29,6 +30,10 @@ TokenKind classify(std::u16string_view piece, int32_t rule_status) {
     return TokenKind::emoji;
   }
   return TokenKind::punct;
+}
+
+bool is_ascii(std::u16string_view piece) {
+  return std::all_of(piece.begin(), piece.end(), [](char16_t c) { return c < 0x80; });
 }
 
 bool all_caps(std::u16string_view piece) {
@@ -91,8 +96,16 @@ void Tokenizer::run(Document& doc) {
     if (start > 0) U16_GET(text.data(), 0, start - 1, n, prev);
     t.space_before = start == 0 || is_space(prev);
     t.all_caps = t.kind == TokenKind::word && all_caps(piece);
-    t.text = text::to_utf8(piece);
-    t.folded = text::to_utf8(text::fold(piece));
+    if (is_ascii(piece)) {
+      // Most tokens: full case folding of ASCII is lower-casing, no ICU needed.
+      for (char16_t c : piece) {
+        t.text.push_back(static_cast<char>(c));
+        t.folded.push_back(static_cast<char>(c >= u'A' && c <= u'Z' ? c - u'A' + u'a' : c));
+      }
+    } else {
+      t.text = text::to_utf8(piece);
+      t.folded = text::to_utf8(text::fold(piece));
+    }
     doc.tokens.push_back(std::move(t));
   }
 

@@ -54,6 +54,10 @@ std::string to_utf8(std::u16string_view utf16) {
   out.reserve(utf16.size() * 3 / 2);
   const auto length = static_cast<int32_t>(utf16.size());
   for (int32_t i = 0; i < length;) {
+    if (utf16[static_cast<size_t>(i)] < 0x80) {  // ASCII, most of any text: one byte as is
+      out.push_back(static_cast<char>(utf16[static_cast<size_t>(i++)]));
+      continue;
+    }
     UChar32 c;
     U16_NEXT_OR_FFFD(utf16.data(), i, length, c);
     uint8_t buf[4];
