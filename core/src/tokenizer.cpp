@@ -6,6 +6,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <functional>
 #include <stdexcept>
 
 #include "icu/icu_data.hpp"
@@ -106,6 +107,7 @@ void Tokenizer::run(Document& doc) {
       t.text = text::to_utf8(piece);
       t.folded = text::to_utf8(text::fold(piece));
     }
+    t.folded_hash = std::hash<std::string>{}(t.folded);
     doc.tokens.push_back(std::move(t));
   }
 

@@ -1,5 +1,6 @@
 #include "match/phrases.hpp"
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -40,14 +41,15 @@ Phrase compile(std::string_view text) {
   int32_t replaced = 0;
   for (const Token& t : tokenize(text::decode_utf8(text, replaced))) {
     p.tokens.push_back(t.text == "*" ? "*" : t.folded);
+    p.hashes.push_back(std::hash<std::string>{}(p.tokens.back()));
     p.joined.push_back(!t.space_before);
   }
   return p;
 }
 
-bool token_matches(const std::string& want, const Token& t) {
-  if (want == "*") return t.kind == TokenKind::word || t.kind == TokenKind::number;
-  return want == t.folded;
+bool token_matches(const Phrase& p, size_t k, const Token& t) {
+  if (p.tokens[k] == "*") return t.kind == TokenKind::word || t.kind == TokenKind::number;
+  return p.hashes[k] == t.folded_hash && p.tokens[k] == t.folded;
 }
 
 }  // namespace
@@ -56,7 +58,7 @@ void PhraseList::add(Phrase p) {
   if (p.tokens.empty()) return;
   size_t index = phrases_.size();
   if (p.tokens[0] == "*") wildcard_first_.push_back(index);
-  else by_first_[p.tokens[0]].push_back(index);
+  else by_first_[p.hashes[0]].push_back(index);
   phrases_.push_back(std::move(p));
 }
 
@@ -106,7 +108,7 @@ std::vector<PhraseMatch> PhraseList::find(const Document& doc, size_t first, siz
     if (i + p.tokens.size() > last) return;
     for (size_t k = 0; k < p.tokens.size(); ++k) {
       const Token& t = doc.tokens[i + k];
-      if (!token_matches(p.tokens[k], t)) return;
+      if (!token_matches(p, k, t)) return;
       if (k > 0 && p.joined[k] == t.space_before) return;
     }
     if (!best.phrase || p.tokens.size() > best.phrase->tokens.size()) {
@@ -115,7 +117,7 @@ std::vector<PhraseMatch> PhraseList::find(const Document& doc, size_t first, siz
   };
   for (size_t i = first; i < last;) {
     PhraseMatch best;
-    if (auto it = by_first_.find(doc.tokens[i].folded); it != by_first_.end()) {
+    if (auto it = by_first_.find(doc.tokens[i].folded_hash); it != by_first_.end()) {
       for (size_t index : it->second) try_phrase(i, phrases_[index], best);
     }
     for (size_t index : wildcard_first_) try_phrase(i, phrases_[index], best);

@@ -22,6 +22,7 @@ namespace chime {
 
 struct Phrase {
   std::vector<std::string> tokens;  // folded; "*" = any word
+  std::vector<size_t> hashes;       // std::hash of each token (as Token::folded_hash)
   std::vector<bool> joined;         // joined[i]: no space before tokens[i] (i > 0)
   std::string text;                 // as written in the list
   std::vector<std::string> replacements;
@@ -55,7 +56,9 @@ class PhraseList {
  private:
   void add(Phrase p);
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<size_t>> by_first_;  // lookup only
+  // Phrases by the hash of their first token (Token::folded_hash, so that a
+  // document's tokens are hashed once, not once per list); lookup only.
+  std::unordered_map<size_t, std::vector<size_t>> by_first_;
   std::vector<size_t> wildcard_first_;
 };
 
