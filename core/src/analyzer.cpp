@@ -35,7 +35,7 @@ struct Analyzer::Impl {
 
   Result run(std::u16string text, std::vector<std::string> warnings, const Context& context) const {
     Document doc = make_document(std::move(text), context);
-    Analysis analysis{doc, sentiment::score(doc), measure_readability(doc), nullptr, {}, &config_phrases};
+    Analysis analysis{doc, sentiment::score(doc), measure_readability(doc), nullptr, {}, &config_phrases, {}};
     Document replied;
     const Context no_context;
     if (!context.in_reply_to_text.empty()) {

@@ -147,7 +147,7 @@ TEST_CASE("label: press release promotional, plain news broadcast, a good questi
 
 TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   const Document doc;
-  Analysis a{doc, {}, {}, nullptr, {}, nullptr};
+  Analysis a{doc, {}, {}, nullptr, {}, nullptr, {}};
   // Nothing at all: the bases.
   Scores s = compute_scores(a, {});
   CHECK(s.conversation == 20);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -237,6 +238,32 @@ const TopicTable& topic_table() {
 
 }  // namespace
 
+// Features computed once per analysis (Analysis::memo): each is a pure
+// function of the Analysis, and several rules read each of them.
+struct FeatureMemo {
+  std::optional<std::vector<Finding>> press_release_findings;
+  std::optional<std::vector<PhraseMatch>> hard_sells;  // in the whole text
+  std::optional<std::vector<size_t>> sincere_questions;
+  std::optional<std::vector<PhraseMatch>> invitations;
+  std::optional<bool> opens_conversation;
+};
+
+namespace {
+
+FeatureMemo& memo(const Analysis& a) {
+  if (!a.memo) a.memo = std::make_shared<FeatureMemo>();
+  return *a.memo;
+}
+
+// The memo's value in `slot`, computed by `compute` the first time.
+template <typename T, typename Compute>
+const T& remembered(std::optional<T>& slot, Compute compute) {
+  if (!slot) slot = compute();
+  return *slot;
+}
+
+}  // namespace
+
 // ---- Shared helpers (rulesB) ----------------------------------------------
 bool is_public_reply(const Document& doc) {
   if (doc.context && doc.context->is_reply()) return true;
@@ -450,18 +477,22 @@ int32_t self_reference_count(const Analysis& a, size_t first, size_t last) {
 bool ends_with_question_mark(const Document& doc, const Sentence& s) { return question_mark(doc, s) != npos; }
 
 std::vector<size_t> sincere_questions(const Analysis& a) {
-  // Inside a press release or a sales pitch every question is rhetorical.
-  if (!press_release_findings(a).empty() || !hard_sells(a).empty()) return {};
-  std::vector<size_t> out;
-  for (size_t i = 0; i < a.doc.sentences.size(); ++i) {
-    if (is_sincere(a, i)) out.push_back(i);
-  }
-  return out;
+  return remembered(memo(a).sincere_questions, [&]() -> std::vector<size_t> {
+    // Inside a press release or a sales pitch every question is rhetorical.
+    if (!press_release_findings(a).empty() || !hard_sells(a).empty()) return {};
+    std::vector<size_t> out;
+    for (size_t i = 0; i < a.doc.sentences.size(); ++i) {
+      if (is_sincere(a, i)) out.push_back(i);
+    }
+    return out;
+  });
 }
 
 std::vector<PhraseMatch> invitations(const Analysis& a) {
-  return rule_phrases(a, "talk.invite", PhraseList::builtin("phrases/talk_invite.tsv"),
-                      &PhraseList::builtin("phrases/talk_invite_except.tsv"));
+  return remembered(memo(a).invitations, [&] {
+    return rule_phrases(a, "talk.invite", PhraseList::builtin("phrases/talk_invite.tsv"),
+                        &PhraseList::builtin("phrases/talk_invite_except.tsv"));
+  });
 }
 
 std::vector<const Entity*> mention_wall(const Analysis& a) {
@@ -510,33 +541,37 @@ std::vector<const Entity*> chat_hashtags(const Analysis& a) {
 }
 
 bool opens_conversation(const Analysis& a) {
-  return is_reply(a) || is_share(a) || !sincere_questions(a).empty() || !invitations(a).empty() ||
-         !conversational_mentions(a).empty() || !chat_hashtags(a).empty();
+  return remembered(memo(a).opens_conversation, [&] {
+    return is_reply(a) || is_share(a) || !sincere_questions(a).empty() || !invitations(a).empty() ||
+           !conversational_mentions(a).empty() || !chat_hashtags(a).empty();
+  });
 }
 
 // ---- Promotion ---------------------------------------------------------------
 
 std::vector<Finding> press_release_findings(const Analysis& a) {
-  const auto phrases = rule_phrases(a, "promo.press-release", PhraseList::builtin("phrases/promo_press_release.tsv"));
-  // The dateline opens the text, or follows an opening formula such as
-  // "FOR IMMEDIATE RELEASE:" in the first sentence.
-  std::vector<Finding> out = dateline(a.doc, 0);
-  for (const PhraseMatch& m : phrases) {
-    if (!out.empty() || a.doc.sentences.empty() || m.last_token > a.doc.sentences.front().last_token) break;
-    size_t after = m.last_token;
-    while (after < a.doc.tokens.size() && a.doc.tokens[after].kind == TokenKind::punct) ++after;
-    out = dateline(a.doc, after);
-  }
-  for (const PhraseMatch& m : phrases) {
-    if (std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, m.start, m.end); })) continue;
-    out.push_back({Finding::Kind::phrase, m.start, m.end, a.doc.utf8(m.start, m.end), m.phrase->replacements});
-  }
-  for (Finding& f : quoted_executives(a.doc)) {
-    bool covered = std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, f.start, f.end); });
-    if (!covered) out.push_back(std::move(f));
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Finding& x, const Finding& y) { return x.start < y.start; });
-  return out;
+  return remembered(memo(a).press_release_findings, [&] {
+    const auto phrases = rule_phrases(a, "promo.press-release", PhraseList::builtin("phrases/promo_press_release.tsv"));
+    // The dateline opens the text, or follows an opening formula such as
+    // "FOR IMMEDIATE RELEASE:" in the first sentence.
+    std::vector<Finding> out = dateline(a.doc, 0);
+    for (const PhraseMatch& m : phrases) {
+      if (!out.empty() || a.doc.sentences.empty() || m.last_token > a.doc.sentences.front().last_token) break;
+      size_t after = m.last_token;
+      while (after < a.doc.tokens.size() && a.doc.tokens[after].kind == TokenKind::punct) ++after;
+      out = dateline(a.doc, after);
+    }
+    for (const PhraseMatch& m : phrases) {
+      if (std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, m.start, m.end); })) continue;
+      out.push_back({Finding::Kind::phrase, m.start, m.end, a.doc.utf8(m.start, m.end), m.phrase->replacements});
+    }
+    for (Finding& f : quoted_executives(a.doc)) {
+      bool covered = std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, f.start, f.end); });
+      if (!covered) out.push_back(std::move(f));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Finding& x, const Finding& y) { return x.start < y.start; });
+    return out;
+  });
 }
 
 std::vector<PhraseMatch> superlatives(const Analysis& a, size_t first, size_t last) {
@@ -545,8 +580,12 @@ std::vector<PhraseMatch> superlatives(const Analysis& a, size_t first, size_t la
 }
 
 std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first, size_t last) {
-  return rule_phrases(a, "promo.hard-sell", PhraseList::builtin("phrases/promo_hard_sell.tsv"),
-                      &PhraseList::builtin("phrases/promo_hard_sell_except.tsv"), first, last);
+  auto find = [&] {
+    return rule_phrases(a, "promo.hard-sell", PhraseList::builtin("phrases/promo_hard_sell.tsv"),
+                        &PhraseList::builtin("phrases/promo_hard_sell_except.tsv"), first, last);
+  };
+  if (first == 0 && last == npos) return remembered(memo(a).hard_sells, find);  // the whole text
+  return find();
 }
 
 // ---- Topics ------------------------------------------------------------------

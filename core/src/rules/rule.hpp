@@ -4,6 +4,7 @@
 // every registered id is documented in docs/rules.md and has examples in
 // tests/examples/.
 #pragma once
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 namespace chime {
 
 struct ConfigPhrases;  // rules/features.hpp
+struct FeatureMemo;    // rules/features.cpp
 
 // What rules can read besides the Document: results of earlier stages.
 struct Analysis {
@@ -27,6 +29,10 @@ struct Analysis {
   // The configuration's phrases and names, compiled once per Analyzer; null
   // means none (rules then use their built-in lists only).
   const ConfigPhrases* config_phrases = nullptr;
+  // Features several rules ask for (sincere questions, press-release
+  // findings, ...), kept by rules/features.cpp once computed, so each is
+  // worked out once per analysis however many rules read it.
+  mutable std::shared_ptr<FeatureMemo> memo;
 };
 
 class HintSink {
