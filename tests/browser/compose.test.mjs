@@ -292,11 +292,13 @@ describe('compose box on the stand-in', () => {
     const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker');
     const [worker] = await workers();
     await cdp.send('Target.closeTarget', { targetId: worker.targetId });  // as Chrome does to an idle worker
-    await page.waitForFunction(() => true);
-    assert.equal((await workers()).length, 0, 'the worker is stopped');
+    // closeTarget answers before the target is gone: wait until this worker is.
+    const stillThere = async () => (await workers()).some((t) => t.targetId === worker.targetId);
+    for (let tries = 0; tries < 100 && await stillThere(); tries += 1) await page.waitForTimeout(50);
+    assert.equal(await stillThere(), false, 'the worker is stopped');
     await page.keyboard.type(' Thanks!');
     await waitForDrawn(page, `${PROMO} Thanks!`);
-    assert.equal((await workers()).length, 1, 'the next keystroke woke it');
+    assert.equal((await workers()).length, 1, 'the next keystroke woke a new worker');
     const [chip] = await chips(page);
     assert.ok(chip, 'the chip shows the new result');
     browser.worker = browser.context.serviceWorkers().at(-1);
