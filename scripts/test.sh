@@ -19,6 +19,22 @@ emcmake cmake --preset wasm -DCHIME_NATIVE_CHIME="$root/build/ci/native/chime"
 cmake --build --preset wasm
 
 status=0
-ctest --preset ci || status=1
-ctest --preset wasm || status=1
+ctest --preset ci | tee build/ci/ctest.out || status=1
+ctest --preset wasm | tee build/wasm/ctest.out || status=1
+
+# The counts the issues ask to see: twitter-text conformance and wasm parity.
+echo
+echo "Conformance and parity:"
+grep -h -o '[A-Za-z_]*: [0-9]* cases, [0-9]* pass' build/ci/Testing/Temporary/LastTest.log | sed 's/^/  /' || true
+grep -h -o 'parity: .*' build/wasm/Testing/Temporary/LastTest.log | sed 's/^/  /' || true
+
+# One closing line over both test projects.
+totals() { sed -n 's/.*tests passed, \([0-9]*\) tests failed out of \([0-9]*\).*/\1 \2/p' "$1"; }
+read -r failed_ci total_ci < <(totals build/ci/ctest.out)
+read -r failed_wasm total_wasm < <(totals build/wasm/ctest.out)
+failed=$(( ${failed_ci:-1} + ${failed_wasm:-1} ))
+passed=$(( ${total_ci:-0} + ${total_wasm:-0} - failed ))
+echo
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]] || status=1
 exit $status
