@@ -90,15 +90,7 @@ PhraseList PhraseList::from_phrases(const std::vector<std::string>& phrases) {
 }
 
 const PhraseList& PhraseList::builtin(std::string_view name) {
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<PhraseList>, std::less<>> cache;
-  std::lock_guard lock(mutex);
-  auto it = cache.find(name);
-  if (it == cache.end()) {
-    auto list = std::make_unique<PhraseList>(parse(data::file(name), name));
-    it = cache.emplace(std::string(name), std::move(list)).first;
-  }
-  return *it->second;
+  return data::parsed<PhraseList>(name, [](std::string_view file) { return parse(data::file(file), file); });
 }
 
 std::vector<PhraseMatch> PhraseList::find(const Document& doc, size_t first, size_t last) const {

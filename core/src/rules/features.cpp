@@ -370,18 +370,11 @@ std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, 
 // ---- Word lists --------------------------------------------------------------
 
 const WordList& WordList::builtin(std::string_view name) {
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<WordList>, std::less<>> cache;
-  std::lock_guard lock(mutex);
-  auto it = cache.find(name);
-  if (it == cache.end()) {
-    auto list = std::make_unique<WordList>();
-    for (std::string_view line : lines(data::file(name))) {
-      list->words_.insert(text::fold_utf8(columns(line)[0]));
-    }
-    it = cache.emplace(std::string(name), std::move(list)).first;
-  }
-  return *it->second;
+  return data::parsed<WordList>(name, [](std::string_view file) {
+    WordList list;
+    for (std::string_view line : lines(data::file(file))) list.words_.insert(text::fold_utf8(columns(line)[0]));
+    return list;
+  });
 }
 
 std::vector<std::vector<std::string>> data_rows(std::string_view name) {
