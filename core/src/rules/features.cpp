@@ -377,13 +377,16 @@ const WordList& WordList::builtin(std::string_view name) {
   });
 }
 
-std::vector<std::vector<std::string>> data_rows(std::string_view name) {
-  std::vector<std::vector<std::string>> rows;
-  for (std::string_view line : lines(data::file(name))) {
-    auto& row = rows.emplace_back();
-    for (std::string_view col : columns(line)) row.emplace_back(col);
-  }
-  return rows;
+const std::vector<std::vector<std::string>>& data_rows(std::string_view name) {
+  using Rows = std::vector<std::vector<std::string>>;
+  return data::parsed<Rows>(name, [](std::string_view file) {
+    Rows rows;
+    for (std::string_view line : lines(data::file(file))) {
+      auto& row = rows.emplace_back();
+      for (std::string_view col : columns(line)) row.emplace_back(col);
+    }
+    return rows;
+  });
 }
 
 // ---- Tokens and text ---------------------------------------------------------

@@ -64,8 +64,9 @@ std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, 
 
 // ---- Word lists (core/data/lists/*: one entry a line, "# " comments) ---------
 
-// The rows of a TSV data file (comments and blank lines skipped), split on tabs.
-std::vector<std::vector<std::string>> data_rows(std::string_view name);
+// The rows of a TSV data file (comments and blank lines skipped), split on
+// tabs; parsed once, kept for the life of the program.
+const std::vector<std::vector<std::string>>& data_rows(std::string_view name);
 
 // A set of case-folded entries; the first column of a TSV line is the entry.
 class WordList {

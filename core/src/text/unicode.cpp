@@ -5,6 +5,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "icu/icu_data.hpp"
@@ -104,6 +105,13 @@ std::u16string fold(std::u16string_view text) {
 }
 
 std::string fold_utf8(std::string_view utf8) {
+  // ASCII (most hashtags, handles, list entries): full case folding of ASCII
+  // is lower-casing, no need for a trip through UTF-16 and ICU.
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out(utf8);
+    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+  }
   int32_t replaced = 0;
   return to_utf8(fold(decode_utf8(utf8, replaced)));
 }
