@@ -16,7 +16,7 @@ namespace chime {
 
 namespace {
 
-bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
+using text::is_space;
 
 TokenKind classify(std::u16string_view piece, int32_t rule_status) {
   if (rule_status >= UBRK_WORD_IDEO && rule_status < UBRK_WORD_IDEO_LIMIT) return TokenKind::ideo;

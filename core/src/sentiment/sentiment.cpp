@@ -61,7 +61,7 @@ struct Word {
   size_t sentence = 0;        // index into Document::sentences
 };
 
-bool is_space(UChar32 c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
+using text::is_space;
 bool is_clause_mark(char16_t c) {
   return c == u',' || c == u';' || c == u':' || c == u'.' || c == u'!' || c == u'?' ||
          c == u'\u2026' || c == u'\uFF0C' || c == u'\uFF01' || c == u'\uFF1F' || c == u'\u3002';

@@ -1,6 +1,7 @@
 #include "text/unicode.hpp"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
@@ -103,6 +104,8 @@ std::u16string fold(std::u16string_view text) {
   }
   return out;
 }
+
+bool is_space_slow(int32_t c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
 
 std::string fold_utf8(std::string_view utf8) {
   // ASCII (most hashtags, handles, list entries): full case folding of ASCII

@@ -18,4 +18,12 @@ std::u16string nfc(std::u16string_view text);
 std::u16string fold(std::u16string_view text);
 std::string fold_utf8(std::string_view utf8);
 
+// White space as words and sentences are split on: Unicode White_Space plus
+// zero-width space and BOM. ASCII (nearly every call) is answered inline.
+bool is_space_slow(int32_t c);
+inline bool is_space(int32_t c) {
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // ASCII White_Space: 9-13, 32
+  return is_space_slow(c);
+}
+
 }  // namespace chime::text
