@@ -15,7 +15,7 @@ namespace chime::data {
 // Throws std::out_of_range naming the file if there is no such file.
 std::string_view file(std::string_view name);
 
-struct NameHash {  // lets a cache keyed by std::string be searched with a string_view
+struct StringHash {  // lets a std::string-keyed hash container be searched with a string_view
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
@@ -27,7 +27,7 @@ struct NameHash {  // lets a cache keyed by std::string be searched with a strin
 template <typename T>
 const T& parsed(std::string_view name, T (*parse)(std::string_view name)) {
   static std::mutex mutex;
-  static std::unordered_map<std::string, std::unique_ptr<const T>, NameHash, std::equal_to<>> cache;
+  static std::unordered_map<std::string, std::unique_ptr<const T>, StringHash, std::equal_to<>> cache;
   std::lock_guard lock(mutex);
   auto it = cache.find(name);
   if (it == cache.end()) it = cache.emplace(std::string(name), std::make_unique<const T>(parse(name))).first;

@@ -10,8 +10,10 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
+#include "data/data.hpp"
 #include "document.hpp"
 #include "match/phrases.hpp"
 #include "rules/rule.hpp"
@@ -74,7 +76,7 @@ class WordList {
   static const WordList& builtin(std::string_view name);  // core/data/<name>, cached
   bool contains(std::string_view folded) const { return words_.contains(folded); }
  private:
-  std::set<std::string, std::less<>> words_;
+  std::unordered_set<std::string, data::StringHash, std::equal_to<>> words_;  // lookup only
 };
 
 // ---- Tokens and text ---------------------------------------------------------
