@@ -21,6 +21,7 @@
   let card = null;          // {box, hint, source: 'hover' | 'caret' | 'focus'}
   let popoverBox = null;
   let drawScheduled = false;
+  const needDraw = new Set();  // boxes to draw on the next frame
   let scanScheduled = false;
   let pageObserver = null;
 
@@ -63,9 +64,11 @@
       this.inFlight = false;
       this.pending = false;
       this.lastLabel = '';
+      this.chipContent = '';  // what the chip shows, and its width then
+      this.chipWidth = 0;
       this.observer = new MutationObserver(() => this.onEdit());
       this.observer.observe(editor, { subtree: true, childList: true, characterData: true });
-      this.resizeObserver = new ResizeObserver(scheduleDraw);
+      this.resizeObserver = new ResizeObserver(scheduleDrawAll);  // a box that grows moves the boxes below it
       this.resizeObserver.observe(this.container);
       this.onKeyDown = (event) => this.keyDown(event);
       editor.addEventListener('keydown', this.onKeyDown);
@@ -75,6 +78,7 @@
     destroy() {
       this.observer.disconnect();
       this.resizeObserver.disconnect();
+      needDraw.delete(this);
       this.editor.removeEventListener('keydown', this.onKeyDown);
       this.layer.remove();
       if (card?.box === this) hideCard();
@@ -88,7 +92,7 @@
         if (!this.text.trim()) this.dismissed.clear();  // a new draft starts afresh
         this.analyse();
       }
-      scheduleDraw();
+      scheduleDraw(this);
     }
 
     // At most one request in flight per box; keystrokes meanwhile coalesce
@@ -207,65 +211,88 @@
       return { right: clip.right - 4, top: clip.bottom - CHIP_HEIGHT - 4 };
     }
 
+    // All layout reads first (rects, hit tests, the chip's anchor), then all
+    // writes: interleaving them would force a layout per underline.
     draw() {
+      needDraw.delete(this);  // drawn now (a result came first): the next frame need not again
       if (!this.editor.isConnected) return;
       const box = this.container.getBoundingClientRect();
       const clip = { left: Math.max(0, box.left), top: Math.max(0, box.top),
                      right: Math.min(innerWidth, box.right), bottom: Math.min(innerHeight, box.bottom) };
       const visible = clip.right > clip.left && clip.bottom > clip.top;
-      this.drawn = [];
+      this.drawn = visible ? this.placeHints(clip) : [];
+      const chip = visible ? this.placeChip(clip) : null;
       let used = 0;
-      if (visible) {
-        for (const hint of this.visibleHints()) {
-          // Strengths and whole-post hints live in the popover, not under the text.
-          if (hint.severity === 'good' || (hint.start === 0 && hint.end >= this.text.length)) continue;
-          const rects = [];
-          for (const range of find.rangesFor(this.draft, hint.start, hint.end)) {
-            for (const r of range.getClientRects()) {
-              if (r.width < 1 || r.bottom <= clip.top || r.top >= clip.bottom) continue;
-              if (!this.showsAt(r)) continue;  // under one of the site's menus or dialogs
-              const left = Math.max(r.left, clip.left);
-              const right = Math.min(r.right, clip.right);
-              if (right > left) rects.push({ left, right, top: r.top, bottom: r.bottom });
-            }
+      for (const { hint, rects } of this.drawn) {
+        const active = card?.box === this && card.hint.start === hint.start && card.hint.rule === hint.rule;
+        const className = `u sev-${hint.severity}${active ? ' active' : ''}`;
+        for (const r of rects) {
+          let line = this.underlines[used];
+          if (!line) {
+            line = el(document, 'div', { 'aria-hidden': 'true' });
+            this.layer.append(line);
+            this.underlines.push(line);
           }
-          if (!rects.length) continue;
-          this.drawn.push({ hint, rects });
-          const active = card?.box === this && card.hint.start === hint.start && card.hint.rule === hint.rule;
-          for (const r of rects) {
-            let line = this.underlines[used];
-            if (!line) {
-              line = el(document, 'div', { 'aria-hidden': 'true' });
-              this.layer.append(line);
-              this.underlines.push(line);
-            }
-            used += 1;
-            line.className = `u sev-${hint.severity}${active ? ' active' : ''}`;
-            line.dataset.rule = hint.rule;
-            line.dataset.start = String(hint.start);
-            line.dataset.end = String(hint.end);
-            line.style.cssText = `left:${r.left}px;top:${r.bottom - 1}px;width:${r.right - r.left}px`;
-          }
+          used += 1;
+          // Unchanged underlines (most of them, per keystroke) are not rewritten.
+          const css = `left:${r.left}px;top:${r.bottom - 1}px;width:${r.right - r.left}px`;
+          if (line.chimeCss === css && line.className === className && line.dataset.rule === hint.rule &&
+              line.dataset.start === String(hint.start) && line.dataset.end === String(hint.end)) continue;
+          line.className = className;
+          line.dataset.rule = hint.rule;
+          line.dataset.start = String(hint.start);
+          line.dataset.end = String(hint.end);
+          line.style.cssText = css;
+          line.chimeCss = css;
         }
       }
       for (const line of this.underlines.splice(used)) line.remove();
-      this.drawChip(visible, clip);
+      this.drawChip(chip);
     }
 
-    drawChip(visible, clip) {
-      const show = visible && this.result && this.text.trim() !== '' && this.showsAt(clip, this.container);
-      this.chip.hidden = !show;
-      if (!show) return;
+    // The visible hints with the rects of their text inside the clip.
+    placeHints(clip) {
+      const placed = [];
+      for (const hint of this.visibleHints()) {
+        // Strengths and whole-post hints live in the popover, not under the text.
+        if (hint.severity === 'good' || (hint.start === 0 && hint.end >= this.text.length)) continue;
+        const rects = [];
+        for (const range of find.rangesFor(this.draft, hint.start, hint.end)) {
+          for (const r of range.getClientRects()) {
+            if (r.width < 1 || r.bottom <= clip.top || r.top >= clip.bottom) continue;
+            if (!this.showsAt(r)) continue;  // under one of the site's menus or dialogs
+            const left = Math.max(r.left, clip.left);
+            const right = Math.min(r.right, clip.right);
+            if (right > left) rects.push({ left, right, top: r.top, bottom: r.bottom });
+          }
+        }
+        if (rects.length) placed.push({ hint, rects });
+      }
+      return placed;
+    }
+
+    // Where the chip goes, or null when it is not shown.
+    placeChip(clip) {
+      if (!this.result || this.text.trim() === '' || !this.showsAt(clip, this.container)) return null;
+      return this.chipAnchor(clip);
+    }
+
+    drawChip(anchor) {
+      this.chip.hidden = !anchor;
+      if (!anchor) return;
       const { scores, label } = this.result;
-      const stale = this.resultText !== this.text;
-      this.chip.className = `chip sev-${LABEL_SEVERITY[label] ?? 'tip'}`;
-      this.chip.replaceChildren(el(document, 'span', { class: 'dot', 'aria-hidden': 'true' }), `${scores.overall} · ${labelName(label)}`);
-      this.chip.setAttribute('aria-label', `Chime score ${scores.overall}, ${labelName(label)}. Show details.`);
-      this.chip.dataset.score = String(scores.overall);
-      this.chip.dataset.label = label;
-      this.chip.style.opacity = stale ? '0.7' : '1';
-      const anchor = this.chipAnchor(clip);
-      this.chip.style.left = `${Math.max(0, anchor.right - this.chip.offsetWidth)}px`;
+      const content = `${scores.overall} · ${labelName(label)}`;
+      if (this.chipContent !== content) {  // rebuilt (and measured) only when the score or label changes
+        this.chip.className = `chip sev-${LABEL_SEVERITY[label] ?? 'tip'}`;
+        this.chip.replaceChildren(el(document, 'span', { class: 'dot', 'aria-hidden': 'true' }), content);
+        this.chip.setAttribute('aria-label', `Chime score ${scores.overall}, ${labelName(label)}. Show details.`);
+        this.chip.dataset.score = String(scores.overall);
+        this.chip.dataset.label = label;
+        this.chipContent = content;
+        this.chipWidth = this.chip.offsetWidth;
+      }
+      this.chip.style.opacity = this.resultText !== this.text ? '0.7' : '1';
+      this.chip.style.left = `${Math.max(0, anchor.right - this.chipWidth)}px`;
       this.chip.style.top = `${anchor.top}px`;
     }
 
@@ -435,16 +462,22 @@
     requestAnimationFrame(scan);
   }
 
-  function drawAll() {
+  function scheduleDrawAll() { scheduleDraw(); }
+
+  function drawScheduledBoxes() {
     drawScheduled = false;
-    for (const box of boxes.values()) box.draw();
+    for (const box of [...needDraw]) box.draw();
   }
 
-  function scheduleDraw() {
-    if (drawScheduled || !overlay) return;
+  // Draws one box (or every box: scrolling, resizing) on the next frame.
+  function scheduleDraw(box = null) {
+    if (!overlay) return;
+    for (const each of box ? [box] : boxes.values()) needDraw.add(each);
+    if (drawScheduled) return;
     drawScheduled = true;
-    requestAnimationFrame(drawAll);
+    requestAnimationFrame(drawScheduledBoxes);
   }
+
 
   function selectionSettled() {
     return new Promise((resolve) => {
@@ -459,8 +492,8 @@
   }
 
   const listeners = [
-    [window, 'scroll', scheduleDraw, { capture: true, passive: true }],
-    [window, 'resize', scheduleDraw, { passive: true }],
+    [window, 'scroll', scheduleDrawAll, { capture: true, passive: true }],
+    [window, 'resize', scheduleDrawAll, { passive: true }],
     [document, 'mousemove', onPointerMove, { passive: true }],
     [document, 'mousedown', onPointerDown, { capture: true }],
     [document, 'selectionchange', onSelectionChange, {}],
