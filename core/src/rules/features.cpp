@@ -238,22 +238,7 @@ const TopicTable& topic_table() {
 
 }  // namespace
 
-// Features computed once per analysis (Analysis::memo): each is a pure
-// function of the Analysis, and several rules read each of them.
-struct FeatureMemo {
-  std::optional<std::vector<Finding>> press_release_findings;
-  std::optional<std::vector<PhraseMatch>> hard_sells;  // in the whole text
-  std::optional<std::vector<size_t>> sincere_questions;
-  std::optional<std::vector<PhraseMatch>> invitations;
-  std::optional<bool> opens_conversation;
-};
-
 namespace {
-
-FeatureMemo& memo(const Analysis& a) {
-  if (!a.memo) a.memo = std::make_shared<FeatureMemo>();
-  return *a.memo;
-}
 
 // The memo's value in `slot`, computed by `compute` the first time.
 template <typename T, typename Compute>
@@ -263,6 +248,11 @@ const T& remembered(std::optional<T>& slot, Compute compute) {
 }
 
 }  // namespace
+
+FeatureMemo& memo(const Analysis& a) {
+  if (!a.memo) a.memo = std::make_shared<FeatureMemo>();
+  return *a.memo;
+}
 
 // ---- Shared helpers (rulesB) ----------------------------------------------
 bool is_public_reply(const Document& doc) {

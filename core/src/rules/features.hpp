@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "document.hpp"
 #include "match/phrases.hpp"
 #include "rules/rule.hpp"
+#include "rules/value_helpful.hpp"
 
 namespace chime {
 
@@ -157,5 +159,19 @@ struct TopicMatch {
   std::string topic;           // plain name, e.g. "diabetes"
 };
 std::vector<TopicMatch> topics(const Document& doc);
+
+// ---- Features computed once per analysis -------------------------------------
+
+// Features that several rules read, kept in Analysis::memo the first time
+// they are computed (each is a pure function of the Analysis).
+struct FeatureMemo {
+  std::optional<std::vector<Finding>> press_release_findings;
+  std::optional<std::vector<PhraseMatch>> hard_sells;  // in the whole text
+  std::optional<std::vector<size_t>> sincere_questions;
+  std::optional<std::vector<PhraseMatch>> invitations;
+  std::optional<bool> opens_conversation;
+  std::optional<std::optional<HelpfulFinding>> helpful;  // rules/value.cpp
+};
+FeatureMemo& memo(const Analysis& a);
 
 }  // namespace chime

@@ -81,7 +81,7 @@ void check_sentiment(const Analysis& a, HintSink& sink) {
   if (a.doc.tokens.empty() || a.sentiment.compound > kStronglyNegative || !is_broadcast(a)) return;
   // Hard news that already tells readers what to do ("Sepsis kills 270,000
   // a year. Know the signs: ...") is what the suggestion asks for.
-  if (find_helpful(a.doc)) return;
+  if (find_helpful(a)) return;
   sink.add({"tone.sentiment", Severity::tip, 0, text_end(a.doc),
             "This post reads as strongly negative (sentiment " + two_decimals(a.sentiment.compound) + ").",
             "If the news is hard, add what readers can do or where to find support.", {}});

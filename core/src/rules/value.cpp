@@ -63,7 +63,7 @@ std::optional<HelpfulFinding> helpful_cue(const Document& doc) {
 }
 
 void check_helpful(const Analysis& a, HintSink& sink) {
-  auto found = find_helpful(a.doc);
+  auto found = find_helpful(a);
   if (!found) return;
   Hint h{"value.helpful", Severity::good, found->start, found->end, "", "", {}};
   switch (found->kind) {
@@ -85,7 +85,7 @@ void check_helpful(const Analysis& a, HintSink& sink) {
 // offer: nothing helpful, no question, not a conversation.
 void check_empty(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
-  if (find_helpful(doc) || opens_conversation(a)) return;
+  if (find_helpful(a) || opens_conversation(a)) return;
   // Any question is something a reader can answer, sincere or not.
   for (const Sentence& s : doc.sentences) {
     if (ends_with_question_mark(doc, s)) return;
@@ -129,6 +129,12 @@ std::optional<HelpfulFinding> find_helpful(const Document& doc) {
     if (found && (!best || found->start < best->start)) best = found;
   }
   return best;
+}
+
+std::optional<HelpfulFinding> find_helpful(const Analysis& a) {
+  FeatureMemo& m = memo(a);
+  if (!m.helpful) m.helpful = find_helpful(a.doc);
+  return *m.helpful;
 }
 
 std::span<const RuleInfo> value_rules() { return kRules; }

@@ -19,5 +19,9 @@ struct HelpfulFinding {
 // (phrases/value_helpful.tsv), a number with a unit or a ratio ("5 minutes",
 // "1 in 3"), or a resource described next to a link ("our checklist").
 std::optional<HelpfulFinding> find_helpful(const Document& doc);
+// The same for the analysed text, worked out once per analysis (rules
+// value.helpful, value.empty and tone.sentiment all ask).
+struct Analysis;
+std::optional<HelpfulFinding> find_helpful(const Analysis& a);
 
 }  // namespace chime
