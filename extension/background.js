@@ -63,13 +63,14 @@ chrome.tabs.onRemoved.addListener((tabId) => { chrome.storage.session.remove(dra
 // --- requests --------------------------------------------------------------
 
 const handlers = {
-  async [kinds.analyze]({ text, context }, sender) {
+  async [kinds.analyze]({ text, context }, sender, afterReply) {
     const engine = await loadEngine();
     const result = engine.analyze(String(text ?? ''), context ?? {});
     if (sender.tab) {
-      // Not awaited: the answer should not wait for storage.
-      rememberDraft(sender.tab.id, { text, context: context ?? {}, result, url: sender.url, at: Date.now() })
-        .catch((error) => console.warn('Chime: could not keep the draft for the popup', error));
+      // After the answer is posted: storing the draft (a copy of the result
+      // and a message to the browser) must not hold up the hints.
+      afterReply(() => rememberDraft(sender.tab.id, { text, context: context ?? {}, result, url: sender.url, at: Date.now() })
+        .catch((error) => console.warn('Chime: could not keep the draft for the popup', error)));
     }
     return { ok: true, result };
   },

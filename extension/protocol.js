@@ -70,19 +70,23 @@
   }
 
   // The background's side: answers each request on the port it came from.
+  // A handler calls afterReply(work) for work the answer need not wait for:
+  // it runs right after the answer is posted, in the same task.
   function serve(handlers) {
     chrome.runtime.onConnect.addListener((client) => {
       if (client.name !== PORT_NAME || client.sender?.id !== chrome.runtime.id) return;
       client.onMessage.addListener(async (message) => {
         const handler = handlers[message?.kind];
+        const later = [];
         let answer;
         try {
-          answer = handler ? await handler(message, client.sender)
+          answer = handler ? await handler(message, client.sender, (work) => later.push(work))
             : { ok: false, error: { code: 'unknown_kind', message: `unknown request ${message?.kind}` } };
         } catch (error) {
           answer = { ok: false, error: { code: 'engine', message: String(error?.message ?? error) } };
         }
         try { client.postMessage({ id: message.id, answer }); } catch { /* the page went away */ }
+        for (const work of later) work();
       });
     });
   }
