@@ -57,8 +57,12 @@ bool token_matches(const Phrase& p, size_t k, const Token& t) {
 void PhraseList::add(Phrase p) {
   if (p.tokens.empty()) return;
   size_t index = phrases_.size();
-  if (p.tokens[0] == "*") wildcard_first_.push_back(index);
-  else by_first_[p.hashes[0]].push_back(index);
+  if (p.tokens[0] == "*") {
+    wildcard_first_.push_back(index);
+  } else {
+    by_first_[p.hashes[0]].push_back(index);
+    first_hashes_.set(p.hashes[0] % first_hashes_.size());
+  }
   phrases_.push_back(std::move(p));
 }
 
@@ -96,29 +100,36 @@ const PhraseList& PhraseList::builtin(std::string_view name) {
 std::vector<PhraseMatch> PhraseList::find(const Document& doc, size_t first, size_t last) const {
   std::vector<PhraseMatch> out;
   last = std::min(last, doc.tokens.size());
-  auto try_phrase = [&](size_t i, const Phrase& p, PhraseMatch& best) {
-    if (i + p.tokens.size() > last) return;
+  auto matches_at = [&](size_t i, const Phrase& p) {
+    if (i + p.tokens.size() > last) return false;
     for (size_t k = 0; k < p.tokens.size(); ++k) {
       const Token& t = doc.tokens[i + k];
-      if (!token_matches(p, k, t)) return;
-      if (k > 0 && p.joined[k] == t.space_before) return;
+      if (!token_matches(p, k, t)) return false;
+      if (k > 0 && p.joined[k] == t.space_before) return false;
     }
-    if (!best.phrase || p.tokens.size() > best.phrase->tokens.size()) {
-      best = {&p, i, i + p.tokens.size(), doc.tokens[i].start, doc.tokens[i + p.tokens.size() - 1].end};
-    }
+    return true;
   };
   for (size_t i = first; i < last;) {
-    PhraseMatch best;
-    if (auto it = by_first_.find(doc.tokens[i].folded_hash); it != by_first_.end()) {
-      for (size_t index : it->second) try_phrase(i, phrases_[index], best);
+    // The longest phrase matching at i; the first listed among equals.
+    const Phrase* best = nullptr;
+    auto consider = [&](size_t index) {
+      const Phrase& p = phrases_[index];
+      if ((!best || p.tokens.size() > best->tokens.size()) && matches_at(i, p)) best = &p;
+    };
+    const size_t hash = doc.tokens[i].folded_hash;
+    if (first_hashes_[hash % first_hashes_.size()]) {
+      if (auto it = by_first_.find(hash); it != by_first_.end()) {
+        for (size_t index : it->second) consider(index);
+      }
     }
-    for (size_t index : wildcard_first_) try_phrase(i, phrases_[index], best);
-    if (best.phrase) {
-      out.push_back(best);
-      i = best.last_token;
-    } else {
+    for (size_t index : wildcard_first_) consider(index);
+    if (!best) {
       ++i;
+      continue;
     }
+    const size_t end = i + best->tokens.size();
+    out.push_back({best, i, end, doc.tokens[i].start, doc.tokens[end - 1].end});
+    i = end;
   }
   return out;
 }

@@ -10,6 +10,7 @@
 // the phrase has no space between two tokens the text must have none either
 // ("#1" matches "#1", not "# 1"). "*" matches any one word or number.
 #pragma once
+#include <bitset>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -59,6 +60,9 @@ class PhraseList {
   // Phrases by the hash of their first token (Token::folded_hash, so that a
   // document's tokens are hashed once, not once per list); lookup only.
   std::unordered_map<size_t, std::vector<size_t>> by_first_;
+  // A bit per first-token hash (mod 4096): most of a text's tokens start no
+  // phrase of a list, and one bit test turns them away before the map.
+  std::bitset<4096> first_hashes_;
   std::vector<size_t> wildcard_first_;
 };
 
