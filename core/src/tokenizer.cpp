@@ -99,9 +99,12 @@ void Tokenizer::run(Document& doc) {
     t.all_caps = t.kind == TokenKind::word && all_caps(piece);
     if (is_ascii(piece)) {
       // Most tokens: full case folding of ASCII is lower-casing, no ICU needed.
-      for (char16_t c : piece) {
-        t.text.push_back(static_cast<char>(c));
-        t.folded.push_back(static_cast<char>(c >= u'A' && c <= u'Z' ? c - u'A' + u'a' : c));
+      t.text.resize(piece.size());
+      t.folded.resize(piece.size());
+      for (size_t k = 0; k < piece.size(); ++k) {
+        const char16_t c = piece[k];
+        t.text[k] = static_cast<char>(c);
+        t.folded[k] = static_cast<char>(c >= u'A' && c <= u'Z' ? c - u'A' + u'a' : c);
       }
     } else {
       t.text = text::to_utf8(piece);
