@@ -42,8 +42,8 @@ bool all_caps(std::u16string_view piece) {
   for (int32_t i = 0; i < static_cast<int32_t>(piece.size());) {
     UChar32 c;
     U16_NEXT(piece.data(), i, static_cast<int32_t>(piece.size()), c);
-    if (u_isalpha(c)) {
-      if (!u_isupper(c)) return false;
+    if (text::is_alpha(c)) {
+      if (!text::is_upper(c)) return false;
       ++letters;
     }
   }

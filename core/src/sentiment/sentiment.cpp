@@ -73,9 +73,9 @@ bool all_caps(std::u16string_view s, bool& has_letters) {
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
     UChar32 c;
     U16_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-    if (u_isalpha(c)) {
+    if (text::is_alpha(c)) {
       ++letters;
-      if (u_islower(c) || !u_isupper(c)) lower = true;
+      if (text::is_lower(c) || !text::is_upper(c)) lower = true;
     }
   }
   has_letters = letters > 0;
@@ -90,7 +90,7 @@ std::u16string_view strip_punctuation(std::u16string_view s) {
     UChar32 c;
     int32_t next = start;
     U16_NEXT(s.data(), next, n, c);
-    if (u_isalnum(c)) break;
+    if (text::is_alnum(c)) break;
     start = next;
   }
   int32_t end = n;
@@ -98,7 +98,7 @@ std::u16string_view strip_punctuation(std::u16string_view s) {
     UChar32 c;
     int32_t prev = end;
     U16_PREV(s.data(), start, prev, c);
-    if (u_isalnum(c)) break;
+    if (text::is_alnum(c)) break;
     end = prev;
   }
   return s.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));

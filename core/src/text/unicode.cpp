@@ -105,6 +105,10 @@ std::u16string fold(std::u16string_view text) {
   return out;
 }
 
+bool is_alpha_slow(int32_t c) { return u_isalpha(c); }
+bool is_upper_slow(int32_t c) { return u_isupper(c); }
+bool is_lower_slow(int32_t c) { return u_islower(c); }
+bool is_alnum_slow(int32_t c) { return u_isalnum(c); }
 bool is_space_slow(int32_t c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
 
 std::string fold_utf8(std::string_view utf8) {

@@ -20,6 +20,17 @@ std::string fold_utf8(std::string_view utf8);
 
 // White space as words and sentences are split on: Unicode White_Space plus
 // zero-width space and BOM. ASCII (nearly every call) is answered inline.
+// Letters, upper and lower case, letters or digits: ICU's u_isalpha,
+// u_isupper, u_islower, u_isalnum, with ASCII (nearly every call) inline.
+bool is_alpha_slow(int32_t c);
+bool is_upper_slow(int32_t c);
+bool is_lower_slow(int32_t c);
+bool is_alnum_slow(int32_t c);
+inline bool is_upper(int32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : is_upper_slow(c); }
+inline bool is_lower(int32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : is_lower_slow(c); }
+inline bool is_alpha(int32_t c) { return c < 0x80 ? is_upper(c) || is_lower(c) : is_alpha_slow(c); }
+inline bool is_alnum(int32_t c) { return c < 0x80 ? is_alpha(c) || (c >= '0' && c <= '9') : is_alnum_slow(c); }
+
 bool is_space_slow(int32_t c);
 inline bool is_space(int32_t c) {
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // ASCII White_Space: 9-13, 32
