@@ -337,41 +337,57 @@ const TwitterTextConfig& TwitterTextConfig::v3() {
   return c;
 }
 
-TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config) {
-  std::u16string normalized;
-  std::u16string_view view = text;
+namespace {
+
+// parseTweet's common part: NFC first (as twitter-text does), then weigh.
+struct Parsed {
+  std::u16string normalized;  // empty when the text was already NFC
+  std::u16string_view view;   // what was weighed
+  Weighed weighed;
+  double weighted;            // weightedLength / scale: a float in JavaScript
+  int32_t weighted_length;
+  bool valid;
+  int32_t permillage;
+};
+
+Parsed parse(std::u16string_view text, const TwitterTextConfig& config) {
+  Parsed p;
+  p.view = text;
   if (needs_nfc(text)) {
-    normalized = nfc(text);
-    view = normalized;
+    p.normalized = nfc(text);
+    p.view = p.normalized;
   }
-  const Weighed w = weigh(view, config);
+  p.weighed = weigh(p.view, config);
+  p.weighted = static_cast<double>(p.weighed.weight) / config.scale;
+  p.weighted_length = static_cast<int32_t>(p.weighed.weight / config.scale);  // the configs keep it whole
+  p.valid = p.weighed.valid && p.weighted > 0 && p.weighted <= config.max_weighted_length;
+  p.permillage = static_cast<int32_t>(std::floor(p.weighted / config.max_weighted_length * 1000));
+  return p;
+}
+
+}  // namespace
+
+TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config) {
+  const Parsed p = parse(text, config);
   TweetParse r;
-  // weightedLength / scale is a float in JavaScript; the configs keep it whole.
-  const double weighted = static_cast<double>(w.weight) / config.scale;
-  r.weighted_length = static_cast<int32_t>(w.weight / config.scale);
-  r.valid = w.valid && weighted > 0 && weighted <= config.max_weighted_length;
-  r.permillage = static_cast<int32_t>(std::floor(weighted / config.max_weighted_length * 1000));
-  r.valid_range_end = w.valid_index + (size_of(text) - size_of(view));
+  r.weighted_length = p.weighted_length;
+  r.valid = p.valid;
+  r.permillage = p.permillage;
+  r.valid_range_end = p.weighed.valid_index + (size_of(text) - size_of(p.view));
   r.display_range_end = text.empty() ? 0 : size_of(text) - 1;
   return r;
 }
 
 LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config) {
-  std::u16string normalized;
-  std::u16string_view view = text;
-  if (needs_nfc(text)) {
-    normalized = nfc(text);
-    view = normalized;
-  }
-  const Weighed w = weigh(view, config);
+  const Parsed p = parse(text, config);
   LengthInfo info;
-  const double weighted = static_cast<double>(w.weight) / config.scale;
-  info.weighted = static_cast<int32_t>(w.weight / config.scale);
+  info.weighted = p.weighted_length;
   info.max = config.max_weighted_length;
-  info.valid = w.valid && weighted > 0 && weighted <= config.max_weighted_length;
-  info.permillage = static_cast<int32_t>(std::floor(weighted / config.max_weighted_length * 1000));
-  if (w.fit_end >= size_of(view)) info.valid_end = size_of(text);
-  else info.valid_end = normalized.empty() ? w.fit_end : map_from_nfc(text, w.fit_end);
+  info.valid = p.valid;
+  info.permillage = p.permillage;
+  const int32_t fit_end = p.weighed.fit_end;
+  if (fit_end >= size_of(p.view)) info.valid_end = size_of(text);
+  else info.valid_end = p.normalized.empty() ? fit_end : map_from_nfc(text, fit_end);
   return info;
 }
 
