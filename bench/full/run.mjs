@@ -13,16 +13,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const bench = option('--bench');
-const tweets = Number(option('--tweets', '10000'));
-const rounds = option('--rounds', '3');
+const { values: options } = parseArgs({
+  options: { bench: { type: 'string' }, tweets: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '3' } },
+});
+const bench = options.bench;
+const tweets = Number(options.tweets);
+const rounds = options.rounds;
 const TARGET_RATIO = 50;  // the issue: at least 50 times faster per tweet
 if (!bench || !(tweets > 0)) {
   process.stderr.write('usage: node bench/full/run.mjs --bench PATH/chime-bench-full [--tweets N] [--rounds R]\n');

@@ -16,16 +16,15 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import vader from 'vader-sentiment';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const chimeBinary = option('--chime');
-const shared = option('--shared', path.join(here, '../../../shared'));
+const { values: options } = parseArgs({
+  options: { chime: { type: 'string' }, shared: { type: 'string', default: path.join(here, '../../../shared') } },
+});
+const chimeBinary = options.chime;
+const shared = options.shared;
 if (!chimeBinary) {
   process.stderr.write('usage: node bench/sentiment/compare.mjs --chime PATH/chime-sentiment-score [--shared DIR]\n');
   process.exit(2);
