@@ -1,38 +1,130 @@
 // The sentiment lexicons of core/data/sentiment/ (formats: the header of each
-// file and docs/sentiment.md), parsed once, on first use, into hash maps that
-// are only ever looked up, never iterated (output never depends on their
-// order).
+// file and docs/sentiment.md), parsed once, on first use, into flat hash
+// tables that are only ever looked up, never iterated (output never depends
+// on their order).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace chime::sentiment {
+
+// 64-bit FNV-1a over a key's code units: what the tables below hash. Cheap
+// for the short keys they hold, and the same on every platform.
+template <class Char>
+constexpr uint64_t key_hash(std::basic_string_view<Char> key) {
+  uint64_t hash = 14695981039346656037ull;
+  for (Char c : key) {
+    hash ^= static_cast<uint64_t>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// A hash table built once and then only looked up: open addressing over one
+// flat array of slots, the keys stored back to back in one string (no
+// allocation per entry). Entries are numbered in the order they were added;
+// a number stays valid as the table grows.
+template <class Char, class Value>
+class FlatMap {
+ public:
+  using Key = std::basic_string_view<Char>;
+  static constexpr int32_t npos = -1;
+
+  // The number of `key`'s entry, or npos.
+  int32_t find(Key key) const {
+    if (slots_.empty()) return npos;
+    const uint64_t hash = key_hash(key);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = slot_of(hash) & mask;; i = (i + 1) & mask) {
+      const uint32_t slot = slots_[i];
+      if (slot == 0) return npos;
+      const Entry& e = entries_[slot - 1];
+      if (e.hash == hash && key_of(e) == key) return static_cast<int32_t>(slot - 1);
+    }
+  }
+  // The number of `key`'s entry, added with a default value if new.
+  uint32_t insert(Key key) {
+    if (int32_t found = find(key); found != npos) return static_cast<uint32_t>(found);
+    if (2 * (entries_.size() + 1) > slots_.size()) grow();
+    const uint64_t hash = key_hash(key);
+    entries_.push_back(Entry{hash, static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(key.size()), Value{}});
+    chars_.append(key);
+    place(static_cast<uint32_t>(entries_.size()));
+    return static_cast<uint32_t>(entries_.size() - 1);
+  }
+  Value& value(uint32_t entry) { return entries_[entry].value; }
+  const Value& value(uint32_t entry) const { return entries_[entry].value; }
+  Key key(uint32_t entry) const { return key_of(entries_[entry]); }
+  size_t size() const { return entries_.size(); }
+  void reserve(size_t entries) {
+    entries_.reserve(entries);
+    while (slots_.size() < 2 * entries) grow();
+  }
+
+ private:
+  struct Entry {
+    uint64_t hash;
+    uint32_t key_start;  // into chars_
+    uint32_t key_size;
+    Value value;
+  };
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> slots_;  // entry number + 1, 0 = empty; a power of two, at most half full
+  std::basic_string<Char> chars_;
+
+  // The high bits mixed into the low ones, which pick the slot.
+  static size_t slot_of(uint64_t hash) { return static_cast<size_t>(hash ^ (hash >> 29)); }
+  Key key_of(const Entry& e) const { return Key(chars_.data() + e.key_start, e.key_size); }
+  void place(uint32_t slot) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = slot_of(entries_[slot - 1].hash) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+  void grow() {
+    slots_.assign(slots_.empty() ? 16 : 2 * slots_.size(), 0);
+    for (uint32_t slot = 1; slot <= entries_.size(); ++slot) place(slot);
+  }
+};
 
 // What a modifier or idiom does (modifiers.tsv, idioms.tsv).
 enum class Effect { boost, negate, scale, none, contrast, idiom };
 
 struct Phrase {
-  std::vector<std::string> words;  // case-folded
+  std::vector<uint32_t> words;  // case-folded words, as entries of Lexicon::valence
   Effect effect = Effect::none;
   double value = 0;  // boost: magnitude added; scale: factor; idiom: valence
 };
 
+// A word of the lexicons: a lexicon entry, a word of a phrase, or both.
+struct WordInfo {
+  double valence = 0;
+  bool has_valence = false;  // in lexicon.tsv or lexicon-chime.tsv
+  uint32_t phrases_begin = 0;  // Lexicon::phrases[begin, end) start with it,
+  uint32_t phrases_end = 0;    // longest first
+};
+
 struct Lexicon {
-  // lexicon.tsv: case-folded word or emoticon as written -> mean valence.
-  std::unordered_map<std::string, double> valence;
-  // modifiers.tsv and idioms.tsv by their first word, longest first.
-  std::unordered_map<std::string, std::vector<Phrase>> phrases;
-  // emoji.tsv and emoji-chime.tsv: emoji (UTF-8, see emoji_key) -> valence.
-  std::unordered_map<std::string, double> emoji;
+  static constexpr int32_t npos = -1;  // no such entry
+  // lexicon.tsv: case-folded word or emoticon as written -> mean valence; and
+  // every word of modifiers.tsv and idioms.tsv, case-folded, with the phrases
+  // it begins.
+  FlatMap<char, WordInfo> valence;
+  std::vector<Phrase> phrases;
+  // emoji.tsv and emoji-chime.tsv: emoji (UTF-16, see emoji_key) -> valence.
+  FlatMap<char16_t, double> emoji;
 
   // The lexicons, loaded once (thread-safe).
   static const Lexicon& get();
 
-  const double* find_valence(const std::string& key) const {
-    auto it = valence.find(key);
-    return it == valence.end() ? nullptr : &it->second;
+  // The entry of `key` in `valence`, or npos.
+  int32_t find_word(std::string_view key) const { return valence.find(key); }
+  const double* find_valence(std::string_view key) const {
+    int32_t word = valence.find(key);
+    if (word == npos || !valence.value(static_cast<uint32_t>(word)).has_valence) return nullptr;
+    return &valence.value(static_cast<uint32_t>(word)).valence;
   }
   // Valence of an emoji sequence: the sequence itself, else its first code
   // point (so a ZWJ or skin-tone variant scores as its base); 0 if unknown.
@@ -40,8 +132,8 @@ struct Lexicon {
 };
 
 // An emoji sequence without variation selectors (U+FE0F) and skin-tone
-// modifiers, as UTF-8: the key of Lexicon::emoji.
-std::string emoji_key(std::u16string_view sequence);
+// modifiers: the key of Lexicon::emoji.
+std::u16string emoji_key(std::u16string_view sequence);
 
 // "-1.25" -> -1.25 exactly as the compiler would read it (digits / 10^k, one
 // correctly rounded division: the same bits everywhere, no locale).

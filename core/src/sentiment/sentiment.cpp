@@ -52,7 +52,9 @@ const Phrase kNtNegation{{}, Effect::negate, 0};
 // emoticons such as ":-)" stay whole; emoji are split off as words of their
 // own; URLs, @mentions and $cashtags are not words.
 struct Word {
-  std::string key;        // lexicon key: case-folded word, or emoticon as written
+  int32_t entry = -1;     // its lexicon key (case-folded word, or emoticon as
+                          // written) in Lexicon::valence, or -1 if not there
+  bool nt_negation = false;  // its key ends with "n't"
   bool caps = false;      // ALL CAPS (two letters or more)
   bool letters = false;   // holds a letter (counts for the caps differential)
   bool is_emoji = false;
@@ -104,26 +106,53 @@ std::u16string_view strip_punctuation(std::u16string_view s) {
   return s.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
 }
 
-// Case-folded UTF-8; ASCII (most words) without a trip through ICU, with
-// the same result: full case folding of ASCII is lower-casing.
-std::string fold_key(std::u16string_view s) {
-  std::string key;
-  key.reserve(s.size());
-  for (char16_t c : s) {
-    if (c >= 0x80) return text::to_utf8(text::fold(s));
-    key.push_back(static_cast<char>(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c));
+// A word as UTF-8, for looking it up: short ASCII words (nearly all) are
+// made in a buffer on the stack, anything else in a string.
+class KeyText {
+ public:
+  // The text as written.
+  std::string_view utf8(std::u16string_view s) {
+    if (s.size() > sizeof ascii_) return spill_ = text::to_utf8(s);
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s[i] >= 0x80) return spill_ = text::to_utf8(s);
+      ascii_[i] = static_cast<char>(s[i]);
+    }
+    return {ascii_, s.size()};
   }
-  return key;
-}
+  // Case-folded; ASCII without a trip through ICU, with the same result:
+  // full case folding of ASCII is lower-casing.
+  std::string_view folded(std::u16string_view s) {
+    if (s.size() > sizeof ascii_) return spill_ = text::to_utf8(text::fold(s));
+    for (size_t i = 0; i < s.size(); ++i) {
+      char16_t c = s[i];
+      if (c >= 0x80) return spill_ = text::to_utf8(text::fold(s));
+      ascii_[i] = static_cast<char>(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c);
+    }
+    return {ascii_, s.size()};
+  }
+
+ private:
+  char ascii_[64];
+  std::string spill_;
+};
 
 void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, std::vector<Word>& out) {
   // Emoticons (":)", ":-(", "<3", ":D") are lexicon entries as written.
-  std::string raw = text::to_utf8(piece);
-  bool as_written = lex.valence.contains(raw);
+  KeyText raw_text;
+  std::string_view raw = raw_text.utf8(piece);
+  int32_t entry = lex.find_word(raw);
+  bool as_written = entry != Lexicon::npos && lex.valence.value(static_cast<uint32_t>(entry)).has_valence;
   std::u16string_view stripped = as_written ? piece : strip_punctuation(piece);
   if (stripped.empty()) return;  // punctuation alone is no word
   Word w;
-  w.key = as_written ? std::move(raw) : fold_key(stripped);
+  std::string_view key = raw;
+  KeyText folded_text;
+  if (!as_written) {
+    key = folded_text.folded(stripped);
+    if (key != raw) entry = lex.find_word(key);  // else the same lookup
+  }
+  w.entry = entry;
+  w.nt_negation = key.ends_with("n't");
   w.caps = all_caps(stripped, w.letters);
   w.clause_break = clause_break;
   out.push_back(std::move(w));
@@ -133,7 +162,8 @@ void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, 
 void add_hashtag(const Lexicon& lex, std::u16string_view tag, bool clause_break, std::vector<Word>& out) {
   std::u16string_view body = strip_punctuation(tag);
   if (body.empty()) return;
-  if (lex.valence.contains(fold_key(body))) {
+  KeyText folded;
+  if (lex.find_valence(folded.folded(body))) {
     add_word(lex, body, clause_break, out);
     return;
   }
@@ -231,19 +261,26 @@ struct Unit {
 };
 
 const Phrase* match_phrase(const Lexicon& lex, const std::vector<Word>& words, size_t i) {
-  if (words[i].is_emoji) return nullptr;
-  auto it = lex.phrases.find(words[i].key);
-  if (it == lex.phrases.end()) return nullptr;
-  for (const Phrase& p : it->second) {  // longest first
+  if (words[i].is_emoji || words[i].entry == Lexicon::npos) return nullptr;
+  const WordInfo& first = lex.valence.value(static_cast<uint32_t>(words[i].entry));
+  for (uint32_t n = first.phrases_begin; n < first.phrases_end; ++n) {  // longest first
+    const Phrase& p = lex.phrases[n];
     if (i + p.words.size() > words.size()) continue;
     bool same = true;
     for (size_t k = 1; k < p.words.size() && same; ++k) {
       const Word& w = words[i + k];
-      same = !w.is_emoji && !w.clause_break && w.key == p.words[k];
+      same = !w.is_emoji && !w.clause_break && w.entry == static_cast<int32_t>(p.words[k]);
     }
     if (same) return &p;
   }
   return nullptr;
+}
+
+// The valence of a word's lexicon entry, or nullptr.
+const double* valence_of(const Lexicon& lex, const Word& w) {
+  if (w.entry == Lexicon::npos) return nullptr;
+  const WordInfo& info = lex.valence.value(static_cast<uint32_t>(w.entry));
+  return info.has_valence ? &info.valence : nullptr;
 }
 
 std::vector<Unit> make_units(const Lexicon& lex, const std::vector<Word>& words) {
@@ -263,17 +300,17 @@ std::vector<Unit> make_units(const Lexicon& lex, const std::vector<Word>& words)
       } else {
         u.modifier = p;
         // A modifier may be a sentiment word too ("no"): see score_units.
-        if (const double* v = p->words.size() == 1 ? lex.find_valence(w.key) : nullptr) u.valence = *v;
+        if (const double* v = p->words.size() == 1 ? valence_of(lex, w) : nullptr) u.valence = *v;
       }
       i += p->words.size();
     } else {
       if (w.is_emoji) {
         u.valence = w.emoji_valence;
         u.scored = u.valence != 0;
-      } else if (const double* v = lex.find_valence(w.key)) {
+      } else if (const double* v = valence_of(lex, w)) {
         u.valence = *v;
         u.scored = true;
-      } else if (w.key.ends_with("n't")) {
+      } else if (w.nt_negation) {
         u.modifier = &kNtNegation;
       }
       ++i;
