@@ -76,6 +76,7 @@
     chrome.runtime.onConnect.addListener((client) => {
       if (client.name !== PORT_NAME || client.sender?.id !== chrome.runtime.id) return;
       client.onMessage.addListener(async (message) => {
+        const received = message?.trace ? performance.timeOrigin + performance.now() : 0;
         const handler = handlers[message?.kind];
         const later = [];
         let answer;
@@ -85,6 +86,9 @@
         } catch (error) {
           answer = { ok: false, error: { code: 'engine', message: String(error?.message ?? error) } };
         }
+        // A traced request (bench/browser/keystroke.mjs) learns when the
+        // worker got it and answered, on the shared wall clock.
+        if (received) answer.trace = { received, answered: performance.timeOrigin + performance.now() };
         try { client.postMessage({ id: message.id, answer }); } catch { /* the page went away */ }
         for (const work of later) work();
       });

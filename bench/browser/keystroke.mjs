@@ -13,7 +13,11 @@ import { parseArgs } from 'node:util';
 import { launch } from '../../tests/browser/lib/browser.mjs';
 import { startStandin } from '../../tests/browser/lib/standin.mjs';
 
-const { values: options } = parseArgs({ options: { keys: { type: 'string', default: '280' }, runs: { type: 'string', default: '2' } } });
+const { values: options } = parseArgs({ options: {
+  keys: { type: 'string', default: '280' },
+  runs: { type: 'string', default: '2' },
+  echoes: { type: 'string', default: '200' },  // bare round trips over the content script's port, for the floor
+} });
 const KEYS = Number(options.keys);
 const RUNS = Number(options.runs);
 
@@ -23,9 +27,49 @@ const BASE = 'We are thrilled to announce that our award-winning, world-class ca
   'Free screenings Saturday at the main campus, 9am to 1pm. #HeartMonth ';
 const DRAFT = BASE.repeat(3).slice(0, KEYS);
 
+// The content script's own world (Chime's isolated world in the top frame),
+// reached over CDP: the bench switches on per-hop tracing there
+// (globalThis.chimeTrace) and reads the records back.
+async function contentWorld(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData?.isDefault === false && c.name === 'Chime');
+  if (!world) throw new Error('the content script world was not found');
+  return {
+    async evaluate(expression) {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate',
+        { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value;
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+// The floor: round trips of a request no handler knows over the same port
+// (the worker answers at once), with the worker's receive and answer times.
+async function echoFloor(world, count) {
+  return world.evaluate(`(async () => {
+    const trips = [];
+    for (let i = 0; i < ${count}; i += 1) {
+      const sent = performance.now();
+      const answer = await globalThis.chimeProtocol.request('echo', { trace: true });
+      const received = performance.now();
+      const { trace } = answer;  // absent from an extension built without tracing
+      trips.push({ total: received - sent, there: trace ? trace.received - performance.timeOrigin - sent : NaN,
+                   back: trace ? received - (trace.answered - performance.timeOrigin) : NaN });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return trips;
+  })()`);
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function typeAndTime(page) {
+async function typeAndTime(page, world) {
+  await world.evaluate('globalThis.chimeTrace = []');
   await page.evaluate(() => {
     const host = document.querySelector('chime-overlay');
     window.chimeBench = { downs: [], edits: [], drawn: [] };
@@ -44,15 +88,31 @@ async function typeAndTime(page) {
     await page.waitForFunction((n) => document.querySelector('chime-overlay').getAttribute('data-chime-drawn') === String(n), i + 1,
       { polling: 'raf' });
   }
-  return page.evaluate((total) => {
+  const traces = await world.evaluate('globalThis.chimeTrace.splice(0)');
+  return page.evaluate(([total, records]) => {
     const { downs, edits, drawn } = window.chimeBench;
     const latencies = [];
     for (let i = 0; i < total; i += 1) {
       const done = drawn.find(([, length]) => length === String(i + 1));
-      if (done && downs[i] !== undefined) latencies.push({ total: done[0] - downs[i], editor: edits[i] - downs[i], chime: done[0] - edits[i] });
+      if (!done || downs[i] === undefined) continue;
+      const latency = { total: done[0] - downs[i], editor: edits[i] - downs[i], chime: done[0] - edits[i] };
+      // Both worlds share the page's clock; the worker's times came on the wall clock.
+      const t = records.find((r) => r.length === i + 1);
+      if (t) {
+        latency.hops = {
+          site: t.edited - downs[i],             // keydown -> the editor's DOM has the key (our MutationObserver runs)
+          ask: t.sent - downs[i],                // keydown -> the request is sent (at keydown when the key is plain)
+          to_worker: t.workerReceived - t.sent,  // port message to the service worker
+          worker: t.workerAnswered - t.workerReceived,  // engine and answer
+          to_page: t.received - t.workerAnswered,       // port message back, and waiting for the page's main thread
+          draw: t.drawn - Math.max(t.received, t.edited),  // answer (or edit, if later) -> hints drawn
+        };
+        latency.asked_at_keydown = t.sent < t.edited;
+      }
+      latencies.push(latency);
     }
     return latencies;
-  }, DRAFT.length);
+  }, [DRAFT.length, traces]);
 }
 
 // Proportional memory (PSS) of the Chromium processes whose command line says
@@ -92,6 +152,7 @@ const server = await startStandin();
 const all = [];
 let lastRun = [];  // the engine warm (JIT-compiled, ICU break iterators built) when RUNS > 1
 let memory;
+let echoes = [];
 try {
   const browser = await launch({ port: server.port });
   try {
@@ -103,7 +164,10 @@ try {
       await page.waitForFunction(() => document.querySelector('chime-overlay').getAttribute('data-chime-drawn') === '1');
       await page.keyboard.press('Backspace');
       await page.waitForFunction(() => document.querySelector('chime-overlay').getAttribute('data-chime-drawn') === '0');
-      const run_latencies = await typeAndTime(page);
+      const world = await contentWorld(page);
+      const run_latencies = await typeAndTime(page, world);
+      if (run === RUNS - 1 && Number(options.echoes) > 0) echoes = await echoFloor(world, Number(options.echoes));
+      await world.detach();
       all.push(...run_latencies);
       lastRun = run_latencies;
       if (run === RUNS - 1) {
@@ -143,6 +207,14 @@ const summary = {
   // and: the editor's DOM changed -> hints drawn (Chime's part: message, engine, drawing)
   editor_to_hints_ms: stats(all.map((l) => l.chime)),
   last_run_input_to_hints_ms: stats(lastRun.map((l) => l.total)),
+  // per hop, every keystroke (from the content script's trace)
+  hops_ms: Object.fromEntries(['site', 'ask', 'to_worker', 'worker', 'to_page', 'draw'].map((hop) =>
+    [hop, stats(all.filter((l) => l.hops).map((l) => l.hops[hop]))])),
+  traced_keystrokes: all.filter((l) => l.hops).length,
+  asked_at_keydown: all.filter((l) => l.asked_at_keydown).length,
+  // a request no handler knows, over the same port: Chrome's messaging alone
+  echo_round_trip_ms: echoes.length ? { total: stats(echoes.map((e) => e.total)), there: stats(echoes.map((e) => e.there)),
+                                        back: stats(echoes.map((e) => e.back)) } : null,
   load_average: (await import('node:os')).loadavg().map((x) => round(x)),
   target_p95_ms: 16,
   memory: {

@@ -14,6 +14,8 @@
   const CHIP_GAP_BEFORE_POST_BUTTON = 104;
   // A card drops to below the compose box if that is at most this far down.
   const CARD_MAX_DROP = 160;
+  // How long an answer asked for at keydown waits for the editor to take the key.
+  const EARLY_ANSWER_WAIT_MS = 250;
   const POST_BUTTONS = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]';
 
   let overlay = null;
@@ -63,6 +65,9 @@
       this.drawn = [];
       this.inFlight = false;
       this.pending = false;
+      this.asked = null;   // the text of the request in flight
+      this.early = null;   // {text, result}: answered before the editor took the key it was asked for
+      this.trace = null;
       this.lastLabel = '';
       this.chipContent = '';  // what the chip shows, and its width then
       this.chipWidth = 0;
@@ -76,6 +81,7 @@
     }
 
     destroy() {
+      this.early = null;
       this.observer.disconnect();
       this.resizeObserver.disconnect();
       needDraw.delete(this);
@@ -86,46 +92,111 @@
     }
 
     onEdit() {
+      if (globalThis.chimeTrace) this.editedAt = performance.now();
       this.draft = find.readDraft(this.editor);
       if (this.draft.text !== this.text) {
         this.text = this.draft.text;
         if (!this.text.trim()) this.dismissed.clear();  // a new draft starts afresh
-        this.analyse();
+        if (this.early?.text === this.text) this.adopt(this.text, this.early.result);  // asked for at keydown, answered already
+        else if (this.text !== this.asked) this.analyse();  // unless asked for at keydown and on its way
+        this.early = null;
       }
-      scheduleDraw(this);
+      if (this.text === this.asked) {
+        // The answer for this very text is on its way and draws when it
+        // comes: moving the old hints on the coming frame too would only
+        // hold up that frame, and the answer behind it. Should the answer
+        // be slow, the frame after draws them.
+        requestAnimationFrame(() => { if (this.text === this.asked) scheduleDraw(this); });
+      } else {
+        scheduleDraw(this);
+      }
     }
 
     // At most one request in flight per box; keystrokes meanwhile coalesce
     // into one request for the latest text. An idle box answers the very
-    // first keystroke at once, so hints keep up with typing.
-    async analyse() {
+    // first keystroke at once, so hints keep up with typing. `early`: asked
+    // at keydown for the text the editor is about to hold.
+    async analyse(text = this.text, early = false) {
       if (this.inFlight) { this.pending = true; return; }
       this.inFlight = true;
-      const text = this.text;
+      this.asked = text;
+      // Per-hop times for bench/browser/keystroke.mjs, which sets chimeTrace
+      // (an array) in this script's world; nothing is recorded otherwise.
+      const trace = globalThis.chimeTrace ? { text } : null;
       try {
-        if (!text.trim()) {
-          this.result = null;
-          this.resultText = text;
-        } else {
+        let result = null;
+        if (text.trim()) {
           this.context = find.readContext(this.editor);
-          const answer = await request(kinds.analyze, { text, context: this.context });
+          if (trace) trace.sent = performance.now();
+          const answer = await request(kinds.analyze, trace ? { text, context: this.context, trace: true } : { text, context: this.context });
+          if (trace) {
+            trace.received = performance.now();
+            trace.workerReceived = answer.trace.received - performance.timeOrigin;
+            trace.workerAnswered = answer.trace.answered - performance.timeOrigin;
+          }
           if (!answer.ok) throw new Error(answer.error?.message ?? 'analysis failed');
-          this.result = answer.result;
-          this.resultText = text;
+          result = answer.result;
         }
-        this.draw();  // at once, not on the next frame: this is the latency people feel
-        overlay.host.setAttribute('data-chime-drawn', String(text.length));
-        this.announce();
+        this.trace = trace;
+        this.adopt(text, result, early);
       } catch (error) {
         if (/context invalidated/i.test(String(error?.message))) { shutdown(); return; }
         console.warn('Chime:', error);
       } finally {
         this.inFlight = false;
+        this.asked = null;
         if (this.pending) {
           this.pending = false;
           if (this.text !== this.resultText) this.analyse();
         }
       }
+    }
+
+    // A result for `text`, drawn at once (not on the next frame: this is the
+    // latency people feel). One asked for at keydown waits until the editor
+    // holds its text, and is never shown if the editor did not take the key.
+    adopt(text, result, early = false) {
+      if (early && text !== this.text) {
+        this.early = { text, result };
+        // A key the site swallowed: the background's latest draft (what the
+        // popup shows) must be the editor's text again.
+        setTimeout(() => { if (this.early?.text === text) { this.early = null; this.analyse(this.text); } }, EARLY_ANSWER_WAIT_MS);
+        return;
+      }
+      this.result = result;
+      this.resultText = text;
+      this.early = null;
+      this.draw();
+      if (text === this.text) {
+        overlay.host.setAttribute('data-chime-drawn', String(text.length));
+        if (this.trace?.text === text) {
+          const { text: traced, ...times } = this.trace;
+          globalThis.chimeTrace?.push({ ...times, length: traced.length, edited: this.editedAt, drawn: performance.now() });
+        }
+      }
+      this.trace = null;
+      this.announce();
+    }
+
+    // The text the editor will hold once it takes this key, when that is
+    // plain: a printable key without modifiers or composition, the selection
+    // in the draft's text. Asking for it at keydown lets the analysis run
+    // while the site's editor is still handling the key (several ms on
+    // x.com); the answer counts only if the editor's text then matches.
+    textAfterKey(event) {
+      const { key } = event;
+      if (event.isComposing || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return null;
+      const oneCharacter = key.length === 1 || (key.length === 2 && key.codePointAt(0) > 0xffff);
+      if (!oneCharacter || key < ' ' || key === '\x7f') return null;
+      if (this.text === '') return key;
+      const selection = getSelection();
+      if (selection.rangeCount !== 1) return null;
+      const { anchorNode, focusNode } = selection;
+      if (anchorNode?.nodeType !== Node.TEXT_NODE || focusNode?.nodeType !== Node.TEXT_NODE) return null;
+      const anchor = find.offsetOf(this.draft, anchorNode, selection.anchorOffset);
+      const focus = find.offsetOf(this.draft, focusNode, selection.focusOffset);
+      if (anchor < 0 || focus < 0) return null;
+      return this.text.slice(0, Math.min(anchor, focus)) + key + this.text.slice(Math.max(anchor, focus));
     }
 
     announce() {
@@ -193,6 +264,9 @@
         else if (this.result) openPopover(this);
       } else if (event.key === 'Escape' && card?.box === this) {
         hideCard();
+      } else if (!this.inFlight) {
+        const next = this.textAfterKey(event);
+        if (next !== null && next !== this.text) this.analyse(next, true);
       }
     }
 
