@@ -42,12 +42,37 @@ chrome.storage.onChanged.addListener(async (changes, area) => {
 
 const draftKey = (tabId) => `draft:${tabId}`;
 
-async function rememberDraft(tabId, draft) {
+// Every keystroke brings a draft, but the popup needs only each tab's
+// latest: drafts are stored once typing pauses. Storing copies the draft
+// into a message to the browser, work that would otherwise compete with the
+// next keystroke's answer. The popup's request stores what is pending first.
+const DRAFT_STORE_DELAY_MS = 250;
+const unstored = new Map();  // tab id -> draft, the tab typed in last at the end
+let storeTimer = 0;
+
+function rememberDraft(tabId, draft) {
   if (tabId === undefined) return;
-  await chrome.storage.session.set({ [draftKey(tabId)]: draft, lastDraftTab: tabId });
+  unstored.delete(tabId);
+  unstored.set(tabId, draft);
+  clearTimeout(storeTimer);
+  storeTimer = setTimeout(() => storeDrafts().catch((error) => console.warn('Chime: could not keep the draft for the popup', error)),
+                          DRAFT_STORE_DELAY_MS);
+}
+
+async function storeDrafts() {
+  clearTimeout(storeTimer);
+  if (!unstored.size) return;
+  const items = {};
+  for (const [tabId, draft] of unstored) {
+    items[draftKey(tabId)] = draft;
+    items.lastDraftTab = tabId;
+  }
+  unstored.clear();
+  await chrome.storage.session.set(items);
 }
 
 async function activeDraft() {
+  await storeDrafts();
   const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
   const session = await chrome.storage.session.get(null);
   const own = tab && session[draftKey(tab.id)];
@@ -58,7 +83,10 @@ async function activeDraft() {
   return last ? { ...last, otherTab: true } : null;
 }
 
-chrome.tabs.onRemoved.addListener((tabId) => { chrome.storage.session.remove(draftKey(tabId)); });
+chrome.tabs.onRemoved.addListener((tabId) => {
+  unstored.delete(tabId);
+  chrome.storage.session.remove(draftKey(tabId));
+});
 
 // --- requests --------------------------------------------------------------
 
@@ -66,12 +94,8 @@ const handlers = {
   async [kinds.analyze]({ text, context }, sender, afterReply) {
     const engine = await loadEngine();
     const result = engine.analyze(String(text ?? ''), context ?? {});
-    if (sender.tab) {
-      // After the answer is posted: storing the draft (a copy of the result
-      // and a message to the browser) must not hold up the hints.
-      afterReply(() => rememberDraft(sender.tab.id, { text, context: context ?? {}, result, url: sender.url, at: Date.now() })
-        .catch((error) => console.warn('Chime: could not keep the draft for the popup', error)));
-    }
+    // After the answer is posted, so that it never waits for this.
+    if (sender.tab) afterReply(() => rememberDraft(sender.tab.id, { text, context: context ?? {}, result, url: sender.url, at: Date.now() }));
     return { ok: true, result };
   },
   async [kinds.activeDraft]() {

@@ -53,7 +53,7 @@ describe('compose box on the stand-in', () => {
     await typeInto(page, selector, PROMO);
     assert.equal(await editorText(page, selector), PROMO, 'typing reached Draft.js intact');
 
-    const [draft] = await storedDrafts(browser.worker);
+    const [draft] = await storedDrafts(browser.worker, PROMO);
     assert.equal(draft.text, PROMO);
     const { result } = draft;
     assert.ok(result.hints.some((h) => h.rule.startsWith('promo.')), `press-release language is flagged: ${JSON.stringify(result.hints)}`);
@@ -108,7 +108,7 @@ describe('compose box on the stand-in', () => {
     const { page } = await openHome();
     const selector = editorSelector();
     await typeInto(page, selector, PROMO);
-    const [draft] = await storedDrafts(browser.worker);
+    const [draft] = await storedDrafts(browser.worker, PROMO);
     const hint = drawnHints(draft.result, PROMO).find((h) => h.replacements?.some((r) => r.length > 0));
     assert.ok(hint, `the engine offers a replacement for some span: ${JSON.stringify(draft.result.hints)}`);
     const replacement = hint.replacements.find((r) => r.length > 0);
@@ -139,11 +139,50 @@ describe('compose box on the stand-in', () => {
     await page.close();
   });
 
+  // The content script asks for a plain key's text at keydown, before the
+  // editor has it; whatever the editor then holds, the hints must be the
+  // engine's for that text.
+  test('keys asked for at keydown: mid-draft, over a selection, and a key the site swallows end with the hints of the editor\'s text', async () => {
+    const { page, errors } = await openHome();
+    const selector = editorSelector();
+    await typeInto(page, selector, PROMO);
+    const hintsMatch = async (text) => {
+      assert.equal(await editorText(page, selector), text);
+      await waitForDrawn(page, text);
+      const draft = (await storedDrafts(browser.worker, text)).find((d) => d.text === text);
+      assert.ok(draft, `the background kept the draft ${JSON.stringify(text)}`);
+      const expected = drawnHints(draft.result, text).map((h) => `${h.rule}@${h.start}-${h.end}`).sort();
+      const drawn = [...new Set((await underlines(page)).map((u) => `${u.rule}@${u.start}-${u.end}`))].sort();
+      assert.deepEqual(drawn, expected);
+      assert.equal((await chips(page))[0].score, draft.result.scores.overall);
+    };
+
+    for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('X');
+    const middle = `${PROMO.slice(0, -10)}X${PROMO.slice(-10)}`;
+    await hintsMatch(middle);
+
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.type('Y');
+    const overSelection = `${middle.slice(0, -13)}Y${middle.slice(-10)}`;
+    await hintsMatch(overSelection);
+
+    // The site cancels "q" after the content script has seen its keydown.
+    await page.evaluate(() => window.addEventListener('keydown', (event) => { if (event.key === 'q') event.preventDefault(); }));
+    await page.keyboard.type('q');
+    await page.waitForTimeout(600);
+    await hintsMatch(overSelection);
+    const drafts = await storedDrafts(browser.worker, overSelection);
+    assert.deepEqual(drafts.map((d) => d.text), [overSelection], 'the popup\'s draft is the editor\'s text, not the swallowed key\'s');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test('keyboard: the caret in a flagged span shows its card; Alt+Down reaches its buttons; Enter applies', async () => {
     const { page } = await openHome();
     const selector = editorSelector();
     await typeInto(page, selector, PROMO);
-    const [draft] = await storedDrafts(browser.worker);
+    const [draft] = await storedDrafts(browser.worker, PROMO);
     const hint = drawnHints(draft.result, PROMO).find((h) => h.replacements?.some((r) => r.length > 0));
     assert.ok(hint, 'the engine offers a replacement for some span');
     for (let i = 0; i < PROMO.length - hint.start - 1; i += 1) await page.keyboard.press('ArrowLeft');
@@ -185,7 +224,7 @@ describe('compose box on the stand-in', () => {
     const dialogEditor = editorSelector(0, '[role="dialog"]');
     await page.locator(dialogEditor).waitFor();
     await typeInto(page, dialogEditor, REPLY);
-    const drafts = await storedDrafts(browser.worker);
+    const drafts = await storedDrafts(browser.worker, REPLY);
     const draft = drafts.find((d) => d.text === REPLY);
     assert.ok(draft, 'the reply was analysed');
     assert.equal(draft.context.reply_to, '@danawhit');
@@ -212,7 +251,7 @@ describe('compose box on the stand-in', () => {
     const second = editorSelector(1, '[role="dialog"]');
     await page.locator(second).waitFor();
     await typeInto(page, second, 'Where do you usually get yours?');
-    const drafts = await storedDrafts(browser.worker);
+    const drafts = await storedDrafts(browser.worker, 'Where do you usually get yours?');
     assert.equal(drafts.find((d) => d.text === 'Where do you usually get yours?')?.context.thread_index, 1);
     // Home's box (with its chip) is now under the dialog's mask: only the thread's two chips show.
     const dialogChips = (await chips(page)).sort((a, b) => a.top - b.top);

@@ -38,10 +38,15 @@ export async function waitForDrawn(page, text) {
     document.querySelector('chime-overlay')?.getAttribute('data-chime-drawn') === String(length), text.length);
 }
 
-// The drafts the background analysed, as kept for the popup (one a tab).
-export async function storedDrafts(worker) {
-  const session = await worker.evaluate(() => chrome.storage.session.get(null));
-  return Object.entries(session).filter(([key]) => key.startsWith('draft:')).map(([, draft]) => draft);
+// The drafts the background analysed, as kept for the popup (one a tab),
+// once one of them is `text`: the background stores drafts when typing pauses.
+export async function storedDrafts(worker, text) {
+  for (let waited = 0; ; waited += 50) {
+    const session = await worker.evaluate(() => chrome.storage.session.get(null));
+    const drafts = Object.entries(session).filter(([key]) => key.startsWith('draft:')).map(([, draft]) => draft);
+    if (drafts.some((draft) => draft.text === text) || waited >= 5000) return drafts;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 // Glyph boxes of [start, end) of the editor's text, measured in the page.
