@@ -1,7 +1,7 @@
 #include "match/phrases.hpp"
 
+#include <algorithm>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <stdexcept>
 
@@ -10,6 +10,8 @@
 #include "tokenizer.hpp"
 
 namespace chime {
+
+size_t phrase_token_hash(std::string_view folded) { return std::hash<std::string_view>{}(folded); }
 
 std::vector<Token> tokenize(std::u16string_view text) {
   static std::mutex mutex;
@@ -35,39 +37,103 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return out;
 }
 
-Phrase compile(std::string_view text) {
-  Phrase p;
-  p.text = std::string(text);
-  int32_t replaced = 0;
-  for (const Token& t : tokenize(text::decode_utf8(text, replaced))) {
-    p.tokens.push_back(t.text == "*" ? "*" : t.folded);
-    p.hashes.push_back(std::hash<std::string>{}(p.tokens.back()));
-    p.joined.push_back(!t.space_before);
-  }
-  return p;
+void append_token(Phrase& p, const Token& t) {
+  p.tokens.push_back(t.text == "*" ? "*" : t.folded);
+  p.hashes.push_back(phrase_token_hash(p.tokens.back()));
+  p.joined.push_back(!t.space_before);
 }
 
-bool token_matches(const Phrase& p, size_t k, const Token& t) {
-  if (p.tokens[k] == "*") return t.kind == TokenKind::word || t.kind == TokenKind::number;
-  return p.hashes[k] == t.folded_hash && p.tokens[k] == t.folded;
+// Characters that could join a line to the next across the '\n' that
+// compile() puts between phrases (ICU always breaks words around a line
+// break, except CR LF).
+bool has_line_break(std::string_view s) {
+  return s.find_first_of("\r\n\v\f") != std::string_view::npos || s.find("\xC2\x85") != std::string_view::npos ||
+         s.find("\xE2\x80\xA8") != std::string_view::npos || s.find("\xE2\x80\xA9") != std::string_view::npos;
 }
 
+// Phrases from their texts. The texts are tokenised together, one a line, in
+// a single run of the tokenizer (a run per phrase cost most of the start-up):
+// words never continue across a line break, so each line gets the tokens it
+// would get alone (tests/unit/test_phrase_index.cpp checks every list).
 }  // namespace
+
+std::vector<Phrase> PhraseList::compile(const std::vector<std::string_view>& texts) {
+  std::vector<Phrase> out(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) out[i].text = std::string(texts[i]);
+  if (std::any_of(texts.begin(), texts.end(), has_line_break)) {
+    for (Phrase& p : out) {
+      int32_t replaced = 0;
+      for (const Token& t : tokenize(text::decode_utf8(p.text, replaced))) append_token(p, t);
+    }
+    return out;
+  }
+  std::u16string all;
+  std::vector<int32_t> line_end;  // UTF-16 offset where each phrase ends
+  for (std::string_view s : texts) {
+    int32_t replaced = 0;
+    all += text::decode_utf8(s, replaced);
+    line_end.push_back(static_cast<int32_t>(all.size()));
+    all += u'\n';
+  }
+  size_t line = 0;
+  for (const Token& t : tokenize(all)) {
+    while (t.start >= line_end[line]) ++line;
+    append_token(out[line], t);
+  }
+  return out;
+}
+
+bool Phrase::matches_at(const Document& doc, size_t i, size_t last) const {
+  if (i + tokens.size() > last) return false;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = doc.tokens[i + k];
+    if (k > 0 && joined[k] == t.space_before) return false;
+    if (tokens[k] == "*") {
+      if (t.kind != TokenKind::word && t.kind != TokenKind::number) return false;
+    } else if (hashes[k] != t.folded_hash || tokens[k] != t.folded) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void TokenHashTable::build(std::vector<std::pair<size_t, uint32_t>> entries) {
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  size_t groups = 0;
+  for (size_t i = 0; i < entries.size(); ++i) groups += i == 0 || entries[i].first != entries[i - 1].first ? 1 : 0;
+  size_t capacity = 8;
+  while (capacity < groups * 2) capacity *= 2;  // at most half full: short probe runs
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  values_.clear();
+  values_.reserve(entries.size());
+  for (size_t i = 0; i < entries.size();) {
+    const size_t hash = entries[i].first;
+    const auto begin = static_cast<uint32_t>(values_.size());
+    for (; i < entries.size() && entries[i].first == hash; ++i) values_.push_back(entries[i].second);
+    size_t s = slot_of(hash);
+    while (slots_[s].count != 0) s = (s + 1) & mask_;
+    slots_[s] = {hash, begin, static_cast<uint32_t>(values_.size()) - begin};
+  }
+}
 
 void PhraseList::add(Phrase p) {
   if (p.tokens.empty()) return;
-  size_t index = phrases_.size();
-  if (p.tokens[0] == "*") {
-    wildcard_first_.push_back(index);
-  } else {
-    by_first_[p.hashes[0]].push_back(index);
-    first_hashes_.set(p.hashes[0] % first_hashes_.size());
-  }
+  if (p.tokens[0] == "*") wildcard_first_.push_back(static_cast<uint32_t>(phrases_.size()));
   phrases_.push_back(std::move(p));
 }
 
+void PhraseList::index() {
+  std::vector<std::pair<size_t, uint32_t>> entries;
+  for (size_t i = 0; i < phrases_.size(); ++i) {
+    if (phrases_[i].tokens[0] != "*") entries.emplace_back(phrases_[i].hashes[0], static_cast<uint32_t>(i));
+  }
+  by_first_.build(std::move(entries));
+}
+
 PhraseList PhraseList::parse(std::string_view tsv, std::string_view source) {
-  PhraseList list;
+  std::vector<std::string_view> texts;
+  std::vector<std::vector<std::string_view>> rows;
   size_t line_no = 0;
   for (std::string_view line : split(tsv, '\n')) {
     ++line_no;
@@ -77,19 +143,30 @@ PhraseList PhraseList::parse(std::string_view tsv, std::string_view source) {
     if (fields[0].empty()) {
       throw std::runtime_error(std::string(source) + ":" + std::to_string(line_no) + ": empty phrase");
     }
-    Phrase p = compile(fields[0]);
+    texts.push_back(fields[0]);
+    rows.push_back(std::move(fields));
+  }
+  std::vector<Phrase> phrases = compile(texts);
+  PhraseList list;
+  list.phrases_.reserve(phrases.size());
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    Phrase& p = phrases[i];
+    const auto& fields = rows[i];
     if (fields.size() > 1 && !fields[1].empty()) {
       for (auto r : split(fields[1], '|')) p.replacements.emplace_back(r);
     }
     if (fields.size() > 2) p.note = std::string(fields[2]);
     list.add(std::move(p));
   }
+  list.index();
   return list;
 }
 
 PhraseList PhraseList::from_phrases(const std::vector<std::string>& phrases) {
   PhraseList list;
-  for (const std::string& s : phrases) list.add(compile(s));
+  std::vector<std::string_view> texts(phrases.begin(), phrases.end());
+  for (Phrase& p : compile(texts)) list.add(std::move(p));
+  list.index();
   return list;
 }
 
@@ -100,29 +177,15 @@ const PhraseList& PhraseList::builtin(std::string_view name) {
 std::vector<PhraseMatch> PhraseList::find(const Document& doc, size_t first, size_t last) const {
   std::vector<PhraseMatch> out;
   last = std::min(last, doc.tokens.size());
-  auto matches_at = [&](size_t i, const Phrase& p) {
-    if (i + p.tokens.size() > last) return false;
-    for (size_t k = 0; k < p.tokens.size(); ++k) {
-      const Token& t = doc.tokens[i + k];
-      if (!token_matches(p, k, t)) return false;
-      if (k > 0 && p.joined[k] == t.space_before) return false;
-    }
-    return true;
-  };
   for (size_t i = first; i < last;) {
     // The longest phrase matching at i; the first listed among equals.
     const Phrase* best = nullptr;
-    auto consider = [&](size_t index) {
+    auto consider = [&](uint32_t index) {
       const Phrase& p = phrases_[index];
-      if ((!best || p.tokens.size() > best->tokens.size()) && matches_at(i, p)) best = &p;
+      if ((!best || p.tokens.size() > best->tokens.size()) && p.matches_at(doc, i, last)) best = &p;
     };
-    const size_t hash = doc.tokens[i].folded_hash;
-    if (first_hashes_[hash % first_hashes_.size()]) {
-      if (auto it = by_first_.find(hash); it != by_first_.end()) {
-        for (size_t index : it->second) consider(index);
-      }
-    }
-    for (size_t index : wildcard_first_) consider(index);
+    for (uint32_t index : by_first_.find(doc.tokens[i].folded_hash)) consider(index);
+    for (uint32_t index : wildcard_first_) consider(index);
     if (!best) {
       ++i;
       continue;
@@ -132,6 +195,85 @@ std::vector<PhraseMatch> PhraseList::find(const Document& doc, size_t first, siz
     i = end;
   }
   return out;
+}
+
+// ---- PhraseSet ---------------------------------------------------------------
+
+PhraseSet::PhraseSet(std::vector<const PhraseList*> lists) : lists_(std::move(lists)) {
+  std::vector<std::pair<size_t, uint32_t>> entries;
+  for (size_t id = 0; id < lists_.size(); ++id) {
+    const auto& phrases = lists_[id]->phrases();
+    for (const Phrase& p : phrases) {
+      if (p.tokens[0] == "*") continue;
+      entries.emplace_back(p.hashes[0], static_cast<uint32_t>(entries_.size()));
+      entries_.push_back({static_cast<uint32_t>(id), &p});
+    }
+    for (uint32_t index : lists_[id]->wildcard_first()) wildcard_first_.push_back({static_cast<uint32_t>(id), &phrases[index]});
+  }
+  by_first_.build(std::move(entries));
+}
+
+PhraseSet::Matches PhraseSet::match(const Document& doc) const {
+  Matches m;
+  m.doc_ = &doc;
+  const size_t n = doc.tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    // Per list: phrases by their first token, then those opening with "*",
+    // each in list order (the order PhraseList::find considers them in).
+    for (uint32_t e : by_first_.find(doc.tokens[i].folded_hash)) {
+      const Entry& entry = entries_[e];
+      if (entry.phrase->matches_at(doc, i, n)) {
+        m.hits_.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(entry.phrase->tokens.size()), entry.list, entry.phrase});
+      }
+    }
+    for (const Entry& entry : wildcard_first_) {
+      if (entry.phrase->matches_at(doc, i, n)) {
+        m.hits_.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(entry.phrase->tokens.size()), entry.list, entry.phrase});
+      }
+    }
+  }
+  return m;
+}
+
+std::vector<PhraseMatch> PhraseSet::Matches::find(size_t id, size_t first, size_t last) const {
+  std::vector<PhraseMatch> out;
+  last = std::min(last, doc_->tokens.size());
+  size_t next = first;  // no match may start before this token
+  for (size_t k = 0; k < hits_.size();) {
+    const size_t token = hits_[k].token;
+    if (token >= last) break;
+    // The longest hit of the list at this token that ends in range; the
+    // first found among equals.
+    const Hit* best = nullptr;
+    for (; k < hits_.size() && hits_[k].token == token; ++k) {
+      const Hit& h = hits_[k];
+      if (h.list != id || token < next || token + h.length > last) continue;
+      if (!best || h.length > best->length) best = &h;
+    }
+    if (!best) continue;
+    const size_t end = token + best->length;
+    out.push_back({best->phrase, token, end, doc_->tokens[token].start, doc_->tokens[end - 1].end});
+    next = end;
+  }
+  return out;
+}
+
+bool PhraseSet::Matches::any(size_t id, size_t first, size_t last) const {
+  last = std::min(last, doc_->tokens.size());
+  return std::any_of(hits_.begin(), hits_.end(), [&](const Hit& h) {
+    return h.list == id && h.token >= first && h.token + h.length <= last;
+  });
+}
+
+const Phrase* PhraseSet::Matches::longest_at(size_t id, size_t i, size_t last) const {
+  last = std::min(last, doc_->tokens.size());
+  const Phrase* best = nullptr;
+  size_t length = 0;
+  for (const Hit& h : hits_) {
+    if (h.token != i || h.list != id || i + h.length > last) continue;
+    if (!best || h.length > length) best = h.phrase, length = h.length;
+  }
+  return best;
 }
 
 }  // namespace chime

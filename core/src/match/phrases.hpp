@@ -10,30 +10,64 @@
 // the phrase has no space between two tokens the text must have none either
 // ("#1" matches "#1", not "# 1"). "*" matches any one word or number.
 #pragma once
-#include <bitset>
-#include <memory>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "document.hpp"
 
 namespace chime {
 
+// The hash of a folded token, as Token::folded_hash holds it: phrases are
+// looked up by their tokens' hashes, so both sides must hash alike.
+size_t phrase_token_hash(std::string_view folded);
+
 struct Phrase {
   std::vector<std::string> tokens;  // folded; "*" = any word
-  std::vector<size_t> hashes;       // std::hash of each token (as Token::folded_hash)
+  std::vector<size_t> hashes;       // phrase_token_hash of each token (as Token::folded_hash)
   std::vector<bool> joined;         // joined[i]: no space before tokens[i] (i > 0)
   std::string text;                 // as written in the list
   std::vector<std::string> replacements;
   std::string note;
+
+  // True if the phrase matches the document's tokens from token `i` on,
+  // ending at or before token `last`.
+  bool matches_at(const Document& doc, size_t i, size_t last) const;
 };
 
 struct PhraseMatch {
   const Phrase* phrase = nullptr;
   size_t first_token = 0, last_token = 0;  // tokens[first, last)
   int32_t start = 0, end = 0;              // UTF-16
+};
+
+// A flat open-addressing table from a token hash to a run of values, in the
+// order they were given: a document's tokens are hashed once (by the
+// tokenizer), and a lookup is a probe or two with no string hashing.
+class TokenHashTable {
+ public:
+  // (hash, value) pairs; the values of one hash keep their order.
+  void build(std::vector<std::pair<size_t, uint32_t>> entries);
+  std::span<const uint32_t> find(size_t hash) const {
+    if (slots_.empty()) return {};
+    for (size_t i = slot_of(hash);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.count == 0) return {};
+      if (s.hash == hash) return {values_.data() + s.begin, s.count};
+    }
+  }
+
+ private:
+  struct Slot {
+    size_t hash = 0;
+    uint32_t begin = 0, count = 0;  // count 0: empty slot
+  };
+  size_t slot_of(size_t hash) const { return (hash ^ (hash >> 16)) & mask_; }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  std::vector<uint32_t> values_;
 };
 
 class PhraseList {
@@ -44,6 +78,8 @@ class PhraseList {
   static PhraseList from_phrases(const std::vector<std::string>& phrases);
   // core/data/<name>, parsed once and kept for the life of the program.
   static const PhraseList& builtin(std::string_view name);
+  // Phrases from their texts, tokenised together in one run (fast to set up).
+  static std::vector<Phrase> compile(const std::vector<std::string_view>& texts);
 
   // Non-overlapping matches, left to right, longest first at each position,
   // within tokens[first, last) (default: the whole document).
@@ -54,16 +90,59 @@ class PhraseList {
   }
   const std::vector<Phrase>& phrases() const { return phrases_; }
 
+  // Indices of the phrases that may start at a token with this folded hash
+  // (first-listed first); phrases opening with "*" are in wildcard_first().
+  std::span<const uint32_t> starting_with(size_t hash) const { return by_first_.find(hash); }
+  const std::vector<uint32_t>& wildcard_first() const { return wildcard_first_; }
+
  private:
   void add(Phrase p);
+  void index();  // builds by_first_ once all phrases are added
   std::vector<Phrase> phrases_;
-  // Phrases by the hash of their first token (Token::folded_hash, so that a
-  // document's tokens are hashed once, not once per list); lookup only.
-  std::unordered_map<size_t, std::vector<size_t>> by_first_;
-  // A bit per first-token hash (mod 4096): most of a text's tokens start no
-  // phrase of a list, and one bit test turns them away before the map.
-  std::bitset<4096> first_hashes_;
-  std::vector<size_t> wildcard_first_;
+  TokenHashTable by_first_;
+  std::vector<uint32_t> wildcard_first_;
+};
+
+// Several phrase lists matched in ONE pass over a document's tokens: each
+// token's hash is looked up once in a table holding the first tokens of
+// every list's phrases. Lists are named by their position in the set.
+class PhraseSet {
+ public:
+  explicit PhraseSet(std::vector<const PhraseList*> lists);
+  size_t size() const { return lists_.size(); }
+  const PhraseList& list(size_t id) const { return *lists_[id]; }
+
+  // Every phrase of every list that matches somewhere in one document.
+  class Matches {
+   public:
+    // What lists()[id].find(doc, first, last) returns, without another pass.
+    std::vector<PhraseMatch> find(size_t id, size_t first = 0, size_t last = static_cast<size_t>(-1)) const;
+    // !find(id, first, last).empty()
+    bool any(size_t id, size_t first = 0, size_t last = static_cast<size_t>(-1)) const;
+    // The match find(id, i, last) would start with if it starts at token i.
+    const Phrase* longest_at(size_t id, size_t i, size_t last = static_cast<size_t>(-1)) const;
+
+   private:
+    friend class PhraseSet;
+    struct Hit {
+      uint32_t token, length, list;
+      const Phrase* phrase;
+    };
+    const Document* doc_ = nullptr;
+    // By token, then in the order PhraseList::find considers them.
+    std::vector<Hit> hits_;
+  };
+  Matches match(const Document& doc) const;
+
+ private:
+  struct Entry {
+    uint32_t list;
+    const Phrase* phrase;
+  };
+  std::vector<const PhraseList*> lists_;
+  std::vector<Entry> entries_;   // values of by_first_
+  TokenHashTable by_first_;
+  std::vector<Entry> wildcard_first_;
 };
 
 // Tokenises a short string the way documents are tokenised.

@@ -48,8 +48,7 @@ std::pair<int32_t, int32_t> sentence_span(const Document& doc, const Sentence& s
 void check_claim(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   // Built-in and configured claims, minus those inside a guard ("no known cure").
-  for (const PhraseMatch& m : rule_phrases(a, "care.claim", PhraseList::builtin("phrases/care_claim.tsv"),
-                                           &PhraseList::builtin("phrases/care_claim_not.tsv"))) {
+  for (const PhraseMatch& m : rule_phrases(a, "care.claim", List::care_claim, List::care_claim_not)) {
     if (match_in_entity(doc, m) || negated(doc, m.first_token)) continue;
     if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "Is there a cure?"
     const std::string original = doc.utf8(m.start, m.end);
@@ -63,21 +62,21 @@ void check_claim(const Analysis& a, HintSink& sink) {
 
 void check_advice(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
-  std::vector<PhraseMatch> found = PhraseList::builtin("phrases/care_advice.tsv").find(doc);
+  const ListMatches& matches = lists(a);
+  std::vector<PhraseMatch> found = matches.find(List::care_advice);
   if (is_public_reply(doc)) {
-    for (const PhraseMatch& m : PhraseList::builtin("phrases/care_advice_reply.tsv").find(doc)) {
+    for (const PhraseMatch& m : matches.find(List::care_advice_reply)) {
       if (!overlaps_any(m, found)) found.push_back(m);
     }
     std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& x, const PhraseMatch& y) { return x.start < y.start; });
   }
-  const PhraseList& safe = PhraseList::builtin("phrases/care_advice_safe.tsv");
   int32_t last_flagged_end = -1;  // one hint per sentence
   for (const PhraseMatch& m : found) {
     if (match_in_entity(doc, m) || negated(doc, m.first_token)) continue;
     const Sentence& s = sentence_of(doc, m.first_token);
     if (s.end <= last_flagged_end || ends_with_question_mark(doc, s)) continue;
     // "Don't stop taking it unless your doctor tells you to" already points to a clinician.
-    if (!safe.find(doc, s.first_token, s.last_token).empty()) continue;
+    if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
     auto [start, end] = sentence_span(doc, s);
     Hint h{"care.advice", Severity::warning, start, end, "", "", m.phrase->replacements};
     h.message = quoted(doc, m.start, m.end) + " is a personal medical instruction, which should come from the person's own clinician.";
@@ -90,17 +89,17 @@ void check_advice(const Analysis& a, HintSink& sink) {
 void check_confirms_patient(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   if (!is_public_reply(doc)) return;
-  const PhraseList& generic = PhraseList::builtin("phrases/care_confirms_generic.tsv");
+  const ListMatches& matches = lists(a);
   const Sentence* first = nullptr;
   const Sentence* last = nullptr;
   std::string example;
-  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_confirms.tsv").find(doc)) {
+  for (const PhraseMatch& m : matches.find(List::care_confirms)) {
     if (match_in_entity(doc, m)) continue;
     const Sentence& s = sentence_of(doc, m.first_token);
     if (ends_with_question_mark(doc, s)) continue;
     // "If your test results...", "how to read your chart": general, not about this person.
     size_t from = std::max(s.first_token, m.first_token >= 3 ? m.first_token - 3 : size_t{0});
-    if (!generic.find(doc, from, m.first_token).empty()) continue;
+    if (matches.any(List::care_confirms_generic, from, m.first_token)) continue;
     if (!first) {
       first = &s;
       example = quoted(doc, m.start, m.end);

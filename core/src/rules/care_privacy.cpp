@@ -79,9 +79,9 @@ bool is_clinician_title(const Document& doc, size_t i) {
   return i < doc.tokens.size() && titles.contains(doc.tokens[i].folded);
 }
 
-bool any_in_text(const Document& doc, std::string_view list) {
-  for (const PhraseMatch& m : PhraseList::builtin(list).find(doc)) {
-    if (!match_in_entity(doc, m)) return true;
+bool any_in_text(const ListMatches& matches, List list) {
+  for (const PhraseMatch& m : matches.find(list)) {
+    if (!match_in_entity(matches.doc(), m)) return true;
   }
   return false;
 }
@@ -92,8 +92,9 @@ void add(HintSink& sink, int32_t start, int32_t end, std::string message, std::v
 
 // ---- "our patient Maria" ----------------------------------------------------
 
-void named_patients(const Document& doc, HintSink& sink) {
-  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_patient_cue.tsv").find(doc)) {
+void named_patients(const ListMatches& matches, HintSink& sink) {
+  const Document& doc = matches.doc();
+  for (const PhraseMatch& m : matches.find(List::care_patient_cue)) {
     if (match_in_entity(doc, m)) continue;
     size_t i = m.last_token;
     // "our patient, Maria," but not "thanks for being patient, Maria".
@@ -117,11 +118,12 @@ void named_patients(const Document& doc, HintSink& sink) {
 // A room or bed number: digits, or digits with a letter ("412B", "4-West").
 bool is_room_number(const Token& t) { return digit_count(t.text) > 0 && (t.kind == TokenKind::number || t.kind == TokenKind::word); }
 
-void room_numbers(const Document& doc, HintSink& sink) {
+void room_numbers(const ListMatches& matches, HintSink& sink) {
+  const Document& doc = matches.doc();
   // A room number identifies someone only in a post about a patient;
   // "CPR class in Room 204" is a place.
-  if (!any_in_text(doc, "lists/patient_context.tsv")) return;
-  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_room_cue.tsv").find(doc)) {
+  if (!matches.any(List::care_room_cue) || !any_in_text(matches, List::patient_context)) return;
+  for (const PhraseMatch& m : matches.find(List::care_room_cue)) {
     const Token* number = token(doc, m.last_token);
     if (match_in_entity(doc, m) || !number || !is_room_number(*number)) continue;
     add(sink, m.start, number->end,
@@ -176,8 +178,9 @@ bool is_cue_filler(const Token& t) {
   return t.text == ":" || t.text == "#" || t.text == "-" || t.text == "=" || t.folded == "no" || t.text == ".";
 }
 
-void dates_of_birth(const Document& doc, HintSink& sink) {
-  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_dob_cue.tsv").find(doc)) {
+void dates_of_birth(const ListMatches& matches, HintSink& sink) {
+  const Document& doc = matches.doc();
+  for (const PhraseMatch& m : matches.find(List::care_dob_cue)) {
     if (match_in_entity(doc, m)) continue;
     for (size_t i = m.last_token; i < m.last_token + kCueReach && i < doc.tokens.size(); ++i) {
       if (size_t end = date_end(doc, i)) {
@@ -193,8 +196,9 @@ void dates_of_birth(const Document& doc, HintSink& sink) {
 
 // ---- "MRN 123456" -----------------------------------------------------------
 
-void record_numbers(const Document& doc, HintSink& sink) {
-  for (const PhraseMatch& m : PhraseList::builtin("phrases/care_record_cue.tsv").find(doc)) {
+void record_numbers(const ListMatches& matches, HintSink& sink) {
+  const Document& doc = matches.doc();
+  for (const PhraseMatch& m : matches.find(List::care_record_cue)) {
     if (match_in_entity(doc, m)) continue;
     for (size_t i = m.last_token; i < m.last_token + kCueReach && i < doc.tokens.size(); ++i) {
       const Token& t = doc.tokens[i];
@@ -235,10 +239,13 @@ bool opens_sentence(const Document& doc, size_t i) {
   return i == first_own_word(doc, s.first_token, s.last_token);
 }
 
-void named_diagnoses(const Document& doc, HintSink& sink) {
+void named_diagnoses(const ListMatches& matches, HintSink& sink) {
+  const Document& doc = matches.doc();
+  const auto diagnoses = matches.find(List::diagnoses);
+  if (diagnoses.empty()) return;
   const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
-  const auto links = PhraseList::builtin("phrases/care_diagnosis_link.tsv").find(doc);
-  for (const PhraseMatch& d : PhraseList::builtin("lists/diagnoses.tsv").find(doc)) {
+  const auto links = matches.find(List::care_diagnosis_link);
+  for (const PhraseMatch& d : diagnoses) {
     if (match_in_entity(doc, d)) continue;
     // "Dr. Patel's cancer research", "Texas has a diabetes problem".
     if (const Token* next = token(doc, d.last_token); next && followers.contains(next->folded)) continue;
@@ -286,11 +293,12 @@ void named_diagnoses(const Document& doc, HintSink& sink) {
 }  // namespace
 
 void check_patient_privacy(const Analysis& a, HintSink& sink) {
-  named_patients(a.doc, sink);
-  room_numbers(a.doc, sink);
-  dates_of_birth(a.doc, sink);
-  record_numbers(a.doc, sink);
-  named_diagnoses(a.doc, sink);
+  const ListMatches& matches = lists(a);
+  named_patients(matches, sink);
+  room_numbers(matches, sink);
+  dates_of_birth(matches, sink);
+  record_numbers(matches, sink);
+  named_diagnoses(matches, sink);
 }
 
 }  // namespace chime

@@ -92,11 +92,9 @@ size_t question_mark(const Document& doc, const Sentence& s) {
   return npos;
 }
 
-// Phrases in `list` that start exactly at token `index`.
-bool starts_with_phrase(const Document& doc, const PhraseList& list, size_t index, size_t last) {
-  if (index >= last) return false;
-  auto found = list.find(doc, index, last);
-  return !found.empty() && found.front().first_token == index;
+// A phrase of `list` starts exactly at token `index` (and ends before `last`).
+bool starts_with_phrase(const Analysis& a, List list, size_t index, size_t last) {
+  return index < last && lists(a).starting_at(list, index, last) != nullptr;
 }
 
 // A question answered at once ("Is it a cold or the flu? Learn the signs:
@@ -112,7 +110,7 @@ bool is_teaser(const Analysis& a, size_t sentence, size_t mark) {
   if (sentence + 1 < doc.sentences.size()) {
     const Sentence& next = doc.sentences[sentence + 1];
     size_t word = first_own_word(doc, next.first_token, next.last_token);
-    return starts_with_phrase(doc, PhraseList::builtin("phrases/talk_teaser.tsv"), word, next.last_token);
+    return starts_with_phrase(a, List::talk_teaser, word, next.last_token);
   }
   return false;
 }
@@ -124,7 +122,7 @@ bool is_sincere(const Analysis& a, size_t index) {
   if (mark == npos) return false;
   size_t word = first_own_word(doc, s.first_token, s.last_token);
   if (word >= s.last_token) return false;  // "?" alone, or only hashtags
-  if (starts_with_phrase(doc, PhraseList::builtin("phrases/talk_rhetorical.tsv"), word, s.last_token)) return false;
+  if (starts_with_phrase(a, List::talk_rhetorical, word, s.last_token)) return false;
   if (!superlatives(a, s.first_token, s.last_token).empty()) return false;
   if (is_teaser(a, index, mark)) return false;
   if (is_reply(a) || reader_word_count(doc, s.first_token, s.last_token) > 0) return true;
@@ -254,6 +252,12 @@ FeatureMemo& memo(const Analysis& a) {
   return *a.memo;
 }
 
+const ListMatches& lists(const Analysis& a) {
+  FeatureMemo& m = memo(a);
+  if (!m.lists) m.lists.emplace(a.doc);
+  return *m.lists;
+}
+
 // ---- Shared helpers (rulesB) ----------------------------------------------
 bool is_public_reply(const Document& doc) {
   if (doc.context && doc.context->is_reply()) return true;
@@ -329,9 +333,10 @@ std::string phrase_rule_list() {
   return out;
 }
 
-std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, const PhraseList& builtin,
-                                      const PhraseList* except, size_t first, size_t last) {
-  std::vector<PhraseMatch> found = builtin.find(a.doc, first, last);
+std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, List builtin,
+                                      std::optional<List> except, size_t first, size_t last) {
+  const ListMatches& matches = lists(a);
+  std::vector<PhraseMatch> found = matches.find(builtin, first, last);
   if (a.config_phrases) {
     if (const PhraseList* extra = a.config_phrases->for_rule(rule)) {
       auto more = extra->find(a.doc, first, last);
@@ -347,8 +352,8 @@ std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, 
       found = std::move(kept);
     }
   }
-  if (except) {
-    auto excluded = except->find(a.doc, first, last);
+  if (except && !found.empty()) {
+    auto excluded = matches.find(*except, first, last);
     std::erase_if(found, [&](const PhraseMatch& m) {
       return std::any_of(excluded.begin(), excluded.end(),
                          [&](const PhraseMatch& e) { return overlaps(m.start, m.end, e.start, e.end); });
@@ -476,8 +481,7 @@ std::vector<size_t> sincere_questions(const Analysis& a) {
 
 std::vector<PhraseMatch> invitations(const Analysis& a) {
   return remembered(memo(a).invitations, [&] {
-    return rule_phrases(a, "talk.invite", PhraseList::builtin("phrases/talk_invite.tsv"),
-                        &PhraseList::builtin("phrases/talk_invite_except.tsv"));
+    return rule_phrases(a, "talk.invite", List::talk_invite, List::talk_invite_except);
   });
 }
 
@@ -537,7 +541,7 @@ bool opens_conversation(const Analysis& a) {
 
 std::vector<Finding> press_release_findings(const Analysis& a) {
   return remembered(memo(a).press_release_findings, [&] {
-    const auto phrases = rule_phrases(a, "promo.press-release", PhraseList::builtin("phrases/promo_press_release.tsv"));
+    const auto phrases = rule_phrases(a, "promo.press-release", List::promo_press_release);
     // The dateline opens the text, or follows an opening formula such as
     // "FOR IMMEDIATE RELEASE:" in the first sentence.
     std::vector<Finding> out = dateline(a.doc, 0);
@@ -561,14 +565,12 @@ std::vector<Finding> press_release_findings(const Analysis& a) {
 }
 
 std::vector<PhraseMatch> superlatives(const Analysis& a, size_t first, size_t last) {
-  return rule_phrases(a, "promo.superlative", PhraseList::builtin("phrases/promo_superlative.tsv"),
-                      &PhraseList::builtin("phrases/promo_superlative_except.tsv"), first, last);
+  return rule_phrases(a, "promo.superlative", List::promo_superlative, List::promo_superlative_except, first, last);
 }
 
 std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first, size_t last) {
   auto find = [&] {
-    return rule_phrases(a, "promo.hard-sell", PhraseList::builtin("phrases/promo_hard_sell.tsv"),
-                        &PhraseList::builtin("phrases/promo_hard_sell_except.tsv"), first, last);
+    return rule_phrases(a, "promo.hard-sell", List::promo_hard_sell, List::promo_hard_sell_except, first, last);
   };
   if (first == 0 && last == npos) return remembered(memo(a).hard_sells, find);  // the whole text
   return find();
@@ -576,10 +578,13 @@ std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first, size_t last
 
 // ---- Topics ------------------------------------------------------------------
 
-std::vector<TopicMatch> topics(const Document& doc) {
+const PhraseList& topic_phrases() { return topic_table().phrases; }
+
+std::vector<TopicMatch> topics(const Analysis& a) {
+  const Document& doc = a.doc;
   const TopicTable& table = topic_table();
   std::vector<TopicMatch> out;
-  for (const PhraseMatch& m : table.phrases.find(doc)) {
+  for (const PhraseMatch& m : lists(a).find(List::topics)) {
     const Token& t = doc.tokens[m.first_token];
     if (in_list_of(doc.entities.urls, t) || in_list_of(doc.entities.mentions, t)) continue;
     const auto& row = table.rows[static_cast<size_t>(m.phrase - table.phrases.phrases().data())];

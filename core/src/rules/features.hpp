@@ -17,6 +17,7 @@
 #include "data/data.hpp"
 #include "document.hpp"
 #include "match/phrases.hpp"
+#include "rules/lists.hpp"
 #include "rules/rule.hpp"
 #include "rules/value_helpful.hpp"
 
@@ -62,8 +63,8 @@ std::string phrase_rule_list();  // "promo.superlative, ..." for messages
 // Matches of `builtin` plus the phrases configured for `rule`, left to right,
 // within tokens[first, last). Matches overlapping one of `except` (phrases
 // that look alike but mean something else: "best practices") are dropped.
-std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, const PhraseList& builtin,
-                                      const PhraseList* except = nullptr, size_t first = 0,
+std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, List builtin,
+                                      std::optional<List> except = std::nullopt, size_t first = 0,
                                       size_t last = static_cast<size_t>(-1));
 
 // ---- Word lists (core/data/lists/*: one entry a line, "# " comments) ---------
@@ -158,13 +159,16 @@ struct TopicMatch {
   std::string chat;            // without '#', e.g. "dsma"
   std::string topic;           // plain name, e.g. "diabetes"
 };
-std::vector<TopicMatch> topics(const Document& doc);
+std::vector<TopicMatch> topics(const Analysis& a);
+// The topic words of lists/topics.tsv as a phrase list (List::topics).
+const PhraseList& topic_phrases();
 
 // ---- Features computed once per analysis -------------------------------------
 
 // Features that several rules read, kept in Analysis::memo the first time
 // they are computed (each is a pure function of the Analysis).
 struct FeatureMemo {
+  std::optional<ListMatches> lists;  // every built-in list's matches in a.doc
   std::optional<std::vector<Finding>> press_release_findings;
   std::optional<std::vector<PhraseMatch>> hard_sells;  // in the whole text
   std::optional<std::vector<size_t>> sincere_questions;
@@ -173,5 +177,7 @@ struct FeatureMemo {
   std::optional<std::optional<HelpfulFinding>> helpful;  // rules/value.cpp
 };
 FeatureMemo& memo(const Analysis& a);
+// The built-in lists' matches in a.doc, found in one pass the first time.
+const ListMatches& lists(const Analysis& a);
 
 }  // namespace chime

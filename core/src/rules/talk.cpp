@@ -78,7 +78,7 @@ std::string opener_kind(const Analysis& a, const std::vector<TopicMatch>& topic_
 }
 
 std::string opener_question(const Analysis& a) {
-  const auto topic_list = topics(a.doc);
+  const auto topic_list = topics(a);
   const std::string kind = opener_kind(a, topic_list);
   for (const auto& row : data_rows("lists/talk_openers.tsv")) {
     if (row.size() < 2 || row[0] != kind) continue;
@@ -119,7 +119,7 @@ void check_broadcast(const Analysis& a, HintSink& sink) {
 
 void check_chat_suggest(const Analysis& a, HintSink& sink) {
   if (is_reply(a) || !chat_hashtags(a).empty()) return;
-  const auto found = topics(a.doc);
+  const auto found = topics(a);
   if (found.empty()) return;
   const TopicMatch& t = found.front();
   const size_t limit = static_cast<size_t>(a.doc.config ? a.doc.config->max_hashtags : Config{}.max_hashtags);

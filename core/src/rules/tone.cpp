@@ -54,15 +54,44 @@ std::string grade_text(double v) {
   return tenths % 10 == 0 ? whole : whole + "." + std::to_string(tenths % 10);
 }
 
+// Does one of the jargon phrase's plain alternatives appear in the text?
+// The alternatives of every jargon phrase are compiled together on first use.
+bool explained(const Document& doc, const Phrase* jargon) {
+  struct Plain {
+    std::vector<Phrase> phrases;  // every alternative of every jargon phrase
+    std::vector<size_t> begin;    // where each jargon phrase's alternatives start; one more at the end
+  };
+  static const Plain plain = [] {
+    Plain p;
+    std::vector<std::string_view> texts;
+    for (const Phrase& j : builtin(List::jargon).phrases()) {
+      p.begin.push_back(texts.size());
+      texts.insert(texts.end(), j.replacements.begin(), j.replacements.end());
+    }
+    p.begin.push_back(texts.size());
+    p.phrases = PhraseList::compile(texts);
+    return p;
+  }();
+  const auto index = static_cast<size_t>(jargon - builtin(List::jargon).phrases().data());
+  for (size_t k = plain.begin[index]; k < plain.begin[index + 1]; ++k) {
+    const Phrase& p = plain.phrases[k];
+    if (p.tokens.empty()) continue;
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      if (p.matches_at(doc, i, doc.tokens.size())) return true;
+    }
+  }
+  return false;
+}
+
 bool replies_to_complaint(const Analysis& a) {
   if (!a.in_reply_to) return false;
   return a.in_reply_to_sentiment.compound <= kComplaintSentiment ||
-         PhraseList::builtin("phrases/tone_complaint.tsv").any(*a.in_reply_to);
+         builtin(List::tone_complaint).any(*a.in_reply_to);
 }
 
-bool any_outside_entities(const Document& doc, const PhraseList& list) {
-  for (const PhraseMatch& m : list.find(doc)) {
-    if (!match_in_entity(doc, m)) return true;
+bool any_outside_entities(const ListMatches& matches, List list) {
+  for (const PhraseMatch& m : matches.find(list)) {
+    if (!match_in_entity(matches.doc(), m)) return true;
   }
   return false;
 }
@@ -88,9 +117,9 @@ void check_sentiment(const Analysis& a, HintSink& sink) {
 }
 
 std::vector<PhraseMatch> defensive_matches(const Analysis& a) {
-  std::vector<PhraseMatch> found = rule_phrases(a, "tone.defensive", PhraseList::builtin("phrases/tone_defensive.tsv"));
+  std::vector<PhraseMatch> found = rule_phrases(a, "tone.defensive", List::tone_defensive);
   if (is_public_reply(a.doc)) {
-    for (const PhraseMatch& m : PhraseList::builtin("phrases/tone_defensive_reply.tsv").find(a.doc)) {
+    for (const PhraseMatch& m : lists(a).find(List::tone_defensive_reply)) {
       bool inside = false;
       for (const PhraseMatch& f : found) inside = inside || (m.start < f.end && f.start < m.end);
       if (!inside) found.push_back(m);
@@ -127,9 +156,12 @@ void check_empathy(const Analysis& a, HintSink& sink) {
   // The context says it is a reply: an @mention opening a broadcast is not
   // an answer to anyone's complaint.
   if (!is_reply(a)) return;
+  const ListMatches& matches = lists(a);
+  const auto empathy = matches.find(List::tone_empathy);
+  if (empathy.empty()) return;
   const auto defensive = defensive_matches(a);
-  const auto boilerplate = PhraseList::builtin("phrases/tone_empathy_not.tsv").find(doc);
-  for (const PhraseMatch& m : PhraseList::builtin("phrases/tone_empathy.tsv").find(doc)) {
+  const auto boilerplate = matches.find(List::tone_empathy_not);
+  for (const PhraseMatch& m : empathy) {
     if (match_in_entity(doc, m) || followed_by_but(doc, m)) continue;
     if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "I'm sorry, who is this?"
     bool non_apology = false;  // "sorry you feel that way"
@@ -137,7 +169,7 @@ void check_empathy(const Analysis& a, HintSink& sink) {
     for (const PhraseMatch& b : boilerplate) non_apology = non_apology || (m.start < b.end && b.start < m.end);
     if (non_apology) continue;
     Hint h{"tone.empathy", Severity::good, m.start, m.end, "", "", {}};
-    if (any_outside_entities(doc, PhraseList::builtin("phrases/tone_private_channel.tsv"))) {
+    if (any_outside_entities(matches, List::tone_private_channel)) {
       h.message = "You acknowledge how they feel and offer a private channel: the best way to answer a complaint.";
     } else {
       h.message = "You acknowledge how they feel, which shows you are listening.";
@@ -150,10 +182,10 @@ void check_empathy(const Analysis& a, HintSink& sink) {
 
 void check_jargon(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
-  for (const PhraseMatch& m : PhraseList::builtin("lists/jargon.tsv").find(doc)) {
+  for (const PhraseMatch& m : lists(a).find(List::jargon)) {
     if (match_in_entity(doc, m) || m.phrase->replacements.empty()) continue;
     // "hypertension (high blood pressure)": already explained.
-    if (PhraseList::from_phrases(m.phrase->replacements).any(doc)) continue;
+    if (explained(doc, m.phrase)) continue;
     const std::string original = doc.utf8(m.start, m.end);
     Hint h{"tone.jargon", Severity::tip, m.start, m.end, "", "", {}};
     h.message = quoted(doc, m.start, m.end) + " is jargon; \u201c" + m.phrase->replacements.front() +

@@ -15,18 +15,15 @@ bool is_number(const Document& doc, size_t i) {
   return i < doc.tokens.size() && doc.tokens[i].kind == TokenKind::number && !token_in_entity(doc, i);
 }
 
-// The match of `list` that starts exactly at token `i`, if any.
-std::optional<PhraseMatch> match_at(const Document& doc, const PhraseList& list, size_t i) {
-  if (i >= doc.tokens.size()) return std::nullopt;
-  auto found = list.find(doc, i, i + 6);
-  if (found.empty() || found.front().first_token != i) return std::nullopt;
-  return found.front();
+// The phrase of `list` (at most six tokens) that starts exactly at token `i`, if any.
+const Phrase* match_at(const ListMatches& matches, List list, size_t i) {
+  return matches.starting_at(list, i, i + 6);
 }
 
 // A number that states a fact: "5 minutes", "30%", "1 in 3", "2 out of 5".
 // Not a discount ("20% off").
-std::optional<HelpfulFinding> number_fact(const Document& doc) {
-  const PhraseList& units = PhraseList::builtin("phrases/value_units.tsv");
+std::optional<HelpfulFinding> number_fact(const ListMatches& matches) {
+  const Document& doc = matches.doc();
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (!is_number(doc, i)) continue;
     const Token& n = doc.tokens[i];
@@ -38,25 +35,27 @@ std::optional<HelpfulFinding> number_fact(const Document& doc) {
     if (next(1) == "out" && next(2) == "of" && is_number(doc, i + 3)) {
       return HelpfulFinding{n.start, doc.tokens[i + 3].end, HelpfulKind::number};
     }
-    if (auto unit = match_at(doc, units, i + 1)) {
-      if (unit->phrase->text == "%" && next(2) == "off") continue;
-      return HelpfulFinding{n.start, unit->end, HelpfulKind::number};
+    if (const Phrase* unit = match_at(matches, List::value_units, i + 1)) {
+      if (unit->text == "%" && next(2) == "off") continue;
+      return HelpfulFinding{n.start, doc.tokens[i + unit->tokens.size()].end, HelpfulKind::number};
     }
   }
   return std::nullopt;
 }
 
 // A resource described in words next to a link: "our free guide to ...".
-std::optional<HelpfulFinding> described_resource(const Document& doc) {
+std::optional<HelpfulFinding> described_resource(const ListMatches& matches) {
+  const Document& doc = matches.doc();
   if (doc.entities.urls.empty()) return std::nullopt;
-  for (const PhraseMatch& m : PhraseList::builtin("phrases/value_resource.tsv").find(doc)) {
+  for (const PhraseMatch& m : matches.find(List::value_resource)) {
     if (!match_in_entity(doc, m)) return HelpfulFinding{m.start, m.end, HelpfulKind::resource};
   }
   return std::nullopt;
 }
 
-std::optional<HelpfulFinding> helpful_cue(const Document& doc) {
-  for (const PhraseMatch& m : PhraseList::builtin("phrases/value_helpful.tsv").find(doc)) {
+std::optional<HelpfulFinding> helpful_cue(const ListMatches& matches) {
+  const Document& doc = matches.doc();
+  for (const PhraseMatch& m : matches.find(List::value_helpful)) {
     if (!match_in_entity(doc, m)) return HelpfulFinding{m.start, m.end, HelpfulKind::cue};
   }
   return std::nullopt;
@@ -91,7 +90,7 @@ void check_empty(const Analysis& a, HintSink& sink) {
     if (ends_with_question_mark(doc, s)) return;
   }
   // Configured phrases for value.empty join the built-in list.
-  for (const PhraseMatch& m : rule_phrases(a, "value.empty", PhraseList::builtin("phrases/value_empty.tsv"))) {
+  for (const PhraseMatch& m : rule_phrases(a, "value.empty", List::value_empty)) {
     if (match_in_entity(doc, m)) continue;
     const std::string& kind = m.phrase->note;
     Hint h{"value.empty", Severity::tip, m.start, m.end, "", "", {}};
@@ -122,10 +121,10 @@ const RuleInfo kRules[] = {
 
 }  // namespace
 
-std::optional<HelpfulFinding> find_helpful(const Document& doc) {
+std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
   std::optional<HelpfulFinding> best;
   // The earliest of the three kinds of value is the one shown.
-  for (auto found : {helpful_cue(doc), number_fact(doc), described_resource(doc)}) {
+  for (auto found : {helpful_cue(matches), number_fact(matches), described_resource(matches)}) {
     if (found && (!best || found->start < best->start)) best = found;
   }
   return best;
@@ -133,7 +132,7 @@ std::optional<HelpfulFinding> find_helpful(const Document& doc) {
 
 std::optional<HelpfulFinding> find_helpful(const Analysis& a) {
   FeatureMemo& m = memo(a);
-  if (!m.helpful) m.helpful = find_helpful(a.doc);
+  if (!m.helpful) m.helpful = find_helpful(lists(a));
   return *m.helpful;
 }
 

@@ -18,7 +18,8 @@ struct HelpfulFinding {
 // The first sign that a reader learns something: a tip or how-to phrase
 // (phrases/value_helpful.tsv), a number with a unit or a ratio ("5 minutes",
 // "1 in 3"), or a resource described next to a link ("our checklist").
-std::optional<HelpfulFinding> find_helpful(const Document& doc);
+class ListMatches;
+std::optional<HelpfulFinding> find_helpful(const ListMatches& matches);
 // The same for the analysed text, worked out once per analysis (rules
 // value.helpful, value.empty and tone.sentiment all ask).
 struct Analysis;
