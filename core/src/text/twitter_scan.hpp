@@ -3,6 +3,7 @@
 // Everything works on UTF-16 code units, as JavaScript regexes without the
 // u flag do; positions are indexes into the scanned text.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -27,20 +28,20 @@ enum CharClass : uint16_t {
   kHashtagAlnum = 1 << 12,    // hashtagAlphaNumeric
 };
 
-// The classes of every UTF-16 code unit, built on first use.
-const uint16_t* class_table();
-inline bool is(char16_t c, uint16_t cls) {
-  static const uint16_t* const table = class_table();
-  return (table[c] & cls) != 0;
-}
+// The classes of a UTF-16 code unit: ASCII from a table made at compile
+// time, other units from ICU when first seen (then remembered).
+extern const std::array<uint16_t, 128> kAsciiClasses;
+uint16_t non_ascii_classes(char16_t c);
+inline uint16_t classes(char16_t c) { return c < 0x80 ? kAsciiClasses[c] : non_ascii_classes(c); }
+inline bool is(char16_t c, uint16_t cls) { return (classes(c) & cls) != 0; }
 // Code point classes for hashtags (letters beyond the BMP too).
 bool hashtag_alpha(char32_t c);
 bool hashtag_alnum(char32_t c);
 
-inline bool ascii_alnum(char16_t c) {
+constexpr bool ascii_alnum(char16_t c) {
   return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
 }
-inline bool ascii_letter(char16_t c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
+constexpr bool ascii_letter(char16_t c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
 
 // JavaScript's case-insensitive comparison key of a code unit.
 char16_t canonical(char16_t c);

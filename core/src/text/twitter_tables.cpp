@@ -1,11 +1,13 @@
 // Character classes and TLD lists of the twitter-text port.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <string>
 #include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "data/data.hpp"
 #include "icu/icu_data.hpp"
@@ -15,126 +17,143 @@
 namespace chime::text::tw {
 namespace {
 
-// A set of code units, for building the class table (on the heap: wasm
-// stacks are small).
-struct UnitSet {
-  std::vector<bool> has = std::vector<bool>(0x10000, false);
-  bool operator[](uint32_t c) const { return has[c]; }
-  std::vector<bool>::reference operator[](uint32_t c) { return has[c]; }
-};
-
-void add(UnitSet& set, std::u16string_view units) {
-  for (char16_t c : units) set[c] = true;
-}
-void add_range(UnitSet& set, char16_t first, char16_t last) {
-  for (uint32_t c = first; c <= last; ++c) set[c] = true;
-}
+// The sets of twitter-text's regexes, code unit by code unit.
+constexpr bool in(std::u16string_view set, char16_t c) { return set.find(c) != std::u16string_view::npos; }
+constexpr bool between(char16_t c, char16_t first, char16_t last) { return c >= first && c <= last; }
+constexpr bool ascii_lower_alnum(char16_t c) { return between(c, u'a', u'z') || between(c, u'0', u'9'); }
 
 // latinAccentChars of twitter-text.
-void add_latin_accents(UnitSet& set) {
-  add_range(set, 0xC0, 0xD6);
-  add_range(set, 0xD8, 0xF6);
-  add_range(set, 0xF8, 0xFF);
-  add_range(set, 0x100, 0x24F);
-  add(set, u"\u0253\u0254\u0256\u0257\u0259\u025B\u0263\u0268\u026F\u0272\u0289\u028B\u02BB");
-  add_range(set, 0x300, 0x36F);
-  add_range(set, 0x1E00, 0x1EFF);
+constexpr bool latin_accent(char16_t c) {
+  return between(c, 0xC0, 0xD6) || between(c, 0xD8, 0xF6) || between(c, 0xF8, 0xFF) || between(c, 0x100, 0x24F) ||
+         in(u"\u0253\u0254\u0256\u0257\u0259\u025B\u0263\u0268\u026F\u0272\u0289\u028B\u02BB", c) ||
+         between(c, 0x300, 0x36F) || between(c, 0x1E00, 0x1EFF);
+}
+constexpr bool cyrillic(char16_t c) { return between(c, 0x400, 0x4FF); }
+constexpr bool punct(char16_t c) { return in(u"!'#%&()*+,\\-./:;<=>?@[]^_{|}~$", c); }
+constexpr bool space(char16_t c) {
+  return between(c, 0x09, 0x0D) || in(u"\u0020\u0085\u00A0\u1680\u180E\u2028\u2029\u202F\u205F\u3000", c) ||
+         between(c, 0x2000, 0x200A);
+}
+constexpr bool invalid(char16_t c) { return in(u"\uFFFE\uFEFF\uFFFF", c); }
+constexpr bool directional(char16_t c) {
+  return between(c, 0x202A, 0x202E) || in(u"\u061C\u200E\u200F\u2066\u2067\u2068\u2069", c);
+}
+constexpr bool js_space(char16_t c) {
+  return between(c, 0x09, 0x0D) || in(u"\u0020\u00A0\u1680\u2028\u2029\u202F\u205F\u3000\uFEFF", c) ||
+         between(c, 0x2000, 0x200A);
 }
 
-struct Tables {
-  std::array<char16_t, 0x10000> canon{};
-  std::array<uint16_t, 0x10000> cls{};
+// The members of the classes of regexes with the i flag, before folding.
+constexpr bool path_member(char16_t c) {
+  return ascii_lower_alnum(c) || cyrillic(c) || in(u"!*';:=+,.$/%#[]-\u2013_~@|&", c) || latin_accent(c);
+}
+constexpr bool path_end_member(char16_t c) {
+  return ascii_lower_alnum(c) || cyrillic(c) || in(u"+-=_#/", c) || latin_accent(c);
+}
+constexpr bool query_member(char16_t c) { return ascii_lower_alnum(c) || in(u"!?*'@();:&=+$/%#[]-_.,~|", c); }
+constexpr bool query_end_member(char16_t c) { return ascii_lower_alnum(c) || in(u"-_&=#/", c); }
+constexpr bool label_member(char16_t c) { return ascii_lower_alnum(c) || c == u'-' || latin_accent(c); }
+constexpr bool not_preceding_member(char16_t c) {
+  return ascii_lower_alnum(c) || between(c, u'A', u'Z') || in(u"@\uFF20$#\uFF03\uFFFE\uFEFF\uFFFF", c);
+}
 
-  Tables() {
-    icu_data::ensure_registered();
-    // JavaScript's Canonicalize for /i without /u: the full upper case when
-    // it is one unit, never mapping a non-ASCII unit to ASCII.
-    for (uint32_t c = 0; c < 0x10000; ++c) {
-      canon[c] = static_cast<char16_t>(c);
-      if (c >= 0xD800 && c <= 0xDFFF) continue;
-      UChar src = static_cast<UChar>(c), dst[4];
-      UErrorCode status = U_ZERO_ERROR;
-      int32_t n = u_strToUpper(dst, 4, &src, 1, "", &status);
-      if (U_SUCCESS(status) && n == 1 && !(c >= 128 && dst[0] < 128)) canon[c] = dst[0];
-    }
+// The classes that do not depend on case.
+constexpr uint16_t plain_classes(char16_t c) {
+  uint16_t bits = 0;
+  if (!punct(c) && !space(c) && !invalid(c) && !directional(c)) bits |= kDomainChar;
+  if (space(c)) bits |= kSpace;
+  if (js_space(c)) bits |= kJsSpace;
+  if (punct(c)) bits |= kPunct;
+  if (latin_accent(c)) bits |= kLatinAccent;
+  return bits;
+}
 
-    UnitSet punct, spaces, invalid, directional;
-    add(punct, u"!'#%&()*+,\\-./:;<=>?@[]^_{|}~$");
-    add_range(spaces, 0x09, 0x0D);
-    add(spaces, u"\u0020\u0085\u00A0\u1680\u180E\u2028\u2029\u202F\u205F\u3000");
-    add_range(spaces, 0x2000, 0x200A);
-    add(invalid, u"\uFFFE\uFEFF\uFFFF");
-    add_range(directional, 0x202A, 0x202E);
-    add(directional, u"\u061C\u200E\u200F\u2066\u2067\u2068\u2069");
+// ASCII: JavaScript's canonical form is the upper case, and no non-ASCII
+// unit folds to ASCII, so a unit is in an /i class when its lower or upper
+// case is a member. Letters and digits are hashtag letters and digits in
+// every Unicode version (a test holds this to ICU).
+constexpr std::array<uint16_t, 128> make_ascii_classes() {
+  std::array<uint16_t, 128> table{};
+  for (char16_t c = 0; c < 128; ++c) {
+    const char16_t lower = between(c, u'A', u'Z') ? static_cast<char16_t>(c + 32) : c;
+    const char16_t upper = between(c, u'a', u'z') ? static_cast<char16_t>(c - 32) : c;
+    auto folded = [&](bool (*member)(char16_t)) { return member(c) || member(lower) || member(upper); };
+    uint16_t bits = plain_classes(c);
+    if (folded(path_member)) bits |= kPathChar;
+    if (folded(path_end_member)) bits |= kPathEndChar;
+    if (folded(query_member)) bits |= kQueryChar;
+    if (folded(query_end_member)) bits |= kQueryEndChar;
+    if (folded(label_member)) bits |= kAsciiLabelChar;
+    if (!folded(not_preceding_member)) bits |= kUrlPrecedingOk;
+    if (ascii_letter(c)) bits |= kHashtagAlpha | kHashtagAlnum;
+    if (between(c, u'0', u'9') || c == u'_') bits |= kHashtagAlnum;
+    table[c] = bits;
+  }
+  return table;
+}
 
-    UnitSet path, path_end, query, query_end, label, not_preceding, js_space, latin;
-    add_range(path, u'a', u'z');
-    add_range(path, u'0', u'9');
-    add_range(path, 0x400, 0x4FF);
-    add(path, u"!*';:=+,.$/%#[]-\u2013_~@|&");
-    add_latin_accents(path);
-    add_range(path_end, u'a', u'z');
-    add_range(path_end, u'0', u'9');
-    add_range(path_end, 0x400, 0x4FF);
-    add(path_end, u"+-=_#/");
-    add_latin_accents(path_end);
-    add_range(query, u'a', u'z');
-    add_range(query, u'0', u'9');
-    add(query, u"!?*'@();:&=+$/%#[]-_.,~|");
-    add_range(query_end, u'a', u'z');
-    add_range(query_end, u'0', u'9');
-    add(query_end, u"-_&=#/");
-    add_range(label, u'a', u'z');
-    add_range(label, u'0', u'9');
-    add(label, u"-");
-    add_latin_accents(label);
-    add_range(not_preceding, u'A', u'Z');
-    add_range(not_preceding, u'a', u'z');
-    add_range(not_preceding, u'0', u'9');
-    add(not_preceding, u"@\uFF20$#\uFF03\uFFFE\uFEFF\uFFFF");
-    add_range(js_space, 0x09, 0x0D);
-    add(js_space, u"\u0020\u00A0\u1680\u2028\u2029\u202F\u205F\u3000\uFEFF");
-    add_range(js_space, 0x2000, 0x200A);
-    add_latin_accents(latin);
+// JavaScript's Canonicalize for /i without /u: the full upper case when it
+// is one unit, never mapping a non-ASCII unit to ASCII.
+char16_t canonical_from_icu(char16_t c) {
+  if (U16_IS_SURROGATE(c)) return c;
+  icu_data::ensure_registered();
+  UChar src = c, dst[4];
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t n = u_strToUpper(dst, 4, &src, 1, "", &status);
+  return U_SUCCESS(status) && n == 1 && dst[0] >= 128 ? dst[0] : c;
+}
 
-    // For /i classes a unit belongs when its canonical form is the
-    // canonical form of a member.
-    auto folded = [this](const UnitSet& set) {
-      UnitSet f;
-      for (uint32_t c = 0; c < 0x10000; ++c)
-        if (set[c]) f[canon[c]] = true;
-      return f;
-    };
-    const UnitSet path_i = folded(path), path_end_i = folded(path_end), query_i = folded(query),
-                  query_end_i = folded(query_end), label_i = folded(label),
-                  not_preceding_i = folded(not_preceding);
+// Non-ASCII units are classified when first seen, and remembered: most
+// texts hold few distinct ones, so no table of all 65,536 is built up front.
+// Relaxed atomics keep concurrent analysers race-free (every writer stores
+// the same value); 0 means "not yet known".
+std::atomic<char16_t> canonical_cache[0x10000];
+std::atomic<uint16_t> class_cache[0x10000];
+constexpr uint16_t kKnown = 1 << 15;
 
-    for (uint32_t c = 0; c < 0x10000; ++c) {
-      const char16_t k = canon[c];
-      uint16_t bits = 0;
-      if (!punct[c] && !spaces[c] && !invalid[c] && !directional[c]) bits |= kDomainChar;
-      if (path_i[k]) bits |= kPathChar;
-      if (path_end_i[k]) bits |= kPathEndChar;
-      if (query_i[k]) bits |= kQueryChar;
-      if (query_end_i[k]) bits |= kQueryEndChar;
-      if (label_i[k]) bits |= kAsciiLabelChar;
-      if (!not_preceding_i[k]) bits |= kUrlPrecedingOk;
-      if (spaces[c]) bits |= kSpace;
-      if (js_space[c]) bits |= kJsSpace;
-      if (punct[c]) bits |= kPunct;
-      if (latin[c]) bits |= kLatinAccent;
-      if (c < 0xD800 || c > 0xDFFF) {
-        if (hashtag_alpha(c)) bits |= kHashtagAlpha;
-        if (hashtag_alnum(c)) bits |= kHashtagAlnum;
+// The canonical forms of the non-ASCII members of the /i classes (the ASCII
+// members fold to ASCII, which no non-ASCII unit does): built on the first
+// non-ASCII unit classified.
+struct FoldedMembers {
+  enum : uint8_t { kLatin = 1, kCyrillic = 2, kDash = 4, kNotPreceding = 8 };
+  std::vector<uint8_t> sets = std::vector<uint8_t>(0x10000, 0);
+
+  FoldedMembers() {
+    // Every non-ASCII member lies in these ranges.
+    constexpr std::pair<char16_t, char16_t> kRanges[] = {
+        {0xC0, 0x36F}, {0x400, 0x4FF}, {0x1E00, 0x1EFF}, {0x2013, 0x2013}, {0xFEFF, 0xFEFF}, {0xFF03, 0xFF03},
+        {0xFF20, 0xFF20}, {0xFFFE, 0xFFFF}};
+    for (const auto& [first, last] : kRanges) {
+      for (uint32_t c = first; c <= last; ++c) {
+        const auto unit = static_cast<char16_t>(c);
+        uint8_t bits = 0;
+        if (latin_accent(unit)) bits |= kLatin;
+        if (cyrillic(unit)) bits |= kCyrillic;
+        if (unit == 0x2013) bits |= kDash;
+        if (not_preceding_member(unit)) bits |= kNotPreceding;
+        if (bits != 0) sets[canonical(unit)] |= bits;
       }
-      cls[c] = bits;
     }
   }
 };
 
-const Tables& tables() {
-  static const Tables t;
-  return t;
+const FoldedMembers& folded_members() {
+  static const FoldedMembers f;
+  return f;
+}
+
+uint16_t classes_from_icu(char16_t c) {
+  uint16_t bits = plain_classes(c);
+  const uint8_t folded = folded_members().sets[canonical(c)];
+  if (folded & (FoldedMembers::kLatin | FoldedMembers::kCyrillic | FoldedMembers::kDash)) bits |= kPathChar;
+  if (folded & (FoldedMembers::kLatin | FoldedMembers::kCyrillic)) bits |= kPathEndChar;
+  if (folded & FoldedMembers::kLatin) bits |= kAsciiLabelChar;
+  if (!(folded & FoldedMembers::kNotPreceding)) bits |= kUrlPrecedingOk;
+  if (!U16_IS_SURROGATE(c)) {
+    if (hashtag_alpha(c)) bits |= kHashtagAlpha;
+    if (hashtag_alnum(c)) bits |= kHashtagAlnum;
+  }
+  return bits;
 }
 
 // The TLD lists in their regex order: generic first, then country codes.
@@ -174,8 +193,26 @@ const Tlds& tlds() {
 
 }  // namespace
 
-const uint16_t* class_table() { return tables().cls.data(); }
-char16_t canonical(char16_t c) { return tables().canon[c]; }
+const std::array<uint16_t, 128> kAsciiClasses = make_ascii_classes();
+
+uint16_t non_ascii_classes(char16_t c) {
+  uint16_t bits = class_cache[c].load(std::memory_order_relaxed);
+  if (bits == 0) {
+    bits = static_cast<uint16_t>(classes_from_icu(c) | kKnown);
+    class_cache[c].store(bits, std::memory_order_relaxed);
+  }
+  return bits;
+}
+
+char16_t canonical(char16_t c) {
+  if (c < 0x80) return between(c, u'a', u'z') ? static_cast<char16_t>(c - 32) : c;
+  char16_t canon = canonical_cache[c].load(std::memory_order_relaxed);
+  if (canon == 0) {  // no non-ASCII unit's canonical form is 0
+    canon = canonical_from_icu(c);
+    canonical_cache[c].store(canon, std::memory_order_relaxed);
+  }
+  return canon;
+}
 
 bool hashtag_alpha(char32_t c) {
   return (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
