@@ -200,39 +200,55 @@ std::vector<PhraseMatch> PhraseList::find(const Document& doc, size_t first, siz
 // ---- PhraseSet ---------------------------------------------------------------
 
 PhraseSet::PhraseSet(std::vector<const PhraseList*> lists) : lists_(std::move(lists)) {
-  std::vector<std::pair<size_t, uint32_t>> entries;
+  std::vector<std::pair<size_t, uint32_t>> pairs, firsts, seconds;
+  auto add = [&](size_t id, const Phrase& p) {
+    const auto entry = static_cast<uint32_t>(entries_.size());
+    entries_.push_back({static_cast<uint32_t>(id), &p});
+    const bool wild_first = p.tokens[0] == "*";
+    const bool has_second = p.tokens.size() > 1 && p.tokens[1] != "*";
+    if (!wild_first && has_second) pairs.emplace_back(pair_hash(p.hashes[0], p.hashes[1]), entry);
+    else if (!wild_first) firsts.emplace_back(p.hashes[0], entry);
+    else if (has_second) seconds.emplace_back(p.hashes[1], entry);
+    else at_every_token_.push_back(entry);
+  };
   for (size_t id = 0; id < lists_.size(); ++id) {
     const auto& phrases = lists_[id]->phrases();
     for (const Phrase& p : phrases) {
-      if (p.tokens[0] == "*") continue;
-      entries.emplace_back(p.hashes[0], static_cast<uint32_t>(entries_.size()));
-      entries_.push_back({static_cast<uint32_t>(id), &p});
+      if (p.tokens[0] != "*") add(id, p);
     }
-    for (uint32_t index : lists_[id]->wildcard_first()) wildcard_first_.push_back({static_cast<uint32_t>(id), &phrases[index]});
+    for (uint32_t index : lists_[id]->wildcard_first()) add(id, phrases[index]);
   }
-  by_first_.build(std::move(entries));
+  by_pair_.build(std::move(pairs));
+  by_first_.build(std::move(firsts));
+  by_second_.build(std::move(seconds));
 }
 
 PhraseSet::Matches PhraseSet::match(const Document& doc) const {
   Matches m;
   m.doc_ = &doc;
-  const size_t n = doc.tokens.size();
+  const auto& tokens = doc.tokens;
+  const size_t n = tokens.size();
   for (size_t i = 0; i < n; ++i) {
-    // Per list: phrases by their first token, then those opening with "*",
-    // each in list order (the order PhraseList::find considers them in).
-    for (uint32_t e : by_first_.find(doc.tokens[i].folded_hash)) {
-      const Entry& entry = entries_[e];
-      if (entry.phrase->matches_at(doc, i, n)) {
-        m.hits_.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(entry.phrase->tokens.size()), entry.list, entry.phrase});
-      }
+    const size_t found_before = m.hits_.size();
+    const size_t hash = tokens[i].folded_hash;
+    for (uint32_t e : by_first_.find(hash)) add_hit(doc, i, e, m);
+    if (i + 1 < n) {
+      const size_t next = tokens[i + 1].folded_hash;
+      for (uint32_t e : by_pair_.find(pair_hash(hash, next))) add_hit(doc, i, e, m);
+      for (uint32_t e : by_second_.find(next)) add_hit(doc, i, e, m);
     }
-    for (const Entry& entry : wildcard_first_) {
-      if (entry.phrase->matches_at(doc, i, n)) {
-        m.hits_.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(entry.phrase->tokens.size()), entry.list, entry.phrase});
-      }
-    }
+    for (uint32_t e : at_every_token_) add_hit(doc, i, e, m);
+    // The hits at this token came from several tables: put them back in entry order.
+    std::sort(m.hits_.begin() + static_cast<std::ptrdiff_t>(found_before), m.hits_.end(),
+              [](const Matches::Hit& x, const Matches::Hit& y) { return x.entry < y.entry; });
   }
   return m;
+}
+
+void PhraseSet::add_hit(const Document& doc, size_t i, uint32_t entry, Matches& m) const {
+  const Phrase& p = *entries_[entry].phrase;
+  if (!p.matches_at(doc, i, doc.tokens.size())) return;
+  m.hits_.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(p.tokens.size()), entries_[entry].list, entry, &p});
 }
 
 std::vector<PhraseMatch> PhraseSet::Matches::find(size_t id, size_t first, size_t last) const {

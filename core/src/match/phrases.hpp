@@ -125,7 +125,7 @@ class PhraseSet {
    private:
     friend class PhraseSet;
     struct Hit {
-      uint32_t token, length, list;
+      uint32_t token, length, list, entry;
       const Phrase* phrase;
     };
     const Document* doc_ = nullptr;
@@ -135,14 +135,26 @@ class PhraseSet {
   Matches match(const Document& doc) const;
 
  private:
+  // Every phrase of every list, list by list, each list's phrases in the
+  // order PhraseList::find considers them at a token (by first token in list
+  // order, then those opening with "*"): hits at one token sorted by entry
+  // keep that order.
   struct Entry {
     uint32_t list;
     const Phrase* phrase;
   };
+  void add_hit(const Document& doc, size_t i, uint32_t entry, Matches& m) const;
+  // Most phrases have two or more tokens and are looked up by the hashes of
+  // both first tokens, so that a candidate is nearly always a match.
+  static size_t pair_hash(size_t first, size_t second) {
+    return first ^ (second * static_cast<size_t>(0x9E3779B97F4A7C15ULL));
+  }
   std::vector<const PhraseList*> lists_;
-  std::vector<Entry> entries_;   // values of by_first_
-  TokenHashTable by_first_;
-  std::vector<Entry> wildcard_first_;
+  std::vector<Entry> entries_;
+  TokenHashTable by_pair_;    // pair_hash of the first two tokens
+  TokenHashTable by_first_;   // one token, or a token then "*"
+  TokenHashTable by_second_;  // "*" then a token: the second token's hash
+  std::vector<uint32_t> at_every_token_;  // "*" alone, or "*" then "*"
 };
 
 // Tokenises a short string the way documents are tokenised.
