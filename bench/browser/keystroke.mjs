@@ -2,10 +2,13 @@
 // x.com stand-in, type a 280-character draft one key at a time and measure,
 // per keystroke, the time from the keydown event to the overlay having drawn
 // the hints for the new text (median and 95th percentile; target: one frame,
-// 16 ms, at p95). Then the extension's memory on the open compose page.
+// 16 ms, at p95), each keystroke's hops as the content script traced them,
+// an echo round trip over the same port (Chrome's messaging alone), then the
+// extension's memory on the open compose page.
 //
 //   scripts/build-extension.sh build/wasm   # once
-//   node bench/browser/keystroke.mjs [--keys 280] [--runs 2]
+//   node bench/browser/keystroke.mjs [--keys 280] [--runs 2] [--echoes 200]
+//   (CHIME_EXTENSION_DIR=/abs/unpacked picks another build of the extension)
 //
 // Needs tests/browser's npm packages (npm ci there). Prints a JSON summary.
 import fs from 'node:fs';
