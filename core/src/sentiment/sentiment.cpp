@@ -9,6 +9,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
+#include <array>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -136,15 +137,16 @@ class KeyText {
   std::string spill_;
 };
 
-void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, std::vector<Word>& out) {
+// The general reading of a piece (any text): its lexicon entry, case and
+// "n't" ending into `w`; false if it is punctuation alone, no word.
+bool read_word(const Lexicon& lex, std::u16string_view piece, Word& w) {
   // Emoticons (":)", ":-(", "<3", ":D") are lexicon entries as written.
   KeyText raw_text;
   std::string_view raw = raw_text.utf8(piece);
   int32_t entry = lex.find_word(raw);
   bool as_written = entry != Lexicon::npos && lex.valence.value(static_cast<uint32_t>(entry)).has_valence;
   std::u16string_view stripped = as_written ? piece : strip_punctuation(piece);
-  if (stripped.empty()) return;  // punctuation alone is no word
-  Word w;
+  if (stripped.empty()) return false;  // punctuation alone is no word
   std::string_view key = raw;
   KeyText folded_text;
   if (!as_written) {
@@ -154,9 +156,68 @@ void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, 
   w.entry = entry;
   w.nt_negation = key.ends_with("n't");
   w.caps = all_caps(stripped, w.letters);
-  w.clause_break = clause_break;
-  out.push_back(std::move(w));
+  return true;
 }
+
+enum class Reading { word, no_word, not_ascii };
+
+// read_word for a short ASCII piece (nearly every one) in one pass: the
+// punctuation strip, the letter counts of all_caps and the case folding
+// (lower-casing, for ASCII) at once. Characters stripped from the ends are
+// no letters, so counting over the whole piece counts over the word.
+// test_sentiment_fast.cpp holds it to read_word.
+Reading read_ascii_word(const Lexicon& lex, std::u16string_view piece, Word& w) {
+  char key[64];
+  const size_t n = piece.size();
+  if (n > sizeof key) return Reading::not_ascii;
+  int upper = 0;
+  int lower = 0;
+  size_t first = n;  // [first, last): the piece without leading and trailing punctuation
+  size_t last = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const char16_t c = piece[i];
+    if (c >= 0x80) return Reading::not_ascii;
+    key[i] = static_cast<char>(c);
+    const bool is_upper = c >= u'A' && c <= u'Z';
+    const bool is_lower = c >= u'a' && c <= u'z';
+    upper += is_upper ? 1 : 0;
+    lower += is_lower ? 1 : 0;
+    if (is_upper || is_lower || (c >= u'0' && c <= u'9')) {
+      if (first == n) first = i;
+      last = i + 1;
+    }
+  }
+  std::string_view raw(key, n);
+  int32_t entry = lex.find_word(raw);
+  // Emoticons (":)", ":-(", "<3", ":D") are lexicon entries as written.
+  bool as_written = entry != Lexicon::npos && lex.valence.value(static_cast<uint32_t>(entry)).has_valence;
+  std::string_view word = raw;
+  if (!as_written) {
+    if (first == n) return Reading::no_word;  // punctuation alone
+    for (size_t i = first; upper > 0 && i < last; ++i) {
+      if (key[i] >= 'A' && key[i] <= 'Z') key[i] = static_cast<char>(key[i] + ('a' - 'A'));
+    }
+    word = raw.substr(first, last - first);
+    if (word != raw || upper > 0) entry = lex.find_word(word);  // else the same lookup
+  }
+  w.entry = entry;
+  w.nt_negation = word.ends_with("n't");
+  w.letters = upper + lower > 0;
+  w.caps = upper + lower >= 2 && lower == 0;
+  return Reading::word;
+}
+
+void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, std::vector<Word>& out) {
+  Word w;
+  Reading reading = read_ascii_word(lex, piece, w);
+  if (reading == Reading::not_ascii) reading = read_word(lex, piece, w) ? Reading::word : Reading::no_word;
+  if (reading == Reading::no_word) return;
+  w.clause_break = clause_break;
+  out.push_back(w);
+}
+
+// u_isdigit, with ASCII (where the decimal digits are 0-9) inline.
+bool is_digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c) != 0; }
 
 // "#HeartHealth" -> "heart", "health" (unless "#love" is a word as it is).
 void add_hashtag(const Lexicon& lex, std::u16string_view tag, bool clause_break, std::vector<Word>& out) {
@@ -174,7 +235,7 @@ void add_hashtag(const Lexicon& lex, std::u16string_view tag, bool clause_break,
     int32_t at = i;
     UChar32 c;
     U16_NEXT(body.data(), i, n, c);
-    bool split = at > start && ((u_isupper(c) && u_islower(prev)) || (u_isdigit(c) != u_isdigit(prev)));
+    bool split = at > start && ((text::is_upper(c) && text::is_lower(prev)) || (is_digit(c) != is_digit(prev)));
     if (split) {
       add_word(lex, body.substr(static_cast<size_t>(start), static_cast<size_t>(at - start)), clause_break, out);
       clause_break = false;
@@ -192,8 +253,47 @@ bool overlaps(const std::vector<Entity>& entities, int32_t start, int32_t end) {
   return false;
 }
 
-std::vector<Word> document_words(const Lexicon& lex, const Document& doc) {
+// Code point classes for the scan of a document: white space (as
+// text::is_space) and the "!" and "?" that punctuation_emphasis counts.
+constexpr uint8_t kSpace = 1;
+constexpr uint8_t kBang = 2;
+constexpr uint8_t kQuery = 4;
+constexpr std::array<uint8_t, 128> kAsciiClass = [] {
+  std::array<uint8_t, 128> classes{};
+  for (char c : {' ', '\t', '\n', '\v', '\f', '\r'}) classes[static_cast<size_t>(c)] = kSpace;
+  classes['!'] = kBang;
+  classes['?'] = kQuery;
+  return classes;
+}();
+uint8_t class_of(UChar32 c) {
+  if (c < 0x80) return kAsciiClass[static_cast<size_t>(c)];
+  if (c == 0xFF01) return kBang;
+  if (c == 0xFF1F) return kQuery;
+  return is_space(c) ? kSpace : 0;
+}
+
+// U16_NEXT, with an ASCII unit (nearly every one) taken inline.
+UChar32 next_code_point(const std::u16string& text, int32_t& i) {
+  char16_t unit = text[static_cast<size_t>(i)];
+  if (unit < 0x80) {
+    ++i;
+    return unit;
+  }
+  UChar32 c;
+  U16_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+  return c;
+}
+
+struct DocumentWords {
   std::vector<Word> words;
+  int exclamations = 0;  // "!" and "?" outside URLs (a URL's query
+  int questions = 0;     // string is not emphasis)
+};
+
+DocumentWords document_words(const Lexicon& lex, const Document& doc) {
+  DocumentWords result;
+  std::vector<Word>& words = result.words;
+  words.reserve(doc.tokens.size() + 1);
   const std::u16string& text = doc.text;
   const auto n = static_cast<int32_t>(text.size());
   size_t token = 0;    // cursor into doc.tokens (emoji spans come from them)
@@ -211,15 +311,20 @@ std::vector<Word> document_words(const Lexicon& lex, const Document& doc) {
     }
     clause_break = false;
   };
+  auto count_mark = [&](uint8_t mark, int32_t at) {
+    if (overlaps(doc.entities.urls, at, at + 1)) return;
+    (mark == kBang ? result.exclamations : result.questions) += 1;
+  };
   for (int32_t i = 0; i < n;) {
-    UChar32 c;
     int32_t start = i;
-    U16_NEXT(text.data(), i, n, c);
-    if (is_space(c)) continue;
+    uint8_t c = class_of(next_code_point(text, i));
+    if (c == kSpace) continue;
+    if (c != 0) count_mark(c, start);
     while (i < n) {  // the chunk: up to the next white space
       int32_t next = i;
-      U16_NEXT(text.data(), next, n, c);
-      if (is_space(c)) break;
+      c = class_of(next_code_point(text, next));
+      if (c == kSpace) break;
+      if (c != 0) count_mark(c, i);
       i = next;
     }
     int32_t end = i;
@@ -238,7 +343,7 @@ std::vector<Word> document_words(const Lexicon& lex, const Document& doc) {
       emoji.is_emoji = true;
       emoji.emoji_valence = lex.emoji_valence(seq);
       emoji.clause_break = clause_break;
-      words.push_back(std::move(emoji));
+      words.push_back(emoji);
       clause_break = false;
       piece_start = t.end;
     }
@@ -246,7 +351,7 @@ std::vector<Word> document_words(const Lexicon& lex, const Document& doc) {
     for (size_t k = first_word; k < words.size(); ++k) words[k].sentence = sentence;
     if (is_clause_mark(text[static_cast<size_t>(end - 1)])) clause_break = true;
   }
-  return words;
+  return result;
 }
 
 // ---- Units: words grouped where a modifier or idiom phrase matches.
@@ -285,6 +390,7 @@ const double* valence_of(const Lexicon& lex, const Word& w) {
 
 std::vector<Unit> make_units(const Lexicon& lex, const std::vector<Word>& words) {
   std::vector<Unit> units;
+  units.reserve(words.size());
   for (size_t i = 0; i < words.size();) {
     const Word& w = words[i];
     Unit u;
@@ -384,19 +490,8 @@ std::vector<double> score_units(std::vector<Unit>& units, bool caps_differ) {
 
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
-// "!" and "?" outside URLs (a URL's query string is not emphasis).
-double punctuation_emphasis(const Document& doc) {
-  int exclamations = 0;
-  int questions = 0;
-  for (size_t i = 0; i < doc.text.size(); ++i) {
-    char16_t c = doc.text[i];
-    bool bang = c == u'!' || c == u'\uFF01';
-    bool query = c == u'?' || c == u'\uFF1F';
-    if (!bang && !query) continue;
-    auto at = static_cast<int32_t>(i);
-    if (overlaps(doc.entities.urls, at, at + 1)) continue;
-    (bang ? exclamations : questions) += 1;
-  }
+// What the "!" and "?" of a text add to the magnitude of its sum.
+double punctuation_emphasis(int exclamations, int questions) {
   double emphasis = kExclamation * (exclamations < kMaxExclamations ? exclamations : kMaxExclamations);
   if (questions > kMaxCountedQuestions) {
     emphasis += kManyQuestions;
@@ -425,18 +520,27 @@ double words_valence(const Lexicon& lexicon, std::string_view utf8) {
   return sum;
 }
 
+PieceReading read_piece(std::u16string_view piece, bool ascii_fast_path) {
+  const Lexicon& lex = Lexicon::get();
+  Word w;
+  Reading reading = ascii_fast_path ? read_ascii_word(lex, piece, w) : Reading::not_ascii;
+  if (reading == Reading::not_ascii) reading = read_word(lex, piece, w) ? Reading::word : Reading::no_word;
+  if (reading == Reading::no_word) return {};
+  return {true, w.entry, w.caps, w.letters, w.nt_negation};
+}
+
 Sentiment score(const Document& doc) {
   const Lexicon& lex = Lexicon::get();
-  std::vector<Word> words = document_words(lex, doc);
+  DocumentWords document = document_words(lex, doc);
   int with_letters = 0;
   int in_caps = 0;
-  for (const Word& w : words) {
+  for (const Word& w : document.words) {
     with_letters += w.letters ? 1 : 0;
     in_caps += w.caps ? 1 : 0;
   }
   // Caps emphasise only where the rest of the text is not shouting too.
   bool caps_differ = in_caps > 0 && in_caps < with_letters;
-  std::vector<Unit> units = make_units(lex, words);
+  std::vector<Unit> units = make_units(lex, document.words);
   std::vector<double> valences = score_units(units, caps_differ);
   if (units.empty()) return {0, 0, 1, 0};
 
@@ -451,7 +555,7 @@ Sentiment score(const Document& doc) {
     if (v < 0) negative += -v + 1;
     if (v == 0) neutral += units[i].words;
   }
-  double emphasis = punctuation_emphasis(doc);
+  double emphasis = punctuation_emphasis(document.exclamations, document.questions);
   if (sum > 0) sum += emphasis;
   if (sum < 0) sum -= emphasis;
   if (positive > negative) positive += emphasis;
