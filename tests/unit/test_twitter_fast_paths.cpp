@@ -1,18 +1,25 @@
 // The twitter-text port's shortcuts must answer exactly as the plain way:
 // character classes (ASCII from a compile-time table, other units from ICU
 // when first seen) against a table of all 65,536 units built the way
-// twitter-text's regexes define them.
+// twitter-text's regexes define them; the URL scan that skips positions
+// against the one that tries every position; over the example texts, the
+// conformance suite's texts, the parity corpus and random strings.
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <array>
+#include <fstream>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
+#include "examples.hpp"
 #include "icu/icu_data.hpp"
 #include "text/twitter_scan.hpp"
+#include "text/unicode.hpp"
 
 namespace tw = chime::text::tw;
 
@@ -125,6 +132,72 @@ struct ReferenceTables {
 
 constexpr uint16_t kAllClasses = (1 << 13) - 1;
 
+std::u16string u16(const std::string& s) {
+  int32_t replaced = 0;
+  return chime::text::decode_utf8(s, replaced);
+}
+
+void add_yaml_texts(const YAML::Node& node, std::vector<std::u16string>& out) {
+  if (node.IsMap()) {
+    if (node["text"] && node["text"].IsScalar()) out.push_back(u16(node["text"].as<std::string>()));
+    for (const auto& entry : node) add_yaml_texts(entry.second, out);
+  } else if (node.IsSequence()) {
+    for (const YAML::Node& item : node) add_yaml_texts(item, out);
+  }
+}
+
+// Random strings over pieces that make and break URLs, mentions, hashtags,
+// cashtags and emoji (a fixed seed: the same strings every run).
+std::vector<std::u16string> random_texts(int count) {
+  static const std::u16string kLoneLead(1, char16_t{0xD83D}), kLoneTrail(1, char16_t{0xDE00});
+  static const std::u16string_view kPieces[] = {
+      u"a", u"Z", u"7", u"x", u".", u".", u".com", u".co", u".uk", u".jp", u".xn--p1ai", u".онлайн", u"t.co/",
+      u"http://", u"https://", u"HTTPS://", u"www.", u"example", u"/", u"/path", u"?", u"?q=1", u"=", u"&", u"#",
+      u"#tag", u"\uFF03", u"@", u"@user", u"\uFF20", u"/list", u"$", u"$CASH", u"_", u"-", u"(", u")", u":",
+      u":80", u" ", u" ", u"\u3000", u"\u00A0", u"\n", u"\u00E9", u"\u0301", u"\u0416", u"\u4E2D",
+      u"\U0001F600", u"\u2764\uFE0F", u"\U0001F469\u200D\u2695\uFE0F", u"1\uFE0F\u20E3", u"\uFE0F",
+      u"\u200F", u"\u202E", u"\uFFFF", kLoneLead, kLoneTrail, u"RT", u"rt:", u"'", u"!", u",", u"xn--",
+      u"\u2013", u"\u0399", u"\u1E9E", u"\u00DF", u"-.", u"_."};
+  std::vector<std::u16string> out;
+  uint32_t state = 12345;
+  auto next = [&state]() {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7FFF;
+  };
+  for (int i = 0; i < count; ++i) {
+    std::u16string text;
+    const uint32_t pieces = 1 + next() % 24;
+    for (uint32_t k = 0; k < pieces; ++k) text += kPieces[next() % std::size(kPieces)];
+    out.push_back(std::move(text));
+  }
+  return out;
+}
+
+// Every text the fast paths are held to.
+const std::vector<std::u16string>& test_texts() {
+  static const std::vector<std::u16string> texts = [] {
+    std::vector<std::u16string> out;
+    for (const chime::testing::Example& e : chime::testing::load_examples()) out.push_back(u16(e.text));
+    for (const char* file : {"extract.yml", "validate.yml", "tlds.yml"})
+      add_yaml_texts(YAML::LoadFile(std::string(CHIME_SHARED_DIR) + "/data/twitter-text/" + file), out);
+    std::ifstream parity(std::string(CHIME_SOURCE_DIR) + "/tests/parity/corpus.txt");
+    for (std::string line; std::getline(parity, line);) out.push_back(u16(line));
+    for (std::u16string& t : random_texts(20000)) out.push_back(std::move(t));
+    return out;
+  }();
+  return texts;
+}
+
+bool same_urls(const std::vector<tw::RawUrl>& a, const std::vector<tw::RawUrl>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].start != b[i].start || a[i].end != b[i].end || a[i].seg_end != b[i].seg_end ||
+        a[i].tail_start != b[i].tail_start)
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 TEST_CASE("twitter-text character classes and canonical forms agree with the full table on every unit") {
@@ -140,4 +213,19 @@ TEST_CASE("twitter-text character classes and canonical forms agree with the ful
     }
   }
   CHECK(mismatches == 0);
+}
+
+TEST_CASE("the URL scan that skips positions finds what trying every position finds") {
+  const std::vector<std::u16string>& texts = test_texts();
+  REQUIRE(texts.size() > 20000);
+  int32_t mismatches = 0, with_urls = 0;
+  for (const std::u16string& text : texts) {
+    std::vector<tw::RawUrl> fast, every;
+    tw::extract_urls(text, fast);
+    tw::extract_urls(text, every, true);
+    if (!every.empty()) ++with_urls;
+    if (!same_urls(fast, every) && ++mismatches <= 5) MESSAGE("URLs differ: ", chime::text::to_utf8(text));
+  }
+  CHECK(mismatches == 0);
+  CHECK(with_urls > 1000);  // the texts do hold URLs
 }

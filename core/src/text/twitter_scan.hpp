@@ -61,7 +61,9 @@ struct RawUrl {
   int32_t text_length() const { return (seg_end - start) + (end - tail_start); }
 };
 // extractUrlsWithIndices(text) with extractUrlsWithoutProtocol: appends.
-void extract_urls(std::u16string_view text, std::vector<RawUrl>& out);
+// every_position tries a URL at every position, as the regex does (for
+// tests: the default skips the positions where no URL can start).
+void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every_position = false);
 
 // isValidUrl (validateUrl* regexes).
 bool valid_url(std::u16string_view url, bool unicode_domains, bool require_protocol);

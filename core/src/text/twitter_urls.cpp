@@ -40,10 +40,47 @@ struct Label {
   bool underscore;
 };
 
+// A dot that a TLD follows (the TLD lists' lookahead seeing the text's
+// end): every domain that extractUrl finds ends at one.
+struct TldDot {
+  int32_t dot = 0, tld_end = 0;
+  int32_t first_start = 0;  // the earliest start of a URL whose domain can reach this dot
+};
+
+// All such dots of the text, in order. A domain is labels of domain
+// characters, '-' and '_' joined by dots, after at most "https://": its URL
+// starts at most 8 units before the run of those that ends at the dot.
+std::vector<TldDot> find_tld_dots(std::u16string_view text) {
+  const int32_t n = size_of(text);
+  std::vector<TldDot> dots;
+  for (size_t found = text.find(u'.'); found != std::u16string_view::npos; found = text.find(u'.', found + 1)) {
+    const auto dot = static_cast<int32_t>(found);
+    const int32_t tld_end = match_tld(text, dot + 1, n);
+    if (tld_end < 0) continue;
+    int32_t run_start = dot;
+    while (run_start > 0) {
+      const char16_t c = text[run_start - 1];
+      if (c != u'.' && c != u'-' && c != u'_' && !is(c, kDomainChar)) break;
+      --run_start;
+    }
+    dots.push_back({dot, tld_end, std::max(0, run_start - 8)});
+  }
+  return dots;
+}
+
+// match_tld(text, dot + 1, text.size()), from the dots found when given.
+int32_t tld_after(std::u16string_view text, int32_t dot, const std::vector<TldDot>* dots) {
+  if (dots == nullptr) return match_tld(text, dot + 1, size_of(text));
+  for (const TldDot& d : *dots)
+    if (d.dot == dot) return d.tld_end;
+  return -1;
+}
+
 // validDomain: validSubdomain* validDomainName (validGTLD|validCCTLD|validPunycode)
 // at pos. Each label runs up to its dot, so the labels are fixed; the regex
 // then tries the most subdomains first. Returns the end of the domain or -1.
-int32_t match_domain(std::u16string_view text, int32_t pos, std::vector<Label>& labels) {
+int32_t match_domain(std::u16string_view text, int32_t pos, std::vector<Label>& labels,
+                     const std::vector<TldDot>* dots) {
   const int32_t n = size_of(text);
   labels.clear();
   int32_t p = pos;
@@ -64,7 +101,7 @@ int32_t match_domain(std::u16string_view text, int32_t pos, std::vector<Label>& 
   // All labels as subdomains leaves no validDomainName: back off one by one.
   for (size_t j = labels.size(); j-- > 0;) {
     if (labels[j].underscore) continue;  // validDomainName allows no '_'
-    const int32_t end = match_tld(text, labels[j].end + 1, n);
+    const int32_t end = tld_after(text, labels[j].end, dots);
     if (end >= 0) return end;
   }
   return -1;
@@ -256,16 +293,17 @@ struct UrlMatch {
 };
 
 // The url part of extractUrl at `start`, after the preceding character.
-bool match_url_at(std::u16string_view text, int32_t start, bool try_plain, std::vector<Label>& labels, UrlMatch& m) {
+bool match_url_at(std::u16string_view text, int32_t start, bool try_plain, std::vector<Label>& labels,
+                  const std::vector<TldDot>* dots, UrlMatch& m) {
   const int32_t n = size_of(text);
   m.start = start;
   m.protocol = protocol_length(text, start);
   m.domain_end = -1;
-  if (m.protocol > 0) m.domain_end = match_domain(text, start + m.protocol, labels);
+  if (m.protocol > 0) m.domain_end = match_domain(text, start + m.protocol, labels, dots);
   if (m.domain_end < 0) {
     if (!try_plain) return false;
     m.protocol = 0;
-    m.domain_end = match_domain(text, start, labels);
+    m.domain_end = match_domain(text, start, labels, dots);
     if (m.domain_end < 0) return false;
   }
   int32_t p = m.domain_end;
@@ -291,9 +329,15 @@ int32_t label_run_end(std::u16string_view text, int32_t pos) {
 
 }  // namespace
 
-void extract_urls(std::u16string_view text, std::vector<RawUrl>& out) {
+void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every_position) {
   const int32_t n = size_of(text);
   if (text.find(u'.') == std::u16string_view::npos) return;
+  // Only starts shortly before a dot that a TLD follows can match; without
+  // every_position the scan jumps from one such stretch to the next.
+  const std::vector<TldDot> dots = find_tld_dots(text);
+  if (dots.empty() && !every_position) return;
+  const std::vector<TldDot>* known_dots = every_position ? nullptr : &dots;
+  size_t next_dot = 0;
   std::vector<Label> labels;
   UrlMatch m;
   // A protocol-less domain needs its first label to end at a dot; every
@@ -309,13 +353,18 @@ void extract_urls(std::u16string_view text, std::vector<RawUrl>& out) {
       }
     }
     if (!plain && protocol_length(text, start) == 0) return false;
-    return match_url_at(text, start, plain, labels, m);
+    return match_url_at(text, start, plain, labels, known_dots, m);
   };
 
   int32_t last_index = 0;
   while (last_index < n) {
     bool found = false;
     for (int32_t q = last_index; q < n && !found; ++q) {
+      if (!every_position && q > 0) {  // (q == 0 also tries a start at 0)
+        while (next_dot < dots.size() && dots[next_dot].dot <= q) ++next_dot;
+        if (next_dot == dots.size()) break;
+        q = std::max(q, dots[next_dot].first_start - 1);
+      }
       // validUrlPrecedingChars: one allowed character, or ^.
       if (is(text[q], kUrlPrecedingOk) && q + 1 < n && try_start(q + 1)) {
         m.before = q;
