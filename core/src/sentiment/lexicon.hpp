@@ -11,14 +11,14 @@
 namespace chime::sentiment {
 
 // 64-bit FNV-1a over a key's code units: what the tables below hash. Cheap
-// for the short keys they hold, and the same on every platform.
+// for the short keys they hold, and the same on every platform. A caller
+// that walks a key anyway can hash it on the way (key_hash_start, _step).
+constexpr uint64_t key_hash_start = 14695981039346656037ull;
+constexpr uint64_t key_hash_step(uint64_t hash, uint64_t unit) { return (hash ^ unit) * 1099511628211ull; }
 template <class Char>
 constexpr uint64_t key_hash(std::basic_string_view<Char> key) {
-  uint64_t hash = 14695981039346656037ull;
-  for (Char c : key) {
-    hash ^= static_cast<uint64_t>(c);
-    hash *= 1099511628211ull;
-  }
+  uint64_t hash = key_hash_start;
+  for (Char c : key) hash = key_hash_step(hash, static_cast<uint64_t>(c));
   return hash;
 }
 
@@ -33,9 +33,10 @@ class FlatMap {
   static constexpr int32_t npos = -1;
 
   // The number of `key`'s entry, or npos.
-  int32_t find(Key key) const {
+  int32_t find(Key key) const { return find(key, key_hash(key)); }
+  // The same, given key_hash(key).
+  int32_t find(Key key, uint64_t hash) const {
     if (slots_.empty()) return npos;
-    const uint64_t hash = key_hash(key);
     const size_t mask = slots_.size() - 1;
     for (size_t i = slot_of(hash) & mask;; i = (i + 1) & mask) {
       const uint32_t slot = slots_[i];
@@ -121,6 +122,7 @@ struct Lexicon {
 
   // The entry of `key` in `valence`, or npos.
   int32_t find_word(std::string_view key) const { return valence.find(key); }
+  int32_t find_word(std::string_view key, uint64_t hash) const { return valence.find(key, hash); }
   const double* find_valence(std::string_view key) const {
     int32_t word = valence.find(key);
     if (word == npos || !valence.value(static_cast<uint32_t>(word)).has_valence) return nullptr;

@@ -161,6 +161,18 @@ bool read_word(const Lexicon& lex, std::u16string_view piece, Word& w) {
 
 enum class Reading { word, no_word, not_ascii };
 
+// ASCII letters and digits, for read_ascii_word.
+constexpr uint8_t kLower = 1;
+constexpr uint8_t kUpper = 2;
+constexpr uint8_t kDigit = 4;
+constexpr std::array<uint8_t, 128> kAsciiAlnum = [] {
+  std::array<uint8_t, 128> classes{};
+  for (char c = 'a'; c <= 'z'; ++c) classes[static_cast<size_t>(c)] = kLower;
+  for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<size_t>(c)] = kUpper;
+  for (char c = '0'; c <= '9'; ++c) classes[static_cast<size_t>(c)] = kDigit;
+  return classes;
+}();
+
 // read_word for a short ASCII piece (nearly every one) in one pass: the
 // punctuation strip, the letter counts of all_caps and the case folding
 // (lower-casing, for ASCII) at once. Characters stripped from the ends are
@@ -174,31 +186,33 @@ Reading read_ascii_word(const Lexicon& lex, std::u16string_view piece, Word& w) 
   int lower = 0;
   size_t first = n;  // [first, last): the piece without leading and trailing punctuation
   size_t last = 0;
+  uint64_t hash = key_hash_start;  // of the piece as written
   for (size_t i = 0; i < n; ++i) {
     const char16_t c = piece[i];
     if (c >= 0x80) return Reading::not_ascii;
     key[i] = static_cast<char>(c);
-    const bool is_upper = c >= u'A' && c <= u'Z';
-    const bool is_lower = c >= u'a' && c <= u'z';
-    upper += is_upper ? 1 : 0;
-    lower += is_lower ? 1 : 0;
-    if (is_upper || is_lower || (c >= u'0' && c <= u'9')) {
-      if (first == n) first = i;
-      last = i + 1;
-    }
+    hash = key_hash_step(hash, c);
+    const uint8_t kind = kAsciiAlnum[c];
+    if (kind == 0) continue;
+    upper += kind == kUpper ? 1 : 0;
+    lower += kind == kLower ? 1 : 0;
+    if (first == n) first = i;
+    last = i + 1;
   }
   std::string_view raw(key, n);
-  int32_t entry = lex.find_word(raw);
+  int32_t entry = lex.find_word(raw, hash);
   // Emoticons (":)", ":-(", "<3", ":D") are lexicon entries as written.
   bool as_written = entry != Lexicon::npos && lex.valence.value(static_cast<uint32_t>(entry)).has_valence;
   std::string_view word = raw;
   if (!as_written) {
     if (first == n) return Reading::no_word;  // punctuation alone
-    for (size_t i = first; upper > 0 && i < last; ++i) {
-      if (key[i] >= 'A' && key[i] <= 'Z') key[i] = static_cast<char>(key[i] + ('a' - 'A'));
-    }
     word = raw.substr(first, last - first);
-    if (word != raw || upper > 0) entry = lex.find_word(word);  // else the same lookup
+    if (upper > 0 || word.size() != n) {  // else the same lookup
+      for (size_t i = first; upper > 0 && i < last; ++i) {
+        if (key[i] >= 'A' && key[i] <= 'Z') key[i] = static_cast<char>(key[i] + ('a' - 'A'));
+      }
+      entry = lex.find_word(word);
+    }
   }
   w.entry = entry;
   w.nt_negation = word.ends_with("n't");
@@ -273,7 +287,7 @@ uint8_t class_of(UChar32 c) {
 }
 
 // U16_NEXT, with an ASCII unit (nearly every one) taken inline.
-UChar32 next_code_point(const std::u16string& text, int32_t& i) {
+[[gnu::always_inline]] inline UChar32 next_code_point(const std::u16string& text, int32_t& i) {
   char16_t unit = text[static_cast<size_t>(i)];
   if (unit < 0x80) {
     ++i;
