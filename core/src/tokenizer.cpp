@@ -2,10 +2,11 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
 
-#include <algorithm>
+#include <array>
 #include <functional>
 #include <stdexcept>
 
@@ -18,11 +19,293 @@ namespace {
 
 using text::is_space;
 
+// Word_Break classes as ICU 72's root word rules (word.txt) use them once
+// the text holds no dictionary-script or Hebrew letters: '@' is a letter,
+// ':' (and its wide forms) not a MidLetter, Single_Quote acts as MidNumLet,
+// Format as Extend, Double_Quote as any other character.
+enum Wb : uint8_t {
+  wb_none,  // before the start or after the end of the text
+  wb_other,
+  wb_cr,
+  wb_lf,
+  wb_newline,
+  wb_extend,  // Extend, Format
+  wb_zwj,
+  wb_ri,
+  wb_letter,
+  wb_mid_letter,
+  wb_mid_num_let,
+  wb_mid_num,
+  wb_numeric,
+  wb_extend_num_let,
+  wb_wseg_space,
+};
+
+// Sentence_Break classes (sent.txt); Format acts as Extend.
+enum Sb : uint8_t {
+  sb_none,
+  sb_other,
+  sb_cr,
+  sb_lf,
+  sb_sep,
+  sb_extend,  // Extend, Format
+  sb_sp,
+  sb_lower,
+  sb_upper,
+  sb_oletter,
+  sb_numeric,
+  sb_aterm,
+  sb_scontinue,
+  sb_sterm,
+  sb_close,
+};
+
+struct CharClass {
+  Wb wb = wb_other;
+  Sb sb = sb_other;
+  bool ext_pict = false;    // Extended_Pictographic
+  bool needs_icu = false;   // dictionary scripts, Hebrew letters, Katakana: ICU's own code paths
+};
+
+Wb word_class(UChar32 c) {
+  if (c == '@') return wb_letter;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_CR: return wb_cr;
+    case U_WB_LF: return wb_lf;
+    case U_WB_NEWLINE: return wb_newline;
+    case U_WB_EXTEND:
+    case U_WB_FORMAT: return wb_extend;
+    case U_WB_ZWJ: return wb_zwj;
+    case U_WB_REGIONAL_INDICATOR: return wb_ri;
+    case U_WB_ALETTER: return wb_letter;
+    case U_WB_MIDLETTER: return c == ':' || c == 0xFE55 || c == 0xFF1A ? wb_other : wb_mid_letter;
+    case U_WB_MIDNUMLET:
+    case U_WB_SINGLE_QUOTE: return wb_mid_num_let;
+    case U_WB_MIDNUM: return wb_mid_num;
+    case U_WB_NUMERIC: return wb_numeric;
+    case U_WB_EXTENDNUMLET: return wb_extend_num_let;
+    case U_WB_WSEGSPACE: return wb_wseg_space;
+    default: return wb_other;
+  }
+}
+
+Sb sentence_class(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_CR: return sb_cr;
+    case U_SB_LF: return sb_lf;
+    case U_SB_SEP: return sb_sep;
+    case U_SB_EXTEND:
+    case U_SB_FORMAT: return sb_extend;
+    case U_SB_SP: return sb_sp;
+    case U_SB_LOWER: return sb_lower;
+    case U_SB_UPPER: return sb_upper;
+    case U_SB_OLETTER: return sb_oletter;
+    case U_SB_NUMERIC: return sb_numeric;
+    case U_SB_ATERM: return sb_aterm;
+    case U_SB_SCONTINUE: return sb_scontinue;
+    case U_SB_STERM: return sb_sterm;
+    case U_SB_CLOSE: return sb_close;
+    default: return sb_other;
+  }
+}
+
+bool needs_icu(UChar32 c) {
+  const auto wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+  if (wb == U_WB_HEBREW_LETTER || wb == U_WB_KATAKANA) return true;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+         u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || (c >= 0xAC00 && c <= 0xD7A3) ||
+         u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT;
+}
+
+CharClass char_class(UChar32 c) {
+  CharClass k;
+  k.wb = word_class(c);
+  k.sb = sentence_class(c);
+  k.ext_pict = u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
+  k.needs_icu = needs_icu(c);
+  return k;
+}
+
+// Character classes by code point, filled a block of 256 at a time the first
+// time a block is seen: a tweet touches few blocks, and each class then costs
+// an index instead of four ICU property lookups.
+class ClassTable {
+ public:
+  const CharClass& operator[](UChar32 c) {
+    auto& block = blocks_[static_cast<size_t>(c) >> 8];
+    if (!block) {
+      block = std::make_unique<std::array<CharClass, 256>>();
+      const UChar32 first = c & ~0xFF;
+      for (UChar32 k = 0; k < 256; ++k) (*block)[static_cast<size_t>(k)] = char_class(first + k);
+    }
+    return (*block)[static_cast<size_t>(c) & 0xFF];
+  }
+
+ private:
+  std::array<std::unique_ptr<std::array<CharClass, 256>>, 0x1100> blocks_;
+};
+
+// A code point of the text: where it starts and its classes.
+struct CodePoint {
+  int32_t pos;
+  CharClass cls;
+};
+
+// A word-break segment and ICU's rule status for it.
+struct Segment {
+  int32_t start;
+  int32_t end;
+  int32_t status;
+};
+
+bool is_line_break(Wb w) { return w == wb_cr || w == wb_lf || w == wb_newline; }
+bool is_ext_fmt(Wb w) { return w == wb_extend || w == wb_zwj; }
+bool is_para_sep(Sb s) { return s == sb_cr || s == sb_lf || s == sb_sep; }
+
+// Indices of the code points that rules see once Extend and Format (and ZWJ
+// for words) are folded into the character before them (WB4, SB5): every
+// code point but those, unless they follow a line break or the start.
+template <typename IsExtFmt, typename IsLineBreak>
+void fold_extends(const std::vector<CodePoint>& cps, std::vector<int32_t>& core, IsExtFmt ext_fmt,
+                  IsLineBreak line_break) {
+  core.clear();
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (i > 0 && ext_fmt(cps[i]) && !line_break(cps[i - 1])) continue;
+    core.push_back(static_cast<int32_t>(i));
+  }
+}
+
+// UAX #29 word boundaries (WB3 to WB999) with ICU's root tailoring, and
+// ICU's rule status per segment: 200 for a segment ending in a letter (or
+// a letter or "_" then "_"), 100 ending in a digit (or a digit then "_"),
+// else 0 (also when marks follow a final "_").
+void word_segments(const std::vector<CodePoint>& cps, std::vector<int32_t>& core, int32_t text_end,
+                   std::vector<Segment>& out) {
+  out.clear();
+  fold_extends(
+      cps, core, [](const CodePoint& c) { return is_ext_fmt(c.cls.wb); },
+      [](const CodePoint& c) { return is_line_break(c.cls.wb); });
+  const auto k_end = static_cast<int32_t>(core.size());
+  auto cls = [&](int32_t k) {
+    return k < 0 || k >= k_end ? wb_none : cps[static_cast<size_t>(core[static_cast<size_t>(k)])].cls.wb;
+  };
+  auto status = [&](int32_t first, int32_t last) {  // cores [first, last)
+    switch (cls(last - 1)) {
+      case wb_letter: return 200;
+      case wb_numeric: return 100;
+      case wb_extend_num_let: {
+        // No rule with a status lets Extend follow "_": "a_" + U+0301 is 0.
+        const size_t after = last < k_end ? static_cast<size_t>(core[static_cast<size_t>(last)]) : cps.size();
+        if (last - 1 == first || static_cast<size_t>(core[static_cast<size_t>(last - 1)]) + 1 != after) return 0;
+        return cls(last - 2) == wb_numeric ? 100 : 200;
+      }
+      default: return 0;
+    }
+  };
+  int32_t ri_run = 0;  // regional indicators in a row before core k
+  int32_t seg_first = 0;
+  for (int32_t k = 1; k < k_end; ++k) {
+    const CodePoint& here = cps[static_cast<size_t>(core[static_cast<size_t>(k)])];
+    const Wb raw_before = cps[static_cast<size_t>(core[static_cast<size_t>(k)] - 1)].cls.wb;
+    const Wb a2 = cls(k - 2), a = cls(k - 1), b = here.cls.wb, b2 = cls(k + 1);
+    ri_run = a == wb_ri ? ri_run + 1 : 0;
+    bool keep;
+    if (raw_before == wb_cr && b == wb_lf) {
+      keep = true;  // WB3
+    } else if (is_line_break(raw_before) || is_line_break(b)) {
+      keep = false;  // WB3a, WB3b
+    } else if ((raw_before == wb_zwj && here.cls.ext_pict) || (raw_before == wb_wseg_space && b == wb_wseg_space)) {
+      keep = true;  // WB3c, WB3d
+    } else {
+      const bool mid_letter = b == wb_mid_letter || b == wb_mid_num_let;
+      const bool mid_num = b == wb_mid_num || b == wb_mid_num_let;
+      keep = (a == wb_letter && b == wb_letter) ||                                              // WB5
+             (a == wb_letter && mid_letter && b2 == wb_letter) ||                                // WB6
+             (a2 == wb_letter && (a == wb_mid_letter || a == wb_mid_num_let) && b == wb_letter) ||  // WB7
+             ((a == wb_letter || a == wb_numeric) && (b == wb_letter || b == wb_numeric)) ||      // WB8-10
+             (a2 == wb_numeric && (a == wb_mid_num || a == wb_mid_num_let) && b == wb_numeric) ||  // WB11
+             (a == wb_numeric && mid_num && b2 == wb_numeric) ||                                 // WB12
+             ((a == wb_letter || a == wb_numeric || a == wb_extend_num_let) && b == wb_extend_num_let) ||  // WB13a
+             (a == wb_extend_num_let && (b == wb_letter || b == wb_numeric)) ||                 // WB13b
+             (b == wb_ri && ri_run % 2 == 1);                                                    // WB15, WB16
+    }
+    if (!keep) {
+      out.push_back({cps[static_cast<size_t>(core[static_cast<size_t>(seg_first)])].pos, here.pos,
+                     status(seg_first, k)});
+      seg_first = k;
+    }
+  }
+  if (k_end > 0) {
+    out.push_back({cps[static_cast<size_t>(core[static_cast<size_t>(seg_first)])].pos, text_end,
+                   status(seg_first, k_end)});
+  }
+}
+
+// UAX #29 sentence boundaries (SB3 to SB998), as ICU's root rules give
+// them; `out` gets each sentence's end.
+void sentence_ends(const std::vector<CodePoint>& cps, std::vector<int32_t>& core, int32_t text_end,
+                   std::vector<int32_t>& out) {
+  out.clear();
+  fold_extends(
+      cps, core, [](const CodePoint& c) { return c.cls.sb == sb_extend; },
+      [](const CodePoint& c) { return is_para_sep(c.cls.sb); });
+  const auto k_end = static_cast<int32_t>(core.size());
+  auto cls = [&](int32_t k) {
+    return k < 0 || k >= k_end ? sb_none : cps[static_cast<size_t>(core[static_cast<size_t>(k)])].cls.sb;
+  };
+  auto pos = [&](int32_t k) { return cps[static_cast<size_t>(core[static_cast<size_t>(k)])].pos; };
+  int32_t k = 0;
+  while (k < k_end) {
+    const Sb c = cls(k);
+    if (is_para_sep(c)) {  // SB3, SB4: a break after CR LF, LF, CR or Sep
+      int32_t next = k + 1;
+      if (c == sb_cr && cls(next) == sb_lf) ++next;
+      if (next < k_end) out.push_back(pos(next));
+      k = next;
+      continue;
+    }
+    if (c != sb_aterm && c != sb_sterm) {
+      ++k;
+      continue;
+    }
+    int32_t j = k + 1;
+    if (c == sb_aterm && (cls(j) == sb_numeric ||                                                    // SB6
+                          ((cls(k - 1) == sb_upper || cls(k - 1) == sb_lower) && cls(j) == sb_upper))) {  // SB7
+      k = j;
+      continue;
+    }
+    while (cls(j) == sb_close) ++j;  // SB9
+    while (cls(j) == sb_sp) ++j;     // SB10
+    if (j >= k_end || is_para_sep(cls(j))) {  // SB11 after the separator, handled above
+      k = j;
+      continue;
+    }
+    bool keep = cls(j) == sb_scontinue || cls(j) == sb_aterm || cls(j) == sb_sterm;  // SB8a
+    if (!keep && c == sb_aterm) {  // SB8: ATerm Close* Sp* × (not a letter or terminator)* Lower
+      int32_t m = j;
+      while (m < k_end) {
+        const Sb s = cls(m);
+        if (s == sb_oletter || s == sb_upper || s == sb_lower || is_para_sep(s) || s == sb_aterm || s == sb_sterm) break;
+        ++m;
+      }
+      keep = cls(m) == sb_lower;
+    }
+    if (!keep) out.push_back(pos(j));  // SB11
+    k = j;
+  }
+  out.push_back(text_end);
+}
+
 TokenKind classify(std::u16string_view piece, int32_t rule_status) {
   if (rule_status >= UBRK_WORD_IDEO && rule_status < UBRK_WORD_IDEO_LIMIT) return TokenKind::ideo;
   if (rule_status >= UBRK_WORD_KANA && rule_status < UBRK_WORD_KANA_LIMIT) return TokenKind::ideo;
   if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::number;
   if (rule_status >= UBRK_WORD_LETTER && rule_status < UBRK_WORD_LETTER_LIMIT) return TokenKind::word;
+  // One ASCII character: no ASCII character is Extended_Pictographic or a
+  // regional indicator, and the Emoji test needs two units.
+  if (piece.size() == 1 && piece[0] < 0x80) return TokenKind::punct;
   UChar32 c;
   U16_GET(piece.data(), 0, 0, static_cast<int32_t>(piece.size()), c);
   if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
@@ -31,10 +314,6 @@ TokenKind classify(std::u16string_view piece, int32_t rule_status) {
     return TokenKind::emoji;
   }
   return TokenKind::punct;
-}
-
-bool is_ascii(std::u16string_view piece) {
-  return std::all_of(piece.begin(), piece.end(), [](char16_t c) { return c < 0x80; });
 }
 
 bool all_caps(std::u16string_view piece) {
@@ -62,42 +341,86 @@ std::unique_ptr<icu::BreakIterator> make(bool words) {
   return it;
 }
 
+// Runs ICU's iterator over `text`, calling visit(start, end, rule status)
+// for each segment.
+template <typename Visit>
+void icu_segments(icu::BreakIterator& it, const std::u16string& text, Visit visit) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUChars(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  it.setText(&ut, status);
+  int32_t start = it.first();
+  for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
+    visit(start, end, it.getRuleStatus());
+  }
+  utext_close(&ut);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU break iteration failed");
+}
+
 }  // namespace
 
 struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> words = make(true);
   std::unique_ptr<icu::BreakIterator> sentences = make(false);
+  ClassTable classes;
+  // Reused between calls so that a run allocates only for its results.
+  std::vector<CodePoint> cps;
+  std::vector<int32_t> core;
+  std::vector<Segment> segments;
+  std::vector<int32_t> sentence_ends;
+
+  // Fills cps; false if the text needs ICU's word break iterator.
+  bool read_code_points(const std::u16string& text) {
+    cps.clear();
+    bool fast = true;
+    const auto n = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < n;) {
+      const int32_t pos = i;
+      UChar32 c;
+      U16_NEXT(text.data(), i, n, c);
+      const CharClass& k = classes[c];
+      fast = fast && !k.needs_icu;
+      cps.push_back({pos, k});
+    }
+    return fast;
+  }
+
+  void icu_words(const std::u16string& text) {
+    segments.clear();
+    icu_segments(*words, text, [&](int32_t s, int32_t e, int32_t status) { segments.push_back({s, e, status}); });
+  }
+  void icu_sentences(const std::u16string& text) {
+    sentence_ends.clear();
+    icu_segments(*sentences, text, [&](int32_t, int32_t e, int32_t) { sentence_ends.push_back(e); });
+  }
+
+  void build(Document& doc) const;
 };
 
-Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {}
-Tokenizer::~Tokenizer() = default;
-
-void Tokenizer::run(Document& doc) {
+// Tokens from `segments`, sentences from `sentence_ends`.
+void Tokenizer::Impl::build(Document& doc) const {
   doc.tokens.clear();
   doc.sentences.clear();
   const std::u16string& text = doc.text;
   const auto n = static_cast<int32_t>(text.size());
-  UErrorCode status = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUChars(&ut, text.data(), n, &status);
-
-  icu::BreakIterator& wb = *impl_->words;
-  wb.setText(&ut, status);
-  int32_t start = wb.first();
-  for (int32_t end = wb.next(); end != icu::BreakIterator::DONE; start = end, end = wb.next()) {
+  doc.tokens.reserve(segments.size());
+  for (const Segment& seg : segments) {
+    const int32_t start = seg.start, end = seg.end;
     std::u16string_view piece(text.data() + start, static_cast<size_t>(end - start));
     UChar32 first;
     U16_GET(piece.data(), 0, 0, static_cast<int32_t>(piece.size()), first);
     if (is_space(first)) continue;
-    Token t;
+    Token& t = doc.tokens.emplace_back();
     t.start = start;
     t.end = end;
-    t.kind = classify(piece, wb.getRuleStatus());
+    t.kind = classify(piece, seg.status);
     UChar32 prev = 0;
     if (start > 0) U16_GET(text.data(), 0, start - 1, n, prev);
     t.space_before = start == 0 || is_space(prev);
     t.all_caps = t.kind == TokenKind::word && all_caps(piece);
-    if (is_ascii(piece)) {
+    bool ascii = true;
+    for (char16_t c : piece) ascii = ascii && c < 0x80;
+    if (ascii) {
       // Most tokens: full case folding of ASCII is lower-casing, no ICU needed.
       t.text.resize(piece.size());
       t.folded.resize(piece.size());
@@ -111,28 +434,46 @@ void Tokenizer::run(Document& doc) {
       t.folded = text::to_utf8(text::fold(piece));
     }
     t.folded_hash = std::hash<std::string>{}(t.folded);
-    doc.tokens.push_back(std::move(t));
   }
 
-  icu::BreakIterator& sb = *impl_->sentences;
-  sb.setText(&ut, status);
   size_t token = 0;
-  start = sb.first();
-  for (int32_t end = sb.next(); end != icu::BreakIterator::DONE; start = end, end = sb.next()) {
+  int32_t start = 0;
+  for (const int32_t end : sentence_ends) {
     int32_t trimmed = end;
     while (trimmed > start && is_space(text[static_cast<size_t>(trimmed - 1)])) --trimmed;
-    if (trimmed == start) continue;
-    Sentence s;
-    s.start = start;
-    s.end = trimmed;
-    while (token < doc.tokens.size() && doc.tokens[token].start < start) ++token;
-    s.first_token = token;
-    while (token < doc.tokens.size() && doc.tokens[token].start < end) ++token;
-    s.last_token = token;
-    doc.sentences.push_back(s);
+    if (trimmed > start) {
+      Sentence s;
+      s.start = start;
+      s.end = trimmed;
+      while (token < doc.tokens.size() && doc.tokens[token].start < start) ++token;
+      s.first_token = token;
+      while (token < doc.tokens.size() && doc.tokens[token].start < end) ++token;
+      s.last_token = token;
+      doc.sentences.push_back(s);
+    }
+    start = end;
   }
-  utext_close(&ut);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU break iteration failed");
+}
+
+Tokenizer::Tokenizer() : impl_(std::make_unique<Impl>()) {}
+Tokenizer::~Tokenizer() = default;
+
+void Tokenizer::run(Document& doc) {
+  Impl& m = *impl_;
+  const auto n = static_cast<int32_t>(doc.text.size());
+  if (m.read_code_points(doc.text)) {
+    word_segments(m.cps, m.core, n, m.segments);
+  } else {
+    m.icu_words(doc.text);
+  }
+  sentence_ends(m.cps, m.core, n, m.sentence_ends);
+  m.build(doc);
+}
+
+void Tokenizer::run_with_icu(Document& doc) {
+  impl_->icu_words(doc.text);
+  impl_->icu_sentences(doc.text);
+  impl_->build(doc);
 }
 
 }  // namespace chime

@@ -1,6 +1,9 @@
-// Splits a Document's text into tokens and sentences with ICU's word and
-// sentence break iterators. Keeps the iterators between calls (they are
-// costly to create); not thread-safe.
+// Splits a Document's text into tokens and sentences: ICU's word and
+// sentence boundaries (UAX #29 with ICU 72's root rules). Most text is
+// segmented by Chime's own rendering of those rules over cached character
+// classes; text with dictionary scripts (CJK, Thai, ...) or Hebrew letters
+// goes to ICU's word break iterator. Keeps its state between calls (ICU's
+// iterators are costly to create); not thread-safe.
 #pragma once
 #include <memory>
 
@@ -14,6 +17,9 @@ class Tokenizer {
   ~Tokenizer();
   // Fills doc.tokens and doc.sentences from doc.text.
   void run(Document& doc);
+  // The same with ICU's break iterators for every text: the reference the
+  // fast path is tested against.
+  void run_with_icu(Document& doc);
 
  private:
   struct Impl;

@@ -1,0 +1,155 @@
+// Tokenizer::run segments most text with Chime's own rendering of ICU's word
+// and sentence rules; it must give exactly the tokens and sentences of ICU's
+// break iterators (Tokenizer::run_with_icu) on any text.
+#include <doctest/doctest.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "examples.hpp"
+#include "text/unicode.hpp"
+#include "tokenizer.hpp"
+
+using namespace chime;
+
+namespace {
+
+// Compares both paths on `text`; returns false (and says why) on the first
+// difference.
+bool same_as_icu(Tokenizer& tokenizer, const std::u16string& text) {
+  Document fast, icu;
+  fast.text = icu.text = text;
+  tokenizer.run(fast);
+  tokenizer.run_with_icu(icu);
+  const std::string where = text::to_utf8(text.substr(0, 200));
+  if (fast.tokens.size() != icu.tokens.size()) {
+    MESSAGE("token count ", fast.tokens.size(), " vs ICU ", icu.tokens.size(), " in: ", where);
+    return false;
+  }
+  for (size_t i = 0; i < fast.tokens.size(); ++i) {
+    const Token& a = fast.tokens[i];
+    const Token& b = icu.tokens[i];
+    if (a.start != b.start || a.end != b.end || a.kind != b.kind || a.space_before != b.space_before ||
+        a.all_caps != b.all_caps || a.text != b.text || a.folded != b.folded || a.folded_hash != b.folded_hash) {
+      MESSAGE("token ", i, " '", a.text, "' kind ", static_cast<int>(a.kind), " vs ICU '", b.text, "' kind ",
+              static_cast<int>(b.kind), " in: ", where);
+      return false;
+    }
+  }
+  if (fast.sentences.size() != icu.sentences.size()) {
+    MESSAGE("sentence count ", fast.sentences.size(), " vs ICU ", icu.sentences.size(), " in: ", where);
+    return false;
+  }
+  for (size_t i = 0; i < fast.sentences.size(); ++i) {
+    const Sentence& a = fast.sentences[i];
+    const Sentence& b = icu.sentences[i];
+    if (a.start != b.start || a.end != b.end || a.first_token != b.first_token || a.last_token != b.last_token) {
+      MESSAGE("sentence ", i, " [", a.start, ",", a.end, ") vs ICU [", b.start, ",", b.end, ") in: ", where);
+      return false;
+    }
+  }
+  return true;
+}
+
+std::u16string utf16(const std::string& utf8) {
+  int32_t replaced = 0;
+  return text::decode_utf8(utf8, replaced);
+}
+
+int32_t check_lines(Tokenizer& tokenizer, const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::string line;
+  int32_t failures = 0;
+  while (std::getline(in, line)) {
+    if (!same_as_icu(tokenizer, utf16(line)) && ++failures > 5) break;
+  }
+  return failures;
+}
+
+void append(std::u16string& s, char32_t c) {
+  if (c <= 0xFFFF) {
+    s.push_back(static_cast<char16_t>(c));
+  } else {
+    s.push_back(static_cast<char16_t>(U16_LEAD(c)));
+    s.push_back(static_cast<char16_t>(U16_TRAIL(c)));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("tokenizer fast path: example texts, parity corpus and review sentences") {
+  Tokenizer tokenizer;
+  int32_t failures = 0;
+  for (const auto& e : testing::load_examples()) {
+    if (!same_as_icu(tokenizer, utf16(e.text))) ++failures;
+  }
+  CHECK(failures == 0);
+  const std::filesystem::path source(CHIME_SOURCE_DIR), shared(CHIME_SHARED_DIR);
+  CHECK(check_lines(tokenizer, source / "tests" / "parity" / "corpus.txt") == 0);
+  for (const char* name : {"amazonReviewSnippets_GroundTruth.txt", "movieReviewSnippets_GroundTruth.txt",
+                           "emoji_utf8_lexicon.txt"}) {
+    const auto path = shared / "data" / "vader" / name;
+    if (std::filesystem::exists(path)) CHECK(check_lines(tokenizer, path) == 0);
+  }
+}
+
+TEST_CASE("tokenizer fast path: random strings from a nasty alphabet") {
+  // Every ASCII class the rules tell apart, and non-ASCII letters, marks,
+  // emoji pieces, quotes, spaces and terminators.
+  std::vector<char32_t> alphabet;
+  for (char32_t c = 1; c < 0x80; ++c) alphabet.push_back(c);
+  for (char32_t c : {U'é', U'É', U'ß', U'ñ', U'¿', U'¡', U'ا', U'ل', U'٣', U'Ж', U'ж', U'\u0301', U'\u200D', U'\uFE0F',
+                     U'\u20E3', U'\u00AD', U'\u200B', U'\u00A0', U'\u2028', U'\u2029', U'\u0085', U'\u3000',
+                     U'\u2019', U'\u2018', U'\u201C', U'\u201D', U'\u02BC', U'\u2024', U'\uFE55', U'\uFF1A',
+                     U'\uFF0E', U'\u3002', U'\u2026', U'\u00B7', U'\u0387', U'\u066B', U'\u066C', U'\u203F',
+                     U'\u2060', U'\uFEFF', U'\u2764', U'\u2695', U'\u24C2', U'\u00A9', U'\U0001F600',
+                     U'\U0001F469', U'\U0001F3FE', U'\U0001F1FA', U'\U0001F1F8', U'\U0001F44D', U'\u0660',
+                     U'\uFF11', U'\u2070', U'\u00B2', U'\u0E01', U'\u4E00', U'\u3042', U'\u30A2', U'\uAC00',
+                     U'\u05D0', U'\u05F3', U'\u05F4', U'\u1100', U'\u0300', U'\u0964'}) {
+    alphabet.push_back(c);
+  }
+  // The common ones again, so that they meet each other often.
+  for (char32_t c : U"aaaZZ1 9.,;:'_-  \n\r!?\"()#@") alphabet.push_back(c);
+  Tokenizer tokenizer;
+  std::mt19937 random(12345);
+  int32_t failures = 0;
+  for (int32_t round = 0; round < 100000 && failures < 5; ++round) {
+    std::u16string s;
+    const auto length = 1 + random() % 20;
+    for (size_t i = 0; i < length; ++i) append(s, alphabet[random() % alphabet.size()]);
+    if (!same_as_icu(tokenizer, s)) ++failures;
+  }
+  CHECK(failures == 0);
+}
+
+TEST_CASE("tokenizer fast path: every assigned code point between letters, digits, stops and itself") {
+  Tokenizer tokenizer;
+  int32_t failures = 0;
+  // Sixteen code points a text, so that a dictionary-script letter (which
+  // sends its whole text to ICU) hides few others from the fast path.
+  for (char32_t chunk = 0; chunk <= 0x10FFF && failures < 5; ++chunk) {
+    std::u16string s;
+    for (char32_t c = chunk << 4; c < ((chunk + 1) << 4); ++c) {
+      const auto type = u_charType(static_cast<UChar32>(c));
+      if (type == U_UNASSIGNED || type == U_SURROGATE || (type == U_PRIVATE_USE_CHAR && c > 0xE010)) {
+        continue;  // unassigned, surrogate and most private use code points: nothing new to learn
+      }
+      for (char32_t context : {U'a', U'1', U'.', U' ', U'A'}) {
+        append(s, context);
+        append(s, c);
+        append(s, context);
+        append(s, c);
+        append(s, c);
+        s += u" ";
+      }
+    }
+    if (!s.empty() && !same_as_icu(tokenizer, s)) ++failures;
+  }
+  CHECK(failures == 0);
+}
