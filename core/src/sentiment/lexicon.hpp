@@ -47,9 +47,9 @@ class FlatMap {
   }
   // The number of `key`'s entry, added with a default value if new.
   uint32_t insert(Key key) {
-    if (int32_t found = find(key); found != npos) return static_cast<uint32_t>(found);
-    if (2 * (entries_.size() + 1) > slots_.size()) grow();
     const uint64_t hash = key_hash(key);
+    if (int32_t found = find(key, hash); found != npos) return static_cast<uint32_t>(found);
+    if (2 * (entries_.size() + 1) > slots_.size()) grow();
     entries_.push_back(Entry{hash, static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(key.size()), Value{}});
     chars_.append(key);
     place(static_cast<uint32_t>(entries_.size()));
@@ -59,8 +59,9 @@ class FlatMap {
   const Value& value(uint32_t entry) const { return entries_[entry].value; }
   Key key(uint32_t entry) const { return key_of(entries_[entry]); }
   size_t size() const { return entries_.size(); }
-  void reserve(size_t entries) {
+  void reserve(size_t entries, size_t key_units) {
     entries_.reserve(entries);
+    chars_.reserve(key_units);
     while (slots_.size() < 2 * entries) grow();
   }
 
