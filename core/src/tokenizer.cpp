@@ -147,10 +147,21 @@ class ClassTable {
   std::array<std::unique_ptr<std::array<CharClass, 256>>, 0x1100> blocks_;
 };
 
-// A code point of the text: where it starts and its classes.
-struct CodePoint {
-  int32_t pos;
-  CharClass cls;
+// The characters the word rules see once Extend, Format and ZWJ are folded
+// into the character before them (WB4): all but those, unless they follow a
+// line break or the start of the text.
+struct WordChar {
+  int32_t pos = 0;  // UTF-16 offset
+  Wb cls = wb_none;
+  bool ext_pict = false;
+  bool extended = false;  // Extend, Format or ZWJ folded in after it
+  bool ends_zwj = false;  // ... the last of them a ZWJ
+};
+
+// The same for the sentence rules (SB5: Extend and Format).
+struct SentenceChar {
+  int32_t pos = 0;
+  Sb cls = sb_none;
 };
 
 // A word-break segment and ICU's rule status for it.
@@ -161,108 +172,76 @@ struct Segment {
 };
 
 bool is_line_break(Wb w) { return w == wb_cr || w == wb_lf || w == wb_newline; }
-bool is_ext_fmt(Wb w) { return w == wb_extend || w == wb_zwj; }
 bool is_para_sep(Sb s) { return s == sb_cr || s == sb_lf || s == sb_sep; }
+bool is_alnum(Wb w) { return w == wb_letter || w == wb_numeric; }
 
-// Indices of the code points that rules see once Extend and Format (and ZWJ
-// for words) are folded into the character before them (WB4, SB5): every
-// code point but those, unless they follow a line break or the start.
-template <typename IsExtFmt, typename IsLineBreak>
-void fold_extends(const std::vector<CodePoint>& cps, std::vector<int32_t>& core, IsExtFmt ext_fmt,
-                  IsLineBreak line_break) {
-  core.clear();
-  for (size_t i = 0; i < cps.size(); ++i) {
-    if (i > 0 && ext_fmt(cps[i]) && !line_break(cps[i - 1])) continue;
-    core.push_back(static_cast<int32_t>(i));
-  }
-}
+// Both lists start with two wb_none / sb_none entries and end with two at
+// the text's end, so that the rules may look two characters either way.
+constexpr int32_t kPad = 2;
 
 // UAX #29 word boundaries (WB3 to WB999) with ICU's root tailoring, and
 // ICU's rule status per segment: 200 for a segment ending in a letter (or
 // a letter or "_" then "_"), 100 ending in a digit (or a digit then "_"),
 // else 0 (also when marks follow a final "_").
-void word_segments(const std::vector<CodePoint>& cps, std::vector<int32_t>& core, int32_t text_end,
-                   std::vector<Segment>& out) {
+void word_segments(const WordChar* w, int32_t count, std::vector<Segment>& out) {
   out.clear();
-  fold_extends(
-      cps, core, [](const CodePoint& c) { return is_ext_fmt(c.cls.wb); },
-      [](const CodePoint& c) { return is_line_break(c.cls.wb); });
-  const auto k_end = static_cast<int32_t>(core.size());
-  auto cls = [&](int32_t k) {
-    return k < 0 || k >= k_end ? wb_none : cps[static_cast<size_t>(core[static_cast<size_t>(k)])].cls.wb;
-  };
-  auto status = [&](int32_t first, int32_t last) {  // cores [first, last)
-    switch (cls(last - 1)) {
+  const int32_t end = kPad + count;
+  int32_t seg_first = kPad;
+  auto status = [&](int32_t last) {  // of the segment [seg_first, last]
+    switch (w[last].cls) {
       case wb_letter: return 200;
       case wb_numeric: return 100;
-      case wb_extend_num_let: {
-        // No rule with a status lets Extend follow "_": "a_" + U+0301 is 0.
-        const size_t after = last < k_end ? static_cast<size_t>(core[static_cast<size_t>(last)]) : cps.size();
-        if (last - 1 == first || static_cast<size_t>(core[static_cast<size_t>(last - 1)]) + 1 != after) return 0;
-        return cls(last - 2) == wb_numeric ? 100 : 200;
-      }
+      case wb_extend_num_let:
+        if (last == seg_first || w[last].extended) return 0;
+        return w[last - 1].cls == wb_numeric ? 100 : 200;
       default: return 0;
     }
   };
-  int32_t ri_run = 0;  // regional indicators in a row before core k
-  int32_t seg_first = 0;
-  for (int32_t k = 1; k < k_end; ++k) {
-    const CodePoint& here = cps[static_cast<size_t>(core[static_cast<size_t>(k)])];
-    const Wb raw_before = cps[static_cast<size_t>(core[static_cast<size_t>(k)] - 1)].cls.wb;
-    const Wb a2 = cls(k - 2), a = cls(k - 1), b = here.cls.wb, b2 = cls(k + 1);
-    ri_run = a == wb_ri ? ri_run + 1 : 0;
+  int32_t ri_run = 0;  // regional indicators in a row before b
+  for (int32_t k = kPad + 1; k < end; ++k) {
+    const WordChar& a = w[k - 1];
+    const WordChar& b = w[k];
+    ri_run = a.cls == wb_ri ? ri_run + 1 : 0;
     bool keep;
-    if (raw_before == wb_cr && b == wb_lf) {
-      keep = true;  // WB3
-    } else if (is_line_break(raw_before) || is_line_break(b)) {
-      keep = false;  // WB3a, WB3b
-    } else if ((raw_before == wb_zwj && here.cls.ext_pict) || (raw_before == wb_wseg_space && b == wb_wseg_space)) {
-      keep = true;  // WB3c, WB3d
+    if (is_line_break(a.cls) || is_line_break(b.cls)) {
+      keep = a.cls == wb_cr && b.cls == wb_lf;  // WB3; else WB3a, WB3b
+    } else if (is_alnum(a.cls) && is_alnum(b.cls)) {
+      keep = true;  // WB5, WB8, WB9, WB10: most pairs of a text
     } else {
-      const bool mid_letter = b == wb_mid_letter || b == wb_mid_num_let;
-      const bool mid_num = b == wb_mid_num || b == wb_mid_num_let;
-      keep = (a == wb_letter && b == wb_letter) ||                                              // WB5
-             (a == wb_letter && mid_letter && b2 == wb_letter) ||                                // WB6
-             (a2 == wb_letter && (a == wb_mid_letter || a == wb_mid_num_let) && b == wb_letter) ||  // WB7
-             ((a == wb_letter || a == wb_numeric) && (b == wb_letter || b == wb_numeric)) ||      // WB8-10
-             (a2 == wb_numeric && (a == wb_mid_num || a == wb_mid_num_let) && b == wb_numeric) ||  // WB11
-             (a == wb_numeric && mid_num && b2 == wb_numeric) ||                                 // WB12
-             ((a == wb_letter || a == wb_numeric || a == wb_extend_num_let) && b == wb_extend_num_let) ||  // WB13a
-             (a == wb_extend_num_let && (b == wb_letter || b == wb_numeric)) ||                 // WB13b
-             (b == wb_ri && ri_run % 2 == 1);                                                    // WB15, WB16
+      const Wb a2 = w[k - 2].cls, b2 = w[k + 1].cls;
+      const bool zwj_before = a.extended ? a.ends_zwj : a.cls == wb_zwj;
+      const bool mid_letter = b.cls == wb_mid_letter || b.cls == wb_mid_num_let;
+      const bool mid_num = b.cls == wb_mid_num || b.cls == wb_mid_num_let;
+      keep = (zwj_before && b.ext_pict) ||                                                        // WB3c
+             (a.cls == wb_wseg_space && !a.extended && b.cls == wb_wseg_space) ||                  // WB3d
+             (a.cls == wb_letter && mid_letter && b2 == wb_letter) ||                              // WB6
+             (a2 == wb_letter && (a.cls == wb_mid_letter || a.cls == wb_mid_num_let) && b.cls == wb_letter) ||  // WB7
+             (a2 == wb_numeric && (a.cls == wb_mid_num || a.cls == wb_mid_num_let) && b.cls == wb_numeric) ||  // WB11
+             (a.cls == wb_numeric && mid_num && b2 == wb_numeric) ||                               // WB12
+             ((is_alnum(a.cls) || a.cls == wb_extend_num_let) && b.cls == wb_extend_num_let) ||    // WB13a
+             (a.cls == wb_extend_num_let && is_alnum(b.cls)) ||                                    // WB13b
+             (b.cls == wb_ri && ri_run % 2 == 1);                                                  // WB15, WB16
     }
     if (!keep) {
-      out.push_back({cps[static_cast<size_t>(core[static_cast<size_t>(seg_first)])].pos, here.pos,
-                     status(seg_first, k)});
+      out.push_back({w[seg_first].pos, b.pos, status(k - 1)});
       seg_first = k;
     }
   }
-  if (k_end > 0) {
-    out.push_back({cps[static_cast<size_t>(core[static_cast<size_t>(seg_first)])].pos, text_end,
-                   status(seg_first, k_end)});
-  }
+  if (count > 0) out.push_back({w[seg_first].pos, w[end].pos, status(end - 1)});
 }
 
 // UAX #29 sentence boundaries (SB3 to SB998), as ICU's root rules give
 // them; `out` gets each sentence's end.
-void sentence_ends(const std::vector<CodePoint>& cps, std::vector<int32_t>& core, int32_t text_end,
-                   std::vector<int32_t>& out) {
+void sentence_ends(const SentenceChar* s, int32_t count, std::vector<int32_t>& out) {
   out.clear();
-  fold_extends(
-      cps, core, [](const CodePoint& c) { return c.cls.sb == sb_extend; },
-      [](const CodePoint& c) { return is_para_sep(c.cls.sb); });
-  const auto k_end = static_cast<int32_t>(core.size());
-  auto cls = [&](int32_t k) {
-    return k < 0 || k >= k_end ? sb_none : cps[static_cast<size_t>(core[static_cast<size_t>(k)])].cls.sb;
-  };
-  auto pos = [&](int32_t k) { return cps[static_cast<size_t>(core[static_cast<size_t>(k)])].pos; };
-  int32_t k = 0;
-  while (k < k_end) {
-    const Sb c = cls(k);
+  const int32_t end = kPad + count;
+  int32_t k = kPad;
+  while (k < end) {
+    const Sb c = s[k].cls;
     if (is_para_sep(c)) {  // SB3, SB4: a break after CR LF, LF, CR or Sep
       int32_t next = k + 1;
-      if (c == sb_cr && cls(next) == sb_lf) ++next;
-      if (next < k_end) out.push_back(pos(next));
+      if (c == sb_cr && s[next].cls == sb_lf) ++next;
+      if (next < end) out.push_back(s[next].pos);
       k = next;
       continue;
     }
@@ -271,31 +250,31 @@ void sentence_ends(const std::vector<CodePoint>& cps, std::vector<int32_t>& core
       continue;
     }
     int32_t j = k + 1;
-    if (c == sb_aterm && (cls(j) == sb_numeric ||                                                    // SB6
-                          ((cls(k - 1) == sb_upper || cls(k - 1) == sb_lower) && cls(j) == sb_upper))) {  // SB7
+    if (c == sb_aterm && (s[j].cls == sb_numeric ||                                                        // SB6
+                          ((s[k - 1].cls == sb_upper || s[k - 1].cls == sb_lower) && s[j].cls == sb_upper))) {  // SB7
       k = j;
       continue;
     }
-    while (cls(j) == sb_close) ++j;  // SB9
-    while (cls(j) == sb_sp) ++j;     // SB10
-    if (j >= k_end || is_para_sep(cls(j))) {  // SB11 after the separator, handled above
+    while (s[j].cls == sb_close) ++j;  // SB9
+    while (s[j].cls == sb_sp) ++j;     // SB10
+    if (j >= end || is_para_sep(s[j].cls)) {  // SB11 after the separator, handled above
       k = j;
       continue;
     }
-    bool keep = cls(j) == sb_scontinue || cls(j) == sb_aterm || cls(j) == sb_sterm;  // SB8a
+    bool keep = s[j].cls == sb_scontinue || s[j].cls == sb_aterm || s[j].cls == sb_sterm;  // SB8a
     if (!keep && c == sb_aterm) {  // SB8: ATerm Close* Sp* × (not a letter or terminator)* Lower
       int32_t m = j;
-      while (m < k_end) {
-        const Sb s = cls(m);
-        if (s == sb_oletter || s == sb_upper || s == sb_lower || is_para_sep(s) || s == sb_aterm || s == sb_sterm) break;
+      while (m < end) {
+        const Sb x = s[m].cls;
+        if (x == sb_oletter || x == sb_upper || x == sb_lower || is_para_sep(x) || x == sb_aterm || x == sb_sterm) break;
         ++m;
       }
-      keep = cls(m) == sb_lower;
+      keep = s[m].cls == sb_lower;
     }
-    if (!keep) out.push_back(pos(j));  // SB11
+    if (!keep) out.push_back(s[j].pos);  // SB11
     k = j;
   }
-  out.push_back(text_end);
+  out.push_back(s[end].pos);
 }
 
 TokenKind classify(std::u16string_view piece, int32_t rule_status) {
@@ -364,24 +343,49 @@ struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> sentences = make(false);
   ClassTable classes;
   // Reused between calls so that a run allocates only for its results.
-  std::vector<CodePoint> cps;
-  std::vector<int32_t> core;
+  std::vector<WordChar> word_chars;
+  std::vector<SentenceChar> sentence_chars;
+  int32_t word_count = 0, sentence_count = 0;
   std::vector<Segment> segments;
   std::vector<int32_t> sentence_ends;
 
-  // Fills cps; false if the text needs ICU's word break iterator.
-  bool read_code_points(const std::u16string& text) {
-    cps.clear();
-    bool fast = true;
+  // Fills word_chars and sentence_chars; false if the text needs ICU's word
+  // break iterator.
+  bool read_chars(const std::u16string& text) {
     const auto n = static_cast<int32_t>(text.size());
+    const auto capacity = static_cast<size_t>(n + 2 * kPad);
+    if (word_chars.size() < capacity) {
+      word_chars.resize(capacity);
+      sentence_chars.resize(capacity);
+    }
+    WordChar* w = word_chars.data();
+    SentenceChar* s = sentence_chars.data();
+    w[0] = w[1] = WordChar{};
+    s[0] = s[1] = SentenceChar{};
+    int32_t wn = kPad, sn = kPad;  // next free entries
+    bool fast = true;
     for (int32_t i = 0; i < n;) {
       const int32_t pos = i;
       UChar32 c;
       U16_NEXT(text.data(), i, n, c);
       const CharClass& k = classes[c];
       fast = fast && !k.needs_icu;
-      cps.push_back({pos, k});
+      WordChar& last_word = w[wn - 1];
+      if ((k.wb == wb_extend || k.wb == wb_zwj) && last_word.cls != wb_none && !is_line_break(last_word.cls)) {
+        last_word.extended = true;
+        last_word.ends_zwj = k.wb == wb_zwj;
+      } else {
+        w[wn++] = WordChar{pos, k.wb, k.ext_pict, false, false};
+      }
+      const Sb last_sentence = s[sn - 1].cls;
+      if (!(k.sb == sb_extend && last_sentence != sb_none && !is_para_sep(last_sentence))) {
+        s[sn++] = SentenceChar{pos, k.sb};
+      }
     }
+    w[wn] = w[wn + 1] = WordChar{n};
+    s[sn] = s[sn + 1] = SentenceChar{n};
+    word_count = wn - kPad;
+    sentence_count = sn - kPad;
     return fast;
   }
 
@@ -460,13 +464,12 @@ Tokenizer::~Tokenizer() = default;
 
 void Tokenizer::run(Document& doc) {
   Impl& m = *impl_;
-  const auto n = static_cast<int32_t>(doc.text.size());
-  if (m.read_code_points(doc.text)) {
-    word_segments(m.cps, m.core, n, m.segments);
+  if (m.read_chars(doc.text)) {
+    word_segments(m.word_chars.data(), m.word_count, m.segments);
   } else {
     m.icu_words(doc.text);
   }
-  sentence_ends(m.cps, m.core, n, m.sentence_ends);
+  sentence_ends(m.sentence_chars.data(), m.sentence_count, m.sentence_ends);
   m.build(doc);
 }
 
