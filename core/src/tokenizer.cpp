@@ -133,7 +133,11 @@ CharClass char_class(UChar32 c) {
 // an index instead of four ICU property lookups.
 class ClassTable {
  public:
+  ClassTable() {
+    for (UChar32 c = 0; c < 0x80; ++c) ascii_[static_cast<size_t>(c)] = char_class(c);
+  }
   const CharClass& operator[](UChar32 c) {
+    if (c < 0x80) return ascii_[static_cast<size_t>(c)];
     auto& block = blocks_[static_cast<size_t>(c) >> 8];
     if (!block) {
       block = std::make_unique<std::array<CharClass, 256>>();
@@ -144,6 +148,7 @@ class ClassTable {
   }
 
  private:
+  std::array<CharClass, 0x80> ascii_;
   std::array<std::unique_ptr<std::array<CharClass, 256>>, 0x1100> blocks_;
 };
 
@@ -199,14 +204,18 @@ void word_segments(const WordChar* w, int32_t count, std::vector<Segment>& out) 
   };
   int32_t ri_run = 0;  // regional indicators in a row before b
   for (int32_t k = kPad + 1; k < end; ++k) {
+    // WB5, WB8, WB9, WB10: no break inside a run of letters and digits (most
+    // of a text); the sentinel at the end stops the run.
+    if (is_alnum(w[k - 1].cls)) {
+      while (is_alnum(w[k].cls)) ++k;
+      if (k == end) break;
+    }
     const WordChar& a = w[k - 1];
     const WordChar& b = w[k];
     ri_run = a.cls == wb_ri ? ri_run + 1 : 0;
     bool keep;
     if (is_line_break(a.cls) || is_line_break(b.cls)) {
       keep = a.cls == wb_cr && b.cls == wb_lf;  // WB3; else WB3a, WB3b
-    } else if (is_alnum(a.cls) && is_alnum(b.cls)) {
-      keep = true;  // WB5, WB8, WB9, WB10: most pairs of a text
     } else {
       const Wb a2 = w[k - 2].cls, b2 = w[k + 1].cls;
       const bool zwj_before = a.extended ? a.ends_zwj : a.cls == wb_zwj;
@@ -366,8 +375,12 @@ struct Tokenizer::Impl {
     bool fast = true;
     for (int32_t i = 0; i < n;) {
       const int32_t pos = i;
-      UChar32 c;
-      U16_NEXT(text.data(), i, n, c);
+      UChar32 c = text[static_cast<size_t>(i)];
+      if (c < 0x80) {
+        ++i;
+      } else {
+        U16_NEXT(text.data(), i, n, c);
+      }
       const CharClass& k = classes[c];
       fast = fast && !k.needs_icu;
       WordChar& last_word = w[wn - 1];
@@ -421,19 +434,25 @@ void Tokenizer::Impl::build(Document& doc) const {
     UChar32 prev = 0;
     if (start > 0) U16_GET(text.data(), 0, start - 1, n, prev);
     t.space_before = start == 0 || is_space(prev);
-    t.all_caps = t.kind == TokenKind::word && all_caps(piece);
-    bool ascii = true;
-    for (char16_t c : piece) ascii = ascii && c < 0x80;
-    if (ascii) {
-      // Most tokens: full case folding of ASCII is lower-casing, no ICU needed.
-      t.text.resize(piece.size());
-      t.folded.resize(piece.size());
-      for (size_t k = 0; k < piece.size(); ++k) {
-        const char16_t c = piece[k];
-        t.text[k] = static_cast<char>(c);
-        t.folded[k] = static_cast<char>(c >= u'A' && c <= u'Z' ? c - u'A' + u'a' : c);
-      }
+    // Most tokens are short and ASCII: copied, lower-cased (ASCII's full
+    // case folding) and their capitals counted in one walk, without ICU.
+    char raw[32], folded[32];
+    size_t length = 0;
+    int32_t upper = 0, lower = 0;
+    for (; length < piece.size() && length < sizeof raw && piece[length] < 0x80; ++length) {
+      const char c = static_cast<char>(piece[length]);
+      const bool is_upper = c >= 'A' && c <= 'Z';
+      upper += is_upper ? 1 : 0;
+      lower += c >= 'a' && c <= 'z' ? 1 : 0;
+      raw[length] = c;
+      folded[length] = is_upper ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (length == piece.size()) {
+      t.all_caps = t.kind == TokenKind::word && lower == 0 && upper >= 2;
+      t.text.assign(raw, length);
+      t.folded.assign(folded, length);
     } else {
+      t.all_caps = t.kind == TokenKind::word && all_caps(piece);
       t.text = text::to_utf8(piece);
       t.folded = text::to_utf8(text::fold(piece));
     }
