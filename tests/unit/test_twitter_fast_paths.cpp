@@ -14,11 +14,14 @@
 #include <vector>
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "examples.hpp"
 #include "icu/icu_data.hpp"
 #include "text/twitter_scan.hpp"
+#include "text/twitter_text.hpp"
 #include "text/unicode.hpp"
 
 namespace tw = chime::text::tw;
@@ -208,7 +211,8 @@ TEST_CASE("twitter-text character classes and canonical forms agree with the ful
     for (uint32_t c = 0; c < 0x10000; ++c) {
       const auto unit = static_cast<char16_t>(c);
       const bool same = tw::canonical(unit) == reference.canon[c] &&
-                        (tw::classes(unit) & kAllClasses) == reference.cls[c];
+                        (tw::classes(unit) & kAllClasses) == reference.cls[c] &&
+                        tw::is(unit, tw::kNfcInert) == tw::nfc_inert(c);
       if (!same && ++mismatches <= 5) MESSAGE("mismatch at unit ", c);
     }
   }
@@ -228,4 +232,92 @@ TEST_CASE("the URL scan that skips positions finds what trying every position fi
   }
   CHECK(mismatches == 0);
   CHECK(with_urls > 1000);  // the texts do hold URLs
+}
+
+TEST_CASE("a text of NFC-inert code points only is NFC by ICU's quick check") {
+  chime::icu_data::ensure_registered();
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2* nfc = unorm2_getNFCInstance(&status);
+  REQUIRE(U_SUCCESS(status));
+  int32_t inert_texts = 0, mismatches = 0;
+  for (const std::u16string& text : test_texts()) {
+    bool inert = true;
+    for (int32_t i = 0; i < static_cast<int32_t>(text.size()) && inert;) {
+      UChar32 c;
+      U16_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+      inert = !U_IS_SURROGATE(c) && tw::nfc_inert(static_cast<char32_t>(c));
+    }
+    if (!inert) continue;
+    ++inert_texts;
+    status = U_ZERO_ERROR;
+    if (unorm2_quickCheck(nfc, text.data(), static_cast<int32_t>(text.size()), &status) != UNORM_YES) ++mismatches;
+  }
+  CHECK(mismatches == 0);
+  CHECK(inert_texts > 1000);
+}
+
+namespace {
+
+// The same weights as `config` in a form that turns off the weighing's
+// shortcut for ASCII runs (ASCII split over two ranges).
+chime::text::TwitterTextConfig without_ascii_shortcut(const chime::text::TwitterTextConfig& config) {
+  chime::text::TwitterTextConfig slow = config;
+  if (config.ranges.empty()) {
+    slow.ranges = {{0, 0x3F, config.default_weight}};
+  } else {
+    const chime::text::WeightRange first = config.ranges[0];
+    slow.ranges.erase(slow.ranges.begin());
+    slow.ranges.insert(slow.ranges.begin(), {{first.start, 0x3F, first.weight}, {0x40, first.end, first.weight}});
+  }
+  return slow;
+}
+
+bool same_entities(const std::vector<chime::Entity>& a, const std::vector<chime::Entity>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i].text != b[i].text || a[i].start != b[i].start || a[i].end != b[i].end ||
+        a[i].list_slug != b[i].list_slug)
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("weighing ASCII runs at once counts as weighing unit by unit") {
+  namespace text = chime::text;
+  int32_t mismatches = 0;
+  for (const text::TwitterTextConfig* config :
+       {&text::TwitterTextConfig::v1(), &text::TwitterTextConfig::v2(), &text::TwitterTextConfig::v3()}) {
+    const text::TwitterTextConfig slow = without_ascii_shortcut(*config);
+    for (const std::u16string& t : test_texts()) {
+      const text::TweetParse a = text::parse_tweet_details(t, *config), b = text::parse_tweet_details(t, slow);
+      const chime::LengthInfo c = text::parse_tweet(t, *config), d = text::parse_tweet(t, slow);
+      const bool same = a.weighted_length == b.weighted_length && a.valid == b.valid &&
+                        a.permillage == b.permillage && a.valid_range_end == b.valid_range_end &&
+                        a.display_range_end == b.display_range_end && c.weighted == d.weighted &&
+                        c.valid == d.valid && c.permillage == d.permillage && c.valid_end == d.valid_end;
+      if (!same && ++mismatches <= 5) MESSAGE("weights differ: ", text::to_utf8(t));
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("parse_and_extract answers as parse_tweet and extract_entities") {
+  namespace text = chime::text;
+  int32_t mismatches = 0;
+  for (const std::u16string& t : test_texts()) {
+    const text::TweetFacts facts = text::parse_and_extract(t);
+    const chime::LengthInfo length = text::parse_tweet(t);
+    const chime::Entities entities = text::extract_entities(t);
+    const bool same = facts.length.weighted == length.weighted && facts.length.max == length.max &&
+                      facts.length.valid == length.valid && facts.length.permillage == length.permillage &&
+                      facts.length.valid_end == length.valid_end &&
+                      same_entities(facts.entities.urls, entities.urls) &&
+                      same_entities(facts.entities.mentions, entities.mentions) &&
+                      same_entities(facts.entities.hashtags, entities.hashtags) &&
+                      same_entities(facts.entities.cashtags, entities.cashtags);
+    if (!same && ++mismatches <= 5) MESSAGE("results differ: ", text::to_utf8(t));
+  }
+  CHECK(mismatches == 0);
 }

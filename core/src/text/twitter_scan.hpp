@@ -26,6 +26,7 @@ enum CharClass : uint16_t {
   kLatinAccent = 1 << 10,     // latinAccentChars (no i flag)
   kHashtagAlpha = 1 << 11,    // hashtagAlpha: a letter or mark (ICU)
   kHashtagAlnum = 1 << 12,    // hashtagAlphaNumeric
+  kNfcInert = 1 << 13,        // nfc_inert (not a twitter-text class)
 };
 
 // The classes of a UTF-16 code unit: ASCII from a table made at compile
@@ -34,6 +35,9 @@ extern const std::array<uint16_t, 128> kAsciiClasses;
 uint16_t non_ascii_classes(char16_t c);
 inline uint16_t classes(char16_t c) { return c < 0x80 ? kAsciiClasses[c] : non_ascii_classes(c); }
 inline bool is(char16_t c, uint16_t cls) { return (classes(c) & cls) != 0; }
+// A code point with NFC_Quick_Check=Yes and combining class 0: a text of
+// such code points only is NFC (ICU's quick check answers yes at once).
+bool nfc_inert(char32_t c);
 // Code point classes for hashtags (letters beyond the BMP too).
 bool hashtag_alpha(char32_t c);
 bool hashtag_alnum(char32_t c);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
@@ -87,6 +88,7 @@ constexpr std::array<uint16_t, 128> make_ascii_classes() {
     if (!folded(not_preceding_member)) bits |= kUrlPrecedingOk;
     if (ascii_letter(c)) bits |= kHashtagAlpha | kHashtagAlnum;
     if (between(c, u'0', u'9') || c == u'_') bits |= kHashtagAlnum;
+    bits |= kNfcInert;  // every ASCII character (a test holds this to ICU)
     table[c] = bits;
   }
   return table;
@@ -144,6 +146,7 @@ const FoldedMembers& folded_members() {
 
 uint16_t classes_from_icu(char16_t c) {
   uint16_t bits = plain_classes(c);
+  if (nfc_inert(c)) bits |= kNfcInert;
   const uint8_t folded = folded_members().sets[canonical(c)];
   if (folded & (FoldedMembers::kLatin | FoldedMembers::kCyrillic | FoldedMembers::kDash)) bits |= kPathChar;
   if (folded & (FoldedMembers::kLatin | FoldedMembers::kCyrillic)) bits |= kPathEndChar;
@@ -212,6 +215,12 @@ char16_t canonical(char16_t c) {
     canonical_cache[c].store(canon, std::memory_order_relaxed);
   }
   return canon;
+}
+
+bool nfc_inert(char32_t c) {
+  icu_data::ensure_registered();
+  const auto cp = static_cast<UChar32>(c);
+  return u_getCombiningClass(cp) == 0 && u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
 }
 
 bool hashtag_alpha(char32_t c) {

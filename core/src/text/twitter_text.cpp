@@ -6,7 +6,9 @@
 #include "text/twitter_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <utility>
 
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
@@ -34,6 +36,64 @@ bool ends_mention_badly(std::u16string_view s, int32_t pos) {
   return at_sign(c) || is(c, tw::kLatinAccent) || s.substr(static_cast<size_t>(pos), 3) == u"://";
 }
 
+// One pass over the text: where each kind of entity's sign first and last
+// occurs (no entity starts far from its sign), where non-ASCII units lie (no
+// emoji starts far from one) and whether normalisation could change the text.
+struct Signs {
+  struct Range {
+    int32_t first = -1, last = -1;
+    bool any() const { return first >= 0; }
+  };
+  enum Kind : uint8_t { kNone, kDot, kAt, kHash, kDollar, kNonAscii, kKinds };
+  std::array<Range, kKinds> ranges;
+  bool maybe_not_nfc = false;  // a code point that is not NFC-inert (tw::nfc_inert)
+
+  const Range& dot() const { return ranges[kDot]; }
+  const Range& at() const { return ranges[kAt]; }
+  const Range& hash() const { return ranges[kHash]; }
+  const Range& dollar() const { return ranges[kDollar]; }
+  const Range& non_ascii() const { return ranges[kNonAscii]; }
+};
+
+constexpr std::array<uint8_t, 128> kAsciiSigns = [] {
+  std::array<uint8_t, 128> kinds{};
+  kinds[u'.'] = Signs::kDot;
+  kinds[u'@'] = Signs::kAt;
+  kinds[u'#'] = Signs::kHash;
+  kinds[u'$'] = Signs::kDollar;
+  return kinds;
+}();
+
+Signs find_signs(std::u16string_view text) {
+  Signs s;
+  const int32_t n = size_of(text);
+  auto mark = [&s](uint8_t kind, int32_t i) {
+    Signs::Range& r = s.ranges[kind];
+    if (r.first < 0) r.first = i;
+    r.last = i;
+  };
+  for (int32_t i = 0; i < n; ++i) {
+    const char16_t c = text[i];
+    if (c < 0x80) {
+      if (kAsciiSigns[c] != Signs::kNone) mark(kAsciiSigns[c], i);
+      continue;
+    }
+    mark(Signs::kNonAscii, i);
+    if (c == 0xFF20) mark(Signs::kAt, i);
+    else if (c == 0xFF03) mark(Signs::kHash, i);
+    if (s.maybe_not_nfc) continue;
+    if (!U16_IS_SURROGATE(c)) {
+      s.maybe_not_nfc = !tw::is(c, tw::kNfcInert);
+    } else if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(text[i + 1])) {
+      s.maybe_not_nfc = !tw::nfc_inert(U16_GET_SUPPLEMENTARY(c, text[i + 1]));
+      mark(Signs::kNonAscii, ++i);
+    } else {
+      s.maybe_not_nfc = true;  // a lone surrogate: ICU decides
+    }
+  }
+  return s;
+}
+
 // A found entity: [start, end) with its text at [text_start, text_end).
 struct Span {
   int32_t start, end, text_start, text_end;
@@ -41,10 +101,10 @@ struct Span {
 };
 
 // validHashtag (global), then endHashtagMatch on what follows.
-void scan_hashtags(std::u16string_view text, std::vector<Span>& out) {
+void scan_hashtags(std::u16string_view text, const Signs::Range& signs, std::vector<Span>& out) {
   const int32_t n = size_of(text);
   int32_t last = 0;  // the regex's lastIndex
-  for (int32_t h = 0; h < n; ++h) {
+  for (int32_t h = signs.first; h >= 0 && h <= signs.last; ++h) {
     if (!hash_sign(text[h]) || h < last) continue;
     // hashtagBoundary: ^, \uFE0E, \uFE0F, or a code point that is neither
     // hashtagAlphaNumeric nor '&'; it must lie after the previous match.
@@ -83,7 +143,7 @@ void scan_hashtags(std::u16string_view text, std::vector<Span>& out) {
 }
 
 // validMentionOrList (global), then endMentionMatch on what follows.
-void scan_mentions(std::u16string_view text, std::vector<Span>& out) {
+void scan_mentions(std::u16string_view text, const Signs::Range& signs, std::vector<Span>& out) {
   const int32_t n = size_of(text);
   int32_t p = 0;
   // validMentionPrecedingChars: the at sign's position for the match
@@ -98,7 +158,8 @@ void scan_mentions(std::u16string_view text, std::vector<Span>& out) {
   };
   while (p < n) {
     // A match starting at p has its at sign within p..p+4.
-    int32_t next_at = p;
+    if (!signs.any() || p > signs.last) break;
+    int32_t next_at = std::max(p, signs.first);
     while (next_at < n && !at_sign(text[next_at])) ++next_at;
     if (next_at >= n) break;
     p = std::max(p, next_at - 4);
@@ -128,7 +189,7 @@ void scan_mentions(std::u16string_view text, std::vector<Span>& out) {
 }
 
 // validCashtag (global): (^|spaces)(\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[punct]), /i
-void scan_cashtags(std::u16string_view text, std::vector<Span>& out) {
+void scan_cashtags(std::u16string_view text, const Signs::Range& signs, std::vector<Span>& out) {
   const int32_t n = size_of(text);
   auto letters = [&](int32_t p) {
     int32_t e = p;
@@ -137,7 +198,7 @@ void scan_cashtags(std::u16string_view text, std::vector<Span>& out) {
   };
   auto lookahead = [&](int32_t e) { return e == n || is(text[e], tw::kJsSpace | tw::kPunct); };
   int32_t last = 0;
-  for (int32_t d = 0; d < n; ++d) {
+  for (int32_t d = signs.first; d >= 0 && d <= signs.last; ++d) {
     if (text[d] != u'$' || d < last) continue;
     if (!(d == 0 || (d - 1 >= last && is(text[d - 1], tw::kSpace)))) continue;
     int32_t end = -1;
@@ -155,8 +216,13 @@ void scan_cashtags(std::u16string_view text, std::vector<Span>& out) {
   }
 }
 
+// text[start, end) in UTF-8; entities are most often ASCII, copied as is.
 std::string utf8(std::u16string_view text, int32_t start, int32_t end) {
-  return to_utf8(text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
+  const std::u16string_view part = text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+  if (!std::all_of(part.begin(), part.end(), [](char16_t c) { return c < 0x80; })) return to_utf8(part);
+  std::string out(part.size(), '\0');
+  for (size_t i = 0; i < part.size(); ++i) out[i] = static_cast<char>(part[i]);
+  return out;
 }
 
 Entity to_entity(std::u16string_view text, const Span& s) {
@@ -170,7 +236,8 @@ Entity to_entity(std::u16string_view text, const Span& s) {
 
 Entity to_entity(std::u16string_view text, const tw::RawUrl& u) {
   Entity e;
-  e.text = utf8(text, u.start, u.seg_end) + utf8(text, u.tail_start, u.end);
+  e.text = utf8(text, u.start, u.seg_end);
+  if (u.end > u.tail_start) e.text += utf8(text, u.tail_start, u.end);
   e.start = u.start;
   e.end = u.end;
   return e;
@@ -184,45 +251,70 @@ std::vector<Entity> to_entities(std::u16string_view text, const std::vector<Raw>
   return out;
 }
 
-// removeOverlappingEntities: a stable sort by start, then drop every entity
-// that starts before the previous kept one ends.
-enum class Kind { url, mention, hashtag, cashtag };
-struct Tagged {
-  int32_t start, end;
-  Kind kind;
-  size_t index;
-};
-void remove_overlaps(std::vector<Tagged>& all) {
-  std::stable_sort(all.begin(), all.end(), [](const Tagged& a, const Tagged& b) { return a.start < b.start; });
-  size_t kept = 0;
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (kept > 0 && all[kept - 1].end > all[i].start) continue;
-    all[kept++] = all[i];
+// removeOverlappingEntities over lists that are each in text order: the
+// order of a stable sort by start of their concatenation (ties: the earlier
+// list first) is a merge; every entity that starts before the previous kept
+// one ends is dropped. keep(list, index) is called for each kept entity.
+template <size_t N, typename StartEnd, typename Keep>
+void merge_without_overlaps(const std::array<size_t, N>& sizes, StartEnd start_end, Keep keep) {
+  std::array<size_t, N> next{};
+  bool any_kept = false;
+  int32_t kept_end = 0;
+  while (true) {
+    size_t best = N;
+    int32_t best_start = 0, best_end = 0;
+    for (size_t list = 0; list < N; ++list) {
+      if (next[list] >= sizes[list]) continue;
+      const auto [start, end] = start_end(list, next[list]);
+      if (best == N || start < best_start) {
+        best = list;
+        best_start = start;
+        best_end = end;
+      }
+    }
+    if (best == N) return;
+    const size_t index = next[best]++;
+    if (any_kept && kept_end > best_start) continue;
+    any_kept = true;
+    kept_end = best_end;
+    keep(best, index);
   }
-  all.resize(kept);
 }
 
 // Hashtags without those inside a URL (extractHashtagsWithIndices).
 std::vector<Span> hashtags_without_urls(std::u16string_view text) {
   std::vector<Span> tags;
-  if (text.find_first_of(u"#\uFF03") == std::u16string_view::npos) return tags;
-  scan_hashtags(text, tags);
+  const Signs signs = find_signs(text);
+  if (!signs.hash().any()) return tags;
+  scan_hashtags(text, signs.hash(), tags);
   std::vector<tw::RawUrl> urls;
   tw::extract_urls(text, urls);
   if (urls.empty()) return tags;
-  std::vector<Tagged> all;
-  for (size_t i = 0; i < tags.size(); ++i) all.push_back({tags[i].start, tags[i].end, Kind::hashtag, i});
-  for (size_t i = 0; i < urls.size(); ++i) all.push_back({urls[i].start, urls[i].end, Kind::url, i});
-  remove_overlaps(all);
   std::vector<Span> kept;
-  for (const Tagged& t : all)
-    if (t.kind == Kind::hashtag) kept.push_back(tags[t.index]);
+  merge_without_overlaps<2>(
+      {tags.size(), urls.size()},
+      [&](size_t list, size_t i) {
+        return list == 0 ? std::pair{tags[i].start, tags[i].end} : std::pair{urls[i].start, urls[i].end};
+      },
+      [&](size_t list, size_t i) {
+        if (list == 0) kept.push_back(tags[i]);
+      });
   return kept;
 }
 
 int32_t char_weight(char16_t unit, const TwitterTextConfig& config) {
   for (const WeightRange& r : config.ranges)
     if (unit >= r.start && unit <= r.end) return r.weight;
+  return config.default_weight;
+}
+
+// The weight every ASCII unit has under config when it is plain to see
+// (the first range holds all of ASCII, or no range touches it), else -1.
+int32_t ascii_weight(const TwitterTextConfig& config) {
+  if (!config.ranges.empty() && config.ranges[0].start == 0 && config.ranges[0].end >= 0x7F)
+    return config.ranges[0].weight;
+  for (const WeightRange& r : config.ranges)
+    if (r.start <= 0x7F) return -1;
   return config.default_weight;
 }
 
@@ -234,21 +326,42 @@ struct Weighed {
   int32_t fit_end = 0;         // end of the part within the limit (weight only)
 };
 
-Weighed weigh(std::u16string_view text, const TwitterTextConfig& config) {
+// The weighing loop's steps over `count` units from `first` that each weigh
+// unit_weight and are valid, at once: the weight after j of them is
+// w.weight + j * unit_weight, so the ones that fit are a leading part.
+void add_run(Weighed& w, int32_t first, int32_t count, int64_t unit_weight, int64_t limit) {
+  int64_t fitting = count;
+  if (w.weight > limit) fitting = 0;
+  else if (unit_weight > 0) fitting = std::min<int64_t>(count, (limit - w.weight) / unit_weight);
+  if (fitting > 0) {
+    w.fit_end = first + static_cast<int32_t>(fitting);
+    if (w.valid) w.valid_index = w.fit_end - 1;
+  }
+  w.weight += count * unit_weight;
+}
+
+// urls: extractUrlsWithIndices of the same text.
+Weighed weigh(std::u16string_view text, const Signs& signs, const std::vector<tw::RawUrl>& urls,
+              const TwitterTextConfig& config) {
   const int32_t n = size_of(text);
-  std::vector<tw::RawUrl> urls;
-  tw::extract_urls(text, urls);
   const int64_t limit = static_cast<int64_t>(config.max_weighted_length) * config.scale;
+  const int32_t plain_ascii_weight = ascii_weight(config);
   Weighed w;
   size_t next_url = 0;
-  // twemoji-parser's global scan, advanced alongside the loop.
-  int32_t emoji_scan = 0, emoji_start = -1, emoji_len = 0;
-  auto emoji_at = [&](int32_t pos) {
-    while (emoji_start < pos && emoji_scan < n) {
+  // twemoji-parser's global scan, advanced alongside the loop: the start of
+  // the first emoji at or after pos (n when none).
+  // Emoji start at a non-ASCII unit or at a keycap's ASCII unit before one.
+  const int32_t emoji_from = std::max(0, signs.non_ascii().first - 1);
+  const int32_t emoji_to = signs.non_ascii().last + 1;  // 0 when none
+  int32_t emoji_scan = emoji_from, emoji_start = -1, emoji_len = 0;
+  auto next_emoji = [&](int32_t pos) {
+    if (!config.emoji_parsing) return n;
+    while (emoji_start < pos && emoji_scan < emoji_to) {
       emoji_start = n;
-      for (int32_t q = emoji_scan; q < n; ++q) {
+      for (int32_t q = emoji_scan; q < emoji_to; ++q) {
         const char16_t c = text[q];
-        if (c < 0x80 && c != u'#' && c != u'*' && (c < u'0' || c > u'9')) continue;  // cheap ASCII reject
+        // ASCII starts only keycaps: [#*0-9]\uFE0F?\u20E3
+        if (c < 0x80 && (q + 1 >= n || (text[q + 1] != 0xFE0F && text[q + 1] != 0x20E3))) continue;
         const int32_t len = tw::match_emoji(text, q);
         if (len > 0) {
           emoji_start = q;
@@ -256,19 +369,29 @@ Weighed weigh(std::u16string_view text, const TwitterTextConfig& config) {
           break;
         }
       }
-      emoji_scan = emoji_start < n ? emoji_start + emoji_len : n;
+      emoji_scan = emoji_start < n ? emoji_start + emoji_len : emoji_to;
     }
-    return emoji_start == pos ? emoji_len : 0;
+    return emoji_start < pos ? n : emoji_start;
   };
   for (int32_t i = 0; i < n; ++i) {
     while (next_url < urls.size() && urls[next_url].start < i) ++next_url;
-    int32_t emoji = 0;
-    if (next_url < urls.size() && urls[next_url].start == i) {
+    const int32_t url_start = next_url < urls.size() ? urls[next_url].start : n;
+    const int32_t emoji_at = next_emoji(i);
+    if (plain_ascii_weight >= 0) {
+      // Up to the next URL or emoji, ASCII units weigh the same (and are valid).
+      const int32_t stop = std::min(url_start, emoji_at);
+      int32_t run_end = i;
+      while (run_end < stop && text[run_end] < 0x80) ++run_end;
+      add_run(w, i, run_end - i, plain_ascii_weight, limit);
+      i = run_end;
+      if (i == n) break;
+    }
+    if (url_start == i) {
       w.weight += static_cast<int64_t>(config.transformed_url_length) * config.scale;
       i += urls[next_url].text_length() - 1;
-    } else if (config.emoji_parsing && (emoji = emoji_at(i)) > 0) {
+    } else if (emoji_at == i) {
       w.weight += config.default_weight;
-      i += emoji - 1;
+      i += emoji_len - 1;
     } else {
       if (U16_IS_LEAD(text[i]) && i + 1 < n && U16_IS_TRAIL(text[i + 1])) ++i;
       w.weight += char_weight(text[i], config);  // a pair weighs as its trail unit, as in twitter-text
@@ -282,7 +405,8 @@ Weighed weigh(std::u16string_view text, const TwitterTextConfig& config) {
   return w;
 }
 
-bool needs_nfc(std::u16string_view text) {
+bool needs_nfc(std::u16string_view text, const Signs& signs) {
+  if (!signs.maybe_not_nfc) return false;  // NFC-inert code points only
   icu_data::ensure_registered();
   UErrorCode status = U_ZERO_ERROR;
   const UNormalizer2* nfc_instance = unorm2_getNFCInstance(&status);
@@ -299,7 +423,6 @@ int32_t map_from_nfc(std::u16string_view text, int32_t normalized_offset) {
   const UNormalizer2* norm = unorm2_getNFCInstance(&status);
   const int32_t n = size_of(text);
   int32_t seg_start = 0, norm_pos = 0;
-  std::vector<UChar> buffer;
   while (seg_start < n) {
     int32_t seg_end = seg_start;
     UChar32 c;
@@ -340,6 +463,8 @@ const TwitterTextConfig& TwitterTextConfig::v3() {
 namespace {
 
 // parseTweet's common part: NFC first (as twitter-text does), then weigh.
+// urls: the text's URLs when the caller has them (they serve when the text
+// is already NFC).
 struct Parsed {
   std::u16string normalized;  // empty when the text was already NFC
   std::u16string_view view;   // what was weighed
@@ -350,14 +475,21 @@ struct Parsed {
   int32_t permillage;
 };
 
-Parsed parse(std::u16string_view text, const TwitterTextConfig& config) {
+Parsed parse(std::u16string_view text, const Signs& signs, const std::vector<tw::RawUrl>* urls,
+             const TwitterTextConfig& config) {
   Parsed p;
   p.view = text;
-  if (needs_nfc(text)) {
+  std::vector<tw::RawUrl> own_urls;
+  if (needs_nfc(text, signs)) {
     p.normalized = nfc(text);
     p.view = p.normalized;
+    urls = nullptr;  // found in the text, not in its normal form
   }
-  p.weighed = weigh(p.view, config);
+  if (urls == nullptr) {
+    tw::extract_urls(p.view, own_urls);
+    urls = &own_urls;
+  }
+  p.weighed = weigh(p.view, p.normalized.empty() ? signs : find_signs(p.view), *urls, config);
   p.weighted = static_cast<double>(p.weighed.weight) / config.scale;
   p.weighted_length = static_cast<int32_t>(p.weighed.weight / config.scale);  // the configs keep it whole
   p.valid = p.weighed.valid && p.weighted > 0 && p.weighted <= config.max_weighted_length;
@@ -365,21 +497,7 @@ Parsed parse(std::u16string_view text, const TwitterTextConfig& config) {
   return p;
 }
 
-}  // namespace
-
-TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config) {
-  const Parsed p = parse(text, config);
-  TweetParse r;
-  r.weighted_length = p.weighted_length;
-  r.valid = p.valid;
-  r.permillage = p.permillage;
-  r.valid_range_end = p.weighed.valid_index + (size_of(text) - size_of(p.view));
-  r.display_range_end = text.empty() ? 0 : size_of(text) - 1;
-  return r;
-}
-
-LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config) {
-  const Parsed p = parse(text, config);
+LengthInfo length_info(std::u16string_view text, const Parsed& p, const TwitterTextConfig& config) {
   LengthInfo info;
   info.weighted = p.weighted_length;
   info.max = config.max_weighted_length;
@@ -391,41 +509,70 @@ LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config
   return info;
 }
 
-Entities extract_entities(std::u16string_view text) {
-  std::vector<tw::RawUrl> urls;
+// extractEntitiesWithIndices, given the text's URLs.
+Entities entities_of(std::u16string_view text, const Signs& signs, const std::vector<tw::RawUrl>& urls) {
   std::vector<Span> mentions, hashtags, cashtags;
-  if (text.find(u'.') != std::u16string_view::npos) tw::extract_urls(text, urls);
-  if (text.find_first_of(u"@\uFF20") != std::u16string_view::npos) scan_mentions(text, mentions);
-  if (text.find_first_of(u"#\uFF03") != std::u16string_view::npos) scan_hashtags(text, hashtags);
-  if (text.find(u'$') != std::u16string_view::npos) scan_cashtags(text, cashtags);
+  if (signs.at().any()) scan_mentions(text, signs.at(), mentions);
+  if (signs.hash().any()) scan_hashtags(text, signs.hash(), hashtags);
+  if (signs.dollar().any()) scan_cashtags(text, signs.dollar(), cashtags);
 
-  // extractEntitiesWithIndices: urls, mentions, hashtags, cashtags, in that
-  // order before the stable sort.
-  std::vector<Tagged> all;
-  all.reserve(urls.size() + mentions.size() + hashtags.size() + cashtags.size());
-  for (size_t i = 0; i < urls.size(); ++i) all.push_back({urls[i].start, urls[i].end, Kind::url, i});
-  for (size_t i = 0; i < mentions.size(); ++i) all.push_back({mentions[i].start, mentions[i].end, Kind::mention, i});
-  for (size_t i = 0; i < hashtags.size(); ++i) all.push_back({hashtags[i].start, hashtags[i].end, Kind::hashtag, i});
-  for (size_t i = 0; i < cashtags.size(); ++i) all.push_back({cashtags[i].start, cashtags[i].end, Kind::cashtag, i});
-  remove_overlaps(all);
-
+  // urls, mentions, hashtags, cashtags, in that order before the sort.
   Entities out;
-  for (const Tagged& t : all) {
-    switch (t.kind) {
-      case Kind::url: out.urls.push_back(to_entity(text, urls[t.index])); break;
-      case Kind::mention: out.mentions.push_back(to_entity(text, mentions[t.index])); break;
-      case Kind::hashtag: out.hashtags.push_back(to_entity(text, hashtags[t.index])); break;
-      case Kind::cashtag: out.cashtags.push_back(to_entity(text, cashtags[t.index])); break;
-    }
-  }
+  const std::vector<Span>* spans[] = {nullptr, &mentions, &hashtags, &cashtags};
+  std::vector<Entity>* lists[] = {&out.urls, &out.mentions, &out.hashtags, &out.cashtags};
+  merge_without_overlaps<4>(
+      {urls.size(), mentions.size(), hashtags.size(), cashtags.size()},
+      [&](size_t list, size_t i) {
+        if (list == 0) return std::pair{urls[i].start, urls[i].end};
+        const Span& s = (*spans[list])[i];
+        return std::pair{s.start, s.end};
+      },
+      [&](size_t list, size_t i) {
+        lists[list]->push_back(list == 0 ? to_entity(text, urls[i]) : to_entity(text, (*spans[list])[i]));
+      });
   return out;
+}
+
+}  // namespace
+
+TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config) {
+  const Parsed p = parse(text, find_signs(text), nullptr, config);
+  TweetParse r;
+  r.weighted_length = p.weighted_length;
+  r.valid = p.valid;
+  r.permillage = p.permillage;
+  r.valid_range_end = p.weighed.valid_index + (size_of(text) - size_of(p.view));
+  r.display_range_end = text.empty() ? 0 : size_of(text) - 1;
+  return r;
+}
+
+LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config) {
+  return length_info(text, parse(text, find_signs(text), nullptr, config), config);
+}
+
+Entities extract_entities(std::u16string_view text) {
+  const Signs signs = find_signs(text);
+  std::vector<tw::RawUrl> urls;
+  if (signs.dot().any()) tw::extract_urls(text, urls);
+  return entities_of(text, signs, urls);
+}
+
+TweetFacts parse_and_extract(std::u16string_view text) {
+  const Signs signs = find_signs(text);
+  std::vector<tw::RawUrl> urls;
+  if (signs.dot().any()) tw::extract_urls(text, urls);
+  const TwitterTextConfig& config = TwitterTextConfig::v3();
+  TweetFacts facts;
+  facts.length = length_info(text, parse(text, signs, &urls, config), config);
+  facts.entities = entities_of(text, signs, urls);
+  return facts;
 }
 
 std::vector<Entity> extract_hashtags(std::u16string_view text) { return to_entities(text, hashtags_without_urls(text)); }
 
 std::vector<Entity> extract_mentions_or_lists(std::u16string_view text) {
   std::vector<Span> found;
-  scan_mentions(text, found);
+  scan_mentions(text, find_signs(text).at(), found);
   return to_entities(text, found);
 }
 
@@ -443,7 +590,7 @@ std::vector<Entity> extract_urls(std::u16string_view text) {
 
 std::vector<Entity> extract_cashtags(std::u16string_view text) {
   std::vector<Span> found;
-  scan_cashtags(text, found);
+  scan_cashtags(text, find_signs(text).dollar(), found);
   return to_entities(text, found);
 }
 

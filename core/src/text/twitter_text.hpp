@@ -51,6 +51,14 @@ TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig
 // extractEntitiesWithIndices: offsets are UTF-16 units into `text`.
 Entities extract_entities(std::u16string_view text);
 
+// parse_tweet (v3) and extract_entities of one text at once: the URLs both
+// need are found once, in one pass that also finds every entity's signs.
+struct TweetFacts {
+  LengthInfo length;
+  Entities entities;
+};
+TweetFacts parse_and_extract(std::u16string_view text);
+
 // The single extractors, for the conformance tests and the rules.
 std::vector<Entity> extract_hashtags(std::u16string_view text);  // URL overlaps removed
 std::vector<Entity> extract_mentions_or_lists(std::u16string_view text);
