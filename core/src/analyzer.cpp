@@ -29,6 +29,7 @@ struct Analyzer::Impl {
     doc.config = &config;
     doc.length = text::parse_tweet(doc.text);
     doc.entities = text::extract_entities(doc.text);
+    doc.index_entities();
     tokenizer.run(doc);
     return doc;
   }

@@ -1,6 +1,7 @@
 #include "document.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "text/unicode.hpp"
 
@@ -21,12 +22,32 @@ size_t Document::token_at(int32_t pos) const {
 }
 
 bool Document::in_entity(int32_t start, int32_t end) const {
+  if (entities_indexed_) {
+    // The last span starting before `end` carries the largest end of all
+    // spans that do: they overlap [start, end) if that end passes `start`.
+    auto it = std::lower_bound(entity_spans_.begin(), entity_spans_.end(), end,
+                               [](const EntitySpan& s, int32_t pos) { return s.start < pos; });
+    return it != entity_spans_.begin() && std::prev(it)->max_end > start;
+  }
   for (const auto* list : {&entities.urls, &entities.mentions, &entities.hashtags, &entities.cashtags}) {
     for (const Entity& e : *list) {
       if (start < e.end && e.start < end) return true;
     }
   }
   return false;
+}
+
+void Document::index_entities() {
+  entity_spans_.clear();
+  for (const auto* list : {&entities.urls, &entities.mentions, &entities.hashtags, &entities.cashtags}) {
+    for (const Entity& e : *list) entity_spans_.push_back({e.start, e.end, e.end});
+  }
+  std::sort(entity_spans_.begin(), entity_spans_.end(),
+            [](const EntitySpan& a, const EntitySpan& b) { return a.start < b.start; });
+  for (size_t i = 1; i < entity_spans_.size(); ++i) {
+    entity_spans_[i].max_end = std::max(entity_spans_[i].max_end, entity_spans_[i - 1].max_end);
+  }
+  entities_indexed_ = true;
 }
 
 }  // namespace chime

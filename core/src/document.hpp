@@ -54,6 +54,17 @@ struct Document {
   size_t token_at(int32_t pos) const;
   // True if [start, end) overlaps an entity of any kind (URLs, mentions, ...).
   bool in_entity(int32_t start, int32_t end) const;
+  // Sorts the entities' spans for in_entity, which rules ask for every token;
+  // call it once `entities` is final (until then in_entity reads the lists).
+  void index_entities();
+
+ private:
+  struct EntitySpan {
+    int32_t start, end;
+    int32_t max_end;  // the largest end of this span and those before it
+  };
+  std::vector<EntitySpan> entity_spans_;
+  bool entities_indexed_ = false;
 };
 
 }  // namespace chime

@@ -153,3 +153,28 @@ TEST_CASE("tokenizer fast path: every assigned code point between letters, digit
   }
   CHECK(failures == 0);
 }
+
+TEST_CASE("Document::in_entity gives the same answers once the entities are indexed") {
+  std::mt19937 random(99);
+  for (int32_t round = 0; round < 2000; ++round) {
+    Document plain;
+    for (auto* list : {&plain.entities.urls, &plain.entities.mentions, &plain.entities.hashtags,
+                       &plain.entities.cashtags}) {
+      for (auto count = random() % 3; count > 0; --count) {
+        Entity e;
+        e.start = static_cast<int32_t>(random() % 40);
+        e.end = e.start + static_cast<int32_t>(random() % 8);  // empty spans too
+        list->push_back(e);
+      }
+    }
+    Document indexed = plain;
+    indexed.index_entities();
+    for (int32_t start = 0; start < 50; ++start) {
+      for (int32_t end = start; end < start + 10; ++end) {
+        if (plain.in_entity(start, end) != indexed.in_entity(start, end)) {
+          FAIL("in_entity(", start, ", ", end, ") differs in round ", round);
+        }
+      }
+    }
+  }
+}
