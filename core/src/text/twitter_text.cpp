@@ -520,6 +520,10 @@ Entities entities_of(std::u16string_view text, const Signs& signs, const std::ve
   Entities out;
   const std::vector<Span>* spans[] = {nullptr, &mentions, &hashtags, &cashtags};
   std::vector<Entity>* lists[] = {&out.urls, &out.mentions, &out.hashtags, &out.cashtags};
+  out.urls.reserve(urls.size());  // one allocation per kind found
+  out.mentions.reserve(mentions.size());
+  out.hashtags.reserve(hashtags.size());
+  out.cashtags.reserve(cashtags.size());
   merge_without_overlaps<4>(
       {urls.size(), mentions.size(), hashtags.size(), cashtags.size()},
       [&](size_t list, size_t i) {
