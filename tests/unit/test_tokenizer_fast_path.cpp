@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
 #include <filesystem>
@@ -176,5 +177,25 @@ TEST_CASE("Document::in_entity gives the same answers once the entities are inde
         }
       }
     }
+  }
+}
+
+TEST_CASE("decode_utf8 writes what ICU's conversion with U+FFFD writes, on random bytes") {
+  std::mt19937 random(7);
+  const uint8_t bytes[] = {'a', 'Z', ' ', 0x7F, 0x80, 0xBF, 0xC2, 0xC0, 0xDF, 0xE0, 0xED, 0xEF, 0xBD,
+                           0xF0, 0xF4, 0xF5, 0x9F, 0xA0, 0x90, 0x8F, 0xFF};
+  for (int32_t round = 0; round < 20000; ++round) {
+    std::string in;
+    for (auto length = random() % 12; length > 0; --length) in.push_back(static_cast<char>(bytes[random() % sizeof bytes]));
+    int32_t replaced = 0;
+    const std::u16string ours = text::decode_utf8(in, replaced);
+    std::u16string icu(in.size() + 1, u'\0');
+    int32_t icu_length = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    u_strFromUTF8WithSub(icu.data(), static_cast<int32_t>(icu.size()), &icu_length, in.data(),
+                         static_cast<int32_t>(in.size()), 0xFFFD, nullptr, &status);
+    REQUIRE(U_SUCCESS(status));
+    icu.resize(static_cast<size_t>(icu_length));
+    if (ours != icu) FAIL("decode_utf8 differs from ICU in round ", round);
   }
 }

@@ -15,12 +15,17 @@ namespace chime::text {
 
 std::u16string decode_utf8(std::string_view utf8, int32_t& replaced) {
   replaced = 0;
-  std::u16string out;
-  out.reserve(utf8.size());
+  // Never more UTF-16 units than UTF-8 bytes: written in place, then trimmed.
+  std::u16string out(utf8.size(), u'\0');
+  char16_t* o = out.data();
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
   while (i < length) {
+    if (s[i] < 0x80) {  // ASCII, most of any text: one unit as is
+      *o++ = s[i++];
+      continue;
+    }
     UChar32 c;
     // U8_NEXT_OR_FFFD consumes a maximal invalid subsequence per U+FFFD.
     U8_NEXT_OR_FFFD(s, i, length, c);
@@ -28,12 +33,13 @@ std::u16string decode_utf8(std::string_view utf8, int32_t& replaced) {
       ++replaced;
     }
     if (c <= 0xFFFF) {
-      out.push_back(static_cast<char16_t>(c));
+      *o++ = static_cast<char16_t>(c);
     } else {
-      out.push_back(static_cast<char16_t>(U16_LEAD(c)));
-      out.push_back(static_cast<char16_t>(U16_TRAIL(c)));
+      *o++ = static_cast<char16_t>(U16_LEAD(c));
+      *o++ = static_cast<char16_t>(U16_TRAIL(c));
     }
   }
+  out.resize(static_cast<size_t>(o - out.data()));
   return out;
 }
 
