@@ -27,8 +27,9 @@ struct Analyzer::Impl {
     doc.text = std::move(text);
     doc.context = &context;
     doc.config = &config;
-    doc.length = text::parse_tweet(doc.text);
-    doc.entities = text::extract_entities(doc.text);
+    text::TweetFacts facts = text::parse_and_extract(doc.text);  // one scan finds URLs for both
+    doc.length = facts.length;
+    doc.entities = std::move(facts.entities);
     doc.index_entities();
     tokenizer.run(doc);
     return doc;
