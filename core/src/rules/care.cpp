@@ -26,9 +26,9 @@ std::string quoted(const Document& doc, int32_t start, int32_t end) {
 // A negation among the two tokens just before token `first` ("never double
 // your dose", "is not guaranteed").
 bool negated(const Document& doc, size_t first) {
-  const WordList& negations = WordList::builtin("lists/negations.tsv");
+  static const WordList& negations = WordList::builtin("lists/negations.tsv");
   for (size_t k = 1; k <= 2 && k <= first; ++k) {
-    if (negations.contains(doc.tokens[first - k].folded)) return true;
+    if (negations.contains(doc.tokens[first - k])) return true;
   }
   return false;
 }

@@ -46,37 +46,43 @@ long number_value(const Token& t) {
   return std::stol(t.text);
 }
 
+const WordList& not_names() {
+  static const WordList& list = WordList::builtin("lists/not_names.tsv");
+  return list;
+}
+
 // A capitalised word that may be a person's name: not an acronym, not a
 // pronoun or a service word ("Patient Portal"), not part of an entity.
 bool is_name_word(const Document& doc, size_t i, std::string_view folded) {
   const Token& t = doc.tokens[i];
   return t.kind == TokenKind::word && !t.all_caps && starts_upper(t.text) && !token_in_entity(doc, i) &&
-         !WordList::builtin("lists/not_names.tsv").contains(folded);
+         !not_names().contains(folded);
 }
 bool is_name(const Document& doc, size_t i) { return i < doc.tokens.size() && is_name_word(doc, i, doc.tokens[i].folded); }
 
 // If an honorific ("Mr.", "Mrs") stands right before token i, its first token; else i.
 size_t with_honorific(const Document& doc, size_t i) {
-  const WordList& honorifics = WordList::builtin("lists/honorifics.tsv");
+  static const WordList& honorifics = WordList::builtin("lists/honorifics.tsv");
   size_t j = i;
   if (j > 0 && doc.tokens[j - 1].text == ".") --j;
-  if (j > 0 && honorifics.contains(doc.tokens[j - 1].folded)) return j - 1;
+  if (j > 0 && honorifics.contains(doc.tokens[j - 1])) return j - 1;
   return i;
 }
 
 // After an honorific starting at token i ("Mr. Jones"), the token of the name; else i.
 size_t skip_honorific(const Document& doc, size_t i) {
-  if (i >= doc.tokens.size() || !WordList::builtin("lists/honorifics.tsv").contains(doc.tokens[i].folded)) return i;
+  static const WordList& honorifics = WordList::builtin("lists/honorifics.tsv");
+  if (i >= doc.tokens.size() || !honorifics.contains(doc.tokens[i])) return i;
   ++i;
   if (i < doc.tokens.size() && doc.tokens[i].text == ".") ++i;
   return i;
 }
 
 bool is_clinician_title(const Document& doc, size_t i) {
-  const WordList& titles = WordList::builtin("lists/clinician_titles.tsv");
+  static const WordList& titles = WordList::builtin("lists/clinician_titles.tsv");
   // "Dr. Patel": the token before the name may be "." after the title.
   if (i < doc.tokens.size() && doc.tokens[i].text == "." && i > 0) --i;
-  return i < doc.tokens.size() && titles.contains(doc.tokens[i].folded);
+  return i < doc.tokens.size() && titles.contains(doc.tokens[i]);
 }
 
 bool any_in_text(const ListMatches& matches, List list) {
@@ -134,7 +140,8 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
 // ---- "DOB 03/04/1956" -------------------------------------------------------
 
 bool is_month(const Document& doc, size_t i) {
-  return i < doc.tokens.size() && WordList::builtin("lists/months.tsv").contains(doc.tokens[i].folded);
+  static const WordList& months = WordList::builtin("lists/months.tsv");
+  return i < doc.tokens.size() && months.contains(doc.tokens[i]);
 }
 
 bool joined_separator(const Document& doc, size_t i) {
@@ -217,10 +224,10 @@ void record_numbers(const ListMatches& matches, HintSink& sink) {
 // Where the words naming a diagnosis start, once qualifiers before it
 // ("stage 3", "a rare", "type 2") are skipped.
 size_t skip_qualifiers_back(const Document& doc, size_t first) {
-  const WordList& qualifiers = WordList::builtin("lists/diagnosis_qualifiers.tsv");
+  static const WordList& qualifiers = WordList::builtin("lists/diagnosis_qualifiers.tsv");
   while (first > 0) {
     const Token& t = doc.tokens[first - 1];
-    if (t.kind == TokenKind::number || t.text == "-" || qualifiers.contains(t.folded)) --first;
+    if (t.kind == TokenKind::number || t.text == "-" || qualifiers.contains(t)) --first;
     else break;
   }
   return first;
@@ -243,12 +250,12 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
   const auto diagnoses = matches.find(List::diagnoses);
   if (diagnoses.empty()) return;
-  const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
+  static const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
   const auto links = matches.find(List::care_diagnosis_link);
   for (const PhraseMatch& d : diagnoses) {
     if (match_in_entity(doc, d)) continue;
     // "Dr. Patel's cancer research", "Texas has a diabetes problem".
-    if (const Token* next = token(doc, d.last_token); next && followers.contains(next->folded)) continue;
+    if (const Token* next = token(doc, d.last_token); next && followers.contains(*next)) continue;
     const size_t before = skip_qualifiers_back(doc, d.first_token);
     size_t first = 0, name_last = 0;
     std::string rest;  // the text after the name, kept in the replacement

@@ -130,13 +130,13 @@ bool is_sincere(const Analysis& a, size_t index) {
   // the sentence or the part after its last colon ("Tonight's chat: how
   // should hospitals answer patients?").
   if (doc.tokens[s.first_token].text == "\u00bf") return true;
-  const auto& openers = WordList::builtin("lists/question_openers.txt");
+  static const WordList& openers = WordList::builtin("lists/question_openers.txt");
   size_t after_colon = word;
   for (size_t i = s.first_token; i < mark; ++i) {
     if (doc.tokens[i].text == ":") after_colon = first_own_word(doc, i + 1, mark);
   }
-  return openers.contains(doc.tokens[word].folded) ||
-         (after_colon < mark && openers.contains(doc.tokens[after_colon].folded));
+  return openers.contains(doc.tokens[word]) ||
+         (after_colon < mark && openers.contains(doc.tokens[after_colon]));
 }
 
 // A dateline opening a press release: "BOSTON, Mass. (March 3, 2025) —" or
@@ -144,13 +144,13 @@ bool is_sincere(const Analysis& a, size_t index) {
 // region or a date, then a dash; a capitalised word and a dash alone
 // ("URGENT — ...") is not enough.
 std::vector<Finding> dateline(const Document& doc, size_t first) {
-  const auto& acronyms = WordList::builtin("lists/acronyms.txt");
+  static const WordList& acronyms = WordList::builtin("lists/acronyms.txt");
   const auto& tokens = doc.tokens;
   size_t i = first;
   size_t city_words = 0;
   while (i < tokens.size() && i < first + 6 && (tokens[i].all_caps || tokens[i].text == ".")) {
     if (tokens[i].all_caps) {
-      if (acronyms.contains(tokens[i].folded)) return {};
+      if (acronyms.contains(tokens[i])) return {};
       ++city_words;
     }
     ++i;
@@ -194,7 +194,7 @@ std::vector<Finding> dateline(const Document& doc, size_t first) {
 // title ("CEO", "chief", "president"). The span runs from the first
 // quotation mark to the end of the sentence.
 std::vector<Finding> quoted_executives(const Document& doc) {
-  const auto& titles = WordList::builtin("lists/exec_titles.txt");
+  static const WordList& titles = WordList::builtin("lists/exec_titles.txt");
   std::vector<Finding> out;
   bool title_before = false;  // "... CEO Dr. | Jane Park said, “...”": the title may sit one sentence back
   for (const Sentence& s : doc.sentences) {
@@ -204,7 +204,7 @@ std::vector<Finding> quoted_executives(const Document& doc) {
       const Token& t = doc.tokens[i];
       if (quote < 0 && (t.text == "\"" || t.text == "\u201c" || t.text == "\u201d")) quote = t.start;
       if (t.folded == "said" || t.folded == "says") said = true;
-      if (titles.contains(t.folded)) title = true;
+      if (titles.contains(t)) title = true;
     }
     if (quote >= 0 && said && (title || title_before)) {
       out.push_back({Finding::Kind::executive, quote, s.end, doc.utf8(quote, s.end), {}});
@@ -367,7 +367,12 @@ std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, 
 const WordList& WordList::builtin(std::string_view name) {
   return data::parsed<WordList>(name, [](std::string_view file) {
     WordList list;
-    for (std::string_view line : lines(data::file(file))) list.words_.insert(text::fold_utf8(columns(line)[0]));
+    std::vector<std::pair<size_t, uint32_t>> entries;
+    for (std::string_view line : lines(data::file(file))) {
+      list.words_.push_back(text::fold_utf8(columns(line)[0]));
+      entries.emplace_back(phrase_token_hash(list.words_.back()), static_cast<uint32_t>(list.words_.size() - 1));
+    }
+    list.index_.build(std::move(entries));
     return list;
   });
 }
@@ -428,11 +433,11 @@ bool is_share(const Analysis& a) { return a.doc.context && (a.doc.context->retwe
 // ---- Who the text talks about ------------------------------------------------
 
 int32_t reader_word_count(const Document& doc, size_t first, size_t last) {
-  const auto& reader = WordList::builtin("lists/reader_words.txt");
+  static const WordList& reader = WordList::builtin("lists/reader_words.txt");
   last = std::min(last, doc.tokens.size());
   int32_t n = 0;
   for (size_t i = first; i < last; ++i) {
-    if (doc.tokens[i].kind == TokenKind::word && reader.contains(doc.tokens[i].folded) && !in_entity(doc, doc.tokens[i])) ++n;
+    if (doc.tokens[i].kind == TokenKind::word && reader.contains(doc.tokens[i]) && !in_entity(doc, doc.tokens[i])) ++n;
   }
   return n;
 }
@@ -446,11 +451,11 @@ int32_t self_reference_count(const Analysis& a, size_t first, size_t last) {
   const Document& doc = a.doc;
   last = std::min(last, doc.tokens.size());
   if (first >= last) return 0;
-  const auto& self = WordList::builtin("lists/self_words.txt");
+  static const WordList& self = WordList::builtin("lists/self_words.txt");
   int32_t n = 0;
   for (size_t i = first; i < last; ++i) {
     const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::word && self.contains(t.folded) && !in_entity(doc, t)) ++n;
+    if (t.kind == TokenKind::word && self.contains(t) && !in_entity(doc, t)) ++n;
   }
   if (a.config_phrases) n += static_cast<int32_t>(a.config_phrases->org_names.find(doc, first, last).size());
   const int32_t from = doc.tokens[first].start, to = doc.tokens[last - 1].end;
@@ -520,7 +525,7 @@ std::vector<const Entity*> conversational_mentions(const Analysis& a) {
 }
 
 std::vector<const Entity*> chat_hashtags(const Analysis& a) {
-  const auto& chats = WordList::builtin("lists/chats.tsv");
+  static const WordList& chats = WordList::builtin("lists/chats.tsv");
   const auto& extra = config_of(a).extra_chats;
   std::vector<const Entity*> out;
   for (const Entity& h : a.doc.entities.hashtags) {

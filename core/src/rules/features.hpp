@@ -77,9 +77,18 @@ const std::vector<std::vector<std::string>>& data_rows(std::string_view name);
 class WordList {
  public:
   static const WordList& builtin(std::string_view name);  // core/data/<name>, cached
-  bool contains(std::string_view folded) const { return words_.contains(folded); }
+  bool contains(std::string_view folded) const { return contains(folded, phrase_token_hash(folded)); }
+  // The token's folded form, looked up by the hash the tokenizer computed.
+  bool contains(const Token& t) const { return contains(t.folded, t.folded_hash); }
  private:
-  std::unordered_set<std::string, data::StringHash, std::equal_to<>> words_;  // lookup only
+  bool contains(std::string_view folded, size_t hash) const {
+    for (uint32_t i : index_.find(hash)) {
+      if (words_[i] == folded) return true;
+    }
+    return false;
+  }
+  std::vector<std::string> words_;
+  TokenHashTable index_;  // phrase_token_hash of each word -> its index
 };
 
 // ---- Tokens and text ---------------------------------------------------------

@@ -63,7 +63,10 @@ void check_hashtag_pileup(const Analysis& a, HintSink& sink) {
             std::move(replacements)});
 }
 
-bool is_acronym(const Token& t) { return WordList::builtin("lists/acronyms.txt").contains(t.folded); }
+bool is_acronym(const Token& t) {
+  static const WordList& acronyms = WordList::builtin("lists/acronyms.txt");
+  return acronyms.contains(t);
+}
 
 // "I" and "A" are capitals without shouting; they neither start nor break a run.
 bool is_single_capital(const Token& t) {
@@ -86,7 +89,7 @@ bool opens_sentence(const Document& doc, size_t token) {
 // capital kept where a sentence opens and for names of days and months
 // (lists/capitalized.txt).
 std::string calm_down(const Document& doc, size_t first, size_t last) {
-  const WordList& names = WordList::builtin("lists/capitalized.txt");
+  static const WordList& names = WordList::builtin("lists/capitalized.txt");
   std::u16string out;
   int32_t pos = doc.tokens[first].start;
   for (size_t i = first; i <= last; ++i) {
@@ -94,7 +97,7 @@ std::string calm_down(const Document& doc, size_t first, size_t last) {
     out.append(doc.text, static_cast<size_t>(pos), static_cast<size_t>(t.start - pos));
     std::u16string_view word(doc.text.data() + t.start, static_cast<size_t>(t.end - t.start));
     std::u16string calm = t.all_caps && !is_acronym(t) ? lower(word) : std::u16string(word);
-    if ((opens_sentence(doc, i) || names.contains(t.folded)) && !calm.empty() && calm[0] >= u'a' && calm[0] <= u'z') {
+    if ((opens_sentence(doc, i) || names.contains(t)) && !calm.empty() && calm[0] >= u'a' && calm[0] <= u'z') {
       calm[0] = static_cast<char16_t>(calm[0] - u'a' + u'A');
     }
     out += calm;

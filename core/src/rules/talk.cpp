@@ -65,7 +65,7 @@ void check_chat(const Analysis& a, HintSink& sink) {
 bool has_word_from(const Document& doc, std::string_view list) {
   const WordList& words = WordList::builtin(list);
   return std::any_of(doc.tokens.begin(), doc.tokens.end(),
-                     [&](const Token& t) { return words.contains(t.folded) && !in_entity(doc, t); });
+                     [&](const Token& t) { return words.contains(t) && !in_entity(doc, t); });
 }
 
 // Which kind of question fits: an event, a topic, a tip, a link, or none.

@@ -203,13 +203,13 @@ void check_jargon(const Analysis& a, HintSink& sink) {
 // words of other languages than of English (dense English jargon has few
 // function words of either kind, so a share of English ones would not do).
 bool reads_as_english(const Document& doc) {
-  const WordList& english = WordList::builtin("lists/english_function_words.tsv");
-  const WordList& other = WordList::builtin("lists/other_function_words.tsv");
+  static const WordList& english = WordList::builtin("lists/english_function_words.tsv");
+  static const WordList& other = WordList::builtin("lists/other_function_words.tsv");
   int32_t english_words = 0, other_words = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (doc.tokens[i].kind != TokenKind::word || token_in_entity(doc, i)) continue;
-    english_words += english.contains(doc.tokens[i].folded) ? 1 : 0;
-    other_words += other.contains(doc.tokens[i].folded) ? 1 : 0;
+    english_words += english.contains(doc.tokens[i]) ? 1 : 0;
+    other_words += other.contains(doc.tokens[i]) ? 1 : 0;
   }
   return english_words >= other_words;
 }
