@@ -13,6 +13,8 @@
 
 namespace chime {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 constexpr size_t npos = static_cast<size_t>(-1);
@@ -148,7 +150,7 @@ std::vector<Finding> dateline(const Document& doc, size_t first) {
   const auto& tokens = doc.tokens;
   size_t i = first;
   size_t city_words = 0;
-  while (i < tokens.size() && i < first + 6 && (tokens[i].all_caps || tokens[i].text == ".")) {
+  while (i < tokens.size() && i < first + 6 && (tokens[i].all_caps || tokens[i].text == "."sv)) {
     if (tokens[i].all_caps) {
       if (acronyms.contains(tokens[i])) return {};
       ++city_words;
@@ -157,32 +159,32 @@ std::vector<Finding> dateline(const Document& doc, size_t first) {
   }
   if (city_words == 0 || city_words > 4) return {};
   bool region_or_date = false;
-  if (i < tokens.size() && tokens[i].text == ",") {
+  if (i < tokens.size() && tokens[i].text == ","sv) {
     // ", Mass." / ", MA" / ", March 3, 2025": up to eight more tokens.
     size_t stop = std::min(tokens.size(), i + 9);
-    for (++i; i < stop && tokens[i].text != "(" && tokens[i].text != "\u2014" && tokens[i].text != "\u2013" &&
-              tokens[i].text != "-" && tokens[i].text != "/";
+    for (++i; i < stop && tokens[i].text != "("sv && tokens[i].text != "\u2014"sv && tokens[i].text != "\u2013"sv &&
+              tokens[i].text != "-"sv && tokens[i].text != "/"sv;
          ++i) {
       if (tokens[i].kind == TokenKind::word || tokens[i].kind == TokenKind::number) region_or_date = true;
     }
   }
-  if (i < tokens.size() && tokens[i].text == "(") {
+  if (i < tokens.size() && tokens[i].text == "("sv) {
     size_t stop = std::min(tokens.size(), i + 12);
-    for (++i; i < stop && tokens[i].text != ")"; ++i) {}
+    for (++i; i < stop && tokens[i].text != ")"sv; ++i) {}
     if (i >= stop) return {};
     region_or_date = true;
     ++i;
   }
-  if (i < tokens.size() && tokens[i].text == "/") {  // "/PRNewswire/"
+  if (i < tokens.size() && tokens[i].text == "/"sv) {  // "/PRNewswire/"
     size_t stop = std::min(tokens.size(), i + 4);
-    for (++i; i < stop && tokens[i].text != "/"; ++i) {}
+    for (++i; i < stop && tokens[i].text != "/"sv; ++i) {}
     if (i >= stop) return {};
     ++i;
   }
   if (!region_or_date || i >= tokens.size()) return {};
   size_t dash_end = i;
   while (dash_end < tokens.size() && dash_end < i + 2 &&
-         (tokens[dash_end].text == "\u2014" || tokens[dash_end].text == "\u2013" || tokens[dash_end].text == "-")) {
+         (tokens[dash_end].text == "\u2014"sv || tokens[dash_end].text == "\u2013"sv || tokens[dash_end].text == "-"sv)) {
     ++dash_end;
   }
   if (dash_end == i) return {};
@@ -202,8 +204,8 @@ std::vector<Finding> quoted_executives(const Document& doc) {
     bool said = false, title = false;
     for (size_t i = s.first_token; i < s.last_token; ++i) {
       const Token& t = doc.tokens[i];
-      if (quote < 0 && (t.text == "\"" || t.text == "\u201c" || t.text == "\u201d")) quote = t.start;
-      if (t.folded == "said" || t.folded == "says") said = true;
+      if (quote < 0 && (t.text == "\""sv || t.text == "\u201c"sv || t.text == "\u201d"sv)) quote = t.start;
+      if (t.folded == "said"sv || t.folded == "says"sv) said = true;
       if (titles.contains(t)) title = true;
     }
     if (quote >= 0 && said && (title || title_before)) {
