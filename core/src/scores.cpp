@@ -5,7 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <array>
+#include <iterator>
 
 namespace chime {
 
@@ -68,24 +69,32 @@ constexpr ScoreWeight kWeights[] = {
     {"care.advice", D::overall, -15, -5, 25},
 };
 
-const ScoreWeight* weight_of(std::string_view rule) {
-  for (const ScoreWeight& w : kWeights) {
-    if (w.rule == rule) return &w;
+constexpr size_t kWeightCount = std::size(kWeights);
+
+// Index of the rule's row in kWeights, or kWeightCount.
+size_t weight_index(std::string_view rule) {
+  for (size_t i = 0; i < kWeightCount; ++i) {
+    if (kWeights[i].rule == rule) return i;
   }
-  return nullptr;
+  return kWeightCount;
 }
 
 // Points each dimension moves by, from the hints (count per rule, then the
-// table; the order of hints does not matter).
-std::map<D, int32_t> hint_points(const std::vector<Hint>& hints) {
-  std::map<std::string_view, int32_t> count;
-  for (const Hint& h : hints) ++count[h.rule];
-  std::map<D, int32_t> points;
-  for (const auto& [rule, n] : count) {
-    const ScoreWeight* w = weight_of(rule);
-    if (!w) continue;
-    const int32_t raw = w->first + w->more * (n - 1);
-    points[w->dimension] += std::clamp(raw, -w->cap, w->cap);
+// table; the order of hints does not matter). Flat arrays: no map per analysis.
+struct Points {
+  std::array<int32_t, static_cast<size_t>(D::overall) + 1> by_dimension{};  // indexed by ScoreDimension (overall is last)
+  int32_t& operator[](D d) { return by_dimension[static_cast<size_t>(d)]; }
+};
+
+Points hint_points(const std::vector<Hint>& hints) {
+  std::array<int32_t, kWeightCount + 1> count{};  // the last counts rules without a weight
+  for (const Hint& h : hints) ++count[weight_index(h.rule)];
+  Points points;
+  for (size_t i = 0; i < kWeightCount; ++i) {
+    if (count[i] == 0) continue;
+    const ScoreWeight& w = kWeights[i];
+    const int32_t raw = w.first + w.more * (count[i] - 1);
+    points[w.dimension] += std::clamp(raw, -w.cap, w.cap);
   }
   return points;
 }
