@@ -1,7 +1,9 @@
 // Times chime::Analyzer::analyze per tweet, for bench/full/run.mjs.
 //
-//   chime-bench-full CORPUS [ROUNDS]   (one tweet per line)
+//   chime-bench-full CORPUS [ROUNDS] [--json]   (one tweet per line)
 //
+// --json also writes each Result as JSON text (to_json + dump), as the wasm
+// engine's analyzeJson does: bench/wasm compares the two like for like.
 // Streams the corpus (one line in memory at a time), so peak memory shows
 // what the analyser itself holds: it should not grow with the number of
 // tweets. Warms up on the first tweets (ICU, lexicons: one-time costs), then
@@ -18,6 +20,7 @@
 #include <iostream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "chime/analyzer.hpp"
@@ -51,10 +54,11 @@ double cpu_seconds() {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: chime-bench-full CORPUS [ROUNDS]\n";
+    std::cerr << "usage: chime-bench-full CORPUS [ROUNDS] [--json]\n";
     return 2;
   }
   const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+  const bool as_json = argc > 3 && std::string_view(argv[3]) == "--json";
   constexpr int kWarmupTweets = 200;
   const chime::Analyzer analyzer;
 
@@ -69,6 +73,7 @@ int main(int argc, char** argv) {
       chime::Result r = analyzer.analyze(line);
       checksum += r.scores.overall + static_cast<long>(r.hints.size()) +
                   static_cast<long>(r.sentiment.compound * 1000);
+      if (as_json) checksum += static_cast<long>(chime::to_json(r).dump().size());
       ++tweets;
     }
     return std::pair{tweets, cpu_seconds() - start};
