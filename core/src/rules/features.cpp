@@ -446,6 +446,7 @@ int32_t reader_word_count(const Document& doc, size_t first, size_t last) {
 
 bool is_own_handle(const Analysis& a, const Entity& mention) {
   const auto& handles = config_of(a).org_handles;
+  if (handles.empty()) return false;  // no handle configured: nothing to fold and compare
   return std::find(handles.begin(), handles.end(), strip_at(mention.text)) != handles.end();
 }
 
@@ -459,11 +460,18 @@ int32_t self_reference_count(const Analysis& a, size_t first, size_t last) {
     const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::word && self.contains(t) && !in_entity(doc, t)) ++n;
   }
-  if (a.config_phrases) n += static_cast<int32_t>(a.config_phrases->org_names.find(doc, first, last).size());
+  // Without configured names, handles or brand hashtags (the usual case) the
+  // lookups below can find nothing: skip their matching and folding.
+  if (a.config_phrases && !a.config_phrases->org_names.phrases().empty()) {
+    n += static_cast<int32_t>(a.config_phrases->org_names.find(doc, first, last).size());
+  }
   const int32_t from = doc.tokens[first].start, to = doc.tokens[last - 1].end;
   auto inside = [&](const Entity& e) { return e.start >= from && e.end <= to; };
-  for (const Entity& m : doc.entities.mentions) n += inside(m) && is_own_handle(a, m) ? 1 : 0;
+  if (!config_of(a).org_handles.empty()) {
+    for (const Entity& m : doc.entities.mentions) n += inside(m) && is_own_handle(a, m) ? 1 : 0;
+  }
   const auto& brand = config_of(a).brand_hashtags;
+  if (brand.empty()) return n;
   for (const Entity& h : doc.entities.hashtags) {
     n += inside(h) && std::find(brand.begin(), brand.end(), text::fold_utf8(h.text)) != brand.end() ? 1 : 0;
   }
