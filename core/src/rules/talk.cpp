@@ -62,25 +62,28 @@ void check_chat(const Analysis& a, HintSink& sink) {
 
 // ---- talk.broadcast: one concrete question that fits the text ---------------
 
-bool has_word_from(const Document& doc, std::string_view list) {
-  const WordList& words = WordList::builtin(list);
+bool has_word_from(const Document& doc, const WordList& words) {
   return std::any_of(doc.tokens.begin(), doc.tokens.end(),
                      [&](const Token& t) { return words.contains(t) && !in_entity(doc, t); });
 }
 
 // Which kind of question fits: an event, a topic, a tip, a link, or none.
-std::string opener_kind(const Analysis& a, const std::vector<TopicMatch>& topic_list) {
-  if (has_word_from(a.doc, "lists/event_words.txt")) return "event";
+// (The lists are looked up by name once, not on every call.)
+std::string_view opener_kind(const Analysis& a, const std::vector<TopicMatch>& topic_list) {
+  static const WordList& event_words = WordList::builtin("lists/event_words.txt");
+  static const WordList& tip_words = WordList::builtin("lists/tip_words.txt");
+  if (has_word_from(a.doc, event_words)) return "event";
   if (!topic_list.empty()) return "topic";
-  if (has_word_from(a.doc, "lists/tip_words.txt")) return "tip";
+  if (has_word_from(a.doc, tip_words)) return "tip";
   if (!a.doc.entities.urls.empty()) return "link";
   return "default";
 }
 
 std::string opener_question(const Analysis& a) {
   const auto topic_list = topics(a);
-  const std::string kind = opener_kind(a, topic_list);
-  for (const auto& row : data_rows("lists/talk_openers.tsv")) {
+  const std::string_view kind = opener_kind(a, topic_list);
+  static const auto& openers = data_rows("lists/talk_openers.tsv");
+  for (const auto& row : openers) {
     if (row.size() < 2 || row[0] != kind) continue;
     std::string q = row[1];
     if (auto at = q.find("{topic}"); at != std::string::npos) q.replace(at, 7, topic_list.front().topic);
