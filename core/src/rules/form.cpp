@@ -149,8 +149,10 @@ struct Bang {
 
 std::vector<Bang> bangs(const Document& doc) {
   std::vector<Bang> out;
-  for (int32_t i = 0; i < doc.size(); ++i) {
-    const char16_t c = doc.text[static_cast<size_t>(i)];
+  const std::u16string_view text = doc.text;
+  for (int32_t i = 0; i < static_cast<int32_t>(text.size()); ++i) {
+    const char16_t c = text[static_cast<size_t>(i)];
+    if (c != u'!' && c < u'\u203C') continue;  // most characters: not one of the marks below
     const int32_t weight = c == u'!' || c == u'\uFF01' || c == u'\u2049' ? 1 : c == u'\u203C' ? 2 : 0;
     if (weight == 0 || doc.in_entity(i, i + 1)) continue;
     if (!out.empty() && out.back().end == i) {
