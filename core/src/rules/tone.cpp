@@ -207,9 +207,12 @@ bool reads_as_english(const Document& doc) {
   static const WordList& other = WordList::builtin("lists/other_function_words.tsv");
   int32_t english_words = 0, other_words = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (doc.tokens[i].kind != TokenKind::word || token_in_entity(doc, i)) continue;
-    english_words += english.contains(doc.tokens[i]) ? 1 : 0;
-    other_words += other.contains(doc.tokens[i]) ? 1 : 0;
+    if (doc.tokens[i].kind != TokenKind::word) continue;
+    const bool is_english = english.contains(doc.tokens[i]), is_other = other.contains(doc.tokens[i]);
+    // The entity test is the dearer one: only for words that would count.
+    if ((!is_english && !is_other) || token_in_entity(doc, i)) continue;
+    english_words += is_english ? 1 : 0;
+    other_words += is_other ? 1 : 0;
   }
   return english_words >= other_words;
 }
