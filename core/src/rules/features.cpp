@@ -83,13 +83,16 @@ std::vector<std::vector<const Entity*>> mention_runs(const Document& doc) {
 
 // Index of the '?' a question sentence ends with, or npos.
 size_t question_mark(const Document& doc, const Sentence& s) {
-  static const std::set<std::string, std::less<>> skipped = {"!", "\"", "\u201d", "\u2019", "'", ")", "\u00bb", "\u2026", "."};
+  // A few short strings: a linear scan of string_views beats a std::set of strings.
+  using namespace std::string_view_literals;
+  static constexpr std::string_view skipped[] = {"!"sv, "\""sv, "\u201d"sv, "\u2019"sv, "'"sv, ")"sv, "\u00bb"sv, "\u2026"sv, "."sv};
   for (size_t i = s.last_token; i > s.first_token; --i) {
     const Token& t = doc.tokens[i - 1];
     if (t.kind == TokenKind::emoji || in_entity(doc, t)) continue;
     if (t.kind != TokenKind::punct) return npos;
-    if (t.text == "?" || t.text == "\uff1f") return i - 1;
-    if (!skipped.contains(t.text)) return npos;
+    const std::string_view text = t.text;
+    if (text == "?"sv || text == "\uff1f"sv) return i - 1;
+    if (std::find(std::begin(skipped), std::end(skipped), text) == std::end(skipped)) return npos;
   }
   return npos;
 }
