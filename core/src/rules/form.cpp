@@ -125,6 +125,9 @@ void check_shouting(const Analysis& a, HintSink& sink) {
   };
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
+    // Outside a run only a word in capitals matters (it may start one); for
+    // any other token every branch below does nothing, so skip the entity test.
+    if (shouted == 0 && !(t.kind == TokenKind::word && t.all_caps)) continue;
     if (in_entity(doc, t)) {
       close_run();
     } else if (t.kind != TokenKind::word) {
