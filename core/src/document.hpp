@@ -29,7 +29,7 @@ struct Token {
   bool all_caps = false;      // word with >= 2 letters, all upper case
   std::string text;           // UTF-8, as written
   std::string folded;         // UTF-8, case-folded, curly apostrophes made straight
-  size_t folded_hash = 0;     // std::hash of `folded`, computed once for phrase lookups
+  size_t folded_hash = 0;     // text::token_hash of `folded`, computed once for phrase lookups
 };
 
 struct Sentence {

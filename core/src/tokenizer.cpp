@@ -7,7 +7,6 @@
 #include <unicode/utf16.h>
 
 #include <array>
-#include <functional>
 #include <stdexcept>
 
 #include "icu/icu_data.hpp"
@@ -435,10 +434,12 @@ void Tokenizer::Impl::build(Document& doc) const {
     if (start > 0) U16_GET(text.data(), 0, start - 1, n, prev);
     t.space_before = start == 0 || is_space(prev);
     // Most tokens are short and ASCII: copied, lower-cased (ASCII's full
-    // case folding) and their capitals counted in one walk, without ICU.
+    // case folding), hashed and their capitals counted in one walk, without
+    // ICU.
     char raw[32], folded[32];
     size_t length = 0;
     int32_t upper = 0, lower = 0;
+    text::TokenHasher hasher;
     for (; length < piece.size() && length < sizeof raw && piece[length] < 0x80; ++length) {
       const char c = static_cast<char>(piece[length]);
       const bool is_upper = c >= 'A' && c <= 'Z';
@@ -446,17 +447,19 @@ void Tokenizer::Impl::build(Document& doc) const {
       lower += c >= 'a' && c <= 'z' ? 1 : 0;
       raw[length] = c;
       folded[length] = is_upper ? static_cast<char>(c - 'A' + 'a') : c;
+      hasher.add(folded[length]);
     }
     if (length == piece.size()) {
       t.all_caps = t.kind == TokenKind::word && lower == 0 && upper >= 2;
       t.text.assign(raw, length);
       t.folded.assign(folded, length);
+      t.folded_hash = hasher.value();
     } else {
       t.all_caps = t.kind == TokenKind::word && all_caps(piece);
       t.text = text::to_utf8(piece);
       t.folded = text::to_utf8(text::fold(piece));
+      t.folded_hash = text::token_hash(t.folded);
     }
-    t.folded_hash = std::hash<std::string>{}(t.folded);
   }
 
   size_t token = 0;

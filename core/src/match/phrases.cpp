@@ -11,7 +11,7 @@
 
 namespace chime {
 
-size_t phrase_token_hash(std::string_view folded) { return std::hash<std::string_view>{}(folded); }
+size_t phrase_token_hash(std::string_view folded) { return text::token_hash(folded); }
 
 std::vector<Token> tokenize(std::u16string_view text) {
   static std::mutex mutex;

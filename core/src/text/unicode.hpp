@@ -18,6 +18,27 @@ std::u16string nfc(std::u16string_view text);
 std::u16string fold(std::u16string_view text);
 std::string fold_utf8(std::string_view utf8);
 
+// The hash of a folded token (Token::folded_hash, phrase_token_hash): 64-bit
+// FNV-1a over its UTF-8 bytes, high half folded into the low. Fed a byte at a
+// time, so the tokenizer hashes while it folds; the same value on every
+// platform (a 32-bit size_t keeps the low half, which both halves mix into).
+class TokenHasher {
+ public:
+  void add(char c) { hash_ = (hash_ ^ static_cast<uint8_t>(c)) * 0x100000001B3ULL; }
+  void add(std::string_view bytes) {
+    for (const char c : bytes) add(c);
+  }
+  size_t value() const { return static_cast<size_t>(hash_ ^ (hash_ >> 32)); }
+
+ private:
+  uint64_t hash_ = 0xCBF29CE484222325ULL;
+};
+inline size_t token_hash(std::string_view folded) {
+  TokenHasher h;
+  h.add(folded);
+  return h.value();
+}
+
 // White space as words and sentences are split on: Unicode White_Space plus
 // zero-width space and BOM. ASCII (nearly every call) is answered inline.
 // Letters, upper and lower case, letters or digits: ICU's u_isalpha,
