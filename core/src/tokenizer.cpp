@@ -451,8 +451,10 @@ void Tokenizer::Impl::build(Document& doc) const {
     }
     if (length == piece.size()) {
       t.all_caps = t.kind == TokenKind::word && lower == 0 && upper >= 2;
-      t.text.assign(raw, length);
-      t.folded.assign(folded, length);
+      // The token's strings are new and empty: append skips assign's
+      // aliasing checks.
+      t.text.append(raw, length);
+      t.folded.append(folded, length);
       t.folded_hash = hasher.value();
     } else {
       t.all_caps = t.kind == TokenKind::word && all_caps(piece);
