@@ -153,9 +153,10 @@ struct Bang {
 std::vector<Bang> bangs(const Document& doc) {
   std::vector<Bang> out;
   const std::u16string_view text = doc.text;
-  for (int32_t i = 0; i < static_cast<int32_t>(text.size()); ++i) {
-    const char16_t c = text[static_cast<size_t>(i)];
+  for (size_t at = 0; at < text.size(); ++at) {
+    const char16_t c = text[at];
     if (c != u'!' && c < u'\u203C') continue;  // most characters: not one of the marks below
+    const auto i = static_cast<int32_t>(at);
     const int32_t weight = c == u'!' || c == u'\uFF01' || c == u'\u2049' ? 1 : c == u'\u203C' ? 2 : 0;
     if (weight == 0 || doc.in_entity(i, i + 1)) continue;
     if (!out.empty() && out.back().end == i) {
