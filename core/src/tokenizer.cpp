@@ -459,7 +459,7 @@ void Tokenizer::Impl::build(Document& doc) const {
     } else {
       t.all_caps = t.kind == TokenKind::word && all_caps(piece);
       t.text = text::to_utf8(piece);
-      // Most such tokens (emoji, dashes, curly quotes) fold to themselves:
+      // Most such tokens (emoji, dashes, double quotes) fold to themselves:
       // then their UTF-8 is already made.
       const std::u16string folded_piece = text::fold(piece);
       t.folded = folded_piece == piece ? t.text : text::to_utf8(folded_piece);
