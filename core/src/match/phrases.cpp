@@ -11,8 +11,6 @@
 
 namespace chime {
 
-size_t phrase_token_hash(std::string_view folded) { return text::token_hash(folded); }
-
 std::vector<Token> tokenize(std::u16string_view text) {
   static std::mutex mutex;
   static Tokenizer tokenizer;
@@ -39,7 +37,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 
 void append_token(Phrase& p, const Token& t) {
   p.tokens.push_back(t.text == "*" ? "*" : t.folded);
-  p.hashes.push_back(phrase_token_hash(p.tokens.back()));
+  p.hashes.push_back(text::token_hash(p.tokens.back()));
   p.joined.push_back(!t.space_before);
 }
 

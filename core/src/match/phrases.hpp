@@ -17,16 +17,13 @@
 #include <vector>
 
 #include "document.hpp"
+#include "text/unicode.hpp"
 
 namespace chime {
 
-// The hash of a folded token, as Token::folded_hash holds it: phrases are
-// looked up by their tokens' hashes, so both sides must hash alike.
-size_t phrase_token_hash(std::string_view folded);
-
 struct Phrase {
   std::vector<std::string> tokens;  // folded; "*" = any word
-  std::vector<size_t> hashes;       // phrase_token_hash of each token (as Token::folded_hash)
+  std::vector<size_t> hashes;       // text::token_hash of each token (as Token::folded_hash)
   std::vector<bool> joined;         // joined[i]: no space before tokens[i] (i > 0)
   std::string text;                 // as written in the list
   std::vector<std::string> replacements;

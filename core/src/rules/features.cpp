@@ -375,7 +375,7 @@ const WordList& WordList::builtin(std::string_view name) {
     std::vector<std::pair<size_t, uint32_t>> entries;
     for (std::string_view line : lines(data::file(file))) {
       list.words_.push_back(text::fold_utf8(columns(line)[0]));
-      entries.emplace_back(phrase_token_hash(list.words_.back()), static_cast<uint32_t>(list.words_.size() - 1));
+      entries.emplace_back(text::token_hash(list.words_.back()), static_cast<uint32_t>(list.words_.size() - 1));
     }
     list.index_.build(std::move(entries));
     return list;

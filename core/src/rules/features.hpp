@@ -77,7 +77,7 @@ const std::vector<std::vector<std::string>>& data_rows(std::string_view name);
 class WordList {
  public:
   static const WordList& builtin(std::string_view name);  // core/data/<name>, cached
-  bool contains(std::string_view folded) const { return contains(folded, phrase_token_hash(folded)); }
+  bool contains(std::string_view folded) const { return contains(folded, text::token_hash(folded)); }
   // The token's folded form, looked up by the hash the tokenizer computed.
   bool contains(const Token& t) const { return contains(t.folded, t.folded_hash); }
  private:
@@ -88,7 +88,7 @@ class WordList {
     return false;
   }
   std::vector<std::string> words_;
-  TokenHashTable index_;  // phrase_token_hash of each word -> its index
+  TokenHashTable index_;  // text::token_hash of each word -> its index
 };
 
 // ---- Tokens and text ---------------------------------------------------------

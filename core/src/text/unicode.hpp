@@ -18,7 +18,7 @@ std::u16string nfc(std::u16string_view text);
 std::u16string fold(std::u16string_view text);
 std::string fold_utf8(std::string_view utf8);
 
-// The hash of a folded token (Token::folded_hash, phrase_token_hash): 64-bit
+// The hash of a folded token (Token::folded_hash, and phrase and word lists): 64-bit
 // FNV-1a over its UTF-8 bytes, high half folded into the low. Fed a byte at a
 // time, so the tokenizer hashes while it folds; the same value on every
 // platform (a 32-bit size_t keeps the low half, which both halves mix into).
