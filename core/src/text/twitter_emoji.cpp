@@ -48,7 +48,8 @@ int32_t match_emoji(std::u16string_view text, int32_t pos) {
   }
   if (c == kVs16) return 1;  // a lone VS16 is twemoji's last alternative
   const bool regional = is_regional(c);
-  if (!regional && !u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI)) return 0;
+  if (len == 1 ? !is(text[pos], kEmoji) : !regional && !u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI))
+    return 0;
   icu_data::ensure_registered();  // RGI sequences need uemoji.icu
 
   // The longest emoji sequence (UTS #51 grammar) that could start here:

@@ -4,6 +4,7 @@
 // u flag do; positions are indexes into the scanned text.
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@ enum CharClass : uint16_t {
   kHashtagAlpha = 1 << 11,    // hashtagAlpha: a letter or mark (ICU)
   kHashtagAlnum = 1 << 12,    // hashtagAlphaNumeric
   kNfcInert = 1 << 13,        // nfc_inert (not a twitter-text class)
+  kEmoji = 1 << 14,           // Unicode's Emoji property (not a twitter-text class)
 };
 
 // The classes of a UTF-16 code unit: ASCII from a table made at compile
@@ -50,6 +52,37 @@ constexpr bool ascii_letter(char16_t c) { return (c >= u'a' && c <= u'z') || (c 
 // JavaScript's case-insensitive comparison key of a code unit.
 char16_t canonical(char16_t c);
 
+// Per-text scratch space: the first N items live in the object itself (on
+// the stack), so a tweet's few URLs or entities cost no heap allocation;
+// past N, all of them move to the heap.
+template <typename T, size_t N>
+class ScratchList {
+ public:
+  ScratchList() = default;
+  ScratchList(const ScratchList&) = delete;
+  ScratchList& operator=(const ScratchList&) = delete;
+
+  void push_back(const T& item) {
+    if (size_ == N) heap_.assign(local_.begin(), local_.end());
+    if (size_ >= N) heap_.push_back(item);
+    else local_[size_] = item;
+    ++size_;
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  T* data() { return size_ > N ? heap_.data() : local_.data(); }
+  const T* data() const { return size_ > N ? heap_.data() : local_.data(); }
+  T& back() { return data()[size_ - 1]; }
+  const T& operator[](size_t i) const { return data()[i]; }
+  const T* begin() const { return data(); }
+  const T* end() const { return data() + size_; }
+
+ private:
+  std::array<T, N> local_;
+  std::vector<T> heap_;
+  size_t size_ = 0;
+};
+
 // (?:validGTLD|validCCTLD|validPunycode) at `pos`, with the TLD lists'
 // lookahead seeing `limit` as the end of the string: the end of the match,
 // or -1.
@@ -68,6 +101,10 @@ struct RawUrl {
 // every_position tries a URL at every position, as the regex does (for
 // tests: the default skips the positions where no URL can start).
 void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every_position = false);
+// The same (skipping positions) when the caller knows where the text's first
+// and last '.' lie (-1 when it has none).
+using UrlList = ScratchList<RawUrl, 8>;
+void extract_urls(std::u16string_view text, int32_t first_dot, int32_t last_dot, UrlList& out);
 
 // isValidUrl (validateUrl* regexes).
 bool valid_url(std::u16string_view url, bool unicode_domains, bool require_protocol);

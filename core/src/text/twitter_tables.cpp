@@ -89,6 +89,7 @@ constexpr std::array<uint16_t, 128> make_ascii_classes() {
     if (ascii_letter(c)) bits |= kHashtagAlpha | kHashtagAlnum;
     if (between(c, u'0', u'9') || c == u'_') bits |= kHashtagAlnum;
     bits |= kNfcInert;  // every ASCII character (a test holds this to ICU)
+    if (c == u'#' || c == u'*' || between(c, u'0', u'9')) bits |= kEmoji;  // the keycap bases
     table[c] = bits;
   }
   return table;
@@ -147,6 +148,7 @@ const FoldedMembers& folded_members() {
 uint16_t classes_from_icu(char16_t c) {
   uint16_t bits = plain_classes(c);
   if (nfc_inert(c)) bits |= kNfcInert;
+  if (!U16_IS_SURROGATE(c) && u_hasBinaryProperty(c, UCHAR_EMOJI)) bits |= kEmoji;
   const uint8_t folded = folded_members().sets[canonical(c)];
   if (folded & (FoldedMembers::kLatin | FoldedMembers::kCyrillic | FoldedMembers::kDash)) bits |= kPathChar;
   if (folded & (FoldedMembers::kLatin | FoldedMembers::kCyrillic)) bits |= kPathEndChar;
@@ -165,6 +167,7 @@ struct Tlds {
   std::unordered_map<std::u16string_view, int32_t> order;
   int32_t max_length = 0;
   std::vector<bool> first_unit = std::vector<bool>(0x10000, false);  // canonical first units
+  std::vector<bool> any_unit = std::vector<bool>(0x10000, false);    // canonical units of any TLD
 
   Tlds() {
     for (const char* file : {"twitter/tlds-generic.txt", "twitter/tlds-country.txt"}) {
@@ -185,6 +188,7 @@ struct Tlds {
       order.emplace(keys[i], static_cast<int32_t>(i));  // first listed wins
       max_length = std::max(max_length, static_cast<int32_t>(keys[i].size()));
       first_unit[keys[i][0]] = true;
+      for (char16_t c : keys[i]) any_unit[c] = true;
     }
   }
 };
@@ -241,6 +245,7 @@ int32_t match_tld(std::u16string_view text, int32_t pos, int32_t limit) {
   const int32_t longest = pos < limit && t.first_unit[canonical(text[pos])] ? std::min(t.max_length, limit - pos) : 0;
   for (int32_t len = 1; len <= longest; ++len) {
     key[len - 1] = canonical(text[pos + len - 1]);
+    if (!t.any_unit[key[len - 1]]) break;  // no TLD holds this unit: none is longer
     const int32_t end = pos + len;
     // (?=[^0-9a-zA-Z@+-]|$)
     if (end < limit) {

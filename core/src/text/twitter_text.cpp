@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 #include <utility>
 
 #include <unicode/unorm2.h>
@@ -99,9 +100,10 @@ struct Span {
   int32_t start, end, text_start, text_end;
   int32_t slug_end = 0;  // lists: the slug is [text_end, slug_end)
 };
+using SpanList = tw::ScratchList<Span, 16>;
 
 // validHashtag (global), then endHashtagMatch on what follows.
-void scan_hashtags(std::u16string_view text, const Signs::Range& signs, std::vector<Span>& out) {
+void scan_hashtags(std::u16string_view text, const Signs::Range& signs, SpanList& out) {
   const int32_t n = size_of(text);
   int32_t last = 0;  // the regex's lastIndex
   for (int32_t h = signs.first; h >= 0 && h <= signs.last; ++h) {
@@ -143,7 +145,7 @@ void scan_hashtags(std::u16string_view text, const Signs::Range& signs, std::vec
 }
 
 // validMentionOrList (global), then endMentionMatch on what follows.
-void scan_mentions(std::u16string_view text, const Signs::Range& signs, std::vector<Span>& out) {
+void scan_mentions(std::u16string_view text, const Signs::Range& signs, SpanList& out) {
   const int32_t n = size_of(text);
   int32_t p = 0;
   // validMentionPrecedingChars: the at sign's position for the match
@@ -189,7 +191,7 @@ void scan_mentions(std::u16string_view text, const Signs::Range& signs, std::vec
 }
 
 // validCashtag (global): (^|spaces)(\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[punct]), /i
-void scan_cashtags(std::u16string_view text, const Signs::Range& signs, std::vector<Span>& out) {
+void scan_cashtags(std::u16string_view text, const Signs::Range& signs, SpanList& out) {
   const int32_t n = size_of(text);
   auto letters = [&](int32_t p) {
     int32_t e = p;
@@ -243,11 +245,11 @@ Entity to_entity(std::u16string_view text, const tw::RawUrl& u) {
   return e;
 }
 
-template <typename Raw>
-std::vector<Entity> to_entities(std::u16string_view text, const std::vector<Raw>& raw) {
+template <typename List>
+std::vector<Entity> to_entities(std::u16string_view text, const List& raw) {
   std::vector<Entity> out;
   out.reserve(raw.size());
-  for (const Raw& r : raw) out.push_back(to_entity(text, r));
+  for (const auto& r : raw) out.push_back(to_entity(text, r));
   return out;
 }
 
@@ -283,14 +285,13 @@ void merge_without_overlaps(const std::array<size_t, N>& sizes, StartEnd start_e
 
 // Hashtags without those inside a URL (extractHashtagsWithIndices).
 std::vector<Span> hashtags_without_urls(std::u16string_view text) {
-  std::vector<Span> tags;
-  const Signs signs = find_signs(text);
-  if (!signs.hash().any()) return tags;
-  scan_hashtags(text, signs.hash(), tags);
-  std::vector<tw::RawUrl> urls;
-  tw::extract_urls(text, urls);
-  if (urls.empty()) return tags;
   std::vector<Span> kept;
+  const Signs signs = find_signs(text);
+  if (!signs.hash().any()) return kept;
+  SpanList tags;
+  scan_hashtags(text, signs.hash(), tags);
+  tw::UrlList urls;
+  tw::extract_urls(text, signs.dot().first, signs.dot().last, urls);
   merge_without_overlaps<2>(
       {tags.size(), urls.size()},
       [&](size_t list, size_t i) {
@@ -341,7 +342,7 @@ void add_run(Weighed& w, int32_t first, int32_t count, int64_t unit_weight, int6
 }
 
 // urls: extractUrlsWithIndices of the same text.
-Weighed weigh(std::u16string_view text, const Signs& signs, const std::vector<tw::RawUrl>& urls,
+Weighed weigh(std::u16string_view text, const Signs& signs, std::span<const tw::RawUrl> urls,
               const TwitterTextConfig& config) {
   const int32_t n = size_of(text);
   const int64_t limit = static_cast<int64_t>(config.max_weighted_length) * config.scale;
@@ -381,6 +382,7 @@ Weighed weigh(std::u16string_view text, const Signs& signs, const std::vector<tw
       // Up to the next URL or emoji, ASCII units weigh the same (and are valid).
       const int32_t stop = std::min(url_start, emoji_at);
       int32_t run_end = i;
+      if (i > signs.non_ascii().last || stop <= signs.non_ascii().first) run_end = stop;  // all ASCII
       while (run_end < stop && text[run_end] < 0x80) ++run_end;
       add_run(w, i, run_end - i, plain_ascii_weight, limit);
       i = run_end;
@@ -475,21 +477,25 @@ struct Parsed {
   int32_t permillage;
 };
 
-Parsed parse(std::u16string_view text, const Signs& signs, const std::vector<tw::RawUrl>* urls,
+Parsed parse(std::u16string_view text, const Signs& signs, const tw::UrlList* urls,
              const TwitterTextConfig& config) {
   Parsed p;
   p.view = text;
-  std::vector<tw::RawUrl> own_urls;
+  tw::UrlList own_urls;
+  Signs normalized_signs;
+  const Signs* view_signs = &signs;
   if (needs_nfc(text, signs)) {
     p.normalized = nfc(text);
     p.view = p.normalized;
+    normalized_signs = find_signs(p.view);
+    view_signs = &normalized_signs;
     urls = nullptr;  // found in the text, not in its normal form
   }
   if (urls == nullptr) {
-    tw::extract_urls(p.view, own_urls);
+    tw::extract_urls(p.view, view_signs->dot().first, view_signs->dot().last, own_urls);
     urls = &own_urls;
   }
-  p.weighed = weigh(p.view, p.normalized.empty() ? signs : find_signs(p.view), *urls, config);
+  p.weighed = weigh(p.view, *view_signs, {urls->data(), urls->size()}, config);
   p.weighted = static_cast<double>(p.weighed.weight) / config.scale;
   p.weighted_length = static_cast<int32_t>(p.weighed.weight / config.scale);  // the configs keep it whole
   p.valid = p.weighed.valid && p.weighted > 0 && p.weighted <= config.max_weighted_length;
@@ -510,15 +516,15 @@ LengthInfo length_info(std::u16string_view text, const Parsed& p, const TwitterT
 }
 
 // extractEntitiesWithIndices, given the text's URLs.
-Entities entities_of(std::u16string_view text, const Signs& signs, const std::vector<tw::RawUrl>& urls) {
-  std::vector<Span> mentions, hashtags, cashtags;
+Entities entities_of(std::u16string_view text, const Signs& signs, const tw::UrlList& urls) {
+  SpanList mentions, hashtags, cashtags;
   if (signs.at().any()) scan_mentions(text, signs.at(), mentions);
   if (signs.hash().any()) scan_hashtags(text, signs.hash(), hashtags);
   if (signs.dollar().any()) scan_cashtags(text, signs.dollar(), cashtags);
 
   // urls, mentions, hashtags, cashtags, in that order before the sort.
   Entities out;
-  const std::vector<Span>* spans[] = {nullptr, &mentions, &hashtags, &cashtags};
+  const SpanList* spans[] = {nullptr, &mentions, &hashtags, &cashtags};
   std::vector<Entity>* lists[] = {&out.urls, &out.mentions, &out.hashtags, &out.cashtags};
   out.urls.reserve(urls.size());  // one allocation per kind found
   out.mentions.reserve(mentions.size());
@@ -556,15 +562,15 @@ LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config
 
 Entities extract_entities(std::u16string_view text) {
   const Signs signs = find_signs(text);
-  std::vector<tw::RawUrl> urls;
-  if (signs.dot().any()) tw::extract_urls(text, urls);
+  tw::UrlList urls;
+  tw::extract_urls(text, signs.dot().first, signs.dot().last, urls);
   return entities_of(text, signs, urls);
 }
 
 TweetFacts parse_and_extract(std::u16string_view text) {
   const Signs signs = find_signs(text);
-  std::vector<tw::RawUrl> urls;
-  if (signs.dot().any()) tw::extract_urls(text, urls);
+  tw::UrlList urls;
+  tw::extract_urls(text, signs.dot().first, signs.dot().last, urls);
   const TwitterTextConfig& config = TwitterTextConfig::v3();
   TweetFacts facts;
   facts.length = length_info(text, parse(text, signs, &urls, config), config);
@@ -575,7 +581,7 @@ TweetFacts parse_and_extract(std::u16string_view text) {
 std::vector<Entity> extract_hashtags(std::u16string_view text) { return to_entities(text, hashtags_without_urls(text)); }
 
 std::vector<Entity> extract_mentions_or_lists(std::u16string_view text) {
-  std::vector<Span> found;
+  SpanList found;
   scan_mentions(text, find_signs(text).at(), found);
   return to_entities(text, found);
 }
@@ -593,7 +599,7 @@ std::vector<Entity> extract_urls(std::u16string_view text) {
 }
 
 std::vector<Entity> extract_cashtags(std::u16string_view text) {
-  std::vector<Span> found;
+  SpanList found;
   scan_cashtags(text, find_signs(text).dollar(), found);
   return to_entities(text, found);
 }

@@ -35,26 +35,22 @@ int32_t protocol_length(std::u16string_view text, int32_t pos) {
   return 0;
 }
 
-struct Label {
-  int32_t start, end;  // the label, without its dot
-  bool underscore;
-};
-
 // A dot that a TLD follows (the TLD lists' lookahead seeing the text's
 // end): every domain that extractUrl finds ends at one.
 struct TldDot {
   int32_t dot = 0, tld_end = 0;
   int32_t first_start = 0;  // the earliest start of a URL whose domain can reach this dot
 };
+using TldDots = ScratchList<TldDot, 16>;
 
-// All such dots of the text, in order. A domain is labels of domain
-// characters, '-' and '_' joined by dots, after at most "https://": its URL
-// starts at most 8 units before the run of those that ends at the dot.
-std::vector<TldDot> find_tld_dots(std::u16string_view text) {
+// All such dots of the text (every '.' lies in [first_dot, last_dot]), in
+// order. A domain is labels of domain characters, '-' and '_' joined by
+// dots, after at most "https://": its URL starts at most 8 units before the
+// run of those that ends at the dot.
+void find_tld_dots(std::u16string_view text, int32_t first_dot, int32_t last_dot, TldDots& dots) {
   const int32_t n = size_of(text);
-  std::vector<TldDot> dots;
-  for (size_t found = text.find(u'.'); found != std::u16string_view::npos; found = text.find(u'.', found + 1)) {
-    const auto dot = static_cast<int32_t>(found);
+  for (int32_t dot = first_dot; dot <= last_dot; ++dot) {
+    if (text[dot] != u'.') continue;
     const int32_t tld_end = match_tld(text, dot + 1, n);
     if (tld_end < 0) continue;
     int32_t run_start = dot;
@@ -65,11 +61,10 @@ std::vector<TldDot> find_tld_dots(std::u16string_view text) {
     }
     dots.push_back({dot, tld_end, std::max(0, run_start - 8)});
   }
-  return dots;
 }
 
 // match_tld(text, dot + 1, text.size()), from the dots found when given.
-int32_t tld_after(std::u16string_view text, int32_t dot, const std::vector<TldDot>* dots) {
+int32_t tld_after(std::u16string_view text, int32_t dot, const TldDots* dots) {
   if (dots == nullptr) return match_tld(text, dot + 1, size_of(text));
   for (const TldDot& d : *dots)
     if (d.dot == dot) return d.tld_end;
@@ -78,11 +73,12 @@ int32_t tld_after(std::u16string_view text, int32_t dot, const std::vector<TldDo
 
 // validDomain: validSubdomain* validDomainName (validGTLD|validCCTLD|validPunycode)
 // at pos. Each label runs up to its dot, so the labels are fixed; the regex
-// then tries the most subdomains first. Returns the end of the domain or -1.
-int32_t match_domain(std::u16string_view text, int32_t pos, std::vector<Label>& labels,
-                     const std::vector<TldDot>* dots) {
+// then tries the most subdomains first, backing off one label at a time:
+// the domain ends at the TLD after the last label that can be the
+// validDomainName. Returns the end of the domain or -1.
+int32_t match_domain(std::u16string_view text, int32_t pos, const TldDots* dots) {
   const int32_t n = size_of(text);
-  labels.clear();
+  int32_t domain_end = -1;
   int32_t p = pos;
   while (p < n) {
     int32_t e = p;
@@ -95,16 +91,13 @@ int32_t match_domain(std::u16string_view text, int32_t pos, std::vector<Label>& 
     }
     // (?:DC(?:[_-]|DC)*)?DC\. : starts and ends with a domain char, then a dot.
     if (e == p || e >= n || text[e] != u'.' || !is(text[p], kDomainChar) || !is(text[e - 1], kDomainChar)) break;
-    labels.push_back({p, e, underscore});
+    if (!underscore) {  // validDomainName allows no '_'
+      const int32_t end = tld_after(text, e, dots);
+      if (end >= 0) domain_end = end;
+    }
     p = e + 1;
   }
-  // All labels as subdomains leaves no validDomainName: back off one by one.
-  for (size_t j = labels.size(); j-- > 0;) {
-    if (labels[j].underscore) continue;  // validDomainName allows no '_'
-    const int32_t end = tld_after(text, labels[j].end, dots);
-    if (end >= 0) return end;
-  }
-  return -1;
+  return domain_end;
 }
 
 // validUrlBalancedParens at pos: its length or 0.
@@ -293,17 +286,16 @@ struct UrlMatch {
 };
 
 // The url part of extractUrl at `start`, after the preceding character.
-bool match_url_at(std::u16string_view text, int32_t start, bool try_plain, std::vector<Label>& labels,
-                  const std::vector<TldDot>* dots, UrlMatch& m) {
+bool match_url_at(std::u16string_view text, int32_t start, bool try_plain, const TldDots* dots, UrlMatch& m) {
   const int32_t n = size_of(text);
   m.start = start;
   m.protocol = protocol_length(text, start);
   m.domain_end = -1;
-  if (m.protocol > 0) m.domain_end = match_domain(text, start + m.protocol, labels, dots);
+  if (m.protocol > 0) m.domain_end = match_domain(text, start + m.protocol, dots);
   if (m.domain_end < 0) {
     if (!try_plain) return false;
     m.protocol = 0;
-    m.domain_end = match_domain(text, start, labels, dots);
+    m.domain_end = match_domain(text, start, dots);
     if (m.domain_end < 0) return false;
   }
   int32_t p = m.domain_end;
@@ -327,18 +319,18 @@ int32_t label_run_end(std::u16string_view text, int32_t pos) {
   return pos;
 }
 
-}  // namespace
-
-void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every_position) {
+// extract_urls into `out` (a std::vector or a UrlList), the text's dots
+// lying in [first_dot, last_dot].
+template <typename Out>
+void extract_urls_into(std::u16string_view text, int32_t first_dot, int32_t last_dot, bool every_position, Out& out) {
   const int32_t n = size_of(text);
-  if (text.find(u'.') == std::u16string_view::npos) return;
   // Only starts shortly before a dot that a TLD follows can match; without
   // every_position the scan jumps from one such stretch to the next.
-  const std::vector<TldDot> dots = find_tld_dots(text);
+  TldDots dots;
+  find_tld_dots(text, first_dot, last_dot, dots);
   if (dots.empty() && !every_position) return;
-  const std::vector<TldDot>* known_dots = every_position ? nullptr : &dots;
+  const TldDots* known_dots = every_position ? nullptr : &dots;
   size_t next_dot = 0;
-  std::vector<Label> labels;
   UrlMatch m;
   // A protocol-less domain needs its first label to end at a dot; every
   // start inside a run that does not is hopeless, so remember the run.
@@ -353,7 +345,7 @@ void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every
       }
     }
     if (!plain && protocol_length(text, start) == 0) return false;
-    return match_url_at(text, start, plain, labels, known_dots, m);
+    return match_url_at(text, start, plain, known_dots, m);
   };
 
   int32_t last_index = 0;
@@ -412,6 +404,20 @@ void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every
       out.push_back(url);
     }
   }
+}
+
+}  // namespace
+
+void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every_position) {
+  const size_t first_dot = text.find(u'.');
+  if (first_dot == std::u16string_view::npos) return;
+  extract_urls_into(text, static_cast<int32_t>(first_dot), static_cast<int32_t>(text.rfind(u'.')), every_position,
+                    out);
+}
+
+void extract_urls(std::u16string_view text, int32_t first_dot, int32_t last_dot, UrlList& out) {
+  if (first_dot < 0) return;
+  extract_urls_into(text, first_dot, last_dot, false, out);
 }
 
 // ---- isValidUrl ----------------------------------------------------------
