@@ -1,23 +1,33 @@
 #include "readability.hpp"
 
+#include <array>
 #include <cmath>
 
 namespace chime {
 
 namespace {
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+// Each byte's kind for count_syllables, looked up once per letter.
+enum : uint8_t { kOther = 0, kVowel = 1, kNonAscii = 2 };
+constexpr std::array<uint8_t, 256> kByteKind = [] {
+  std::array<uint8_t, 256> kinds{};
+  for (int b = 0x80; b < 256; ++b) kinds[static_cast<size_t>(b)] = kNonAscii;
+  for (char c : {'a', 'e', 'i', 'o', 'u', 'y'}) kinds[static_cast<unsigned char>(c)] = kVowel;
+  return kinds;
+}();
 }  // namespace
 
 int32_t count_syllables(std::string_view w) {
   // Non-ASCII words (other scripts) count one syllable: the grade is an
   // English measure and should not punish them.
   int32_t groups = 0;
-  bool prev_vowel = false;
+  uint8_t prev = kOther;
   for (char c : w) {
-    if (static_cast<unsigned char>(c) >= 0x80) return 1;
-    bool v = is_vowel(c);
-    if (v && !prev_vowel) ++groups;
-    prev_vowel = v;
+    const uint8_t kind = kByteKind[static_cast<unsigned char>(c)];
+    if (kind == kNonAscii) return 1;
+    groups += kind & ~prev & kVowel;  // a vowel after a non-vowel opens a group
+    prev = kind;
   }
   const size_t n = w.size();
   // Silent final e ("care"), but not "-le" after a consonant ("simple").

@@ -103,6 +103,8 @@ void TokenHashTable::build(std::vector<std::pair<size_t, uint32_t>> entries) {
   while (capacity < groups * 2) capacity *= 2;  // at most half full: short probe runs
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
+  filter_.assign(capacity * 16 / 64, 0);
+  filter_mask_ = capacity * 16 - 1;
   values_.clear();
   values_.reserve(entries.size());
   for (size_t i = 0; i < entries.size();) {
@@ -112,6 +114,8 @@ void TokenHashTable::build(std::vector<std::pair<size_t, uint32_t>> entries) {
     size_t s = slot_of(hash);
     while (slots_[s].count != 0) s = (s + 1) & mask_;
     slots_[s] = {hash, begin, static_cast<uint32_t>(values_.size()) - begin};
+    const size_t bit = filter_bit(hash);
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
 }
 
@@ -237,9 +241,12 @@ PhraseSet::Matches PhraseSet::match(const Document& doc) const {
     }
     for (uint32_t e : at_every_token_) add_hit(doc, i, e, m);
     // The hits at this token came from several tables: put them back in entry order.
-    std::sort(m.hits_.begin() + static_cast<std::ptrdiff_t>(found_before), m.hits_.end(),
-              [](const Matches::Hit& x, const Matches::Hit& y) { return x.entry < y.entry; });
+    if (m.hits_.size() - found_before > 1) {
+      std::sort(m.hits_.begin() + static_cast<std::ptrdiff_t>(found_before), m.hits_.end(),
+                [](const Matches::Hit& x, const Matches::Hit& y) { return x.entry < y.entry; });
+    }
   }
+  for (const Matches::Hit& h : m.hits_) m.lists_hit_ |= Matches::list_bit(h.list);
   return m;
 }
 
@@ -251,6 +258,7 @@ void PhraseSet::add_hit(const Document& doc, size_t i, uint32_t entry, Matches& 
 
 std::vector<PhraseMatch> PhraseSet::Matches::find(size_t id, size_t first, size_t last) const {
   std::vector<PhraseMatch> out;
+  if ((lists_hit_ & list_bit(id)) == 0) return out;
   last = std::min(last, doc_->tokens.size());
   size_t next = first;  // no match may start before this token
   for (size_t k = 0; k < hits_.size();) {
@@ -273,6 +281,7 @@ std::vector<PhraseMatch> PhraseSet::Matches::find(size_t id, size_t first, size_
 }
 
 bool PhraseSet::Matches::any(size_t id, size_t first, size_t last) const {
+  if ((lists_hit_ & list_bit(id)) == 0) return false;
   last = std::min(last, doc_->tokens.size());
   return std::any_of(hits_.begin(), hits_.end(), [&](const Hit& h) {
     return h.list == id && h.token >= first && h.token + h.length <= last;
@@ -280,6 +289,7 @@ bool PhraseSet::Matches::any(size_t id, size_t first, size_t last) const {
 }
 
 const Phrase* PhraseSet::Matches::longest_at(size_t id, size_t i, size_t last) const {
+  if ((lists_hit_ & list_bit(id)) == 0) return nullptr;
   last = std::min(last, doc_->tokens.size());
   const Phrase* best = nullptr;
   size_t length = 0;

@@ -48,7 +48,10 @@ class TokenHashTable {
   // (hash, value) pairs; the values of one hash keep their order.
   void build(std::vector<std::pair<size_t, uint32_t>> entries);
   std::span<const uint32_t> find(size_t hash) const {
-    if (slots_.empty()) return {};
+    // Most lookups miss (a text's words are rarely a phrase's first word):
+    // one bit of the filter answers them without probing the slots.
+    const size_t bit = filter_bit(hash);
+    if (((filter_[bit / 64] >> (bit % 64)) & 1) == 0) return {};
     for (size_t i = slot_of(hash);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.count == 0) return {};
@@ -62,8 +65,13 @@ class TokenHashTable {
     uint32_t begin = 0, count = 0;  // count 0: empty slot
   };
   size_t slot_of(size_t hash) const { return (hash ^ (hash >> 16)) & mask_; }
+  // A bit per 1/16 slot, set for every hash in the table (other bits of the
+  // hash than slot_of's, so a slot's neighbours rarely share a bit).
+  size_t filter_bit(size_t hash) const { return (hash >> 7) & filter_mask_; }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(1);  // all clear: an empty table
+  size_t filter_mask_ = 63;
   std::vector<uint32_t> values_;
 };
 
@@ -125,9 +133,13 @@ class PhraseSet {
       uint32_t token, length, list, entry;
       const Phrase* phrase;
     };
+    // A bit per list with a hit (lists past the 64th share the last bit), so
+    // asking about a list that matched nothing, the usual answer, costs no scan.
+    static uint64_t list_bit(size_t id) { return uint64_t{1} << (id < 63 ? id : 63); }
     const Document* doc_ = nullptr;
     // By token, then in the order PhraseList::find considers them.
     std::vector<Hit> hits_;
+    uint64_t lists_hit_ = 0;
   };
   Matches match(const Document& doc) const;
 

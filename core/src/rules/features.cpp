@@ -427,6 +427,90 @@ int32_t text_end(const Document& doc) {
   return end;
 }
 
+std::string span_utf8(const Document& doc, int32_t start, int32_t end) {
+  start = std::clamp(start, 0, doc.size());
+  end = std::clamp(end, start, doc.size());
+  std::string out;
+  out.reserve(static_cast<size_t>(end - start) + 16);
+  // Text outside whole tokens (whitespace, mostly one ASCII space).
+  auto append_gap = [&](int32_t from, int32_t to) {
+    for (int32_t i = from; i < to; ++i) {
+      const char16_t c = doc.text[static_cast<size_t>(i)];
+      if (c >= 0x80) {
+        out += doc.utf8(i, to);
+        return;
+      }
+      out.push_back(static_cast<char>(c));
+    }
+  };
+  int32_t pos = start;
+  // The first token ending after `start`.
+  auto first = std::upper_bound(doc.tokens.begin(), doc.tokens.end(), start,
+                                [](int32_t p, const Token& t) { return p < t.end; });
+  for (auto it = first; it != doc.tokens.end(); ++it) {
+    const Token& t = *it;
+    if (t.end > end) break;
+    if (t.start < pos) continue;  // a token that starts before `start`: its part is in the gap
+    append_gap(pos, t.start);
+    out.append(t.text.data(), t.text.size());  // the token's text is its span in UTF-8
+    pos = t.end;
+  }
+  append_gap(pos, end);
+  return out;
+}
+
+namespace {
+
+// Adds the character at `at` to `out` if it is an exclamation mark outside
+// the entities.
+void add_exclamation_mark(const Document& doc, size_t at, std::vector<Bang>& out) {
+  const char16_t c = doc.text[at];
+  const auto i = static_cast<int32_t>(at);
+  const int32_t weight = c == u'!' || c == u'\uFF01' || c == u'\u2049' ? 1 : c == u'\u203C' ? 2 : 0;
+  if (weight == 0 || doc.in_entity(i, i + 1)) return;
+  if (!out.empty() && out.back().end == i) {
+    out.back().end = i + 1;  // a run: "!!!"
+    out.back().weight += weight;
+  } else {
+    out.push_back({i, i + 1, weight});
+  }
+}
+
+// Most characters are not one of the marks: none is '!' or from U+203C on.
+bool may_be_exclamation_mark(char16_t c) { return c == u'!' || c >= u'\u203C'; }
+
+}  // namespace
+
+std::vector<Bang> exclamation_marks(const Document& doc) {
+  // An ASCII word or number token holds letters, digits and joiners such as
+  // "'" and ".", never a mark: the scan skips those (most of a text) and
+  // reads the rest, punctuation, emoji, other scripts and the gaps.
+  std::vector<Bang> out;
+  const char16_t* text = doc.text.data();
+  size_t at = 0;
+  auto scan_to = [&](size_t to) {
+    for (; at < to; ++at) {
+      if (may_be_exclamation_mark(text[at])) add_exclamation_mark(doc, at, out);
+    }
+  };
+  for (const Token& t : doc.tokens) {
+    const bool ascii = t.text.size() == static_cast<size_t>(t.end - t.start);  // UTF-8 as long as UTF-16
+    if (!ascii || (t.kind != TokenKind::word && t.kind != TokenKind::number)) continue;
+    scan_to(static_cast<size_t>(t.start));
+    at = static_cast<size_t>(t.end);
+  }
+  scan_to(doc.text.size());
+  return out;
+}
+
+std::vector<Bang> exclamation_marks_by_char(const Document& doc) {
+  std::vector<Bang> out;
+  for (size_t at = 0; at < doc.text.size(); ++at) {
+    if (may_be_exclamation_mark(doc.text[at])) add_exclamation_mark(doc, at, out);
+  }
+  return out;
+}
+
 // ---- Context -----------------------------------------------------------------
 
 bool is_reply(const Analysis& a) {
@@ -485,7 +569,7 @@ int32_t self_reference_count(const Analysis& a, size_t first, size_t last) {
 
 bool ends_with_question_mark(const Document& doc, const Sentence& s) { return question_mark(doc, s) != npos; }
 
-std::vector<size_t> sincere_questions(const Analysis& a) {
+const std::vector<size_t>& sincere_questions(const Analysis& a) {
   return remembered(memo(a).sincere_questions, [&]() -> std::vector<size_t> {
     // Inside a press release or a sales pitch every question is rhetorical.
     if (!press_release_findings(a).empty() || !hard_sells(a).empty()) return {};
@@ -497,7 +581,7 @@ std::vector<size_t> sincere_questions(const Analysis& a) {
   });
 }
 
-std::vector<PhraseMatch> invitations(const Analysis& a) {
+const std::vector<PhraseMatch>& invitations(const Analysis& a) {
   return remembered(memo(a).invitations, [&] {
     return rule_phrases(a, "talk.invite", List::talk_invite, List::talk_invite_except);
   });
@@ -525,27 +609,32 @@ std::vector<const Entity*> mention_wall(const Analysis& a) {
   return leading;
 }
 
-std::vector<const Entity*> conversational_mentions(const Analysis& a) {
-  std::vector<const Entity*> out;
-  const auto wall_size = static_cast<size_t>(config_of(a).mention_wall);
-  for (const auto& run : mention_runs(a.doc)) {
-    if (run.size() >= wall_size) continue;
-    for (const Entity* m : run) {
-      if (!is_own_handle(a, *m) && m->list_slug.empty()) out.push_back(m);
+const std::vector<const Entity*>& conversational_mentions(const Analysis& a) {
+  return remembered(memo(a).conversational_mentions, [&] {
+    std::vector<const Entity*> out;
+    if (a.doc.entities.mentions.empty()) return out;
+    const auto wall_size = static_cast<size_t>(config_of(a).mention_wall);
+    for (const auto& run : mention_runs(a.doc)) {
+      if (run.size() >= wall_size) continue;
+      for (const Entity* m : run) {
+        if (!is_own_handle(a, *m) && m->list_slug.empty()) out.push_back(m);
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
-std::vector<const Entity*> chat_hashtags(const Analysis& a) {
-  static const WordList& chats = WordList::builtin("lists/chats.tsv");
-  const auto& extra = config_of(a).extra_chats;
-  std::vector<const Entity*> out;
-  for (const Entity& h : a.doc.entities.hashtags) {
-    const std::string tag = text::fold_utf8(h.text);
-    if (chats.contains(tag) || std::find(extra.begin(), extra.end(), tag) != extra.end()) out.push_back(&h);
-  }
-  return out;
+const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
+  return remembered(memo(a).chat_hashtags, [&] {
+    static const WordList& chats = WordList::builtin("lists/chats.tsv");
+    const auto& extra = config_of(a).extra_chats;
+    std::vector<const Entity*> out;
+    for (const Entity& h : a.doc.entities.hashtags) {
+      const std::string tag = text::fold_utf8(h.text);
+      if (chats.contains(tag) || std::find(extra.begin(), extra.end(), tag) != extra.end()) out.push_back(&h);
+    }
+    return out;
+  });
 }
 
 bool opens_conversation(const Analysis& a) {
@@ -557,7 +646,7 @@ bool opens_conversation(const Analysis& a) {
 
 // ---- Promotion ---------------------------------------------------------------
 
-std::vector<Finding> press_release_findings(const Analysis& a) {
+const std::vector<Finding>& press_release_findings(const Analysis& a) {
   return remembered(memo(a).press_release_findings, [&] {
     const auto phrases = rule_phrases(a, "promo.press-release", List::promo_press_release);
     // The dateline opens the text, or follows an opening formula such as
@@ -598,17 +687,19 @@ std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first, size_t last
 
 const PhraseList& topic_phrases() { return topic_table().phrases; }
 
-std::vector<TopicMatch> topics(const Analysis& a) {
-  const Document& doc = a.doc;
-  const TopicTable& table = topic_table();
-  std::vector<TopicMatch> out;
-  for (const PhraseMatch& m : lists(a).find(List::topics)) {
-    const Token& t = doc.tokens[m.first_token];
-    if (in_list_of(doc.entities.urls, t) || in_list_of(doc.entities.mentions, t)) continue;
-    const auto& row = table.rows[static_cast<size_t>(m.phrase - table.phrases.phrases().data())];
-    out.push_back({m.start, m.end, row.first, row.second});
-  }
-  return out;
+const std::vector<TopicMatch>& topics(const Analysis& a) {
+  return remembered(memo(a).topics, [&] {
+    const Document& doc = a.doc;
+    const TopicTable& table = topic_table();
+    std::vector<TopicMatch> out;
+    for (const PhraseMatch& m : lists(a).find(List::topics)) {
+      const Token& t = doc.tokens[m.first_token];
+      if (in_list_of(doc.entities.urls, t) || in_list_of(doc.entities.mentions, t)) continue;
+      const auto& row = table.rows[static_cast<size_t>(m.phrase - table.phrases.phrases().data())];
+      out.push_back({m.start, m.end, row.first, row.second});
+    }
+    return out;
+  });
 }
 
 }  // namespace chime

@@ -105,6 +105,18 @@ int32_t own_word_count(const Document& doc);
 size_t first_own_word(const Document& doc, size_t first, size_t last);
 // The end of the span for "the whole text": trailing whitespace excluded.
 int32_t text_end(const Document& doc);
+// doc.utf8(start, end), built from the tokens' UTF-8 text (converting only
+// the whitespace between them): cheaper for long spans such as the whole text.
+std::string span_utf8(const Document& doc, int32_t start, int32_t end);
+
+// Exclamation marks outside entities, a run ("!!!") as one, with its weight
+// ("‼" counts two).
+struct Bang {
+  int32_t start, end, weight;
+};
+std::vector<Bang> exclamation_marks(const Document& doc);
+// The same from every character of the text (the plain path, for tests).
+std::vector<Bang> exclamation_marks_by_char(const Document& doc);
 
 // ---- Context -----------------------------------------------------------------
 
@@ -133,13 +145,13 @@ bool ends_with_question_mark(const Document& doc, const Sentence& s);
 // superlative in the sentence, press-release language or a hard sell
 // anywhere), and addressed to the reader (you/your, a question word, or any
 // question in a reply). Indices into doc.sentences.
-std::vector<size_t> sincere_questions(const Analysis& a);
+const std::vector<size_t>& sincere_questions(const Analysis& a);
 // Invitations to answer or share ("tell us", "what do you think").
-std::vector<PhraseMatch> invitations(const Analysis& a);
+const std::vector<PhraseMatch>& invitations(const Analysis& a);
 // @mentions that speak to someone: not part of a wall, not our own handle.
-std::vector<const Entity*> conversational_mentions(const Analysis& a);
+const std::vector<const Entity*>& conversational_mentions(const Analysis& a);
 // Hashtags of known tweet chats (lists/chats.tsv and configured chats).
-std::vector<const Entity*> chat_hashtags(const Analysis& a);
+const std::vector<const Entity*>& chat_hashtags(const Analysis& a);
 // The leading @mentions that form a wall (empty when there is none).
 std::vector<const Entity*> mention_wall(const Analysis& a);
 // Any of: a sincere question, an invitation, a mention, a reply, a share, a
@@ -156,7 +168,7 @@ struct Finding {
 };
 // Press-release language: phrases, wire services, a dateline opening the
 // text, a quoted executive.
-std::vector<Finding> press_release_findings(const Analysis& a);
+const std::vector<Finding>& press_release_findings(const Analysis& a);
 std::vector<PhraseMatch> superlatives(const Analysis& a, size_t first = 0, size_t last = static_cast<size_t>(-1));
 std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first = 0, size_t last = static_cast<size_t>(-1));
 
@@ -168,7 +180,7 @@ struct TopicMatch {
   std::string chat;            // without '#', e.g. "dsma"
   std::string topic;           // plain name, e.g. "diabetes"
 };
-std::vector<TopicMatch> topics(const Analysis& a);
+const std::vector<TopicMatch>& topics(const Analysis& a);
 // The topic words of lists/topics.tsv as a phrase list (List::topics).
 const PhraseList& topic_phrases();
 
@@ -182,6 +194,9 @@ struct FeatureMemo {
   std::optional<std::vector<PhraseMatch>> hard_sells;  // in the whole text
   std::optional<std::vector<size_t>> sincere_questions;
   std::optional<std::vector<PhraseMatch>> invitations;
+  std::optional<std::vector<const Entity*>> conversational_mentions;
+  std::optional<std::vector<const Entity*>> chat_hashtags;
+  std::optional<std::vector<TopicMatch>> topics;
   std::optional<bool> opens_conversation;
   std::optional<std::optional<HelpfulFinding>> helpful;  // rules/value.cpp
 };

@@ -145,32 +145,8 @@ void check_shouting(const Analysis& a, HintSink& sink) {
   close_run();
 }
 
-// Exclamation marks with their weight ("‼" counts two).
-struct Bang {
-  int32_t start, end, weight;
-};
-
-std::vector<Bang> bangs(const Document& doc) {
-  std::vector<Bang> out;
-  const std::u16string_view text = doc.text;
-  for (size_t at = 0; at < text.size(); ++at) {
-    const char16_t c = text[at];
-    if (c != u'!' && c < u'\u203C') continue;  // most characters: not one of the marks below
-    const auto i = static_cast<int32_t>(at);
-    const int32_t weight = c == u'!' || c == u'\uFF01' || c == u'\u2049' ? 1 : c == u'\u203C' ? 2 : 0;
-    if (weight == 0 || doc.in_entity(i, i + 1)) continue;
-    if (!out.empty() && out.back().end == i) {
-      out.back().end = i + 1;  // a run: "!!!"
-      out.back().weight += weight;
-    } else {
-      out.push_back({i, i + 1, weight});
-    }
-  }
-  return out;
-}
-
 void check_exclamations(const Analysis& a, HintSink& sink) {
-  const auto marks = bangs(a.doc);
+  const auto marks = exclamation_marks(a.doc);
   int32_t total = 0;
   bool any_run = false;
   for (const Bang& b : marks) {

@@ -80,7 +80,7 @@ std::string_view opener_kind(const Analysis& a, const std::vector<TopicMatch>& t
 }
 
 std::string opener_question(const Analysis& a) {
-  const auto topic_list = topics(a);
+  const auto& topic_list = topics(a);
   const std::string_view kind = opener_kind(a, topic_list);
   static const auto& openers = data_rows("lists/talk_openers.tsv");
   for (const auto& row : openers) {
@@ -98,7 +98,7 @@ std::string with_question(const Analysis& a, const std::string& question) {
   const Document& doc = a.doc;
   const int32_t added = static_cast<int32_t>(question.size()) + 2;  // ASCII question + separator
   if (doc.length.weighted + added > doc.length.max) return {};
-  const std::string text = doc.utf8(0, text_end(doc));
+  const std::string text = span_utf8(doc, 0, text_end(doc));
   if (text.empty()) return question;
   const Token& last = doc.tokens.back();
   // Closing quotes and brackets after the full stop: 'said, "We care."'
@@ -122,7 +122,7 @@ void check_broadcast(const Analysis& a, HintSink& sink) {
 
 void check_chat_suggest(const Analysis& a, HintSink& sink) {
   if (is_reply(a) || !chat_hashtags(a).empty()) return;
-  const auto found = topics(a);
+  const auto& found = topics(a);
   if (found.empty()) return;
   const TopicMatch& t = found.front();
   const size_t limit = static_cast<size_t>(a.doc.config ? a.doc.config->max_hashtags : Config{}.max_hashtags);

@@ -1,0 +1,118 @@
+// The rules' fast paths against the plain ones they replace, over every
+// example text, the parity corpus and random strings: syllables counted with
+// a byte table, text spans built from the tokens' UTF-8, exclamation marks
+// found without reading the inside of ASCII words.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "examples.hpp"
+#include "readability.hpp"
+#include "rules/features.hpp"
+#include "text/twitter_text.hpp"
+#include "text/unicode.hpp"
+#include "tokenizer.hpp"
+
+using namespace chime;
+
+namespace {
+
+// A Document made as the Analyzer makes one: entities, then tokens.
+Document analysed(const std::string& utf8) {
+  Document d;
+  int32_t replaced = 0;
+  d.text = text::decode_utf8(utf8, replaced);
+  text::TweetFacts facts = text::parse_and_extract(d.text);
+  d.length = facts.length;
+  d.entities = std::move(facts.entities);
+  d.index_entities();
+  Tokenizer().run(d);
+  return d;
+}
+
+// count_syllables as first written: a compare per vowel.
+int32_t plain_syllables(std::string_view w) {
+  auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  int32_t groups = 0;
+  bool prev_vowel = false;
+  for (char c : w) {
+    if (static_cast<unsigned char>(c) >= 0x80) return 1;
+    bool v = is_vowel(c);
+    if (v && !prev_vowel) ++groups;
+    prev_vowel = v;
+  }
+  const size_t n = w.size();
+  if (n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2]) && !(w[n - 2] == 'l' && !is_vowel(w[n - 3]))) --groups;
+  if (n > 2 && w.substr(n - 2) == "ed" && !(w[n - 3] == 't' || w[n - 3] == 'd')) --groups;
+  return groups < 1 ? 1 : groups;
+}
+
+std::vector<std::string> test_texts() {
+  std::vector<std::string> texts;
+  for (const auto& e : testing::load_examples()) texts.push_back(e.text);
+  std::ifstream parity(std::string(CHIME_SOURCE_DIR) + "/tests/parity/corpus.txt");
+  for (std::string line; std::getline(parity, line);) texts.push_back(line);
+  // Random runs of pieces that sit next to marks in odd ways: marks inside
+  // and after words, joiners, emoji, spaces of several kinds, entities.
+  const std::vector<std::string> pieces = {
+      "a", "Care", "don't", "3.5", "1,000", "!", "!!", "\u203c", "\u2049", "\uff01", "?", "\u200d", "\ufe0f",
+      " ", "  ", "\u00a0", "\u2003", "\n", "\u00e9t\u00e9", "\u4e2d\u6587", "\U0001F600", "\U0001F44D\u200d",
+      "#tag", "@user", "https://t.co/abc!", "$AAPL", "_", "'", ".", "a!b", "3!4", "\xff", "ed", "table"};
+  std::mt19937 random(20261127);
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    const int count = 1 + static_cast<int>(random() % 12);
+    for (int k = 0; k < count; ++k) text += pieces[random() % pieces.size()];
+    texts.push_back(text);
+  }
+  return texts;
+}
+
+bool same(const std::vector<Bang>& x, const std::vector<Bang>& y) {
+  if (x.size() != y.size()) return false;
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (x[i].start != y[i].start || x[i].end != y[i].end || x[i].weight != y[i].weight) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("rule fast paths give what the plain paths give") {
+  size_t marks = 0, words = 0;
+  for (const std::string& text : test_texts()) {
+    INFO("text: " << text);
+    const Document doc = analysed(text);
+    for (const Token& t : doc.tokens) {
+      REQUIRE(count_syllables(t.folded) == plain_syllables(t.folded));
+      REQUIRE(count_syllables(t.text) == plain_syllables(t.text));
+      ++words;
+    }
+    const auto bangs = exclamation_marks(doc);
+    REQUIRE(same(bangs, exclamation_marks_by_char(doc)));
+    marks += bangs.size();
+    // Spans: the whole text, token-aligned or not, empty, out of range.
+    const int32_t n = doc.size();
+    std::vector<std::pair<int32_t, int32_t>> spans = {{0, n}, {0, text_end(doc)}, {-3, n + 5}, {n, n}, {5, 2}};
+    for (int32_t i = 0; i < n; i += 3) spans.push_back({i, std::min(n, i + 1 + i % 11)});
+    for (const Token& t : doc.tokens) spans.push_back({t.start, n});
+    for (auto [start, end] : spans) {
+      INFO("span " << start << "-" << end);
+      REQUIRE(span_utf8(doc, start, end) == doc.utf8(start, end));
+    }
+  }
+  CHECK(marks > 1000);
+  CHECK(words > 10000);
+}
+
+TEST_CASE("syllables of plain words") {
+  CHECK(count_syllables("care") == 1);
+  CHECK(count_syllables("simple") == 2);
+  CHECK(count_syllables("vaccination") == 4);
+  CHECK(count_syllables("wanted") == 2);
+  CHECK(count_syllables("walked") == 1);
+  CHECK(count_syllables("caf\xc3\xa9") == 1);
+}
