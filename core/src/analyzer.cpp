@@ -17,49 +17,77 @@ namespace chime {
 
 std::string_view version() { return CHIME_VERSION; }
 
+namespace {
+
+
+// Hints in reading order; ties broken by rule id so the order never depends
+// on the standard library (native and wasm must agree byte for byte).
+bool reads_before(const Hint& a, const Hint& b) {
+  if (a.start != b.start) return a.start < b.start;
+  if (a.end != b.end) return a.end > b.end;
+  return a.rule < b.rule;
+}
+
+// A stable insertion sort: a tweet has a handful of hints, and std::stable_sort
+// would allocate a buffer for them on every analysis.
+void sort_hints(std::vector<Hint>& hints) {
+  for (size_t i = 1; i < hints.size(); ++i) {
+    if (!reads_before(hints[i], hints[i - 1])) continue;
+    Hint moving = std::move(hints[i]);
+    size_t j = i;
+    for (; j > 0 && reads_before(moving, hints[j - 1]); --j) hints[j] = std::move(hints[j - 1]);
+    hints[j] = std::move(moving);
+  }
+}
+
+}  // namespace
+
 struct Analyzer::Impl {
+  explicit Impl(Config c) : config(std::move(c)), config_phrases(config), sink(config) {}
+
   Config config;
   ConfigPhrases config_phrases;  // compiled once from config
+  // Scratch kept between analyses so that their buffers are reused, not
+  // allocated again for every text. This is why an Analyzer serves one thread
+  // at a time (analyzer.hpp).
   mutable Tokenizer tokenizer;
+  mutable Document doc;      // the text analysed
+  mutable Document replied;  // the text being answered, when the context has one
+  mutable HintSink sink;
+  const Context no_context;
 
-  Document make_document(std::u16string text, const Context& context) const {
-    Document doc;
-    doc.text = std::move(text);
-    doc.context = &context;
-    doc.config = &config;
-    text::TweetFacts facts = text::parse_and_extract(doc.text);  // one scan finds URLs for both
-    doc.length = facts.length;
-    doc.entities = std::move(facts.entities);
-    doc.index_entities();
-    tokenizer.run(doc);
-    return doc;
+  // Makes `d` the Document of `d.text` (already filled in).
+  void make_document(Document& d, const Context& context) const {
+    d.context = &context;
+    d.config = &config;
+    text::TweetFacts facts = text::parse_and_extract(d.text);  // one scan finds URLs for both
+    d.length = facts.length;
+    d.entities = std::move(facts.entities);
+    d.index_entities();
+    tokenizer.run(d);
   }
 
-  Result run(std::u16string text, std::vector<std::string> warnings, const Context& context) const {
-    Document doc = make_document(std::move(text), context);
+  // Analyses `doc.text` (already filled in).
+  Result run(std::vector<std::string> warnings, const Context& context) const {
+    make_document(doc, context);
     Analysis analysis{doc, sentiment::score(doc), measure_readability(doc), nullptr, {}, &config_phrases, {}};
-    Document replied;
-    const Context no_context;
     if (!context.in_reply_to_text.empty()) {
       int32_t replaced = 0;
-      replied = make_document(text::decode_utf8(context.in_reply_to_text, replaced), no_context);
+      text::decode_utf8(context.in_reply_to_text, replied.text, replaced);
+      make_document(replied, no_context);
       analysis.in_reply_to = &replied;
       analysis.in_reply_to_sentiment = sentiment::score(replied);
     }
-    HintSink sink(config);
+    sink.clear();
     for (const RuleInfo& rule : all_rules()) {
       if (config.enabled(rule.id)) rule.check(analysis, sink);
     }
+    std::vector<Hint>& hints = sink.hints();
+    sort_hints(hints);
 
     Result r;
-    r.hints = sink.take();
-    // Reading order; ties broken by rule id so the order never depends on
-    // the standard library (native and wasm must agree byte for byte).
-    std::stable_sort(r.hints.begin(), r.hints.end(), [](const Hint& a, const Hint& b) {
-      if (a.start != b.start) return a.start < b.start;
-      if (a.end != b.end) return a.end > b.end;
-      return a.rule < b.rule;
-    });
+    r.hints.assign(std::make_move_iterator(hints.begin()), std::make_move_iterator(hints.end()));
+    sink.clear();
     r.length = doc.length;
     r.entities = std::move(doc.entities);
     r.sentiment = analysis.sentiment;
@@ -71,10 +99,7 @@ struct Analyzer::Impl {
   }
 };
 
-Analyzer::Analyzer(Config config) : impl_(std::make_unique<Impl>()) {
-  impl_->config = std::move(config);
-  impl_->config_phrases = ConfigPhrases(impl_->config);
-}
+Analyzer::Analyzer(Config config) : impl_(std::make_unique<Impl>(std::move(config))) {}
 Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
@@ -83,22 +108,23 @@ const Config& Analyzer::config() const { return impl_->config; }
 
 Result Analyzer::analyze(std::string_view utf8, const Context& context) const {
   int32_t replaced = 0;
-  std::u16string text = text::decode_utf8(utf8, replaced);
+  text::decode_utf8(utf8, impl_->doc.text, replaced);
   std::vector<std::string> warnings;
   if (replaced > 0) {
     warnings.push_back("invalid UTF-8: " + std::to_string(replaced) +
                        " byte sequence(s) replaced by U+FFFD");
   }
-  return impl_->run(std::move(text), std::move(warnings), context);
+  return impl_->run(std::move(warnings), context);
 }
 
 Result Analyzer::analyze(std::u16string_view utf16, const Context& context) const {
-  std::u16string text(utf16);
+  std::u16string& text = impl_->doc.text;
+  text.assign(utf16);
   std::vector<std::string> warnings;
   if (int32_t replaced = text::replace_lone_surrogates(text); replaced > 0) {
     warnings.push_back("lone surrogates: " + std::to_string(replaced) + " replaced by U+FFFD");
   }
-  return impl_->run(std::move(text), std::move(warnings), context);
+  return impl_->run(std::move(warnings), context);
 }
 
 }  // namespace chime

@@ -244,9 +244,6 @@ Json Config::to_json() const {
   };
 }
 
-bool Config::enabled(std::string_view rule) const {
-  // Asked for every rule of every analysis: no string made when nothing is off.
-  return disabled_rules.empty() || !disabled_rules.contains(std::string(rule));
-}
+bool Config::disabled(std::string_view rule) const { return disabled_rules.contains(std::string(rule)); }
 
 }  // namespace chime

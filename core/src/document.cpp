@@ -21,7 +21,7 @@ size_t Document::token_at(int32_t pos) const {
   return tokens.size();
 }
 
-bool Document::in_entity(int32_t start, int32_t end) const {
+bool Document::in_entity_search(int32_t start, int32_t end) const {
   if (entities_indexed_) {
     // The last span starting before `end` carries the largest end of all
     // spans that do: they overlap [start, end) if that end passes `start`.

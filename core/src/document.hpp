@@ -53,7 +53,16 @@ struct Document {
   // Index of the token containing UTF-16 offset `pos`, or tokens.size().
   size_t token_at(int32_t pos) const;
   // True if [start, end) overlaps an entity of any kind (URLs, mentions, ...).
-  bool in_entity(int32_t start, int32_t end) const;
+  // Rules ask for nearly every token: a tweet's few spans are scanned inline,
+  // in start order, until one starts at or after `end`.
+  bool in_entity(int32_t start, int32_t end) const {
+    if (!entities_indexed_ || entity_spans_.size() > kScannedSpans) return in_entity_search(start, end);
+    for (const EntitySpan& s : entity_spans_) {
+      if (s.start >= end) return false;
+      if (s.end > start) return true;
+    }
+    return false;
+  }
   // Sorts the entities' spans for in_entity, which rules ask for every token;
   // call it once `entities` is final (until then in_entity reads the lists).
   void index_entities();
@@ -63,6 +72,8 @@ struct Document {
     int32_t start, end;
     int32_t max_end;  // the largest end of this span and those before it
   };
+  static constexpr size_t kScannedSpans = 8;  // more: a binary search
+  bool in_entity_search(int32_t start, int32_t end) const;
   std::vector<EntitySpan> entity_spans_;
   bool entities_indexed_ = false;
 };

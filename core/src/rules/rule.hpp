@@ -41,7 +41,10 @@ class HintSink {
   // Adds a hint unless its rule is switched off; applies severity overrides.
   void add(Hint hint);
   const std::vector<Hint>& hints() const { return hints_; }
+  std::vector<Hint>& hints() { return hints_; }
   std::vector<Hint> take() { return std::move(hints_); }
+  // Forgets the hints but keeps their storage: the Analyzer reuses one sink.
+  void clear() { hints_.clear(); }
  private:
   const Config& config_;
   std::vector<Hint> hints_;

@@ -7,22 +7,37 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 #include "icu/icu_data.hpp"
 
 namespace chime::text {
 
-std::u16string decode_utf8(std::string_view utf8, int32_t& replaced) {
+void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) {
   replaced = 0;
   // Never more UTF-16 units than UTF-8 bytes: written in place, then trimmed.
-  std::u16string out(utf8.size(), u'\0');
+  out.resize(utf8.size());
   char16_t* o = out.data();
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
   while (i < length) {
-    if (s[i] < 0x80) {  // ASCII, most of any text: one unit as is
+    // ASCII, most of any text: eight bytes at a time while they are all
+    // ASCII, then one at a time, each byte one unit as is.
+    if (length - i >= 8) {
+      uint8_t chunk[8];  // a copy: the compiler need not fear that writing `o` changes `s`
+      std::memcpy(chunk, s + i, sizeof chunk);
+      uint64_t word;
+      std::memcpy(&word, chunk, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {  // no byte with its high bit set
+        for (size_t k = 0; k < sizeof chunk; ++k) o[k] = chunk[k];
+        o += 8;
+        i += 8;
+        continue;
+      }
+    }
+    if (s[i] < 0x80) {
       *o++ = s[i++];
       continue;
     }
@@ -40,6 +55,11 @@ std::u16string decode_utf8(std::string_view utf8, int32_t& replaced) {
     }
   }
   out.resize(static_cast<size_t>(o - out.data()));
+}
+
+std::u16string decode_utf8(std::string_view utf8, int32_t& replaced) {
+  std::u16string out;
+  decode_utf8(utf8, out, replaced);
   return out;
 }
 

@@ -9,6 +9,9 @@ namespace chime::text {
 // UTF-8 -> UTF-16. Each maximal invalid subsequence becomes U+FFFD (the
 // WHATWG/ICU rule, as TextDecoder does); `replaced` counts them.
 std::u16string decode_utf8(std::string_view utf8, int32_t& replaced);
+// The same into `out` (its old content replaced), so that a caller decoding
+// text after text reuses one buffer.
+void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced);
 // Lone surrogates -> U+FFFD in place (length unchanged); returns how many.
 int32_t replace_lone_surrogates(std::u16string& text);
 std::string to_utf8(std::u16string_view utf16);
