@@ -34,7 +34,7 @@ int32_t count_syllables(std::string_view w) {
   if (n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2]) && !(w[n - 2] == 'l' && !is_vowel(w[n - 3]))) {
     --groups;
   }
-  if (n > 2 && w.substr(n - 2) == "ed" && !(w[n - 3] == 't' || w[n - 3] == 'd')) --groups;
+  if (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd' && !(w[n - 3] == 't' || w[n - 3] == 'd')) --groups;
   return groups < 1 ? 1 : groups;
 }
 

@@ -86,7 +86,7 @@ bool Phrase::matches_at(const Document& doc, size_t i, size_t last) const {
   for (size_t k = 0; k < tokens.size(); ++k) {
     const Token& t = doc.tokens[i + k];
     if (k > 0 && joined[k] == t.space_before) return false;
-    if (tokens[k] == "*") {
+    if (tokens[k].size() == 1 && tokens[k][0] == '*') {
       if (t.kind != TokenKind::word && t.kind != TokenKind::number) return false;
     } else if (hashes[k] != t.folded_hash || tokens[k] != t.folded) {
       return false;
@@ -103,8 +103,7 @@ void TokenHashTable::build(std::vector<std::pair<size_t, uint32_t>> entries) {
   while (capacity < groups * 2) capacity *= 2;  // at most half full: short probe runs
   slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
-  filter_.assign(capacity * 16 / 64, 0);
-  filter_mask_ = capacity * 16 - 1;
+  filter_.reset(groups);
   values_.clear();
   values_.reserve(entries.size());
   for (size_t i = 0; i < entries.size();) {
@@ -114,8 +113,7 @@ void TokenHashTable::build(std::vector<std::pair<size_t, uint32_t>> entries) {
     size_t s = slot_of(hash);
     while (slots_[s].count != 0) s = (s + 1) & mask_;
     slots_[s] = {hash, begin, static_cast<uint32_t>(values_.size()) - begin};
-    const size_t bit = filter_bit(hash);
-    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+    filter_.add(hash);
   }
 }
 
@@ -220,6 +218,10 @@ PhraseSet::PhraseSet(std::vector<const PhraseList*> lists) : lists_(std::move(li
     }
     for (uint32_t index : lists_[id]->wildcard_first()) add(id, phrases[index]);
   }
+  starts_.reset(pairs.size() + firsts.size());
+  for (const Entry& e : entries_) {
+    if (e.phrase->tokens[0] != "*") starts_.add(e.phrase->hashes[0]);
+  }
   by_pair_.build(std::move(pairs));
   by_first_.build(std::move(firsts));
   by_second_.build(std::move(seconds));
@@ -230,14 +232,18 @@ PhraseSet::Matches PhraseSet::match(const Document& doc) const {
   m.doc_ = &doc;
   const auto& tokens = doc.tokens;
   const size_t n = tokens.size();
+  m.hits_.reserve(8);  // a tweet has a few hits: one allocation, not several
   for (size_t i = 0; i < n; ++i) {
     const size_t found_before = m.hits_.size();
     const size_t hash = tokens[i].folded_hash;
-    for (uint32_t e : by_first_.find(hash)) add_hit(doc, i, e, m);
+    if (starts_.may_contain(hash)) {
+      for (uint32_t e : by_first_.find(hash)) add_hit(doc, i, e, m);
+      if (i + 1 < n) {
+        for (uint32_t e : by_pair_.find(pair_hash(hash, tokens[i + 1].folded_hash))) add_hit(doc, i, e, m);
+      }
+    }
     if (i + 1 < n) {
-      const size_t next = tokens[i + 1].folded_hash;
-      for (uint32_t e : by_pair_.find(pair_hash(hash, next))) add_hit(doc, i, e, m);
-      for (uint32_t e : by_second_.find(next)) add_hit(doc, i, e, m);
+      for (uint32_t e : by_second_.find(tokens[i + 1].folded_hash)) add_hit(doc, i, e, m);
     }
     for (uint32_t e : at_every_token_) add_hit(doc, i, e, m);
     // The hits at this token came from several tables: put them back in entry order.

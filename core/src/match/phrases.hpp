@@ -40,6 +40,33 @@ struct PhraseMatch {
   int32_t start = 0, end = 0;              // UTF-16
 };
 
+// A set of token hashes that may answer "maybe" for a hash not in it, but
+// never "no" for one that is: a bit per hash, so most misses cost a load.
+class TokenHashFilter {
+ public:
+  // Room for about `count` hashes, few of them sharing a bit.
+  void reset(size_t count) {
+    size_t bits = 128;
+    while (bits < count * 32) bits *= 2;
+    words_.assign(bits / 64, 0);
+    mask_ = bits - 1;
+  }
+  void add(size_t hash) {
+    const size_t bit = bit_of(hash);
+    words_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+  bool may_contain(size_t hash) const {
+    const size_t bit = bit_of(hash);
+    return ((words_[bit / 64] >> (bit % 64)) & 1) != 0;
+  }
+
+ private:
+  // Other bits of the hash than TokenHashTable's slot index uses.
+  size_t bit_of(size_t hash) const { return (hash >> 7) & mask_; }
+  std::vector<uint64_t> words_ = std::vector<uint64_t>(2);  // all clear: empty
+  size_t mask_ = 127;
+};
+
 // A flat open-addressing table from a token hash to a run of values, in the
 // order they were given: a document's tokens are hashed once (by the
 // tokenizer), and a lookup is a probe or two with no string hashing.
@@ -49,9 +76,8 @@ class TokenHashTable {
   void build(std::vector<std::pair<size_t, uint32_t>> entries);
   std::span<const uint32_t> find(size_t hash) const {
     // Most lookups miss (a text's words are rarely a phrase's first word):
-    // one bit of the filter answers them without probing the slots.
-    const size_t bit = filter_bit(hash);
-    if (((filter_[bit / 64] >> (bit % 64)) & 1) == 0) return {};
+    // the filter answers them without probing the slots.
+    if (!filter_.may_contain(hash)) return {};
     for (size_t i = slot_of(hash);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.count == 0) return {};
@@ -65,13 +91,9 @@ class TokenHashTable {
     uint32_t begin = 0, count = 0;  // count 0: empty slot
   };
   size_t slot_of(size_t hash) const { return (hash ^ (hash >> 16)) & mask_; }
-  // A bit per 1/16 slot, set for every hash in the table (other bits of the
-  // hash than slot_of's, so a slot's neighbours rarely share a bit).
-  size_t filter_bit(size_t hash) const { return (hash >> 7) & filter_mask_; }
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  std::vector<uint64_t> filter_ = std::vector<uint64_t>(1);  // all clear: an empty table
-  size_t filter_mask_ = 63;
+  TokenHashFilter filter_;  // every hash in the table
   std::vector<uint32_t> values_;
 };
 
@@ -163,6 +185,9 @@ class PhraseSet {
   TokenHashTable by_pair_;    // pair_hash of the first two tokens
   TokenHashTable by_first_;   // one token, or a token then "*"
   TokenHashTable by_second_;  // "*" then a token: the second token's hash
+  // The first tokens of by_first_ and by_pair_: a token that is none of them
+  // (most) needs neither table.
+  TokenHashFilter starts_;
   std::vector<uint32_t> at_every_token_;  // "*" alone, or "*" then "*"
 };
 

@@ -207,7 +207,11 @@ std::vector<Finding> quoted_executives(const Document& doc) {
     bool said = false, title = false;
     for (size_t i = s.first_token; i < s.last_token; ++i) {
       const Token& t = doc.tokens[i];
-      if (quote < 0 && (t.text == "\""sv || t.text == "\u201c"sv || t.text == "\u201d"sv)) quote = t.start;
+      // Quotation marks are punctuation; "said" and the titles are words.
+      if (t.kind == TokenKind::punct) {
+        if (quote < 0 && (t.text == "\""sv || t.text == "\u201c"sv || t.text == "\u201d"sv)) quote = t.start;
+        continue;
+      }
       if (t.folded == "said"sv || t.folded == "says"sv) said = true;
       if (titles.contains(t)) title = true;
     }
@@ -411,6 +415,14 @@ int32_t own_word_count(const Document& doc) {
   return static_cast<int32_t>(std::count_if(doc.tokens.begin(), doc.tokens.end(), [&](const Token& t) {
     return is_wordlike(t) && !in_entity(doc, t);
   }));
+}
+
+int32_t own_word_count_up_to(const Document& doc, int32_t limit) {
+  int32_t n = 0;
+  for (const Token& t : doc.tokens) {
+    if (is_wordlike(t) && !in_entity(doc, t) && ++n > limit) break;
+  }
+  return n;
 }
 
 size_t first_own_word(const Document& doc, size_t first, size_t last) {

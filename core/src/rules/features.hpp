@@ -100,6 +100,8 @@ bool in_list_of(const std::vector<Entity>& list, const Token& t);
 // Words written by the author: word-like tokens outside URLs, @mentions,
 // hashtags and cashtags.
 int32_t own_word_count(const Document& doc);
+// min(own_word_count(doc), limit + 1): stops counting past the limit.
+int32_t own_word_count_up_to(const Document& doc, int32_t limit);
 // Index of the first word-like token of tokens[first, last) that is not in an
 // entity, or `last`.
 size_t first_own_word(const Document& doc, size_t first, size_t last);

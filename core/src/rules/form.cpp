@@ -173,7 +173,7 @@ void check_exclamations(const Analysis& a, HintSink& sink) {
 void check_link_only(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   if (doc.entities.urls.empty() || (doc.context && doc.context->retweet)) return;
-  const int32_t words = own_word_count(doc);
+  const int32_t words = own_word_count_up_to(doc, kLinkOnlyMaxWords);
   if (words > kLinkOnlyMaxWords) return;
   sink.add({"form.link-only", Severity::warning, 0, text_end(doc),
             words == 0 ? "A bare link gives people no reason to click."
