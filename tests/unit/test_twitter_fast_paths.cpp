@@ -214,8 +214,7 @@ TEST_CASE("twitter-text character classes and canonical forms agree with the ful
       const auto unit = static_cast<char16_t>(c);
       const bool same = tw::canonical(unit) == reference.canon[c] &&
                         (tw::classes(unit) & kAllClasses) == reference.cls[c] &&
-                        tw::is(unit, tw::kNfcInert) == tw::nfc_inert(c) &&
-                        tw::is(unit, tw::kEmoji) == (!U16_IS_SURROGATE(unit) && u_hasBinaryProperty(c, UCHAR_EMOJI));
+                        tw::is(unit, tw::kNfcInert) == tw::nfc_inert(c);
       if (!same && ++mismatches <= 5) MESSAGE("mismatch at unit ", c);
     }
   }
@@ -323,4 +322,74 @@ TEST_CASE("parse_and_extract answers as parse_tweet and extract_entities") {
     if (!same && ++mismatches <= 5) MESSAGE("results differ: ", text::to_utf8(t));
   }
   CHECK(mismatches == 0);
+}
+
+TEST_CASE("a block of four units passes as plain ASCII only without signs or non-ASCII units") {
+  // Each unit value at each place among fillers (0 and 0x7F test the borrows
+  // and carries of the word-at-a-time test); a plain block must pass.
+  int32_t wrong = 0, passed_plain = 0;
+  for (char16_t filler : {u'a', u' ', u'\0', char16_t{0x7F}, u'%', u'-'}) {
+    for (size_t place = 0; place < 4; ++place) {
+      for (uint32_t c = 0; c < 0x10000; ++c) {
+        char16_t block[4] = {filler, filler, filler, filler};
+        block[place] = static_cast<char16_t>(c);
+        const bool plain = c < 0x80 && c != u'.' && c != u'@' && c != u'#' && c != u'$';
+        const bool passes = tw::plain_ascii_block(block);
+        if (passes && !plain && ++wrong <= 5) MESSAGE("passes: unit ", c, " at ", place);
+        if (passes) ++passed_plain;
+      }
+    }
+  }
+  CHECK(wrong == 0);
+  CHECK(passed_plain > 4 * 4 * 100);  // the fast path is taken
+  const char16_t text[] = u"plain text, here";
+  CHECK(tw::plain_ascii_block(text));
+}
+
+TEST_CASE("remembered code point properties are ICU's") {
+  chime::icu_data::ensure_registered();
+  int32_t mismatches = 0;
+  for (int pass = 0; pass < 2; ++pass) {  // the first pass fills the cache, the second reads it
+    for (UChar32 c = 0; c < 0x30000; ++c) {
+      uint8_t expected = 0;
+      if (u_hasBinaryProperty(c, UCHAR_EMOJI)) expected |= tw::kCpEmoji;
+      if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION)) expected |= tw::kCpEmojiPresentation;
+      if (u_hasBinaryProperty(c, UCHAR_EMOJI_MODIFIER_BASE)) expected |= tw::kCpModifierBase;
+      if (u_getCombiningClass(c) == 0 && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES)
+        expected |= tw::kCpNfcInert;
+      const auto cp = static_cast<char32_t>(c);
+      const uint8_t props = tw::code_point_props(cp) & 0x0F;
+      if ((props != expected || tw::nfc_inert(cp) != ((expected & tw::kCpNfcInert) != 0)) && ++mismatches <= 5)
+        MESSAGE("mismatch at ", c);
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("emoji found without asking ICU whether a pair is RGI are the ones found asking") {
+  int32_t mismatches = 0, emoji = 0;
+  auto compare = [&](std::u16string_view text) {
+    for (int32_t pos = 0; pos < static_cast<int32_t>(text.size()); ++pos) {
+      const int32_t len = tw::match_emoji(text, pos);
+      if (len > 0) ++emoji;
+      if (len != tw::match_emoji(text, pos, true) && ++mismatches <= 5)
+        MESSAGE("emoji differ at ", pos, ": ", chime::text::to_utf8(text));
+    }
+  };
+  for (const std::u16string& t : test_texts()) compare(t);
+  // Every emoji character with each variation selector and skin tone.
+  for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
+    if (!u_hasBinaryProperty(c, UCHAR_EMOJI)) continue;
+    std::u16string base;
+    if (c < 0x10000) {
+      base = std::u16string(1, static_cast<char16_t>(c));
+    } else {
+      base = {U16_LEAD(c), U16_TRAIL(c)};
+    }
+    for (std::u16string_view suffix : {u"\uFE0F", u"\uFE0E", u"\uFE0F\u20E3", u"\U0001F3FB", u"\U0001F3FF",
+                                       u"\U0001F3FD\uFE0F", u"\uFE0F\u200D\u2695", u"\U0001F3FB\u200D\U0001F680"})
+      compare(base + std::u16string(suffix) + u" x");
+  }
+  CHECK(mismatches == 0);
+  CHECK(emoji > 1000);
 }

@@ -30,12 +30,13 @@ char32_t at(std::u16string_view s, int32_t pos, int32_t& len) {
 }
 
 bool rgi(std::u16string_view s, int32_t pos, int32_t len) {
+  icu_data::ensure_registered();  // RGI sequences need uemoji.icu
   return u_stringHasBinaryProperty(reinterpret_cast<const UChar*>(s.data() + pos), len, UCHAR_RGI_EMOJI);
 }
 
 }  // namespace
 
-int32_t match_emoji(std::u16string_view text, int32_t pos) {
+int32_t match_emoji(std::u16string_view text, int32_t pos, bool always_ask_rgi) {
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t len = 0;
   const char32_t c = at(text, pos, len);
@@ -48,9 +49,8 @@ int32_t match_emoji(std::u16string_view text, int32_t pos) {
   }
   if (c == kVs16) return 1;  // a lone VS16 is twemoji's last alternative
   const bool regional = is_regional(c);
-  if (len == 1 ? !is(text[pos], kEmoji) : !regional && !u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI))
-    return 0;
-  icu_data::ensure_registered();  // RGI sequences need uemoji.icu
+  const uint8_t props = code_point_props(c);
+  if (!regional && !(props & kCpEmoji)) return 0;
 
   // The longest emoji sequence (UTS #51 grammar) that could start here:
   // element (ZWJ element)*, an element being a character with a variation
@@ -84,8 +84,17 @@ int32_t match_emoji(std::u16string_view text, int32_t pos) {
     if (p + 1 >= n || text[p] != kZwj) break;
     int32_t l3 = 0;
     const char32_t after = at(text, p + 1, l3);
-    if (!u_hasBinaryProperty(static_cast<UChar32>(after), UCHAR_EMOJI)) break;
+    if (!(code_point_props(after) & kCpEmoji)) break;
     p += 1;
+  }
+  // One variation selector or skin tone after the first character takes
+  // the same units whether the pair is RGI or not (the single-character
+  // rules below take them too): no need to ask ICU, which is costly.
+  if (count == 1 && !regional && !always_ask_rgi) {
+    const int32_t extra = ends[0] - pos - len;
+    if (extra == 1 && text[pos + len] == kVs16) return len + 1;
+    int32_t l = 0;
+    if (extra == 2 && (props & kCpModifierBase) && is_modifier(at(text, pos + len, l))) return len + 2;
   }
   for (int32_t i = count; i-- > 0;) {
     if (ends[i] - pos > len && rgi(text, pos, ends[i] - pos)) return ends[i] - pos;
@@ -96,12 +105,12 @@ int32_t match_emoji(std::u16string_view text, int32_t pos) {
   const int32_t next = pos + len < n ? text[pos + len] : 0;
   if (c == 0xA9 || c == 0xAE || c == 0x2122 || c == 0x265F)  // ©®™♟ need VS16
     return next == kVs16 ? len + 1 : 0;
-  const bool text_default = !u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI_PRESENTATION);
+  const bool text_default = !(props & kCpEmojiPresentation);
   if (text_default && next == kVs15) return 0;
   int32_t total = len;
   if (next == kVs16) {
     total += 1;
-  } else if (pos + len < n && u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_EMOJI_MODIFIER_BASE)) {
+  } else if (pos + len < n && (props & kCpModifierBase)) {
     int32_t l = 0;
     if (is_modifier(at(text, pos + len, l))) total += l;
   }

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -28,7 +29,6 @@ enum CharClass : uint16_t {
   kHashtagAlpha = 1 << 11,    // hashtagAlpha: a letter or mark (ICU)
   kHashtagAlnum = 1 << 12,    // hashtagAlphaNumeric
   kNfcInert = 1 << 13,        // nfc_inert (not a twitter-text class)
-  kEmoji = 1 << 14,           // Unicode's Emoji property (not a twitter-text class)
 };
 
 // The classes of a UTF-16 code unit: ASCII from a table made at compile
@@ -40,9 +40,37 @@ inline bool is(char16_t c, uint16_t cls) { return (classes(c) & cls) != 0; }
 // A code point with NFC_Quick_Check=Yes and combining class 0: a text of
 // such code points only is NFC (ICU's quick check answers yes at once).
 bool nfc_inert(char32_t c);
+// The Unicode properties twemoji's rules and the NFC check ask about a code
+// point: from ICU when first seen below U+20000 (where emoji live), then
+// remembered; from ICU every time above.
+enum CodePointProp : uint8_t {
+  kCpEmoji = 1 << 0,              // Emoji
+  kCpEmojiPresentation = 1 << 1,  // Emoji_Presentation
+  kCpModifierBase = 1 << 2,       // Emoji_Modifier_Base
+  kCpNfcInert = 1 << 3,           // nfc_inert
+};
+uint8_t code_point_props(char32_t c);
 // Code point classes for hashtags (letters beyond the BMP too).
 bool hashtag_alpha(char32_t c);
 bool hashtag_alnum(char32_t c);
+
+// Whether the four units at `units` are all ASCII and none is '.', '@', '#'
+// or '$' (the units find_signs looks at), tested a word at a time. It may
+// answer false for a block without them (one holding %&'()*+,-), never the
+// reverse.
+inline bool plain_ascii_block(const char16_t* units) {
+  uint64_t block;
+  std::memcpy(&block, units, sizeof block);
+  constexpr uint64_t kOnes = 0x0001000100010001;
+  if ((block & (kOnes * 0xFF80)) != 0) return false;
+  // Every unit is below 0x80, so adding to it carries into no other unit:
+  // bit 7 of unit + (0x80 - k) is set exactly when unit >= k.
+  const uint64_t in_23_to_2e = (block + kOnes * (0x80 - 0x23)) & ~(block + kOnes * (0x80 - 0x2F));
+  // (x - 1) sets a unit's top bit only when the unit is 0 or a lower one
+  // borrowed (which only a 0 does): some top bit is set when some unit is '@'.
+  const uint64_t at_sign = (block ^ (kOnes * 0x40)) - kOnes;
+  return ((in_23_to_2e & (kOnes * 0x80)) | (at_sign & (kOnes * 0x8000))) == 0;
+}
 
 constexpr bool ascii_alnum(char16_t c) {
   return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
@@ -111,6 +139,8 @@ bool valid_url(std::u16string_view url, bool unicode_domains, bool require_proto
 
 // Length in UTF-16 units of the emoji twemoji-parser would match at `pos`
 // (0: none). Weighting counts each as one default-weight character.
-int32_t match_emoji(std::u16string_view text, int32_t pos);
+// always_ask_rgi (for tests) asks ICU whether a sequence is RGI even where
+// the answer cannot change the length.
+int32_t match_emoji(std::u16string_view text, int32_t pos, bool always_ask_rgi = false);
 
 }  // namespace chime::text::tw

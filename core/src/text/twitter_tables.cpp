@@ -89,7 +89,6 @@ constexpr std::array<uint16_t, 128> make_ascii_classes() {
     if (ascii_letter(c)) bits |= kHashtagAlpha | kHashtagAlnum;
     if (between(c, u'0', u'9') || c == u'_') bits |= kHashtagAlnum;
     bits |= kNfcInert;  // every ASCII character (a test holds this to ICU)
-    if (c == u'#' || c == u'*' || between(c, u'0', u'9')) bits |= kEmoji;  // the keycap bases
     table[c] = bits;
   }
   return table;
@@ -148,7 +147,6 @@ const FoldedMembers& folded_members() {
 uint16_t classes_from_icu(char16_t c) {
   uint16_t bits = plain_classes(c);
   if (nfc_inert(c)) bits |= kNfcInert;
-  if (!U16_IS_SURROGATE(c) && u_hasBinaryProperty(c, UCHAR_EMOJI)) bits |= kEmoji;
   const uint8_t folded = folded_members().sets[canonical(c)];
   if (folded & (FoldedMembers::kLatin | FoldedMembers::kCyrillic | FoldedMembers::kDash)) bits |= kPathChar;
   if (folded & (FoldedMembers::kLatin | FoldedMembers::kCyrillic)) bits |= kPathEndChar;
@@ -221,11 +219,38 @@ char16_t canonical(char16_t c) {
   return canon;
 }
 
-bool nfc_inert(char32_t c) {
-  icu_data::ensure_registered();
+namespace {
+
+uint8_t code_point_props_from_icu(char32_t c) {
+  icu_data::ensure_registered();  // the emoji properties need uemoji.icu
   const auto cp = static_cast<UChar32>(c);
-  return u_getCombiningClass(cp) == 0 && u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+  uint8_t props = 0;
+  if (u_hasBinaryProperty(cp, UCHAR_EMOJI)) props |= kCpEmoji;
+  if (u_hasBinaryProperty(cp, UCHAR_EMOJI_PRESENTATION)) props |= kCpEmojiPresentation;
+  if (u_hasBinaryProperty(cp, UCHAR_EMOJI_MODIFIER_BASE)) props |= kCpModifierBase;
+  if (u_getCombiningClass(cp) == 0 && u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES)
+    props |= kCpNfcInert;
+  return props;
 }
+
+// As class_cache: 0 is "not yet known".
+constexpr char32_t kCachedCodePoints = 0x20000;
+constexpr uint8_t kCpKnown = 1 << 7;
+std::atomic<uint8_t> props_cache[kCachedCodePoints];
+
+}  // namespace
+
+uint8_t code_point_props(char32_t c) {
+  if (c >= kCachedCodePoints) return code_point_props_from_icu(c);
+  uint8_t props = props_cache[c].load(std::memory_order_relaxed);
+  if (props == 0) {
+    props = static_cast<uint8_t>(code_point_props_from_icu(c) | kCpKnown);
+    props_cache[c].store(props, std::memory_order_relaxed);
+  }
+  return props;
+}
+
+bool nfc_inert(char32_t c) { return (code_point_props(c) & kCpNfcInert) != 0; }
 
 bool hashtag_alpha(char32_t c) {
   return (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;

@@ -74,6 +74,9 @@ Signs find_signs(std::u16string_view text) {
     r.last = i;
   };
   for (int32_t i = 0; i < n; ++i) {
+    // Most of a text is blocks of four plain ASCII units: skip them whole.
+    while (i + 4 <= n && tw::plain_ascii_block(text.data() + i)) i += 4;
+    if (i == n) break;
     const char16_t c = text[i];
     if (c < 0x80) {
       if (kAsciiSigns[c] != Signs::kNone) mark(kAsciiSigns[c], i);
