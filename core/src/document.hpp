@@ -27,8 +27,9 @@ struct Token {
   TokenKind kind = TokenKind::word;
   bool space_before = false;  // whitespace (or start of text) right before it
   bool all_caps = false;      // word with >= 2 letters, all upper case
-  std::string text;           // UTF-8, as written
-  std::string folded;         // UTF-8, case-folded, curly apostrophes made straight
+  // Views of Document::token_chars, valid as long as the Document.
+  std::string_view text;      // UTF-8, as written
+  std::string_view folded;    // UTF-8, case-folded, curly apostrophes made straight
   size_t folded_hash = 0;     // text::token_hash of `folded`, computed once for phrase lookups
 };
 
@@ -43,10 +44,20 @@ struct Document {
   std::u16string text;     // what offsets refer to
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  // The bytes of the tokens' text and folded forms. On the heap, so that
+  // moving the Document keeps the views valid; copying would not, so a
+  // Document cannot be copied.
+  std::vector<char> token_chars;
   Entities entities;
   LengthInfo length;
   const Context* context = nullptr;
   const Config* config = nullptr;
+
+  Document() = default;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
 
   std::string utf8(int32_t start, int32_t end) const;  // text[start, end) as UTF-8
   int32_t size() const { return static_cast<int32_t>(text.size()); }

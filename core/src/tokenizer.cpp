@@ -3,9 +3,11 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -59,11 +61,24 @@ enum Sb : uint8_t {
   sb_close,
 };
 
+// What the tokenizer asks of a code point besides its break classes.
+enum CharFlag : uint8_t {
+  cf_ext_pict = 1,     // Extended_Pictographic
+  cf_needs_icu = 2,    // dictionary scripts, Hebrew letters, Katakana: ICU's own code paths
+  cf_regional = 4,     // Regional_Indicator
+  cf_emoji = 8,        // Emoji
+  cf_folds = 16,       // text::fold changes it
+  cf_alpha = 32,       // u_isalpha
+  cf_upper = 64,       // u_isupper
+  cf_space = 128,      // text::is_space
+};
+
 struct CharClass {
   Wb wb = wb_other;
   Sb sb = sb_other;
-  bool ext_pict = false;    // Extended_Pictographic
-  bool needs_icu = false;   // dictionary scripts, Hebrew letters, Katakana: ICU's own code paths
+  uint8_t flags = 0;
+  bool sentence_stop = false;  // a paragraph separator or sentence terminator
+  bool has(CharFlag f) const { return (flags & f) != 0; }
 };
 
 Wb word_class(UChar32 c) {
@@ -118,12 +133,33 @@ bool needs_icu(UChar32 c) {
          u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT;
 }
 
+// True if text::fold changes c: full case folding, or a curly apostrophe.
+bool folds(UChar32 c) {
+  if (c == 0x2019 || c == 0x2018 || c == 0x02BC) return true;
+  UChar one[2], folded[8];
+  int32_t length = 0;
+  U16_APPEND_UNSAFE(one, length, c);
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t folded_length = u_strFoldCase(folded, 8, one, length, U_FOLD_CASE_DEFAULT, &status);
+  return U_FAILURE(status) || folded_length != length || !std::equal(one, one + length, folded);
+}
+
 CharClass char_class(UChar32 c) {
   CharClass k;
   k.wb = word_class(c);
   k.sb = sentence_class(c);
-  k.ext_pict = u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC);
-  k.needs_icu = needs_icu(c);
+  k.sentence_stop = k.sb == sb_cr || k.sb == sb_lf || k.sb == sb_sep || k.sb == sb_aterm || k.sb == sb_sterm;
+  const auto flag = [&](bool on, CharFlag f) { k.flags = static_cast<uint8_t>(k.flags | (on ? f : 0)); };
+  flag(u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC), cf_ext_pict);
+  flag(needs_icu(c), cf_needs_icu);
+  flag(u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR), cf_regional);
+  flag(u_hasBinaryProperty(c, UCHAR_EMOJI), cf_emoji);
+  // Full case folding maps each code point on its own, so a text folds to
+  // itself exactly when each of its code points does.
+  flag(folds(c), cf_folds);
+  flag(u_isalpha(c), cf_alpha);
+  flag(u_isupper(c), cf_upper);
+  flag(is_space(c), cf_space);
   return k;
 }
 
@@ -135,6 +171,7 @@ class ClassTable {
   ClassTable() {
     for (UChar32 c = 0; c < 0x80; ++c) ascii_[static_cast<size_t>(c)] = char_class(c);
   }
+  const CharClass& ascii(char16_t c) const { return ascii_[c]; }
   const CharClass& operator[](UChar32 c) {
     if (c < 0x80) return ascii_[static_cast<size_t>(c)];
     auto& block = blocks_[static_cast<size_t>(c) >> 8];
@@ -162,33 +199,21 @@ struct WordChar {
   bool ends_zwj = false;  // ... the last of them a ZWJ
 };
 
-// The same for the sentence rules (SB5: Extend and Format).
-struct SentenceChar {
-  int32_t pos = 0;
-  Sb cls = sb_none;
-};
-
-// A word-break segment and ICU's rule status for it.
-struct Segment {
-  int32_t start;
-  int32_t end;
-  int32_t status;
-};
-
 bool is_line_break(Wb w) { return w == wb_cr || w == wb_lf || w == wb_newline; }
 bool is_para_sep(Sb s) { return s == sb_cr || s == sb_lf || s == sb_sep; }
 bool is_alnum(Wb w) { return w == wb_letter || w == wb_numeric; }
 
-// Both lists start with two wb_none / sb_none entries and end with two at
-// the text's end, so that the rules may look two characters either way.
+// The list starts with two wb_none entries and ends with two at the text's
+// end, so that the rules may look two characters either way.
 constexpr int32_t kPad = 2;
 
 // UAX #29 word boundaries (WB3 to WB999) with ICU's root tailoring, and
 // ICU's rule status per segment: 200 for a segment ending in a letter (or
 // a letter or "_" then "_"), 100 ending in a digit (or a digit then "_"),
-// else 0 (also when marks follow a final "_").
-void word_segments(const WordChar* w, int32_t count, std::vector<Segment>& out) {
-  out.clear();
+// else 0 (also when marks follow a final "_"). Calls emit(start, end,
+// status) for each segment.
+template <typename Emit>
+void word_segments(const WordChar* w, int32_t count, Emit emit) {
   const int32_t end = kPad + count;
   int32_t seg_first = kPad;
   auto status = [&](int32_t last) {  // of the segment [seg_first, last]
@@ -231,65 +256,25 @@ void word_segments(const WordChar* w, int32_t count, std::vector<Segment>& out) 
              (b.cls == wb_ri && ri_run % 2 == 1);                                                  // WB15, WB16
     }
     if (!keep) {
-      out.push_back({w[seg_first].pos, b.pos, status(k - 1)});
+      emit(w[seg_first].pos, b.pos, status(k - 1));
       seg_first = k;
     }
   }
-  if (count > 0) out.push_back({w[seg_first].pos, w[end].pos, status(end - 1)});
+  if (count > 0) emit(w[seg_first].pos, w[end].pos, status(end - 1));
 }
 
-// UAX #29 sentence boundaries (SB3 to SB998), as ICU's root rules give
-// them; `out` gets each sentence's end.
-void sentence_ends(const SentenceChar* s, int32_t count, std::vector<int32_t>& out) {
-  out.clear();
-  const int32_t end = kPad + count;
-  int32_t k = kPad;
-  while (k < end) {
-    const Sb c = s[k].cls;
-    if (is_para_sep(c)) {  // SB3, SB4: a break after CR LF, LF, CR or Sep
-      int32_t next = k + 1;
-      if (c == sb_cr && s[next].cls == sb_lf) ++next;
-      if (next < end) out.push_back(s[next].pos);
-      k = next;
-      continue;
-    }
-    if (c != sb_aterm && c != sb_sterm) {
-      ++k;
-      continue;
-    }
-    int32_t j = k + 1;
-    if (c == sb_aterm && (s[j].cls == sb_numeric ||                                                        // SB6
-                          ((s[k - 1].cls == sb_upper || s[k - 1].cls == sb_lower) && s[j].cls == sb_upper))) {  // SB7
-      k = j;
-      continue;
-    }
-    while (s[j].cls == sb_close) ++j;  // SB9
-    while (s[j].cls == sb_sp) ++j;     // SB10
-    if (j >= end || is_para_sep(s[j].cls)) {  // SB11 after the separator, handled above
-      k = j;
-      continue;
-    }
-    bool keep = s[j].cls == sb_scontinue || s[j].cls == sb_aterm || s[j].cls == sb_sterm;  // SB8a
-    if (!keep && c == sb_aterm) {  // SB8: ATerm Close* Sp* × (not a letter or terminator)* Lower
-      int32_t m = j;
-      while (m < end) {
-        const Sb x = s[m].cls;
-        if (x == sb_oletter || x == sb_upper || x == sb_lower || is_para_sep(x) || x == sb_aterm || x == sb_sterm) break;
-        ++m;
-      }
-      keep = s[m].cls == sb_lower;
-    }
-    if (!keep) out.push_back(s[j].pos);  // SB11
-    k = j;
-  }
-  out.push_back(s[end].pos);
-}
-
-TokenKind classify(std::u16string_view piece, int32_t rule_status) {
+// The kind of a token from ICU's rule status, or (status 0) from its first
+// code point's facts: the reference path asks ICU, the fast path its table.
+TokenKind kind_by_status(int32_t rule_status) {
   if (rule_status >= UBRK_WORD_IDEO && rule_status < UBRK_WORD_IDEO_LIMIT) return TokenKind::ideo;
   if (rule_status >= UBRK_WORD_KANA && rule_status < UBRK_WORD_KANA_LIMIT) return TokenKind::ideo;
   if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::number;
   if (rule_status >= UBRK_WORD_LETTER && rule_status < UBRK_WORD_LETTER_LIMIT) return TokenKind::word;
+  return TokenKind::punct;
+}
+
+TokenKind classify(std::u16string_view piece, int32_t rule_status) {
+  if (rule_status >= UBRK_WORD_NUMBER) return kind_by_status(rule_status);
   // One ASCII character: no ASCII character is Extended_Pictographic or a
   // regional indicator, and the Emoji test needs two units.
   if (piece.size() == 1 && piece[0] < 0x80) return TokenKind::punct;
@@ -344,6 +329,9 @@ void icu_segments(icu::BreakIterator& it, const std::u16string& text, Visit visi
   if (U_FAILURE(status)) throw std::runtime_error("ICU break iteration failed");
 }
 
+// Full case folding of ASCII is lower-casing.
+constexpr char ascii_fold(char16_t c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
+
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -352,121 +340,302 @@ struct Tokenizer::Impl {
   ClassTable classes;
   // Reused between calls so that a run allocates only for its results.
   std::vector<WordChar> word_chars;
-  std::vector<SentenceChar> sentence_chars;
-  int32_t word_count = 0, sentence_count = 0;
-  std::vector<Segment> segments;
+  int32_t word_count = 0;
   std::vector<int32_t> sentence_ends;
+  size_t used = 0;  // bytes of doc.token_chars taken by tokens so far
 
-  // Fills word_chars and sentence_chars; false if the text needs ICU's word
-  // break iterator.
+  // Fills word_chars; false if the text needs ICU's word break iterator.
   bool read_chars(const std::u16string& text) {
     const auto n = static_cast<int32_t>(text.size());
     const auto capacity = static_cast<size_t>(n + 2 * kPad);
-    if (word_chars.size() < capacity) {
-      word_chars.resize(capacity);
-      sentence_chars.resize(capacity);
-    }
+    if (word_chars.size() < capacity) word_chars.resize(capacity);
     WordChar* w = word_chars.data();
-    SentenceChar* s = sentence_chars.data();
     w[0] = w[1] = WordChar{};
-    s[0] = s[1] = SentenceChar{};
-    int32_t wn = kPad, sn = kPad;  // next free entries
-    bool fast = true;
+    int32_t wn = kPad;  // next free entry
+    uint8_t flags = 0;  // of every non-ASCII character
     for (int32_t i = 0; i < n;) {
+      // ASCII, most of a tweet: never Extend, Format or ZWJ, nor for ICU.
+      char16_t u;
+      while ((u = text[static_cast<size_t>(i)]) < 0x80) {
+        w[wn++] = WordChar{i, classes.ascii(u).wb, false, false, false};
+        if (++i == n) break;
+      }
+      if (i == n) break;
       const int32_t pos = i;
-      UChar32 c = text[static_cast<size_t>(i)];
-      if (c < 0x80) {
-        ++i;
-      } else {
-        U16_NEXT(text.data(), i, n, c);
-      }
+      UChar32 c;
+      U16_NEXT(text.data(), i, n, c);
       const CharClass& k = classes[c];
-      fast = fast && !k.needs_icu;
-      WordChar& last_word = w[wn - 1];
-      if ((k.wb == wb_extend || k.wb == wb_zwj) && last_word.cls != wb_none && !is_line_break(last_word.cls)) {
-        last_word.extended = true;
-        last_word.ends_zwj = k.wb == wb_zwj;
+      flags = static_cast<uint8_t>(flags | k.flags);
+      WordChar& last = w[wn - 1];
+      if ((k.wb == wb_extend || k.wb == wb_zwj) && last.cls != wb_none && !is_line_break(last.cls)) {
+        last.extended = true;
+        last.ends_zwj = k.wb == wb_zwj;
       } else {
-        w[wn++] = WordChar{pos, k.wb, k.ext_pict, false, false};
-      }
-      const Sb last_sentence = s[sn - 1].cls;
-      if (!(k.sb == sb_extend && last_sentence != sb_none && !is_para_sep(last_sentence))) {
-        s[sn++] = SentenceChar{pos, k.sb};
+        w[wn++] = WordChar{pos, k.wb, k.has(cf_ext_pict), false, false};
       }
     }
     w[wn] = w[wn + 1] = WordChar{n};
-    s[sn] = s[sn + 1] = SentenceChar{n};
     word_count = wn - kPad;
-    sentence_count = sn - kPad;
-    return fast;
+    return (flags & cf_needs_icu) == 0;
   }
 
-  void icu_words(const std::u16string& text) {
-    segments.clear();
-    icu_segments(*words, text, [&](int32_t s, int32_t e, int32_t status) { segments.push_back({s, e, status}); });
-  }
+  void find_sentence_ends(const std::u16string& text);
   void icu_sentences(const std::u16string& text) {
     sentence_ends.clear();
     icu_segments(*sentences, text, [&](int32_t, int32_t e, int32_t) { sentence_ends.push_back(e); });
   }
 
-  void build(Document& doc) const;
+  void start(Document& doc);
+  // Where the next `bytes` bytes of token text go.
+  char* room(Document& doc, size_t bytes) {
+    if (used + bytes > doc.token_chars.size()) grow(doc, used + bytes);
+    return doc.token_chars.data() + used;
+  }
+  void grow(Document& doc, size_t bytes);
+  void emit(Document& doc, int32_t start, int32_t end, int32_t status);
+  void emit_reference(Document& doc, int32_t start, int32_t end, int32_t status);
+  void build_sentences(Document& doc) const;
 };
 
-// Tokens from `segments`, sentences from `sentence_ends`.
-void Tokenizer::Impl::build(Document& doc) const {
+// Token texts take at most 3 bytes per UTF-16 unit; folded forms that differ
+// from their text (capitals) at most 1 more per unit unless folding expands
+// non-ASCII letters, when room() makes more.
+void Tokenizer::Impl::start(Document& doc) {
   doc.tokens.clear();
   doc.sentences.clear();
+  doc.token_chars.assign(4 * doc.text.size() + 16, '\0');
+  used = 0;
+}
+
+// Makes room for `bytes` bytes of token text in all: the bytes move to a
+// larger buffer, and the tokens' views with them.
+void Tokenizer::Impl::grow(Document& doc, size_t bytes) {
+  std::vector<char>& chars = doc.token_chars;
+  std::vector<char> larger(std::max(bytes, 2 * chars.size()));
+  std::copy(chars.begin(), chars.begin() + static_cast<std::ptrdiff_t>(used), larger.begin());
+  const auto move = [&](std::string_view& v) { v = {larger.data() + (v.data() - chars.data()), v.size()}; };
+  for (Token& t : doc.tokens) {
+    move(t.text);
+    move(t.folded);
+  }
+  chars = std::move(larger);
+}
+
+// Adds the token for word-break segment [start, end) with ICU rule status
+// `status`, unless it starts with white space. Short ASCII tokens (most)
+// are copied, folded, hashed and their capitals counted in one walk; other
+// tokens ask the class table, and ICU only when they have letters that fold.
+void Tokenizer::Impl::emit(Document& doc, int32_t start, int32_t end, int32_t status) {
+  const char16_t* text = doc.text.data();
+  const auto n = static_cast<int32_t>(doc.text.size());
+  const char16_t first = text[start];
+  const auto space_at = [&](int32_t i) {  // the code point ending or starting at i
+    const char16_t c = text[i];
+    if (c < 0x80) return classes.ascii(c).has(cf_space);
+    UChar32 cp;
+    U16_GET(text, 0, i, n, cp);
+    return classes[cp].has(cf_space);
+  };
+  if (first < 0x80 ? classes.ascii(first).has(cf_space) : space_at(start)) return;
+  Token& t = doc.tokens.emplace_back();
+  t.start = start;
+  t.end = end;
+  t.space_before = start == 0 || space_at(start - 1);
+  const auto length = static_cast<size_t>(end - start);
+  char* out = room(doc, 2 * length);
+  text::TokenHasher hasher;
+  size_t i = 0;
+  bool upper = false, lower = false, two_upper = false;
+  for (; i < length && text[start + static_cast<int32_t>(i)] < 0x80; ++i) {
+    const char16_t c = text[start + static_cast<int32_t>(i)];
+    const char folded = ascii_fold(c);
+    two_upper = two_upper || (upper && folded != c);
+    upper = upper || folded != c;
+    lower = lower || (c >= 'a' && c <= 'z');
+    out[i] = static_cast<char>(c);
+    hasher.add(folded);
+  }
+  if (i == length) {
+    // No ASCII character is Extended_Pictographic or a regional indicator;
+    // some ("#", "*", digits) are Emoji.
+    if (status >= UBRK_WORD_NUMBER) {
+      t.kind = kind_by_status(status);
+    } else {
+      t.kind = length > 1 && classes.ascii(first).has(cf_emoji) ? TokenKind::emoji : TokenKind::punct;
+    }
+    t.all_caps = t.kind == TokenKind::word && !lower && two_upper;
+    t.text = {out, length};
+    if (upper) {
+      char* folded = out + length;
+      for (i = 0; i < length; ++i) folded[i] = ascii_fold(static_cast<char16_t>(out[i]));
+      t.folded = {folded, length};
+      used += 2 * length;
+    } else {
+      t.folded = t.text;
+      used += length;
+    }
+    t.folded_hash = hasher.value();
+    return;
+  }
+  // Not all ASCII: UTF-8 of every code point, each looked up for its letter
+  // case and whether it folds.
+  out = room(doc, 3 * length);
+  size_t bytes = 0;
+  int32_t letters = 0;
+  bool lower_letter = false, folds = false;
+  for (int32_t k = start; k < end;) {
+    UChar32 c;
+    U16_NEXT(text, k, end, c);
+    const CharClass& cls = classes[c];
+    if (cls.has(cf_alpha)) {
+      ++letters;
+      lower_letter = lower_letter || !cls.has(cf_upper);
+    }
+    folds = folds || cls.has(cf_folds);
+    if (U_IS_SURROGATE(c)) c = 0xFFFD;  // as text::to_utf8 writes a lone surrogate
+    U8_APPEND_UNSAFE(out, bytes, c);
+  }
+  UChar32 first_cp;
+  U16_GET(text, start, start, end, first_cp);
+  const CharClass& first_class = classes[first_cp];
+  if (status >= UBRK_WORD_NUMBER) {
+    t.kind = kind_by_status(status);
+  } else if (first_class.has(cf_ext_pict) || first_class.has(cf_regional) ||
+             (length > 1 && first_class.has(cf_emoji))) {
+    t.kind = TokenKind::emoji;
+  } else {
+    t.kind = TokenKind::punct;
+  }
+  t.all_caps = t.kind == TokenKind::word && !lower_letter && letters >= 2;
+  t.text = {out, bytes};
+  used += bytes;
+  if (!folds) {
+    t.folded = t.text;
+  } else {
+    const std::string folded = text::to_utf8(text::fold(std::u16string_view(text + start, length)));
+    char* to = room(doc, folded.size());
+    std::copy(folded.begin(), folded.end(), to);
+    t.folded = {to, folded.size()};
+    used += folded.size();
+  }
+  t.folded_hash = text::token_hash(t.folded);
+}
+
+// The reference for emit: each token's facts straight from ICU.
+void Tokenizer::Impl::emit_reference(Document& doc, int32_t start, int32_t end, int32_t status) {
   const std::u16string& text = doc.text;
   const auto n = static_cast<int32_t>(text.size());
-  doc.tokens.reserve(segments.size());
-  for (const Segment& seg : segments) {
-    const int32_t start = seg.start, end = seg.end;
-    std::u16string_view piece(text.data() + start, static_cast<size_t>(end - start));
-    UChar32 first;
-    U16_GET(piece.data(), 0, 0, static_cast<int32_t>(piece.size()), first);
-    if (is_space(first)) continue;
-    Token& t = doc.tokens.emplace_back();
-    t.start = start;
-    t.end = end;
-    t.kind = classify(piece, seg.status);
-    UChar32 prev = 0;
-    if (start > 0) U16_GET(text.data(), 0, start - 1, n, prev);
-    t.space_before = start == 0 || is_space(prev);
-    // Most tokens are short and ASCII: copied, lower-cased (ASCII's full
-    // case folding), hashed and their capitals counted in one walk, without
-    // ICU.
-    char raw[32], folded[32];
-    size_t length = 0;
-    int32_t upper = 0, lower = 0;
-    text::TokenHasher hasher;
-    for (; length < piece.size() && length < sizeof raw && piece[length] < 0x80; ++length) {
-      const char c = static_cast<char>(piece[length]);
-      const bool is_upper = c >= 'A' && c <= 'Z';
-      upper += is_upper ? 1 : 0;
-      lower += c >= 'a' && c <= 'z' ? 1 : 0;
-      raw[length] = c;
-      folded[length] = is_upper ? static_cast<char>(c - 'A' + 'a') : c;
-      hasher.add(folded[length]);
-    }
-    if (length == piece.size()) {
-      t.all_caps = t.kind == TokenKind::word && lower == 0 && upper >= 2;
-      // The token's strings are new and empty: append skips assign's
-      // aliasing checks.
-      t.text.append(raw, length);
-      t.folded.append(folded, length);
-      t.folded_hash = hasher.value();
-    } else {
-      t.all_caps = t.kind == TokenKind::word && all_caps(piece);
-      t.text = text::to_utf8(piece);
-      // Most such tokens (emoji, dashes, double quotes) fold to themselves:
-      // then their UTF-8 is already made.
-      const std::u16string folded_piece = text::fold(piece);
-      t.folded = folded_piece == piece ? t.text : text::to_utf8(folded_piece);
-      t.folded_hash = text::token_hash(t.folded);
-    }
-  }
+  const std::u16string_view piece(text.data() + start, static_cast<size_t>(end - start));
+  UChar32 first;
+  U16_GET(piece.data(), 0, 0, static_cast<int32_t>(piece.size()), first);
+  if (is_space(first)) return;
+  const std::string utf8 = text::to_utf8(piece);
+  const std::string folded = text::to_utf8(text::fold(piece));
+  char* out = room(doc, utf8.size() + folded.size());
+  std::copy(utf8.begin(), utf8.end(), out);
+  std::copy(folded.begin(), folded.end(), out + utf8.size());
+  used += utf8.size() + folded.size();
+  Token& t = doc.tokens.emplace_back();
+  t.start = start;
+  t.end = end;
+  t.kind = classify(piece, status);
+  UChar32 prev = 0;
+  if (start > 0) U16_GET(text.data(), 0, start - 1, n, prev);
+  t.space_before = start == 0 || is_space(prev);
+  t.all_caps = t.kind == TokenKind::word && all_caps(piece);
+  t.text = {out, utf8.size()};
+  t.folded = {out + utf8.size(), folded.size()};
+  t.folded_hash = text::token_hash(t.folded);
+}
 
+// UAX #29 sentence boundaries (SB3 to SB998), as ICU's root rules give
+// them, into `sentence_ends`. Read from the text: SB5 folds Extend and
+// Format into the character before them, and as none of those is a
+// separator or terminator, the rules only ever look past them.
+void Tokenizer::Impl::find_sentence_ends(const std::u16string& text) {
+  sentence_ends.clear();
+  const auto n = static_cast<int32_t>(text.size());
+  const char16_t* p = text.data();
+  const auto class_at = [&](int32_t i) {  // of the code point at i < n
+    if (p[i] < 0x80) return classes.ascii(p[i]).sb;
+    UChar32 c;
+    U16_GET(p, 0, i, n, c);
+    return classes[c].sb;
+  };
+  const auto after = [&](int32_t i) {  // where the code point at i < n ends
+    U16_FWD_1(p, i, n);
+    return i;
+  };
+  // The class of the first code point at or after i that is not Extend or
+  // Format, which i is moved to (sb_none at the end).
+  const auto folded_at = [&](int32_t& i) {
+    for (; i < n; i = after(i)) {
+      const Sb c = class_at(i);
+      if (c != sb_extend) return c;
+    }
+    return sb_none;
+  };
+  // The class of the character before the one at i, Extend and Format
+  // folded in (sb_none at the start).
+  const auto folded_before = [&](int32_t i) {
+    while (i > 0) {
+      U16_BACK_1(p, 0, i);
+      const Sb c = class_at(i);
+      if (c != sb_extend) return c;
+    }
+    return sb_none;
+  };
+  int32_t k = 0;
+  while (k < n) {
+    // Most characters are neither separators nor terminators.
+    if (p[k] < 0x80 && !classes.ascii(p[k]).sentence_stop) {
+      ++k;
+      continue;
+    }
+    const Sb c = class_at(k);
+    if (is_para_sep(c)) {  // SB3, SB4: a break after CR LF, LF, CR or Sep
+      int32_t next = after(k);
+      if (c == sb_cr && next < n && p[next] == '\n') ++next;
+      if (next < n) sentence_ends.push_back(next);
+      k = next;
+      continue;
+    }
+    if (c != sb_aterm && c != sb_sterm) {
+      k = after(k);
+      continue;
+    }
+    int32_t j = after(k);
+    Sb next = folded_at(j);
+    if (c == sb_aterm && (next == sb_numeric ||  // SB6
+                          (next == sb_upper && (folded_before(k) == sb_upper || folded_before(k) == sb_lower)))) {  // SB7
+      k = j;
+      continue;
+    }
+    while (next == sb_close) next = folded_at(j = after(j));  // SB9
+    while (next == sb_sp) next = folded_at(j = after(j));     // SB10
+    if (j >= n || is_para_sep(next)) {  // SB11 after the separator, handled above
+      k = j;
+      continue;
+    }
+    bool keep = next == sb_scontinue || next == sb_aterm || next == sb_sterm;  // SB8a
+    if (!keep && c == sb_aterm) {  // SB8: ATerm Close* Sp* × (not a letter or terminator)* Lower
+      int32_t m = j;
+      Sb x = next;
+      while (m < n && !(x == sb_oletter || x == sb_upper || x == sb_lower || is_para_sep(x) || x == sb_aterm ||
+                        x == sb_sterm)) {
+        x = folded_at(m = after(m));
+      }
+      keep = x == sb_lower;
+    }
+    if (!keep) sentence_ends.push_back(j);  // SB11
+    k = j;
+  }
+  sentence_ends.push_back(n);
+}
+
+// Sentences from `sentence_ends`, with the tokens they hold.
+void Tokenizer::Impl::build_sentences(Document& doc) const {
+  const std::u16string& text = doc.text;
   size_t token = 0;
   int32_t start = 0;
   for (const int32_t end : sentence_ends) {
@@ -491,19 +660,26 @@ Tokenizer::~Tokenizer() = default;
 
 void Tokenizer::run(Document& doc) {
   Impl& m = *impl_;
+  m.start(doc);
+  const auto emit = [&](int32_t start, int32_t end, int32_t status) { m.emit(doc, start, end, status); };
   if (m.read_chars(doc.text)) {
-    word_segments(m.word_chars.data(), m.word_count, m.segments);
+    doc.tokens.reserve(static_cast<size_t>(m.word_count));  // at most a token a character
+    word_segments(m.word_chars.data(), m.word_count, emit);
   } else {
-    m.icu_words(doc.text);
+    doc.tokens.reserve(doc.text.size());
+    icu_segments(*m.words, doc.text, emit);
   }
-  sentence_ends(m.sentence_chars.data(), m.sentence_count, m.sentence_ends);
-  m.build(doc);
+  m.find_sentence_ends(doc.text);
+  m.build_sentences(doc);
 }
 
 void Tokenizer::run_with_icu(Document& doc) {
-  impl_->icu_words(doc.text);
-  impl_->icu_sentences(doc.text);
-  impl_->build(doc);
+  Impl& m = *impl_;
+  m.start(doc);
+  icu_segments(*m.words, doc.text,
+               [&](int32_t start, int32_t end, int32_t status) { m.emit_reference(doc, start, end, status); });
+  m.icu_sentences(doc.text);
+  m.build_sentences(doc);
 }
 
 }  // namespace chime

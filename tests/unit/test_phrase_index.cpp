@@ -108,7 +108,8 @@ TEST_CASE("phrase lists tokenised in one batch equal phrases tokenised one by on
     for (const Phrase& p : set.list(id).phrases()) {
       INFO("list " << id << " phrase " << p.text);
       int32_t replaced = 0;
-      const std::vector<Token> alone = tokenize(text::decode_utf8(p.text, replaced));
+      const Document tokenized = tokenize(text::decode_utf8(p.text, replaced));
+      const std::vector<Token>& alone = tokenized.tokens;
       REQUIRE(alone.size() == p.tokens.size());
       for (size_t k = 0; k < alone.size(); ++k) {
         CHECK(p.tokens[k] == (alone[k].text == "*" ? "*" : alone[k].folded));

@@ -11,14 +11,14 @@
 
 namespace chime {
 
-std::vector<Token> tokenize(std::u16string_view text) {
+Document tokenize(std::u16string_view text) {
   static std::mutex mutex;
   static Tokenizer tokenizer;
   std::lock_guard lock(mutex);
   Document doc;
   doc.text = std::u16string(text);
   tokenizer.run(doc);
-  return std::move(doc.tokens);
+  return doc;
 }
 
 namespace {
@@ -36,7 +36,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }
 
 void append_token(Phrase& p, const Token& t) {
-  p.tokens.push_back(t.text == "*" ? "*" : t.folded);
+  p.tokens.emplace_back(t.text == "*" ? "*" : t.folded);
   p.hashes.push_back(text::token_hash(p.tokens.back()));
   p.joined.push_back(!t.space_before);
 }
@@ -61,7 +61,7 @@ std::vector<Phrase> PhraseList::compile(const std::vector<std::string_view>& tex
   if (std::any_of(texts.begin(), texts.end(), has_line_break)) {
     for (Phrase& p : out) {
       int32_t replaced = 0;
-      for (const Token& t : tokenize(text::decode_utf8(p.text, replaced))) append_token(p, t);
+      for (const Token& t : tokenize(text::decode_utf8(p.text, replaced)).tokens) append_token(p, t);
     }
     return out;
   }
@@ -74,7 +74,7 @@ std::vector<Phrase> PhraseList::compile(const std::vector<std::string_view>& tex
     all += u'\n';
   }
   size_t line = 0;
-  for (const Token& t : tokenize(all)) {
+  for (const Token& t : tokenize(all).tokens) {
     while (t.start >= line_end[line]) ++line;
     append_token(out[line], t);
   }

@@ -191,7 +191,8 @@ class PhraseSet {
   std::vector<uint32_t> at_every_token_;  // "*" alone, or "*" then "*"
 };
 
-// Tokenises a short string the way documents are tokenised.
-std::vector<Token> tokenize(std::u16string_view text);
+// Tokenises a short string the way documents are tokenised (the tokens
+// view the Document's bytes).
+Document tokenize(std::u16string_view text);
 
 }  // namespace chime

@@ -43,7 +43,7 @@ int digit_count(std::string_view s) {
 long number_value(const Token& t) {
   if (t.kind != TokenKind::number || t.text.empty() || t.text.size() > 6) return -1;
   if (digit_count(t.text) != static_cast<int>(t.text.size())) return -1;
-  return std::stol(t.text);
+  return std::stol(std::string(t.text));
 }
 
 const WordList& not_names() {

@@ -226,7 +226,7 @@ void check_reading_level(const Analysis& a, HintSink& sink) {
   for (size_t i = 0; i < doc.tokens.size() && long_words.size() < 3; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::word || token_in_entity(doc, i) || count_syllables(t.folded) < kLongWordSyllables) continue;
-    const std::string w = "\u201c" + t.text + "\u201d";
+    const std::string w = "\u201c" + std::string(t.text) + "\u201d";
     if (std::find(long_words.begin(), long_words.end(), w) == long_words.end()) long_words.push_back(w);
   }
   std::string suggestion = "Use shorter sentences and everyday words";

@@ -27,7 +27,7 @@ std::optional<HelpfulFinding> number_fact(const ListMatches& matches) {
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (!is_number(doc, i)) continue;
     const Token& n = doc.tokens[i];
-    const auto next = [&](size_t k) -> const std::string& {
+    const auto next = [&](size_t k) -> std::string_view {
       static const std::string none;
       return i + k < doc.tokens.size() ? doc.tokens[i + k].folded : none;
     };
