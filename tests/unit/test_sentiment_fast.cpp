@@ -1,10 +1,12 @@
 // The sentiment scorer's fast paths must read exactly what its general paths
-// read: the ASCII one-pass word reading against the general reading (strip
-// punctuation, fold through ICU, ALL-CAPS test per code point), and the flat
-// lexicon tables against the data they were built from.
+// read: the one-scan word reading against the general reading (strip
+// punctuation, fold through ICU, ALL-CAPS test per code point), the facts of
+// ICU that scan relies on, the one-pass score against the reference scoring,
+// and the flat lexicon tables against the data they were built from.
 #include <doctest/doctest.h>
 
 #include <unicode/uchar.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -14,11 +16,14 @@
 #include <vector>
 
 #include "data/data.hpp"
+#include "document.hpp"
 #include "examples.hpp"
 #include "icu/icu_data.hpp"
 #include "sentiment/lexicon.hpp"
 #include "sentiment/sentiment.hpp"
+#include "text/twitter_text.hpp"
 #include "text/unicode.hpp"
+#include "tokenizer.hpp"
 
 using namespace chime;
 
@@ -53,7 +58,7 @@ std::string upper_ascii(std::string s) {
 
 }  // namespace
 
-TEST_CASE("sentiment: the ASCII word reading equals the general one") {
+TEST_CASE("sentiment: the one-scan word reading equals the general one") {
   std::string texts;
   // Every lexicon key as written, upper-cased, capitalised and wrapped in
   // punctuation (emoticons, "n't" words, words that are also modifiers).
@@ -84,12 +89,57 @@ TEST_CASE("sentiment: the ASCII word reading equals the general one") {
     for (size_t k = 0; k < length; ++k) texts += alphabet[next() % alphabet.size()];
     texts += ' ';
   }
-  // Long words and non-ASCII ones take the general path whichever is asked.
-  texts += std::string(70, 'A') + " caf\xC3\xA9 \xC3\x89T\xC3\x89 don\xE2\x80\x99t ";
+  // Long words, and characters beyond ASCII: those case folding leaves
+  // alone (accented lower case, Arabic, CJK, curly apostrophes) and those it
+  // changes (capitals, sharp s, long s, circled letters, Roman numerals).
+  texts += std::string(70, 'A') + " " + std::string(64, 'a') + " caf\xC3\xA9 \xC3\x89T\xC3\x89 don\xE2\x80\x99t ";
+  texts += "DON\xE2\x80\x99T \xE2\x80\x98good\xE2\x80\x99 \xE2\x80\x9CGreat\xE2\x80\x9D stra\xC3\x9F" "e \xC5\xBFoft ";
+  texts += "\xE2\x92\xB6\xE2\x92\xB7 \xE2\x85\xA0 \xD8\xB4\xD9\x83\xD8\xB1\xD8\xA7 \xE6\x97\xA5\xE6\x9C\xAC ";
+  texts += "\xC3\xA9t\xC3\xA9! ca\xC3\xB1\xC3\xB3n... \xCE\xA3\xCE\x9F\xCE\xA3 \xF0\x9D\x90\x80\xF0\x9D\x90\x81 ";
+  // Every code point of the BMP (no surrogate, no white space) in a word.
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    if ((c >= 0xD800 && c <= 0xDFFF) || text::is_space(static_cast<int32_t>(c))) continue;
+    std::u16string piece = u"x";
+    piece += static_cast<char16_t>(c);
+    texts += text::to_utf8(piece) + "y " + text::to_utf8(piece.substr(1)) + " ";
+  }
 
   int pieces = 0;
   CHECK(compare_pieces(texts, pieces) == 0);
-  CHECK(pieces > 50000);
+  CHECK(pieces > 150000);
+}
+
+TEST_CASE("sentiment: the facts of ICU that the one-scan reading relies on") {
+  // By general category: u_isalpha is L*, u_isalnum L* or Nd, u_isupper Lu,
+  // u_islower Ll; white space is among Zs, Zl, Zp, Cc, Cf; and only
+  // characters of Lu, Ll, Lt, Mn, Nl and So change when case-folded (by
+  // text::fold, which also makes curly apostrophes straight).
+  icu_data::ensure_registered();
+  int wrong = 0;
+  for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    const int8_t t = u_charType(c);
+    const bool letter = t == U_UPPERCASE_LETTER || t == U_LOWERCASE_LETTER || t == U_TITLECASE_LETTER ||
+                        t == U_MODIFIER_LETTER || t == U_OTHER_LETTER;
+    bool right = text::is_alpha(c) == letter && text::is_alnum(c) == (letter || t == U_DECIMAL_DIGIT_NUMBER) &&
+                 text::is_upper(c) == (t == U_UPPERCASE_LETTER) && text::is_lower(c) == (t == U_LOWERCASE_LETTER);
+    if (text::is_space(c)) {
+      right = right && (t == U_SPACE_SEPARATOR || t == U_LINE_SEPARATOR || t == U_PARAGRAPH_SEPARATOR ||
+                        t == U_CONTROL_CHAR || t == U_FORMAT_CHAR);
+    }
+    const bool may_fold = t == U_UPPERCASE_LETTER || t == U_LOWERCASE_LETTER || t == U_TITLECASE_LETTER ||
+                          t == U_NON_SPACING_MARK || t == U_LETTER_NUMBER || t == U_OTHER_SYMBOL;
+    const bool apostrophe = c == 0x2019 || c == 0x2018 || c == 0x02BC;
+    if (!apostrophe && !may_fold) {
+      char16_t units[2];
+      int32_t n = 0;
+      U16_APPEND_UNSAFE(units, n, c);
+      const std::u16string_view one(units, static_cast<size_t>(n));
+      right = right && text::fold(one) == one;
+    }
+    if (!right && ++wrong <= 5) MESSAGE("ICU differs on U+", std::hex, static_cast<int>(c));
+  }
+  CHECK(wrong == 0);
 }
 
 TEST_CASE("sentiment: VADER's human-rated texts read the same by both paths") {
@@ -103,6 +153,79 @@ TEST_CASE("sentiment: VADER's human-rated texts read the same by both paths") {
     CHECK(compare_pieces(text, pieces) == 0);
   }
   CHECK(pieces > 100000);
+}
+
+namespace {
+
+// How many texts score differently in one pass and by the reference steps.
+int compare_scores(const std::vector<std::string>& texts) {
+  Tokenizer tokenizer;
+  int mismatches = 0;
+  for (const std::string& utf8 : texts) {
+    Document doc;
+    int32_t replaced = 0;
+    doc.text = text::decode_utf8(utf8, replaced);
+    doc.entities = text::extract_entities(doc.text);
+    tokenizer.run(doc);
+    const Sentiment fast = sentiment::score(doc);
+    const Sentiment reference = sentiment::score_reference(doc);
+    const bool same = fast.compound == reference.compound && fast.pos == reference.pos &&
+                      fast.neu == reference.neu && fast.neg == reference.neg;
+    if (!same && ++mismatches <= 5) MESSAGE("scores differ on '", utf8, "'");
+  }
+  return mismatches;
+}
+
+std::vector<std::string> lines_of(const std::string& path) {
+  std::vector<std::string> lines;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
+  std::vector<std::string> texts;
+  for (const testing::Example& e : testing::load_examples()) texts.push_back(e.text);
+  for (const std::string& line : lines_of(std::string(CHIME_SOURCE_DIR) + "/tests/parity/corpus.txt")) {
+    texts.push_back(line);
+  }
+  for (const char* set : {"amazonReviewSnippets_GroundTruth.txt", "movieReviewSnippets_GroundTruth.txt",
+                          "nytEditorialSnippets_GroundTruth.txt"}) {
+    for (const std::string& line : lines_of(std::string(CHIME_SHARED_DIR) + "/data/vader/" + set)) {
+      const size_t tab = line.rfind('\t');
+      texts.push_back(tab == std::string::npos ? line : line.substr(tab + 1));
+    }
+  }
+  // Random texts of the pieces that matter: sentiment words, modifiers,
+  // idioms, "but", emoticons, emoji (glued on, with variation selectors,
+  // skin tones, a BOM after one), URLs, mentions, hashtags, cashtags,
+  // emphasis and clause marks, white space of several kinds.
+  const std::vector<std::string> parts = {
+      "good", "GOOD", "Great", "bad", "not", "isn't", "don\xE2\x80\x99t", "very", "extremely", "kind", "of",
+      "kind of", "but", "BUT", "no", "No.", "never", "at least", "love", "hate", "sick", "happy", "care",
+      "the", "nurse", "is", ":)", ":-(", "<3", ":D", "XD", "\xF0\x9F\x98\x80", "\xF0\x9F\x98\xA2",
+      "\xE2\x9D\xA4\xEF\xB8\x8F", "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", "\xF0\x9F\x98\x80\xEF\xBB\xBF",
+      "https://t.co/abc?x=1!", "example.com/love", "@happy_nurse", "#HeartHealth", "#love", "#StaySafe2024",
+      "$HCA", "!", "!!", "?", "???", "\xEF\xBC\x81", ",", ".", ";", "...", "\xE2\x80\xA6", "-", "(", ")",
+      " ", "  ", "\n", "\t", "\xC2\xA0", "\xE2\x80\x8B", "\xC3\xA9t\xC3\xA9", "\xD8\xB4\xD9\x83\xD8\xB1"};
+  uint64_t state = 2024;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    const uint32_t length = 1 + next() % 24;
+    for (uint32_t k = 0; k < length; ++k) {
+      text += parts[next() % parts.size()];
+      if (next() % 3 != 0) text += ' ';
+    }
+    texts.push_back(text);
+  }
+  CHECK(texts.size() > 25000);
+  CHECK(compare_scores(texts) == 0);
 }
 
 TEST_CASE("sentiment: the flat lexicon tables hold every entry of the data") {

@@ -7,8 +7,11 @@
 #include "sentiment/sentiment.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -159,73 +162,266 @@ bool read_word(const Lexicon& lex, std::u16string_view piece, Word& w) {
   return true;
 }
 
-enum class Reading { word, no_word, not_ascii };
+// ---- Reading a piece in one scan. Nearly every piece is short and ASCII, or
+// holds only characters that case folding leaves alone (Arabic, CJK, accented
+// lower case, punctuation): one scan finds where the piece ends, folds it into
+// a buffer on the stack and counts its letters. Any other piece takes
+// read_word. test_sentiment_fast.cpp holds the two readings equal.
 
-// ASCII letters and digits, for read_ascii_word.
-constexpr uint8_t kLower = 1;
-constexpr uint8_t kUpper = 2;
-constexpr uint8_t kDigit = 4;
-constexpr std::array<uint8_t, 128> kAsciiAlnum = [] {
-  std::array<uint8_t, 128> classes{};
-  for (char c = 'a'; c <= 'z'; ++c) classes[static_cast<size_t>(c)] = kLower;
-  for (char c = 'A'; c <= 'Z'; ++c) classes[static_cast<size_t>(c)] = kUpper;
-  for (char c = '0'; c <= '9'; ++c) classes[static_cast<size_t>(c)] = kDigit;
-  return classes;
+// ASCII character classes for the scan.
+constexpr uint8_t kSpace = 1;  // white space (as text::is_space): ends a piece
+constexpr uint8_t kMark = 2;   // "!" or "?" (emphasis)
+constexpr uint8_t kAlnum = 4;  // letter or digit
+constexpr uint8_t kLetter = 8;
+constexpr uint8_t kLower = 16;  // a letter not in upper case (no ALL CAPS)
+constexpr uint8_t kUpper = 32;  // ASCII capital: 0x20 makes it lower case (case folding)
+constexpr std::array<uint8_t, 128> kAscii = [] {
+  std::array<uint8_t, 128> table{};
+  for (char c : {' ', '\t', '\n', '\v', '\f', '\r'}) table[static_cast<size_t>(c)] = kSpace;
+  table['!'] = kMark;
+  table['?'] = kMark;
+  for (char c = '0'; c <= '9'; ++c) table[static_cast<size_t>(c)] = kAlnum;
+  for (char c = 'a'; c <= 'z'; ++c) table[static_cast<size_t>(c)] = kAlnum | kLetter | kLower;
+  for (char c = 'A'; c <= 'Z'; ++c) table[static_cast<size_t>(c)] = kAlnum | kLetter | kUpper;
+  return table;
 }();
 
-// read_word for a short ASCII piece (nearly every one) in one pass: the
-// punctuation strip, the letter counts of all_caps and the case folding
-// (lower-casing, for ASCII) at once. Characters stripped from the ends are
-// no letters, so counting over the whole piece counts over the word.
-// test_sentiment_fast.cpp holds it to read_word.
-Reading read_ascii_word(const Lexicon& lex, std::u16string_view piece, Word& w) {
-  char key[64];
-  const size_t n = piece.size();
-  if (n > sizeof key) return Reading::not_ascii;
-  int upper = 0;
-  int lower = 0;
-  size_t first = n;  // [first, last): the piece without leading and trailing punctuation
-  size_t last = 0;
-  uint64_t hash = key_hash_start;  // of the piece as written
-  for (size_t i = 0; i < n; ++i) {
-    const char16_t c = piece[i];
-    if (c >= 0x80) return Reading::not_ascii;
-    key[i] = static_cast<char>(c);
-    hash = key_hash_step(hash, c);
-    const uint8_t kind = kAsciiAlnum[c];
-    if (kind == 0) continue;
-    upper += kind == kUpper ? 1 : 0;
-    lower += kind == kLower ? 1 : 0;
-    if (first == n) first = i;
-    last = i + 1;
+bool is_mark(UChar32 c) { return c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F; }
+
+struct PieceScan {
+  static constexpr int32_t kMaxUnits = 64;  // longer pieces take the general reading
+  char key[4 * kMaxUnits];  // the piece case-folded, UTF-8
+  size_t size = 0;
+  size_t word_begin = 0;  // key[word_begin, word_end): the word, without leading
+  size_t word_end = 0;    // and trailing punctuation; empty: punctuation alone
+  uint64_t word_hash = 0;  // key_hash of the word
+  int letters = 0;        // (1 for any number if not_caps)
+  bool not_caps = false;  // a letter that is lower case or not upper case
+  bool marks = false;     // holds "!" or "?" (or their full-width forms)
+  bool general = false;   // read_word must read it
+};
+
+// The rest of a piece that read_word will read: where it ends (white space,
+// `limit`) and whether it holds "!" or "?".
+int32_t scan_rest(std::u16string_view text, int32_t i, int32_t limit, PieceScan& s) {
+  s.general = true;
+  while (i < limit) {
+    int32_t next = i;
+    UChar32 c;
+    U16_NEXT(text.data(), next, limit, c);
+    if (is_space(c)) break;
+    s.marks = s.marks || is_mark(c);
+    i = next;
   }
-  std::string_view raw(key, n);
-  int32_t entry = lex.find_word(raw, hash);
+  return i;
+}
+
+// What the scan needs of a character beyond ASCII, by its general category
+// (one ICU call): u_isalpha is L*, u_isalnum L* or Nd, u_isupper Lu,
+// u_islower Ll; white space is among Zs, Zl, Zp, Cc, Cf; and case folding
+// changes characters of Lu, Ll, Lt, Mn, Nl and So only, which are folded
+// to see. test_sentiment_fast.cpp checks these facts of ICU.
+constexpr uint8_t kMaybeSpace = 64;
+constexpr uint8_t kMaybeFolds = 128;
+constexpr std::array<uint8_t, U_CHAR_CATEGORY_COUNT> kCategory = [] {
+  std::array<uint8_t, U_CHAR_CATEGORY_COUNT> table{};
+  for (auto c : {U_UPPERCASE_LETTER, U_TITLECASE_LETTER}) table[c] = kAlnum | kLetter | kMaybeFolds;
+  table[U_LOWERCASE_LETTER] = kAlnum | kLetter | kLower | kMaybeFolds;
+  for (auto c : {U_MODIFIER_LETTER, U_OTHER_LETTER}) table[c] = kAlnum | kLetter | kLower;  // kLower: not upper case
+  table[U_DECIMAL_DIGIT_NUMBER] = kAlnum;
+  for (auto c : {U_NON_SPACING_MARK, U_LETTER_NUMBER, U_OTHER_SYMBOL}) table[c] = kMaybeFolds;
+  for (auto c : {U_SPACE_SEPARATOR, U_LINE_SEPARATOR, U_PARAGRAPH_SEPARATOR, U_CONTROL_CHAR, U_FORMAT_CHAR}) {
+    table[c] = kMaybeSpace;
+  }
+  return table;
+}();
+
+// Whether full case folding leaves `c` as it is.
+bool folds_to_itself(UChar32 c) {
+  UChar in[2];
+  int32_t n = 0;
+  U16_APPEND_UNSAFE(in, n, c);
+  UChar out[8];  // a folding is at most three code points
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t folded = u_strFoldCase(out, 8, in, n, U_FOLD_CASE_DEFAULT, &status);
+  return U_SUCCESS(status) && folded == n && out[0] == in[0] && (n == 1 || out[1] == in[1]);
+}
+
+// One character beyond ASCII into a scan: false if the scan must leave the
+// piece to read_word (`general`) or the piece ends (white space) here.
+struct ScanState {
+  size_t size;
+  size_t word_begin;
+  size_t word_end;
+  int letters;
+  uint8_t seen;  // the flags of the characters
+  bool marks;
+  bool general;
+};
+[[gnu::noinline]] bool scan_non_ascii(UChar32 c, char* key, ScanState& st) {
+  const uint8_t flags = kCategory[static_cast<size_t>(u_charType(c))];
+  if ((flags & kMaybeSpace) && is_space(c)) return false;
+  st.marks = st.marks || is_mark(c);
+  // Case folding must leave the character alone: the folded piece holds it as it is.
+  if (U_IS_SURROGATE(c) || ((flags & kMaybeFolds) && !folds_to_itself(c))) {
+    st.general = true;
+    return false;
+  }
+  st.seen |= flags;
+  st.letters += (flags & kLetter) ? 1 : 0;
+  if ((flags & kAlnum) && st.word_end == 0) st.word_begin = st.size;
+  if (c == 0x2019 || c == 0x2018 || c == 0x02BC) {
+    key[st.size++] = '\'';  // text::fold makes curly apostrophes straight
+  } else {
+    U8_APPEND_UNSAFE(key, st.size, c);
+  }
+  if (flags & kAlnum) st.word_end = st.size;
+  return true;
+}
+
+// scan_piece for a piece with characters beyond ASCII.
+int32_t scan_mixed_piece(std::u16string_view text, int32_t at, int32_t limit, PieceScan& s) {
+  const int32_t fast_limit = std::min(limit, at + PieceScan::kMaxUnits);
+  // In locals, not in `s`: stores into its key could alias its members.
+  char* const key = s.key;
+  size_t size = 0;
+  size_t word_begin = 0;
+  size_t word_end = 0;
+  int letters = 0;
+  uint8_t seen = 0;
+  ScanState st{0, 0, 0, 0, 0, false, false};
+  int32_t i = at;
+  for (;;) {
+    for (; i < fast_limit; ++i) {  // ASCII
+      const char16_t unit = text[static_cast<size_t>(i)];
+      if (unit >= 0x80) break;
+      const uint8_t flags = kAscii[unit];
+      if (flags & kSpace) break;
+      seen |= flags;
+      if (word_end == 0) word_begin = size;  // stays at the first letter or digit
+      if (flags & kAlnum) word_end = size + 1;
+      letters += (flags & kLetter) ? 1 : 0;
+      key[size++] = static_cast<char>(unit | (flags & kUpper));
+    }
+    if (i >= fast_limit || text[static_cast<size_t>(i)] < 0x80) break;
+    int32_t next = i;
+    UChar32 c;
+    U16_NEXT(text.data(), next, limit, c);
+    st = {size, word_begin, word_end, letters, seen, st.marks, false};
+    const bool go_on = scan_non_ascii(c, key, st);
+    size = st.size;
+    word_begin = st.word_begin;
+    word_end = st.word_end;
+    letters = st.letters;
+    seen = st.seen;
+    if (!go_on) break;
+    i = next;
+  }
+  s.size = size;
+  s.word_begin = word_begin;
+  s.word_end = word_end;
+  if (word_end > 0) s.word_hash = key_hash(std::string_view(key + word_begin, word_end - word_begin));
+  s.letters = letters;
+  s.not_caps = (seen & kLower) != 0;
+  s.marks = st.marks || (seen & kMark);
+  if (st.general || (i >= fast_limit && i < limit)) return scan_rest(text, i, limit, s);  // too long
+  return i;
+}
+
+// Scans the piece that starts at text[at]: up to white space or `limit`.
+// Returns where it ends. An ASCII piece (nearly every one) takes one tight
+// loop; its word's bounds and letters are found after it.
+int32_t scan_piece(std::u16string_view text, int32_t at, int32_t limit, PieceScan& s) {
+  const int32_t fast_limit = std::min(limit, at + PieceScan::kMaxUnits);
+  uint64_t hash = key_hash_start;  // of the folded piece
+  uint8_t seen = 0;  // the flags of its characters
+  int32_t i = at;
+  for (; i < fast_limit; ++i) {
+    const char16_t unit = text[static_cast<size_t>(i)];
+    if (unit >= 0x80) return scan_mixed_piece(text, at, limit, s);
+    const uint8_t flags = kAscii[unit];
+    if (flags & kSpace) break;
+    seen |= flags;
+    const char folded = static_cast<char>(unit | (flags & kUpper));
+    s.key[i - at] = folded;
+    hash = key_hash_step(hash, static_cast<uint64_t>(folded));
+  }
+  s.marks = (seen & kMark) != 0;
+  if (i >= fast_limit && i < limit) return scan_rest(text, i, limit, s);  // too long
+  const auto size = static_cast<size_t>(i - at);
+  s.size = size;
+  if (seen & kAlnum) {
+    size_t begin = 0;
+    while (!(kAscii[static_cast<size_t>(s.key[begin])] & kAlnum)) ++begin;
+    size_t end = size;
+    while (!(kAscii[static_cast<size_t>(s.key[end - 1])] & kAlnum)) --end;
+    s.word_begin = begin;
+    s.word_end = end;
+    s.word_hash = begin == 0 && end == size ? hash : key_hash(std::string_view(s.key + begin, end - begin));
+  }
+  // Letters: only ALL CAPS needs their number.
+  s.not_caps = (seen & kLower) != 0;
+  if ((seen & kLetter) && !s.not_caps) {
+    for (size_t k = 0; k < size; ++k) s.letters += (kAscii[static_cast<size_t>(s.key[k])] & kLetter) ? 1 : 0;
+  } else {
+    s.letters = (seen & kLetter) ? 1 : 0;  // no ALL CAPS either way
+  }
+  return i;
+}
+
+// The first and last bytes of a piece's UTF-8 (Lexicon::may_be_written_key).
+char first_utf8_byte(std::u16string_view piece) {
+  UChar32 c;
+  U16_GET(piece.data(), 0, 0, static_cast<int32_t>(piece.size()), c);
+  if (c < 0x80) return static_cast<char>(c);
+  if (c < 0x800) return static_cast<char>(0xC0 | (c >> 6));
+  if (c < 0x10000) return static_cast<char>(0xE0 | (c >> 12));
+  return static_cast<char>(0xF0 | (c >> 18));
+}
+char last_utf8_byte(std::u16string_view piece) {
+  UChar32 c;
+  const auto n = static_cast<int32_t>(piece.size());
+  U16_GET(piece.data(), 0, n - 1, n, c);
+  return static_cast<char>(c < 0x80 ? c : 0x80 | (c & 0x3F));
+}
+
+// read_word for a scanned piece.
+bool read_scanned(const Lexicon& lex, std::u16string_view piece, const PieceScan& s, Word& w) {
+  if (s.general) return read_word(lex, piece, w);
+  w.letters = s.letters > 0;
+  w.caps = s.letters >= 2 && !s.not_caps;
   // Emoticons (":)", ":-(", "<3", ":D") are lexicon entries as written.
-  bool as_written = entry != Lexicon::npos && lex.valence.value(static_cast<uint32_t>(entry)).has_valence;
-  std::string_view word = raw;
-  if (!as_written) {
-    if (first == n) return Reading::no_word;  // punctuation alone
-    word = raw.substr(first, last - first);
-    if (upper > 0 || word.size() != n) {  // else the same lookup
-      for (size_t i = first; upper > 0 && i < last; ++i) {
-        if (key[i] >= 'A' && key[i] <= 'Z') key[i] = static_cast<char>(key[i] + ('a' - 'A'));
-      }
-      entry = lex.find_word(word);
+  if (lex.may_be_written_key(first_utf8_byte(piece), last_utf8_byte(piece))) {
+    KeyText raw_text;
+    std::string_view raw = raw_text.utf8(piece);
+    int32_t entry = lex.find_word(raw);
+    if (entry != Lexicon::npos && lex.valence.value(static_cast<uint32_t>(entry)).has_valence) {
+      w.entry = entry;
+      w.nt_negation = raw.ends_with("n't");
+      return true;
     }
   }
-  w.entry = entry;
+  if (s.word_end == 0) return false;  // punctuation alone
+  const std::string_view word(s.key + s.word_begin, s.word_end - s.word_begin);
+  w.entry = lex.find_word(word, s.word_hash);
   w.nt_negation = word.ends_with("n't");
-  w.letters = upper + lower > 0;
-  w.caps = upper + lower >= 2 && lower == 0;
-  return Reading::word;
+  return true;
 }
+
+// The reading of a piece with no white space in it.
+bool read_any(const Lexicon& lex, std::u16string_view piece, Word& w) {
+  PieceScan s;
+  const auto n = static_cast<int32_t>(piece.size());
+  if (scan_piece(piece, 0, n, s) != n) return read_word(lex, piece, w);
+  return read_scanned(lex, piece, s, w);
+}
+
+// ---- The reference scoring: the words of the text in a list, grouped into
+// units, each unit valued in its context. score() does the same in one pass.
 
 void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, std::vector<Word>& out) {
   Word w;
-  Reading reading = read_ascii_word(lex, piece, w);
-  if (reading == Reading::not_ascii) reading = read_word(lex, piece, w) ? Reading::word : Reading::no_word;
-  if (reading == Reading::no_word) return;
+  if (!read_any(lex, piece, w)) return;
   w.clause_break = clause_break;
   out.push_back(w);
 }
@@ -269,20 +465,11 @@ bool overlaps(const std::vector<Entity>& entities, int32_t start, int32_t end) {
 
 // Code point classes for the scan of a document: white space (as
 // text::is_space) and the "!" and "?" that punctuation_emphasis counts.
-constexpr uint8_t kSpace = 1;
 constexpr uint8_t kBang = 2;
 constexpr uint8_t kQuery = 4;
-constexpr std::array<uint8_t, 128> kAsciiClass = [] {
-  std::array<uint8_t, 128> classes{};
-  for (char c : {' ', '\t', '\n', '\v', '\f', '\r'}) classes[static_cast<size_t>(c)] = kSpace;
-  classes['!'] = kBang;
-  classes['?'] = kQuery;
-  return classes;
-}();
 uint8_t class_of(UChar32 c) {
-  if (c < 0x80) return kAsciiClass[static_cast<size_t>(c)];
-  if (c == 0xFF01) return kBang;
-  if (c == 0xFF1F) return kQuery;
+  if (c == '!' || c == 0xFF01) return kBang;
+  if (c == '?' || c == 0xFF1F) return kQuery;
   return is_space(c) ? kSpace : 0;
 }
 
@@ -515,6 +702,421 @@ double punctuation_emphasis(int exclamations, int questions) {
   return emphasis;
 }
 
+// The scores from the sums over the units (VADER's split: each sentiment
+// unit counts 1 + |valence| towards pos or neg, each neutral word 1).
+Sentiment finish(double sum, double positive, double negative, double neutral, int exclamations, int questions) {
+  double emphasis = punctuation_emphasis(exclamations, questions);
+  if (sum > 0) sum += emphasis;
+  if (sum < 0) sum -= emphasis;
+  if (positive > negative) positive += emphasis;
+  if (negative > positive) negative += emphasis;
+
+  Sentiment s;
+  double compound = sum / std::sqrt(sum * sum + kNormalizationAlpha);
+  s.compound = round3(compound);
+  double total = positive + negative + neutral;
+  s.pos = round3(positive / total);
+  s.neg = round3(negative / total);
+  s.neu = round3(1.0 - s.pos - s.neg);
+  return s;
+}
+
+// ---- Scoring in one pass: the reference scoring without its lists of every
+// word and unit. Most words have no valence and modify nothing; they only
+// take up places (modifiers reach three units, phrases need their words in a
+// row) and count as neutral. So the pass reads each word where it stands
+// (no copy, one lookup) and keeps only the words that can matter, with
+// their places; the units are made and valued from those.
+
+// A vector whose first N elements live inside it (on the stack): a tweet's
+// words and units fit, so scoring one allocates nothing.
+template <class T, size_t N>
+class SmallVector {
+ public:
+  SmallVector() = default;
+  SmallVector(const SmallVector&) = delete;
+  SmallVector& operator=(const SmallVector&) = delete;
+  void push_back(const T& value) {
+    if (size_ == N) {
+      heap_.assign(local_, local_ + N);
+      data_ = nullptr;
+    }
+    if (data_) {
+      data_[size_] = value;
+    } else {
+      heap_.push_back(value);
+    }
+    ++size_;
+  }
+  size_t size() const { return size_; }
+  T* begin() { return data_ ? data_ : heap_.data(); }
+  T* end() { return begin() + size_; }
+  T& operator[](size_t i) { return begin()[i]; }
+
+ private:
+  T local_[N];
+  T* data_ = local_;  // local_, or null once the elements are in heap_
+  std::vector<T> heap_;
+  size_t size_ = 0;
+};
+
+// Entity kinds for the scan: URLs, @mentions and $cashtags are no words;
+// hashtags are split into words.
+constexpr uint8_t kNoWords = 1;
+constexpr uint8_t kUrl = 2;
+constexpr uint8_t kHashtag = 4;
+
+// The entities of a document, for pieces visited from left to right.
+class EntityCursor {
+ public:
+  explicit EntityCursor(const Entities& e) {
+    add(e.urls, kNoWords | kUrl);
+    add(e.mentions, kNoWords);
+    add(e.cashtags, kNoWords);
+    add(e.hashtags, kHashtag);
+    // kinds() answers the same whatever the order of equal starts.
+    std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+    for (size_t i = 1; i < spans_.size(); ++i) spans_[i].max_end = std::max(spans_[i].max_end, spans_[i - 1].max_end);
+  }
+  // The kinds of the entities that overlap [start, end); `start` never
+  // decreases from one call to the next.
+  uint8_t kinds(int32_t start, int32_t end) {
+    while (next_ < spans_.size() && spans_[next_].max_end <= start) ++next_;  // all before `start`
+    uint8_t kinds = 0;
+    for (size_t i = next_; i < spans_.size() && spans_[i].start < end; ++i) {
+      if (start < spans_[i].end) kinds |= spans_[i].kind;
+    }
+    return kinds;
+  }
+
+ private:
+  struct Span {
+    int32_t start, end;
+    int32_t max_end;  // the largest end of this span and those before it
+    uint8_t kind;
+  };
+  SmallVector<Span, 16> spans_;
+  size_t next_ = 0;
+  void add(const std::vector<Entity>& list, uint8_t kind) {
+    for (const Entity& e : list) spans_.push_back({e.start, e.end, e.end, kind});
+  }
+};
+
+// A word that can matter: a lexicon entry (a sentiment word or a word of a
+// modifier or idiom), a word ending in "n't", or an emoji with a valence.
+struct KeyWord {
+  int32_t index;   // among all the words of the text
+  int32_t entry;   // in Lexicon::valence, or npos
+  uint32_t clause;  // each clause break starts the next clause
+  size_t sentence;  // index into Document::sentences
+  double emoji_valence;
+  bool is_emoji;
+  bool caps;
+  bool nt_negation;
+  bool clause_break;
+};
+
+// A unit (as in the reference scoring) that has a valence or modifies.
+struct KeyUnit {
+  int32_t index;  // among all the units of the text
+  uint32_t clause;
+  size_t sentence;
+  double valence;  // its own
+  double value;    // in its context
+  const Phrase* modifier;
+  int words;
+  bool scored;
+  bool caps;
+};
+
+class OnePass {
+ public:
+  OnePass(const Lexicon& lex, const Document& doc) : lex_(lex), doc_(doc), text_(doc.text), entities_(doc.entities) {}
+
+  // False if an emoji token holds white space or "!" or "?" (the reference
+  // scoring splits such a token; no tokenizer makes one, but it may).
+  bool read(const std::vector<Token>& tokens) {
+    SmallVector<const Token*, 16> emoji;
+    for (const Token& t : tokens) {
+      if (t.kind != TokenKind::emoji) continue;
+      for (int32_t i = t.start; i < t.end;) {
+        UChar32 c;
+        U16_NEXT(text_.data(), i, t.end, c);
+        if (is_space(c) || is_mark(c)) return false;
+      }
+      emoji.push_back(&t);
+    }
+    const auto n = static_cast<int32_t>(text_.size());
+    size_t next_emoji = 0;
+    size_t sentence = 0;  // cursor into doc.sentences
+    for (int32_t i = 0; i < n;) {
+      int32_t next = i;
+      UChar32 c;
+      U16_NEXT(text_.data(), next, n, c);
+      if (is_space(c)) {
+        i = next;
+        continue;
+      }
+      // A chunk of text up to white space: pieces between the emoji in it.
+      const int32_t start = i;
+      while (sentence < doc_.sentences.size() && doc_.sentences[sentence].end <= start) ++sentence;
+      if (sentence < doc_.sentences.size() && doc_.sentences[sentence].start == start) clause_break_ = true;
+      sentence_ = sentence;
+      while (next_emoji < emoji.size() && emoji[next_emoji]->end <= start) ++next_emoji;
+      for (;;) {
+        const int32_t limit = next_emoji < emoji.size() ? emoji[next_emoji]->start : n;
+        i = add_piece(i, limit);
+        if (i < limit || limit == n) break;  // white space or the end
+        add_emoji(*emoji[next_emoji]);
+        i = emoji[next_emoji++]->end;
+      }
+      if (is_clause_mark(text_[static_cast<size_t>(i - 1)])) clause_break_ = true;
+    }
+    return true;
+  }
+
+  Sentiment score() {
+    if (word_count_ == 0) return {0, 0, 1, 0};
+    const int32_t units = make_units();
+    // Caps emphasise only where the rest of the text is not shouting too.
+    const bool caps_differ = in_caps_ > 0 && in_caps_ < with_letters_;
+    value_units(units, caps_differ);
+    double sum = 0;
+    double positive = 0;
+    double negative = 0;
+    int32_t valued_words = 0;
+    for (const KeyUnit& u : units_) {
+      double v = u.value;
+      if (v == 0) continue;  // adds nothing to the sums (which are never -0)
+      sum += v;
+      if (v > 0) positive += v + 1;
+      if (v < 0) negative += -v + 1;
+      valued_words += u.words;
+    }
+    const double neutral = word_count_ - valued_words;
+    return finish(sum, positive, negative, neutral, exclamations_, questions_);
+  }
+
+ private:
+  const Lexicon& lex_;
+  const Document& doc_;
+  std::u16string_view text_;
+  EntityCursor entities_;
+  SmallVector<KeyWord, 32> words_;
+  SmallVector<KeyUnit, 32> units_;
+  int32_t word_count_ = 0;
+  uint32_t clause_ = 0;
+  bool clause_break_ = true;  // a clause break before the next word
+  size_t sentence_ = 0;
+  int with_letters_ = 0;
+  int in_caps_ = 0;
+  int exclamations_ = 0;  // "!" and "?" outside URLs (a URL's query
+  int questions_ = 0;     // string is not emphasis)
+
+  // Reads the piece from text[start] up to white space or `limit`; returns
+  // where it ends.
+  int32_t add_piece(int32_t start, int32_t limit) {
+    if (start >= limit) return start;
+    PieceScan s;
+    // A piece that starts in a URL or mention is no word: find its end only.
+    const bool no_words = entities_.kinds(start, start + 1) & kNoWords;
+    const int32_t end = no_words ? scan_rest(text_, start, limit, s) : scan_piece(text_, start, limit, s);
+    if (end == start) return end;
+    const uint8_t kinds = entities_.kinds(start, end);
+    if (s.marks) count_marks(start, end, kinds & kUrl);
+    if (kinds & kNoWords) return end;
+    const std::u16string_view piece = text_.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
+    if (kinds & kHashtag) {
+      add_hashtag(piece);
+    } else if (Word w; read_scanned(lex_, piece, s, w)) {
+      add_word(w, clause_break_);
+    }
+    clause_break_ = false;
+    return end;
+  }
+
+  void count_marks(int32_t start, int32_t end, bool in_url) {
+    for (int32_t i = start; i < end; ++i) {
+      const char16_t c = text_[static_cast<size_t>(i)];
+      if (!is_mark(c) || (in_url && overlaps(doc_.entities.urls, i, i + 1))) continue;
+      (c == u'!' || c == u'\uFF01' ? exclamations_ : questions_) += 1;
+    }
+  }
+
+  // "#HeartHealth" -> "heart", "health" (unless "#love" is a word as it is),
+  // as the reference add_hashtag.
+  void add_hashtag(std::u16string_view tag) {
+    std::u16string_view body = strip_punctuation(tag);
+    if (body.empty()) return;
+    PieceScan s;
+    const auto n = static_cast<int32_t>(body.size());
+    scan_piece(body, 0, n, s);
+    KeyText folded;
+    const std::string_view key = s.general ? folded.folded(body) : std::string_view(s.key, s.size);
+    bool clause_break = clause_break_;
+    if (lex_.find_valence(key)) {
+      if (Word w; read_scanned(lex_, body, s, w)) add_word(w, clause_break);
+      return;
+    }
+    int32_t start = 0;
+    UChar32 prev = 0;
+    for (int32_t i = 0; i < n;) {
+      int32_t at = i;
+      UChar32 c;
+      U16_NEXT(body.data(), i, n, c);
+      bool split = at > start && ((text::is_upper(c) && text::is_lower(prev)) || (is_digit(c) != is_digit(prev)));
+      if (split) {
+        if (Word w; read_any(lex_, body.substr(static_cast<size_t>(start), static_cast<size_t>(at - start)), w)) {
+          add_word(w, clause_break);
+        }
+        clause_break = false;
+        start = at;
+      }
+      prev = c;
+    }
+    if (Word w; read_any(lex_, body.substr(static_cast<size_t>(start)), w)) add_word(w, clause_break);
+  }
+
+  void add_word(const Word& w, bool clause_break) {
+    if (clause_break) ++clause_;
+    with_letters_ += w.letters ? 1 : 0;
+    in_caps_ += w.caps ? 1 : 0;
+    if (w.entry != Lexicon::npos || w.nt_negation) {
+      words_.push_back({word_count_, w.entry, clause_, sentence_, 0.0, false, w.caps, w.nt_negation, clause_break});
+    }
+    ++word_count_;
+  }
+
+  void add_emoji(const Token& t) {
+    const double valence =
+        lex_.emoji_valence(text_.substr(static_cast<size_t>(t.start), static_cast<size_t>(t.end - t.start)));
+    if (clause_break_) ++clause_;
+    if (valence != 0) {
+      words_.push_back({word_count_, Lexicon::npos, clause_, sentence_, valence, true, false, false, clause_break_});
+    }
+    ++word_count_;
+    clause_break_ = false;
+  }
+
+  // The phrase (modifier or idiom) that starts at words_[i], as match_phrase.
+  const Phrase* match_phrase(size_t i) {
+    const KeyWord& w = words_[i];
+    if (w.is_emoji || w.entry == Lexicon::npos) return nullptr;
+    const WordInfo& first = lex_.valence.value(static_cast<uint32_t>(w.entry));
+    for (uint32_t n = first.phrases_begin; n < first.phrases_end; ++n) {  // longest first
+      const Phrase& p = lex_.phrases[n];
+      if (i + p.words.size() > words_.size()) continue;  // its words are not all here
+      bool same = true;
+      for (size_t k = 1; k < p.words.size() && same; ++k) {
+        const KeyWord& next = words_[i + k];
+        same = next.index == w.index + static_cast<int32_t>(k) && !next.is_emoji && !next.clause_break &&
+               next.entry == static_cast<int32_t>(p.words[k]);
+      }
+      if (same) return &p;
+    }
+    return nullptr;
+  }
+
+  // The units that have a valence or modify, as make_units; returns the
+  // number of all units.
+  int32_t make_units() {
+    int32_t merged = 0;  // words joined into a phrase's unit so far, past its first
+    for (size_t i = 0; i < words_.size();) {
+      const KeyWord& w = words_[i];
+      KeyUnit u{w.index - merged, w.clause, w.sentence, 0.0, 0.0, nullptr, 1, false, w.caps};
+      if (const Phrase* p = match_phrase(i)) {
+        u.words = static_cast<int>(p->words.size());
+        for (size_t k = 1; k < p->words.size(); ++k) u.caps = u.caps && words_[i + k].caps;
+        if (p->effect == Effect::idiom) {
+          u.valence = p->value;
+          u.scored = true;
+        } else {
+          u.modifier = p;
+          // A modifier may be a sentiment word too ("no"): see value_units.
+          if (const double* v = p->words.size() == 1 ? valence_of(w.entry) : nullptr) u.valence = *v;
+        }
+        merged += u.words - 1;
+        i += p->words.size();
+      } else {
+        if (w.is_emoji) {
+          u.valence = w.emoji_valence;
+          u.scored = true;
+        } else if (const double* v = valence_of(w.entry)) {
+          u.valence = *v;
+          u.scored = true;
+        } else if (w.nt_negation) {
+          u.modifier = &kNtNegation;
+        }
+        ++i;
+      }
+      if (u.scored || u.modifier) units_.push_back(u);
+    }
+    return word_count_ - merged;
+  }
+
+  const double* valence_of(int32_t entry) const {
+    if (entry == Lexicon::npos) return nullptr;
+    const WordInfo& info = lex_.valence.value(static_cast<uint32_t>(entry));
+    return info.has_valence ? &info.valence : nullptr;
+  }
+
+  // Each unit's value in its context, as score_units. Units in the same
+  // clause have no clause break between them.
+  void value_units(int32_t unit_count, bool caps_differ) {
+    const size_t n = units_.size();
+    for (size_t i = 0; i < n; ++i) {
+      KeyUnit& u = units_[i];
+      if (!u.modifier || u.valence == 0) continue;
+      bool modifies = false;
+      for (size_t j = i + 1; j < n && units_[j].index - u.index <= static_cast<int32_t>(kModifierWindow) &&
+                             units_[j].clause == u.clause;
+           ++j) {
+        modifies = modifies || (units_[j].scored && !units_[j].modifier);
+      }
+      u.scored = !modifies;
+    }
+
+    for (size_t i = 0; i < n; ++i) {
+      KeyUnit& u = units_[i];
+      if (!u.scored || u.valence == 0) continue;
+      double v = u.valence;
+      if (u.caps && caps_differ) v += sign(v) * kCapsEmphasis;
+      for (size_t k = i; k-- > 0;) {  // nearest first
+        const KeyUnit& m = units_[k];
+        const auto d = static_cast<size_t>(u.index - m.index);
+        if (d > kModifierWindow || m.clause != u.clause) break;
+        if (!m.modifier || (m.scored && m.valence != 0)) continue;
+        switch (m.modifier->effect) {
+          case Effect::boost: {
+            double s = m.modifier->value;
+            if (m.caps && caps_differ) s += sign(s) * kCapsEmphasis;
+            v += sign(v) * s * kBoosterDecay[d - 1];
+            break;
+          }
+          case Effect::negate: v *= kNegationScalar; break;
+          case Effect::scale: v *= m.modifier->value; break;
+          case Effect::none:
+          case Effect::contrast:
+          case Effect::idiom: break;
+        }
+      }
+      u.value = v;
+    }
+
+    size_t weighed = static_cast<size_t>(unit_count);  // as score_units
+    for (size_t b = 0; b < n; ++b) {
+      if (!units_[b].modifier || units_[b].modifier->effect != Effect::contrast) continue;
+      if (units_[b].sentence == weighed) continue;  // its first "but" only
+      weighed = units_[b].sentence;
+      for (size_t i = 0; i < n; ++i) {
+        if (units_[i].sentence != units_[b].sentence) continue;
+        if (i < b) units_[i].value *= kBeforeContrast;
+        if (i > b) units_[i].value *= kAfterContrast;
+      }
+    }
+  }
+};
+
 }  // namespace
 
 double words_valence(const Lexicon& lexicon, std::string_view utf8) {
@@ -534,16 +1136,27 @@ double words_valence(const Lexicon& lexicon, std::string_view utf8) {
   return sum;
 }
 
-PieceReading read_piece(std::u16string_view piece, bool ascii_fast_path) {
+bool reads_as_folded(std::string_view key) {
+  // ASCII (nearly every key): a letter or digit at each end, no capitals.
+  if (std::all_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return !key.empty() && (kAscii[static_cast<size_t>(key.front())] & kAlnum) &&
+           (kAscii[static_cast<size_t>(key.back())] & kAlnum) &&
+           std::none_of(key.begin(), key.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  }
+  int32_t replaced = 0;
+  const std::u16string piece = text::decode_utf8(key, replaced);
+  if (replaced > 0 || strip_punctuation(piece).size() != piece.size()) return false;
+  return text::to_utf8(text::fold(piece)) == key;
+}
+
+PieceReading read_piece(std::u16string_view piece, bool fast_path) {
   const Lexicon& lex = Lexicon::get();
   Word w;
-  Reading reading = ascii_fast_path ? read_ascii_word(lex, piece, w) : Reading::not_ascii;
-  if (reading == Reading::not_ascii) reading = read_word(lex, piece, w) ? Reading::word : Reading::no_word;
-  if (reading == Reading::no_word) return {};
+  if (!(fast_path ? read_any(lex, piece, w) : read_word(lex, piece, w))) return {};
   return {true, w.entry, w.caps, w.letters, w.nt_negation};
 }
 
-Sentiment score(const Document& doc) {
+Sentiment score_reference(const Document& doc) {
   const Lexicon& lex = Lexicon::get();
   DocumentWords document = document_words(lex, doc);
   int with_letters = 0;
@@ -569,20 +1182,13 @@ Sentiment score(const Document& doc) {
     if (v < 0) negative += -v + 1;
     if (v == 0) neutral += units[i].words;
   }
-  double emphasis = punctuation_emphasis(document.exclamations, document.questions);
-  if (sum > 0) sum += emphasis;
-  if (sum < 0) sum -= emphasis;
-  if (positive > negative) positive += emphasis;
-  if (negative > positive) negative += emphasis;
+  return finish(sum, positive, negative, neutral, document.exclamations, document.questions);
+}
 
-  Sentiment s;
-  double compound = sum / std::sqrt(sum * sum + kNormalizationAlpha);
-  s.compound = round3(compound);
-  double total = positive + negative + neutral;
-  s.pos = round3(positive / total);
-  s.neg = round3(negative / total);
-  s.neu = round3(1.0 - s.pos - s.neg);
-  return s;
+Sentiment score(const Document& doc) {
+  OnePass pass(Lexicon::get(), doc);
+  if (!pass.read(doc.tokens)) return score_reference(doc);
+  return pass.score();
 }
 
 }  // namespace chime::sentiment
