@@ -101,7 +101,8 @@ Signs find_signs(std::u16string_view text) {
 // A found entity: [start, end) with its text at [text_start, text_end).
 struct Span {
   int32_t start, end, text_start, text_end;
-  int32_t slug_end = 0;  // lists: the slug is [text_end, slug_end)
+  int32_t slug_end;  // lists: the slug is [text_end, slug_end); else 0
+  // (no default values: a SpanList's inline items need no setting up)
 };
 using SpanList = tw::ScratchList<Span, 16>;
 
@@ -143,7 +144,7 @@ void scan_hashtags(std::u16string_view text, const Signs::Range& signs, SpanList
     if (!alpha) continue;
     last = p;
     if (p < n && (hash_sign(text[p]) || text.substr(static_cast<size_t>(p), 3) == u"://")) continue;
-    out.push_back({h, p, h + 1, p});
+    out.push_back({h, p, h + 1, p, 0});
   }
 }
 
@@ -216,7 +217,7 @@ void scan_cashtags(std::u16string_view text, const Signs::Range& signs, SpanList
       if (end < 0 && lookahead(after)) end = after;
     }
     if (end < 0) continue;
-    out.push_back({d, end, d + 1, end});
+    out.push_back({d, end, d + 1, end, 0});
     last = end;
   }
 }

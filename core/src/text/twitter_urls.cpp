@@ -38,8 +38,8 @@ int32_t protocol_length(std::u16string_view text, int32_t pos) {
 // A dot that a TLD follows (the TLD lists' lookahead seeing the text's
 // end): every domain that extractUrl finds ends at one.
 struct TldDot {
-  int32_t dot = 0, tld_end = 0;
-  int32_t first_start = 0;  // the earliest start of a URL whose domain can reach this dot
+  int32_t dot, tld_end;  // (no default values: a TldDots' inline items need no setting up)
+  int32_t first_start;   // the earliest start of a URL whose domain can reach this dot
 };
 using TldDots = ScratchList<TldDot, 16>;
 
