@@ -341,10 +341,12 @@ struct Tokenizer::Impl {
   // Reused between calls so that a run allocates only for its results.
   std::vector<WordChar> word_chars;
   int32_t word_count = 0;
+  std::vector<int32_t> sentence_stops;  // where separators and terminators are, in order
   std::vector<int32_t> sentence_ends;
   size_t used = 0;  // bytes of doc.token_chars taken by tokens so far
 
-  // Fills word_chars; false if the text needs ICU's word break iterator.
+  // Fills word_chars and sentence_stops; false if the text needs ICU's word
+  // break iterator.
   bool read_chars(const std::u16string& text) {
     const auto n = static_cast<int32_t>(text.size());
     const auto capacity = static_cast<size_t>(n + 2 * kPad);
@@ -353,11 +355,14 @@ struct Tokenizer::Impl {
     w[0] = w[1] = WordChar{};
     int32_t wn = kPad;  // next free entry
     uint8_t flags = 0;  // of every non-ASCII character
+    sentence_stops.clear();
     for (int32_t i = 0; i < n;) {
       // ASCII, most of a tweet: never Extend, Format or ZWJ, nor for ICU.
       char16_t u;
       while ((u = text[static_cast<size_t>(i)]) < 0x80) {
-        w[wn++] = WordChar{i, classes.ascii(u).wb, false, false, false};
+        const CharClass& k = classes.ascii(u);
+        w[wn++] = WordChar{i, k.wb, false, false, false};
+        if (k.sentence_stop) sentence_stops.push_back(i);
         if (++i == n) break;
       }
       if (i == n) break;
@@ -366,6 +371,7 @@ struct Tokenizer::Impl {
       U16_NEXT(text.data(), i, n, c);
       const CharClass& k = classes[c];
       flags = static_cast<uint8_t>(flags | k.flags);
+      if (k.sentence_stop) sentence_stops.push_back(pos);
       WordChar& last = w[wn - 1];
       if ((k.wb == wb_extend || k.wb == wb_zwj) && last.cls != wb_none && !is_line_break(last.cls)) {
         last.extended = true;
@@ -586,12 +592,11 @@ void Tokenizer::Impl::find_sentence_ends(const std::u16string& text) {
     return sb_none;
   };
   int32_t k = 0;
-  while (k < n) {
-    // Most characters are neither separators nor terminators.
-    if (p[k] < 0x80 && !classes.ascii(p[k]).sentence_stop) {
-      ++k;
-      continue;
-    }
+  // Only separators and terminators start a rule: the loop visits those
+  // (read_chars noted where they are) past where the last rule looked.
+  for (const int32_t stop : sentence_stops) {
+    if (stop < k) continue;
+    k = stop;
     const Sb c = class_at(k);
     if (is_para_sep(c)) {  // SB3, SB4: a break after CR LF, LF, CR or Sep
       int32_t next = after(k);
