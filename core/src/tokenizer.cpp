@@ -197,6 +197,8 @@ struct WordChar {
   bool ext_pict = false;
   bool extended = false;  // Extend, Format or ZWJ folded in after it
   bool ends_zwj = false;  // ... the last of them a ZWJ
+  bool space = false;       // its first code point is white space
+  bool ends_space = false;  // its last code point (folded in or not) is white space
 };
 
 bool is_line_break(Wb w) { return w == wb_cr || w == wb_lf || w == wb_newline; }
@@ -211,7 +213,9 @@ constexpr int32_t kPad = 2;
 // ICU's rule status per segment: 200 for a segment ending in a letter (or
 // a letter or "_" then "_"), 100 ending in a digit (or a digit then "_"),
 // else 0 (also when marks follow a final "_"). Calls emit(start, end,
-// status) for each segment.
+// status, space_before) for each segment that does not start with white
+// space (those make no token), space_before telling whether white space
+// or the start of the text comes right before it.
 template <typename Emit>
 void word_segments(const WordChar* w, int32_t count, Emit emit) {
   const int32_t end = kPad + count;
@@ -225,6 +229,10 @@ void word_segments(const WordChar* w, int32_t count, Emit emit) {
         return w[last - 1].cls == wb_numeric ? 100 : 200;
       default: return 0;
     }
+  };
+  auto emit_segment = [&](int32_t last) {  // [seg_first, last]
+    if (w[seg_first].space) return;
+    emit(w[seg_first].pos, w[last + 1].pos, status(last), seg_first == kPad || w[seg_first - 1].ends_space);
   };
   int32_t ri_run = 0;  // regional indicators in a row before b
   for (int32_t k = kPad + 1; k < end; ++k) {
@@ -256,11 +264,11 @@ void word_segments(const WordChar* w, int32_t count, Emit emit) {
              (b.cls == wb_ri && ri_run % 2 == 1);                                                  // WB15, WB16
     }
     if (!keep) {
-      emit(w[seg_first].pos, b.pos, status(k - 1));
+      emit_segment(k - 1);
       seg_first = k;
     }
   }
-  if (count > 0) emit(w[seg_first].pos, w[end].pos, status(end - 1));
+  if (count > 0) emit_segment(end - 1);
 }
 
 // The kind of a token from ICU's rule status, or (status 0) from its first
@@ -361,7 +369,8 @@ struct Tokenizer::Impl {
       char16_t u;
       while ((u = text[static_cast<size_t>(i)]) < 0x80) {
         const CharClass& k = classes.ascii(u);
-        w[wn++] = WordChar{i, k.wb, false, false, false};
+        const bool space = k.has(cf_space);
+        w[wn++] = WordChar{i, k.wb, false, false, false, space, space};
         if (k.sentence_stop) sentence_stops.push_back(i);
         if (++i == n) break;
       }
@@ -376,8 +385,10 @@ struct Tokenizer::Impl {
       if ((k.wb == wb_extend || k.wb == wb_zwj) && last.cls != wb_none && !is_line_break(last.cls)) {
         last.extended = true;
         last.ends_zwj = k.wb == wb_zwj;
+        last.ends_space = k.has(cf_space);
       } else {
-        w[wn++] = WordChar{pos, k.wb, k.has(cf_ext_pict), false, false};
+        const bool space = k.has(cf_space);
+        w[wn++] = WordChar{pos, k.wb, k.has(cf_ext_pict), false, false, space, space};
       }
     }
     w[wn] = w[wn + 1] = WordChar{n};
@@ -398,7 +409,14 @@ struct Tokenizer::Impl {
     return doc.token_chars.data() + used;
   }
   void grow(Document& doc, size_t bytes);
-  void emit(Document& doc, int32_t start, int32_t end, int32_t status);
+  bool space_at(const char16_t* text, int32_t n, int32_t i) {  // the code point ending or starting at i
+    const char16_t c = text[i];
+    if (c < 0x80) return classes.ascii(c).has(cf_space);
+    UChar32 cp;
+    U16_GET(text, 0, i, n, cp);
+    return classes[cp].has(cf_space);
+  }
+  void emit(Document& doc, int32_t start, int32_t end, int32_t status, bool space_before);
   void emit_reference(Document& doc, int32_t start, int32_t end, int32_t status);
   void build_sentences(Document& doc) const;
 };
@@ -427,26 +445,17 @@ void Tokenizer::Impl::grow(Document& doc, size_t bytes) {
   chars = std::move(larger);
 }
 
-// Adds the token for word-break segment [start, end) with ICU rule status
-// `status`, unless it starts with white space. Short ASCII tokens (most)
+// Adds the token for word-break segment [start, end), which does not start
+// with white space, with ICU rule status `status`. ASCII tokens (most)
 // are copied, folded, hashed and their capitals counted in one walk; other
 // tokens ask the class table, and ICU only when they have letters that fold.
-void Tokenizer::Impl::emit(Document& doc, int32_t start, int32_t end, int32_t status) {
+void Tokenizer::Impl::emit(Document& doc, int32_t start, int32_t end, int32_t status, bool space_before) {
   const char16_t* text = doc.text.data();
-  const auto n = static_cast<int32_t>(doc.text.size());
   const char16_t first = text[start];
-  const auto space_at = [&](int32_t i) {  // the code point ending or starting at i
-    const char16_t c = text[i];
-    if (c < 0x80) return classes.ascii(c).has(cf_space);
-    UChar32 cp;
-    U16_GET(text, 0, i, n, cp);
-    return classes[cp].has(cf_space);
-  };
-  if (first < 0x80 ? classes.ascii(first).has(cf_space) : space_at(start)) return;
   Token& t = doc.tokens.emplace_back();
   t.start = start;
   t.end = end;
-  t.space_before = start == 0 || space_at(start - 1);
+  t.space_before = space_before;
   const auto length = static_cast<size_t>(end - start);
   char* out = room(doc, 2 * length);
   text::TokenHasher hasher;
@@ -666,13 +675,19 @@ Tokenizer::~Tokenizer() = default;
 void Tokenizer::run(Document& doc) {
   Impl& m = *impl_;
   m.start(doc);
-  const auto emit = [&](int32_t start, int32_t end, int32_t status) { m.emit(doc, start, end, status); };
   if (m.read_chars(doc.text)) {
     doc.tokens.reserve(static_cast<size_t>(m.word_count));  // at most a token a character
-    word_segments(m.word_chars.data(), m.word_count, emit);
+    word_segments(m.word_chars.data(), m.word_count,
+                  [&](int32_t start, int32_t end, int32_t status, bool space_before) {
+                    m.emit(doc, start, end, status, space_before);
+                  });
   } else {
     doc.tokens.reserve(doc.text.size());
-    icu_segments(*m.words, doc.text, emit);
+    const char16_t* text = doc.text.data();
+    const auto n = static_cast<int32_t>(doc.text.size());
+    icu_segments(*m.words, doc.text, [&](int32_t start, int32_t end, int32_t status) {
+      if (!m.space_at(text, n, start)) m.emit(doc, start, end, status, start == 0 || m.space_at(text, n, start - 1));
+    });
   }
   m.find_sentence_ends(doc.text);
   m.build_sentences(doc);
