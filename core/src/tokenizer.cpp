@@ -352,6 +352,15 @@ struct Tokenizer::Impl {
   std::vector<int32_t> sentence_stops;  // where separators and terminators are, in order
   std::vector<int32_t> sentence_ends;
   size_t used = 0;  // bytes of doc.token_chars taken by tokens so far
+  // The word character each ASCII character makes, but for its position.
+  std::array<WordChar, 0x80> ascii_word_chars = [this] {
+    std::array<WordChar, 0x80> chars;
+    for (char16_t c = 0; c < 0x80; ++c) {
+      const CharClass& k = classes.ascii(c);
+      chars[c] = WordChar{0, k.wb, false, false, false, k.has(cf_space), k.has(cf_space)};
+    }
+    return chars;
+  }();
 
   // Fills word_chars and sentence_stops; false if the text needs ICU's word
   // break iterator.
@@ -368,10 +377,9 @@ struct Tokenizer::Impl {
       // ASCII, most of a tweet: never Extend, Format or ZWJ, nor for ICU.
       char16_t u;
       while ((u = text[static_cast<size_t>(i)]) < 0x80) {
-        const CharClass& k = classes.ascii(u);
-        const bool space = k.has(cf_space);
-        w[wn++] = WordChar{i, k.wb, false, false, false, space, space};
-        if (k.sentence_stop) sentence_stops.push_back(i);
+        w[wn] = ascii_word_chars[u];
+        w[wn++].pos = i;
+        if (classes.ascii(u).sentence_stop) sentence_stops.push_back(i);
         if (++i == n) break;
       }
       if (i == n) break;
