@@ -209,7 +209,11 @@ TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
       "\xE2\x9D\xA4\xEF\xB8\x8F", "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", "\xF0\x9F\x98\x80\xEF\xBB\xBF",
       "https://t.co/abc?x=1!", "example.com/love", "@happy_nurse", "#HeartHealth", "#love", "#StaySafe2024",
       "$HCA", "!", "!!", "?", "???", "\xEF\xBC\x81", ",", ".", ";", "...", "\xE2\x80\xA6", "-", "(", ")",
-      " ", "  ", "\n", "\t", "\xC2\xA0", "\xE2\x80\x8B", "\xC3\xA9t\xC3\xA9", "\xD8\xB4\xD9\x83\xD8\xB1"};
+      " ", "  ", "\n", "\t", "\xC2\xA0", "\xE2\x80\x8B", "\xC3\xA9t\xC3\xA9", "\xD8\xB4\xD9\x83\xD8\xB1",
+      // Tokens with punctuation after them, inside them or around them (the
+      // token reading and its fallbacks).
+      "GOOD!!", "Happy,", "e.g.", "3,000", "2024", "covid19", "NOT", "NOT3,000", "_love_", "(love)", "'good'", "a", "OK:)",
+      "XD!", "K\xC3\xA9", "\xE2\x84\xAA", "love\xEF\xBB\xBF"};
   uint64_t state = 2024;
   auto next = [&state] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -248,6 +252,8 @@ TEST_CASE("sentiment: the flat lexicon tables hold every entry of the data") {
   CHECK(lex.find_valence("no such word") == nullptr);
   CHECK(lex.find_valence("very") == nullptr);  // a modifier: in the table, no valence
   CHECK(lex.find_word("very") != sentiment::Lexicon::npos);
+  // A folded token's hash finds its word (score reads words from tokens).
+  CHECK(lex.find_word("very", text::token_hash("very")) == lex.find_word("very"));
   CHECK(lex.emoji_valence(u"\U0001F44D") == 1.7);              // emoji-chime.tsv: thumbs up
   CHECK(lex.emoji_valence(u"\U0001F44D\U0001F3FD") == 1.7);    // skin tone ignored
   CHECK(lex.emoji_valence(u"\u2764\uFE0F") > 0);               // red heart, presentation selector ignored

@@ -6,19 +6,20 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
+
+#include "text/unicode.hpp"
 
 namespace chime::sentiment {
 
-// 64-bit FNV-1a over a key's code units: what the tables below hash. Cheap
-// for the short keys they hold, and the same on every platform. A caller
-// that walks a key anyway can hash it on the way (key_hash_start, _step).
-constexpr uint64_t key_hash_start = 14695981039346656037ull;
-constexpr uint64_t key_hash_step(uint64_t hash, uint64_t unit) { return (hash ^ unit) * 1099511628211ull; }
+// 64-bit FNV-1a over a key's code units: how the UTF-16 keys below hash
+// (UTF-8 keys: FlatMap::hash). Cheap for short keys, and the same on every
+// platform.
 template <class Char>
 constexpr uint64_t key_hash(std::basic_string_view<Char> key) {
-  uint64_t hash = key_hash_start;
-  for (Char c : key) hash = key_hash_step(hash, static_cast<uint64_t>(c));
+  uint64_t hash = 14695981039346656037ull;
+  for (Char c : key) hash = (hash ^ static_cast<uint64_t>(c)) * 1099511628211ull;
   return hash;
 }
 
@@ -32,25 +33,36 @@ class FlatMap {
   using Key = std::basic_string_view<Char>;
   static constexpr int32_t npos = -1;
 
+  // What a key hashes to. UTF-8 keys (words) hash as the tokenizer hashes a
+  // folded token (text::token_hash), so a token's folded_hash finds its word
+  // without hashing it again; UTF-16 keys by key_hash.
+  static uint64_t hash(Key key) {
+    if constexpr (std::is_same_v<Char, char>) {
+      return text::token_hash(key);
+    } else {
+      return key_hash(key);
+    }
+  }
+
   // The number of `key`'s entry, or npos.
-  int32_t find(Key key) const { return find(key, key_hash(key)); }
-  // The same, given key_hash(key).
-  int32_t find(Key key, uint64_t hash) const {
+  int32_t find(Key key) const { return find(key, hash(key)); }
+  // The same, given hash(key).
+  int32_t find(Key key, uint64_t hashed) const {
     if (slots_.empty()) return npos;
     const size_t mask = slots_.size() - 1;
-    for (size_t i = slot_of(hash) & mask;; i = (i + 1) & mask) {
+    for (size_t i = slot_of(hashed) & mask;; i = (i + 1) & mask) {
       const uint32_t slot = slots_[i];
       if (slot == 0) return npos;
       const Entry& e = entries_[slot - 1];
-      if (e.hash == hash && key_of(e) == key) return static_cast<int32_t>(slot - 1);
+      if (e.hash == hashed && key_of(e) == key) return static_cast<int32_t>(slot - 1);
     }
   }
   // The number of `key`'s entry, added with a default value if new.
   uint32_t insert(Key key) {
-    const uint64_t hash = key_hash(key);
-    if (int32_t found = find(key, hash); found != npos) return static_cast<uint32_t>(found);
+    const uint64_t hashed = hash(key);
+    if (int32_t found = find(key, hashed); found != npos) return static_cast<uint32_t>(found);
     if (2 * (entries_.size() + 1) > slots_.size()) grow();
-    entries_.push_back(Entry{hash, static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(key.size()), Value{}});
+    entries_.push_back(Entry{hashed, static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(key.size()), Value{}});
     chars_.append(key);
     place(static_cast<uint32_t>(entries_.size()));
     return static_cast<uint32_t>(entries_.size() - 1);
@@ -136,6 +148,7 @@ struct Lexicon {
 
   // The entry of `key` in `valence`, or npos.
   int32_t find_word(std::string_view key) const { return valence.find(key); }
+  // The same, given FlatMap::hash(key) (text::token_hash).
   int32_t find_word(std::string_view key, uint64_t hash) const { return valence.find(key, hash); }
   const double* find_valence(std::string_view key) const {
     int32_t word = valence.find(key);

@@ -194,7 +194,7 @@ struct PieceScan {
   size_t size = 0;
   size_t word_begin = 0;  // key[word_begin, word_end): the word, without leading
   size_t word_end = 0;    // and trailing punctuation; empty: punctuation alone
-  uint64_t word_hash = 0;  // key_hash of the word
+  uint64_t word_hash = 0;  // FlatMap::hash of the word (text::token_hash)
   int letters = 0;        // (1 for any number if not_caps)
   bool not_caps = false;  // a letter that is lower case or not upper case
   bool marks = false;     // holds "!" or "?" (or their full-width forms)
@@ -320,7 +320,7 @@ int32_t scan_mixed_piece(std::u16string_view text, int32_t at, int32_t limit, Pi
   s.size = size;
   s.word_begin = word_begin;
   s.word_end = word_end;
-  if (word_end > 0) s.word_hash = key_hash(std::string_view(key + word_begin, word_end - word_begin));
+  if (word_end > 0) s.word_hash = text::token_hash(std::string_view(key + word_begin, word_end - word_begin));
   s.letters = letters;
   s.not_caps = (seen & kLower) != 0;
   s.marks = st.marks || (seen & kMark);
@@ -333,7 +333,7 @@ int32_t scan_mixed_piece(std::u16string_view text, int32_t at, int32_t limit, Pi
 // loop; its word's bounds and letters are found after it.
 int32_t scan_piece(std::u16string_view text, int32_t at, int32_t limit, PieceScan& s) {
   const int32_t fast_limit = std::min(limit, at + PieceScan::kMaxUnits);
-  uint64_t hash = key_hash_start;  // of the folded piece
+  text::TokenHasher hash;  // of the folded piece
   uint8_t seen = 0;  // the flags of its characters
   int32_t i = at;
   for (; i < fast_limit; ++i) {
@@ -344,7 +344,7 @@ int32_t scan_piece(std::u16string_view text, int32_t at, int32_t limit, PieceSca
     seen |= flags;
     const char folded = static_cast<char>(unit | (flags & kUpper));
     s.key[i - at] = folded;
-    hash = key_hash_step(hash, static_cast<uint64_t>(folded));
+    hash.add(folded);
   }
   s.marks = (seen & kMark) != 0;
   if (i >= fast_limit && i < limit) return scan_rest(text, i, limit, s);  // too long
@@ -357,7 +357,7 @@ int32_t scan_piece(std::u16string_view text, int32_t at, int32_t limit, PieceSca
     while (!(kAscii[static_cast<size_t>(s.key[end - 1])] & kAlnum)) --end;
     s.word_begin = begin;
     s.word_end = end;
-    s.word_hash = begin == 0 && end == size ? hash : key_hash(std::string_view(s.key + begin, end - begin));
+    s.word_hash = begin == 0 && end == size ? hash.value() : text::token_hash(std::string_view(s.key + begin, end - begin));
   }
   // Letters: only ALL CAPS needs their number.
   s.not_caps = (seen & kLower) != 0;
@@ -912,6 +912,7 @@ class OnePass {
   int in_caps_ = 0;
   int exclamations_ = 0;  // "!" and "?" outside URLs (a URL's query
   int questions_ = 0;     // string is not emphasis)
+  size_t next_token_ = 0;  // cursor into doc_.tokens for token_piece
 
   // Reads the piece from text[start] up to white space or `limit`; returns
   // where it ends.
@@ -920,7 +921,15 @@ class OnePass {
     PieceScan s;
     // A piece that starts in a URL or mention is no word: find its end only.
     const bool no_words = entities_.kinds(start, start + 1) & kNoWords;
-    const int32_t end = no_words ? scan_rest(text_, start, limit, s) : scan_piece(text_, start, limit, s);
+    // Most pieces are a token of the tokenizer as it stands: read from it.
+    const TokenPiece token = no_words ? TokenPiece{} : token_piece(start, limit);
+    int32_t end = 0;
+    if (token.token) {
+      end = token.end;
+      s.marks = token.marks;
+    } else {
+      end = no_words ? scan_rest(text_, start, limit, s) : scan_piece(text_, start, limit, s);
+    }
     if (end == start) return end;
     const uint8_t kinds = entities_.kinds(start, end);
     if (s.marks) count_marks(start, end, kinds & kUrl);
@@ -928,11 +937,71 @@ class OnePass {
     const std::u16string_view piece = text_.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
     if (kinds & kHashtag) {
       add_hashtag(piece);
+    } else if (token.token) {
+      add_word(read_token(*token.token), clause_break_);
     } else if (Word w; read_scanned(lex_, piece, s, w)) {
       add_word(w, clause_break_);
     }
     clause_break_ = false;
     return end;
+  }
+
+  // The piece from text[start] up to white space or `limit`, if it is an
+  // ASCII word token of the tokenizer followed by nothing but punctuation
+  // ("care", "don't", "great!", "covid19,"), so that read_token
+  // reads it as read_scanned would; with its end and whether it holds "!" or
+  // "?".
+  struct TokenPiece {
+    const Token* token = nullptr;  // none: not such a piece
+    int32_t end = 0;
+    bool marks = false;
+  };
+  TokenPiece token_piece(int32_t start, int32_t limit) {
+    const std::vector<Token>& tokens = doc_.tokens;
+    while (next_token_ < tokens.size() && tokens[next_token_].start < start) ++next_token_;
+    if (next_token_ == tokens.size()) return {};
+    const Token& t = tokens[next_token_];
+    // Word tokens only: all_caps is of words ("NOT3,000" may be a number).
+    if (t.start != start || t.end > limit || t.kind != TokenKind::word) return {};
+    // ASCII: as many UTF-8 bytes as UTF-16 units. Its folded form, of the
+    // same length, is then the word if it begins and ends with a letter or
+    // digit (no punctuation to strip).
+    const std::string_view word = t.folded;
+    if (t.text.size() != static_cast<size_t>(t.end - t.start) || !(kAscii[static_cast<size_t>(word.front())] & kAlnum) ||
+        !(kAscii[static_cast<size_t>(word.back())] & kAlnum)) {
+      return {};
+    }
+    uint8_t seen = 0;
+    int32_t i = t.end;
+    for (; i < limit; ++i) {  // punctuation after it
+      const char16_t unit = text_[static_cast<size_t>(i)];
+      if (unit >= 0x80) return {};
+      const uint8_t flags = kAscii[unit];
+      if (flags & kSpace) break;
+      seen |= flags;
+    }
+    if (seen & kAlnum) return {};
+    // An emoticon may be a key as written (read_scanned looks it up first).
+    if (lex_.may_be_written_key(static_cast<char>(text_[static_cast<size_t>(start)]),
+                                static_cast<char>(text_[static_cast<size_t>(i - 1)]))) {
+      return {};
+    }
+    return {&t, i, (seen & kMark) != 0};
+  }
+
+  // read_scanned for a piece that token_piece found. The punctuation after
+  // the token holds no letter; the token's letters are ASCII, so all_caps
+  // (two letters or more, none lower case) is the caps of read_scanned.
+  Word read_token(const Token& t) const {
+    const std::string_view word = t.folded;
+    Word w;
+    w.entry = lex_.find_word(word, t.folded_hash);
+    w.nt_negation = word.ends_with("n't");
+    w.caps = t.all_caps;
+    w.letters = t.all_caps || std::any_of(word.begin(), word.end(), [](char c) {
+                  return (kAscii[static_cast<size_t>(c)] & kLetter) != 0;
+                });
+    return w;
   }
 
   void count_marks(int32_t start, int32_t end, bool in_url) {
