@@ -468,15 +468,17 @@ void Tokenizer::Impl::emit(Document& doc, int32_t start, int32_t end, int32_t st
   char* out = room(doc, 2 * length);
   text::TokenHasher hasher;
   size_t i = 0;
-  bool upper = false, lower = false, two_upper = false;
-  for (; i < length && text[start + static_cast<int32_t>(i)] < 0x80; ++i) {
-    const char16_t c = text[start + static_cast<int32_t>(i)];
-    const char folded = ascii_fold(c);
-    two_upper = two_upper || (upper && folded != c);
-    upper = upper || folded != c;
-    lower = lower || (c >= 'a' && c <= 'z');
-    out[i] = static_cast<char>(c);
-    hasher.add(folded);
+  // The folded copy goes right after the text; kept only if it differs.
+  char* folded = out + length;
+  int32_t uppers = 0;
+  bool lower = false;
+  for (const char16_t* c = text + start; i < length && c[i] < 0x80; ++i) {
+    const char f = ascii_fold(c[i]);
+    uppers += f != c[i];
+    lower = lower || (c[i] >= 'a' && c[i] <= 'z');
+    out[i] = static_cast<char>(c[i]);
+    folded[i] = f;
+    hasher.add(f);
   }
   if (i == length) {
     // No ASCII character is Extended_Pictographic or a regional indicator;
@@ -486,11 +488,9 @@ void Tokenizer::Impl::emit(Document& doc, int32_t start, int32_t end, int32_t st
     } else {
       t.kind = length > 1 && classes.ascii(first).has(cf_emoji) ? TokenKind::emoji : TokenKind::punct;
     }
-    t.all_caps = t.kind == TokenKind::word && !lower && two_upper;
+    t.all_caps = t.kind == TokenKind::word && !lower && uppers >= 2;
     t.text = {out, length};
-    if (upper) {
-      char* folded = out + length;
-      for (i = 0; i < length; ++i) folded[i] = ascii_fold(static_cast<char16_t>(out[i]));
+    if (uppers > 0) {
       t.folded = {folded, length};
       used += 2 * length;
     } else {
@@ -535,11 +535,11 @@ void Tokenizer::Impl::emit(Document& doc, int32_t start, int32_t end, int32_t st
   if (!folds) {
     t.folded = t.text;
   } else {
-    const std::string folded = text::to_utf8(text::fold(std::u16string_view(text + start, length)));
-    char* to = room(doc, folded.size());
-    std::copy(folded.begin(), folded.end(), to);
-    t.folded = {to, folded.size()};
-    used += folded.size();
+    const std::string folded_utf8 = text::to_utf8(text::fold(std::u16string_view(text + start, length)));
+    char* to = room(doc, folded_utf8.size());
+    std::copy(folded_utf8.begin(), folded_utf8.end(), to);
+    t.folded = {to, folded_utf8.size()};
+    used += folded_utf8.size();
   }
   t.folded_hash = text::token_hash(t.folded);
 }
