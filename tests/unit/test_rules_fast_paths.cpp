@@ -1,8 +1,10 @@
 // The rules' fast paths against the plain ones they replace, over every
 // example text, the parity corpus and random strings: syllables counted with
 // a byte table, text spans built from the tokens' UTF-8, exclamation marks
-// found without reading the inside of ASCII words.
+// found without reading the inside of ASCII words, every word list looked up
+// in one table.
 #include <doctest/doctest.h>
+#include <unicode/ustring.h>
 
 #include <fstream>
 #include <random>
@@ -79,10 +81,45 @@ bool same(const std::vector<Bang>& x, const std::vector<Bang>& y) {
   return true;
 }
 
+// UTF-8 from ICU, a lone surrogate written as U+FFFD: what to_utf8 promises.
+std::string icu_utf8(std::u16string_view s) {
+  std::string out(s.size() * 3, '\0');
+  int32_t length = 0, replaced = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &length, s.data(), static_cast<int32_t>(s.size()),
+                     0xFFFD, &replaced, &status);
+  REQUIRE(U_SUCCESS(status));
+  out.resize(static_cast<size_t>(length));
+  return out;
+}
+
 }  // namespace
 
+TEST_CASE("to_utf8 (ASCII copied whole, the rest written in place) gives what ICU gives") {
+  for (const std::string& text : test_texts()) {
+    int32_t replaced = 0;
+    const std::u16string s = text::decode_utf8(text, replaced);
+    for (size_t from = 0; from <= s.size(); from += 1 + from % 4) {
+      const std::u16string_view rest = std::u16string_view(s).substr(from);
+      REQUIRE(text::to_utf8(rest) == icu_utf8(rest));
+    }
+  }
+  // Random UTF-16 with lone and paired surrogates, mostly ASCII.
+  const std::u16string units = u"aZ 9!\u00e9\u4e2d\ufffd\U0001F600";
+  std::mt19937 random(7);
+  for (int n = 0; n < 5000; ++n) {
+    std::u16string s;
+    const int count = static_cast<int>(random() % 16);
+    for (int k = 0; k < count; ++k) {
+      const auto pick = random() % 10;
+      s.push_back(pick == 0 ? static_cast<char16_t>(0xD800 + random() % 0x800) : units[random() % units.size()]);
+    }
+    REQUIRE(text::to_utf8(s) == icu_utf8(s));
+  }
+}
+
 TEST_CASE("rule fast paths give what the plain paths give") {
-  size_t marks = 0, words = 0;
+  size_t marks = 0, words = 0, listed = 0;
   for (const std::string& text : test_texts()) {
     INFO("text: " << text);
     const Document doc = analysed(text);
@@ -91,6 +128,9 @@ TEST_CASE("rule fast paths give what the plain paths give") {
       REQUIRE(count_syllables(t.text) == plain_syllables(t.text));
       ++words;
     }
+    const Analysis analysis{doc, {}, {}, nullptr, {}, nullptr, nullptr};
+    REQUIRE(word_lists(analysis) == word_lists_by_list(doc));
+    for (uint8_t bits : word_lists(analysis)) listed += bits != 0 ? 1 : 0;
     const auto bangs = exclamation_marks(doc);
     REQUIRE(same(bangs, exclamation_marks_by_char(doc)));
     marks += bangs.size();
@@ -105,6 +145,7 @@ TEST_CASE("rule fast paths give what the plain paths give") {
     }
   }
   CHECK(marks > 1000);
+  CHECK(listed > 1000);  // tokens in one of the word lists (one table for all of them)
   CHECK(words > 10000);
 }
 

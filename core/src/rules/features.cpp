@@ -130,7 +130,7 @@ bool is_sincere(const Analysis& a, size_t index) {
   if (starts_with_phrase(a, List::talk_rhetorical, word, s.last_token)) return false;
   if (!superlatives(a, s.first_token, s.last_token).empty()) return false;
   if (is_teaser(a, index, mark)) return false;
-  if (is_reply(a) || reader_word_count(doc, s.first_token, s.last_token) > 0) return true;
+  if (is_reply(a) || reader_word_count(a, s.first_token, s.last_token) > 0) return true;
   // "¿...?" is a question by its first mark; otherwise a question word opens
   // the sentence or the part after its last colon ("Tonight's chat: how
   // should hospitals answer patients?").
@@ -198,8 +198,7 @@ std::vector<Finding> dateline(const Document& doc, size_t first) {
 // A quoted executive: a sentence with a quotation mark, "said"/"says" and a
 // title ("CEO", "chief", "president"). The span runs from the first
 // quotation mark to the end of the sentence.
-std::vector<Finding> quoted_executives(const Document& doc) {
-  static const WordList& titles = WordList::builtin("lists/exec_titles.txt");
+std::vector<Finding> quoted_executives(const Document& doc, const std::vector<uint8_t>& word_lists) {
   std::vector<Finding> out;
   bool title_before = false;  // "... CEO Dr. | Jane Park said, “...”": the title may sit one sentence back
   for (const Sentence& s : doc.sentences) {
@@ -213,7 +212,7 @@ std::vector<Finding> quoted_executives(const Document& doc) {
         continue;
       }
       if (t.folded == "said"sv || t.folded == "says"sv) said = true;
-      if (titles.contains(t)) title = true;
+      if (word_lists[i] & kExecTitle) title = true;
     }
     if (quote >= 0 && said && (title || title_before)) {
       out.push_back({Finding::Kind::executive, quote, s.end, doc.utf8(quote, s.end), {}});
@@ -386,6 +385,76 @@ const WordList& WordList::builtin(std::string_view name) {
   });
 }
 
+namespace {
+
+// Every word of the WordListBit lists with the bits of the lists holding it.
+class WordListTable {
+ public:
+  WordListTable() {
+    const std::pair<const char*, uint8_t> lists[] = {
+        {"lists/reader_words.txt", kReaderWord},
+        {"lists/self_words.txt", kSelfWord},
+        {"lists/exec_titles.txt", kExecTitle},
+        {"lists/event_words.txt", kEventWord},
+        {"lists/tip_words.txt", kTipWord},
+        {"lists/english_function_words.tsv", kEnglishFunctionWord},
+        {"lists/other_function_words.tsv", kOtherFunctionWord},
+    };
+    std::map<std::string, uint8_t, std::less<>> bits;
+    for (const auto& [name, bit] : lists) {
+      for (const std::string& w : WordList::builtin(name).words()) bits[w] |= bit;
+    }
+    std::vector<std::pair<size_t, uint32_t>> entries;
+    for (const auto& [word, b] : bits) {
+      words_.push_back(word);
+      bits_.push_back(b);
+      entries.emplace_back(text::token_hash(word), static_cast<uint32_t>(words_.size() - 1));
+    }
+    index_.build(std::move(entries));
+  }
+  uint8_t bits(const Token& t) const {
+    for (uint32_t i : index_.find(t.folded_hash)) {
+      if (words_[i] == t.folded) return bits_[i];
+    }
+    return 0;
+  }
+
+ private:
+  std::vector<std::string> words_;
+  std::vector<uint8_t> bits_;
+  TokenHashTable index_;  // text::token_hash of each word -> its index
+};
+
+}  // namespace
+
+const std::vector<uint8_t>& word_lists(const Analysis& a) {
+  return remembered(memo(a).word_lists, [&] {
+    static const WordListTable table;
+    std::vector<uint8_t> out;
+    out.reserve(a.doc.tokens.size());
+    for (const Token& t : a.doc.tokens) out.push_back(table.bits(t));
+    return out;
+  });
+}
+
+std::vector<uint8_t> word_lists_by_list(const Document& doc) {
+  const std::pair<const char*, uint8_t> lists[] = {
+      {"lists/reader_words.txt", kReaderWord},   {"lists/self_words.txt", kSelfWord},
+      {"lists/exec_titles.txt", kExecTitle},     {"lists/event_words.txt", kEventWord},
+      {"lists/tip_words.txt", kTipWord},         {"lists/english_function_words.tsv", kEnglishFunctionWord},
+      {"lists/other_function_words.tsv", kOtherFunctionWord},
+  };
+  std::vector<uint8_t> out;
+  for (const Token& t : doc.tokens) {
+    uint8_t b = 0;
+    for (const auto& [name, bit] : lists) {
+      if (WordList::builtin(name).contains(t)) b |= bit;
+    }
+    out.push_back(b);
+  }
+  return out;
+}
+
 const std::vector<std::vector<std::string>>& data_rows(std::string_view name) {
   using Rows = std::vector<std::vector<std::string>>;
   return data::parsed<Rows>(name, [](std::string_view file) {
@@ -533,12 +602,13 @@ bool is_share(const Analysis& a) { return a.doc.context && (a.doc.context->retwe
 
 // ---- Who the text talks about ------------------------------------------------
 
-int32_t reader_word_count(const Document& doc, size_t first, size_t last) {
-  static const WordList& reader = WordList::builtin("lists/reader_words.txt");
+int32_t reader_word_count(const Analysis& a, size_t first, size_t last) {
+  const Document& doc = a.doc;
+  const auto& bits = word_lists(a);
   last = std::min(last, doc.tokens.size());
   int32_t n = 0;
   for (size_t i = first; i < last; ++i) {
-    if (doc.tokens[i].kind == TokenKind::word && reader.contains(doc.tokens[i]) && !in_entity(doc, doc.tokens[i])) ++n;
+    if (doc.tokens[i].kind == TokenKind::word && (bits[i] & kReaderWord) && !in_entity(doc, doc.tokens[i])) ++n;
   }
   return n;
 }
@@ -553,11 +623,11 @@ int32_t self_reference_count(const Analysis& a, size_t first, size_t last) {
   const Document& doc = a.doc;
   last = std::min(last, doc.tokens.size());
   if (first >= last) return 0;
-  static const WordList& self = WordList::builtin("lists/self_words.txt");
+  const auto& bits = word_lists(a);
   int32_t n = 0;
   for (size_t i = first; i < last; ++i) {
     const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::word && self.contains(t) && !in_entity(doc, t)) ++n;
+    if (t.kind == TokenKind::word && (bits[i] & kSelfWord) && !in_entity(doc, t)) ++n;
   }
   // Without configured names, handles or brand hashtags (the usual case) the
   // lookups below can find nothing: skip their matching and folding.
@@ -674,7 +744,7 @@ const std::vector<Finding>& press_release_findings(const Analysis& a) {
       if (std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, m.start, m.end); })) continue;
       out.push_back({Finding::Kind::phrase, m.start, m.end, a.doc.utf8(m.start, m.end), m.phrase->replacements});
     }
-    for (Finding& f : quoted_executives(a.doc)) {
+    for (Finding& f : quoted_executives(a.doc, word_lists(a))) {
       bool covered = std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, f.start, f.end); });
       if (!covered) out.push_back(std::move(f));
     }

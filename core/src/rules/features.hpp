@@ -80,6 +80,7 @@ class WordList {
   bool contains(std::string_view folded) const { return contains(folded, text::token_hash(folded)); }
   // The token's folded form, looked up by the hash the tokenizer computed.
   bool contains(const Token& t) const { return contains(t.folded, t.folded_hash); }
+  const std::vector<std::string>& words() const { return words_; }
  private:
   bool contains(std::string_view folded, size_t hash) const {
     for (uint32_t i : index_.find(hash)) {
@@ -90,6 +91,23 @@ class WordList {
   std::vector<std::string> words_;
   TokenHashTable index_;  // text::token_hash of each word -> its index
 };
+
+// The word lists that rules test most tokens against, one bit each, so that
+// each token is looked up once in one table of them all (word_lists()).
+enum WordListBit : uint8_t {
+  kReaderWord = 1 << 0,            // lists/reader_words.txt
+  kSelfWord = 1 << 1,              // lists/self_words.txt
+  kExecTitle = 1 << 2,             // lists/exec_titles.txt
+  kEventWord = 1 << 3,             // lists/event_words.txt
+  kTipWord = 1 << 4,               // lists/tip_words.txt
+  kEnglishFunctionWord = 1 << 5,   // lists/english_function_words.tsv
+  kOtherFunctionWord = 1 << 6,     // lists/other_function_words.tsv
+};
+// For each token of a.doc, the lists (WordListBits) holding its folded form;
+// computed once per analysis.
+const std::vector<uint8_t>& word_lists(const Analysis& a);
+// The same, asking each WordList on its own (the plain path, for tests).
+std::vector<uint8_t> word_lists_by_list(const Document& doc);
 
 // ---- Tokens and text ---------------------------------------------------------
 
@@ -130,7 +148,7 @@ bool is_share(const Analysis& a);  // a retweet or a quote
 // ---- Who the text talks about ------------------------------------------------
 
 // "you", "your", "y'all"... (lists/reader_words.txt) in tokens[first, last).
-int32_t reader_word_count(const Document& doc, size_t first = 0, size_t last = static_cast<size_t>(-1));
+int32_t reader_word_count(const Analysis& a, size_t first = 0, size_t last = static_cast<size_t>(-1));
 // "we", "our", "us"..., the organisation's names, its own @handles and brand
 // hashtags (configuration), in tokens[first, last).
 int32_t self_reference_count(const Analysis& a, size_t first = 0, size_t last = static_cast<size_t>(-1));
@@ -192,6 +210,7 @@ const PhraseList& topic_phrases();
 // they are computed (each is a pure function of the Analysis).
 struct FeatureMemo {
   std::optional<ListMatches> lists;  // every built-in list's matches in a.doc
+  std::optional<std::vector<uint8_t>> word_lists;  // per token: WordListBits
   std::optional<std::vector<Finding>> press_release_findings;
   std::optional<std::vector<PhraseMatch>> hard_sells;  // in the whole text
   std::optional<std::vector<size_t>> sincere_questions;

@@ -49,7 +49,7 @@ bool praises_us(const Analysis& a, const PhraseMatch& m) {
   if (m.phrase->note != "self") return true;
   const Sentence& s = sentence_of(a.doc, m.first_token);
   return self_reference_count(a, s.first_token, s.last_token) > 0 &&
-         reader_word_count(a.doc, s.first_token, s.last_token) == 0;
+         reader_word_count(a, s.first_token, s.last_token) == 0;
 }
 
 void check_superlative(const Analysis& a, HintSink& sink) {
@@ -77,7 +77,7 @@ void check_hard_sell(const Analysis& a, HintSink& sink) {
 void check_self_focus(const Analysis& a, HintSink& sink) {
   if (is_reply(a) || is_share(a)) return;  // a reply already speaks to someone
   const int32_t self = self_reference_count(a);
-  if (self < kSelfFocusMinimum || reader_word_count(a.doc) > 0 || !conversational_mentions(a).empty()) return;
+  if (self < kSelfFocusMinimum || reader_word_count(a) > 0 || !conversational_mentions(a).empty()) return;
   sink.add({"promo.self-focus", Severity::tip, 0, text_end(a.doc),
             "This post talks about us " + std::to_string(self) + " times and never about you, the reader.",
             "Turn it toward the reader: say what it means for them, using “you”.", {}});

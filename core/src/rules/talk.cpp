@@ -62,19 +62,20 @@ void check_chat(const Analysis& a, HintSink& sink) {
 
 // ---- talk.broadcast: one concrete question that fits the text ---------------
 
-bool has_word_from(const Document& doc, const WordList& words) {
-  return std::any_of(doc.tokens.begin(), doc.tokens.end(),
-                     [&](const Token& t) { return words.contains(t) && !in_entity(doc, t); });
+// A word of the list (a WordListBit) outside entities.
+bool has_word_from(const Analysis& a, uint8_t list) {
+  const auto& bits = word_lists(a);
+  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
+    if ((bits[i] & list) && !in_entity(a.doc, a.doc.tokens[i])) return true;
+  }
+  return false;
 }
 
 // Which kind of question fits: an event, a topic, a tip, a link, or none.
-// (The lists are looked up by name once, not on every call.)
 std::string_view opener_kind(const Analysis& a, const std::vector<TopicMatch>& topic_list) {
-  static const WordList& event_words = WordList::builtin("lists/event_words.txt");
-  static const WordList& tip_words = WordList::builtin("lists/tip_words.txt");
-  if (has_word_from(a.doc, event_words)) return "event";
+  if (has_word_from(a, kEventWord)) return "event";
   if (!topic_list.empty()) return "topic";
-  if (has_word_from(a.doc, tip_words)) return "tip";
+  if (has_word_from(a, kTipWord)) return "tip";
   if (!a.doc.entities.urls.empty()) return "link";
   return "default";
 }

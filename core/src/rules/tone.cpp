@@ -202,13 +202,13 @@ void check_jargon(const Analysis& a, HintSink& sink) {
 // meaningless grade. A text counts as English unless it has more function
 // words of other languages than of English (dense English jargon has few
 // function words of either kind, so a share of English ones would not do).
-bool reads_as_english(const Document& doc) {
-  static const WordList& english = WordList::builtin("lists/english_function_words.tsv");
-  static const WordList& other = WordList::builtin("lists/other_function_words.tsv");
+bool reads_as_english(const Analysis& a) {
+  const Document& doc = a.doc;
+  const auto& bits = word_lists(a);
   int32_t english_words = 0, other_words = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (doc.tokens[i].kind != TokenKind::word) continue;
-    const bool is_english = english.contains(doc.tokens[i]), is_other = other.contains(doc.tokens[i]);
+    const bool is_english = bits[i] & kEnglishFunctionWord, is_other = bits[i] & kOtherFunctionWord;
     // The entity test is the dearer one: only for words that would count.
     if ((!is_english && !is_other) || token_in_entity(doc, i)) continue;
     english_words += is_english ? 1 : 0;
@@ -220,7 +220,7 @@ bool reads_as_english(const Document& doc) {
 void check_reading_level(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   const double target = doc.config ? doc.config->reading_grade : Config{}.reading_grade;
-  if (a.readability.words < kMinWordsForGrade || a.readability.grade <= target || !reads_as_english(doc)) return;
+  if (a.readability.words < kMinWordsForGrade || a.readability.grade <= target || !reads_as_english(a)) return;
   // Name up to three long words, in text order, as places to start.
   std::vector<std::string> long_words;
   for (size_t i = 0; i < doc.tokens.size() && long_words.size() < 3; ++i) {

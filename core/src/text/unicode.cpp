@@ -78,21 +78,25 @@ int32_t replace_lone_surrogates(std::u16string& text) {
 }
 
 std::string to_utf8(std::u16string_view utf16) {
-  std::string out;
-  out.reserve(utf16.size() * 3 / 2);
+  // All ASCII (most spans of most texts): each unit is its byte, copied in one go.
+  const auto ascii_end = std::find_if(utf16.begin(), utf16.end(), [](char16_t c) { return c >= 0x80; });
+  if (ascii_end == utf16.end()) return std::string(utf16.begin(), utf16.end());
+  // Otherwise written in place, then trimmed: never more than three bytes per
+  // UTF-16 unit (a surrogate pair is two units and four bytes).
+  std::string out(utf16.size() * 3, '\0');
+  auto* bytes = reinterpret_cast<uint8_t*>(out.data());
+  int32_t n = static_cast<int32_t>(std::copy(utf16.begin(), ascii_end, out.begin()) - out.begin());
   const auto length = static_cast<int32_t>(utf16.size());
-  for (int32_t i = 0; i < length;) {
-    if (utf16[static_cast<size_t>(i)] < 0x80) {  // ASCII, most of any text: one byte as is
-      out.push_back(static_cast<char>(utf16[static_cast<size_t>(i++)]));
+  for (auto i = static_cast<int32_t>(ascii_end - utf16.begin()); i < length;) {
+    if (utf16[static_cast<size_t>(i)] < 0x80) {  // ASCII: one byte as is
+      bytes[n++] = static_cast<uint8_t>(utf16[static_cast<size_t>(i++)]);
       continue;
     }
     UChar32 c;
     U16_NEXT_OR_FFFD(utf16.data(), i, length, c);
-    uint8_t buf[4];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(buf, n, c);  // c is a valid scalar value here
-    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+    U8_APPEND_UNSAFE(bytes, n, c);  // c is a valid scalar value here
   }
+  out.resize(static_cast<size_t>(n));
   return out;
 }
 
