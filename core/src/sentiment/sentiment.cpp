@@ -629,6 +629,26 @@ std::vector<Unit> make_units(const Lexicon& lex, const std::vector<Word>& words)
 
 double sign(double v) { return v < 0 ? -1.0 : 1.0; }
 
+// Valence v as the modifier unit m, d words before it, changes it. Both
+// scorings (the one-pass score and score_reference) use this one step, so
+// their floating-point operations are the same by construction.
+template <typename ModifierUnit>
+double modified(double v, const ModifierUnit& m, size_t d, bool caps_differ) {
+  switch (m.modifier->effect) {
+    case Effect::boost: {
+      double s = m.modifier->value;
+      if (m.caps && caps_differ) s += sign(s) * kCapsEmphasis;
+      return v + sign(v) * s * kBoosterDecay[d - 1];
+    }
+    case Effect::negate: return v * kNegationScalar;
+    case Effect::scale: return v * m.modifier->value;
+    case Effect::none:
+    case Effect::contrast:
+    case Effect::idiom: break;
+  }
+  return v;
+}
+
 // The valence of each unit in its context (caps, modifiers, "but").
 std::vector<double> score_units(std::vector<Unit>& units, bool caps_differ) {
   // A modifier that is also a sentiment word ("no") is a modifier when a
@@ -654,19 +674,7 @@ std::vector<double> score_units(std::vector<Unit>& units, bool caps_differ) {
       const Unit& m = units[i - d];
       if (units[i - d + 1].clause_break) break;  // modifiers do not reach across clauses
       if (!m.modifier || (m.scored && m.valence != 0)) continue;
-      switch (m.modifier->effect) {
-        case Effect::boost: {
-          double s = m.modifier->value;
-          if (m.caps && caps_differ) s += sign(s) * kCapsEmphasis;
-          v += sign(v) * s * kBoosterDecay[d - 1];
-          break;
-        }
-        case Effect::negate: v *= kNegationScalar; break;
-        case Effect::scale: v *= m.modifier->value; break;
-        case Effect::none:
-        case Effect::contrast:
-        case Effect::idiom: break;
-      }
+      v = modified(v, m, d, caps_differ);
     }
     valences[i] = v;
   }
@@ -1155,19 +1163,7 @@ class OnePass {
         const auto d = static_cast<size_t>(u.index - m.index);
         if (d > kModifierWindow || m.clause != u.clause) break;
         if (!m.modifier || (m.scored && m.valence != 0)) continue;
-        switch (m.modifier->effect) {
-          case Effect::boost: {
-            double s = m.modifier->value;
-            if (m.caps && caps_differ) s += sign(s) * kCapsEmphasis;
-            v += sign(v) * s * kBoosterDecay[d - 1];
-            break;
-          }
-          case Effect::negate: v *= kNegationScalar; break;
-          case Effect::scale: v *= m.modifier->value; break;
-          case Effect::none:
-          case Effect::contrast:
-          case Effect::idiom: break;
-        }
+        v = modified(v, m, d, caps_differ);
       }
       u.value = v;
     }
