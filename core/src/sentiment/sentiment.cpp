@@ -429,6 +429,27 @@ void add_word(const Lexicon& lex, std::u16string_view piece, bool clause_break, 
 // u_isdigit, with ASCII (where the decimal digits are 0-9) inline.
 bool is_digit(UChar32 c) { return c < 0x80 ? c >= '0' && c <= '9' : u_isdigit(c) != 0; }
 
+// Calls visit(part) for each part of a hashtag's body, split where lower
+// case turns upper or digits start or stop: "HeartHealth2024" -> "Heart",
+// "Health", "2024". Both scorings split hashtags with this one function.
+template <typename Visit>
+void for_each_hashtag_part(std::u16string_view body, Visit visit) {
+  const auto n = static_cast<int32_t>(body.size());
+  int32_t start = 0;
+  UChar32 prev = 0;
+  for (int32_t i = 0; i < n;) {
+    const int32_t at = i;
+    UChar32 c;
+    U16_NEXT(body.data(), i, n, c);
+    if (at > start && ((text::is_upper(c) && text::is_lower(prev)) || (is_digit(c) != is_digit(prev)))) {
+      visit(body.substr(static_cast<size_t>(start), static_cast<size_t>(at - start)));
+      start = at;
+    }
+    prev = c;
+  }
+  visit(body.substr(static_cast<size_t>(start)));
+}
+
 // "#HeartHealth" -> "heart", "health" (unless "#love" is a word as it is).
 void add_hashtag(const Lexicon& lex, std::u16string_view tag, bool clause_break, std::vector<Word>& out) {
   std::u16string_view body = strip_punctuation(tag);
@@ -438,22 +459,10 @@ void add_hashtag(const Lexicon& lex, std::u16string_view tag, bool clause_break,
     add_word(lex, body, clause_break, out);
     return;
   }
-  auto n = static_cast<int32_t>(body.size());
-  int32_t start = 0;
-  UChar32 prev = 0;
-  for (int32_t i = 0; i < n;) {
-    int32_t at = i;
-    UChar32 c;
-    U16_NEXT(body.data(), i, n, c);
-    bool split = at > start && ((text::is_upper(c) && text::is_lower(prev)) || (is_digit(c) != is_digit(prev)));
-    if (split) {
-      add_word(lex, body.substr(static_cast<size_t>(start), static_cast<size_t>(at - start)), clause_break, out);
-      clause_break = false;
-      start = at;
-    }
-    prev = c;
-  }
-  add_word(lex, body.substr(static_cast<size_t>(start)), clause_break, out);
+  for_each_hashtag_part(body, [&](std::u16string_view part) {
+    add_word(lex, part, clause_break, out);
+    clause_break = false;
+  });
 }
 
 bool overlaps(const std::vector<Entity>& entities, int32_t start, int32_t end) {
@@ -1035,23 +1044,10 @@ class OnePass {
       if (Word w; read_scanned(lex_, body, s, w)) add_word(w, clause_break);
       return;
     }
-    int32_t start = 0;
-    UChar32 prev = 0;
-    for (int32_t i = 0; i < n;) {
-      int32_t at = i;
-      UChar32 c;
-      U16_NEXT(body.data(), i, n, c);
-      bool split = at > start && ((text::is_upper(c) && text::is_lower(prev)) || (is_digit(c) != is_digit(prev)));
-      if (split) {
-        if (Word w; read_any(lex_, body.substr(static_cast<size_t>(start), static_cast<size_t>(at - start)), w)) {
-          add_word(w, clause_break);
-        }
-        clause_break = false;
-        start = at;
-      }
-      prev = c;
-    }
-    if (Word w; read_any(lex_, body.substr(static_cast<size_t>(start)), w)) add_word(w, clause_break);
+    for_each_hashtag_part(body, [&](std::u16string_view part) {
+      if (Word w; read_any(lex_, part, w)) add_word(w, clause_break);
+      clause_break = false;
+    });
   }
 
   void add_word(const Word& w, bool clause_break) {
