@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "sentiment/lexicon.hpp"
+#include "text/scratch_list.hpp"
 #include "text/unicode.hpp"
 
 namespace chime::sentiment {
@@ -68,6 +69,7 @@ struct Word {
 };
 
 using text::is_space;
+using text::ScratchList;
 bool is_clause_mark(char16_t c) {
   return c == u',' || c == u';' || c == u':' || c == u'.' || c == u'!' || c == u'?' ||
          c == u'\u2026' || c == u'\uFF0C' || c == u'\uFF01' || c == u'\uFF1F' || c == u'\u3002';
@@ -745,38 +747,6 @@ Sentiment finish(double sum, double positive, double negative, double neutral, i
 // (no copy, one lookup) and keeps only the words that can matter, with
 // their places; the units are made and valued from those.
 
-// A vector whose first N elements live inside it (on the stack): a tweet's
-// words and units fit, so scoring one allocates nothing.
-template <class T, size_t N>
-class SmallVector {
- public:
-  SmallVector() = default;
-  SmallVector(const SmallVector&) = delete;
-  SmallVector& operator=(const SmallVector&) = delete;
-  void push_back(const T& value) {
-    if (size_ == N) {
-      heap_.assign(local_, local_ + N);
-      data_ = nullptr;
-    }
-    if (data_) {
-      data_[size_] = value;
-    } else {
-      heap_.push_back(value);
-    }
-    ++size_;
-  }
-  size_t size() const { return size_; }
-  T* begin() { return data_ ? data_ : heap_.data(); }
-  T* end() { return begin() + size_; }
-  T& operator[](size_t i) { return begin()[i]; }
-
- private:
-  T local_[N];
-  T* data_ = local_;  // local_, or null once the elements are in heap_
-  std::vector<T> heap_;
-  size_t size_ = 0;
-};
-
 // Entity kinds for the scan: URLs, @mentions and $cashtags are no words;
 // hashtags are split into words.
 constexpr uint8_t kNoWords = 1;
@@ -812,7 +782,7 @@ class EntityCursor {
     int32_t max_end;  // the largest end of this span and those before it
     uint8_t kind;
   };
-  SmallVector<Span, 16> spans_;
+  ScratchList<Span, 16> spans_;
   size_t next_ = 0;
   void add(const std::vector<Entity>& list, uint8_t kind) {
     for (const Entity& e : list) spans_.push_back({e.start, e.end, e.end, kind});
@@ -853,7 +823,7 @@ class OnePass {
   // False if an emoji token holds white space or "!" or "?" (the reference
   // scoring splits such a token; no tokenizer makes one, but it may).
   bool read(const std::vector<Token>& tokens) {
-    SmallVector<const Token*, 16> emoji;
+    ScratchList<const Token*, 16> emoji;
     for (const Token& t : tokens) {
       if (t.kind != TokenKind::emoji) continue;
       for (int32_t i = t.start; i < t.end;) {
@@ -919,8 +889,8 @@ class OnePass {
   const Document& doc_;
   std::u16string_view text_;
   EntityCursor entities_;
-  SmallVector<KeyWord, 32> words_;
-  SmallVector<KeyUnit, 32> units_;
+  ScratchList<KeyWord, 32> words_;
+  ScratchList<KeyUnit, 32> units_;
   int32_t word_count_ = 0;
   uint32_t clause_ = 0;
   bool clause_break_ = true;  // a clause break before the next word

@@ -10,7 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "text/scratch_list.hpp"
+
 namespace chime::text::tw {
+
+using text::ScratchList;
 
 // One bit per class of twitter-text's regexes; classes of regexes with the
 // i flag already include JavaScript's case-insensitive matches.
@@ -79,37 +83,6 @@ constexpr bool ascii_letter(char16_t c) { return (c >= u'a' && c <= u'z') || (c 
 
 // JavaScript's case-insensitive comparison key of a code unit.
 char16_t canonical(char16_t c);
-
-// Per-text scratch space: the first N items live in the object itself (on
-// the stack), so a tweet's few URLs or entities cost no heap allocation;
-// past N, all of them move to the heap.
-template <typename T, size_t N>
-class ScratchList {
- public:
-  ScratchList() = default;
-  ScratchList(const ScratchList&) = delete;
-  ScratchList& operator=(const ScratchList&) = delete;
-
-  void push_back(const T& item) {
-    if (size_ == N) heap_.assign(local_.begin(), local_.end());
-    if (size_ >= N) heap_.push_back(item);
-    else local_[size_] = item;
-    ++size_;
-  }
-  size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  T* data() { return size_ > N ? heap_.data() : local_.data(); }
-  const T* data() const { return size_ > N ? heap_.data() : local_.data(); }
-  T& back() { return data()[size_ - 1]; }
-  const T& operator[](size_t i) const { return data()[i]; }
-  const T* begin() const { return data(); }
-  const T* end() const { return data() + size_; }
-
- private:
-  std::array<T, N> local_;
-  std::vector<T> heap_;
-  size_t size_ = 0;
-};
 
 // (?:validGTLD|validCCTLD|validPunycode) at `pos`, with the TLD lists'
 // lookahead seeing `limit` as the end of the string: the end of the match,
