@@ -199,17 +199,35 @@ std::vector<PhraseMatch> PhraseList::find(const Document& doc, size_t first, siz
 
 // ---- PhraseSet ---------------------------------------------------------------
 
-PhraseSet::PhraseSet(std::vector<const PhraseList*> lists) : lists_(std::move(lists)) {
-  std::vector<std::pair<size_t, uint32_t>> pairs, firsts, seconds;
+PhraseSet::PhraseSet(std::vector<const PhraseList*> lists, std::vector<TaggedWord> tagged)
+    : lists_(std::move(lists)), tagged_(std::move(tagged)) {
+  // What each token hash keys, as (hash, kind, index), sorted into runs below.
+  enum Kind : uint8_t { kFirst, kSecond, kTagged, kOpensPair };
+  struct Keyed {
+    size_t hash;
+    Kind kind;
+    uint32_t index;
+    bool operator<(const Keyed& o) const {
+      return hash != o.hash ? hash < o.hash : kind != o.kind ? kind < o.kind : index < o.index;
+    }
+  };
+  std::vector<Keyed> keyed;
+  std::vector<std::pair<size_t, uint32_t>> pairs;
   auto add = [&](size_t id, const Phrase& p) {
     const auto entry = static_cast<uint32_t>(entries_.size());
     entries_.push_back({static_cast<uint32_t>(id), &p});
     const bool wild_first = p.tokens[0] == "*";
     const bool has_second = p.tokens.size() > 1 && p.tokens[1] != "*";
-    if (!wild_first && has_second) pairs.emplace_back(pair_hash(p.hashes[0], p.hashes[1]), entry);
-    else if (!wild_first) firsts.emplace_back(p.hashes[0], entry);
-    else if (has_second) seconds.emplace_back(p.hashes[1], entry);
-    else at_every_token_.push_back(entry);
+    if (!wild_first && has_second) {
+      pairs.emplace_back(pair_hash(p.hashes[0], p.hashes[1]), entry);
+      keyed.push_back({p.hashes[0], kOpensPair, 0});
+    } else if (!wild_first) {
+      keyed.push_back({p.hashes[0], kFirst, entry});
+    } else if (has_second) {
+      keyed.push_back({p.hashes[1], kSecond, entry});
+    } else {
+      at_every_token_.push_back(entry);
+    }
   };
   for (size_t id = 0; id < lists_.size(); ++id) {
     const auto& phrases = lists_[id]->phrases();
@@ -218,42 +236,74 @@ PhraseSet::PhraseSet(std::vector<const PhraseList*> lists) : lists_(std::move(li
     }
     for (uint32_t index : lists_[id]->wildcard_first()) add(id, phrases[index]);
   }
-  starts_.reset(pairs.size() + firsts.size());
-  for (const Entry& e : entries_) {
-    if (e.phrase->tokens[0] != "*") starts_.add(e.phrase->hashes[0]);
+  for (size_t w = 0; w < tagged_.size(); ++w) {
+    keyed.push_back({text::token_hash(tagged_[w].word), kTagged, static_cast<uint32_t>(w)});
   }
+  // Entries keep their order within a run (the order hits are considered in).
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::pair<size_t, uint32_t>> keys;
+  for (size_t k = 0; k < keyed.size();) {
+    const size_t hash = keyed[k].hash;
+    Key key;
+    auto run = [&](Kind kind, uint32_t& begin, uint32_t& count) {
+      begin = static_cast<uint32_t>(keyed_.size());
+      for (; k < keyed.size() && keyed[k].hash == hash && keyed[k].kind == kind; ++k) keyed_.push_back(keyed[k].index);
+      count = static_cast<uint32_t>(keyed_.size()) - begin;
+    };
+    run(kFirst, key.first_begin, key.first_count);
+    run(kSecond, key.second_begin, key.second_count);
+    run(kTagged, key.tagged_begin, key.tagged_count);
+    for (; k < keyed.size() && keyed[k].hash == hash; ++k) key.opens_pair = true;  // kOpensPair
+    keys.emplace_back(hash, static_cast<uint32_t>(keys_.size()));
+    keys_.push_back(key);
+  }
+  by_token_.build(std::move(keys));
   by_pair_.build(std::move(pairs));
-  by_first_.build(std::move(firsts));
-  by_second_.build(std::move(seconds));
 }
 
-PhraseSet::Matches PhraseSet::match(const Document& doc) const {
-  Matches m;
+void PhraseSet::match(const Document& doc, Matches& m) const {
   m.doc_ = &doc;
+  m.hits_.clear();
+  if (m.hits_.capacity() == 0) m.hits_.reserve(8);  // a tweet has a few hits: one allocation, not several
+  m.lists_hit_ = 0;
   const auto& tokens = doc.tokens;
   const size_t n = tokens.size();
-  m.hits_.reserve(8);  // a tweet has a few hits: one allocation, not several
+  m.tags_.assign(n, 0);
+  auto add_run = [&](size_t i, uint32_t begin, uint32_t count) {
+    for (uint32_t k = begin; k < begin + count; ++k) add_hit(doc, i, keyed_[k], m);
+  };
+  // Each token's hash is looked up once: as `next` for the token before it
+  // ("*" then it), then as `here`.
+  const Key* here = n > 0 ? key_of(tokens[0].folded_hash) : nullptr;
   for (size_t i = 0; i < n; ++i) {
+    const Key* next = i + 1 < n ? key_of(tokens[i + 1].folded_hash) : nullptr;
+    if (!here && !next && at_every_token_.empty()) continue;  // most tokens
     const size_t found_before = m.hits_.size();
-    const size_t hash = tokens[i].folded_hash;
-    if (starts_.may_contain(hash)) {
-      for (uint32_t e : by_first_.find(hash)) add_hit(doc, i, e, m);
-      if (i + 1 < n) {
-        for (uint32_t e : by_pair_.find(pair_hash(hash, tokens[i + 1].folded_hash))) add_hit(doc, i, e, m);
+    if (here) {
+      if (here->tagged_count != 0) m.tags_[i] = tags_of(*here, tokens[i]);
+      add_run(i, here->first_begin, here->first_count);
+      if (here->opens_pair && i + 1 < n) {
+        for (uint32_t e : by_pair_.find(pair_hash(tokens[i].folded_hash, tokens[i + 1].folded_hash))) add_hit(doc, i, e, m);
       }
     }
-    if (i + 1 < n) {
-      for (uint32_t e : by_second_.find(tokens[i + 1].folded_hash)) add_hit(doc, i, e, m);
-    }
+    if (next) add_run(i, next->second_begin, next->second_count);
     for (uint32_t e : at_every_token_) add_hit(doc, i, e, m);
-    // The hits at this token came from several tables: put them back in entry order.
+    // The hits at this token came from several runs: put them back in entry order.
     if (m.hits_.size() - found_before > 1) {
       std::sort(m.hits_.begin() + static_cast<std::ptrdiff_t>(found_before), m.hits_.end(),
                 [](const Matches::Hit& x, const Matches::Hit& y) { return x.entry < y.entry; });
     }
+    here = next;
   }
   for (const Matches::Hit& h : m.hits_) m.lists_hit_ |= Matches::list_bit(h.list);
-  return m;
+}
+
+uint8_t PhraseSet::tags_of(const Key& key, const Token& t) const {
+  for (uint32_t k = key.tagged_begin; k < key.tagged_begin + key.tagged_count; ++k) {
+    const TaggedWord& w = tagged_[keyed_[k]];
+    if (w.word == t.folded) return w.tags;
+  }
+  return 0;
 }
 
 void PhraseSet::add_hit(const Document& doc, size_t i, uint32_t entry, Matches& m) const {
@@ -262,9 +312,8 @@ void PhraseSet::add_hit(const Document& doc, size_t i, uint32_t entry, Matches& 
   m.hits_.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(p.tokens.size()), entries_[entry].list, entry, &p});
 }
 
-std::vector<PhraseMatch> PhraseSet::Matches::find(size_t id, size_t first, size_t last) const {
+std::vector<PhraseMatch> PhraseSet::Matches::find_hits(size_t id, size_t first, size_t last) const {
   std::vector<PhraseMatch> out;
-  if ((lists_hit_ & list_bit(id)) == 0) return out;
   last = std::min(last, doc_->tokens.size());
   size_t next = first;  // no match may start before this token
   for (size_t k = 0; k < hits_.size();) {

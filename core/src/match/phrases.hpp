@@ -131,11 +131,18 @@ class PhraseList {
 };
 
 // Several phrase lists matched in ONE pass over a document's tokens: each
-// token's hash is looked up once in a table holding the first tokens of
-// every list's phrases. Lists are named by their position in the set.
+// token's hash is looked up once, in one table holding the first tokens of
+// every list's phrases (and the second tokens of phrases opening with "*"),
+// and the single words the set tags (word lists: a few bits per word).
+// Lists are named by their position in the set.
 class PhraseSet {
  public:
-  explicit PhraseSet(std::vector<const PhraseList*> lists);
+  // A single folded word and the bits a token of it gets in Matches::tags().
+  struct TaggedWord {
+    std::string word;
+    uint8_t tags = 0;
+  };
+  explicit PhraseSet(std::vector<const PhraseList*> lists, std::vector<TaggedWord> tagged = {});
   size_t size() const { return lists_.size(); }
   const PhraseList& list(size_t id) const { return *lists_[id]; }
 
@@ -143,11 +150,16 @@ class PhraseSet {
   class Matches {
    public:
     // What lists()[id].find(doc, first, last) returns, without another pass.
-    std::vector<PhraseMatch> find(size_t id, size_t first = 0, size_t last = static_cast<size_t>(-1)) const;
+    std::vector<PhraseMatch> find(size_t id, size_t first = 0, size_t last = static_cast<size_t>(-1)) const {
+      if ((lists_hit_ & list_bit(id)) == 0) return {};  // the usual answer: no call, no scan
+      return find_hits(id, first, last);
+    }
     // !find(id, first, last).empty()
     bool any(size_t id, size_t first = 0, size_t last = static_cast<size_t>(-1)) const;
     // The match find(id, i, last) would start with if it starts at token i.
     const Phrase* longest_at(size_t id, size_t i, size_t last = static_cast<size_t>(-1)) const;
+    // For each token, the bits of the tagged word it is (0: none).
+    const std::vector<uint8_t>& tags() const { return tags_; }
 
    private:
     friend class PhraseSet;
@@ -155,6 +167,7 @@ class PhraseSet {
       uint32_t token, length, list, entry;
       const Phrase* phrase;
     };
+    std::vector<PhraseMatch> find_hits(size_t id, size_t first, size_t last) const;
     // A bit per list with a hit (lists past the 64th share the last bit), so
     // asking about a list that matched nothing, the usual answer, costs no scan.
     static uint64_t list_bit(size_t id) { return uint64_t{1} << (id < 63 ? id : 63); }
@@ -162,8 +175,15 @@ class PhraseSet {
     // By token, then in the order PhraseList::find considers them.
     std::vector<Hit> hits_;
     uint64_t lists_hit_ = 0;
+    std::vector<uint8_t> tags_;
   };
-  Matches match(const Document& doc) const;
+  Matches match(const Document& doc) const {
+    Matches m;
+    match(doc, m);
+    return m;
+  }
+  // The same into `m`, reusing its memory.
+  void match(const Document& doc, Matches& m) const;
 
  private:
   // Every phrase of every list, list by list, each list's phrases in the
@@ -174,7 +194,19 @@ class PhraseSet {
     uint32_t list;
     const Phrase* phrase;
   };
+  // What one token hash starts or tags: runs of keyed_ (entries) and tagged_.
+  struct Key {
+    uint32_t first_begin = 0, first_count = 0;    // phrases of this one token, or it then "*"
+    uint32_t second_begin = 0, second_count = 0;  // "*" then this token
+    uint32_t tagged_begin = 0, tagged_count = 0;  // tagged words with this hash
+    bool opens_pair = false;                      // some phrase opens with it then another token
+  };
   void add_hit(const Document& doc, size_t i, uint32_t entry, Matches& m) const;
+  uint8_t tags_of(const Key& key, const Token& t) const;
+  const Key* key_of(size_t hash) const {
+    const auto found = by_token_.find(hash);
+    return found.empty() ? nullptr : &keys_[found.front()];
+  }
   // Most phrases have two or more tokens and are looked up by the hashes of
   // both first tokens, so that a candidate is nearly always a match.
   static size_t pair_hash(size_t first, size_t second) {
@@ -182,12 +214,11 @@ class PhraseSet {
   }
   std::vector<const PhraseList*> lists_;
   std::vector<Entry> entries_;
-  TokenHashTable by_pair_;    // pair_hash of the first two tokens
-  TokenHashTable by_first_;   // one token, or a token then "*"
-  TokenHashTable by_second_;  // "*" then a token: the second token's hash
-  // The first tokens of by_first_ and by_pair_: a token that is none of them
-  // (most) needs neither table.
-  TokenHashFilter starts_;
+  std::vector<Key> keys_;
+  TokenHashTable by_token_;     // a token's hash -> its Key (one value)
+  std::vector<uint32_t> keyed_;  // the entries Keys refer to
+  std::vector<TaggedWord> tagged_;
+  TokenHashTable by_pair_;  // pair_hash of the first two tokens
   std::vector<uint32_t> at_every_token_;  // "*" alone, or "*" then "*"
 };
 

@@ -200,6 +200,11 @@ std::vector<Finding> dateline(const Document& doc, size_t first) {
 // quotation mark to the end of the sentence.
 std::vector<Finding> quoted_executives(const Document& doc, const std::vector<uint8_t>& word_lists) {
   std::vector<Finding> out;
+  // Without a title anywhere (most texts) no sentence can quote an executive.
+  if (std::find_if(word_lists.begin(), word_lists.end(), [](uint8_t b) { return (b & kExecTitle) != 0; }) ==
+      word_lists.end()) {
+    return out;
+  }
   bool title_before = false;  // "... CEO Dr. | Jane Park said, “...”": the title may sit one sentence back
   for (const Sentence& s : doc.sentences) {
     int32_t quote = -1;
@@ -255,15 +260,32 @@ const T& remembered(std::optional<T>& slot, Compute compute) {
 
 }  // namespace
 
+void FeatureMemo::clear() {
+  ListMatches kept = std::move(lists);
+  *this = FeatureMemo{};
+  lists = std::move(kept);
+}
+
 FeatureMemo& memo(const Analysis& a) {
-  if (!a.memo) a.memo = std::make_shared<FeatureMemo>();
+  if (!a.memo) {
+    thread_local std::shared_ptr<FeatureMemo> spare;
+    if (!spare || spare.use_count() > 1) {
+      spare = std::make_shared<FeatureMemo>();
+    } else {
+      spare->clear();
+    }
+    a.memo = spare;
+  }
   return *a.memo;
 }
 
 const ListMatches& lists(const Analysis& a) {
   FeatureMemo& m = memo(a);
-  if (!m.lists) m.lists.emplace(a.doc);
-  return *m.lists;
+  if (!m.lists_found) {
+    m.lists.match(a.doc);
+    m.lists_found = true;
+  }
+  return m.lists;
 }
 
 // ---- Shared helpers (rulesB) ----------------------------------------------
@@ -387,67 +409,33 @@ const WordList& WordList::builtin(std::string_view name) {
 
 namespace {
 
-// Every word of the WordListBit lists with the bits of the lists holding it.
-class WordListTable {
- public:
-  WordListTable() {
-    const std::pair<const char*, uint8_t> lists[] = {
-        {"lists/reader_words.txt", kReaderWord},
-        {"lists/self_words.txt", kSelfWord},
-        {"lists/exec_titles.txt", kExecTitle},
-        {"lists/event_words.txt", kEventWord},
-        {"lists/tip_words.txt", kTipWord},
-        {"lists/english_function_words.tsv", kEnglishFunctionWord},
-        {"lists/other_function_words.tsv", kOtherFunctionWord},
-    };
-    std::map<std::string, uint8_t, std::less<>> bits;
-    for (const auto& [name, bit] : lists) {
-      for (const std::string& w : WordList::builtin(name).words()) bits[w] |= bit;
-    }
-    std::vector<std::pair<size_t, uint32_t>> entries;
-    for (const auto& [word, b] : bits) {
-      words_.push_back(word);
-      bits_.push_back(b);
-      entries.emplace_back(text::token_hash(word), static_cast<uint32_t>(words_.size() - 1));
-    }
-    index_.build(std::move(entries));
-  }
-  uint8_t bits(const Token& t) const {
-    for (uint32_t i : index_.find(t.folded_hash)) {
-      if (words_[i] == t.folded) return bits_[i];
-    }
-    return 0;
-  }
-
- private:
-  std::vector<std::string> words_;
-  std::vector<uint8_t> bits_;
-  TokenHashTable index_;  // text::token_hash of each word -> its index
+// The WordListBit lists, in bit order.
+constexpr std::pair<std::string_view, uint8_t> kWordLists[] = {
+    {"lists/reader_words.txt", kReaderWord},   {"lists/self_words.txt", kSelfWord},
+    {"lists/exec_titles.txt", kExecTitle},     {"lists/event_words.txt", kEventWord},
+    {"lists/tip_words.txt", kTipWord},         {"lists/english_function_words.tsv", kEnglishFunctionWord},
+    {"lists/other_function_words.tsv", kOtherFunctionWord},
 };
 
 }  // namespace
 
-const std::vector<uint8_t>& word_lists(const Analysis& a) {
-  return remembered(memo(a).word_lists, [&] {
-    static const WordListTable table;
-    std::vector<uint8_t> out;
-    out.reserve(a.doc.tokens.size());
-    for (const Token& t : a.doc.tokens) out.push_back(table.bits(t));
-    return out;
-  });
+std::vector<PhraseSet::TaggedWord> word_list_tags() {
+  std::map<std::string, uint8_t, std::less<>> bits;
+  for (const auto& [name, bit] : kWordLists) {
+    for (const std::string& w : WordList::builtin(name).words()) bits[w] |= bit;
+  }
+  std::vector<PhraseSet::TaggedWord> out;
+  for (const auto& [word, b] : bits) out.push_back({word, b});
+  return out;
 }
 
+const std::vector<uint8_t>& word_lists(const Analysis& a) { return lists(a).word_lists(); }
+
 std::vector<uint8_t> word_lists_by_list(const Document& doc) {
-  const std::pair<const char*, uint8_t> lists[] = {
-      {"lists/reader_words.txt", kReaderWord},   {"lists/self_words.txt", kSelfWord},
-      {"lists/exec_titles.txt", kExecTitle},     {"lists/event_words.txt", kEventWord},
-      {"lists/tip_words.txt", kTipWord},         {"lists/english_function_words.tsv", kEnglishFunctionWord},
-      {"lists/other_function_words.tsv", kOtherFunctionWord},
-  };
   std::vector<uint8_t> out;
   for (const Token& t : doc.tokens) {
     uint8_t b = 0;
-    for (const auto& [name, bit] : lists) {
+    for (const auto& [name, bit] : kWordLists) {
       if (WordList::builtin(name).contains(t)) b |= bit;
     }
     out.push_back(b);

@@ -104,8 +104,11 @@ enum WordListBit : uint8_t {
   kOtherFunctionWord = 1 << 6,     // lists/other_function_words.tsv
 };
 // For each token of a.doc, the lists (WordListBits) holding its folded form;
-// computed once per analysis.
+// found with the phrase lists' matches, in the same lookup of each token.
 const std::vector<uint8_t>& word_lists(const Analysis& a);
+// Every word of those lists with the bits of the lists holding it (the words
+// builtin_lists() tags).
+std::vector<PhraseSet::TaggedWord> word_list_tags();
 // The same, asking each WordList on its own (the plain path, for tests).
 std::vector<uint8_t> word_lists_by_list(const Document& doc);
 
@@ -209,8 +212,8 @@ const PhraseList& topic_phrases();
 // Features that several rules read, kept in Analysis::memo the first time
 // they are computed (each is a pure function of the Analysis).
 struct FeatureMemo {
-  std::optional<ListMatches> lists;  // every built-in list's matches in a.doc
-  std::optional<std::vector<uint8_t>> word_lists;  // per token: WordListBits
+  ListMatches lists;  // every built-in list's matches in a.doc (and word-list bits)
+  bool lists_found = false;
   std::optional<std::vector<Finding>> press_release_findings;
   std::optional<std::vector<PhraseMatch>> hard_sells;  // in the whole text
   std::optional<std::vector<size_t>> sincere_questions;
@@ -220,7 +223,12 @@ struct FeatureMemo {
   std::optional<std::vector<TopicMatch>> topics;
   std::optional<bool> opens_conversation;
   std::optional<std::optional<HelpfulFinding>> helpful;  // rules/value.cpp
+  // Forgets every feature, keeping the list matches' memory for the next text.
+  void clear();
 };
+// The analysis's memo. Each thread hands one memo to its analyses in turn
+// (a new one when an analysis still holds it), so that the memory of the
+// list matches is not allocated again for every text.
 FeatureMemo& memo(const Analysis& a);
 // The built-in lists' matches in a.doc, found in one pass the first time.
 const ListMatches& lists(const Analysis& a);

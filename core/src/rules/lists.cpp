@@ -36,7 +36,7 @@ const PhraseSet& builtin_lists() {
     std::vector<const PhraseList*> lists;
     for (size_t id = 0; id < static_cast<size_t>(List::topics); ++id) lists.push_back(&PhraseList::builtin(kFiles[id]));
     lists.push_back(&topic_phrases());
-    return PhraseSet(std::move(lists));
+    return PhraseSet(std::move(lists), word_list_tags());
   }();
   return set;
 }

@@ -3,6 +3,8 @@
 // tokens (PhraseSet), once per analysis.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 #include <string_view>
 
 #include "match/phrases.hpp"
@@ -24,15 +26,23 @@ enum class List : size_t {
 // core/data/<file> of a list ("phrases/care_advice.tsv").
 std::string_view list_file(List id);
 
-// Every built-in list in one PhraseSet (ids are List values), parsed once.
+// Every built-in list in one PhraseSet (ids are List values), parsed once,
+// tagging the words of the word lists (word_list_tags()).
 const PhraseSet& builtin_lists();
 inline const PhraseList& builtin(List id) { return builtin_lists().list(static_cast<size_t>(id)); }
 
-// One document's matches of every built-in list.
+// One document's matches of every built-in list, and its tokens' word-list
+// bits (rules/features.hpp: word_lists()), found in the same pass.
 class ListMatches {
  public:
-  explicit ListMatches(const Document& doc) : doc_(doc), matches_(builtin_lists().match(doc)) {}
-  const Document& doc() const { return doc_; }
+  ListMatches() = default;
+  explicit ListMatches(const Document& doc) { match(doc); }
+  // Matches `doc`, reusing the memory of the previous document's matches.
+  void match(const Document& doc) {
+    doc_ = &doc;
+    builtin_lists().match(doc, matches_);
+  }
+  const Document& doc() const { return *doc_; }
   std::vector<PhraseMatch> find(List id, size_t first = 0, size_t last = static_cast<size_t>(-1)) const {
     return matches_.find(static_cast<size_t>(id), first, last);
   }
@@ -43,9 +53,11 @@ class ListMatches {
   const Phrase* starting_at(List id, size_t i, size_t last = static_cast<size_t>(-1)) const {
     return matches_.longest_at(static_cast<size_t>(id), i, last);
   }
+  // For each token, the WordListBits of the word lists holding it.
+  const std::vector<uint8_t>& word_lists() const { return matches_.tags(); }
 
  private:
-  const Document& doc_;
+  const Document* doc_ = nullptr;
   PhraseSet::Matches matches_;
 };
 
