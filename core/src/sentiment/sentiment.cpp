@@ -70,9 +70,12 @@ struct Word {
 
 using text::is_space;
 using text::ScratchList;
-bool is_clause_mark(char16_t c) {
-  return c == u',' || c == u';' || c == u':' || c == u'.' || c == u'!' || c == u'?' ||
-         c == u'\u2026' || c == u'\uFF0C' || c == u'\uFF01' || c == u'\uFF1F' || c == u'\u3002';
+inline bool is_clause_mark(char16_t c) {
+  // ASCII's (all below 64) by one bit each.
+  constexpr uint64_t kAsciiMarks = (1ull << ',') | (1ull << ';') | (1ull << ':') | (1ull << '.') | (1ull << '!') |
+                                   (1ull << '?');
+  if (c < 64) return (kAsciiMarks >> c) & 1;
+  return c == u'\u2026' || c == u'\uFF0C' || c == u'\uFF01' || c == u'\uFF1F' || c == u'\u3002';
 }
 
 bool all_caps(std::u16string_view s, bool& has_letters) {
@@ -208,6 +211,14 @@ struct PieceScan {
 int32_t scan_rest(std::u16string_view text, int32_t i, int32_t limit, PieceScan& s) {
   s.general = true;
   while (i < limit) {
+    const char16_t unit = text[static_cast<size_t>(i)];
+    if (unit < 0x80) {  // ASCII (URLs, mentions: nearly all) by the table
+      const uint8_t flags = kAscii[unit];
+      if (flags & kSpace) break;
+      s.marks = s.marks || (flags & kMark);
+      ++i;
+      continue;
+    }
     int32_t next = i;
     UChar32 c;
     U16_NEXT(text.data(), next, limit, c);
@@ -764,14 +775,18 @@ class EntityCursor {
     // kinds() answers the same whatever the order of equal starts.
     std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
     for (size_t i = 1; i < spans_.size(); ++i) spans_[i].max_end = std::max(spans_[i].max_end, spans_[i - 1].max_end);
+    next_ = spans_.begin();
+    end_ = spans_.end();
   }
+  EntityCursor(const EntityCursor&) = delete;  // next_ and end_ point into it
+  EntityCursor& operator=(const EntityCursor&) = delete;
   // The kinds of the entities that overlap [start, end); `start` never
   // decreases from one call to the next.
   uint8_t kinds(int32_t start, int32_t end) {
-    while (next_ < spans_.size() && spans_[next_].max_end <= start) ++next_;  // all before `start`
+    while (next_ != end_ && next_->max_end <= start) ++next_;  // all before `start`
     uint8_t kinds = 0;
-    for (size_t i = next_; i < spans_.size() && spans_[i].start < end; ++i) {
-      if (start < spans_[i].end) kinds |= spans_[i].kind;
+    for (const Span* s = next_; s != end_ && s->start < end; ++s) {
+      if (start < s->end) kinds |= s->kind;
     }
     return kinds;
   }
@@ -783,7 +798,10 @@ class EntityCursor {
     uint8_t kind;
   };
   ScratchList<Span, 16> spans_;
-  size_t next_ = 0;
+  // spans_[next_, end_) may overlap what is still to come (pointers: the
+  // list is final once made, and each data() would ask where it lives).
+  const Span* next_ = nullptr;
+  const Span* end_ = nullptr;
   void add(const std::vector<Entity>& list, uint8_t kind) {
     for (const Entity& e : list) spans_.push_back({e.start, e.end, e.end, kind});
   }
@@ -834,30 +852,41 @@ class OnePass {
       emoji.push_back(&t);
     }
     const auto n = static_cast<int32_t>(text_.size());
-    size_t next_emoji = 0;
+    const char16_t* const text = text_.data();
+    const Token* const* next_emoji = emoji.begin();
+    const Token* const* const emoji_end = emoji.end();
+    const std::vector<Sentence>& sentences = doc_.sentences;
     size_t sentence = 0;  // cursor into doc.sentences
     for (int32_t i = 0; i < n;) {
-      int32_t next = i;
-      UChar32 c;
-      U16_NEXT(text_.data(), next, n, c);
-      if (is_space(c)) {
-        i = next;
-        continue;
+      // White space: ASCII inline.
+      if (text[i] < 0x80) {
+        if (kAscii[text[i]] & kSpace) {
+          ++i;
+          continue;
+        }
+      } else {
+        int32_t next = i;
+        UChar32 c;
+        U16_NEXT(text, next, n, c);
+        if (is_space(c)) {
+          i = next;
+          continue;
+        }
       }
       // A chunk of text up to white space: pieces between the emoji in it.
       const int32_t start = i;
-      while (sentence < doc_.sentences.size() && doc_.sentences[sentence].end <= start) ++sentence;
-      if (sentence < doc_.sentences.size() && doc_.sentences[sentence].start == start) clause_break_ = true;
+      while (sentence < sentences.size() && sentences[sentence].end <= start) ++sentence;
+      if (sentence < sentences.size() && sentences[sentence].start == start) clause_break_ = true;
       sentence_ = sentence;
-      while (next_emoji < emoji.size() && emoji[next_emoji]->end <= start) ++next_emoji;
+      while (next_emoji != emoji_end && (*next_emoji)->end <= start) ++next_emoji;
       for (;;) {
-        const int32_t limit = next_emoji < emoji.size() ? emoji[next_emoji]->start : n;
+        const int32_t limit = next_emoji != emoji_end ? (*next_emoji)->start : n;
         i = add_piece(i, limit);
         if (i < limit || limit == n) break;  // white space or the end
-        add_emoji(*emoji[next_emoji]);
-        i = emoji[next_emoji++]->end;
+        add_emoji(**next_emoji);
+        i = (*next_emoji++)->end;
       }
-      if (is_clause_mark(text_[static_cast<size_t>(i - 1)])) clause_break_ = true;
+      if (is_clause_mark(text[i - 1])) clause_break_ = true;
     }
     return true;
   }
