@@ -928,7 +928,8 @@ class OnePass {
   int in_caps_ = 0;
   int exclamations_ = 0;  // "!" and "?" outside URLs (a URL's query
   int questions_ = 0;     // string is not emphasis)
-  size_t next_token_ = 0;  // cursor into doc_.tokens for token_piece
+  const Token* next_token_ = doc_.tokens.data();  // cursor into doc_.tokens for token_piece
+  const Token* const tokens_end_ = doc_.tokens.data() + doc_.tokens.size();
 
   // Reads the piece from text[start] up to white space or `limit`; returns
   // where it ends.
@@ -940,7 +941,7 @@ class OnePass {
     // Most pieces are a token of the tokenizer as it stands: read from it.
     const TokenPiece token = no_words ? TokenPiece{} : token_piece(start, limit);
     int32_t end = 0;
-    if (token.token) {
+    if (token.token || token.punctuation) {
       end = token.end;
       s.marks = token.marks;
     } else {
@@ -952,9 +953,11 @@ class OnePass {
     if (kinds & kNoWords) return end;
     const std::u16string_view piece = text_.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
     if (kinds & kHashtag) {
-      add_hashtag(piece);
+      add_hashtag(piece, token.token);
     } else if (token.token) {
       add_word(read_token(*token.token), clause_break_);
+    } else if (token.punctuation) {
+      // punctuation alone is no word
     } else if (Word w; read_scanned(lex_, piece, s, w)) {
       add_word(w, clause_break_);
     }
@@ -962,61 +965,80 @@ class OnePass {
     return end;
   }
 
-  // The piece from text[start] up to white space or `limit`, if it is an
-  // ASCII word token of the tokenizer followed by nothing but punctuation
-  // ("care", "don't", "great!", "covid19,"), so that read_token
-  // reads it as read_scanned would; with its end and whether it holds "!" or
-  // "?".
+  // The piece from text[start] up to white space or `limit`, if it is ASCII
+  // punctuation around one ASCII word or number token of the tokenizer that
+  // begins and ends with a letter or digit ("care", "don't", "great!",
+  // "(covid19),", "#love"): without its punctuation it is that token, so
+  // read_token reads it as read_scanned would. Or ASCII punctuation alone
+  // ("-", "&"): no word. With its end and whether it holds "!" or "?".
   struct TokenPiece {
     const Token* token = nullptr;  // none: not such a piece
     int32_t end = 0;
     bool marks = false;
+    bool punctuation = false;  // punctuation alone, no word
   };
   TokenPiece token_piece(int32_t start, int32_t limit) {
-    const std::vector<Token>& tokens = doc_.tokens;
-    while (next_token_ < tokens.size() && tokens[next_token_].start < start) ++next_token_;
-    if (next_token_ == tokens.size()) return {};
-    const Token& t = tokens[next_token_];
-    // Word tokens only: all_caps is of words ("NOT3,000" may be a number).
-    if (t.start != start || t.end > limit || t.kind != TokenKind::word) return {};
-    // ASCII: as many UTF-8 bytes as UTF-16 units. Its folded form, of the
-    // same length, is then the word if it begins and ends with a letter or
-    // digit (no punctuation to strip).
-    const std::string_view word = t.folded;
-    if (t.text.size() != static_cast<size_t>(t.end - t.start) || !(kAscii[static_cast<size_t>(word.front())] & kAlnum) ||
-        !(kAscii[static_cast<size_t>(word.back())] & kAlnum)) {
-      return {};
+    const char16_t* const text = text_.data();
+    uint8_t seen = 0;  // the flags of the punctuation
+    // The punctuation before the token up to a letter or digit, or all of
+    // the piece's if it has none. false: not such a piece.
+    auto punctuation = [&](int32_t& i) {
+      for (; i < limit; ++i) {
+        const char16_t unit = text[i];
+        if (unit >= 0x80) return false;
+        const uint8_t flags = kAscii[unit];
+        if (flags & (kSpace | kAlnum)) break;
+        seen |= flags;
+      }
+      return true;
+    };
+    int32_t i = start;
+    if (!punctuation(i)) return {};
+    const Token* token = nullptr;
+    if (i < limit && (kAscii[text[i]] & kAlnum)) {
+      while (next_token_ != tokens_end_ && next_token_->start < i) ++next_token_;
+      if (next_token_ == tokens_end_) return {};
+      token = next_token_;
+      // ASCII (as many UTF-8 bytes as UTF-16 units), ending with a letter or
+      // digit: its folded form, of the same length, is the word.
+      if (token->start != i || token->end > limit ||
+          (token->kind != TokenKind::word && token->kind != TokenKind::number) ||
+          token->text.size() != static_cast<size_t>(token->end - token->start) ||
+          !(kAscii[static_cast<size_t>(token->folded.back())] & kAlnum)) {
+        return {};
+      }
+      i = token->end;
+      if (!punctuation(i) || (i < limit && (kAscii[text[i]] & kAlnum))) return {};
     }
-    uint8_t seen = 0;
-    int32_t i = t.end;
-    for (; i < limit; ++i) {  // punctuation after it
-      const char16_t unit = text_[static_cast<size_t>(i)];
-      if (unit >= 0x80) return {};
-      const uint8_t flags = kAscii[unit];
-      if (flags & kSpace) break;
-      seen |= flags;
-    }
-    if (seen & kAlnum) return {};
+    if (i == start) return {};  // white space at `start`
     // An emoticon may be a key as written (read_scanned looks it up first).
-    if (lex_.may_be_written_key(static_cast<char>(text_[static_cast<size_t>(start)]),
-                                static_cast<char>(text_[static_cast<size_t>(i - 1)]))) {
-      return {};
-    }
-    return {&t, i, (seen & kMark) != 0};
+    if (lex_.may_be_written_key(static_cast<char>(text[start]), static_cast<char>(text[i - 1]))) return {};
+    return {token, i, (seen & kMark) != 0, token == nullptr};
   }
 
-  // read_scanned for a piece that token_piece found. The punctuation after
-  // the token holds no letter; the token's letters are ASCII, so all_caps
-  // (two letters or more, none lower case) is the caps of read_scanned.
+  // read_scanned for a piece that token_piece found: its word is the
+  // token's folded form, its letters are the token's (ASCII).
   Word read_token(const Token& t) const {
     const std::string_view word = t.folded;
     Word w;
     w.entry = lex_.find_word(word, t.folded_hash);
     w.nt_negation = word.ends_with("n't");
-    w.caps = t.all_caps;
-    w.letters = t.all_caps || std::any_of(word.begin(), word.end(), [](char c) {
-                  return (kAscii[static_cast<size_t>(c)] & kLetter) != 0;
-                });
+    if (t.kind == TokenKind::word) {  // all_caps: two letters or more, none lower case
+      w.caps = t.all_caps;
+      w.letters = t.all_caps || std::any_of(word.begin(), word.end(), [](char c) {
+                    return (kAscii[static_cast<size_t>(c)] & kLetter) != 0;
+                  });
+    } else {  // all_caps is of words only ("NOT3,000" may be a number)
+      int letters = 0;
+      uint8_t seen = 0;
+      for (const char c : t.text) {
+        const uint8_t flags = kAscii[static_cast<size_t>(c)];
+        letters += (flags & kLetter) ? 1 : 0;
+        seen |= flags;
+      }
+      w.caps = letters >= 2 && !(seen & kLower);
+      w.letters = letters > 0;
+    }
     return w;
   }
 
@@ -1029,8 +1051,26 @@ class OnePass {
   }
 
   // "#HeartHealth" -> "heart", "health" (unless "#love" is a word as it is),
-  // as the reference add_hashtag.
-  void add_hashtag(std::u16string_view tag) {
+  // as the reference add_hashtag. `token`: the tag without its punctuation,
+  // if token_piece found it.
+  void add_hashtag(std::u16string_view tag, const Token* token) {
+    if (token) {
+      const std::u16string_view body =
+          text_.substr(static_cast<size_t>(token->start), static_cast<size_t>(token->end - token->start));
+      if (!valence_of(lex_.find_word(token->folded, token->folded_hash))) {
+        bool clause_break = clause_break_;
+        for_each_hashtag_part(body, [&](std::u16string_view part) {
+          if (Word w; read_any(lex_, part, w)) add_word(w, clause_break);
+          clause_break = false;
+        });
+        return;
+      }
+      // A word as it is, unless read_scanned would look it up as written.
+      if (!lex_.may_be_written_key(static_cast<char>(body.front()), static_cast<char>(body.back()))) {
+        add_word(read_token(*token), clause_break_);
+        return;
+      }
+    }
     std::u16string_view body = strip_punctuation(tag);
     if (body.empty()) return;
     PieceScan s;
