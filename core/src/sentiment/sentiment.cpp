@@ -452,8 +452,12 @@ void for_each_hashtag_part(std::u16string_view body, Visit visit) {
   UChar32 prev = 0;
   for (int32_t i = 0; i < n;) {
     const int32_t at = i;
-    UChar32 c;
-    U16_NEXT(body.data(), i, n, c);
+    UChar32 c = body[static_cast<size_t>(i)];
+    if (c < 0x80) {
+      ++i;
+    } else {
+      U16_NEXT(body.data(), i, n, c);
+    }
     if (at > start && ((text::is_upper(c) && text::is_lower(prev)) || (is_digit(c) != is_digit(prev)))) {
       visit(body.substr(static_cast<size_t>(start), static_cast<size_t>(at - start)));
       start = at;
@@ -777,13 +781,18 @@ class EntityCursor {
     for (size_t i = 1; i < spans_.size(); ++i) spans_[i].max_end = std::max(spans_[i].max_end, spans_[i - 1].max_end);
     next_ = spans_.begin();
     end_ = spans_.end();
+    next_start_ = spans_.empty() ? INT32_MAX : next_->start;
   }
   EntityCursor(const EntityCursor&) = delete;  // next_ and end_ point into it
   EntityCursor& operator=(const EntityCursor&) = delete;
   // The kinds of the entities that overlap [start, end); `start` never
   // decreases from one call to the next.
   uint8_t kinds(int32_t start, int32_t end) {
+    // Most pieces end before the next span starts (the spans before it end
+    // at or before `start`).
+    if (end <= next_start_) return 0;
     while (next_ != end_ && next_->max_end <= start) ++next_;  // all before `start`
+    next_start_ = next_ != end_ ? next_->start : INT32_MAX;
     uint8_t kinds = 0;
     for (const Span* s = next_; s != end_ && s->start < end; ++s) {
       if (start < s->end) kinds |= s->kind;
@@ -802,6 +811,7 @@ class EntityCursor {
   // list is final once made, and each data() would ask where it lives).
   const Span* next_ = nullptr;
   const Span* end_ = nullptr;
+  int32_t next_start_ = 0;  // next_->start, or INT32_MAX past the last span
   void add(const std::vector<Entity>& list, uint8_t kind) {
     for (const Entity& e : list) spans_.push_back({e.start, e.end, e.end, kind});
   }
@@ -1042,6 +1052,34 @@ class OnePass {
     return w;
   }
 
+  // read_any for an ASCII piece with its folded form (as long).
+  bool read_ascii(std::u16string_view piece, std::string_view folded, Word& w) const {
+    // An emoticon may be a key as written (read_scanned looks it up first).
+    if (lex_.may_be_written_key(static_cast<char>(piece.front()), static_cast<char>(piece.back()))) {
+      return read_any(lex_, piece, w);
+    }
+    int letters = 0;
+    uint8_t seen = 0;
+    size_t begin = piece.size();  // the word: [begin, end) without punctuation
+    size_t end = 0;
+    for (size_t k = 0; k < piece.size(); ++k) {
+      const uint8_t flags = kAscii[piece[k]];
+      letters += (flags & kLetter) ? 1 : 0;
+      seen |= flags;
+      if (flags & kAlnum) {
+        begin = std::min(begin, k);
+        end = k + 1;
+      }
+    }
+    if (end == 0) return false;  // punctuation alone
+    const std::string_view word = folded.substr(begin, end - begin);
+    w.entry = lex_.find_word(word);
+    w.nt_negation = word.ends_with("n't");
+    w.caps = letters >= 2 && !(seen & kLower);
+    w.letters = letters > 0;
+    return true;
+  }
+
   void count_marks(int32_t start, int32_t end, bool in_url) {
     for (int32_t i = start; i < end; ++i) {
       const char16_t c = text_[static_cast<size_t>(i)];
@@ -1060,7 +1098,8 @@ class OnePass {
       if (!valence_of(lex_.find_word(token->folded, token->folded_hash))) {
         bool clause_break = clause_break_;
         for_each_hashtag_part(body, [&](std::u16string_view part) {
-          if (Word w; read_any(lex_, part, w)) add_word(w, clause_break);
+          const auto offset = static_cast<size_t>(part.data() - body.data());
+          if (Word w; read_ascii(part, token->folded.substr(offset, part.size()), w)) add_word(w, clause_break);
           clause_break = false;
         });
         return;
