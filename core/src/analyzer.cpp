@@ -69,11 +69,19 @@ struct Analyzer::Impl {
 
   // Analyses `doc.text` (already filled in).
   Result run(std::vector<std::string> warnings, const Context& context) const {
+    Result r = analyse(std::move(warnings), context);
+    doc.utf8_source = {};  // a view of the caller's text: not kept past this call
+    replied.utf8_source = {};
+    return r;
+  }
+
+  Result analyse(std::vector<std::string> warnings, const Context& context) const {
     make_document(doc, context);
     Analysis analysis{doc, sentiment::score(doc), measure_readability(doc), nullptr, {}, &config_phrases, {}};
     if (!context.in_reply_to_text.empty()) {
       int32_t replaced = 0;
       text::decode_utf8(context.in_reply_to_text, replied.text, replaced);
+      replied.utf8_source = replaced == 0 ? std::string_view(context.in_reply_to_text) : std::string_view();
       make_document(replied, no_context);
       analysis.in_reply_to = &replied;
       analysis.in_reply_to_sentiment = sentiment::score(replied);
@@ -109,6 +117,7 @@ const Config& Analyzer::config() const { return impl_->config; }
 Result Analyzer::analyze(std::string_view utf8, const Context& context) const {
   int32_t replaced = 0;
   text::decode_utf8(utf8, impl_->doc.text, replaced);
+  impl_->doc.utf8_source = replaced == 0 ? utf8 : std::string_view();
   std::vector<std::string> warnings;
   if (replaced > 0) {
     warnings.push_back("invalid UTF-8: " + std::to_string(replaced) +
@@ -120,6 +129,7 @@ Result Analyzer::analyze(std::string_view utf8, const Context& context) const {
 Result Analyzer::analyze(std::u16string_view utf16, const Context& context) const {
   std::u16string& text = impl_->doc.text;
   text.assign(utf16);
+  impl_->doc.utf8_source = {};
   std::vector<std::string> warnings;
   if (int32_t replaced = text::replace_lone_surrogates(text); replaced > 0) {
     warnings.push_back("lone surrogates: " + std::to_string(replaced) + " replaced by U+FFFD");

@@ -10,8 +10,19 @@ namespace chime {
 std::string Document::utf8(int32_t start, int32_t end) const {
   start = std::clamp(start, 0, size());
   end = std::clamp(end, start, size());
+  if (ascii_source()) return std::string(utf8_source.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
   return text::to_utf8(std::u16string_view(text).substr(static_cast<size_t>(start),
                                                         static_cast<size_t>(end - start)));
+}
+
+void Document::append_utf8(std::string& out, int32_t start, int32_t end) const {
+  start = std::clamp(start, 0, size());
+  end = std::clamp(end, start, size());
+  if (ascii_source()) {
+    out.append(utf8_source.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
+  } else {
+    out += utf8(start, end);
+  }
 }
 
 size_t Document::token_at(int32_t pos) const {

@@ -52,6 +52,10 @@ struct Document {
   LengthInfo length;
   const Context* context = nullptr;
   const Config* config = nullptr;
+  // The caller's UTF-8 of `text` while it is analysed, when it decoded without
+  // a replacement (so its bytes are exactly `text` in UTF-8); empty otherwise.
+  // A view: the Analyzer sets it for one analysis and clears it after.
+  std::string_view utf8_source;
 
   Document() = default;
   Document(Document&&) = default;
@@ -60,6 +64,10 @@ struct Document {
   Document& operator=(const Document&) = delete;
 
   std::string utf8(int32_t start, int32_t end) const;  // text[start, end) as UTF-8
+  void append_utf8(std::string& out, int32_t start, int32_t end) const;  // the same, appended to `out`
+  // True when utf8_source holds the text and every character is ASCII, so
+  // that UTF-16 offsets are byte offsets into it.
+  bool ascii_source() const { return !utf8_source.empty() && utf8_source.size() == text.size(); }
   int32_t size() const { return static_cast<int32_t>(text.size()); }
   // Index of the token containing UTF-16 offset `pos`, or tokens.size().
   size_t token_at(int32_t pos) const;

@@ -4,8 +4,10 @@
 // every registered id is documented in docs/rules.md and has examples in
 // tests/examples/.
 #pragma once
+#include <initializer_list>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -49,6 +51,29 @@ class HintSink {
   const Config& config_;
   std::vector<Hint> hints_;
 };
+
+// The pieces joined in one string, allocated once: hint messages are built
+// from a few pieces on many analyses, and `a + b + c` may allocate per `+`.
+inline std::string concat(std::initializer_list<std::string_view> pieces) {
+  size_t size = 0;
+  for (std::string_view p : pieces) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : pieces) out.append(p);
+  return out;
+}
+
+// before + doc.text[start, end) in UTF-8 + after ("“" span "” is jargon"),
+// allocated once when the text is ASCII.
+inline std::string around_span(const Document& doc, std::string_view before, int32_t start, int32_t end,
+                               std::string_view after) {
+  std::string out;
+  out.reserve(before.size() + static_cast<size_t>(end > start ? end - start : 0) + after.size());
+  out.append(before);
+  doc.append_utf8(out, start, end);
+  out.append(after);
+  return out;
+}
 
 using CheckFn = void (*)(const Analysis&, HintSink&);
 

@@ -26,14 +26,14 @@ void check_invite(const Analysis& a, HintSink& sink) {
   for (const PhraseMatch& m : invitations(a)) {
     if (match_in_entity(a.doc, m)) continue;
     sink.add({"talk.invite", Severity::good, m.start, m.end,
-              "“" + a.doc.utf8(m.start, m.end) + "” invites people to answer or take part.", "", {}});
+              around_span(a.doc, "“", m.start, m.end, "” invites people to answer or take part."), "", {}});
   }
 }
 
 void check_mention(const Analysis& a, HintSink& sink) {
   for (const Entity* m : conversational_mentions(a)) {
     sink.add({"talk.mention", Severity::good, m->start, m->end,
-              "Speaking to @" + m->text + " directly makes this a conversation.", "", {}});
+              concat({"Speaking to @", m->text, " directly makes this a conversation."}), "", {}});
   }
 }
 
@@ -55,7 +55,7 @@ void check_share(const Analysis& a, HintSink& sink) {
 void check_chat(const Analysis& a, HintSink& sink) {
   for (const Entity* tag : chat_hashtags(a)) {
     sink.add({"talk.chat", Severity::good, tag->start, tag->end,
-              "#" + tag->text + " is a healthcare tweet chat: you are joining a conversation already under way.",
+              concat({"#", tag->text, " is a healthcare tweet chat: you are joining a conversation already under way."}),
               "", {}});
   }
 }
@@ -95,29 +95,46 @@ std::string opener_question(const Analysis& a) {
 
 // The text with `question` added at its end (after any link: a question
 // followed by a link reads as a teaser), or empty if that would not fit.
-std::string with_question(const Analysis& a, const std::string& question) {
+std::string with_question(const Analysis& a, std::string_view question) {
   const Document& doc = a.doc;
   const int32_t added = static_cast<int32_t>(question.size()) + 2;  // ASCII question + separator
   if (doc.length.weighted + added > doc.length.max) return {};
-  const std::string text = span_utf8(doc, 0, text_end(doc));
-  if (text.empty()) return question;
+  const int32_t end = text_end(doc);
+  std::string text;
+  if (!doc.utf8_source.empty()) {
+    // The caller's bytes without the trailing whitespace (each unit of it a
+    // BMP character: one to three bytes), copied once into a string with
+    // room for the question.
+    size_t bytes = doc.utf8_source.size();
+    for (size_t i = static_cast<size_t>(end); i < doc.text.size(); ++i) {
+      const char16_t c = doc.text[i];
+      bytes -= c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+    text.reserve(bytes + 2 + question.size());
+    text.assign(doc.utf8_source.substr(0, bytes));
+  } else {
+    text = span_utf8(doc, 0, end);
+  }
+  if (text.empty()) return std::string(question);
   const Token& last = doc.tokens.back();
   // Closing quotes and brackets after the full stop: 'said, "We care."'
   const size_t last_mark = text.find_last_not_of("\")'\xe2\x80\x9d\x99");  // " ) ' ” ’
-  const char end = last_mark == std::string::npos ? ' ' : text[last_mark];
-  const bool ends_sentence = end == '.' || end == '!' || end == '?' || end == ':';
+  const char end_mark = last_mark == std::string::npos ? ' ' : text[last_mark];
+  const bool ends_sentence = end_mark == '.' || end_mark == '!' || end_mark == '?' || end_mark == ':';
   const bool ends_with_tag = in_entity(doc, last) || last.kind == TokenKind::emoji;
-  return text + (ends_sentence || ends_with_tag ? " " : ". ") + question;
+  text += ends_sentence || ends_with_tag ? " " : ". ";
+  text += question;
+  return text;
 }
 
 void check_broadcast(const Analysis& a, HintSink& sink) {
   if (opens_conversation(a) || a.doc.tokens.empty()) return;
   const std::string question = opener_question(a);
   std::vector<std::string> replacements;
-  if (std::string rewritten = with_question(a, question); !rewritten.empty()) replacements.push_back(rewritten);
+  if (std::string rewritten = with_question(a, question); !rewritten.empty()) replacements.push_back(std::move(rewritten));
   sink.add({"talk.broadcast", Severity::tip, 0, text_end(a.doc),
             "A broadcast: nothing here invites a reply.",
-            "Open a conversation: end with a question people can answer, such as “" + question + "”",
+            concat({"Open a conversation: end with a question people can answer, such as “", question, "”"}),
             std::move(replacements)});
 }
 
@@ -128,10 +145,10 @@ void check_chat_suggest(const Analysis& a, HintSink& sink) {
   const TopicMatch& t = found.front();
   const size_t limit = static_cast<size_t>(a.doc.config ? a.doc.config->max_hashtags : Config{}.max_hashtags);
   std::vector<std::string> replacements;
-  if (a.doc.entities.hashtags.size() < limit) replacements.push_back(a.doc.utf8(t.start, t.end) + " #" + t.chat);
+  if (a.doc.entities.hashtags.size() < limit) replacements.push_back(around_span(a.doc, "", t.start, t.end, concat({" #", t.chat})));
   sink.add({"talk.chat-suggest", Severity::tip, t.start, t.end,
-            "People talk about " + t.topic + " in the #" + t.chat + " tweet chat.",
-            "Add #" + t.chat + ", or better, join the chat when it runs and answer questions there.",
+            concat({"People talk about ", t.topic, " in the #", t.chat, " tweet chat."}),
+            concat({"Add #", t.chat, ", or better, join the chat when it runs and answer questions there."}),
             std::move(replacements)});
 }
 

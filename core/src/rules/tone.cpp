@@ -2,6 +2,7 @@
 // criticisms openly and honestly", "not all of those people will be happy
 // with you").
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -32,8 +33,12 @@ constexpr double kComplaintSentiment = -0.25;
 constexpr int32_t kMinWordsForGrade = 12;
 // Words of this many syllables or more are named in the suggestion.
 constexpr int32_t kLongWordSyllables = 4;
+// count_syllables counts groups of vowels, and a group needs a letter between
+// it and the next: a word that short has fewer syllables, uncounted.
+constexpr size_t kLongWordMinBytes = 2 * kLongWordSyllables - 1;
+
 std::string quoted(const Document& doc, int32_t start, int32_t end) {
-  return "\u201c" + doc.utf8(start, end) + "\u201d";
+  return around_span(doc, "\u201c", start, end, "\u201d");
 }
 
 // "-0.72" from a value already rounded to 3 decimals: integer arithmetic, so
@@ -50,8 +55,12 @@ std::string two_decimals(double v) {
 // "12.3" (grades are never negative); "8" rather than "8.0".
 std::string grade_text(double v) {
   long tenths = std::lround(v * 10);
-  std::string whole = std::to_string(tenths / 10);
-  return tenths % 10 == 0 ? whole : whole + "." + std::to_string(tenths % 10);
+  std::string out = std::to_string(tenths / 10);
+  if (tenths % 10 != 0) {
+    out += '.';
+    out += static_cast<char>('0' + tenths % 10);
+  }
+  return out;
 }
 
 // Does one of the jargon phrase's plain alternatives appear in the text?
@@ -222,21 +231,30 @@ void check_reading_level(const Analysis& a, HintSink& sink) {
   const double target = doc.config ? doc.config->reading_grade : Config{}.reading_grade;
   if (a.readability.words < kMinWordsForGrade || a.readability.grade <= target || !reads_as_english(a)) return;
   // Name up to three long words, in text order, as places to start.
-  std::vector<std::string> long_words;
-  for (size_t i = 0; i < doc.tokens.size() && long_words.size() < 3; ++i) {
+  std::array<std::string_view, 3> long_words;
+  size_t long_count = 0;
+  for (size_t i = 0; i < doc.tokens.size() && long_count < long_words.size(); ++i) {
     const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::word || token_in_entity(doc, i) || count_syllables(t.folded) < kLongWordSyllables) continue;
-    const std::string w = "\u201c" + std::string(t.text) + "\u201d";
-    if (std::find(long_words.begin(), long_words.end(), w) == long_words.end()) long_words.push_back(w);
+    if (t.kind != TokenKind::word || t.folded.size() < kLongWordMinBytes || token_in_entity(doc, i) ||
+        count_syllables(t.folded) < kLongWordSyllables) {
+      continue;
+    }
+    if (std::find(long_words.begin(), long_words.begin() + long_count, t.text) == long_words.begin() + long_count) {
+      long_words[long_count++] = t.text;
+    }
   }
   std::string suggestion = "Use shorter sentences and everyday words";
-  for (size_t i = 0; i < long_words.size(); ++i) {
-    suggestion += (i == 0 ? ", for example instead of " : (i + 1 == long_words.size() ? " or " : ", ")) + long_words[i];
+  for (size_t i = 0; i < long_count; ++i) {
+    suggestion += i == 0 ? ", for example instead of " : (i + 1 == long_count ? " or " : ", ");
+    suggestion += "\u201c";
+    suggestion += long_words[i];
+    suggestion += "\u201d";
   }
+  suggestion += '.';
   sink.add({"tone.reading-level", Severity::tip, 0, text_end(doc),
-            "This reads at grade " + grade_text(a.readability.grade) + "; aim for grade " + grade_text(target) +
-                " or below so that most readers follow it easily.",
-            suggestion + ".", {}});
+            concat({"This reads at grade ", grade_text(a.readability.grade), "; aim for grade ", grade_text(target),
+                    " or below so that most readers follow it easily."}),
+            std::move(suggestion), {}});
 }
 
 const RuleInfo kRules[] = {
