@@ -88,7 +88,7 @@ bool Phrase::matches_at(const Document& doc, size_t i, size_t last) const {
     if (k > 0 && joined[k] == t.space_before) return false;
     if (tokens[k].size() == 1 && tokens[k][0] == '*') {
       if (t.kind != TokenKind::word && t.kind != TokenKind::number) return false;
-    } else if (hashes[k] != t.folded_hash || tokens[k] != t.folded) {
+    } else if (hashes[k] != t.folded_hash || std::string_view(tokens[k]) != t.folded) {  // sizes first
       return false;
     }
   }
@@ -296,14 +296,6 @@ void PhraseSet::match(const Document& doc, Matches& m) const {
     here = next;
   }
   for (const Matches::Hit& h : m.hits_) m.lists_hit_ |= Matches::list_bit(h.list);
-}
-
-uint8_t PhraseSet::tags_of(const Key& key, const Token& t) const {
-  for (uint32_t k = key.tagged_begin; k < key.tagged_begin + key.tagged_count; ++k) {
-    const TaggedWord& w = tagged_[keyed_[k]];
-    if (w.word == t.folded) return w.tags;
-  }
-  return 0;
 }
 
 void PhraseSet::add_hit(const Document& doc, size_t i, uint32_t entry, Matches& m) const {

@@ -202,7 +202,13 @@ class PhraseSet {
     bool opens_pair = false;                      // some phrase opens with it then another token
   };
   void add_hit(const Document& doc, size_t i, uint32_t entry, Matches& m) const;
-  uint8_t tags_of(const Key& key, const Token& t) const;
+  uint8_t tags_of(const Key& key, const Token& t) const {
+    for (uint32_t k = key.tagged_begin; k < key.tagged_begin + key.tagged_count; ++k) {
+      const TaggedWord& w = tagged_[keyed_[k]];
+      if (std::string_view(w.word) == t.folded) return w.tags;  // sizes first
+    }
+    return 0;
+  }
   const Key* key_of(size_t hash) const {
     const auto found = by_token_.find(hash);
     return found.empty() ? nullptr : &keys_[found.front()];

@@ -261,9 +261,17 @@ const T& remembered(std::optional<T>& slot, Compute compute) {
 }  // namespace
 
 void FeatureMemo::clear() {
-  ListMatches kept = std::move(lists);
-  *this = FeatureMemo{};
-  lists = std::move(kept);
+  // Every field but `lists`, whose memory is kept (lists_found forgets it).
+  lists_found = false;
+  press_release_findings.reset();
+  hard_sells.reset();
+  sincere_questions.reset();
+  invitations.reset();
+  conversational_mentions.reset();
+  chat_hashtags.reset();
+  topics.reset();
+  opens_conversation.reset();
+  helpful.reset();
 }
 
 FeatureMemo& memo(const Analysis& a) {
@@ -520,7 +528,11 @@ std::string span_utf8(const Document& doc, int32_t start, int32_t end) {
     const Token& t = *it;
     if (t.end > end) break;
     if (t.start < pos) continue;  // a token that starts before `start`: its part is in the gap
-    append_gap(pos, t.start);
+    if (t.start == pos + 1 && doc.text[static_cast<size_t>(pos)] == u' ') {
+      out.push_back(' ');  // the usual gap
+    } else {
+      append_gap(pos, t.start);
+    }
     out.append(t.text.data(), t.text.size());  // the token's text is its span in UTF-8
     pos = t.end;
   }
@@ -545,8 +557,11 @@ void add_exclamation_mark(const Document& doc, size_t at, std::vector<Bang>& out
   }
 }
 
-// Most characters are not one of the marks: none is '!' or from U+203C on.
-bool may_be_exclamation_mark(char16_t c) { return c == u'!' || c >= u'\u203C'; }
+// '!', '‼', '⁉' or '！'. Most characters are none: '!' or from U+203C on (one
+// test), and emoji's surrogates are above U+203C but none of the marks.
+bool may_be_exclamation_mark(char16_t c) {
+  return c == u'!' || (c >= u'\u203C' && (c == u'\u203C' || c == u'\u2049' || c == u'\uFF01'));
+}
 
 }  // namespace
 
@@ -596,7 +611,7 @@ int32_t reader_word_count(const Analysis& a, size_t first, size_t last) {
   last = std::min(last, doc.tokens.size());
   int32_t n = 0;
   for (size_t i = first; i < last; ++i) {
-    if (doc.tokens[i].kind == TokenKind::word && (bits[i] & kReaderWord) && !in_entity(doc, doc.tokens[i])) ++n;
+    if ((bits[i] & kReaderWord) && doc.tokens[i].kind == TokenKind::word && !in_entity(doc, doc.tokens[i])) ++n;
   }
   return n;
 }
@@ -615,7 +630,7 @@ int32_t self_reference_count(const Analysis& a, size_t first, size_t last) {
   int32_t n = 0;
   for (size_t i = first; i < last; ++i) {
     const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::word && (bits[i] & kSelfWord) && !in_entity(doc, t)) ++n;
+    if ((bits[i] & kSelfWord) && t.kind == TokenKind::word && !in_entity(doc, t)) ++n;
   }
   // Without configured names, handles or brand hashtags (the usual case) the
   // lookups below can find nothing: skip their matching and folding.

@@ -223,7 +223,8 @@ struct FeatureMemo {
   std::optional<std::vector<TopicMatch>> topics;
   std::optional<bool> opens_conversation;
   std::optional<std::optional<HelpfulFinding>> helpful;  // rules/value.cpp
-  // Forgets every feature, keeping the list matches' memory for the next text.
+  // Forgets every feature, keeping the list matches' memory for the next text
+  // (a field added above must be reset there too).
   void clear();
 };
 // The analysis's memo. Each thread hands one memo to its analyses in turn
