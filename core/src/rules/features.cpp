@@ -350,6 +350,7 @@ ConfigPhrases::ConfigPhrases(const Config& config) : org_names(PhraseList::from_
 }
 
 const PhraseList* ConfigPhrases::for_rule(std::string_view rule) const {
+  if (by_rule.empty()) return nullptr;  // the usual configuration: no map search per rule
   auto it = by_rule.find(rule);
   return it == by_rule.end() ? nullptr : &it->second;
 }
