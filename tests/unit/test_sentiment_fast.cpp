@@ -213,7 +213,10 @@ TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
       // Tokens with punctuation after them, inside them or around them (the
       // token reading and its fallbacks).
       "GOOD!!", "Happy,", "e.g.", "3,000", "2024", "covid19", "NOT", "NOT3,000", "_love_", "(love)", "'good'", "a", "OK:)",
-      "XD!", "K\xC3\xA9", "\xE2\x84\xAA", "love\xEF\xBB\xBF"};
+      "XD!", "K\xC3\xA9", "\xE2\x84\xAA", "love\xEF\xBB\xBF",
+      // Punctuation before a token, punctuation alone, hashtags read from
+      // their token (a word as it is, parts, an emoticon as written).
+      "(GOOD)", "\"Great!\"", "-", "&", "#XD", "#LOVE", "#Love_Care", "#COVID19", "#NotGood!", "(#love)", "#:)"};
   uint64_t state = 2024;
   auto next = [&state] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
