@@ -2,6 +2,9 @@
 // however long, weighs as one character): RGI sequences from ICU's emoji
 // data (ZWJ sequences, skin tones, flags, keycaps, tag sequences), the
 // longest first; then twemoji's single-character rules.
+#include <algorithm>
+#include <array>
+
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
@@ -29,9 +32,38 @@ char32_t at(std::u16string_view s, int32_t pos, int32_t& len) {
   return c;
 }
 
-bool rgi(std::u16string_view s, int32_t pos, int32_t len) {
+bool rgi_from_icu(const char16_t* units, int32_t len) {
   icu_data::ensure_registered();  // RGI sequences need uemoji.icu
-  return u_stringHasBinaryProperty(reinterpret_cast<const UChar*>(s.data() + pos), len, UCHAR_RGI_EMOJI);
+  return u_stringHasBinaryProperty(reinterpret_cast<const UChar*>(units), len, UCHAR_RGI_EMOJI);
+}
+
+// ICU's answers for the sequences asked about lately: asking costs about a
+// thousand instructions, and texts repeat the same few ZWJ sequences. One
+// table per thread (no sharing between concurrent analysers), one slot per
+// hash of the units; a slot holds the whole sequence, so an answer is only
+// ever reused for the same units.
+struct RgiMemo {
+  static constexpr int32_t kMaxUnits = 16;
+  struct Slot {
+    std::array<char16_t, kMaxUnits> units;
+    int8_t len = 0;  // 0: empty
+    bool rgi = false;
+  };
+  std::array<Slot, 64> slots;
+};
+
+bool rgi(std::u16string_view s, int32_t pos, int32_t len, bool always_ask_icu) {
+  const char16_t* units = s.data() + pos;
+  if (always_ask_icu || len > RgiMemo::kMaxUnits) return rgi_from_icu(units, len);
+  thread_local RgiMemo memo;
+  uint32_t hash = static_cast<uint32_t>(len);
+  for (int32_t i = 0; i < len; ++i) hash = hash * 31 + units[i];
+  RgiMemo::Slot& slot = memo.slots[hash % memo.slots.size()];
+  if (slot.len == len && std::equal(units, units + len, slot.units.begin())) return slot.rgi;
+  slot.rgi = rgi_from_icu(units, len);
+  std::copy(units, units + len, slot.units.begin());
+  slot.len = static_cast<int8_t>(len);
+  return slot.rgi;
 }
 
 }  // namespace
@@ -97,7 +129,7 @@ int32_t match_emoji(std::u16string_view text, int32_t pos, bool always_ask_rgi) 
     if (extra == 2 && (props & kCpModifierBase) && is_modifier(at(text, pos + len, l))) return len + 2;
   }
   for (int32_t i = count; i-- > 0;) {
-    if (ends[i] - pos > len && rgi(text, pos, ends[i] - pos)) return ends[i] - pos;
+    if (ends[i] - pos > len && rgi(text, pos, ends[i] - pos, always_ask_rgi)) return ends[i] - pos;
   }
 
   // No RGI sequence: twemoji's single-character rules.

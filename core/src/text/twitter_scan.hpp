@@ -3,10 +3,12 @@
 // Everything works on UTF-16 code units, as JavaScript regexes without the
 // u flag do; positions are indexes into the scanned text.
 #pragma once
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -76,6 +78,33 @@ inline bool plain_ascii_block(const char16_t* units) {
   return ((in_23_to_2e & (kOnes * 0x80)) | (at_sign & (kOnes * 0x8000))) == 0;
 }
 
+// Positions in a text, in order, for one text's scan: the first 16 live in
+// the object itself; adding one is a comparison and a store.
+class Positions {
+ public:
+  Positions() = default;
+  Positions(const Positions&) = delete;  // data_ may point into the object
+  Positions& operator=(const Positions&) = delete;
+
+  void push_back(int32_t position) {
+    if (size_ == capacity_) grow();
+    data_[size_++] = position;
+  }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  int32_t operator[](size_t i) const { return data_[i]; }
+  const int32_t* begin() const { return data_; }
+  const int32_t* end() const { return data_ + size_; }
+  std::span<const int32_t> span() const { return {data_, size_}; }
+
+ private:
+  void grow();  // out of line: push_back stays small enough to inline
+  std::array<int32_t, 16> local_;
+  std::vector<int32_t> heap_;
+  int32_t* data_ = local_.data();
+  size_t size_ = 0, capacity_ = local_.size();
+};
+
 constexpr bool ascii_alnum(char16_t c) {
   return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
 }
@@ -102,18 +131,19 @@ struct RawUrl {
 // every_position tries a URL at every position, as the regex does (for
 // tests: the default skips the positions where no URL can start).
 void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every_position = false);
-// The same (skipping positions) when the caller knows where the text's first
-// and last '.' lie (-1 when it has none).
+// The same (skipping positions) when the caller knows where the text's '.'
+// units lie (in order).
 using UrlList = ScratchList<RawUrl, 8>;
-void extract_urls(std::u16string_view text, int32_t first_dot, int32_t last_dot, UrlList& out);
+void extract_urls(std::u16string_view text, std::span<const int32_t> dots, UrlList& out);
 
 // isValidUrl (validateUrl* regexes).
 bool valid_url(std::u16string_view url, bool unicode_domains, bool require_protocol);
 
 // Length in UTF-16 units of the emoji twemoji-parser would match at `pos`
 // (0: none). Weighting counts each as one default-weight character.
-// always_ask_rgi (for tests) asks ICU whether a sequence is RGI even where
-// the answer cannot change the length.
+// always_ask_rgi (for tests) asks ICU whether a sequence is RGI every time:
+// also where the answer cannot change the length, and where an answer for
+// the same units is remembered.
 int32_t match_emoji(std::u16string_view text, int32_t pos, bool always_ask_rgi = false);
 
 }  // namespace chime::text::tw

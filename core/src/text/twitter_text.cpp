@@ -37,23 +37,21 @@ bool ends_mention_badly(std::u16string_view s, int32_t pos) {
   return at_sign(c) || is(c, tw::kLatinAccent) || s.substr(static_cast<size_t>(pos), 3) == u"://";
 }
 
-// One pass over the text: where each kind of entity's sign first and last
-// occurs (no entity starts far from its sign), where non-ASCII units lie (no
-// emoji starts far from one) and whether normalisation could change the text.
+// One pass over the text: where each kind of entity's sign lies (the
+// scanners jump from one to the next), where the non-ASCII units lie (every
+// emoji starts at or just before one; weighing counts the ASCII units
+// between them at once) and whether normalisation could change the text.
 struct Signs {
-  struct Range {
-    int32_t first = -1, last = -1;
-    bool any() const { return first >= 0; }
-  };
+  using Positions = tw::Positions;
   enum Kind : uint8_t { kNone, kDot, kAt, kHash, kDollar, kNonAscii, kKinds };
-  std::array<Range, kKinds> ranges;
+  std::array<Positions, kKinds> positions;  // in text order; kNone unused
   bool maybe_not_nfc = false;  // a code point that is not NFC-inert (tw::nfc_inert)
 
-  const Range& dot() const { return ranges[kDot]; }
-  const Range& at() const { return ranges[kAt]; }
-  const Range& hash() const { return ranges[kHash]; }
-  const Range& dollar() const { return ranges[kDollar]; }
-  const Range& non_ascii() const { return ranges[kNonAscii]; }
+  const Positions& dots() const { return positions[kDot]; }
+  const Positions& ats() const { return positions[kAt]; }          // '@' and U+FF20
+  const Positions& hashes() const { return positions[kHash]; }     // '#' and U+FF03
+  const Positions& dollars() const { return positions[kDollar]; }  // '$'
+  const Positions& non_ascii() const { return positions[kNonAscii]; }
 };
 
 constexpr std::array<uint8_t, 128> kAsciiSigns = [] {
@@ -65,14 +63,9 @@ constexpr std::array<uint8_t, 128> kAsciiSigns = [] {
   return kinds;
 }();
 
-Signs find_signs(std::u16string_view text) {
-  Signs s;
+void find_signs(std::u16string_view text, Signs& s) {
   const int32_t n = size_of(text);
-  auto mark = [&s](uint8_t kind, int32_t i) {
-    Signs::Range& r = s.ranges[kind];
-    if (r.first < 0) r.first = i;
-    r.last = i;
-  };
+  auto mark = [&s](uint8_t kind, int32_t i) { s.positions[kind].push_back(i); };
   for (int32_t i = 0; i < n; ++i) {
     // Most of a text is blocks of four plain ASCII units: skip them whole.
     while (i + 4 <= n && tw::plain_ascii_block(text.data() + i)) i += 4;
@@ -95,7 +88,6 @@ Signs find_signs(std::u16string_view text) {
       s.maybe_not_nfc = true;  // a lone surrogate: ICU decides
     }
   }
-  return s;
 }
 
 // A found entity: [start, end) with its text at [text_start, text_end).
@@ -107,11 +99,11 @@ struct Span {
 using SpanList = tw::ScratchList<Span, 16>;
 
 // validHashtag (global), then endHashtagMatch on what follows.
-void scan_hashtags(std::u16string_view text, const Signs::Range& signs, SpanList& out) {
+void scan_hashtags(std::u16string_view text, const Signs::Positions& hashes, SpanList& out) {
   const int32_t n = size_of(text);
   int32_t last = 0;  // the regex's lastIndex
-  for (int32_t h = signs.first; h >= 0 && h <= signs.last; ++h) {
-    if (!hash_sign(text[h]) || h < last) continue;
+  for (const int32_t h : hashes) {
+    if (h < last) continue;
     // hashtagBoundary: ^, \uFE0E, \uFE0F, or a code point that is neither
     // hashtagAlphaNumeric nor '&'; it must lie after the previous match.
     bool boundary = h == 0;
@@ -149,7 +141,7 @@ void scan_hashtags(std::u16string_view text, const Signs::Range& signs, SpanList
 }
 
 // validMentionOrList (global), then endMentionMatch on what follows.
-void scan_mentions(std::u16string_view text, const Signs::Range& signs, SpanList& out) {
+void scan_mentions(std::u16string_view text, const Signs::Positions& ats, SpanList& out) {
   const int32_t n = size_of(text);
   int32_t p = 0;
   // validMentionPrecedingChars: the at sign's position for the match
@@ -162,13 +154,12 @@ void scan_mentions(std::u16string_view text, const Signs::Range& signs, SpanList
   auto excluded = [](char16_t c, std::u16string_view extra) {
     return name_char(c) || extra.find(c) != std::u16string_view::npos;
   };
+  size_t next_at = 0;  // the first at sign at or after p
   while (p < n) {
     // A match starting at p has its at sign within p..p+4.
-    if (!signs.any() || p > signs.last) break;
-    int32_t next_at = std::max(p, signs.first);
-    while (next_at < n && !at_sign(text[next_at])) ++next_at;
-    if (next_at >= n) break;
-    p = std::max(p, next_at - 4);
+    while (next_at < ats.size() && ats[next_at] < p) ++next_at;
+    if (next_at == ats.size()) break;
+    p = std::max(p, ats[next_at] - 4);
 
     int32_t a = -1;
     if (p == 0 && starts_name(0)) a = 0;
@@ -195,7 +186,7 @@ void scan_mentions(std::u16string_view text, const Signs::Range& signs, SpanList
 }
 
 // validCashtag (global): (^|spaces)(\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[punct]), /i
-void scan_cashtags(std::u16string_view text, const Signs::Range& signs, SpanList& out) {
+void scan_cashtags(std::u16string_view text, const Signs::Positions& dollars, SpanList& out) {
   const int32_t n = size_of(text);
   auto letters = [&](int32_t p) {
     int32_t e = p;
@@ -204,8 +195,8 @@ void scan_cashtags(std::u16string_view text, const Signs::Range& signs, SpanList
   };
   auto lookahead = [&](int32_t e) { return e == n || is(text[e], tw::kJsSpace | tw::kPunct); };
   int32_t last = 0;
-  for (int32_t d = signs.first; d >= 0 && d <= signs.last; ++d) {
-    if (text[d] != u'$' || d < last) continue;
+  for (const int32_t d : dollars) {
+    if (d < last) continue;
     if (!(d == 0 || (d - 1 >= last && is(text[d - 1], tw::kSpace)))) continue;
     int32_t end = -1;
     for (int32_t k = std::min(letters(d + 1), 6); k >= 1 && end < 0; --k) {
@@ -225,10 +216,13 @@ void scan_cashtags(std::u16string_view text, const Signs::Range& signs, SpanList
 // text[start, end) in UTF-8; entities are most often ASCII, copied as is.
 std::string utf8(std::u16string_view text, int32_t start, int32_t end) {
   const std::u16string_view part = text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
-  if (!std::all_of(part.begin(), part.end(), [](char16_t c) { return c < 0x80; })) return to_utf8(part);
   std::string out(part.size(), '\0');
-  for (size_t i = 0; i < part.size(); ++i) out[i] = static_cast<char>(part[i]);
-  return out;
+  char16_t all_bits = 0;  // copy as if ASCII, then check that it was
+  for (size_t i = 0; i < part.size(); ++i) {
+    all_bits |= part[i];
+    out[i] = static_cast<char>(part[i]);
+  }
+  return all_bits < 0x80 ? out : to_utf8(part);
 }
 
 Entity to_entity(std::u16string_view text, const Span& s) {
@@ -290,12 +284,13 @@ void merge_without_overlaps(const std::array<size_t, N>& sizes, StartEnd start_e
 // Hashtags without those inside a URL (extractHashtagsWithIndices).
 std::vector<Span> hashtags_without_urls(std::u16string_view text) {
   std::vector<Span> kept;
-  const Signs signs = find_signs(text);
-  if (!signs.hash().any()) return kept;
+  Signs signs;
+  find_signs(text, signs);
+  if (signs.hashes().empty()) return kept;
   SpanList tags;
-  scan_hashtags(text, signs.hash(), tags);
+  scan_hashtags(text, signs.hashes(), tags);
   tw::UrlList urls;
-  tw::extract_urls(text, signs.dot().first, signs.dot().last, urls);
+  tw::extract_urls(text, signs.dots().span(), urls);
   merge_without_overlaps<2>(
       {tags.size(), urls.size()},
       [&](size_t list, size_t i) {
@@ -353,41 +348,43 @@ Weighed weigh(std::u16string_view text, const Signs& signs, std::span<const tw::
   const int32_t plain_ascii_weight = ascii_weight(config);
   Weighed w;
   size_t next_url = 0;
+  const Signs::Positions& non_ascii = signs.non_ascii();
   // twemoji-parser's global scan, advanced alongside the loop: the start of
-  // the first emoji at or after pos (n when none).
-  // Emoji start at a non-ASCII unit or at a keycap's ASCII unit before one.
-  const int32_t emoji_from = std::max(0, signs.non_ascii().first - 1);
-  const int32_t emoji_to = signs.non_ascii().last + 1;  // 0 when none
-  int32_t emoji_scan = emoji_from, emoji_start = -1, emoji_len = 0;
+  // the first emoji at or after pos (n when none). Emoji start at a
+  // non-ASCII unit or at a keycap's ASCII unit before one.
+  size_t emoji_next = 0;  // the next non-ASCII unit to try
+  int32_t emoji_scan = 0, emoji_start = -1, emoji_len = 0;
+  auto try_emoji = [&](int32_t q) {
+    emoji_len = tw::match_emoji(text, q);
+    if (emoji_len > 0) emoji_start = q;
+    return emoji_len > 0;
+  };
   auto next_emoji = [&](int32_t pos) {
     if (!config.emoji_parsing) return n;
-    while (emoji_start < pos && emoji_scan < emoji_to) {
+    while (emoji_start < pos && emoji_next < non_ascii.size()) {
       emoji_start = n;
-      for (int32_t q = emoji_scan; q < emoji_to; ++q) {
-        const char16_t c = text[q];
+      for (; emoji_next < non_ascii.size(); ++emoji_next) {
+        const int32_t q = non_ascii[emoji_next];
+        if (q < emoji_scan) continue;
         // ASCII starts only keycaps: [#*0-9]\uFE0F?\u20E3
-        if (c < 0x80 && (q + 1 >= n || (text[q + 1] != 0xFE0F && text[q + 1] != 0x20E3))) continue;
-        const int32_t len = tw::match_emoji(text, q);
-        if (len > 0) {
-          emoji_start = q;
-          emoji_len = len;
+        if (q - 1 >= emoji_scan && text[q - 1] < 0x80 && (text[q] == 0xFE0F || text[q] == 0x20E3) && try_emoji(q - 1))
           break;
-        }
+        if (try_emoji(q)) break;
       }
-      emoji_scan = emoji_start < n ? emoji_start + emoji_len : emoji_to;
+      emoji_scan = emoji_start < n ? emoji_start + emoji_len : n;
     }
     return emoji_start < pos ? n : emoji_start;
   };
+  size_t next_non_ascii = 0;  // the first non-ASCII unit at or after i
   for (int32_t i = 0; i < n; ++i) {
     while (next_url < urls.size() && urls[next_url].start < i) ++next_url;
     const int32_t url_start = next_url < urls.size() ? urls[next_url].start : n;
     const int32_t emoji_at = next_emoji(i);
     if (plain_ascii_weight >= 0) {
       // Up to the next URL or emoji, ASCII units weigh the same (and are valid).
+      while (next_non_ascii < non_ascii.size() && non_ascii[next_non_ascii] < i) ++next_non_ascii;
       const int32_t stop = std::min(url_start, emoji_at);
-      int32_t run_end = i;
-      if (i > signs.non_ascii().last || stop <= signs.non_ascii().first) run_end = stop;  // all ASCII
-      while (run_end < stop && text[run_end] < 0x80) ++run_end;
+      const int32_t run_end = next_non_ascii < non_ascii.size() ? std::min(stop, non_ascii[next_non_ascii]) : stop;
       add_run(w, i, run_end - i, plain_ascii_weight, limit);
       i = run_end;
       if (i == n) break;
@@ -491,12 +488,12 @@ Parsed parse(std::u16string_view text, const Signs& signs, const tw::UrlList* ur
   if (needs_nfc(text, signs)) {
     p.normalized = nfc(text);
     p.view = p.normalized;
-    normalized_signs = find_signs(p.view);
+    find_signs(p.view, normalized_signs);
     view_signs = &normalized_signs;
     urls = nullptr;  // found in the text, not in its normal form
   }
   if (urls == nullptr) {
-    tw::extract_urls(p.view, view_signs->dot().first, view_signs->dot().last, own_urls);
+    tw::extract_urls(p.view, view_signs->dots().span(), own_urls);
     urls = &own_urls;
   }
   p.weighed = weigh(p.view, *view_signs, {urls->data(), urls->size()}, config);
@@ -522,9 +519,9 @@ LengthInfo length_info(std::u16string_view text, const Parsed& p, const TwitterT
 // extractEntitiesWithIndices, given the text's URLs.
 Entities entities_of(std::u16string_view text, const Signs& signs, const tw::UrlList& urls) {
   SpanList mentions, hashtags, cashtags;
-  if (signs.at().any()) scan_mentions(text, signs.at(), mentions);
-  if (signs.hash().any()) scan_hashtags(text, signs.hash(), hashtags);
-  if (signs.dollar().any()) scan_cashtags(text, signs.dollar(), cashtags);
+  scan_mentions(text, signs.ats(), mentions);
+  scan_hashtags(text, signs.hashes(), hashtags);
+  scan_cashtags(text, signs.dollars(), cashtags);
 
   // urls, mentions, hashtags, cashtags, in that order before the sort.
   Entities out;
@@ -550,7 +547,9 @@ Entities entities_of(std::u16string_view text, const Signs& signs, const tw::Url
 }  // namespace
 
 TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config) {
-  const Parsed p = parse(text, find_signs(text), nullptr, config);
+  Signs signs;
+  find_signs(text, signs);
+  const Parsed p = parse(text, signs, nullptr, config);
   TweetParse r;
   r.weighted_length = p.weighted_length;
   r.valid = p.valid;
@@ -561,20 +560,24 @@ TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig
 }
 
 LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config) {
-  return length_info(text, parse(text, find_signs(text), nullptr, config), config);
+  Signs signs;
+  find_signs(text, signs);
+  return length_info(text, parse(text, signs, nullptr, config), config);
 }
 
 Entities extract_entities(std::u16string_view text) {
-  const Signs signs = find_signs(text);
+  Signs signs;
+  find_signs(text, signs);
   tw::UrlList urls;
-  tw::extract_urls(text, signs.dot().first, signs.dot().last, urls);
+  tw::extract_urls(text, signs.dots().span(), urls);
   return entities_of(text, signs, urls);
 }
 
 TweetFacts parse_and_extract(std::u16string_view text) {
-  const Signs signs = find_signs(text);
+  Signs signs;
+  find_signs(text, signs);
   tw::UrlList urls;
-  tw::extract_urls(text, signs.dot().first, signs.dot().last, urls);
+  tw::extract_urls(text, signs.dots().span(), urls);
   const TwitterTextConfig& config = TwitterTextConfig::v3();
   TweetFacts facts;
   facts.length = length_info(text, parse(text, signs, &urls, config), config);
@@ -586,7 +589,9 @@ std::vector<Entity> extract_hashtags(std::u16string_view text) { return to_entit
 
 std::vector<Entity> extract_mentions_or_lists(std::u16string_view text) {
   SpanList found;
-  scan_mentions(text, find_signs(text).at(), found);
+  Signs signs;
+  find_signs(text, signs);
+  scan_mentions(text, signs.ats(), found);
   return to_entities(text, found);
 }
 
@@ -604,7 +609,9 @@ std::vector<Entity> extract_urls(std::u16string_view text) {
 
 std::vector<Entity> extract_cashtags(std::u16string_view text) {
   SpanList found;
-  scan_cashtags(text, find_signs(text).dollar(), found);
+  Signs signs;
+  find_signs(text, signs);
+  scan_cashtags(text, signs.dollars(), found);
   return to_entities(text, found);
 }
 

@@ -43,14 +43,13 @@ struct TldDot {
 };
 using TldDots = ScratchList<TldDot, 16>;
 
-// All such dots of the text (every '.' lies in [first_dot, last_dot]), in
-// order. A domain is labels of domain characters, '-' and '_' joined by
-// dots, after at most "https://": its URL starts at most 8 units before the
-// run of those that ends at the dot.
-void find_tld_dots(std::u16string_view text, int32_t first_dot, int32_t last_dot, TldDots& dots) {
+// All such dots of the text (`dots`: where its '.' units lie), in order. A
+// domain is labels of domain characters, '-' and '_' joined by dots, after
+// at most "https://": its URL starts at most 8 units before the run of
+// those that ends at the dot.
+void find_tld_dots(std::u16string_view text, std::span<const int32_t> dots, TldDots& found) {
   const int32_t n = size_of(text);
-  for (int32_t dot = first_dot; dot <= last_dot; ++dot) {
-    if (text[dot] != u'.') continue;
+  for (const int32_t dot : dots) {
     const int32_t tld_end = match_tld(text, dot + 1, n);
     if (tld_end < 0) continue;
     int32_t run_start = dot;
@@ -59,7 +58,7 @@ void find_tld_dots(std::u16string_view text, int32_t first_dot, int32_t last_dot
       if (c != u'.' && c != u'-' && c != u'_' && !is(c, kDomainChar)) break;
       --run_start;
     }
-    dots.push_back({dot, tld_end, std::max(0, run_start - 8)});
+    found.push_back({dot, tld_end, std::max(0, run_start - 8)});
   }
 }
 
@@ -265,10 +264,14 @@ bool idna_ok(std::u16string_view text, int32_t start, int32_t end) {
     scan_ascii_domains(text, start, end, [&](int32_t, int32_t) { any = true; });
     if (!any) return false;
   }
+  // A label of printable ASCII converts to itself (no IDNA separator but
+  // '.', which ends it): its length is its own.
+  const bool printable = std::all_of(domain.begin(), domain.end(), [](char16_t c) { return c >= 0x20 && c <= 0x7E; });
   size_t label_start = 0;
   for (size_t i = 0; i <= domain.size(); ++i) {
     if (i < domain.size() && domain[i] != u'.') continue;
-    const int64_t len = to_ascii_length(domain.substr(label_start, i - label_start));
+    const std::u16string_view label = domain.substr(label_start, i - label_start);
+    const int64_t len = printable ? static_cast<int64_t>(label.size()) : to_ascii_length(label);
     if (len < 1 || len > kMaxDomainLabelLength) return false;
     label_start = i + 1;
   }
@@ -319,15 +322,15 @@ int32_t label_run_end(std::u16string_view text, int32_t pos) {
   return pos;
 }
 
-// extract_urls into `out` (a std::vector or a UrlList), the text's dots
-// lying in [first_dot, last_dot].
+// extract_urls into `out` (a std::vector or a UrlList), the text's '.'
+// units lying at `text_dots`.
 template <typename Out>
-void extract_urls_into(std::u16string_view text, int32_t first_dot, int32_t last_dot, bool every_position, Out& out) {
+void extract_urls_into(std::u16string_view text, std::span<const int32_t> text_dots, bool every_position, Out& out) {
   const int32_t n = size_of(text);
   // Only starts shortly before a dot that a TLD follows can match; without
   // every_position the scan jumps from one such stretch to the next.
   TldDots dots;
-  find_tld_dots(text, first_dot, last_dot, dots);
+  find_tld_dots(text, text_dots, dots);
   if (dots.empty() && !every_position) return;
   const TldDots* known_dots = every_position ? nullptr : &dots;
   size_t next_dot = 0;
@@ -409,15 +412,16 @@ void extract_urls_into(std::u16string_view text, int32_t first_dot, int32_t last
 }  // namespace
 
 void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every_position) {
-  const size_t first_dot = text.find(u'.');
-  if (first_dot == std::u16string_view::npos) return;
-  extract_urls_into(text, static_cast<int32_t>(first_dot), static_cast<int32_t>(text.rfind(u'.')), every_position,
-                    out);
+  std::vector<int32_t> dots;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == u'.') dots.push_back(static_cast<int32_t>(i));
+  if (dots.empty()) return;
+  extract_urls_into(text, dots, every_position, out);
 }
 
-void extract_urls(std::u16string_view text, int32_t first_dot, int32_t last_dot, UrlList& out) {
-  if (first_dot < 0) return;
-  extract_urls_into(text, first_dot, last_dot, false, out);
+void extract_urls(std::u16string_view text, std::span<const int32_t> dots, UrlList& out) {
+  if (dots.empty()) return;
+  extract_urls_into(text, dots, false, out);
 }
 
 // ---- isValidUrl ----------------------------------------------------------
