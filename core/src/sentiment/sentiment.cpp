@@ -865,7 +865,8 @@ class OnePass {
     const char16_t* const text = text_.data();
     const Token* const* next_emoji = emoji.begin();
     const Token* const* const emoji_end = emoji.end();
-    const std::vector<Sentence>& sentences = doc_.sentences;
+    const Sentence* const sentences = doc_.sentences.data();
+    const size_t sentence_count = doc_.sentences.size();
     size_t sentence = 0;  // cursor into doc.sentences
     for (int32_t i = 0; i < n;) {
       // White space: ASCII inline.
@@ -885,8 +886,8 @@ class OnePass {
       }
       // A chunk of text up to white space: pieces between the emoji in it.
       const int32_t start = i;
-      while (sentence < sentences.size() && sentences[sentence].end <= start) ++sentence;
-      if (sentence < sentences.size() && sentences[sentence].start == start) clause_break_ = true;
+      while (sentence < sentence_count && sentences[sentence].end <= start) ++sentence;
+      if (sentence < sentence_count && sentences[sentence].start == start) clause_break_ = true;
       sentence_ = sentence;
       while (next_emoji != emoji_end && (*next_emoji)->end <= start) ++next_emoji;
       for (;;) {
@@ -1006,9 +1007,10 @@ class OnePass {
     if (!punctuation(i)) return {};
     const Token* token = nullptr;
     if (i < limit && (kAscii[text[i]] & kAlnum)) {
-      while (next_token_ != tokens_end_ && next_token_->start < i) ++next_token_;
-      if (next_token_ == tokens_end_) return {};
-      token = next_token_;
+      token = next_token_;  // in a local while it moves: a member would be stored each step
+      while (token != tokens_end_ && token->start < i) ++token;
+      next_token_ = token;
+      if (token == tokens_end_) return {};
       // ASCII (as many UTF-8 bytes as UTF-16 units), ending with a letter or
       // digit: its folded form, of the same length, is the word.
       if (token->start != i || token->end > limit ||
@@ -1035,9 +1037,8 @@ class OnePass {
     w.nt_negation = word.ends_with("n't");
     if (t.kind == TokenKind::word) {  // all_caps: two letters or more, none lower case
       w.caps = t.all_caps;
-      w.letters = t.all_caps || std::any_of(word.begin(), word.end(), [](char c) {
-                    return (kAscii[static_cast<size_t>(c)] & kLetter) != 0;
-                  });
+      const auto is_letter = [](char c) { return (kAscii[static_cast<size_t>(c)] & kLetter) != 0; };
+      w.letters = t.all_caps || is_letter(word.front()) || std::any_of(word.begin(), word.end(), is_letter);
     } else {  // all_caps is of words only ("NOT3,000" may be a number)
       int letters = 0;
       uint8_t seen = 0;
