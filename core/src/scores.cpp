@@ -109,11 +109,17 @@ struct Points {
 };
 
 Points hint_points(const std::vector<Hint>& hints) {
-  std::array<int32_t, kWeightCount + 1> count{};  // the last counts rules without a weight
-  for (const Hint& h : hints) ++count[weight_index(h.rule)];
-  Points points;
-  for (size_t i = 0; i < kWeightCount; ++i) {
-    if (count[i] == 0) continue;
+  std::array<int32_t, kWeightCount> count{};
+  std::array<uint8_t, kWeightCount> rows_hit{};  // the rows with a hint, each once
+  size_t hit = 0;
+  for (const Hint& h : hints) {
+    const size_t i = weight_index(h.rule);
+    if (i == kWeightCount) continue;  // a rule without a weight
+    if (count[i]++ == 0) rows_hit[hit++] = static_cast<uint8_t>(i);
+  }
+  Points points;  // integer sums: the order rows are added in does not matter
+  for (size_t k = 0; k < hit; ++k) {
+    const size_t i = rows_hit[k];
     const ScoreWeight& w = kWeights[i];
     const int32_t raw = w.first + w.more * (count[i] - 1);
     points[w.dimension] += std::clamp(raw, -w.cap, w.cap);

@@ -23,8 +23,8 @@ constexpr int kShoutingWords = 2;
 // form.link-only: a link with at most this many words of one's own.
 constexpr int32_t kLinkOnlyMaxWords = 4;
 
-std::string count_words(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+std::string count_words(size_t n, std::string_view one, std::string_view many) {
+  return concat({std::to_string(n), " ", n == 1 ? one : many});
 }
 
 void check_length_over(const Analysis& a, HintSink& sink) {
@@ -32,10 +32,10 @@ void check_length_over(const Analysis& a, HintSink& sink) {
   if (length.weighted <= length.max) return;
   const int32_t over = length.weighted - length.max;
   sink.add({"length.over", Severity::error, std::min(length.valid_end, a.doc.size()), a.doc.size(),
-            "This post is " + std::to_string(length.weighted) + " characters, " + std::to_string(over) +
-                " over X's limit of " + std::to_string(length.max) + ".",
-            "Cut " + count_words(static_cast<size_t>(over), "character", "characters") +
-                " (a link always counts as 23), or split the post into a thread.",
+            concat({"This post is ", std::to_string(length.weighted), " characters, ", std::to_string(over),
+                    " over X's limit of ", std::to_string(length.max), "."}),
+            concat({"Cut ", count_words(static_cast<size_t>(over), "character", "characters"),
+                    " (a link always counts as 23), or split the post into a thread."}),
             {}});
 }
 
@@ -57,8 +57,8 @@ void check_hashtag_pileup(const Analysis& a, HintSink& sink) {
   // One click removes the extra tags when they trail the text.
   if (only_hashtags_between(a.doc, start, end) && text_end(a.doc) == end) replacements.emplace_back("");
   sink.add({"form.hashtag-pileup", many ? Severity::warning : Severity::tip, start, end,
-            count_words(tags.size(), "hashtag", "hashtags") + " make the post look like spam; more than " +
-                std::to_string(limit) + " lowers engagement.",
+            concat({count_words(tags.size(), "hashtag", "hashtags"), " make the post look like spam; more than ",
+                    std::to_string(limit), " lowers engagement."}),
             "Keep the one or two that people follow, such as a chat tag, and drop the rest.",
             std::move(replacements)});
 }
@@ -157,14 +157,14 @@ void check_exclamations(const Analysis& a, HintSink& sink) {
     for (const Bang& b : marks) {
       if (b.weight < 2) continue;
       sink.add({"form.exclamations", Severity::tip, b.start, b.end,
-                "“" + a.doc.utf8(b.start, b.end) + "” reads as shouting; one exclamation mark is plenty.",
+                around_span(a.doc, "“", b.start, b.end, "” reads as shouting; one exclamation mark is plenty."),
                 "Use a single “!” and let the news itself carry the excitement.", {"!"}});
     }
   } else if (total > 2) {
     // Spread out: flag every mark after the first, offering a full stop.
     for (size_t i = 1; i < marks.size(); ++i) {
       sink.add({"form.exclamations", Severity::tip, marks[i].start, marks[i].end,
-                std::to_string(total) + " exclamation marks in one post read as shouting.",
+                concat({std::to_string(total), " exclamation marks in one post read as shouting."}),
                 "Keep one “!” for what matters most and end the other sentences with a full stop.", {"."}});
     }
   }
@@ -177,8 +177,8 @@ void check_link_only(const Analysis& a, HintSink& sink) {
   if (words > kLinkOnlyMaxWords) return;
   sink.add({"form.link-only", Severity::warning, 0, text_end(doc),
             words == 0 ? "A bare link gives people no reason to click."
-                       : "A link with " + count_words(static_cast<size_t>(words), "word", "words") +
-                             " around it gives people little reason to click.",
+                       : concat({"A link with ", count_words(static_cast<size_t>(words), "word", "words"),
+                                 " around it gives people little reason to click."}),
             "Say in a sentence what the reader will learn or get from the link, and why it matters to them.",
             {}});
 }
@@ -187,8 +187,8 @@ void check_mention_wall(const Analysis& a, HintSink& sink) {
   const auto wall = mention_wall(a);
   if (wall.empty()) return;
   sink.add({"form.mention-wall", Severity::tip, wall.front()->start, wall.back()->end,
-            "The post opens with " + count_words(wall.size(), "@mention", "@mentions") +
-                ", which reads as a list, not a message.",
+            concat({"The post opens with ", count_words(wall.size(), "@mention", "@mentions"),
+                    ", which reads as a list, not a message."}),
             "Open with your message, and tag only the people it concerns, at the end.", {}});
 }
 

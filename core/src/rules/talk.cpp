@@ -80,15 +80,19 @@ std::string_view opener_kind(const Analysis& a, const std::vector<TopicMatch>& t
   return "default";
 }
 
-std::string opener_question(const Analysis& a) {
+// The question; `storage` holds it when a topic is filled in.
+std::string_view opener_question(const Analysis& a, std::string& storage) {
   const auto& topic_list = topics(a);
   const std::string_view kind = opener_kind(a, topic_list);
   static const auto& openers = data_rows("lists/talk_openers.tsv");
   for (const auto& row : openers) {
     if (row.size() < 2 || row[0] != kind) continue;
-    std::string q = row[1];
-    if (auto at = q.find("{topic}"); at != std::string::npos) q.replace(at, 7, topic_list.front().topic);
-    return q;
+    const std::string& q = row[1];
+    const size_t at = q.find("{topic}");
+    if (at == std::string::npos) return q;
+    storage = q;
+    storage.replace(at, 7, topic_list.front().topic);
+    return storage;
   }
   return "What would you like to know?";
 }
@@ -129,7 +133,8 @@ std::string with_question(const Analysis& a, std::string_view question) {
 
 void check_broadcast(const Analysis& a, HintSink& sink) {
   if (opens_conversation(a) || a.doc.tokens.empty()) return;
-  const std::string question = opener_question(a);
+  std::string storage;
+  const std::string_view question = opener_question(a, storage);
   std::vector<std::string> replacements;
   if (std::string rewritten = with_question(a, question); !rewritten.empty()) replacements.push_back(std::move(rewritten));
   sink.add({"talk.broadcast", Severity::tip, 0, text_end(a.doc),

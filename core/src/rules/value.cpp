@@ -64,20 +64,20 @@ std::optional<HelpfulFinding> helpful_cue(const ListMatches& matches) {
 void check_helpful(const Analysis& a, HintSink& sink) {
   auto found = find_helpful(a);
   if (!found) return;
-  Hint h{"value.helpful", Severity::good, found->start, found->end, "", "", {}};
+  std::string_view message;
   switch (found->kind) {
     case HelpfulKind::cue:
-      h.message = "This gives readers a tip or a fact they can use.";
+      message = "This gives readers a tip or a fact they can use.";
       break;
     case HelpfulKind::number:
-      h.message = "A concrete number makes this useful and worth sharing.";
+      message = "A concrete number makes this useful and worth sharing.";
       break;
     case HelpfulKind::resource:
-      h.message = "You say what the link offers, so readers know why to click.";
+      message = "You say what the link offers, so readers know why to click.";
       break;
   }
-  h.suggestion = "Keep leading with what the reader gets.";
-  sink.add(std::move(h));
+  sink.add({"value.helpful", Severity::good, found->start, found->end, std::string(message),
+            "Keep leading with what the reader gets.", {}});
 }
 
 // Slogans and empty calls to action, in a post that has nothing else to
