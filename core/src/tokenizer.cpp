@@ -20,10 +20,12 @@ namespace {
 
 using text::is_space;
 
-// Word_Break classes as ICU 72's root word rules (word.txt) use them once
-// the text holds no dictionary-script or Hebrew letters: '@' is a letter,
-// ':' (and its wide forms) not a MidLetter, Single_Quote acts as MidNumLet,
-// Format as Extend, Double_Quote as any other character.
+// Word_Break classes as ICU 72's root word rules (word.txt) use them: '@' is
+// a letter, ':' (and its wide forms) not a MidLetter, Format acts as Extend.
+// Chime's ICU data has no dictionaries, so the runs of dictionary-script
+// letters the rules chain for one (Han, Hiragana, Katakana; Hangul
+// syllables) stay whole, and Complex_Context letters (Thai, ...) are
+// letters.
 enum Wb : uint8_t {
   wb_none,  // before the start or after the end of the text
   wb_other,
@@ -33,13 +35,19 @@ enum Wb : uint8_t {
   wb_extend,  // Extend, Format
   wb_zwj,
   wb_ri,
-  wb_letter,
+  wb_letter,  // ALetter but Hangul syllables and Han, '@', Complex_Context letters
+  wb_hebrew,
   wb_mid_letter,
   wb_mid_num_let,
+  wb_single_quote,
+  wb_double_quote,
   wb_mid_num,
   wb_numeric,
   wb_extend_num_let,
   wb_wseg_space,
+  wb_katakana,
+  wb_kana_kanji,  // Han and Hiragana
+  wb_hangul,      // Hangul syllables
 };
 
 // Sentence_Break classes (sent.txt); Format acts as Extend.
@@ -64,7 +72,7 @@ enum Sb : uint8_t {
 // What the tokenizer asks of a code point besides its break classes.
 enum CharFlag : uint8_t {
   cf_ext_pict = 1,     // Extended_Pictographic
-  cf_needs_icu = 2,    // dictionary scripts, Hebrew letters, Katakana: ICU's own code paths
+  cf_needs_icu = 2,    // Extend that ICU's rules also count as Han or ideographic: ICU decides
   cf_regional = 4,     // Regional_Indicator
   cf_emoji = 8,        // Emoji
   cf_folds = 16,       // text::fold changes it
@@ -78,12 +86,21 @@ struct CharClass {
   Sb sb = sb_other;
   uint8_t flags = 0;
   bool sentence_stop = false;  // a paragraph separator or sentence terminator
+  bool ideo = false;           // a segment ending in it has rule status 400 (Ideographic, Hiragana, Katakana)
   bool has(CharFlag f) const { return (flags & f) != 0; }
 };
 
 Wb word_class(UChar32 c) {
   if (c == '@') return wb_letter;
-  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+  const auto wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
+  // The dictionary sets come first: ICU's letters leave them out, and its
+  // Extend leaves out Han.
+  if (wb == U_WB_KATAKANA) return wb_katakana;
+  if (c >= 0xAC00 && c <= 0xD7A3) return wb_hangul;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA) return wb_kana_kanji;
+  switch (wb) {
     case U_WB_CR: return wb_cr;
     case U_WB_LF: return wb_lf;
     case U_WB_NEWLINE: return wb_newline;
@@ -92,15 +109,22 @@ Wb word_class(UChar32 c) {
     case U_WB_ZWJ: return wb_zwj;
     case U_WB_REGIONAL_INDICATOR: return wb_ri;
     case U_WB_ALETTER: return wb_letter;
+    case U_WB_HEBREW_LETTER: return wb_hebrew;
     case U_WB_MIDLETTER: return c == ':' || c == 0xFE55 || c == 0xFF1A ? wb_other : wb_mid_letter;
-    case U_WB_MIDNUMLET:
-    case U_WB_SINGLE_QUOTE: return wb_mid_num_let;
+    case U_WB_MIDNUMLET: return wb_mid_num_let;
+    case U_WB_SINGLE_QUOTE: return wb_single_quote;
+    case U_WB_DOUBLE_QUOTE: return wb_double_quote;
     case U_WB_MIDNUM: return wb_mid_num;
     case U_WB_NUMERIC: return wb_numeric;
     case U_WB_EXTENDNUMLET: return wb_extend_num_let;
     case U_WB_WSEGSPACE: return wb_wseg_space;
-    default: return wb_other;
+    default: break;
   }
+  if (u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT &&
+      u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK) != U_GCB_CONTROL) {
+    return wb_letter;
+  }
+  return wb_other;
 }
 
 Sb sentence_class(UChar32 c) {
@@ -123,14 +147,22 @@ Sb sentence_class(UChar32 c) {
   }
 }
 
+// Extend characters that ICU's rules also count as Han or ideographic (three
+// in Unicode 15: U+16FE4, U+16FF0, U+16FF1): the tokenizer leaves texts
+// with them to ICU rather than model how the rules overlap on them.
 bool needs_icu(UChar32 c) {
   const auto wb = u_getIntPropertyValue(c, UCHAR_WORD_BREAK);
-  if (wb == U_WB_HEBREW_LETTER || wb == U_WB_KATAKANA) return true;
+  if (wb != U_WB_EXTEND && wb != U_WB_FORMAT) return false;
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(c, &status);
-  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
-         u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || (c >= 0xAC00 && c <= 0xD7A3) ||
-         u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT;
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC);
+}
+
+// Segments ending in these have rule status 400 whatever Extend follows.
+bool ideo_status(UChar32 c) {
+  UErrorCode status = U_ZERO_ERROR;
+  return u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || uscript_getScript(c, &status) == USCRIPT_HIRAGANA ||
+         u_getIntPropertyValue(c, UCHAR_WORD_BREAK) == U_WB_KATAKANA;
 }
 
 // True if text::fold changes c: full case folding, or a curly apostrophe.
@@ -152,6 +184,7 @@ CharClass char_class(UChar32 c) {
   const auto flag = [&](bool on, CharFlag f) { k.flags = static_cast<uint8_t>(k.flags | (on ? f : 0)); };
   flag(u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC), cf_ext_pict);
   flag(needs_icu(c), cf_needs_icu);
+  k.ideo = ideo_status(c);
   flag(u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR), cf_regional);
   flag(u_hasBinaryProperty(c, UCHAR_EMOJI), cf_emoji);
   // Full case folding maps each code point on its own, so a text folds to
@@ -199,33 +232,46 @@ struct WordChar {
   bool ends_zwj = false;  // ... the last of them a ZWJ
   bool space = false;       // its first code point is white space
   bool ends_space = false;  // its last code point (folded in or not) is white space
+  bool ideo = false;        // a segment ending in it has rule status 400
 };
 
 bool is_line_break(Wb w) { return w == wb_cr || w == wb_lf || w == wb_newline; }
 bool is_para_sep(Sb s) { return s == sb_cr || s == sb_lf || s == sb_sep; }
-bool is_alnum(Wb w) { return w == wb_letter || w == wb_numeric; }
+bool is_letter(Wb w) { return w == wb_letter || w == wb_hebrew; }
+bool is_alnum(Wb w) { return w == wb_letter || w == wb_hebrew || w == wb_numeric; }
+bool is_kana_kanji(Wb w) { return w == wb_katakana || w == wb_kana_kanji; }
 
 // The list starts with two wb_none entries and ends with two at the text's
 // end, so that the rules may look two characters either way.
 constexpr int32_t kPad = 2;
 
 // UAX #29 word boundaries (WB3 to WB999) with ICU's root tailoring, and
-// ICU's rule status per segment: 200 for a segment ending in a letter (or
-// a letter or "_" then "_"), 100 ending in a digit (or a digit then "_"),
-// else 0 (also when marks follow a final "_"). Calls emit(start, end,
-// status, space_before) for each segment that does not start with white
-// space (those make no token), space_before telling whether white space
-// or the start of the text comes right before it.
+// ICU's rule status per segment: 400 for one ending in an ideograph or kana
+// (or kana then "_", or Han chained to the dictionary letter before it),
+// 200 ending in a letter (or a letter or "_" then "_", or a Hebrew letter
+// then an apostrophe), 100 ending in a digit (or a digit then "_"), else 0
+// (also when marks follow a final "_", a Hangul syllable or chained Han).
+// Calls emit(start, end, status, space_before) for each segment that does
+// not start with white space (those make no token), space_before telling
+// whether white space or the start of the text comes right before it.
 template <typename Emit>
 void word_segments(const WordChar* w, int32_t count, Emit emit) {
   const int32_t end = kPad + count;
   int32_t seg_first = kPad;
   auto status = [&](int32_t last) {  // of the segment [seg_first, last]
-    switch (w[last].cls) {
-      case wb_letter: return 200;
+    const WordChar& c = w[last];
+    if (c.ideo) return 400;
+    switch (c.cls) {
+      case wb_letter:
+      case wb_hebrew: return 200;
       case wb_numeric: return 100;
+      case wb_hangul: return c.extended ? 0 : 200;
+      case wb_kana_kanji: return c.extended || last == seg_first ? 0 : 400;
+      case wb_single_quote:  // WB7a
+        return !c.extended && last > seg_first && w[last - 1].cls == wb_hebrew ? 200 : 0;
       case wb_extend_num_let:
-        if (last == seg_first || w[last].extended) return 0;
+        if (last == seg_first || c.extended) return 0;
+        if (w[last - 1].cls == wb_katakana) return 400;
         return w[last - 1].cls == wb_numeric ? 100 : 200;
       default: return 0;
     }
@@ -251,17 +297,27 @@ void word_segments(const WordChar* w, int32_t count, Emit emit) {
     } else {
       const Wb a2 = w[k - 2].cls, b2 = w[k + 1].cls;
       const bool zwj_before = a.extended ? a.ends_zwj : a.cls == wb_zwj;
-      const bool mid_letter = b.cls == wb_mid_letter || b.cls == wb_mid_num_let;
-      const bool mid_num = b.cls == wb_mid_num || b.cls == wb_mid_num_let;
+      const auto mid_letter = [](Wb x) { return x == wb_mid_letter || x == wb_mid_num_let || x == wb_single_quote; };
+      const auto mid_num = [](Wb x) { return x == wb_mid_num || x == wb_mid_num_let || x == wb_single_quote; };
       keep = (zwj_before && b.ext_pict) ||                                                        // WB3c
              (a.cls == wb_wseg_space && !a.extended && b.cls == wb_wseg_space) ||                  // WB3d
-             (a.cls == wb_letter && mid_letter && b2 == wb_letter) ||                              // WB6
-             (a2 == wb_letter && (a.cls == wb_mid_letter || a.cls == wb_mid_num_let) && b.cls == wb_letter) ||  // WB7
-             (a2 == wb_numeric && (a.cls == wb_mid_num || a.cls == wb_mid_num_let) && b.cls == wb_numeric) ||  // WB11
-             (a.cls == wb_numeric && mid_num && b2 == wb_numeric) ||                               // WB12
-             ((is_alnum(a.cls) || a.cls == wb_extend_num_let) && b.cls == wb_extend_num_let) ||    // WB13a
-             (a.cls == wb_extend_num_let && is_alnum(b.cls)) ||                                    // WB13b
-             (b.cls == wb_ri && ri_run % 2 == 1);                                                  // WB15, WB16
+             (is_alnum(a.cls) && is_alnum(b.cls)) ||                                               // WB5, WB8-10
+             (is_letter(a.cls) && mid_letter(b.cls) && is_letter(b2)) ||                           // WB6
+             (is_letter(a2) && mid_letter(a.cls) && is_letter(b.cls)) ||                           // WB7
+             (a.cls == wb_hebrew && b.cls == wb_single_quote) ||                                   // WB7a
+             (a.cls == wb_hebrew && b.cls == wb_double_quote && b2 == wb_hebrew) ||                // WB7b
+             (a2 == wb_hebrew && a.cls == wb_double_quote && b.cls == wb_hebrew) ||                // WB7c
+             (a2 == wb_numeric && mid_num(a.cls) && b.cls == wb_numeric) ||                        // WB11
+             (a.cls == wb_numeric && mid_num(b.cls) && b2 == wb_numeric) ||                        // WB12
+             (a.cls == wb_katakana && b.cls == wb_katakana) ||                                     // WB13
+             ((is_alnum(a.cls) || a.cls == wb_katakana || a.cls == wb_extend_num_let) &&
+              b.cls == wb_extend_num_let) ||                                                       // WB13a
+             (a.cls == wb_extend_num_let && (is_alnum(b.cls) || b.cls == wb_katakana)) ||          // WB13b
+             (b.cls == wb_ri && ri_run % 2 == 1) ||                                                // WB15, WB16
+             // ICU's dictionary chains, without Extend between: Hangul syllables,
+             // and Han, Hiragana and Katakana.
+             (a.cls == wb_hangul && !a.extended && b.cls == wb_hangul) ||
+             (is_kana_kanji(a.cls) && !a.extended && is_kana_kanji(b.cls));
     }
     if (!keep) {
       emit_segment(k - 1);
@@ -357,7 +413,7 @@ struct Tokenizer::Impl {
     std::array<WordChar, 0x80> chars;
     for (char16_t c = 0; c < 0x80; ++c) {
       const CharClass& k = classes.ascii(c);
-      chars[c] = WordChar{0, k.wb, false, false, false, k.has(cf_space), k.has(cf_space)};
+      chars[c] = WordChar{0, k.wb, false, false, false, k.has(cf_space), k.has(cf_space), false};
     }
     return chars;
   }();
@@ -396,7 +452,7 @@ struct Tokenizer::Impl {
         last.ends_space = k.has(cf_space);
       } else {
         const bool space = k.has(cf_space);
-        w[wn++] = WordChar{pos, k.wb, k.has(cf_ext_pict), false, false, space, space};
+        w[wn++] = WordChar{pos, k.wb, k.has(cf_ext_pict), false, false, space, space, k.ideo};
       }
     }
     w[wn] = w[wn + 1] = WordChar{n};

@@ -135,6 +135,30 @@ TEST_CASE("tokenizer fast path: random strings from a nasty alphabet") {
   CHECK(failures == 0);
 }
 
+TEST_CASE("tokenizer fast path: random strings of dictionary scripts, Hebrew and what meets them") {
+  // ICU's rules chain Han, Hiragana, Katakana and Hangul syllables for a
+  // dictionary Chime's data leaves out, and treat Hebrew letters, quotes,
+  // Thai and ideographs apart: those, with marks, joiners, "_" and the
+  // common ASCII classes, in short random strings.
+  const std::vector<char32_t> alphabet = {
+      U'\u4E00', U'\u4E8C', U'\u3042', U'\u3044', U'\u30A2', U'\u30A4', U'\u30FC', U'\u3005', U'\u3006',
+      U'\u3007', U'\u2E80', U'\u2F00', U'\U00017000', U'\U00020000', U'\uFF71', U'\uFF9E', U'\u3099', U'\u309D',
+      U'\U0001F200', U'\u31F0', U'\uAC00', U'\uAC01', U'\uD7A3', U'\u1100', U'\u3131', U'\u05D0', U'\u05D1',
+      U'\u05F3', U'\u05F4', U'\uFB1D', U'\u0E01', U'\u0E31', U'\u0E50', U'\u0E81', U'\u1000', U'\u1039',
+      U'\u1780', U'\u0301', U'\u200D', U'\u00AD', U'\uFE0F', U'\U0001F600', U'\u3000', U'\u3001', U'\u3002',
+      U'\uFF0C', U'\u2019', U'a', U'Z', U'1', U'_', U'.', U',', U':', U'\'', U'"', U' ', U' ', U'\n', U'!', U'#', U'@'};
+  Tokenizer tokenizer;
+  std::mt19937 random(2024);
+  int32_t failures = 0;
+  for (int32_t round = 0; round < 100000 && failures < 5; ++round) {
+    std::u16string s;
+    const auto length = 1 + random() % 12;
+    for (size_t i = 0; i < length; ++i) append(s, alphabet[random() % alphabet.size()]);
+    if (!same_as_icu(tokenizer, s)) ++failures;
+  }
+  CHECK(failures == 0);
+}
+
 TEST_CASE("tokenizer fast path: every assigned code point between letters, digits, stops and itself") {
   Tokenizer tokenizer;
   int32_t failures = 0;
