@@ -88,7 +88,7 @@ bool Phrase::matches_at(const Document& doc, size_t i, size_t last) const {
     if (k > 0 && joined[k] == t.space_before) return false;
     if (tokens[k].size() == 1 && tokens[k][0] == '*') {
       if (t.kind != TokenKind::word && t.kind != TokenKind::number) return false;
-    } else if (hashes[k] != t.folded_hash || std::string_view(tokens[k]) != t.folded) {  // sizes first
+    } else if (hashes[k] != t.folded_hash || !same_bytes(tokens[k], t.folded)) {
       return false;
     }
   }
