@@ -7,12 +7,62 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
 #include "icu/icu_data.hpp"
 
 namespace chime::text {
+
+namespace {
+
+bool is_continuation(uint8_t b) { return (b & 0xC0) == 0x80; }
+
+// The code point of a well-formed 2-, 3- or 4-byte sequence at s[i] (moving i
+// past it), or -1 with i unmoved: overlong forms, surrogates, values past
+// U+10FFFF and cut-off sequences are left to U8_NEXT_OR_FFFD. A well-formed
+// sequence decodes the same whoever decodes it.
+int32_t next_well_formed(const uint8_t* s, int32_t& i, int32_t length) {
+  const uint8_t lead = s[i];
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    if (length - i < 2 || !is_continuation(s[i + 1])) return -1;
+    const int32_t c = ((lead & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    i += 2;
+    return c;
+  }
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    if (length - i < 3 || !is_continuation(s[i + 1]) || !is_continuation(s[i + 2])) return -1;
+    if ((lead == 0xE0 && s[i + 1] < 0xA0) || (lead == 0xED && s[i + 1] > 0x9F)) return -1;  // overlong; surrogate
+    const int32_t c = ((lead & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    i += 3;
+    return c;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    if (length - i < 4 || !is_continuation(s[i + 1]) || !is_continuation(s[i + 2]) || !is_continuation(s[i + 3])) {
+      return -1;
+    }
+    if ((lead == 0xF0 && s[i + 1] < 0x90) || (lead == 0xF4 && s[i + 1] > 0x8F)) return -1;  // overlong; past U+10FFFF
+    const int32_t c =
+        ((lead & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+    i += 4;
+    return c;
+  }
+  return -1;
+}
+
+// The eight-byte steps read byte k of the text as byte k of an integer.
+static_assert(std::endian::native == std::endian::little);
+
+// Eight ASCII bytes (byte k of `word` is the k-th) as eight UTF-16 units.
+void widen8(uint64_t word, char16_t* o) {
+  uint16_t units[8];
+  for (size_t k = 0; k < 8; ++k) units[k] = static_cast<uint16_t>((word >> (8 * k)) & 0xFF);
+  std::memcpy(o, units, sizeof units);
+}
+
+}  // namespace
 
 void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) {
   replaced = 0;
@@ -23,29 +73,29 @@ void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) 
   const auto length = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
   while (i < length) {
-    // ASCII, most of any text: eight bytes at a time while they are all
-    // ASCII, then one at a time, each byte one unit as is.
+    // ASCII, most of any text: eight bytes at a time. All eight are written
+    // (each is one unit, and units never outrun bytes, so they fit); only
+    // those before the first non-ASCII byte count, the rest are overwritten.
     if (length - i >= 8) {
-      uint8_t chunk[8];  // a copy: the compiler need not fear that writing `o` changes `s`
-      std::memcpy(chunk, s + i, sizeof chunk);
       uint64_t word;
-      std::memcpy(&word, chunk, sizeof word);
-      if ((word & 0x8080808080808080ULL) == 0) {  // no byte with its high bit set
-        for (size_t k = 0; k < sizeof chunk; ++k) o[k] = chunk[k];
-        o += 8;
-        i += 8;
-        continue;
-      }
-    }
-    if (s[i] < 0x80) {
+      std::memcpy(&word, s + i, sizeof word);
+      widen8(word, o);
+      const uint64_t high = word & 0x8080808080808080ULL;  // the bytes with their high bit set
+      const int32_t ascii = high == 0 ? 8 : std::countr_zero(high) / 8;
+      o += ascii;
+      i += ascii;
+      if (ascii == 8) continue;
+    } else if (s[i] < 0x80) {
       *o++ = s[i++];
       continue;
     }
-    UChar32 c;
-    // U8_NEXT_OR_FFFD consumes a maximal invalid subsequence per U+FFFD.
-    U8_NEXT_OR_FFFD(s, i, length, c);
-    if (c == 0xFFFD && !(i >= 3 && s[i - 3] == 0xEF && s[i - 2] == 0xBF && s[i - 1] == 0xBD)) {
-      ++replaced;
+    UChar32 c = next_well_formed(s, i, length);
+    if (c < 0) {
+      // U8_NEXT_OR_FFFD consumes a maximal invalid subsequence per U+FFFD.
+      U8_NEXT_OR_FFFD(s, i, length, c);
+      if (c == 0xFFFD && !(i >= 3 && s[i - 3] == 0xEF && s[i - 2] == 0xBF && s[i - 1] == 0xBD)) {
+        ++replaced;
+      }
     }
     if (c <= 0xFFFF) {
       *o++ = static_cast<char16_t>(c);
