@@ -213,41 +213,49 @@ void scan_cashtags(std::u16string_view text, const Signs::Positions& dollars, Sp
   }
 }
 
-// text[start, end) in UTF-8; entities are most often ASCII, copied as is.
-std::string utf8(std::u16string_view text, int32_t start, int32_t end) {
+// Appends text[start, end) in UTF-8 to out; entities are most often ASCII,
+// copied as is.
+void append_utf8(std::string& out, std::u16string_view text, int32_t start, int32_t end) {
   const std::u16string_view part = text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
-  std::string out(part.size(), '\0');
+  const size_t old_size = out.size();
+  out.resize(old_size + part.size());
+  char* to = out.data() + old_size;
   char16_t all_bits = 0;  // copy as if ASCII, then check that it was
   for (size_t i = 0; i < part.size(); ++i) {
     all_bits |= part[i];
-    out[i] = static_cast<char>(part[i]);
+    to[i] = static_cast<char>(part[i]);
   }
-  return all_bits < 0x80 ? out : to_utf8(part);
+  if (all_bits < 0x80) return;
+  out.resize(old_size);
+  out += to_utf8(part);
 }
 
-Entity to_entity(std::u16string_view text, const Span& s) {
-  Entity e;
-  e.text = utf8(text, s.text_start, s.text_end);
+std::string utf8(std::u16string_view text, int32_t start, int32_t end) {
+  std::string out;
+  append_utf8(out, text, start, end);
+  return out;
+}
+
+// Each fills an Entity made in place in its list.
+void fill_entity(Entity& e, std::u16string_view text, const Span& s) {
+  append_utf8(e.text, text, s.text_start, s.text_end);
   e.start = s.start;
   e.end = s.end;
-  if (s.slug_end > s.text_end) e.list_slug = utf8(text, s.text_end, s.slug_end);
-  return e;
+  if (s.slug_end > s.text_end) append_utf8(e.list_slug, text, s.text_end, s.slug_end);
 }
 
-Entity to_entity(std::u16string_view text, const tw::RawUrl& u) {
-  Entity e;
-  e.text = utf8(text, u.start, u.seg_end);
-  if (u.end > u.tail_start) e.text += utf8(text, u.tail_start, u.end);
+void fill_entity(Entity& e, std::u16string_view text, const tw::RawUrl& u) {
+  append_utf8(e.text, text, u.start, u.seg_end);
+  if (u.end > u.tail_start) append_utf8(e.text, text, u.tail_start, u.end);
   e.start = u.start;
   e.end = u.end;
-  return e;
 }
 
 template <typename List>
 std::vector<Entity> to_entities(std::u16string_view text, const List& raw) {
   std::vector<Entity> out;
   out.reserve(raw.size());
-  for (const auto& r : raw) out.push_back(to_entity(text, r));
+  for (const auto& r : raw) fill_entity(out.emplace_back(), text, r);
   return out;
 }
 
@@ -539,7 +547,9 @@ Entities entities_of(std::u16string_view text, const Signs& signs, const tw::Url
         return std::pair{s.start, s.end};
       },
       [&](size_t list, size_t i) {
-        lists[list]->push_back(list == 0 ? to_entity(text, urls[i]) : to_entity(text, (*spans[list])[i]));
+        Entity& e = lists[list]->emplace_back();
+        if (list == 0) fill_entity(e, text, urls[i]);
+        else fill_entity(e, text, (*spans[list])[i]);
       });
   return out;
 }
