@@ -52,16 +52,6 @@ int32_t next_well_formed(const uint8_t* s, int32_t& i, int32_t length) {
   return -1;
 }
 
-// The eight-byte steps read byte k of the text as byte k of an integer.
-static_assert(std::endian::native == std::endian::little);
-
-// Eight ASCII bytes (byte k of `word` is the k-th) as eight UTF-16 units.
-void widen8(uint64_t word, char16_t* o) {
-  uint16_t units[8];
-  for (size_t k = 0; k < 8; ++k) units[k] = static_cast<uint16_t>((word >> (8 * k)) & 0xFF);
-  std::memcpy(o, units, sizeof units);
-}
-
 }  // namespace
 
 void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) {
@@ -77,10 +67,14 @@ void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) 
     // (each is one unit, and units never outrun bytes, so they fit); only
     // those before the first non-ASCII byte count, the rest are overwritten.
     if (length - i >= 8) {
+      uint8_t chunk[8];  // a copy: the compiler need not fear that writing `o` changes `s`
+      std::memcpy(chunk, s + i, sizeof chunk);
+      for (size_t k = 0; k < sizeof chunk; ++k) o[k] = chunk[k];
       uint64_t word;
-      std::memcpy(&word, s + i, sizeof word);
-      widen8(word, o);
-      const uint64_t high = word & 0x8080808080808080ULL;  // the bytes with their high bit set
+      std::memcpy(&word, chunk, sizeof word);
+      // The bytes with their high bit set; byte k of the text is byte k of `word`.
+      static_assert(std::endian::native == std::endian::little);
+      const uint64_t high = word & 0x8080808080808080ULL;
       const int32_t ascii = high == 0 ? 8 : std::countr_zero(high) / 8;
       o += ascii;
       i += ascii;
