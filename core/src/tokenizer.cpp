@@ -253,9 +253,10 @@ constexpr int32_t kPad = 2;
 // (also when marks follow a final "_", a Hangul syllable or chained Han).
 // Calls emit(start, end, status, space_before) for each segment that does
 // not start with white space (those make no token), space_before telling
-// whether white space or the start of the text comes right before it.
+// whether white space or the start of the text comes right before it
+// (`space_before_first` for the first segment).
 template <typename Emit>
-void word_segments(const WordChar* w, int32_t count, Emit emit) {
+void word_segments(const WordChar* w, int32_t count, bool space_before_first, Emit emit) {
   const int32_t end = kPad + count;
   int32_t seg_first = kPad;
   auto status = [&](int32_t last) {  // of the segment [seg_first, last]
@@ -278,7 +279,8 @@ void word_segments(const WordChar* w, int32_t count, Emit emit) {
   };
   auto emit_segment = [&](int32_t last) {  // [seg_first, last]
     if (w[seg_first].space) return;
-    emit(w[seg_first].pos, w[last + 1].pos, status(last), seg_first == kPad || w[seg_first - 1].ends_space);
+    emit(w[seg_first].pos, w[last + 1].pos, status(last),
+         seg_first == kPad ? space_before_first : w[seg_first - 1].ends_space);
   };
   int32_t ri_run = 0;  // regional indicators in a row before b
   for (int32_t k = kPad + 1; k < end; ++k) {
@@ -418,30 +420,29 @@ struct Tokenizer::Impl {
     return chars;
   }();
 
-  // Fills word_chars and sentence_stops; false if the text needs ICU's word
-  // break iterator.
-  bool read_chars(const std::u16string& text) {
-    const auto n = static_cast<int32_t>(text.size());
-    const auto capacity = static_cast<size_t>(n + 2 * kPad);
+  // Fills word_chars with text[from, to), a range that starts where a
+  // segment does, and adds its sentence stops; false if the text needs
+  // ICU's word break iterator.
+  bool read_chars(const std::u16string& text, int32_t from, int32_t to) {
+    const auto capacity = static_cast<size_t>(to - from + 2 * kPad);
     if (word_chars.size() < capacity) word_chars.resize(capacity);
     WordChar* w = word_chars.data();
     w[0] = w[1] = WordChar{};
     int32_t wn = kPad;  // next free entry
     uint8_t flags = 0;  // of every non-ASCII character
-    sentence_stops.clear();
-    for (int32_t i = 0; i < n;) {
+    for (int32_t i = from; i < to;) {
       // ASCII, most of a tweet: never Extend, Format or ZWJ, nor for ICU.
       char16_t u;
       while ((u = text[static_cast<size_t>(i)]) < 0x80) {
         w[wn] = ascii_word_chars[u];
         w[wn++].pos = i;
         if (classes.ascii(u).sentence_stop) sentence_stops.push_back(i);
-        if (++i == n) break;
+        if (++i == to) break;
       }
-      if (i == n) break;
+      if (i == to) break;
       const int32_t pos = i;
       UChar32 c;
-      U16_NEXT(text.data(), i, n, c);
+      U16_NEXT(text.data(), i, to, c);
       const CharClass& k = classes[c];
       flags = static_cast<uint8_t>(flags | k.flags);
       if (k.sentence_stop) sentence_stops.push_back(pos);
@@ -455,11 +456,13 @@ struct Tokenizer::Impl {
         w[wn++] = WordChar{pos, k.wb, k.has(cf_ext_pict), false, false, space, space, k.ideo};
       }
     }
-    w[wn] = w[wn + 1] = WordChar{n};
+    w[wn] = w[wn + 1] = WordChar{to};
     word_count = wn - kPad;
     return (flags & cf_needs_icu) == 0;
   }
 
+  bool scan(Document& doc);
+  int32_t island_end(const char16_t* p, int32_t n, int32_t from);
   void find_sentence_ends(const std::u16string& text);
   void icu_sentences(const std::u16string& text) {
     sentence_ends.clear();
@@ -481,6 +484,7 @@ struct Tokenizer::Impl {
     return classes[cp].has(cf_space);
   }
   void emit(Document& doc, int32_t start, int32_t end, int32_t status, bool space_before);
+  void emit_ascii(Document& doc, int32_t start, int32_t end, TokenKind kind, bool space_before);
   void emit_reference(Document& doc, int32_t start, int32_t end, int32_t status);
   void build_sentences(Document& doc) const;
 };
@@ -510,55 +514,31 @@ void Tokenizer::Impl::grow(Document& doc, size_t bytes) {
 }
 
 // Adds the token for word-break segment [start, end), which does not start
-// with white space, with ICU rule status `status`. ASCII tokens (most)
-// are copied, folded, hashed and their capitals counted in one walk; other
-// tokens ask the class table, and ICU only when they have letters that fold.
+// with white space, with ICU rule status `status`. Tokens of ASCII go to
+// emit_ascii; others ask the class table, and ICU only when they have
+// letters that fold.
 void Tokenizer::Impl::emit(Document& doc, int32_t start, int32_t end, int32_t status, bool space_before) {
   const char16_t* text = doc.text.data();
-  const char16_t first = text[start];
+  const auto length = static_cast<size_t>(end - start);
+  if (std::all_of(text + start, text + end, [](char16_t c) { return c < 0x80; })) {
+    // No ASCII character is Extended_Pictographic or a regional indicator;
+    // some ("#", "*", digits) are Emoji.
+    TokenKind kind = TokenKind::punct;
+    if (status >= UBRK_WORD_NUMBER) {
+      kind = kind_by_status(status);
+    } else if (length > 1 && classes.ascii(text[start]).has(cf_emoji)) {
+      kind = TokenKind::emoji;
+    }
+    emit_ascii(doc, start, end, kind, space_before);
+    return;
+  }
   Token& t = doc.tokens.emplace_back();
   t.start = start;
   t.end = end;
   t.space_before = space_before;
-  const auto length = static_cast<size_t>(end - start);
-  char* out = room(doc, 2 * length);
-  text::TokenHasher hasher;
-  size_t i = 0;
-  // The folded copy goes right after the text; kept only if it differs.
-  char* folded = out + length;
-  int32_t uppers = 0;
-  bool lower = false;
-  for (const char16_t* c = text + start; i < length && c[i] < 0x80; ++i) {
-    const char f = ascii_fold(c[i]);
-    uppers += f != c[i];
-    lower = lower || (c[i] >= 'a' && c[i] <= 'z');
-    out[i] = static_cast<char>(c[i]);
-    folded[i] = f;
-    hasher.add(f);
-  }
-  if (i == length) {
-    // No ASCII character is Extended_Pictographic or a regional indicator;
-    // some ("#", "*", digits) are Emoji.
-    if (status >= UBRK_WORD_NUMBER) {
-      t.kind = kind_by_status(status);
-    } else {
-      t.kind = length > 1 && classes.ascii(first).has(cf_emoji) ? TokenKind::emoji : TokenKind::punct;
-    }
-    t.all_caps = t.kind == TokenKind::word && !lower && uppers >= 2;
-    t.text = {out, length};
-    if (uppers > 0) {
-      t.folded = {folded, length};
-      used += 2 * length;
-    } else {
-      t.folded = t.text;
-      used += length;
-    }
-    t.folded_hash = hasher.value();
-    return;
-  }
-  // Not all ASCII: UTF-8 of every code point, each looked up for its letter
-  // case and whether it folds.
-  out = room(doc, 3 * length);
+  // UTF-8 of every code point, each looked up for its letter case and
+  // whether it folds.
+  char* out = room(doc, 3 * length);
   size_t bytes = 0;
   int32_t letters = 0;
   bool lower_letter = false, folds = false;
@@ -600,6 +580,42 @@ void Tokenizer::Impl::emit(Document& doc, int32_t start, int32_t end, int32_t st
   t.folded_hash = text::token_hash(t.folded);
 }
 
+// Adds the token for [start, end), all ASCII: copied, folded, hashed and
+// its capitals counted in one walk.
+void Tokenizer::Impl::emit_ascii(Document& doc, int32_t start, int32_t end, TokenKind kind, bool space_before) {
+  Token& t = doc.tokens.emplace_back();
+  t.start = start;
+  t.end = end;
+  t.kind = kind;
+  t.space_before = space_before;
+  const auto length = static_cast<size_t>(end - start);
+  char* out = room(doc, 2 * length);
+  // The folded copy goes right after the text; kept only if it differs.
+  char* folded = out + length;
+  text::TokenHasher hasher;
+  int32_t uppers = 0;
+  bool lower = false;
+  const char16_t* c = doc.text.data() + start;
+  for (size_t i = 0; i < length; ++i) {
+    const char f = ascii_fold(c[i]);
+    uppers += f != c[i];
+    lower = lower || (c[i] >= 'a' && c[i] <= 'z');
+    out[i] = static_cast<char>(c[i]);
+    folded[i] = f;
+    hasher.add(f);
+  }
+  t.all_caps = kind == TokenKind::word && !lower && uppers >= 2;
+  t.text = {out, length};
+  if (uppers > 0) {
+    t.folded = {folded, length};
+    used += 2 * length;
+  } else {
+    t.folded = t.text;
+    used += length;
+  }
+  t.folded_hash = hasher.value();
+}
+
 // The reference for emit: each token's facts straight from ICU.
 void Tokenizer::Impl::emit_reference(Document& doc, int32_t start, int32_t end, int32_t status) {
   const std::u16string& text = doc.text;
@@ -625,6 +641,118 @@ void Tokenizer::Impl::emit_reference(Document& doc, int32_t start, int32_t end, 
   t.text = {out, utf8.size()};
   t.folded = {out + utf8.size(), folded.size()};
   t.folded_hash = text::token_hash(t.folded);
+}
+
+// Where an island of text for the general path, which has non-ASCII text
+// at `from`, may end: at the first ASCII space after `from`, or at the end.
+// A word boundary comes before such a space unless white space does (the
+// two then hold together, WB3d, but white space makes no token either
+// way), and the rules looking past the island's end see a space there or
+// nothing, which they treat alike; so the island's tokens are the text's.
+int32_t Tokenizer::Impl::island_end(const char16_t* p, int32_t n, int32_t from) {
+  for (int32_t e = from + 1; e < n; ++e) {
+    if (p[e] == ' ') return e;
+  }
+  return n;
+}
+
+// Fills doc.tokens and sentence_stops. A segment of ASCII characters that
+// no non-ASCII character follows closely enough to matter (most of a
+// tweet) is found by the rules as they read in ASCII, and made a token
+// right away; from a segment that meets non-ASCII text on, the text up to
+// island_end goes through read_chars, word_segments and emit. False if the
+// text needs ICU's word break iterator.
+bool Tokenizer::Impl::scan(Document& doc) {
+  const char16_t* p = doc.text.data();
+  const auto n = static_cast<int32_t>(doc.text.size());
+  sentence_stops.clear();
+  const auto wb = [&](char16_t c) { return ascii_word_chars[c].cls; };  // c < 0x80
+  const auto stop = [&](int32_t i) {
+    if (classes.ascii(p[i]).sentence_stop) sentence_stops.push_back(i);
+  };
+  bool space_before = true;  // white space or the start of the text before i
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t s = i;  // where a segment starts
+    int32_t j = s + 1;    // where it ends, once found
+    int32_t non_ascii = s;  // ... or where non-ASCII text makes it an island
+    const size_t stops_before = sentence_stops.size();
+    bool island = p[s] >= 0x80;
+    if (!island) {
+      const Wb k = wb(p[s]);
+      if (is_alnum(k) || k == wb_extend_num_let) {
+        // WB5 to WB13b: letters, digits and "_" hold together, and a
+        // letter (digit) keeps a "." or "'" (also "," ";") that a letter
+        // (digit) follows.
+        for (;;) {
+          while (j < n && p[j] < 0x80 && (is_alnum(wb(p[j])) || wb(p[j]) == wb_extend_num_let)) ++j;
+          if (j == n) break;
+          if (p[j] >= 0x80) {
+            island = true;
+            non_ascii = j;
+            break;
+          }
+          const Wb mid = wb(p[j]);
+          const bool mid_num_let = mid == wb_mid_num_let || mid == wb_single_quote;
+          if (!mid_num_let && mid != wb_mid_num) break;
+          if (j + 1 < n && p[j + 1] >= 0x80) {  // a letter or Extend after the "."?
+            island = true;
+            non_ascii = j + 1;
+            break;
+          }
+          const Wb before = wb(p[j - 1]), after = j + 1 < n ? wb(p[j + 1]) : wb_none;
+          if ((before == wb_letter && mid_num_let && after == wb_letter) ||
+              (before == wb_numeric && (mid_num_let || mid == wb_mid_num) && after == wb_numeric)) {
+            stop(j);
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        if (!island) {
+          const Wb last = wb(p[j - 1]);
+          TokenKind kind = last == wb_letter ? TokenKind::word : TokenKind::number;
+          if (last == wb_extend_num_let) {  // WB13a: "_" after a digit, a letter or "_"; alone no word
+            kind = j - 1 == s ? TokenKind::punct : wb(p[j - 2]) == wb_numeric ? TokenKind::number : TokenKind::word;
+          }
+          emit_ascii(doc, s, j, kind, space_before);
+          space_before = false;
+        }
+      } else if (is_line_break(k)) {  // WB3 to WB3b: a segment of its own, CR LF one
+        stop(s);
+        if (p[s] == '\r' && j < n && p[j] == '\n') stop(j++);
+        space_before = true;
+      } else {
+        // White space, punctuation or a symbol: a segment of one character
+        // (WB999; spaces in a row one, WB3d) unless Extend follows (WB4).
+        if (k == wb_wseg_space) {
+          while (j < n && p[j] == ' ') ++j;
+        }
+        if (j < n && p[j] >= 0x80) {
+          island = true;
+          non_ascii = j;
+        } else if (classes.ascii(p[s]).has(cf_space)) {
+          space_before = true;
+        } else {
+          stop(s);
+          emit_ascii(doc, s, j, TokenKind::punct, space_before);
+          space_before = false;
+        }
+      }
+    }
+    if (island) {
+      sentence_stops.resize(stops_before);  // read_chars notes them again
+      j = island_end(p, n, non_ascii);
+      if (!read_chars(doc.text, s, j)) return false;
+      word_segments(word_chars.data(), word_count, space_before,
+                    [&](int32_t start, int32_t end, int32_t status, bool space) {
+                      emit(doc, start, end, status, space);
+                    });
+      space_before = true;  // a space (or the end) comes next
+    }
+    i = j;
+  }
+  return true;
 }
 
 // UAX #29 sentence boundaries (SB3 to SB998), as ICU's root rules give
@@ -739,14 +867,11 @@ Tokenizer::~Tokenizer() = default;
 void Tokenizer::run(Document& doc) {
   Impl& m = *impl_;
   m.start(doc);
-  if (m.read_chars(doc.text)) {
-    doc.tokens.reserve(static_cast<size_t>(m.word_count));  // at most a token a character
-    word_segments(m.word_chars.data(), m.word_count,
-                  [&](int32_t start, int32_t end, int32_t status, bool space_before) {
-                    m.emit(doc, start, end, status, space_before);
-                  });
-  } else {
-    doc.tokens.reserve(doc.text.size());
+  doc.tokens.reserve(doc.text.size());  // at most a token a UTF-16 unit
+  if (!m.scan(doc)) {
+    m.start(doc);
+    m.sentence_stops.clear();
+    m.read_chars(doc.text, 0, static_cast<int32_t>(doc.text.size()));
     const char16_t* text = doc.text.data();
     const auto n = static_cast<int32_t>(doc.text.size());
     icu_segments(*m.words, doc.text, [&](int32_t start, int32_t end, int32_t status) {

@@ -159,6 +159,29 @@ TEST_CASE("tokenizer fast path: random strings of dictionary scripts, Hebrew and
   CHECK(failures == 0);
 }
 
+TEST_CASE("tokenizer fast path: random texts of words, spaces and non-ASCII pieces") {
+  // The tokenizer reads ASCII words itself and hands the text around
+  // non-ASCII pieces to its general path: longer texts, built from pieces
+  // that meet at every kind of edge (joiners after a word, marks after a
+  // space, ideographic spaces, numbers and abbreviations).
+  const std::vector<std::u16string> pieces = {
+      u"word", u"Dr.", u"U.S.", u"3.5", u"1,000", u"don't", u"CAPS", u"a_b", u"_", u"x1", u" ", u" ", u"  ", u"\t",
+      u"\n", u"\r\n", u"\u000B", u".", u",", u"'", u"\"", u":", u"!", u"?", u"#tag", u"@user", u"$CVS", u"http://x.co/a",
+      u"\U0001F600", u"\u2764\uFE0F", u"\U0001F469\u200D\u2695\uFE0F", u"\U0001F1FA\U0001F1F8", u"1\uFE0F\u20E3",
+      u"\u0301", u"\u200D", u"\u00AD", u"\u00E9", u"caf\u00E9", u"\u2019", u"don\u2019t", u"\u3000", u"\u00A0",
+      u"\u2003", u"\u4F60\u597D", u"\u3002", u"\uC548\uB155", u"\u30AB\u30BF", u"\u05E9\u05DC\u05D5\u05DD",
+      u"\u0E2A\u0E27\u0E31\u0E2A", u"\u2026", u"\u2028", u"\u0085", u"\U00010400"};
+  Tokenizer tokenizer;
+  std::mt19937 random(77);
+  int32_t failures = 0;
+  for (int32_t round = 0; round < 50000 && failures < 5; ++round) {
+    std::u16string s;
+    for (auto count = 1 + random() % 16; count > 0; --count) s += pieces[random() % pieces.size()];
+    if (!same_as_icu(tokenizer, s)) ++failures;
+  }
+  CHECK(failures == 0);
+}
+
 TEST_CASE("tokenizer fast path: every assigned code point between letters, digits, stops and itself") {
   Tokenizer tokenizer;
   int32_t failures = 0;
