@@ -396,7 +396,11 @@ void icu_segments(icu::BreakIterator& it, const std::u16string& text, Visit visi
 }
 
 // Full case folding of ASCII is lower-casing.
-constexpr char ascii_fold(char16_t c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c); }
+constexpr std::array<char, 0x80> kAsciiFold = [] {
+  std::array<char, 0x80> fold{};
+  for (int c = 0; c < 0x80; ++c) fold[static_cast<size_t>(c)] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  return fold;
+}();
 
 }  // namespace
 
@@ -418,6 +422,15 @@ struct Tokenizer::Impl {
       chars[c] = WordChar{0, k.wb, false, false, false, k.has(cf_space), k.has(cf_space), false};
     }
     return chars;
+  }();
+  // ASCII letters, digits and "_": what holds together in a word (WB5 to WB13b).
+  std::array<bool, 0x80> ascii_word_part = [this] {
+    std::array<bool, 0x80> part{};
+    for (char16_t c = 0; c < 0x80; ++c) {
+      const Wb k = ascii_word_chars[c].cls;
+      part[c] = is_alnum(k) || k == wb_extend_num_let;
+    }
+    return part;
   }();
 
   // Fills word_chars with text[from, to), a range that starts where a
@@ -593,27 +606,33 @@ void Tokenizer::Impl::emit_ascii(Document& doc, int32_t start, int32_t end, Toke
   // The folded copy goes right after the text; kept only if it differs.
   char* folded = out + length;
   text::TokenHasher hasher;
-  int32_t uppers = 0;
-  bool lower = false;
   const char16_t* c = doc.text.data() + start;
+  bool capitals = false;
   for (size_t i = 0; i < length; ++i) {
-    const char f = ascii_fold(c[i]);
-    uppers += f != c[i];
-    lower = lower || (c[i] >= 'a' && c[i] <= 'z');
+    const char f = kAsciiFold[c[i]];
     out[i] = static_cast<char>(c[i]);
     folded[i] = f;
+    capitals = capitals || f != out[i];
     hasher.add(f);
   }
-  t.all_caps = kind == TokenKind::word && !lower && uppers >= 2;
   t.text = {out, length};
-  if (uppers > 0) {
-    t.folded = {folded, length};
-    used += 2 * length;
-  } else {
+  t.folded_hash = hasher.value();
+  if (!capitals) {
     t.folded = t.text;
     used += length;
+    return;
   }
-  t.folded_hash = hasher.value();
+  t.folded = {folded, length};
+  used += 2 * length;
+  if (kind == TokenKind::word) {  // all capitals: no small letter, two capitals at least
+    int32_t uppers = 0;
+    bool lower = false;
+    for (size_t i = 0; i < length; ++i) {
+      uppers += c[i] >= 'A' && c[i] <= 'Z';
+      lower = lower || (c[i] >= 'a' && c[i] <= 'z');
+    }
+    t.all_caps = !lower && uppers >= 2;
+  }
 }
 
 // The reference for emit: each token's facts straight from ICU.
@@ -680,12 +699,12 @@ bool Tokenizer::Impl::scan(Document& doc) {
     bool island = p[s] >= 0x80;
     if (!island) {
       const Wb k = wb(p[s]);
-      if (is_alnum(k) || k == wb_extend_num_let) {
+      if (ascii_word_part[p[s]]) {
         // WB5 to WB13b: letters, digits and "_" hold together, and a
         // letter (digit) keeps a "." or "'" (also "," ";") that a letter
         // (digit) follows.
         for (;;) {
-          while (j < n && p[j] < 0x80 && (is_alnum(wb(p[j])) || wb(p[j]) == wb_extend_num_let)) ++j;
+          while (p[j] < 0x80 && ascii_word_part[p[j]]) ++j;  // text[n] is 0, no word part
           if (j == n) break;
           if (p[j] >= 0x80) {
             island = true;
@@ -726,7 +745,7 @@ bool Tokenizer::Impl::scan(Document& doc) {
         // White space, punctuation or a symbol: a segment of one character
         // (WB999; spaces in a row one, WB3d) unless Extend follows (WB4).
         if (k == wb_wseg_space) {
-          while (j < n && p[j] == ' ') ++j;
+          while (p[j] == ' ') ++j;  // text[n] is 0
         }
         if (j < n && p[j] >= 0x80) {
           island = true;
