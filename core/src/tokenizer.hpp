@@ -1,9 +1,11 @@
 // Splits a Document's text into tokens and sentences: ICU's word and
-// sentence boundaries (UAX #29 with ICU 72's root rules). Most text is
-// segmented by Chime's own rendering of those rules over cached character
-// classes; text with dictionary scripts (CJK, Thai, ...) or Hebrew letters
-// goes to ICU's word break iterator. Keeps its state between calls (ICU's
-// iterators are costly to create); not thread-safe.
+// sentence boundaries (UAX #29 with ICU 72's root rules). Text is segmented
+// by Chime's own rendering of those rules: ASCII words as the scan meets
+// them, the text around non-ASCII pieces over cached character classes
+// (Chime's ICU data has no dictionaries, so CJK and Thai follow the rules
+// alone); only texts with the few Extend characters that are also Han or
+// ideographic go to ICU's word break iterator. Keeps its state between
+// calls (ICU's iterators are costly to create); not thread-safe.
 #pragma once
 #include <memory>
 
