@@ -216,7 +216,9 @@ TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
       "XD!", "K\xC3\xA9", "\xE2\x84\xAA", "love\xEF\xBB\xBF",
       // Punctuation before a token, punctuation alone, hashtags read from
       // their token (a word as it is, parts, an emoticon as written).
-      "(GOOD)", "\"Great!\"", "-", "&", "#XD", "#LOVE", "#Love_Care", "#COVID19", "#NotGood!", "(#love)", "#:)"};
+      "(GOOD)", "\"Great!\"", "-", "&", "#XD", "#LOVE", "#Love_Care", "#COVID19", "#NotGood!", "(#love)", "#:)",
+      // Bare tokens (the whole chunk: read without a scan) and near misses.
+      "3.5", "CARE", "Good", "love_", "x", "XO", "good\r\n", "bad\xE2\x80\x8B", "nice\xC2\xA0"};
   uint64_t state = 2024;
   auto next = [&state] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;

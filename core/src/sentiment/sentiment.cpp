@@ -889,6 +889,13 @@ class OnePass {
       while (sentence < sentence_count && sentences[sentence].end <= start) ++sentence;
       if (sentence < sentence_count && sentences[sentence].start == start) clause_break_ = true;
       sentence_ = sentence;
+      // Most chunks are one ASCII word or number token alone: read from it.
+      if (const Token* token = bare_token(start)) {
+        add_word(read_token(*token), clause_break_);
+        clause_break_ = false;
+        i = token->end;
+        continue;
+      }
       while (next_emoji != emoji_end && (*next_emoji)->end <= start) ++next_emoji;
       for (;;) {
         const int32_t limit = next_emoji != emoji_end ? (*next_emoji)->start : n;
@@ -974,6 +981,34 @@ class OnePass {
     }
     clause_break_ = false;
     return end;
+  }
+
+  // The token that is the whole chunk at text[start] (up to white space or
+  // the end), if it is an ASCII word or number token that begins and ends
+  // with a letter or digit, in no entity and no key as written: what
+  // add_piece would read from token_piece, without finding its bounds by
+  // scanning. Else nullptr (and add_piece reads the chunk).
+  const Token* bare_token(int32_t start) {
+    const char16_t* const text = text_.data();
+    if (text[start] >= 0x80 || !(kAscii[text[start]] & kAlnum)) return nullptr;
+    const Token* token = next_token_;
+    while (token != tokens_end_ && token->start < start) ++token;
+    next_token_ = token;
+    if (token == tokens_end_ || token->start != start ||
+        (token->kind != TokenKind::word && token->kind != TokenKind::number)) {
+      return nullptr;
+    }
+    const int32_t end = token->end;
+    if (token->text.size() != static_cast<size_t>(end - start) ||
+        !(kAscii[static_cast<size_t>(token->folded.back())] & kAlnum)) {
+      return nullptr;
+    }
+    if (static_cast<size_t>(end) < text_.size() && (text[end] >= 0x80 || !(kAscii[text[end]] & kSpace))) {
+      return nullptr;
+    }
+    if (entities_.kinds(start, end) != 0) return nullptr;
+    if (lex_.may_be_written_key(static_cast<char>(text[start]), static_cast<char>(text[end - 1]))) return nullptr;
+    return token;
   }
 
   // The piece from text[start] up to white space or `limit`, if it is ASCII
