@@ -81,18 +81,53 @@ std::vector<std::vector<const Entity*>> mention_runs(const Document& doc) {
   return runs;
 }
 
+// The entity that token `t` overlaps, or null.
+const Entity* entity_over(const Document& doc, const Token& t) {
+  for (const auto* list : {&doc.entities.urls, &doc.entities.mentions, &doc.entities.hashtags, &doc.entities.cashtags}) {
+    for (const Entity& e : *list) {
+      if (overlaps(t.start, t.end, e.start, e.end)) return &e;
+    }
+  }
+  return nullptr;
+}
+
+// What a punctuation token at the end of a sentence says about a question:
+// the mark itself ('?', fullwidth '？'), a mark that may follow it ("?!",
+// closing quotes and brackets, "...?" ellipses), or anything else.
+enum class QuestionTail { mark, skipped, other };
+QuestionTail question_tail(std::string_view text) {
+  if (text.size() == 1) {  // nearly every one: "." "!" "," ...
+    switch (text[0]) {
+      case '?': return QuestionTail::mark;
+      case '!': case '"': case '\'': case ')': case '.': return QuestionTail::skipped;
+      default: return QuestionTail::other;
+    }
+  }
+  if (text == "\uff1f"sv) return QuestionTail::mark;
+  static constexpr std::string_view skipped[] = {"\u201d"sv, "\u2019"sv, "\u00bb"sv, "\u2026"sv};
+  return std::find(std::begin(skipped), std::end(skipped), text) != std::end(skipped) ? QuestionTail::skipped
+                                                                                      : QuestionTail::other;
+}
+
 // Index of the '?' a question sentence ends with, or npos.
 size_t question_mark(const Document& doc, const Sentence& s) {
-  // A few short strings: a linear scan of string_views beats a std::set of strings.
-  using namespace std::string_view_literals;
-  static constexpr std::string_view skipped[] = {"!"sv, "\""sv, "\u201d"sv, "\u2019"sv, "'"sv, ")"sv, "\u00bb"sv, "\u2026"sv, "."sv};
   for (size_t i = s.last_token; i > s.first_token; --i) {
     const Token& t = doc.tokens[i - 1];
-    if (t.kind == TokenKind::emoji || in_entity(doc, t)) continue;
+    if (t.kind == TokenKind::emoji) continue;
+    if (in_entity(doc, t)) {
+      // Sentences often end with a link, a URL of many tokens: pass over
+      // the entity's tokens together (each overlaps it) instead of testing
+      // each of them.
+      const Entity* e = entity_over(doc, t);
+      while (e && i - 1 > s.first_token && doc.tokens[i - 2].end > e->start) --i;
+      continue;
+    }
     if (t.kind != TokenKind::punct) return npos;
-    const std::string_view text = t.text;
-    if (text == "?"sv || text == "\uff1f"sv) return i - 1;
-    if (std::find(std::begin(skipped), std::end(skipped), text) == std::end(skipped)) return npos;
+    switch (question_tail(t.text)) {
+      case QuestionTail::mark: return i - 1;
+      case QuestionTail::skipped: continue;
+      case QuestionTail::other: return npos;
+    }
   }
   return npos;
 }
