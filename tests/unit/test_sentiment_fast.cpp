@@ -218,7 +218,12 @@ TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
       // their token (a word as it is, parts, an emoticon as written).
       "(GOOD)", "\"Great!\"", "-", "&", "#XD", "#LOVE", "#Love_Care", "#COVID19", "#NotGood!", "(#love)", "#:)",
       // Bare tokens (the whole chunk: read without a scan) and near misses.
-      "3.5", "CARE", "Good", "love_", "x", "XO", "good\r\n", "bad\xE2\x80\x8B", "nice\xC2\xA0"};
+      "3.5", "CARE", "Good", "love_", "x", "XO", "good\r\n", "bad\xE2\x80\x8B", "nice\xC2\xA0",
+      // Word tokens beyond ASCII read from the token (letters, caps, folding,
+      // curly apostrophes) and near misses (white space, marks, quotes).
+      "Don\xE2\x80\x99t", "CAF\xC3\x89", "caf\xC3\xA9!", "(na\xC3\xAFve),", "lo\xEF\xBB\xBFve", "\xC3\x89T\xC3\x89",
+      "STRA\xC3\x9F""E", "x\xE2\x80\x99", "\xCA\xBCok", "#caf\xC3\xA9", "\xD9\xA3", "good\xEF\xBC\x81",
+      "\xE2\x80\x9Cgood\xE2\x80\x9D", "\xE1\xBA\x9E", "K\xC3\xA9", "\xC3\xA9\xCC\x81", "\xE2\x80\x94"};
   uint64_t state = 2024;
   auto next = [&state] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -235,6 +240,17 @@ TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
   }
   CHECK(texts.size() > 25000);
   CHECK(compare_scores(texts) == 0);
+}
+
+TEST_CASE("sentiment: may_be_space holds every white space beyond ASCII") {
+  int spaces = 0;
+  for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
+    if (!text::is_space(c)) continue;
+    ++spaces;
+    CAPTURE(c);
+    CHECK(sentiment::may_be_space(c));
+  }
+  CHECK(spaces > 10);
 }
 
 TEST_CASE("sentiment: the flat lexicon tables hold every entry of the data") {

@@ -222,7 +222,7 @@ int32_t scan_rest(std::u16string_view text, int32_t i, int32_t limit, PieceScan&
     int32_t next = i;
     UChar32 c;
     U16_NEXT(text.data(), next, limit, c);
-    if (is_space(c)) break;
+    if (may_be_space(c) && is_space(c)) break;
     s.marks = s.marks || is_mark(c);
     i = next;
   }
@@ -879,7 +879,7 @@ class OnePass {
         int32_t next = i;
         UChar32 c;
         U16_NEXT(text, next, n, c);
-        if (is_space(c)) {
+        if (may_be_space(c) && is_space(c)) {
           i = next;
           continue;
         }
@@ -971,7 +971,9 @@ class OnePass {
     if (kinds & kNoWords) return end;
     const std::u16string_view piece = text_.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
     if (kinds & kHashtag) {
-      add_hashtag(piece, token.token);
+      // A tag is read from its token's folded form only if ASCII.
+      const Token* tag = token.token;
+      add_hashtag(piece, tag && tag->text.size() == static_cast<size_t>(tag->end - tag->start) ? tag : nullptr);
     } else if (token.token) {
       add_word(read_token(*token.token), clause_break_);
     } else if (token.punctuation) {
@@ -1028,6 +1030,7 @@ class OnePass {
     uint8_t seen = 0;  // the flags of the punctuation
     // The punctuation before the token up to a letter or digit, or all of
     // the piece's if it has none. false: not such a piece.
+    // (Stops at a unit beyond ASCII: a token may start there.)
     auto punctuation = [&](int32_t& i) {
       for (; i < limit; ++i) {
         const char16_t unit = text[i];
@@ -1039,19 +1042,23 @@ class OnePass {
       return true;
     };
     int32_t i = start;
-    if (!punctuation(i)) return {};
+    const bool ascii_before = punctuation(i);
     const Token* token = nullptr;
-    if (i < limit && (kAscii[text[i]] & kAlnum)) {
+    if (i < limit && (!ascii_before || (kAscii[text[i]] & kAlnum))) {
       token = next_token_;  // in a local while it moves: a member would be stored each step
       while (token != tokens_end_ && token->start < i) ++token;
       next_token_ = token;
       if (token == tokens_end_) return {};
-      // ASCII (as many UTF-8 bytes as UTF-16 units), ending with a letter or
-      // digit: its folded form, of the same length, is the word.
       if (token->start != i || token->end > limit ||
-          (token->kind != TokenKind::word && token->kind != TokenKind::number) ||
-          token->text.size() != static_cast<size_t>(token->end - token->start) ||
-          !(kAscii[static_cast<size_t>(token->folded.back())] & kAlnum)) {
+          (token->kind != TokenKind::word && token->kind != TokenKind::number)) {
+        return {};
+      }
+      // ASCII (as many UTF-8 bytes as UTF-16 units), ending with a letter or
+      // digit: its folded form, of the same length, is the word. A word
+      // beyond ASCII must show that it is one (whole_word).
+      if (token->text.size() == static_cast<size_t>(token->end - token->start)) {
+        if (!(kAscii[static_cast<size_t>(token->folded.back())] & kAlnum)) return {};
+      } else if (token->kind != TokenKind::word || !whole_word(*token)) {
         return {};
       }
       i = token->end;
@@ -1059,8 +1066,28 @@ class OnePass {
     }
     if (i == start) return {};  // white space at `start`
     // An emoticon may be a key as written (read_scanned looks it up first).
-    if (lex_.may_be_written_key(static_cast<char>(text[start]), static_cast<char>(text[i - 1]))) return {};
+    const std::u16string_view piece(text + start, static_cast<size_t>(i - start));
+    if (lex_.may_be_written_key(first_utf8_byte(piece), last_utf8_byte(piece))) return {};
     return {token, i, (seen & kMark) != 0, token == nullptr};
+  }
+
+  // Whether a word token beyond ASCII is what the scan would read as the
+  // word of its piece: it begins and ends with a letter or digit (so
+  // strip_punctuation leaves it whole) and holds no white space and no "!"
+  // or "?" (where the scan would end the piece or count emphasis). Its
+  // folded form is then the piece's key: the tokenizer folds as read_word.
+  bool whole_word(const Token& t) const {
+    const char16_t* const text = text_.data();
+    UChar32 first;
+    UChar32 last;
+    U16_GET(text, t.start, t.start, t.end, first);
+    U16_GET(text, t.start, t.end - 1, t.end, last);
+    if (!text::is_alnum(first) || !text::is_alnum(last)) return false;
+    for (int32_t k = t.start; k < t.end; ++k) {
+      const char16_t unit = text[k];
+      if (unit >= 0x80 && (is_mark(unit) || (may_be_space(unit) && is_space(unit)))) return false;
+    }
+    return true;
   }
 
   // read_scanned for a piece that token_piece found: its word is the
@@ -1072,8 +1099,11 @@ class OnePass {
     w.nt_negation = word.ends_with("n't");
     if (t.kind == TokenKind::word) {  // all_caps: two letters or more, none lower case
       w.caps = t.all_caps;
-      const auto is_letter = [](char c) { return (kAscii[static_cast<size_t>(c)] & kLetter) != 0; };
-      w.letters = t.all_caps || is_letter(word.front()) || std::any_of(word.begin(), word.end(), is_letter);
+      const auto is_letter = [](char c) {
+        return static_cast<unsigned char>(c) < 0x80 && (kAscii[static_cast<size_t>(c)] & kLetter) != 0;
+      };
+      w.letters = t.all_caps || is_letter(word.front()) || std::any_of(word.begin(), word.end(), is_letter) ||
+                  (t.text.size() != static_cast<size_t>(t.end - t.start) && has_letter(t));
     } else {  // all_caps is of words only ("NOT3,000" may be a number)
       int letters = 0;
       uint8_t seen = 0;
@@ -1086,6 +1116,16 @@ class OnePass {
       w.letters = letters > 0;
     }
     return w;
+  }
+
+  // Whether a token beyond ASCII holds a letter (as all_caps counts them).
+  bool has_letter(const Token& t) const {
+    for (int32_t k = t.start; k < t.end;) {
+      UChar32 c;
+      U16_NEXT(text_.data(), k, t.end, c);
+      if (text::is_alpha(c)) return true;
+    }
+    return false;
   }
 
   // read_any for an ASCII piece with its folded form (as long).

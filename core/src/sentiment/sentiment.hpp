@@ -28,4 +28,11 @@ struct PieceReading {
 };
 PieceReading read_piece(std::u16string_view piece, bool fast_path);
 
+// False for every code point beyond ASCII that text::is_space cannot be
+// (outside U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000, U+FEFF), so the
+// scans ask ICU only for the few that may be (tested over every code point).
+inline bool may_be_space(int32_t c) {
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x205F) || c == 0x3000 || c == 0xFEFF;
+}
+
 }  // namespace chime::sentiment
