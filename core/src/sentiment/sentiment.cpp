@@ -723,7 +723,7 @@ std::vector<double> score_units(std::vector<Unit>& units, bool caps_differ) {
   return valences;
 }
 
-double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+double round3(double v) { return round_half_away(v * 1000.0) / 1000.0; }
 
 // What the "!" and "?" of a text add to the magnitude of its sum.
 double punctuation_emphasis(int exclamations, int questions) {
@@ -868,6 +868,9 @@ class OnePass {
     const Sentence* const sentences = doc_.sentences.data();
     const size_t sentence_count = doc_.sentences.size();
     size_t sentence = 0;  // cursor into doc.sentences
+    // Its bounds (none past the last): a chunk before sentence_end needs no step.
+    int32_t sentence_start = sentence_count > 0 ? sentences[0].start : -1;
+    int32_t sentence_end = sentence_count > 0 ? sentences[0].end : INT32_MAX;
     for (int32_t i = 0; i < n;) {
       // White space: ASCII inline.
       if (text[i] < 0x80) {
@@ -886,9 +889,13 @@ class OnePass {
       }
       // A chunk of text up to white space: pieces between the emoji in it.
       const int32_t start = i;
-      while (sentence < sentence_count && sentences[sentence].end <= start) ++sentence;
-      if (sentence < sentence_count && sentences[sentence].start == start) clause_break_ = true;
-      sentence_ = sentence;
+      if (sentence_end <= start) {
+        while (sentence < sentence_count && sentences[sentence].end <= start) ++sentence;
+        sentence_start = sentence < sentence_count ? sentences[sentence].start : -1;
+        sentence_end = sentence < sentence_count ? sentences[sentence].end : INT32_MAX;
+        sentence_ = sentence;
+      }
+      if (sentence_start == start) clause_break_ = true;
       // Most chunks are one ASCII word or number token alone: read from it.
       if (const Token* token = bare_token(start)) {
         add_word(read_token(*token), clause_break_);
@@ -1362,6 +1369,18 @@ bool reads_as_folded(std::string_view key) {
   const std::u16string piece = text::decode_utf8(key, replaced);
   if (replaced > 0 || strip_punctuation(piece).size() != piece.size()) return false;
   return text::to_utf8(text::fold(piece)) == key;
+}
+
+double round_half_away(double v) {
+  // Below 2^52 in magnitude, v minus its truncation is exact, so comparing
+  // it with 0.5 decides as std::round does.
+  if (!(std::fabs(v) < 4503599627370496.0)) return std::round(v);
+  const double whole = static_cast<double>(static_cast<int64_t>(v));
+  const double rest = v - whole;
+  double rounded = whole;
+  if (rest >= 0.5) rounded += 1;
+  if (rest <= -0.5) rounded -= 1;
+  return std::copysign(rounded, v);
 }
 
 PieceReading read_piece(std::u16string_view piece, bool fast_path) {

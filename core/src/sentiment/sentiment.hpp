@@ -28,6 +28,10 @@ struct PieceReading {
 };
 PieceReading read_piece(std::u16string_view piece, bool fast_path);
 
+// std::round (halves away from zero, the sign of zero kept) without a call
+// into libm: the scores are rounded with it (tested against std::round).
+double round_half_away(double v);
+
 // False for every code point beyond ASCII that text::is_space cannot be
 // (outside U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000, U+FEFF), so the
 // scans ask ICU only for the few that may be (tested over every code point).
