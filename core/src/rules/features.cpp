@@ -63,24 +63,6 @@ std::string strip_at(std::string_view handle) {
   return text::fold_utf8(handle.starts_with('@') ? handle.substr(1) : handle);
 }
 
-// Runs of @mentions separated only by whitespace or commas, in text order.
-std::vector<std::vector<const Entity*>> mention_runs(const Document& doc) {
-  std::vector<std::vector<const Entity*>> runs;
-  int32_t run_end = -1;
-  for (const Entity& m : doc.entities.mentions) {
-    bool joined = false;
-    if (!runs.empty()) {
-      int32_t pos = run_end;
-      while (pos < m.start && (is_space16(doc.text[static_cast<size_t>(pos)]) || doc.text[static_cast<size_t>(pos)] == u',')) ++pos;
-      joined = pos == m.start;
-    }
-    if (!joined) runs.emplace_back();
-    runs.back().push_back(&m);
-    run_end = m.end;
-  }
-  return runs;
-}
-
 // The entity that token `t` overlaps, or null.
 const Entity* entity_over(const Document& doc, const Token& t) {
   for (const auto* list : {&doc.entities.urls, &doc.entities.mentions, &doc.entities.hashtags, &doc.entities.cashtags}) {
@@ -309,16 +291,14 @@ void FeatureMemo::clear() {
   helpful.reset();
 }
 
-FeatureMemo& memo(const Analysis& a) {
-  if (!a.memo) {
-    thread_local std::shared_ptr<FeatureMemo> spare;
-    if (!spare || spare.use_count() > 1) {
-      spare = std::make_shared<FeatureMemo>();
-    } else {
-      spare->clear();
-    }
-    a.memo = spare;
+FeatureMemo& new_memo(const Analysis& a) {
+  thread_local std::shared_ptr<FeatureMemo> spare;
+  if (!spare || spare.use_count() > 1) {
+    spare = std::make_shared<FeatureMemo>();
+  } else {
+    spare->clear();
   }
+  a.memo = spare;
   return *a.memo;
 }
 
@@ -645,6 +625,18 @@ std::vector<Bang> exclamation_marks_by_char(const Document& doc) {
   return out;
 }
 
+void fold_utf8_into(std::string_view utf8, std::string& out) {
+  out.resize(utf8.size());
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const char c = utf8[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      out = text::fold_utf8(utf8);
+      return;
+    }
+    out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+}
+
 // ---- Context -----------------------------------------------------------------
 
 bool is_reply(const Analysis& a) {
@@ -747,14 +739,29 @@ std::vector<const Entity*> mention_wall(const Analysis& a) {
 const std::vector<const Entity*>& conversational_mentions(const Analysis& a) {
   return remembered(memo(a).conversational_mentions, [&] {
     std::vector<const Entity*> out;
-    if (a.doc.entities.mentions.empty()) return out;
+    const Document& doc = a.doc;
+    const auto& mentions = doc.entities.mentions;
+    if (mentions.empty()) return out;
     const auto wall_size = static_cast<size_t>(config_of(a).mention_wall);
-    for (const auto& run : mention_runs(a.doc)) {
-      if (run.size() >= wall_size) continue;
-      for (const Entity* m : run) {
-        if (!is_own_handle(a, *m) && m->list_slug.empty()) out.push_back(m);
+    // Runs of @mentions separated only by whitespace or commas, in text
+    // order, as index ranges of `mentions`: a run as long as a wall is one.
+    size_t run_begin = 0;
+    auto close_run = [&](size_t run_end) {
+      if (run_end - run_begin >= wall_size) return;
+      for (size_t k = run_begin; k < run_end; ++k) {
+        if (!is_own_handle(a, mentions[k]) && mentions[k].list_slug.empty()) out.push_back(&mentions[k]);
+      }
+    };
+    for (size_t k = 1; k < mentions.size(); ++k) {
+      int32_t pos = mentions[k - 1].end;
+      const int32_t start = mentions[k].start;
+      while (pos < start && (is_space16(doc.text[static_cast<size_t>(pos)]) || doc.text[static_cast<size_t>(pos)] == u',')) ++pos;
+      if (pos != start) {
+        close_run(k);
+        run_begin = k;
       }
     }
+    close_run(mentions.size());
     return out;
   });
 }
@@ -764,9 +771,12 @@ const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
     static const WordList& chats = WordList::builtin("lists/chats.tsv");
     const auto& extra = config_of(a).extra_chats;
     std::vector<const Entity*> out;
+    std::string tag;  // reused: most hashtags are short and ASCII, folded in place
     for (const Entity& h : a.doc.entities.hashtags) {
-      const std::string tag = text::fold_utf8(h.text);
-      if (chats.contains(tag) || std::find(extra.begin(), extra.end(), tag) != extra.end()) out.push_back(&h);
+      fold_utf8_into(h.text, tag);
+      if (chats.contains(tag) || (!extra.empty() && std::find(extra.begin(), extra.end(), tag) != extra.end())) {
+        out.push_back(&h);
+      }
     }
     return out;
   });

@@ -132,6 +132,10 @@ int32_t text_end(const Document& doc);
 // the whitespace between them): cheaper for long spans such as the whole text.
 std::string span_utf8(const Document& doc, int32_t start, int32_t end);
 
+// text::fold_utf8(utf8) into `out`, reusing its memory: ASCII (nearly every
+// hashtag and handle) is folded in place by lower-casing, its full folding.
+void fold_utf8_into(std::string_view utf8, std::string& out);
+
 // Exclamation marks outside entities, a run ("!!!") as one, with its weight
 // ("‼" counts two).
 struct Bang {
@@ -230,7 +234,8 @@ struct FeatureMemo {
 // The analysis's memo. Each thread hands one memo to its analyses in turn
 // (a new one when an analysis still holds it), so that the memory of the
 // list matches is not allocated again for every text.
-FeatureMemo& memo(const Analysis& a);
+FeatureMemo& new_memo(const Analysis& a);  // hands `a` a memo (it has none)
+inline FeatureMemo& memo(const Analysis& a) { return a.memo ? *a.memo : new_memo(a); }
 // The built-in lists' matches in a.doc, found in one pass the first time.
 const ListMatches& lists(const Analysis& a);
 
