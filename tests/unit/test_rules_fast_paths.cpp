@@ -160,14 +160,42 @@ TEST_CASE("syllables of plain words") {
 
 TEST_CASE("syllables counted by the byte table match the plain count on random words") {
   // Vowels, consonants the final-e and -ed rules read, other ASCII and
-  // non-ASCII bytes, in words of every length up to 25 bytes.
+  // non-ASCII bytes, in words of every length up to 25 bytes, and some
+  // longer than the 64 bytes the vowel mask holds.
   const std::string bytes = "aeiouyedltbz'-0A\xc3\xa9";
   std::mt19937 rng(29);
   for (int n = 0; n < 200000; ++n) {
     std::string w;
-    const size_t length = rng() % 26;
+    const size_t length = n % 50 == 0 ? 60 + rng() % 10 : rng() % 26;
     for (size_t k = 0; k < length; ++k) w.push_back(bytes[rng() % bytes.size()]);
     INFO("word: " << w);
     REQUIRE(count_syllables(w) == plain_syllables(w));
   }
+}
+
+TEST_CASE("a hashtag's token and fold_utf8_into fold as fold_utf8 does") {
+  std::vector<std::string> texts = test_texts();
+  for (const char* tag : {"#HCSM", "#Health_Care", "#COVID19", "\uff03Tag", "#Caf\u00e9", "#STRASSE", "#Stra\u00dfe",
+                          "#\ufb01ne", "#\u0130stanbul", "#a\u0301", "#tag\u200dx", "#1a", "#\u4e2d\u6587", "#x\U0001F600"}) {
+    texts.push_back(std::string("Join ") + tag + " and #hcmktg, #" + tag + "!");
+  }
+  size_t hashtags = 0, by_token = 0;
+  std::string folded;
+  for (const std::string& text : texts) {
+    INFO("text: " << text);
+    const Document doc = analysed(text);
+    for (const Entity& h : doc.entities.hashtags) {
+      const std::string plain = text::fold_utf8(h.text);
+      fold_utf8_into(h.text, folded);
+      REQUIRE(folded == plain);
+      if (const Token* t = hashtag_token(doc, h)) {
+        REQUIRE(t->folded == plain);
+        REQUIRE(t->folded_hash == text::token_hash(plain));
+        ++by_token;
+      }
+      ++hashtags;
+    }
+  }
+  CHECK(hashtags > 100);
+  CHECK(by_token > 50);
 }

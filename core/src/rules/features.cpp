@@ -637,6 +637,15 @@ void fold_utf8_into(std::string_view utf8, std::string& out) {
   }
 }
 
+const Token* hashtag_token(const Document& doc, const Entity& hashtag) {
+  // An ASCII text after the sigil has as many UTF-16 units as bytes.
+  const int32_t start = hashtag.end - static_cast<int32_t>(hashtag.text.size());
+  const auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), start,
+                                   [](const Token& t, int32_t pos) { return t.start < pos; });
+  if (it == doc.tokens.end() || it->start != start || it->end != hashtag.end || it->text != hashtag.text) return nullptr;
+  return &*it;  // same bytes and as many units as bytes: ASCII
+}
+
 // ---- Context -----------------------------------------------------------------
 
 bool is_reply(const Analysis& a) {
@@ -771,10 +780,14 @@ const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
     static const WordList& chats = WordList::builtin("lists/chats.tsv");
     const auto& extra = config_of(a).extra_chats;
     std::vector<const Entity*> out;
-    std::string tag;  // reused: most hashtags are short and ASCII, folded in place
+    std::string folded;  // for hashtags that are not one ASCII token
     for (const Entity& h : a.doc.entities.hashtags) {
-      fold_utf8_into(h.text, tag);
-      if (chats.contains(tag) || (!extra.empty() && std::find(extra.begin(), extra.end(), tag) != extra.end())) {
+      // Most hashtags are one ASCII token, folded and hashed by the tokenizer.
+      const Token* t = hashtag_token(a.doc, h);
+      if (!t) fold_utf8_into(h.text, folded);
+      const std::string_view tag = t ? t->folded : std::string_view(folded);
+      if ((t ? chats.contains(*t) : chats.contains(tag)) ||
+          (!extra.empty() && std::find(extra.begin(), extra.end(), tag) != extra.end())) {
         out.push_back(&h);
       }
     }

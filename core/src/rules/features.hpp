@@ -136,6 +136,10 @@ std::string span_utf8(const Document& doc, int32_t start, int32_t end);
 // hashtag and handle) is folded in place by lower-casing, its full folding.
 void fold_utf8_into(std::string_view utf8, std::string& out);
 
+// The token that is exactly a hashtag's text when that text is ASCII (its
+// folded form, text::fold_utf8(hashtag.text), and hash are made), or null.
+const Token* hashtag_token(const Document& doc, const Entity& hashtag);
+
 // Exclamation marks outside entities, a run ("!!!") as one, with its weight
 // ("‼" counts two).
 struct Bang {
