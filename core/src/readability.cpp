@@ -17,60 +17,10 @@ constexpr std::array<uint8_t, 256> kByteKind = [] {
   return kinds;
 }();
 
-// Vowel bytes as 1, every other byte as 0.
-constexpr std::array<uint8_t, 256> kVowelBit = [] {
-  std::array<uint8_t, 256> bits{};
-  for (char c : {'a', 'e', 'i', 'o', 'u', 'y'}) bits[static_cast<unsigned char>(c)] = 1;
-  return bits;
-}();
-
-// Set bits of each byte value (baseline x86-64 has no popcount instruction).
-constexpr std::array<uint8_t, 256> kBitCount = [] {
-  std::array<uint8_t, 256> counts{};
-  for (size_t b = 1; b < 256; ++b) counts[b] = static_cast<uint8_t>(counts[b / 2] + (b & 1));
-  return counts;
-}();
-
-// Words up to this long are counted with a vowel mask; longer ones (rare)
-// by the byte-kind loop.
-constexpr size_t kMaskedWordMax = 64;
-
-// The silent-e and -ed corrections and the floor of one, for an ASCII word
-// with `groups` vowel groups.
-inline int32_t corrected(std::string_view w, int32_t groups) {
-  const size_t n = w.size();
-  // Silent final e ("care"), but not "-le" after a consonant ("simple").
-  if (n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2]) && !(w[n - 2] == 'l' && !is_vowel(w[n - 3]))) {
-    --groups;
-  }
-  if (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd' && !(w[n - 3] == 't' || w[n - 3] == 'd')) --groups;
-  return groups < 1 ? 1 : groups;
-}
-
 // count_syllables, inline in the readability pass that calls it per word.
 inline int32_t syllables_of(std::string_view w) {
   // Non-ASCII words (other scripts) count one syllable: the grade is an
   // English measure and should not punish them.
-  if (w.size() <= kMaskedWordMax) {
-    // Each byte shifts its vowel bit into a mask (newest byte lowest); a
-    // group opens at each vowel with no vowel before it, i.e. at each set bit
-    // of mask & ~(mask >> 1). Only the mask is carried from byte to byte.
-    uint64_t vowels = 0;
-    unsigned bytes_or = 0;
-    for (char c : w) {
-      const auto b = static_cast<unsigned char>(c);
-      vowels = (vowels << 1) | kVowelBit[b];
-      bytes_or |= b;
-    }
-    if (bytes_or & 0x80) return 1;
-    int32_t groups = 0;
-    uint64_t opens = vowels & ~(vowels >> 1);
-    do {
-      groups += kBitCount[opens & 0xff];
-      opens >>= 8;
-    } while (opens != 0);
-    return corrected(w, groups);
-  }
   int32_t groups = 0;
   uint8_t prev = kOther, seen = kOther;
   for (char c : w) {
@@ -80,7 +30,13 @@ inline int32_t syllables_of(std::string_view w) {
     seen |= kind;  // asked once after the loop: no branch per letter
   }
   if (seen & kNonAscii) return 1;
-  return corrected(w, groups);
+  const size_t n = w.size();
+  // Silent final e ("care"), but not "-le" after a consonant ("simple").
+  if (n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2]) && !(w[n - 2] == 'l' && !is_vowel(w[n - 3]))) {
+    --groups;
+  }
+  if (n > 2 && w[n - 2] == 'e' && w[n - 1] == 'd' && !(w[n - 3] == 't' || w[n - 3] == 'd')) --groups;
+  return groups < 1 ? 1 : groups;
 }
 }  // namespace
 
