@@ -226,7 +226,9 @@ TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
       // curly apostrophes) and near misses (white space, marks, quotes).
       "Don\xE2\x80\x99t", "CAF\xC3\x89", "caf\xC3\xA9!", "(na\xC3\xAFve),", "lo\xEF\xBB\xBFve", "\xC3\x89T\xC3\x89",
       "STRA\xC3\x9F""E", "x\xE2\x80\x99", "\xCA\xBCok", "#caf\xC3\xA9", "\xD9\xA3", "good\xEF\xBC\x81",
-      "\xE2\x80\x9Cgood\xE2\x80\x9D", "\xE1\xBA\x9E", "K\xC3\xA9", "\xC3\xA9\xCC\x81", "\xE2\x80\x94"};
+      "\xE2\x80\x9Cgood\xE2\x80\x9D", "\xE1\xBA\x9E", "K\xC3\xA9", "\xC3\xA9\xCC\x81", "\xE2\x80\x94",
+      // Hashtags split by the ASCII splitter.
+      "#abc123Def_GHi9", "#NursesRock", "#9amClinic", "#a1B2c3", "#Care4All!", "#wellBeing"};
   uint64_t state = 2024;
   auto next = [&state] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
