@@ -828,7 +828,7 @@ class EntityCursor {
   };
   ScratchList<Span, 16> spans_;
   // spans_[next_, end_) may overlap what is still to come (pointers: the
-  // list is final once made, and each data() would ask where it lives).
+  // list is final once made).
   const Span* next_ = nullptr;
   const Span* end_ = nullptr;
   int32_t next_start_ = 0;  // next_->start, or INT32_MAX past the last span

@@ -78,32 +78,8 @@ inline bool plain_ascii_block(const char16_t* units) {
   return ((in_23_to_2e & (kOnes * 0x80)) | (at_sign & (kOnes * 0x8000))) == 0;
 }
 
-// Positions in a text, in order, for one text's scan: the first 16 live in
-// the object itself; adding one is a comparison and a store.
-class Positions {
- public:
-  Positions() = default;
-  Positions(const Positions&) = delete;  // data_ may point into the object
-  Positions& operator=(const Positions&) = delete;
-
-  void push_back(int32_t position) {
-    if (size_ == capacity_) grow();
-    data_[size_++] = position;
-  }
-  size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
-  int32_t operator[](size_t i) const { return data_[i]; }
-  const int32_t* begin() const { return data_; }
-  const int32_t* end() const { return data_ + size_; }
-  std::span<const int32_t> span() const { return {data_, size_}; }
-
- private:
-  void grow();  // out of line: push_back stays small enough to inline
-  std::array<int32_t, 16> local_;
-  std::vector<int32_t> heap_;
-  int32_t* data_ = local_.data();
-  size_t size_ = 0, capacity_ = local_.size();
-};
+// Positions in a text, in order, for one text's scan.
+using Positions = ScratchList<int32_t, 16>;
 
 constexpr bool ascii_alnum(char16_t c) {
   return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');

@@ -17,13 +17,6 @@
 
 namespace chime::text::tw {
 
-void Positions::grow() {
-  std::vector<int32_t> bigger(capacity_ * 2);
-  std::copy(data_, data_ + size_, bigger.begin());
-  heap_.swap(bigger);
-  data_ = heap_.data();
-  capacity_ = heap_.size();
-}
 namespace {
 
 // The sets of twitter-text's regexes, code unit by code unit.
