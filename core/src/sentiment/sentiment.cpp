@@ -467,26 +467,6 @@ void for_each_hashtag_part(std::u16string_view body, Visit visit) {
   visit(body.substr(static_cast<size_t>(start)));
 }
 
-// for_each_hashtag_part for an ASCII body: the same splits (lower case
-// turning upper, digits starting or stopping) by the ASCII table.
-template <typename Visit>
-void for_each_ascii_hashtag_part(std::u16string_view body, Visit visit) {
-  const size_t n = body.size();
-  // A digit: a letter or digit that is no letter.
-  const auto is_digit_flags = [](uint8_t flags) { return (flags & (kAlnum | kLetter)) == kAlnum; };
-  size_t start = 0;
-  uint8_t prev = n > 0 ? kAscii[body[0]] : 0;
-  for (size_t i = 1; i < n; ++i) {
-    const uint8_t flags = kAscii[body[i]];
-    if (((flags & kUpper) && (prev & kLower)) || is_digit_flags(flags) != is_digit_flags(prev)) {
-      visit(body.substr(start, i - start));
-      start = i;
-    }
-    prev = flags;
-  }
-  visit(body.substr(start));
-}
-
 // "#HeartHealth" -> "heart", "health" (unless "#love" is a word as it is).
 void add_hashtag(const Lexicon& lex, std::u16string_view tag, bool clause_break, std::vector<Word>& out) {
   std::u16string_view body = strip_punctuation(tag);
@@ -1200,7 +1180,7 @@ class OnePass {
           text_.substr(static_cast<size_t>(token->start), static_cast<size_t>(token->end - token->start));
       if (!valence_of(lex_.find_word(token->folded, token->folded_hash))) {
         bool clause_break = clause_break_;
-        for_each_ascii_hashtag_part(body, [&](std::u16string_view part) {
+        for_each_hashtag_part(body, [&](std::u16string_view part) {
           const auto offset = static_cast<size_t>(part.data() - body.data());
           if (Word w; read_ascii(part, token->folded.substr(offset, part.size()), w)) add_word(w, clause_break);
           clause_break = false;
