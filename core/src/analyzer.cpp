@@ -1,6 +1,7 @@
 #include "chime/analyzer.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "document.hpp"
 #include "icu/icu_data.hpp"
@@ -54,6 +55,7 @@ struct Analyzer::Impl {
   mutable Document doc;      // the text analysed
   mutable Document replied;  // the text being answered, when the context has one
   mutable HintSink sink;
+  const std::shared_ptr<FeatureMemo> memo = std::make_shared<FeatureMemo>();  // cleared for each text
   const Context no_context;
 
   // Makes `d` the Document of `d.text` (already filled in).
@@ -77,7 +79,8 @@ struct Analyzer::Impl {
 
   Result analyse(std::vector<std::string> warnings, const Context& context) const {
     make_document(doc, context);
-    Analysis analysis{doc, sentiment::score(doc), measure_readability(doc), nullptr, {}, &config_phrases, {}};
+    memo->clear();
+    Analysis analysis{doc, sentiment::score(doc), measure_readability(doc), nullptr, {}, &config_phrases, memo};
     if (!context.in_reply_to_text.empty()) {
       int32_t replaced = 0;
       text::decode_utf8(context.in_reply_to_text, replied.text, replaced);

@@ -292,13 +292,7 @@ void FeatureMemo::clear() {
 }
 
 FeatureMemo& new_memo(const Analysis& a) {
-  thread_local std::shared_ptr<FeatureMemo> spare;
-  if (!spare || spare.use_count() > 1) {
-    spare = std::make_shared<FeatureMemo>();
-  } else {
-    spare->clear();
-  }
-  a.memo = spare;
+  a.memo = std::make_shared<FeatureMemo>();
   return *a.memo;
 }
 

@@ -235,10 +235,10 @@ struct FeatureMemo {
   // (a field added above must be reset there too).
   void clear();
 };
-// The analysis's memo. Each thread hands one memo to its analyses in turn
-// (a new one when an analysis still holds it), so that the memory of the
-// list matches is not allocated again for every text.
-FeatureMemo& new_memo(const Analysis& a);  // hands `a` a memo (it has none)
+// The analysis's memo: the one its maker gave it (the Analyzer reuses one,
+// cleared, so that the list matches' memory is not allocated again for
+// every text), or a new one.
+FeatureMemo& new_memo(const Analysis& a);  // hands `a` a new memo (it has none)
 inline FeatureMemo& memo(const Analysis& a) { return a.memo ? *a.memo : new_memo(a); }
 // The built-in lists' matches in a.doc, found in one pass the first time.
 const ListMatches& lists(const Analysis& a);
