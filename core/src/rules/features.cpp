@@ -619,18 +619,6 @@ std::vector<Bang> exclamation_marks_by_char(const Document& doc) {
   return out;
 }
 
-void fold_utf8_into(std::string_view utf8, std::string& out) {
-  out.resize(utf8.size());
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    const char c = utf8[i];
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      out = text::fold_utf8(utf8);
-      return;
-    }
-    out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-}
-
 const Token* hashtag_token(const Document& doc, const Entity& hashtag) {
   // An ASCII text after the sigil has as many UTF-16 units as bytes.
   const int32_t start = hashtag.end - static_cast<int32_t>(hashtag.text.size());
@@ -778,7 +766,7 @@ const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
     for (const Entity& h : a.doc.entities.hashtags) {
       // Most hashtags are one ASCII token, folded and hashed by the tokenizer.
       const Token* t = hashtag_token(a.doc, h);
-      if (!t) fold_utf8_into(h.text, folded);
+      if (!t) text::fold_utf8(h.text, folded);
       const std::string_view tag = t ? t->folded : std::string_view(folded);
       if ((t ? chats.contains(*t) : chats.contains(tag)) ||
           (!extra.empty() && std::find(extra.begin(), extra.end(), tag) != extra.end())) {

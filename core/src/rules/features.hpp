@@ -132,10 +132,6 @@ int32_t text_end(const Document& doc);
 // the whitespace between them): cheaper for long spans such as the whole text.
 std::string span_utf8(const Document& doc, int32_t start, int32_t end);
 
-// text::fold_utf8(utf8) into `out`, reusing its memory: ASCII (nearly every
-// hashtag and handle) is folded in place by lower-casing, its full folding.
-void fold_utf8_into(std::string_view utf8, std::string& out);
-
 // The token that is exactly a hashtag's text when that text is ASCII (its
 // folded form, text::fold_utf8(hashtag.text), and hash are made), or null.
 const Token* hashtag_token(const Document& doc, const Entity& hashtag);

@@ -185,16 +185,25 @@ bool is_lower_slow(int32_t c) { return u_islower(c); }
 bool is_alnum_slow(int32_t c) { return u_isalnum(c); }
 bool is_space_slow(int32_t c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
 
-std::string fold_utf8(std::string_view utf8) {
+void fold_utf8(std::string_view utf8, std::string& out) {
   // ASCII (most hashtags, handles, list entries): full case folding of ASCII
   // is lower-casing, no need for a trip through UTF-16 and ICU.
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string out(utf8);
-    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return out;
+  out.resize(utf8.size());
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    const char c = utf8[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      int32_t replaced = 0;
+      out = to_utf8(fold(decode_utf8(utf8, replaced)));
+      return;
+    }
+    out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  int32_t replaced = 0;
-  return to_utf8(fold(decode_utf8(utf8, replaced)));
+}
+
+std::string fold_utf8(std::string_view utf8) {
+  std::string out;
+  fold_utf8(utf8, out);
+  return out;
 }
 
 }  // namespace chime::text

@@ -20,6 +20,7 @@ std::u16string nfc(std::u16string_view text);
 // that "don’t" matches "don't".
 std::u16string fold(std::u16string_view text);
 std::string fold_utf8(std::string_view utf8);
+void fold_utf8(std::string_view utf8, std::string& out);  // the same into `out`, reusing its memory
 
 // The hash of a folded token (Token::folded_hash, and phrase and word lists): 64-bit
 // FNV-1a over its UTF-8 bytes, high half folded into the low. Fed a byte at a
