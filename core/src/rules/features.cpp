@@ -567,23 +567,19 @@ void add_exclamation_mark(const Document& doc, size_t at, std::vector<Bang>& out
   }
 }
 
-// '!', '‼', '⁉' or '！'. Most characters are none: '!' or from U+203C on (one
-// test), and emoji's surrogates are above U+203C but none of the marks.
-bool may_be_exclamation_mark(char16_t c) {
-  return c == u'!' || (c >= u'\u203C' && (c == u'\u203C' || c == u'\u2049' || c == u'\uFF01'));
+// '!', '‼', '⁉' or '！'. The four tests without an early exit, so that the
+// compiler can make them vector compares in block_may_hold_mark.
+constexpr bool is_exclamation_mark(char16_t c) {
+  return (c == u'!') | (c == u'\u203C') | (c == u'\u2049') | (c == u'\uFF01');
 }
 
 constexpr size_t kMarkBlock = 16;  // UTF-16 units tested at once
 
-// True if one of the kMarkBlock units from `p` on may be a mark. The units
-// are compared without an early exit, so the compiler compares them in
-// vector registers, several at once.
+// True if one of the kMarkBlock units from `p` on is a mark: several
+// compared at once in vector registers.
 bool block_may_hold_mark(const char16_t* p) {
   unsigned any = 0;
-  for (size_t k = 0; k < kMarkBlock; ++k) {
-    const char16_t c = p[k];
-    any |= (c == u'!') | (c == u'\u203C') | (c == u'\u2049') | (c == u'\uFF01');
-  }
+  for (size_t k = 0; k < kMarkBlock; ++k) any |= static_cast<unsigned>(is_exclamation_mark(p[k]));
   return any != 0;
 }
 
@@ -598,7 +594,7 @@ std::vector<Bang> exclamation_marks(const Document& doc) {
   const size_t n = doc.text.size();
   auto scan = [&](size_t from, size_t to) {
     for (size_t at = from; at < to; ++at) {
-      if (may_be_exclamation_mark(text[at])) add_exclamation_mark(doc, at, out);
+      if (is_exclamation_mark(text[at])) add_exclamation_mark(doc, at, out);
     }
   };
   size_t at = 0;
@@ -614,7 +610,7 @@ std::vector<Bang> exclamation_marks(const Document& doc) {
 std::vector<Bang> exclamation_marks_by_char(const Document& doc) {
   std::vector<Bang> out;
   for (size_t at = 0; at < doc.text.size(); ++at) {
-    if (may_be_exclamation_mark(doc.text[at])) add_exclamation_mark(doc, at, out);
+    if (is_exclamation_mark(doc.text[at])) add_exclamation_mark(doc, at, out);
   }
   return out;
 }
