@@ -8,20 +8,19 @@
 namespace chime {
 
 std::string Document::utf8(int32_t start, int32_t end) const {
-  start = std::clamp(start, 0, size());
-  end = std::clamp(end, start, size());
-  if (ascii_source()) return std::string(utf8_source.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
-  return text::to_utf8(std::u16string_view(text).substr(static_cast<size_t>(start),
-                                                        static_cast<size_t>(end - start)));
+  std::string out;
+  append_utf8(out, start, end);
+  return out;
 }
 
 void Document::append_utf8(std::string& out, int32_t start, int32_t end) const {
   start = std::clamp(start, 0, size());
   end = std::clamp(end, start, size());
+  const auto from = static_cast<size_t>(start), count = static_cast<size_t>(end - start);
   if (ascii_source()) {
-    out.append(utf8_source.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
+    out.append(utf8_source.substr(from, count));  // UTF-16 offsets are byte offsets
   } else {
-    out += utf8(start, end);
+    out += text::to_utf8(std::u16string_view(text).substr(from, count));
   }
 }
 

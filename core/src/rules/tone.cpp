@@ -243,14 +243,11 @@ void check_reading_level(const Analysis& a, HintSink& sink) {
       long_words[long_count++] = t.text;
     }
   }
-  constexpr std::string_view kStart = "Use shorter sentences and everyday words", kFirst = ", for example instead of ";
-  size_t size = kStart.size() + 1;  // the longest separator and the quote marks, reserved for each word
-  for (size_t i = 0; i < long_count; ++i) size += kFirst.size() + 6 + long_words[i].size();
   std::string suggestion;
-  suggestion.reserve(size);
-  suggestion += kStart;
+  suggestion.reserve(160);  // room for three words: one allocation
+  suggestion += "Use shorter sentences and everyday words";
   for (size_t i = 0; i < long_count; ++i) {
-    suggestion += i == 0 ? kFirst : (i + 1 == long_count ? " or " : ", ");
+    suggestion += i == 0 ? ", for example instead of " : (i + 1 == long_count ? " or " : ", ");
     suggestion += "\u201c";
     suggestion += long_words[i];
     suggestion += "\u201d";
