@@ -63,16 +63,6 @@ std::string strip_at(std::string_view handle) {
   return text::fold_utf8(handle.starts_with('@') ? handle.substr(1) : handle);
 }
 
-// The entity that token `t` overlaps, or null.
-const Entity* entity_over(const Document& doc, const Token& t) {
-  for (const auto* list : {&doc.entities.urls, &doc.entities.mentions, &doc.entities.hashtags, &doc.entities.cashtags}) {
-    for (const Entity& e : *list) {
-      if (overlaps(t.start, t.end, e.start, e.end)) return &e;
-    }
-  }
-  return nullptr;
-}
-
 // What a punctuation token at the end of a sentence says about a question:
 // the mark itself ('?', fullwidth '？'), a mark that may follow it ("?!",
 // closing quotes and brackets, "...?" ellipses), or anything else.
@@ -95,15 +85,7 @@ QuestionTail question_tail(std::string_view text) {
 size_t question_mark(const Document& doc, const Sentence& s) {
   for (size_t i = s.last_token; i > s.first_token; --i) {
     const Token& t = doc.tokens[i - 1];
-    if (t.kind == TokenKind::emoji) continue;
-    if (in_entity(doc, t)) {
-      // Sentences often end with a link, a URL of many tokens: pass over
-      // the entity's tokens together (each overlaps it) instead of testing
-      // each of them.
-      const Entity* e = entity_over(doc, t);
-      while (e && i - 1 > s.first_token && doc.tokens[i - 2].end > e->start) --i;
-      continue;
-    }
+    if (t.kind == TokenKind::emoji || in_entity(doc, t)) continue;
     if (t.kind != TokenKind::punct) return npos;
     switch (question_tail(t.text)) {
       case QuestionTail::mark: return i - 1;
