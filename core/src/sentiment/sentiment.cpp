@@ -723,7 +723,7 @@ std::vector<double> score_units(std::vector<Unit>& units, bool caps_differ) {
   return valences;
 }
 
-double round3(double v) { return round_half_away(v * 1000.0) / 1000.0; }
+double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 // What the "!" and "?" of a text add to the magnitude of its sum.
 double punctuation_emphasis(int exclamations, int questions) {

@@ -1,7 +1,6 @@
 // Social-media-aware sentiment (valence lexicon, intensifiers, negation,
 // "but", ALL-CAPS and "!" emphasis, emoji and emoticons). See docs/sentiment.md.
 #pragma once
-#include <cmath>
 #include <cstdint>
 #include <string_view>
 
@@ -28,20 +27,6 @@ struct PieceReading {
   bool operator==(const PieceReading&) const = default;
 };
 PieceReading read_piece(std::u16string_view piece, bool fast_path);
-
-// std::round (halves away from zero, the sign of zero kept) without a call
-// into libm: the scores are rounded with it (tested against std::round).
-inline double round_half_away(double v) {
-  // Below 2^52 in magnitude, v minus its truncation is exact, so comparing
-  // it with 0.5 decides as std::round does.
-  if (!(std::fabs(v) < 4503599627370496.0)) return std::round(v);
-  const double whole = static_cast<double>(static_cast<int64_t>(v));
-  const double rest = v - whole;
-  double rounded = whole;
-  if (rest >= 0.5) rounded += 1;
-  if (rest <= -0.5) rounded -= 1;
-  return std::copysign(rounded, v);
-}
 
 // False for every code point beyond ASCII that text::is_space cannot be
 // (outside U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000, U+FEFF), so the
