@@ -15,6 +15,7 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sentiment/lexicon.hpp"
@@ -190,6 +191,12 @@ constexpr std::array<uint8_t, 128> kAscii = [] {
   for (char c = 'A'; c <= 'Z'; ++c) table[static_cast<size_t>(c)] = kAlnum | kLetter | kUpper;
   return table;
 }();
+
+// word.ends_with("n't"), its last byte first (nearly every word fails there).
+inline bool ends_with_nt(std::string_view word) {
+  const size_t n = word.size();
+  return n >= 3 && word[n - 1] == 't' && word[n - 2] == '\'' && word[n - 3] == 'n';
+}
 
 bool is_mark(UChar32 c) { return c == '!' || c == '?' || c == 0xFF01 || c == 0xFF1F; }
 
@@ -799,6 +806,14 @@ class EntityCursor {
     }
     return kinds;
   }
+  // A URL, mention or cashtag that holds text[at], after kinds(at, at + 1)
+  // found one: its end and whether it is a URL; {at, false} if none.
+  std::pair<int32_t, bool> no_words_span(int32_t at) const {
+    for (const Span* s = next_; s != end_ && s->start <= at; ++s) {
+      if ((s->kind & kNoWords) && at < s->end) return {s->end, (s->kind & kUrl) != 0};
+    }
+    return {at, false};
+  }
 
  private:
   struct Span {
@@ -970,7 +985,7 @@ class OnePass {
       end = token.end;
       s.marks = token.marks;
     } else {
-      end = no_words ? scan_rest(text_, start, limit, s) : scan_piece(text_, start, limit, s);
+      end = no_words ? scan_entity(start, limit, s) : scan_piece(text_, start, limit, s);
     }
     if (end == start) return end;
     const uint8_t kinds = entities_.kinds(start, end);
@@ -990,6 +1005,24 @@ class OnePass {
     }
     clause_break_ = false;
     return end;
+  }
+
+  // scan_rest for a piece that starts in a URL, mention or cashtag: the
+  // entity's printable ASCII (all of it, nearly always) holds no white space
+  // and is passed over in one tight loop; in a URL without a look at "!" and
+  // "?" either (count_marks skips those in a URL). The rest as scan_rest.
+  int32_t scan_entity(int32_t start, int32_t limit, PieceScan& s) const {
+    const auto [entity_end, url] = entities_.no_words_span(start);
+    const int32_t stop = std::min(entity_end, limit);
+    const char16_t* const text = text_.data();
+    const auto printable = [](char16_t c) { return c > u' ' && c < 0x7F; };
+    int32_t i = start;
+    if (url) {
+      while (i < stop && printable(text[i])) ++i;
+    } else {
+      while (i < stop && printable(text[i]) && !(kAscii[text[i]] & kMark)) ++i;
+    }
+    return scan_rest(text_, i, limit, s);
   }
 
   // The token that is the whole chunk at text[start] (up to white space or
@@ -1099,11 +1132,13 @@ class OnePass {
 
   // read_scanned for a piece that token_piece found: its word is the
   // token's folded form, its letters are the token's (ASCII).
-  Word read_token(const Token& t) const {
+  // Inlined into its callers: a Word returned through memory, and the call,
+  // cost more than the reading itself.
+  [[gnu::always_inline]] Word read_token(const Token& t) const {
     const std::string_view word = t.folded;
     Word w;
     w.entry = lex_.find_word(word, t.folded_hash);
-    w.nt_negation = word.ends_with("n't");
+    w.nt_negation = ends_with_nt(word);
     if (t.kind == TokenKind::word) {  // all_caps: two letters or more, none lower case
       w.caps = t.all_caps;
       const auto is_letter = [](char c) {
@@ -1157,10 +1192,64 @@ class OnePass {
     if (end == 0) return false;  // punctuation alone
     const std::string_view word = folded.substr(begin, end - begin);
     w.entry = lex_.find_word(word);
-    w.nt_negation = word.ends_with("n't");
+    w.nt_negation = ends_with_nt(word);
     w.caps = letters >= 2 && !(seen & kLower);
     w.letters = letters > 0;
     return true;
+  }
+
+  // The parts of an ASCII hashtag body ("HeartHealth2024"), each read as
+  // read_ascii reads it, in one pass: for_each_hashtag_part's splits (lower
+  // case to upper, digits to others and back) by the ASCII table, and each
+  // part's word hashed as it is passed. `folded`: the body case-folded.
+  void add_ascii_parts(std::u16string_view body, std::string_view folded) {
+    bool clause_break = clause_break_;
+    size_t part_start = 0;
+    int letters = 0;
+    uint8_t seen = 0;
+    size_t begin = 0;  // the part's word: [begin, end) without punctuation; end 0: none yet
+    size_t end = 0;
+    text::TokenHasher word_hash;  // of folded[begin, end)
+    const auto read_part = [&](size_t part_end) {
+      const std::u16string_view part = body.substr(part_start, part_end - part_start);
+      Word w;
+      bool is_word = end > 0;
+      if (lex_.may_be_written_key(static_cast<char>(part.front()), static_cast<char>(part.back()))) {
+        is_word = read_any(lex_, part, w);  // an emoticon may be a key as written
+      } else if (is_word) {
+        const std::string_view word = folded.substr(begin, end - begin);
+        w.entry = lex_.find_word(word, word_hash.value());
+        w.nt_negation = ends_with_nt(word);
+        w.caps = letters >= 2 && !(seen & kLower);
+        w.letters = letters > 0;
+      }
+      if (is_word) add_word(w, clause_break);
+      clause_break = false;
+    };
+    uint8_t prev = 0;  // the flags of the character before
+    for (size_t k = 0; k < body.size(); ++k) {
+      const uint8_t flags = kAscii[body[k]];
+      const auto is_digit = [](uint8_t f) { return (f & (kAlnum | kLetter)) == kAlnum; };
+      if (k > part_start && (((flags & kUpper) && (prev & kLower)) || is_digit(flags) != is_digit(prev))) {
+        read_part(k);
+        part_start = k;
+        letters = 0;
+        seen = 0;
+        end = 0;
+      }
+      prev = flags;
+      letters += (flags & kLetter) ? 1 : 0;
+      seen |= flags;
+      if (flags & kAlnum) {
+        if (end == 0) {
+          begin = k;
+          end = k;
+          word_hash = text::TokenHasher();
+        }
+        for (; end <= k; ++end) word_hash.add(folded[end]);  // up to and with this one
+      }
+    }
+    read_part(body.size());
   }
 
   void count_marks(int32_t start, int32_t end, bool in_url) {
@@ -1179,12 +1268,7 @@ class OnePass {
       const std::u16string_view body =
           text_.substr(static_cast<size_t>(token->start), static_cast<size_t>(token->end - token->start));
       if (!valence_of(lex_.find_word(token->folded, token->folded_hash))) {
-        bool clause_break = clause_break_;
-        for_each_hashtag_part(body, [&](std::u16string_view part) {
-          const auto offset = static_cast<size_t>(part.data() - body.data());
-          if (Word w; read_ascii(part, token->folded.substr(offset, part.size()), w)) add_word(w, clause_break);
-          clause_break = false;
-        });
+        add_ascii_parts(body, token->folded);
         return;
       }
       // A word as it is, unless read_scanned would look it up as written.
@@ -1211,7 +1295,7 @@ class OnePass {
     });
   }
 
-  void add_word(const Word& w, bool clause_break) {
+  [[gnu::always_inline]] void add_word(const Word& w, bool clause_break) {
     if (clause_break) ++clause_;
     with_letters_ += w.letters ? 1 : 0;
     in_caps_ += w.caps ? 1 : 0;
