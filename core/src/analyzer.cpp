@@ -54,15 +54,22 @@ struct Analyzer::Impl {
   mutable Tokenizer tokenizer;
   mutable Document doc;      // the text analysed
   mutable Document replied;  // the text being answered, when the context has one
+  // Where twitter-text's sign units lie in doc.text and replied.text, as
+  // decode_utf8 noted them; doc_sign_units_known is false for UTF-16 input.
+  mutable std::vector<int32_t> doc_sign_units, replied_sign_units;
+  mutable bool doc_sign_units_known = false;
   mutable HintSink sink;
   const std::shared_ptr<FeatureMemo> memo = std::make_shared<FeatureMemo>();  // cleared for each text
   const Context no_context;
 
-  // Makes `d` the Document of `d.text` (already filled in).
-  void make_document(Document& d, const Context& context) const {
+  // Makes `d` the Document of `d.text` (already filled in); sign_units: its
+  // sign units as decode_utf8 noted them, or null.
+  void make_document(Document& d, const Context& context, const std::vector<int32_t>* sign_units) const {
     d.context = &context;
     d.config = &config;
-    text::TweetFacts facts = text::parse_and_extract(d.text);  // one scan finds URLs for both
+    // One scan finds URLs for both.
+    text::TweetFacts facts =
+        sign_units != nullptr ? text::parse_and_extract(d.text, *sign_units) : text::parse_and_extract(d.text);
     d.length = facts.length;
     d.entities = std::move(facts.entities);
     d.index_entities();
@@ -78,14 +85,14 @@ struct Analyzer::Impl {
   }
 
   Result analyse(std::vector<std::string> warnings, const Context& context) const {
-    make_document(doc, context);
+    make_document(doc, context, doc_sign_units_known ? &doc_sign_units : nullptr);
     memo->clear();
     Analysis analysis{doc, sentiment::score(doc), measure_readability(doc), nullptr, {}, &config_phrases, memo};
     if (!context.in_reply_to_text.empty()) {
       int32_t replaced = 0;
-      text::decode_utf8(context.in_reply_to_text, replied.text, replaced);
+      text::decode_utf8(context.in_reply_to_text, replied.text, replaced, replied_sign_units);
       replied.utf8_source = replaced == 0 ? std::string_view(context.in_reply_to_text) : std::string_view();
-      make_document(replied, no_context);
+      make_document(replied, no_context, &replied_sign_units);
       analysis.in_reply_to = &replied;
       analysis.in_reply_to_sentiment = sentiment::score(replied);
     }
@@ -119,7 +126,8 @@ const Config& Analyzer::config() const { return impl_->config; }
 
 Result Analyzer::analyze(std::string_view utf8, const Context& context) const {
   int32_t replaced = 0;
-  text::decode_utf8(utf8, impl_->doc.text, replaced);
+  text::decode_utf8(utf8, impl_->doc.text, replaced, impl_->doc_sign_units);
+  impl_->doc_sign_units_known = true;
   impl_->doc.utf8_source = replaced == 0 ? utf8 : std::string_view();
   std::vector<std::string> warnings;
   if (replaced > 0) {
@@ -133,6 +141,7 @@ Result Analyzer::analyze(std::u16string_view utf16, const Context& context) cons
   std::u16string& text = impl_->doc.text;
   text.assign(utf16);
   impl_->doc.utf8_source = {};
+  impl_->doc_sign_units_known = false;
   std::vector<std::string> warnings;
   if (int32_t replaced = text::replace_lone_surrogates(text); replaced > 0) {
     warnings.push_back("lone surrogates: " + std::to_string(replaced) + " replaced by U+FFFD");

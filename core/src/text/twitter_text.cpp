@@ -63,16 +63,15 @@ constexpr std::array<uint8_t, 128> kAsciiSigns = [] {
   return kinds;
 }();
 
-void find_signs(std::u16string_view text, Signs& s) {
+// Sorts the text's sign units (text::twitter_sign_unit, in order) by kind.
+void sort_signs(std::u16string_view text, std::span<const int32_t> units, Signs& s) {
   const int32_t n = size_of(text);
   auto mark = [&s](uint8_t kind, int32_t i) { s.positions[kind].push_back(i); };
-  for (int32_t i = 0; i < n; ++i) {
-    // Most of a text is blocks of four plain ASCII units: skip them whole.
-    while (i + 4 <= n && tw::plain_ascii_block(text.data() + i)) i += 4;
-    if (i == n) break;
+  for (size_t k = 0; k < units.size(); ++k) {
+    const int32_t i = units[k];
     const char16_t c = text[i];
     if (c < 0x80) {
-      if (kAsciiSigns[c] != Signs::kNone) mark(kAsciiSigns[c], i);
+      mark(kAsciiSigns[c], i);
       continue;
     }
     mark(Signs::kNonAscii, i);
@@ -83,11 +82,17 @@ void find_signs(std::u16string_view text, Signs& s) {
       s.maybe_not_nfc = !tw::is(c, tw::kNfcInert);
     } else if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(text[i + 1])) {
       s.maybe_not_nfc = !tw::nfc_inert(U16_GET_SUPPLEMENTARY(c, text[i + 1]));
-      mark(Signs::kNonAscii, ++i);
+      mark(Signs::kNonAscii, units[++k]);  // the trail unit, the next sign unit
     } else {
       s.maybe_not_nfc = true;  // a lone surrogate: ICU decides
     }
   }
+}
+
+void find_signs(std::u16string_view text, Signs& s) {
+  tw::Positions units;
+  tw::find_sign_units(text, units);
+  sort_signs(text, units.span(), s);
 }
 
 // A found entity: [start, end) with its text at [text_start, text_end).
@@ -456,6 +461,15 @@ int32_t map_from_nfc(std::u16string_view text, int32_t normalized_offset) {
 
 }  // namespace
 
+void tw::find_sign_units(std::u16string_view text, Positions& out) {
+  const int32_t n = size_of(text);
+  for (int32_t i = 0; i < n; ++i) {
+    // Most of a text is blocks of four plain ASCII units: skip them whole.
+    while (i + 4 <= n && plain_ascii_block(text.data() + i)) i += 4;
+    if (i < n && twitter_sign_unit(text[i])) out.push_back(i);
+  }
+}
+
 const TwitterTextConfig& TwitterTextConfig::v1() {
   static const TwitterTextConfig c{140, 1, 1, 23, false, {}};
   return c;
@@ -584,8 +598,14 @@ Entities extract_entities(std::u16string_view text) {
 }
 
 TweetFacts parse_and_extract(std::u16string_view text) {
+  tw::Positions units;
+  tw::find_sign_units(text, units);
+  return parse_and_extract(text, units.span());
+}
+
+TweetFacts parse_and_extract(std::u16string_view text, std::span<const int32_t> sign_units) {
   Signs signs;
-  find_signs(text, signs);
+  sort_signs(text, sign_units, signs);
   tw::UrlList urls;
   tw::extract_urls(text, signs.dots().span(), urls);
   const TwitterTextConfig& config = TwitterTextConfig::v3();

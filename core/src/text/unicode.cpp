@@ -54,13 +54,30 @@ int32_t next_well_formed(const uint8_t* s, int32_t& i, int32_t length) {
 
 }  // namespace
 
-void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) {
+namespace {
+
+// Bit 7 set in each byte of `word` (ASCII bytes only: bit 7 clear in all)
+// that is '.', '@', '#' or '$': the ASCII twitter_sign_unit units. Exact:
+// x + 0x7F carries into bit 7 of its own byte exactly when x != 0, and into
+// no other byte.
+uint64_t ascii_sign_bytes(uint64_t word) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  auto zero_bytes = [](uint64_t x) { return ~(x + kOnes * 0x7F) & (kOnes * 0x80); };
+  return zero_bytes(word ^ (kOnes * '.')) | zero_bytes(word ^ (kOnes * '@')) | zero_bytes(word ^ (kOnes * '#')) |
+         zero_bytes(word ^ (kOnes * '$'));
+}
+
+// decode_utf8, noting the twitter_sign_unit offsets in *sign_units when given.
+template <bool kNoteSigns>
+void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, std::vector<int32_t>* sign_units) {
   replaced = 0;
+  if constexpr (kNoteSigns) sign_units->clear();
   // Never more UTF-16 units than UTF-8 bytes: written in place, then trimmed.
   out.resize(utf8.size());
   char16_t* o = out.data();
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
+  auto offset = [&out](const char16_t* at) { return static_cast<int32_t>(at - out.data()); };
   int32_t i = 0;
   while (i < length) {
     // ASCII, most of any text: eight bytes at a time. All eight are written
@@ -76,10 +93,18 @@ void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) 
       static_assert(std::endian::native == std::endian::little);
       const uint64_t high = word & 0x8080808080808080ULL;
       const int32_t ascii = high == 0 ? 8 : std::countr_zero(high) / 8;
+      if constexpr (kNoteSigns) {
+        // The signs among the ASCII bytes: those below the lowest high bit.
+        uint64_t signs = ascii_sign_bytes(word & 0x7F7F7F7F7F7F7F7FULL) & ((high & (0 - high)) - 1);
+        for (; signs != 0; signs &= signs - 1) sign_units->push_back(offset(o) + std::countr_zero(signs) / 8);
+      }
       o += ascii;
       i += ascii;
       if (ascii == 8) continue;
     } else if (s[i] < 0x80) {
+      if constexpr (kNoteSigns) {
+        if (twitter_sign_unit(s[i])) sign_units->push_back(offset(o));
+      }
       *o++ = s[i++];
       continue;
     }
@@ -91,14 +116,27 @@ void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) 
         ++replaced;
       }
     }
+    // Past ASCII: every unit written here is a sign unit.
+    if constexpr (kNoteSigns) sign_units->push_back(offset(o));
     if (c <= 0xFFFF) {
       *o++ = static_cast<char16_t>(c);
     } else {
       *o++ = static_cast<char16_t>(U16_LEAD(c));
+      if constexpr (kNoteSigns) sign_units->push_back(offset(o));
       *o++ = static_cast<char16_t>(U16_TRAIL(c));
     }
   }
   out.resize(static_cast<size_t>(o - out.data()));
+}
+
+}  // namespace
+
+void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) {
+  decode<false>(utf8, out, replaced, nullptr);
+}
+
+void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced, std::vector<int32_t>& sign_units) {
+  decode<true>(utf8, out, replaced, &sign_units);
 }
 
 std::u16string decode_utf8(std::string_view utf8, int32_t& replaced) {

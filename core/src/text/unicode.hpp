@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chime::text {
 
@@ -12,6 +13,13 @@ std::u16string decode_utf8(std::string_view utf8, int32_t& replaced);
 // The same into `out` (its old content replaced), so that a caller decoding
 // text after text reuses one buffer.
 void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced);
+// The units twitter-text's scanners start from: '.', '@', '#', '$' and every
+// unit above ASCII (text::parse_and_extract sorts them by kind).
+constexpr bool twitter_sign_unit(char16_t c) { return c >= 0x80 || c == u'.' || c == u'@' || c == u'#' || c == u'$'; }
+// The same decoding, also noting in `sign_units` (its old content replaced)
+// the offsets in `out` of its twitter_sign_unit units, in order: found while
+// the bytes are read anyway, so that twitter-text need not scan for them.
+void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced, std::vector<int32_t>& sign_units);
 // Lone surrogates -> U+FFFD in place (length unchanged); returns how many.
 int32_t replace_lone_surrogates(std::u16string& text);
 std::string to_utf8(std::u16string_view utf16);
