@@ -122,7 +122,7 @@ bool is_teaser(const Analysis& a, size_t sentence, size_t mark) {
 bool is_sincere(const Analysis& a, size_t index) {
   const Document& doc = a.doc;
   const Sentence& s = doc.sentences[index];
-  size_t mark = question_mark(doc, s);
+  const size_t mark = question_marks(a)[index];
   if (mark == npos) return false;
   size_t word = first_own_word(doc, s.first_token, s.last_token);
   if (word >= s.last_token) return false;  // "?" alone, or only hashtags
@@ -252,9 +252,24 @@ namespace {
 
 // The memo's value in `slot`, computed by `compute` the first time.
 template <typename T, typename Compute>
-const T& remembered(std::optional<T>& slot, Compute compute) {
-  if (!slot) slot = compute();
-  return *slot;
+const T& remembered(Kept<T>& slot, Compute compute) {
+  if (!slot.known) {
+    slot.value = compute();
+    slot.known = true;
+  }
+  return slot.value;
+}
+
+// The same for a vector that `fill` appends to: the vector's memory from the
+// previous text is reused.
+template <typename T, typename Fill>
+const std::vector<T>& remembered_into(Kept<std::vector<T>>& slot, Fill fill) {
+  if (!slot.known) {
+    slot.value.clear();
+    fill(slot.value);
+    slot.known = true;
+  }
+  return slot.value;
 }
 
 }  // namespace
@@ -262,15 +277,16 @@ const T& remembered(std::optional<T>& slot, Compute compute) {
 void FeatureMemo::clear() {
   // Every field but `lists`, whose memory is kept (lists_found forgets it).
   lists_found = false;
-  press_release_findings.reset();
-  hard_sells.reset();
-  sincere_questions.reset();
-  invitations.reset();
-  conversational_mentions.reset();
-  chat_hashtags.reset();
-  topics.reset();
-  opens_conversation.reset();
-  helpful.reset();
+  press_release_findings.known = false;
+  hard_sells.known = false;
+  question_marks.known = false;
+  sincere_questions.known = false;
+  invitations.known = false;
+  conversational_mentions.known = false;
+  chat_hashtags.known = false;
+  topics.known = false;
+  opens_conversation.known = false;
+  helpful.known = false;
 }
 
 FeatureMemo& new_memo(const Analysis& a) {
@@ -568,10 +584,16 @@ bool block_may_hold_mark(const char16_t* p) {
 }  // namespace
 
 std::vector<Bang> exclamation_marks(const Document& doc) {
+  std::vector<Bang> out;
+  exclamation_marks(doc, out);
+  return out;
+}
+
+void exclamation_marks(const Document& doc, std::vector<Bang>& out) {
   // Every unit is read (a mark may sit in a token or in a gap between them,
   // e.g. " \u200d‼"), a block at a time: a block without a mark, nearly
   // every block, costs one test.
-  std::vector<Bang> out;
+  out.clear();
   const char16_t* text = doc.text.data();
   const size_t n = doc.text.size();
   auto scan = [&](size_t from, size_t to) {
@@ -586,7 +608,6 @@ std::vector<Bang> exclamation_marks(const Document& doc) {
   // The rest: tested as part of the block that ends the text (overlapping
   // the one before), when the text is that long.
   if (at < n && (n < kMarkBlock || block_may_hold_mark(text + n - kMarkBlock))) scan(at, n);
-  return out;
 }
 
 std::vector<Bang> exclamation_marks_by_char(const Document& doc) {
@@ -665,15 +686,24 @@ int32_t self_reference_count(const Analysis& a, size_t first, size_t last) {
 
 bool ends_with_question_mark(const Document& doc, const Sentence& s) { return question_mark(doc, s) != npos; }
 
+const std::vector<size_t>& question_marks(const Analysis& a) {
+  return remembered_into(memo(a).question_marks, [&](std::vector<size_t>& out) {
+    for (const Sentence& s : a.doc.sentences) out.push_back(question_mark(a.doc, s));
+  });
+}
+
+bool any_question(const Analysis& a) {
+  const auto& marks = question_marks(a);
+  return std::any_of(marks.begin(), marks.end(), [](size_t mark) { return mark != npos; });
+}
+
 const std::vector<size_t>& sincere_questions(const Analysis& a) {
-  return remembered(memo(a).sincere_questions, [&]() -> std::vector<size_t> {
+  return remembered_into(memo(a).sincere_questions, [&](std::vector<size_t>& out) {
     // Inside a press release or a sales pitch every question is rhetorical.
-    if (!press_release_findings(a).empty() || !hard_sells(a).empty()) return {};
-    std::vector<size_t> out;
+    if (!press_release_findings(a).empty() || !hard_sells(a).empty()) return;
     for (size_t i = 0; i < a.doc.sentences.size(); ++i) {
       if (is_sincere(a, i)) out.push_back(i);
     }
-    return out;
   });
 }
 
@@ -683,34 +713,36 @@ const std::vector<PhraseMatch>& invitations(const Analysis& a) {
   });
 }
 
-std::vector<const Entity*> mention_wall(const Analysis& a) {
+std::span<const Entity> mention_wall(const Analysis& a) {
   const Document& doc = a.doc;
-  std::vector<const Entity*> leading;
+  const auto& mentions = doc.entities.mentions;
+  // The leading mentions are the first ones, in text order: counted, not copied.
+  size_t leading = 0;
   int32_t pos = skip_space(doc, 0);
   if (pos < doc.size() && doc.text[static_cast<size_t>(pos)] == u'.') ++pos;  // the old ".@handle" trick
-  for (const Entity& m : doc.entities.mentions) {
+  for (const Entity& m : mentions) {
     if (m.start != pos) break;
-    leading.push_back(&m);
+    ++leading;
     pos = skip_space(doc, m.end);
     if (pos < doc.size() && doc.text[static_cast<size_t>(pos)] == u',') pos = skip_space(doc, pos + 1);
   }
+  const std::span<const Entity> wall(mentions.data(), leading);
   // The handle a reply answers is addressed, not piled on.
-  size_t counted = leading.size();
+  size_t counted = leading;
   if (is_reply(a) && a.doc.context && !a.doc.context->reply_to.empty()) {
     const std::string answered = strip_at(a.doc.context->reply_to);
-    counted -= static_cast<size_t>(std::count_if(leading.begin(), leading.end(),
-                                                 [&](const Entity* m) { return strip_at(m->text) == answered; }));
+    counted -= static_cast<size_t>(
+        std::count_if(wall.begin(), wall.end(), [&](const Entity& m) { return strip_at(m.text) == answered; }));
   }
   if (counted < static_cast<size_t>(config_of(a).mention_wall)) return {};
-  return leading;
+  return wall;
 }
 
 const std::vector<const Entity*>& conversational_mentions(const Analysis& a) {
-  return remembered(memo(a).conversational_mentions, [&] {
-    std::vector<const Entity*> out;
+  return remembered_into(memo(a).conversational_mentions, [&](std::vector<const Entity*>& out) {
     const Document& doc = a.doc;
     const auto& mentions = doc.entities.mentions;
-    if (mentions.empty()) return out;
+    if (mentions.empty()) return;
     const auto wall_size = static_cast<size_t>(config_of(a).mention_wall);
     // Runs of @mentions separated only by whitespace or commas, in text
     // order, as index ranges of `mentions`: a run as long as a wall is one.
@@ -731,15 +763,13 @@ const std::vector<const Entity*>& conversational_mentions(const Analysis& a) {
       }
     }
     close_run(mentions.size());
-    return out;
   });
 }
 
 const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
-  return remembered(memo(a).chat_hashtags, [&] {
+  return remembered_into(memo(a).chat_hashtags, [&](std::vector<const Entity*>& out) {
     static const WordList& chats = WordList::builtin("lists/chats.tsv");
     const auto& extra = config_of(a).extra_chats;
-    std::vector<const Entity*> out;
     std::string folded;  // for hashtags that are not one ASCII token
     for (const Entity& h : a.doc.entities.hashtags) {
       // Most hashtags are one ASCII token, folded and hashed by the tokenizer.
@@ -751,7 +781,6 @@ const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
         out.push_back(&h);
       }
     }
-    return out;
   });
 }
 
@@ -806,17 +835,15 @@ std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first, size_t last
 const PhraseList& topic_phrases() { return topic_table().phrases; }
 
 const std::vector<TopicMatch>& topics(const Analysis& a) {
-  return remembered(memo(a).topics, [&] {
+  return remembered_into(memo(a).topics, [&](std::vector<TopicMatch>& out) {
     const Document& doc = a.doc;
     const TopicTable& table = topic_table();
-    std::vector<TopicMatch> out;
     for (const PhraseMatch& m : lists(a).find(List::topics)) {
       const Token& t = doc.tokens[m.first_token];
       if (in_list_of(doc.entities.urls, t) || in_list_of(doc.entities.mentions, t)) continue;
       const auto& row = table.rows[static_cast<size_t>(m.phrase - table.phrases.phrases().data())];
       out.push_back({m.start, m.end, row.first, row.second});
     }
-    return out;
   });
 }
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -142,6 +143,8 @@ struct Bang {
   int32_t start, end, weight;
 };
 std::vector<Bang> exclamation_marks(const Document& doc);
+// The same into `out` (cleared first), reusing its memory.
+void exclamation_marks(const Document& doc, std::vector<Bang>& out);
 // The same from every character of the text (the plain path, for tests).
 std::vector<Bang> exclamation_marks_by_char(const Document& doc);
 
@@ -167,6 +170,11 @@ bool is_own_handle(const Analysis& a, const Entity& mention);
 // Does the sentence end with '?' (emoji, closing quotes, "!" and trailing
 // hashtags/links after it are ignored)?
 bool ends_with_question_mark(const Document& doc, const Sentence& s);
+// For each sentence of a.doc, the index of the '?' token it ends with (as
+// ends_with_question_mark sees it) or static_cast<size_t>(-1); found once.
+const std::vector<size_t>& question_marks(const Analysis& a);
+// Does any sentence of a.doc end with '?'?
+bool any_question(const Analysis& a);
 // Questions that really ask readers something: not rhetorical openers ("Did
 // you know"), not teasers answered by a link, not inside promotion (a
 // superlative in the sentence, press-release language or a hard sell
@@ -179,8 +187,9 @@ const std::vector<PhraseMatch>& invitations(const Analysis& a);
 const std::vector<const Entity*>& conversational_mentions(const Analysis& a);
 // Hashtags of known tweet chats (lists/chats.tsv and configured chats).
 const std::vector<const Entity*>& chat_hashtags(const Analysis& a);
-// The leading @mentions that form a wall (empty when there is none).
-std::vector<const Entity*> mention_wall(const Analysis& a);
+// The leading @mentions that form a wall (empty when there is none): the
+// first of doc.entities.mentions.
+std::span<const Entity> mention_wall(const Analysis& a);
 // Any of: a sincere question, an invitation, a mention, a reply, a share, a
 // chat hashtag. Independent of which rules are switched on.
 bool opens_conversation(const Analysis& a);
@@ -213,22 +222,32 @@ const PhraseList& topic_phrases();
 
 // ---- Features computed once per analysis -------------------------------------
 
+// A feature's value for one analysis and whether it is known yet: forgetting
+// it keeps the value's memory, so the next text fills the same vector.
+template <typename T>
+struct Kept {
+  T value{};
+  bool known = false;
+};
+
 // Features that several rules read, kept in Analysis::memo the first time
 // they are computed (each is a pure function of the Analysis).
 struct FeatureMemo {
   ListMatches lists;  // every built-in list's matches in a.doc (and word-list bits)
   bool lists_found = false;
-  std::optional<std::vector<Finding>> press_release_findings;
-  std::optional<std::vector<PhraseMatch>> hard_sells;  // in the whole text
-  std::optional<std::vector<size_t>> sincere_questions;
-  std::optional<std::vector<PhraseMatch>> invitations;
-  std::optional<std::vector<const Entity*>> conversational_mentions;
-  std::optional<std::vector<const Entity*>> chat_hashtags;
-  std::optional<std::vector<TopicMatch>> topics;
-  std::optional<bool> opens_conversation;
-  std::optional<std::optional<HelpfulFinding>> helpful;  // rules/value.cpp
-  // Forgets every feature, keeping the list matches' memory for the next text
-  // (a field added above must be reset there too).
+  Kept<std::vector<Finding>> press_release_findings;
+  Kept<std::vector<PhraseMatch>> hard_sells;  // in the whole text
+  Kept<std::vector<size_t>> question_marks;   // per sentence: its '?' token (question_mark) or npos
+  Kept<std::vector<size_t>> sincere_questions;
+  Kept<std::vector<PhraseMatch>> invitations;
+  Kept<std::vector<const Entity*>> conversational_mentions;
+  Kept<std::vector<const Entity*>> chat_hashtags;
+  Kept<std::vector<TopicMatch>> topics;
+  Kept<bool> opens_conversation;
+  Kept<std::optional<HelpfulFinding>> helpful;  // rules/value.cpp
+  std::vector<Bang> bangs;  // form.exclamations' scratch, reused from text to text
+  // Forgets every feature, keeping the memory of their values for the next
+  // text (a field added above must be forgotten there too).
   void clear();
 };
 // The analysis's memo: the one its maker gave it (the Analyzer reuses one,

@@ -146,7 +146,8 @@ void check_shouting(const Analysis& a, HintSink& sink) {
 }
 
 void check_exclamations(const Analysis& a, HintSink& sink) {
-  const auto marks = exclamation_marks(a.doc);
+  std::vector<Bang>& marks = memo(a).bangs;  // reused: no allocation per text
+  exclamation_marks(a.doc, marks);
   int32_t total = 0;
   bool any_run = false;
   for (const Bang& b : marks) {
@@ -186,7 +187,7 @@ void check_link_only(const Analysis& a, HintSink& sink) {
 void check_mention_wall(const Analysis& a, HintSink& sink) {
   const auto wall = mention_wall(a);
   if (wall.empty()) return;
-  sink.add({"form.mention-wall", Severity::tip, wall.front()->start, wall.back()->end,
+  sink.add({"form.mention-wall", Severity::tip, wall.front().start, wall.back().end,
             concat({"The post opens with ", count_words(wall.size(), "@mention", "@mentions"),
                     ", which reads as a list, not a message."}),
             "Open with your message, and tag only the people it concerns, at the end.", {}});

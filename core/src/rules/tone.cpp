@@ -108,10 +108,7 @@ bool any_outside_entities(const ListMatches& matches, List list) {
 // Broadcast here: not a reply, not a share, no @mention, no question.
 bool is_broadcast(const Analysis& a) {
   if (is_public_reply(a.doc) || is_share(a) || !a.doc.entities.mentions.empty()) return false;
-  for (const Sentence& s : a.doc.sentences) {
-    if (ends_with_question_mark(a.doc, s)) return false;
-  }
-  return true;
+  return !any_question(a);
 }
 
 void check_sentiment(const Analysis& a, HintSink& sink) {

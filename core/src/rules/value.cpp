@@ -86,9 +86,7 @@ void check_empty(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   if (find_helpful(a) || opens_conversation(a)) return;
   // Any question is something a reader can answer, sincere or not.
-  for (const Sentence& s : doc.sentences) {
-    if (ends_with_question_mark(doc, s)) return;
-  }
+  if (any_question(a)) return;
   // Configured phrases for value.empty join the built-in list.
   for (const PhraseMatch& m : rule_phrases(a, "value.empty", List::value_empty)) {
     if (match_in_entity(doc, m)) continue;
@@ -132,8 +130,11 @@ std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
 
 std::optional<HelpfulFinding> find_helpful(const Analysis& a) {
   FeatureMemo& m = memo(a);
-  if (!m.helpful) m.helpful = find_helpful(lists(a));
-  return *m.helpful;
+  if (!m.helpful.known) {
+    m.helpful.value = find_helpful(lists(a));
+    m.helpful.known = true;
+  }
+  return m.helpful.value;
 }
 
 std::span<const RuleInfo> value_rules() { return kRules; }
