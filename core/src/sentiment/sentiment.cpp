@@ -915,7 +915,10 @@ class OnePass {
       if (const Token* token = bare_token(start)) {
         add_word(read_token(*token), clause_break_);
         clause_break_ = false;
-        i = token->end;
+        // bare_token saw ASCII white space after it (or the end): the next
+        // chunk starts past that, at a later token.
+        i = std::min(token->end + 1, n);
+        next_token_ = token + 1;
         continue;
       }
       while (next_emoji != emoji_end && (*next_emoji)->end <= start) ++next_emoji;
@@ -1210,20 +1213,19 @@ class OnePass {
     size_t begin = 0;  // the part's word: [begin, end) without punctuation; end 0: none yet
     size_t end = 0;
     text::TokenHasher word_hash;  // of folded[begin, end)
-    const auto read_part = [&](size_t part_end) {
+    const auto read_part = [&](size_t part_end) __attribute__((always_inline)) {
       const std::u16string_view part = body.substr(part_start, part_end - part_start);
-      Word w;
-      bool is_word = end > 0;
       if (lex_.may_be_written_key(static_cast<char>(part.front()), static_cast<char>(part.back()))) {
-        is_word = read_any(lex_, part, w);  // an emoticon may be a key as written
-      } else if (is_word) {
+        add_any(part, clause_break);  // an emoticon may be a key as written
+      } else if (end > 0) {
         const std::string_view word = folded.substr(begin, end - begin);
+        Word w;
         w.entry = lex_.find_word(word, word_hash.value());
         w.nt_negation = ends_with_nt(word);
         w.caps = letters >= 2 && !(seen & kLower);
         w.letters = letters > 0;
+        add_word(w, clause_break);
       }
-      if (is_word) add_word(w, clause_break);
       clause_break = false;
     };
     uint8_t prev = 0;  // the flags of the character before
@@ -1250,6 +1252,11 @@ class OnePass {
       }
     }
     read_part(body.size());
+  }
+
+  // read_any, then add_word: out of line, for the rare pieces that need it.
+  [[gnu::noinline]] void add_any(std::u16string_view piece, bool clause_break) {
+    if (Word w; read_any(lex_, piece, w)) add_word(w, clause_break);
   }
 
   void count_marks(int32_t start, int32_t end, bool in_url) {
