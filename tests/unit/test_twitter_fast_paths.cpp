@@ -394,3 +394,78 @@ TEST_CASE("emoji found without asking ICU whether a sequence is RGI (a pair, or 
   CHECK(mismatches == 0);
   CHECK(emoji > 1000);
 }
+
+namespace {
+
+// The sign units of `text` by their definition: every unit, one by one.
+std::vector<int32_t> sign_units_by_definition(std::u16string_view text) {
+  std::vector<int32_t> out;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (chime::text::twitter_sign_unit(text[i])) out.push_back(static_cast<int32_t>(i));
+  return out;
+}
+
+// Whether decode_utf8's notes on `utf8` are the sign units of what it decoded,
+// as find_sign_units and the definition find them.
+bool decoder_notes_sign_units(std::string_view utf8) {
+  std::u16string decoded;
+  std::vector<int32_t> noted;
+  int32_t replaced = 0;
+  chime::text::decode_utf8(utf8, decoded, replaced, noted);
+  std::u16string plain;
+  int32_t plain_replaced = 0;
+  chime::text::decode_utf8(utf8, plain, plain_replaced);
+  tw::Positions found;
+  tw::find_sign_units(decoded, found);
+  const std::vector<int32_t> defined = sign_units_by_definition(decoded);
+  return decoded == plain && replaced == plain_replaced && noted == defined &&
+         std::vector<int32_t>(found.begin(), found.end()) == defined;
+}
+
+}  // namespace
+
+TEST_CASE("decode_utf8 notes the sign units that find_sign_units finds in the decoded text") {
+  int32_t mismatches = 0;
+  for (const std::u16string& text : test_texts()) {
+    if (!decoder_notes_sign_units(chime::text::to_utf8(text)) && ++mismatches <= 5)
+      MESSAGE("sign units differ: ", chime::text::to_utf8(text));
+  }
+  // Random bytes, valid UTF-8 or not, of every length up to 40 (the
+  // decoder reads eight bytes at a time, then the rest one by one).
+  static constexpr std::string_view kBytes[] = {"a", " ", ".", "@", "#", "$", "%", "-", ",", "\x7F", std::string_view("\0", 1),
+                                                "\xC3\xA9", "\xEF\xBC\xA0", "\xF0\x9F\x98\x80", "\x80", "\xC3",
+                                                "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xEF\xBF\xBD", "\xE2\x80"};
+  uint32_t state = 4242;
+  auto next = [&state]() {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7FFF;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    std::string bytes;
+    const uint32_t length = next() % 41;
+    while (bytes.size() < length) bytes += kBytes[next() % std::size(kBytes)];
+    if (!decoder_notes_sign_units(bytes) && ++mismatches <= 10) MESSAGE("sign units differ in random bytes ", i);
+  }
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("parse_and_extract answers the same given the decoder's sign units") {
+  namespace text = chime::text;
+  int32_t mismatches = 0;
+  for (const std::u16string& t : test_texts()) {
+    std::u16string decoded;
+    std::vector<int32_t> units;
+    int32_t replaced = 0;
+    text::decode_utf8(text::to_utf8(t), decoded, replaced, units);
+    const text::TweetFacts given = text::parse_and_extract(decoded, units), own = text::parse_and_extract(decoded);
+    const bool same = given.length.weighted == own.length.weighted && given.length.valid == own.length.valid &&
+                      given.length.permillage == own.length.permillage &&
+                      given.length.valid_end == own.length.valid_end &&
+                      same_entities(given.entities.urls, own.entities.urls) &&
+                      same_entities(given.entities.mentions, own.entities.mentions) &&
+                      same_entities(given.entities.hashtags, own.entities.hashtags) &&
+                      same_entities(given.entities.cashtags, own.entities.cashtags);
+    if (!same && ++mismatches <= 5) MESSAGE("results differ: ", text::to_utf8(t));
+  }
+  CHECK(mismatches == 0);
+}

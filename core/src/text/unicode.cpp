@@ -56,28 +56,33 @@ int32_t next_well_formed(const uint8_t* s, int32_t& i, int32_t length) {
 
 namespace {
 
-// Bit 7 set in each byte of `word` (ASCII bytes only: bit 7 clear in all)
-// that is '.', '@', '#' or '$': the ASCII twitter_sign_unit units. Exact:
-// x + 0x7F carries into bit 7 of its own byte exactly when x != 0, and into
-// no other byte.
+// Bit 7 set in each byte of `word` that is '.', '@', '#' or '$' (the ASCII
+// twitter_sign_unit units), exactly so in the bytes below its lowest
+// non-ASCII byte: for an ASCII byte x, x + 0x7F sets bit 7 exactly when
+// x != 0 and carries into no other byte (a non-ASCII byte may carry, but
+// only into the bytes above it).
 uint64_t ascii_sign_bytes(uint64_t word) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  auto zero_bytes = [](uint64_t x) { return ~(x + kOnes * 0x7F) & (kOnes * 0x80); };
-  return zero_bytes(word ^ (kOnes * '.')) | zero_bytes(word ^ (kOnes * '@')) | zero_bytes(word ^ (kOnes * '#')) |
-         zero_bytes(word ^ (kOnes * '$'));
+  auto nonzero = [](uint64_t x) { return x + kOnes * 0x7F; };  // bit 7 of each byte: x != 0
+  return ~(nonzero(word ^ (kOnes * '.')) & nonzero(word ^ (kOnes * '@')) & nonzero(word ^ (kOnes * '#')) &
+           nonzero(word ^ (kOnes * '$'))) &
+         (kOnes * 0x80);
 }
 
 // decode_utf8, noting the twitter_sign_unit offsets in *sign_units when given.
 template <bool kNoteSigns>
 void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, std::vector<int32_t>* sign_units) {
   replaced = 0;
-  if constexpr (kNoteSigns) sign_units->clear();
   // Never more UTF-16 units than UTF-8 bytes: written in place, then trimmed.
   out.resize(utf8.size());
-  char16_t* o = out.data();
+  char16_t* const begin = out.data();
+  char16_t* o = begin;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
-  auto offset = [&out](const char16_t* at) { return static_cast<int32_t>(at - out.data()); };
+  auto offset = [begin](const char16_t* at) { return static_cast<int32_t>(at - begin); };
+  // The same for the sign units: at most one per unit.
+  if constexpr (kNoteSigns) sign_units->resize(utf8.size());
+  int32_t* note = kNoteSigns ? sign_units->data() : nullptr;
   int32_t i = 0;
   while (i < length) {
     // ASCII, most of any text: eight bytes at a time. All eight are written
@@ -95,15 +100,15 @@ void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, std::
       const int32_t ascii = high == 0 ? 8 : std::countr_zero(high) / 8;
       if constexpr (kNoteSigns) {
         // The signs among the ASCII bytes: those below the lowest high bit.
-        uint64_t signs = ascii_sign_bytes(word & 0x7F7F7F7F7F7F7F7FULL) & ((high & (0 - high)) - 1);
-        for (; signs != 0; signs &= signs - 1) sign_units->push_back(offset(o) + std::countr_zero(signs) / 8);
+        uint64_t signs = ascii_sign_bytes(word) & (high - 1) & ~high;
+        for (; signs != 0; signs &= signs - 1) *note++ = offset(o) + std::countr_zero(signs) / 8;
       }
       o += ascii;
       i += ascii;
       if (ascii == 8) continue;
     } else if (s[i] < 0x80) {
       if constexpr (kNoteSigns) {
-        if (twitter_sign_unit(s[i])) sign_units->push_back(offset(o));
+        if (twitter_sign_unit(s[i])) *note++ = offset(o);
       }
       *o++ = s[i++];
       continue;
@@ -117,16 +122,17 @@ void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, std::
       }
     }
     // Past ASCII: every unit written here is a sign unit.
-    if constexpr (kNoteSigns) sign_units->push_back(offset(o));
+    if constexpr (kNoteSigns) *note++ = offset(o);
     if (c <= 0xFFFF) {
       *o++ = static_cast<char16_t>(c);
     } else {
       *o++ = static_cast<char16_t>(U16_LEAD(c));
-      if constexpr (kNoteSigns) sign_units->push_back(offset(o));
+      if constexpr (kNoteSigns) *note++ = offset(o);
       *o++ = static_cast<char16_t>(U16_TRAIL(c));
     }
   }
-  out.resize(static_cast<size_t>(o - out.data()));
+  out.resize(static_cast<size_t>(o - begin));
+  if constexpr (kNoteSigns) sign_units->resize(static_cast<size_t>(note - sign_units->data()));
 }
 
 }  // namespace
