@@ -266,6 +266,7 @@ void PhraseSet::match(const Document& doc, Matches& m) const {
   m.hits_.clear();
   if (m.hits_.capacity() == 0) m.hits_.reserve(8);  // a tweet has a few hits: one allocation, not several
   m.lists_hit_ = 0;
+  m.tags_seen_ = 0;
   const auto& tokens = doc.tokens;
   const size_t n = tokens.size();
   m.tags_.assign(n, 0);
@@ -280,7 +281,10 @@ void PhraseSet::match(const Document& doc, Matches& m) const {
     if (!here && !next && at_every_token_.empty()) continue;  // most tokens
     const size_t found_before = m.hits_.size();
     if (here) {
-      if (here->tagged_count != 0) m.tags_[i] = tags_of(*here, tokens[i]);
+      if (here->tagged_count != 0) {
+        m.tags_[i] = tags_of(*here, tokens[i]);
+        m.tags_seen_ |= m.tags_[i];
+      }
       add_run(i, here->first_begin, here->first_count);
       if (here->opens_pair && i + 1 < n) {
         for (uint32_t e : by_pair_.find(pair_hash(tokens[i].folded_hash, tokens[i + 1].folded_hash))) add_hit(doc, i, e, m);

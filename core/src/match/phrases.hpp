@@ -171,6 +171,11 @@ class PhraseSet {
     const Phrase* longest_at(size_t id, size_t i, size_t last = static_cast<size_t>(-1)) const;
     // For each token, the bits of the tagged word it is (0: none).
     const std::vector<uint8_t>& tags() const { return tags_; }
+    // The bits of every token together: a rule asking for a tag no token
+    // has needs no pass over the tokens.
+    uint8_t tags_seen() const { return tags_seen_; }
+    // Does list `id` match anywhere (any(id) without a scan)?
+    bool hit(size_t id) const { return (lists_hit_ & list_bit(id)) != 0; }
 
    private:
     friend class PhraseSet;
@@ -187,6 +192,7 @@ class PhraseSet {
     std::vector<Hit> hits_;
     uint64_t lists_hit_ = 0;
     std::vector<uint8_t> tags_;
+    uint8_t tags_seen_ = 0;
   };
   Matches match(const Document& doc) const {
     Matches m;

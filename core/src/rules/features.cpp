@@ -382,21 +382,21 @@ std::string phrase_rule_list() {
 std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, List builtin,
                                       std::optional<List> except, size_t first, size_t last) {
   const ListMatches& matches = lists(a);
+  const PhraseList* extra = a.config_phrases ? a.config_phrases->for_rule(rule) : nullptr;
+  if (!extra && !matches.hit(builtin)) return {};  // the usual answer: nothing to find or drop
   std::vector<PhraseMatch> found = matches.find(builtin, first, last);
-  if (a.config_phrases) {
-    if (const PhraseList* extra = a.config_phrases->for_rule(rule)) {
-      auto more = extra->find(a.doc, first, last);
-      found.insert(found.end(), more.begin(), more.end());
-      // Left to right, longest first; then drop matches inside earlier ones.
-      std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& x, const PhraseMatch& y) {
-        return x.start != y.start ? x.start < y.start : x.end > y.end;
-      });
-      std::vector<PhraseMatch> kept;
-      for (const PhraseMatch& m : found) {
-        if (kept.empty() || m.start >= kept.back().end) kept.push_back(m);
-      }
-      found = std::move(kept);
+  if (extra) {
+    auto more = extra->find(a.doc, first, last);
+    found.insert(found.end(), more.begin(), more.end());
+    // Left to right, longest first; then drop matches inside earlier ones.
+    std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& x, const PhraseMatch& y) {
+      return x.start != y.start ? x.start < y.start : x.end > y.end;
+    });
+    std::vector<PhraseMatch> kept;
+    for (const PhraseMatch& m : found) {
+      if (kept.empty() || m.start >= kept.back().end) kept.push_back(m);
     }
+    found = std::move(kept);
   }
   if (except && !found.empty()) {
     auto excluded = matches.find(*except, first, last);
@@ -433,6 +433,9 @@ constexpr std::pair<std::string_view, uint8_t> kWordLists[] = {
     {"lists/other_function_words.tsv", kOtherFunctionWord},
 };
 
+// The tokens question_mark() takes for the mark itself.
+constexpr std::string_view kQuestionMarks[] = {"?"sv, "\uff1f"sv};
+
 }  // namespace
 
 std::vector<PhraseSet::TaggedWord> word_list_tags() {
@@ -440,6 +443,7 @@ std::vector<PhraseSet::TaggedWord> word_list_tags() {
   for (const auto& [name, bit] : kWordLists) {
     for (const std::string& w : WordList::builtin(name).words()) bits[w] |= bit;
   }
+  for (std::string_view mark : kQuestionMarks) bits[std::string(mark)] |= kQuestionMarkToken;
   std::vector<PhraseSet::TaggedWord> out;
   for (const auto& [word, b] : bits) out.push_back({word, b});
   return out;
@@ -447,12 +451,17 @@ std::vector<PhraseSet::TaggedWord> word_list_tags() {
 
 const std::vector<uint8_t>& word_lists(const Analysis& a) { return lists(a).word_lists(); }
 
+uint8_t word_lists_seen(const Analysis& a) { return lists(a).word_lists_seen(); }
+
 std::vector<uint8_t> word_lists_by_list(const Document& doc) {
   std::vector<uint8_t> out;
   for (const Token& t : doc.tokens) {
     uint8_t b = 0;
     for (const auto& [name, bit] : kWordLists) {
       if (WordList::builtin(name).contains(t)) b |= bit;
+    }
+    for (std::string_view mark : kQuestionMarks) {
+      if (t.folded == mark) b |= kQuestionMarkToken;
     }
     out.push_back(b);
   }
@@ -639,6 +648,7 @@ bool is_share(const Analysis& a) { return a.doc.context && (a.doc.context->retwe
 
 int32_t reader_word_count(const Analysis& a, size_t first, size_t last) {
   const Document& doc = a.doc;
+  if ((word_lists_seen(a) & kReaderWord) == 0) return 0;  // no reader word anywhere
   const auto& bits = word_lists(a);
   last = std::min(last, doc.tokens.size());
   int32_t n = 0;
@@ -660,9 +670,11 @@ int32_t self_reference_count(const Analysis& a, size_t first, size_t last) {
   if (first >= last) return 0;
   const auto& bits = word_lists(a);
   int32_t n = 0;
-  for (size_t i = first; i < last; ++i) {
-    const Token& t = doc.tokens[i];
-    if ((bits[i] & kSelfWord) && t.kind == TokenKind::word && !in_entity(doc, t)) ++n;
+  if ((word_lists_seen(a) & kSelfWord) != 0) {  // else no self word anywhere: no pass
+    for (size_t i = first; i < last; ++i) {
+      const Token& t = doc.tokens[i];
+      if ((bits[i] & kSelfWord) && t.kind == TokenKind::word && !in_entity(doc, t)) ++n;
+    }
   }
   // Without configured names, handles or brand hashtags (the usual case) the
   // lookups below can find nothing: skip their matching and folding.
@@ -688,6 +700,11 @@ bool ends_with_question_mark(const Document& doc, const Sentence& s) { return qu
 
 const std::vector<size_t>& question_marks(const Analysis& a) {
   return remembered_into(memo(a).question_marks, [&](std::vector<size_t>& out) {
+    // No "?" token at all (most texts): no sentence ends with one.
+    if ((word_lists_seen(a) & kQuestionMarkToken) == 0) {
+      out.assign(a.doc.sentences.size(), npos);
+      return;
+    }
     for (const Sentence& s : a.doc.sentences) out.push_back(question_mark(a.doc, s));
   });
 }

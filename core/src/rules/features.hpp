@@ -103,10 +103,13 @@ enum WordListBit : uint8_t {
   kTipWord = 1 << 4,               // lists/tip_words.txt
   kEnglishFunctionWord = 1 << 5,   // lists/english_function_words.tsv
   kOtherFunctionWord = 1 << 6,     // lists/other_function_words.tsv
+  kQuestionMarkToken = 1 << 7,     // "?" or fullwidth "？" (not a list: lets question_marks skip texts without one)
 };
 // For each token of a.doc, the lists (WordListBits) holding its folded form;
 // found with the phrase lists' matches, in the same lookup of each token.
 const std::vector<uint8_t>& word_lists(const Analysis& a);
+// The bits of word_lists(a) together: zero for a list no token is in.
+uint8_t word_lists_seen(const Analysis& a);
 // Every word of those lists with the bits of the lists holding it (the words
 // builtin_lists() tags).
 std::vector<PhraseSet::TaggedWord> word_list_tags();

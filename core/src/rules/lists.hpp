@@ -55,6 +55,10 @@ class ListMatches {
   }
   // For each token, the WordListBits of the word lists holding it.
   const std::vector<uint8_t>& word_lists() const { return matches_.tags(); }
+  // The WordListBits of all tokens together.
+  uint8_t word_lists_seen() const { return matches_.tags_seen(); }
+  // Does list `id` match anywhere?
+  bool hit(List id) const { return matches_.hit(static_cast<size_t>(id)); }
 
  private:
   const Document* doc_ = nullptr;

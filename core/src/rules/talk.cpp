@@ -64,6 +64,7 @@ void check_chat(const Analysis& a, HintSink& sink) {
 
 // A word of the list (a WordListBit) outside entities.
 bool has_word_from(const Analysis& a, uint8_t list) {
+  if ((word_lists_seen(a) & list) == 0) return false;  // no token is in the list
   const auto& bits = word_lists(a);
   for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
     if ((bits[i] & list) && !in_entity(a.doc, a.doc.tokens[i])) return true;

@@ -210,6 +210,8 @@ void check_jargon(const Analysis& a, HintSink& sink) {
 // function words of either kind, so a share of English ones would not do).
 bool reads_as_english(const Analysis& a) {
   const Document& doc = a.doc;
+  // No function word of either kind: 0 >= 0.
+  if ((word_lists_seen(a) & (kEnglishFunctionWord | kOtherFunctionWord)) == 0) return true;
   const auto& bits = word_lists(a);
   int32_t english_words = 0, other_words = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
