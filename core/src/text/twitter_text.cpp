@@ -128,6 +128,13 @@ void scan_hashtags(std::u16string_view text, const Signs::Positions& hashes, Spa
     int32_t p = h + 1;
     bool alpha = false;
     while (p < n) {
+      if (text[p] < 0x80) {  // ASCII, most tags: both classes from one table lookup
+        const uint16_t cls = tw::kAsciiClasses[text[p]];
+        if (!(cls & tw::kHashtagAlnum)) break;
+        alpha = alpha || (cls & tw::kHashtagAlpha) != 0;
+        ++p;
+        continue;
+      }
       char32_t c = text[p];
       int32_t len = 1;
       if (U16_IS_LEAD(text[p]) && p + 1 < n && U16_IS_TRAIL(text[p + 1])) {
@@ -504,21 +511,22 @@ Parsed parse(std::u16string_view text, const Signs& signs, const tw::UrlList* ur
              const TwitterTextConfig& config) {
   Parsed p;
   p.view = text;
-  tw::UrlList own_urls;
-  Signs normalized_signs;
-  const Signs* view_signs = &signs;
   if (needs_nfc(text, signs)) {
+    // Rare: the normal form's own signs and URLs (space set up only here).
     p.normalized = nfc(text);
     p.view = p.normalized;
+    Signs normalized_signs;
     find_signs(p.view, normalized_signs);
-    view_signs = &normalized_signs;
-    urls = nullptr;  // found in the text, not in its normal form
+    tw::UrlList normalized_urls;
+    tw::extract_urls(p.view, normalized_signs.dots().span(), normalized_urls);
+    p.weighed = weigh(p.view, normalized_signs, normalized_urls.span(), config);
+  } else if (urls == nullptr) {
+    tw::UrlList own_urls;
+    tw::extract_urls(p.view, signs.dots().span(), own_urls);
+    p.weighed = weigh(p.view, signs, own_urls.span(), config);
+  } else {
+    p.weighed = weigh(p.view, signs, urls->span(), config);
   }
-  if (urls == nullptr) {
-    tw::extract_urls(p.view, view_signs->dots().span(), own_urls);
-    urls = &own_urls;
-  }
-  p.weighed = weigh(p.view, *view_signs, {urls->data(), urls->size()}, config);
   p.weighted = static_cast<double>(p.weighed.weight) / config.scale;
   p.weighted_length = static_cast<int32_t>(p.weighed.weight / config.scale);  // the configs keep it whole
   p.valid = p.weighed.valid && p.weighted > 0 && p.weighted <= config.max_weighted_length;
