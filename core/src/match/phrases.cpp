@@ -83,14 +83,21 @@ std::vector<Phrase> PhraseList::compile(const std::vector<std::string_view>& tex
 
 bool Phrase::matches_at(const Document& doc, size_t i, size_t last) const {
   if (i + tokens.size() > last) return false;
+  const Token* t = doc.tokens.data() + i;
+  auto is_wildcard = [&](size_t k) { return tokens[k].size() == 1 && tokens[k][0] == '*'; };
+  // Spacing, kinds and hashes first: a candidate that does not match (one of
+  // several phrases opening with the same words) nearly always differs there,
+  // and is turned down before any bytes are compared.
   for (size_t k = 0; k < tokens.size(); ++k) {
-    const Token& t = doc.tokens[i + k];
-    if (k > 0 && joined[k] == t.space_before) return false;
-    if (tokens[k].size() == 1 && tokens[k][0] == '*') {
-      if (t.kind != TokenKind::word && t.kind != TokenKind::number) return false;
-    } else if (hashes[k] != t.folded_hash || !same_bytes(tokens[k], t.folded)) {
+    if (k > 0 && joined[k] == t[k].space_before) return false;
+    if (is_wildcard(k)) {
+      if (t[k].kind != TokenKind::word && t[k].kind != TokenKind::number) return false;
+    } else if (hashes[k] != t[k].folded_hash) {
       return false;
     }
+  }
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (!is_wildcard(k) && !same_bytes(tokens[k], t[k].folded)) return false;
   }
   return true;
 }

@@ -585,8 +585,10 @@ constexpr size_t kMarkBlock = 16;  // UTF-16 units tested at once
 // True if one of the kMarkBlock units from `p` on is a mark: several
 // compared at once in vector registers.
 bool block_may_hold_mark(const char16_t* p) {
-  unsigned any = 0;
-  for (size_t k = 0; k < kMarkBlock; ++k) any |= static_cast<unsigned>(is_exclamation_mark(p[k]));
+  // A 16-bit accumulator, as wide as the units: the compares' lanes are
+  // or-ed together as they are, not widened first.
+  uint16_t any = 0;
+  for (size_t k = 0; k < kMarkBlock; ++k) any |= static_cast<uint16_t>(is_exclamation_mark(p[k]));
   return any != 0;
 }
 
