@@ -904,21 +904,35 @@ class OnePass {
       }
       // A chunk of text up to white space: pieces between the emoji in it.
       const int32_t start = i;
-      if (sentence_end <= start) {
-        while (sentence < sentence_count && sentences[sentence].end <= start) ++sentence;
-        sentence_start = sentence < sentence_count ? sentences[sentence].start : -1;
-        sentence_end = sentence < sentence_count ? sentences[sentence].end : INT32_MAX;
-        sentence_ = sentence;
-      }
-      if (sentence_start == start) clause_break_ = true;
+      // Its sentence (a chunk starts at most once; asked again, the same).
+      const auto enter_chunk = [&](int32_t chunk_start) {
+        if (sentence_end <= chunk_start) {
+          while (sentence < sentence_count && sentences[sentence].end <= chunk_start) ++sentence;
+          sentence_start = sentence < sentence_count ? sentences[sentence].start : -1;
+          sentence_end = sentence < sentence_count ? sentences[sentence].end : INT32_MAX;
+          sentence_ = sentence;
+        }
+        if (sentence_start == chunk_start) clause_break_ = true;
+      };
+      enter_chunk(start);
       // Most chunks are one ASCII word or number token alone: read from it.
       if (const Token* token = bare_token(start)) {
-        add_word(read_token(*token), clause_break_);
-        clause_break_ = false;
-        // bare_token saw ASCII white space after it (or the end): the next
-        // chunk starts past that, at a later token.
-        i = std::min(token->end + 1, n);
-        next_token_ = token + 1;
+        // And most of those follow one another one white space apart: the
+        // next token, if it starts right after the white space bare_token
+        // saw, starts the next chunk (no scan for it).
+        for (;;) {
+          add_word(read_token(*token), clause_break_);
+          clause_break_ = false;
+          i = std::min(token->end + 1, n);
+          ++token;
+          if (token == tokens_end_ || token->start != i) break;
+          enter_chunk(i);
+          if (!is_bare(token)) {
+            not_bare_ = i;  // for bare_token, which would test it again
+            break;
+          }
+        }
+        next_token_ = token;
         continue;
       }
       while (next_emoji != emoji_end && (*next_emoji)->end <= start) ++next_emoji;
@@ -972,6 +986,7 @@ class OnePass {
   int exclamations_ = 0;  // "!" and "?" outside URLs (a URL's query
   int questions_ = 0;     // string is not emphasis)
   const Token* next_token_ = doc_.tokens.data();  // cursor into doc_.tokens for token_piece
+  int32_t not_bare_ = -1;  // a chunk start where is_bare failed
   const Token* const tokens_end_ = doc_.tokens.data() + doc_.tokens.size();
 
   // Reads the piece from text[start] up to white space or `limit`; returns
@@ -1035,25 +1050,30 @@ class OnePass {
   // scanning. Else nullptr (and add_piece reads the chunk).
   const Token* bare_token(int32_t start) {
     const char16_t* const text = text_.data();
-    if (text[start] >= 0x80 || !(kAscii[text[start]] & kAlnum)) return nullptr;
+    if (text[start] >= 0x80 || !(kAscii[text[start]] & kAlnum) || start == not_bare_) return nullptr;
     const Token* token = next_token_;
     while (token != tokens_end_ && token->start < start) ++token;
     next_token_ = token;
-    if (token == tokens_end_ || token->start != start ||
-        (token->kind != TokenKind::word && token->kind != TokenKind::number)) {
-      return nullptr;
-    }
+    if (token == tokens_end_ || token->start != start) return nullptr;
+    return is_bare(token) ? token : nullptr;
+  }
+  // bare_token's tests of a token that starts at a chunk's start.
+  bool is_bare(const Token* token) {
+    const char16_t* const text = text_.data();
+    const int32_t start = token->start;
+    if (text[start] >= 0x80 || !(kAscii[text[start]] & kAlnum)) return false;
+    if (token->kind != TokenKind::word && token->kind != TokenKind::number) return false;
     const int32_t end = token->end;
     if (token->text.size() != static_cast<size_t>(end - start) ||
         !(kAscii[static_cast<size_t>(token->folded.back())] & kAlnum)) {
-      return nullptr;
+      return false;
     }
     if (static_cast<size_t>(end) < text_.size() && (text[end] >= 0x80 || !(kAscii[text[end]] & kSpace))) {
-      return nullptr;
+      return false;
     }
-    if (entities_.kinds(start, end) != 0) return nullptr;
-    if (lex_.may_be_written_key(static_cast<char>(text[start]), static_cast<char>(text[end - 1]))) return nullptr;
-    return token;
+    if (entities_.kinds(start, end) != 0) return false;
+    if (lex_.may_be_written_key(static_cast<char>(text[start]), static_cast<char>(text[end - 1]))) return false;
+    return true;
   }
 
   // The piece from text[start] up to white space or `limit`, if it is ASCII
