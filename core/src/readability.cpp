@@ -6,30 +6,40 @@
 namespace chime {
 
 namespace {
-bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+constexpr bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
-// Each byte's kind for count_syllables, looked up once per letter.
-enum : uint8_t { kOther = 0, kVowel = 1, kNonAscii = 2 };
-constexpr std::array<uint8_t, 256> kByteKind = [] {
-  std::array<uint8_t, 256> kinds{};
-  for (int b = 0x80; b < 256; ++b) kinds[static_cast<size_t>(b)] = kNonAscii;
-  for (char c : {'a', 'e', 'i', 'o', 'u', 'y'}) kinds[static_cast<unsigned char>(c)] = kVowel;
-  return kinds;
+// count_syllables as a table-driven scan: one row per "the byte before was
+// a vowel" (row 0: no, row 256: yes), each entry 1 where the byte opens a
+// group of vowels, and the row each byte leads to. One load for the count
+// and one for the next row per letter, no arithmetic on kinds.
+constexpr bool is_vowel_byte(size_t b) { return b < 0x80 && is_vowel(static_cast<char>(b)); }
+constexpr size_t kAfterVowel = 256;
+constexpr std::array<uint8_t, 2 * kAfterVowel> kOpensGroup = [] {
+  std::array<uint8_t, 2 * kAfterVowel> opens{};
+  for (size_t b = 0; b < kAfterVowel; ++b) opens[b] = is_vowel_byte(b) ? 1 : 0;  // row 0 only
+  return opens;
+}();
+constexpr std::array<uint16_t, 256> kRowAfter = [] {
+  std::array<uint16_t, 256> rows{};
+  for (size_t b = 0; b < rows.size(); ++b) rows[b] = is_vowel_byte(b) ? kAfterVowel : 0;
+  return rows;
 }();
 
-// count_syllables, inline in the readability pass that calls it per word.
-inline int32_t syllables_of(std::string_view w) {
+// count_syllables, inline in the readability pass that calls it per word
+// (a call per word would cost as much as the scan of a short one).
+[[gnu::always_inline]] inline int32_t syllables_of(std::string_view w) {
   // Non-ASCII words (other scripts) count one syllable: the grade is an
   // English measure and should not punish them.
   int32_t groups = 0;
-  uint8_t prev = kOther, seen = kOther;
+  size_t row = 0;
+  unsigned seen = 0;  // every byte or-ed: bit 7 set if any is not ASCII
   for (char c : w) {
-    const uint8_t kind = kByteKind[static_cast<unsigned char>(c)];
-    groups += kind & ~prev & kVowel;  // a vowel after a non-vowel opens a group
-    prev = kind;
-    seen |= kind;  // asked once after the loop: no branch per letter
+    const auto b = static_cast<unsigned char>(c);
+    groups += kOpensGroup[row + b];  // a vowel after a non-vowel opens a group
+    row = kRowAfter[b];
+    seen |= b;  // asked once after the loop: no branch per letter
   }
-  if (seen & kNonAscii) return 1;
+  if (seen & 0x80) return 1;
   const size_t n = w.size();
   // Silent final e ("care"), but not "-le" after a consonant ("simple").
   if (n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2]) && !(w[n - 2] == 'l' && !is_vowel(w[n - 3]))) {
