@@ -264,15 +264,24 @@ bool idna_ok(std::u16string_view text, int32_t start, int32_t end) {
     scan_ascii_domains(text, start, end, [&](int32_t, int32_t) { any = true; });
     if (!any) return false;
   }
-  // A label of printable ASCII converts to itself (no IDNA separator but
-  // '.', which ends it): its length is its own.
-  const bool printable = std::all_of(domain.begin(), domain.end(), [](char16_t c) { return c >= 0x20 && c <= 0x7E; });
+  // A domain of printable ASCII (nearly every one) converts to itself (no
+  // IDNA separator but '.', which ends a label): its labels' lengths are
+  // their own, checked in the same pass that sees it is printable.
+  auto length_ok = [](int64_t len) { return len >= 1 && len <= kMaxDomainLabelLength; };
+  bool printable = true, lengths_ok = true;
   size_t label_start = 0;
+  for (size_t i = 0; i < domain.size(); ++i) {
+    const char16_t c = domain[i];
+    printable = printable && c >= 0x20 && c <= 0x7E;
+    if (c != u'.') continue;
+    lengths_ok = lengths_ok && length_ok(static_cast<int64_t>(i - label_start));
+    label_start = i + 1;
+  }
+  if (printable) return lengths_ok && length_ok(static_cast<int64_t>(domain.size() - label_start));
+  label_start = 0;
   for (size_t i = 0; i <= domain.size(); ++i) {
     if (i < domain.size() && domain[i] != u'.') continue;
-    const std::u16string_view label = domain.substr(label_start, i - label_start);
-    const int64_t len = printable ? static_cast<int64_t>(label.size()) : to_ascii_length(label);
-    if (len < 1 || len > kMaxDomainLabelLength) return false;
+    if (!length_ok(to_ascii_length(domain.substr(label_start, i - label_start)))) return false;
     label_start = i + 1;
   }
   return true;
