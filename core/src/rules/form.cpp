@@ -123,11 +123,15 @@ void check_shouting(const Analysis& a, HintSink& sink) {
     if (shouted >= kShoutingWords) add_shouting(a, sink, first, last);
     shouted = 0;
   };
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    const Token& t = doc.tokens[i];
+  const size_t count = doc.tokens.size();
+  for (size_t i = 0; i < count; ++i) {
     // Outside a run only a word in capitals matters (it may start one); for
-    // any other token every branch below does nothing, so skip the entity test.
-    if (shouted == 0 && !(t.kind == TokenKind::word && t.all_caps)) continue;
+    // any other token every branch below does nothing: skip to the next one.
+    if (shouted == 0) {
+      while (i < count && !(doc.tokens[i].all_caps && doc.tokens[i].kind == TokenKind::word)) ++i;
+      if (i == count) break;
+    }
+    const Token& t = doc.tokens[i];
     if (in_entity(doc, t)) {
       close_run();
     } else if (t.kind != TokenKind::word) {

@@ -24,8 +24,10 @@ const Phrase* match_at(const ListMatches& matches, List list, size_t i) {
 // Not a discount ("20% off").
 std::optional<HelpfulFinding> number_fact(const ListMatches& matches) {
   const Document& doc = matches.doc();
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (!is_number(doc, i)) continue;
+  const size_t count = doc.tokens.size();
+  for (size_t i = 0; i < count; ++i) {
+    // Kind first: most tokens are not numbers, and need no entity test.
+    if (doc.tokens[i].kind != TokenKind::number || token_in_entity(doc, i)) continue;
     const Token& n = doc.tokens[i];
     const auto next = [&](size_t k) -> std::string_view {
       static const std::string none;
