@@ -402,6 +402,14 @@ constexpr std::array<char, 0x80> kAsciiFold = [] {
   return fold;
 }();
 
+// An ASCII character as tokens of ASCII are made from it: two bytes, so that
+// the loop over a word's characters indexes the table directly.
+struct AsciiChar {
+  enum : uint8_t { word_part = 1, upper = 2, lower = 4 };
+  char fold = 0;      // kAsciiFold
+  uint8_t flags = 0;  // word_part: a letter, digit or "_", which hold together in a word (WB5 to WB13b)
+};
+
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -423,14 +431,24 @@ struct Tokenizer::Impl {
     }
     return chars;
   }();
-  // ASCII letters, digits and "_": what holds together in a word (WB5 to WB13b).
-  std::array<bool, 0x80> ascii_word_part = [this] {
-    std::array<bool, 0x80> part{};
+  // What a token of ASCII needs of each character.
+  std::array<AsciiChar, 0x80> ascii = [this] {
+    std::array<AsciiChar, 0x80> chars{};
+    const auto bit = [](bool on, uint8_t b) { return static_cast<uint8_t>(on ? b : 0); };
     for (char16_t c = 0; c < 0x80; ++c) {
       const Wb k = ascii_word_chars[c].cls;
-      part[c] = is_alnum(k) || k == wb_extend_num_let;
+      chars[c].fold = kAsciiFold[c];
+      chars[c].flags = static_cast<uint8_t>(bit(is_alnum(k) || k == wb_extend_num_let, AsciiChar::word_part) |
+                                            bit(c >= 'A' && c <= 'Z', AsciiChar::upper) |
+                                            bit(c >= 'a' && c <= 'z', AsciiChar::lower));
     }
-    return part;
+    return chars;
+  }();
+  // The folded_hash of a token of one ASCII character that folds to itself.
+  std::array<size_t, 0x80> ascii_hash = [] {
+    std::array<size_t, 0x80> hashes{};
+    for (char16_t c = 0; c < 0x80; ++c) hashes[c] = text::token_hash({&kAsciiFold[c], 1});
+    return hashes;
   }();
 
   // Fills word_chars with text[from, to), a range that starts where a
@@ -498,6 +516,50 @@ struct Tokenizer::Impl {
   }
   void emit(Document& doc, int32_t start, int32_t end, int32_t status, bool space_before);
   void emit_ascii(Document& doc, int32_t start, int32_t end, TokenKind kind, bool space_before);
+  // Copies the ASCII letters, digits and "_" from q on to `out` (moved past
+  // them), adding their folded forms to `hasher` and their flags to `seen`;
+  // returns where they end. Its own function, with its state in locals, so
+  // that this loop, which reads most of a tweet, keeps it in registers.
+  [[gnu::noinline]] const char16_t* take_word_parts(const char16_t* q, char*& out, text::TokenHasher& hasher,
+                                                    uint8_t& seen) const {
+    char* o = out;
+    text::TokenHasher h = hasher;
+    uint8_t flags = seen;
+    for (char16_t c; (c = *q) < 0x80 && (ascii[c].flags & AsciiChar::word_part) != 0; ++q) {  // text[n] is 0
+      *o++ = static_cast<char>(c);
+      h.add(ascii[c].fold);
+      flags |= ascii[c].flags;
+    }
+    out = o;
+    hasher = h;
+    seen = flags;
+    return q;
+  }
+  // Adds the token for [start, end), all ASCII, whose bytes are at `out`
+  // with room for as many after them, `hash` the hash of its folded form
+  // and `seen` the flags of its characters or'ed. Its folded form is its
+  // text unless it has capitals; then a copy goes right after the text.
+  void add_ascii(Document& doc, int32_t start, int32_t end, TokenKind kind, bool space_before, char* out,
+                 size_t hash, uint8_t seen) {
+    const auto length = static_cast<size_t>(end - start);
+    const std::string_view text(out, length);
+    std::string_view folded = text;
+    bool all_caps = false;
+    used += length;
+    if ((seen & AsciiChar::upper) != 0) {
+      char* f = out + length;
+      int32_t uppers = 0;
+      for (size_t i = 0; i < length; ++i) {
+        f[i] = kAsciiFold[static_cast<unsigned char>(out[i])];
+        uppers += f[i] != out[i];
+      }
+      folded = {f, length};
+      used += length;
+      // All capitals: no small letter, two capitals at least.
+      all_caps = kind == TokenKind::word && (seen & AsciiChar::lower) == 0 && uppers >= 2;
+    }
+    doc.tokens.push_back(Token{start, end, kind, space_before, all_caps, text, folded, hash});
+  }
   void emit_reference(Document& doc, int32_t start, int32_t end, int32_t status);
   void build_sentences(Document& doc) const;
 };
@@ -594,45 +656,20 @@ void Tokenizer::Impl::emit(Document& doc, int32_t start, int32_t end, int32_t st
 }
 
 // Adds the token for [start, end), all ASCII: copied, folded, hashed and
-// its capitals counted in one walk.
+// its letters noted in one walk.
 void Tokenizer::Impl::emit_ascii(Document& doc, int32_t start, int32_t end, TokenKind kind, bool space_before) {
-  Token& t = doc.tokens.emplace_back();
-  t.start = start;
-  t.end = end;
-  t.kind = kind;
-  t.space_before = space_before;
   const auto length = static_cast<size_t>(end - start);
   char* out = room(doc, 2 * length);
-  // The folded copy goes right after the text; kept only if it differs.
-  char* folded = out + length;
-  text::TokenHasher hasher;
   const char16_t* c = doc.text.data() + start;
-  bool capitals = false;
+  text::TokenHasher hasher;
+  uint8_t seen = 0;
   for (size_t i = 0; i < length; ++i) {
-    const char f = kAsciiFold[c[i]];
+    const AsciiChar& a = ascii[c[i]];
     out[i] = static_cast<char>(c[i]);
-    folded[i] = f;
-    capitals = capitals || f != out[i];
-    hasher.add(f);
+    hasher.add(a.fold);
+    seen |= a.flags;
   }
-  t.text = {out, length};
-  t.folded_hash = hasher.value();
-  if (!capitals) {
-    t.folded = t.text;
-    used += length;
-    return;
-  }
-  t.folded = {folded, length};
-  used += 2 * length;
-  if (kind == TokenKind::word) {  // all capitals: no small letter, two capitals at least
-    int32_t uppers = 0;
-    bool lower = false;
-    for (size_t i = 0; i < length; ++i) {
-      uppers += c[i] >= 'A' && c[i] <= 'Z';
-      lower = lower || (c[i] >= 'a' && c[i] <= 'z');
-    }
-    t.all_caps = !lower && uppers >= 2;
-  }
+  add_ascii(doc, start, end, kind, space_before, out, hasher.value(), seen);
 }
 
 // The reference for emit: each token's facts straight from ICU.
@@ -699,19 +736,26 @@ bool Tokenizer::Impl::scan(Document& doc) {
     bool island = p[s] >= 0x80;
     if (!island) {
       const Wb k = wb(p[s]);
-      if (ascii_word_part[p[s]]) {
+      if ((ascii[p[s]].flags & AsciiChar::word_part) != 0) {
         // WB5 to WB13b: letters, digits and "_" hold together, and a
         // letter (digit) keeps a "." or "'" (also "," ";") that a letter
-        // (digit) follows.
+        // (digit) follows. The token is made as it is read: its bytes
+        // copied and its folded form hashed in the same walk.
+        char* out = room(doc, 2 * static_cast<size_t>(n - s));
+        char* o = out;
+        text::TokenHasher hasher;
+        uint8_t seen = 0;  // flags of its characters
+        j = s;
         for (;;) {
-          while (p[j] < 0x80 && ascii_word_part[p[j]]) ++j;  // text[n] is 0, no word part
+          j = static_cast<int32_t>(take_word_parts(p + j, o, hasher, seen) - p);
+          const char16_t c = p[j];
           if (j == n) break;
-          if (p[j] >= 0x80) {
+          if (c >= 0x80) {
             island = true;
             non_ascii = j;
             break;
           }
-          const Wb mid = wb(p[j]);
+          const Wb mid = wb(c);
           const bool mid_num_let = mid == wb_mid_num_let || mid == wb_single_quote;
           if (!mid_num_let && mid != wb_mid_num) break;
           if (j + 1 < n && p[j + 1] >= 0x80) {  // a letter or Extend after the "."?
@@ -723,7 +767,9 @@ bool Tokenizer::Impl::scan(Document& doc) {
           if ((before == wb_letter && mid_num_let && after == wb_letter) ||
               (before == wb_numeric && (mid_num_let || mid == wb_mid_num) && after == wb_numeric)) {
             stop(j);
-            j += 2;
+            *o++ = static_cast<char>(c);  // no capital: folds to itself
+            hasher.add(static_cast<char>(c));
+            ++j;  // the letter or digit after it comes next
             continue;
           }
           break;
@@ -734,7 +780,7 @@ bool Tokenizer::Impl::scan(Document& doc) {
           if (last == wb_extend_num_let) {  // WB13a: "_" after a digit, a letter or "_"; alone no word
             kind = j - 1 == s ? TokenKind::punct : wb(p[j - 2]) == wb_numeric ? TokenKind::number : TokenKind::word;
           }
-          emit_ascii(doc, s, j, kind, space_before);
+          add_ascii(doc, s, j, kind, space_before, out, hasher.value(), seen);
           space_before = false;
         }
       } else if (is_line_break(k)) {  // WB3 to WB3b: a segment of its own, CR LF one
@@ -753,8 +799,14 @@ bool Tokenizer::Impl::scan(Document& doc) {
         } else if (classes.ascii(p[s]).has(cf_space)) {
           space_before = true;
         } else {
+          // One character (only " " is WSegSpace in ASCII), which folds to
+          // itself: its hash is known.
           stop(s);
-          emit_ascii(doc, s, j, TokenKind::punct, space_before);
+          char* out = room(doc, 1);
+          *out = static_cast<char>(p[s]);
+          ++used;
+          const std::string_view one(out, 1);
+          doc.tokens.push_back(Token{s, j, TokenKind::punct, space_before, false, one, one, ascii_hash[p[s]]});
           space_before = false;
         }
       }
