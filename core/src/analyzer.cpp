@@ -56,7 +56,7 @@ struct Analyzer::Impl {
   mutable Document replied;  // the text being answered, when the context has one
   // Where twitter-text's sign units lie in doc.text and replied.text, as
   // decode_utf8 noted them; doc_sign_units_known is false for UTF-16 input.
-  mutable std::vector<int32_t> doc_sign_units, replied_sign_units;
+  mutable text::SignUnits doc_sign_units, replied_sign_units;
   mutable bool doc_sign_units_known = false;
   mutable HintSink sink;
   const std::shared_ptr<FeatureMemo> memo = std::make_shared<FeatureMemo>();  // cleared for each text
@@ -64,7 +64,7 @@ struct Analyzer::Impl {
 
   // Makes `d` the Document of `d.text` (already filled in); sign_units: its
   // sign units as decode_utf8 noted them, or null.
-  void make_document(Document& d, const Context& context, const std::vector<int32_t>* sign_units) const {
+  void make_document(Document& d, const Context& context, const text::SignUnits* sign_units) const {
     d.context = &context;
     d.config = &config;
     // One scan finds URLs for both.

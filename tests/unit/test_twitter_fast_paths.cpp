@@ -397,29 +397,46 @@ TEST_CASE("emoji found without asking ICU whether a sequence is RGI (a pair, or 
 
 namespace {
 
-// The sign units of `text` by their definition: every unit, one by one.
-std::vector<int32_t> sign_units_by_definition(std::u16string_view text) {
+// The sign units of `text` of one kind (all kinds: kind < 0) by their
+// definition: every unit, one by one.
+std::vector<int32_t> sign_units_by_definition(std::u16string_view text, int kind) {
+  using chime::text::SignUnits;
   std::vector<int32_t> out;
-  for (size_t i = 0; i < text.size(); ++i)
-    if (chime::text::twitter_sign_unit(text[i])) out.push_back(static_cast<int32_t>(i));
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char16_t c = text[i];
+    bool in = false;
+    switch (kind) {
+      case SignUnits::kDot: in = c == u'.'; break;
+      case SignUnits::kAt: in = c == u'@' || c == 0xFF20; break;
+      case SignUnits::kHash: in = c == u'#' || c == 0xFF03; break;
+      case SignUnits::kDollar: in = c == u'$'; break;
+      case SignUnits::kNonAscii: in = c >= 0x80; break;
+      default: in = chime::text::twitter_sign_unit(c); break;
+    }
+    if (in) out.push_back(static_cast<int32_t>(i));
+  }
   return out;
 }
 
 // Whether decode_utf8's notes on `utf8` are the sign units of what it decoded,
-// as find_sign_units and the definition find them.
+// kind by kind, and find_sign_units finds them all.
 bool decoder_notes_sign_units(std::string_view utf8) {
+  using chime::text::SignUnits;
   std::u16string decoded;
-  std::vector<int32_t> noted;
+  static SignUnits noted;  // one for all texts, as the Analyzer keeps one: its memory is reused
   int32_t replaced = 0;
   chime::text::decode_utf8(utf8, decoded, replaced, noted);
   std::u16string plain;
   int32_t plain_replaced = 0;
   chime::text::decode_utf8(utf8, plain, plain_replaced);
+  bool same = decoded == plain && replaced == plain_replaced;
+  for (int kind = 0; kind < SignUnits::kKinds; ++kind) {
+    const std::span<const int32_t> units = noted.of(SignUnits::Kind(kind));
+    same = same && std::vector<int32_t>(units.begin(), units.end()) == sign_units_by_definition(decoded, kind);
+  }
   tw::Positions found;
   tw::find_sign_units(decoded, found);
-  const std::vector<int32_t> defined = sign_units_by_definition(decoded);
-  return decoded == plain && replaced == plain_replaced && noted == defined &&
-         std::vector<int32_t>(found.begin(), found.end()) == defined;
+  return same && std::vector<int32_t>(found.begin(), found.end()) == sign_units_by_definition(decoded, -1);
 }
 
 }  // namespace
@@ -452,9 +469,9 @@ TEST_CASE("decode_utf8 notes the sign units that find_sign_units finds in the de
 TEST_CASE("parse_and_extract answers the same given the decoder's sign units") {
   namespace text = chime::text;
   int32_t mismatches = 0;
+  text::SignUnits units;  // reused from text to text, as the Analyzer does
   for (const std::u16string& t : test_texts()) {
     std::u16string decoded;
-    std::vector<int32_t> units;
     int32_t replaced = 0;
     text::decode_utf8(text::to_utf8(t), decoded, replaced, units);
     const text::TweetFacts given = text::parse_and_extract(decoded, units), own = text::parse_and_extract(decoded);

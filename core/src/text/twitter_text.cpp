@@ -37,63 +37,78 @@ bool ends_mention_badly(std::u16string_view s, int32_t pos) {
   return at_sign(c) || is(c, tw::kLatinAccent) || s.substr(static_cast<size_t>(pos), 3) == u"://";
 }
 
-// One pass over the text: where each kind of entity's sign lies (the
-// scanners jump from one to the next), where the non-ASCII units lie (every
-// emoji starts at or just before one; weighing counts the ASCII units
-// between them at once) and whether normalisation could change the text.
-struct Signs {
-  using Positions = tw::Positions;
-  enum Kind : uint8_t { kNone, kDot, kAt, kHash, kDollar, kNonAscii, kKinds };
-  std::array<Positions, kKinds> positions;  // in text order; kNone unused
-  bool maybe_not_nfc = false;  // a code point that is not NFC-inert (tw::nfc_inert)
+// Whether normalisation could change the text: some code point is not
+// NFC-inert (tw::nfc_inert). non_ascii: where its non-ASCII units lie.
+bool maybe_not_nfc(std::u16string_view text, std::span<const int32_t> non_ascii) {
+  const int32_t n = size_of(text);
+  for (size_t k = 0; k < non_ascii.size(); ++k) {
+    const int32_t i = non_ascii[k];
+    const char16_t c = text[i];
+    if (!U16_IS_SURROGATE(c)) {
+      if (!tw::is(c, tw::kNfcInert)) return true;
+    } else if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(text[i + 1])) {
+      if (!tw::nfc_inert(U16_GET_SUPPLEMENTARY(c, text[i + 1]))) return true;
+      ++k;  // the trail unit, the next non-ASCII unit
+    } else {
+      return true;  // a lone surrogate: ICU decides
+    }
+  }
+  return false;
+}
 
-  const Positions& dots() const { return positions[kDot]; }
-  const Positions& ats() const { return positions[kAt]; }          // '@' and U+FF20
-  const Positions& hashes() const { return positions[kHash]; }     // '#' and U+FF03
-  const Positions& dollars() const { return positions[kDollar]; }  // '$'
-  const Positions& non_ascii() const { return positions[kNonAscii]; }
+// Where each kind of entity's sign lies (the scanners jump from one to the
+// next), where the non-ASCII units lie (every emoji starts at or just
+// before one; weighing counts the ASCII units between them at once) and
+// whether normalisation could change the text.
+struct Signs {
+  using Positions = std::span<const int32_t>;  // in text order
+  std::array<Positions, SignUnits::kKinds> positions;
+  bool maybe_not_nfc = false;
+
+  Signs() = default;
+  Signs(std::u16string_view text, const SignUnits& units) {
+    for (uint8_t kind = 0; kind < SignUnits::kKinds; ++kind) positions[kind] = units.of(SignUnits::Kind(kind));
+    maybe_not_nfc = text::maybe_not_nfc(text, non_ascii());
+  }
+  Positions dots() const { return positions[SignUnits::kDot]; }
+  Positions ats() const { return positions[SignUnits::kAt]; }          // '@' and U+FF20
+  Positions hashes() const { return positions[SignUnits::kHash]; }     // '#' and U+FF03
+  Positions dollars() const { return positions[SignUnits::kDollar]; }  // '$'
+  Positions non_ascii() const { return positions[SignUnits::kNonAscii]; }
 };
 
 constexpr std::array<uint8_t, 128> kAsciiSigns = [] {
   std::array<uint8_t, 128> kinds{};
-  kinds[u'.'] = Signs::kDot;
-  kinds[u'@'] = Signs::kAt;
-  kinds[u'#'] = Signs::kHash;
-  kinds[u'$'] = Signs::kDollar;
+  kinds[u'.'] = SignUnits::kDot;
+  kinds[u'@'] = SignUnits::kAt;
+  kinds[u'#'] = SignUnits::kHash;
+  kinds[u'$'] = SignUnits::kDollar;
   return kinds;
 }();
 
-// Sorts the text's sign units (text::twitter_sign_unit, in order) by kind.
-void sort_signs(std::u16string_view text, std::span<const int32_t> units, Signs& s) {
-  const int32_t n = size_of(text);
-  auto mark = [&s](uint8_t kind, int32_t i) { s.positions[kind].push_back(i); };
-  for (size_t k = 0; k < units.size(); ++k) {
-    const int32_t i = units[k];
-    const char16_t c = text[i];
-    if (c < 0x80) {
-      mark(kAsciiSigns[c], i);
-      continue;
-    }
-    mark(Signs::kNonAscii, i);
-    if (c == 0xFF20) mark(Signs::kAt, i);
-    else if (c == 0xFF03) mark(Signs::kHash, i);
-    if (s.maybe_not_nfc) continue;
-    if (!U16_IS_SURROGATE(c)) {
-      s.maybe_not_nfc = !tw::is(c, tw::kNfcInert);
-    } else if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(text[i + 1])) {
-      s.maybe_not_nfc = !tw::nfc_inert(U16_GET_SUPPLEMENTARY(c, text[i + 1]));
-      mark(Signs::kNonAscii, units[++k]);  // the trail unit, the next sign unit
-    } else {
-      s.maybe_not_nfc = true;  // a lone surrogate: ICU decides
-    }
-  }
-}
+// A text's Signs found in the text itself (no decoder's notes at hand):
+// one pass over it, then its sign units sorted by kind.
+struct FoundSigns {
+  std::array<tw::Positions, SignUnits::kKinds> lists;
+  Signs signs;
 
-void find_signs(std::u16string_view text, Signs& s) {
-  tw::Positions units;
-  tw::find_sign_units(text, units);
-  sort_signs(text, units.span(), s);
-}
+  explicit FoundSigns(std::u16string_view text) {
+    tw::Positions units;
+    tw::find_sign_units(text, units);
+    for (const int32_t i : units) {
+      const char16_t c = text[i];
+      if (c < 0x80) {
+        lists[kAsciiSigns[c]].push_back(i);
+        continue;
+      }
+      lists[SignUnits::kNonAscii].push_back(i);
+      if (c == 0xFF20) lists[SignUnits::kAt].push_back(i);
+      else if (c == 0xFF03) lists[SignUnits::kHash].push_back(i);
+    }
+    for (size_t kind = 0; kind < lists.size(); ++kind) signs.positions[kind] = lists[kind].span();
+    signs.maybe_not_nfc = maybe_not_nfc(text, signs.non_ascii());
+  }
+};
 
 // A found entity: [start, end) with its text at [text_start, text_end).
 struct Span {
@@ -104,7 +119,7 @@ struct Span {
 using SpanList = tw::ScratchList<Span, 16>;
 
 // validHashtag (global), then endHashtagMatch on what follows.
-void scan_hashtags(std::u16string_view text, const Signs::Positions& hashes, SpanList& out) {
+void scan_hashtags(std::u16string_view text, Signs::Positions hashes, SpanList& out) {
   const int32_t n = size_of(text);
   int32_t last = 0;  // the regex's lastIndex
   for (const int32_t h : hashes) {
@@ -153,7 +168,7 @@ void scan_hashtags(std::u16string_view text, const Signs::Positions& hashes, Spa
 }
 
 // validMentionOrList (global), then endMentionMatch on what follows.
-void scan_mentions(std::u16string_view text, const Signs::Positions& ats, SpanList& out) {
+void scan_mentions(std::u16string_view text, Signs::Positions ats, SpanList& out) {
   const int32_t n = size_of(text);
   int32_t p = 0;
   // validMentionPrecedingChars: the at sign's position for the match
@@ -198,7 +213,7 @@ void scan_mentions(std::u16string_view text, const Signs::Positions& ats, SpanLi
 }
 
 // validCashtag (global): (^|spaces)(\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(?=$|\s|[punct]), /i
-void scan_cashtags(std::u16string_view text, const Signs::Positions& dollars, SpanList& out) {
+void scan_cashtags(std::u16string_view text, Signs::Positions dollars, SpanList& out) {
   const int32_t n = size_of(text);
   auto letters = [&](int32_t p) {
     int32_t e = p;
@@ -304,13 +319,13 @@ void merge_without_overlaps(const std::array<size_t, N>& sizes, StartEnd start_e
 // Hashtags without those inside a URL (extractHashtagsWithIndices).
 std::vector<Span> hashtags_without_urls(std::u16string_view text) {
   std::vector<Span> kept;
-  Signs signs;
-  find_signs(text, signs);
+  const FoundSigns found_signs(text);
+  const Signs& signs = found_signs.signs;
   if (signs.hashes().empty()) return kept;
   SpanList tags;
   scan_hashtags(text, signs.hashes(), tags);
   tw::UrlList urls;
-  tw::extract_urls(text, signs.dots().span(), urls);
+  tw::extract_urls(text, signs.dots(), urls);
   merge_without_overlaps<2>(
       {tags.size(), urls.size()},
       [&](size_t list, size_t i) {
@@ -368,7 +383,7 @@ Weighed weigh(std::u16string_view text, const Signs& signs, std::span<const tw::
   const int32_t plain_ascii_weight = ascii_weight(config);
   Weighed w;
   size_t next_url = 0;
-  const Signs::Positions& non_ascii = signs.non_ascii();
+  const Signs::Positions non_ascii = signs.non_ascii();
   // twemoji-parser's global scan, advanced alongside the loop: the start of
   // the first emoji at or after pos (n when none). Emoji start at a
   // non-ASCII unit or at a keycap's ASCII unit before one.
@@ -515,14 +530,14 @@ Parsed parse(std::u16string_view text, const Signs& signs, const tw::UrlList* ur
     // Rare: the normal form's own signs and URLs (space set up only here).
     p.normalized = nfc(text);
     p.view = p.normalized;
-    Signs normalized_signs;
-    find_signs(p.view, normalized_signs);
+    const FoundSigns found_signs(p.view);
+    const Signs& normalized_signs = found_signs.signs;
     tw::UrlList normalized_urls;
-    tw::extract_urls(p.view, normalized_signs.dots().span(), normalized_urls);
+    tw::extract_urls(p.view, normalized_signs.dots(), normalized_urls);
     p.weighed = weigh(p.view, normalized_signs, normalized_urls.span(), config);
   } else if (urls == nullptr) {
     tw::UrlList own_urls;
-    tw::extract_urls(p.view, signs.dots().span(), own_urls);
+    tw::extract_urls(p.view, signs.dots(), own_urls);
     p.weighed = weigh(p.view, signs, own_urls.span(), config);
   } else {
     p.weighed = weigh(p.view, signs, urls->span(), config);
@@ -579,8 +594,8 @@ Entities entities_of(std::u16string_view text, const Signs& signs, const tw::Url
 }  // namespace
 
 TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config) {
-  Signs signs;
-  find_signs(text, signs);
+  const FoundSigns found_signs(text);
+  const Signs& signs = found_signs.signs;
   const Parsed p = parse(text, signs, nullptr, config);
   TweetParse r;
   r.weighted_length = p.weighted_length;
@@ -592,30 +607,24 @@ TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig
 }
 
 LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config) {
-  Signs signs;
-  find_signs(text, signs);
+  const FoundSigns found_signs(text);
+  const Signs& signs = found_signs.signs;
   return length_info(text, parse(text, signs, nullptr, config), config);
 }
 
 Entities extract_entities(std::u16string_view text) {
-  Signs signs;
-  find_signs(text, signs);
+  const FoundSigns found_signs(text);
+  const Signs& signs = found_signs.signs;
   tw::UrlList urls;
-  tw::extract_urls(text, signs.dots().span(), urls);
+  tw::extract_urls(text, signs.dots(), urls);
   return entities_of(text, signs, urls);
 }
 
-TweetFacts parse_and_extract(std::u16string_view text) {
-  tw::Positions units;
-  tw::find_sign_units(text, units);
-  return parse_and_extract(text, units.span());
-}
+namespace {
 
-TweetFacts parse_and_extract(std::u16string_view text, std::span<const int32_t> sign_units) {
-  Signs signs;
-  sort_signs(text, sign_units, signs);
+TweetFacts parse_and_extract(std::u16string_view text, const Signs& signs) {
   tw::UrlList urls;
-  tw::extract_urls(text, signs.dots().span(), urls);
+  tw::extract_urls(text, signs.dots(), urls);
   const TwitterTextConfig& config = TwitterTextConfig::v3();
   TweetFacts facts;
   facts.length = length_info(text, parse(text, signs, &urls, config), config);
@@ -623,12 +632,20 @@ TweetFacts parse_and_extract(std::u16string_view text, std::span<const int32_t> 
   return facts;
 }
 
+}  // namespace
+
+TweetFacts parse_and_extract(std::u16string_view text) { return parse_and_extract(text, FoundSigns(text).signs); }
+
+TweetFacts parse_and_extract(std::u16string_view text, const SignUnits& sign_units) {
+  return parse_and_extract(text, Signs(text, sign_units));
+}
+
 std::vector<Entity> extract_hashtags(std::u16string_view text) { return to_entities(text, hashtags_without_urls(text)); }
 
 std::vector<Entity> extract_mentions_or_lists(std::u16string_view text) {
   SpanList found;
-  Signs signs;
-  find_signs(text, signs);
+  const FoundSigns found_signs(text);
+  const Signs& signs = found_signs.signs;
   scan_mentions(text, signs.ats(), found);
   return to_entities(text, found);
 }
@@ -647,8 +664,8 @@ std::vector<Entity> extract_urls(std::u16string_view text) {
 
 std::vector<Entity> extract_cashtags(std::u16string_view text) {
   SpanList found;
-  Signs signs;
-  find_signs(text, signs);
+  const FoundSigns found_signs(text);
+  const Signs& signs = found_signs.signs;
   scan_cashtags(text, signs.dollars(), found);
   return to_entities(text, found);
 }

@@ -3,12 +3,11 @@
 // of twitter-text 3.1.0's regular expressions to scanners over UTF-16 code
 // units (what JavaScript regexes see), with ICU character properties.
 #pragma once
-#include <cstdint>
-#include <span>
 #include <string_view>
 #include <vector>
 
 #include "chime/result.hpp"
+#include "text/unicode.hpp"
 
 namespace chime::text {
 
@@ -60,9 +59,8 @@ struct TweetFacts {
   Entities entities;
 };
 TweetFacts parse_and_extract(std::u16string_view text);
-// The same when the caller has the offsets of the text's sign units, as
-// decode_utf8 notes them (text::twitter_sign_unit, in order).
-TweetFacts parse_and_extract(std::u16string_view text, std::span<const int32_t> sign_units);
+// The same given the text's sign units, as decode_utf8 noted them.
+TweetFacts parse_and_extract(std::u16string_view text, const SignUnits& sign_units);
 
 // The single extractors, for the conformance tests and the rules.
 std::vector<Entity> extract_hashtags(std::u16string_view text);  // URL overlaps removed

@@ -56,22 +56,22 @@ int32_t next_well_formed(const uint8_t* s, int32_t& i, int32_t length) {
 
 namespace {
 
-// Bit 7 set in each byte of `word` that is '.', '@', '#' or '$' (the ASCII
-// twitter_sign_unit units), exactly so in the bytes below its lowest
-// non-ASCII byte: for an ASCII byte x, x + 0x7F sets bit 7 exactly when
-// x != 0 and carries into no other byte (a non-ASCII byte may carry, but
-// only into the bytes above it).
-uint64_t ascii_sign_bytes(uint64_t word) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  auto nonzero = [](uint64_t x) { return x + kOnes * 0x7F; };  // bit 7 of each byte: x != 0
-  return ~(nonzero(word ^ (kOnes * '.')) & nonzero(word ^ (kOnes * '@')) & nonzero(word ^ (kOnes * '#')) &
-           nonzero(word ^ (kOnes * '$'))) &
-         (kOnes * 0x80);
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+
+// Bit 7 set in each byte of `word` that equals `c` (ASCII), exactly so in
+// the bytes below its lowest non-ASCII byte: for an ASCII byte x, x + 0x7F
+// sets bit 7 exactly when x != 0 and carries into no other byte (a
+// non-ASCII byte may carry, but only into the bytes above it).
+uint64_t equal_bytes(uint64_t word, char c) { return ~((word ^ (kOnes * static_cast<uint8_t>(c))) + kOnes * 0x7F); }
+
+// Notes base + the byte index of each bit 7 set in `bytes`, in order.
+void note_bytes(int32_t*& to, uint64_t bytes, int32_t base) {
+  for (; bytes != 0; bytes &= bytes - 1) *to++ = base + std::countr_zero(bytes) / 8;
 }
 
-// decode_utf8, noting the twitter_sign_unit offsets in *sign_units when given.
+// decode_utf8, noting the sign units in *signs when given.
 template <bool kNoteSigns>
-void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, std::vector<int32_t>* sign_units) {
+void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, SignUnits* signs) {
   replaced = 0;
   // Never more UTF-16 units than UTF-8 bytes: written in place, then trimmed.
   out.resize(utf8.size());
@@ -80,9 +80,16 @@ void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, std::
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   auto offset = [begin](const char16_t* at) { return static_cast<int32_t>(at - begin); };
-  // The same for the sign units: at most one per unit.
-  if constexpr (kNoteSigns) sign_units->resize(utf8.size());
-  int32_t* note = kNoteSigns ? sign_units->data() : nullptr;
+  // The same for the sign units: at most one of each kind per unit.
+  int32_t *dots = nullptr, *ats = nullptr, *hashes = nullptr, *dollars = nullptr, *non_ascii = nullptr;
+  if constexpr (kNoteSigns) {
+    signs->prepare(utf8.size());
+    dots = signs->begin(SignUnits::kDot);
+    ats = signs->begin(SignUnits::kAt);
+    hashes = signs->begin(SignUnits::kHash);
+    dollars = signs->begin(SignUnits::kDollar);
+    non_ascii = signs->begin(SignUnits::kNonAscii);
+  }
   int32_t i = 0;
   while (i < length) {
     // ASCII, most of any text: eight bytes at a time. All eight are written
@@ -96,19 +103,29 @@ void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, std::
       std::memcpy(&word, chunk, sizeof word);
       // The bytes with their high bit set; byte k of the text is byte k of `word`.
       static_assert(std::endian::native == std::endian::little);
-      const uint64_t high = word & 0x8080808080808080ULL;
+      const uint64_t high = word & (kOnes * 0x80);
       const int32_t ascii = high == 0 ? 8 : std::countr_zero(high) / 8;
       if constexpr (kNoteSigns) {
-        // The signs among the ASCII bytes: those below the lowest high bit.
-        uint64_t signs = ascii_sign_bytes(word) & (high - 1) & ~high;
-        for (; signs != 0; signs &= signs - 1) *note++ = offset(o) + std::countr_zero(signs) / 8;
+        // Bit 7 of each ASCII byte below the lowest non-ASCII one.
+        const uint64_t counted = (high - 1) & ~high & (kOnes * 0x80);
+        const int32_t base = offset(o);
+        if (const uint64_t m = equal_bytes(word, '.') & counted) note_bytes(dots, m, base);
+        if (const uint64_t m = equal_bytes(word, '@') & counted) note_bytes(ats, m, base);
+        if (const uint64_t m = equal_bytes(word, '#') & counted) note_bytes(hashes, m, base);
+        if (const uint64_t m = equal_bytes(word, '$') & counted) note_bytes(dollars, m, base);
       }
       o += ascii;
       i += ascii;
       if (ascii == 8) continue;
     } else if (s[i] < 0x80) {
       if constexpr (kNoteSigns) {
-        if (twitter_sign_unit(s[i])) *note++ = offset(o);
+        switch (s[i]) {
+          case '.': *dots++ = offset(o); break;
+          case '@': *ats++ = offset(o); break;
+          case '#': *hashes++ = offset(o); break;
+          case '$': *dollars++ = offset(o); break;
+          default: break;
+        }
       }
       *o++ = s[i++];
       continue;
@@ -121,18 +138,27 @@ void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, std::
         ++replaced;
       }
     }
-    // Past ASCII: every unit written here is a sign unit.
-    if constexpr (kNoteSigns) *note++ = offset(o);
+    if constexpr (kNoteSigns) {
+      *non_ascii++ = offset(o);
+      if (c == 0xFF20) *ats++ = offset(o);  // fullwidth at and hash signs
+      else if (c == 0xFF03) *hashes++ = offset(o);
+    }
     if (c <= 0xFFFF) {
       *o++ = static_cast<char16_t>(c);
     } else {
       *o++ = static_cast<char16_t>(U16_LEAD(c));
-      if constexpr (kNoteSigns) *note++ = offset(o);
+      if constexpr (kNoteSigns) *non_ascii++ = offset(o);
       *o++ = static_cast<char16_t>(U16_TRAIL(c));
     }
   }
   out.resize(static_cast<size_t>(o - begin));
-  if constexpr (kNoteSigns) sign_units->resize(static_cast<size_t>(note - sign_units->data()));
+  if constexpr (kNoteSigns) {
+    signs->set_end(SignUnits::kDot, dots);
+    signs->set_end(SignUnits::kAt, ats);
+    signs->set_end(SignUnits::kHash, hashes);
+    signs->set_end(SignUnits::kDollar, dollars);
+    signs->set_end(SignUnits::kNonAscii, non_ascii);
+  }
 }
 
 }  // namespace
@@ -141,7 +167,7 @@ void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) 
   decode<false>(utf8, out, replaced, nullptr);
 }
 
-void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced, std::vector<int32_t>& sign_units) {
+void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced, SignUnits& sign_units) {
   decode<true>(utf8, out, replaced, &sign_units);
 }
 
