@@ -58,11 +58,11 @@ namespace {
 
 constexpr uint64_t kOnes = 0x0101010101010101ULL;
 
-// Bit 7 set in each byte of `word` that equals `c` (ASCII), exactly so in
+// Bit 7 clear in each byte of `word` that equals `c` (ASCII), exactly so in
 // the bytes below its lowest non-ASCII byte: for an ASCII byte x, x + 0x7F
 // sets bit 7 exactly when x != 0 and carries into no other byte (a
 // non-ASCII byte may carry, but only into the bytes above it).
-uint64_t equal_bytes(uint64_t word, char c) { return ~((word ^ (kOnes * static_cast<uint8_t>(c))) + kOnes * 0x7F); }
+uint64_t unequal_bytes(uint64_t word, char c) { return (word ^ (kOnes * static_cast<uint8_t>(c))) + kOnes * 0x7F; }
 
 // Notes base + the byte index of each bit 7 set in `bytes`, in order.
 void note_bytes(int32_t*& to, uint64_t bytes, int32_t base) {
@@ -108,11 +108,16 @@ void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, SignU
       if constexpr (kNoteSigns) {
         // Bit 7 of each ASCII byte below the lowest non-ASCII one.
         const uint64_t counted = (high - 1) & ~high & (kOnes * 0x80);
-        const int32_t base = offset(o);
-        if (const uint64_t m = equal_bytes(word, '.') & counted) note_bytes(dots, m, base);
-        if (const uint64_t m = equal_bytes(word, '@') & counted) note_bytes(ats, m, base);
-        if (const uint64_t m = equal_bytes(word, '#') & counted) note_bytes(hashes, m, base);
-        if (const uint64_t m = equal_bytes(word, '$') & counted) note_bytes(dollars, m, base);
+        const uint64_t not_dot = unequal_bytes(word, '.'), not_at = unequal_bytes(word, '@'),
+                       not_hash = unequal_bytes(word, '#'), not_dollar = unequal_bytes(word, '$');
+        // Most chunks hold no sign: one test for all four kinds.
+        if ((~(not_dot & not_at & not_hash & not_dollar) & counted) != 0) {
+          const int32_t base = offset(o);
+          note_bytes(dots, ~not_dot & counted, base);
+          note_bytes(ats, ~not_at & counted, base);
+          note_bytes(hashes, ~not_hash & counted, base);
+          note_bytes(dollars, ~not_dollar & counted, base);
+        }
       }
       o += ascii;
       i += ascii;
