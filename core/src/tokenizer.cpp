@@ -548,15 +548,13 @@ struct Tokenizer::Impl {
     used += length;
     if ((seen & AsciiChar::upper) != 0) {
       char* f = out + length;
-      int32_t uppers = 0;
-      for (size_t i = 0; i < length; ++i) {
-        f[i] = kAsciiFold[static_cast<unsigned char>(out[i])];
-        uppers += f[i] != out[i];
-      }
+      for (size_t i = 0; i < length; ++i) f[i] = kAsciiFold[static_cast<unsigned char>(out[i])];
       folded = {f, length};
       used += length;
-      // All capitals: no small letter, two capitals at least.
-      all_caps = kind == TokenKind::word && (seen & AsciiChar::lower) == 0 && uppers >= 2;
+      // All capitals: no small letter, two capitals at least (counted only
+      // then: most words with capitals have small letters).
+      all_caps = kind == TokenKind::word && (seen & AsciiChar::lower) == 0 &&
+                 std::count_if(out, out + length, [](char c) { return c >= 'A' && c <= 'Z'; }) >= 2;
     }
     doc.tokens.push_back(Token{start, end, kind, space_before, all_caps, text, folded, hash});
   }
@@ -570,7 +568,9 @@ struct Tokenizer::Impl {
 void Tokenizer::Impl::start(Document& doc) {
   doc.tokens.clear();
   doc.sentences.clear();
-  doc.token_chars.assign(4 * doc.text.size() + 16, '\0');
+  // Grown only: the bytes past `used` are written before they are read.
+  const size_t bytes = 4 * doc.text.size() + 16;
+  if (doc.token_chars.size() < bytes) doc.token_chars.resize(bytes);
   used = 0;
 }
 
@@ -726,6 +726,12 @@ bool Tokenizer::Impl::scan(Document& doc) {
   const auto stop = [&](int32_t i) {
     if (classes.ascii(p[i]).sentence_stop) sentence_stops.push_back(i);
   };
+  // After a token, one space and then ASCII but another space (the most
+  // common case) is passed over here rather than made a segment of its own:
+  // no token, no sentence stop, and (ASCII next) no island.
+  const auto past_one_space = [&](int32_t j) {
+    return p[j] == ' ' && p[j + 1] < 0x80 && p[j + 1] != ' ' ? j + 1 : j;  // text[n] is 0
+  };
   bool space_before = true;  // white space or the start of the text before i
   int32_t i = 0;
   while (i < n) {
@@ -781,7 +787,9 @@ bool Tokenizer::Impl::scan(Document& doc) {
             kind = j - 1 == s ? TokenKind::punct : wb(p[j - 2]) == wb_numeric ? TokenKind::number : TokenKind::word;
           }
           add_ascii(doc, s, j, kind, space_before, out, hasher.value(), seen);
-          space_before = false;
+          const int32_t next = past_one_space(j);
+          space_before = next != j;
+          j = next;
         }
       } else if (is_line_break(k)) {  // WB3 to WB3b: a segment of its own, CR LF one
         stop(s);
@@ -807,7 +815,9 @@ bool Tokenizer::Impl::scan(Document& doc) {
           ++used;
           const std::string_view one(out, 1);
           doc.tokens.push_back(Token{s, j, TokenKind::punct, space_before, false, one, one, ascii_hash[p[s]]});
-          space_before = false;
+          const int32_t next = past_one_space(j);
+          space_before = next != j;
+          j = next;
         }
       }
     }
