@@ -3,7 +3,6 @@
 #include <array>
 #include <atomic>
 #include <string>
-#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -163,8 +162,27 @@ uint16_t classes_from_icu(char16_t c) {
 // The TLD lists in their regex order: generic first, then country codes.
 struct Tlds {
   std::vector<std::u16string> keys;  // canonical forms; the map views them
-  std::unordered_map<std::u16string_view, int32_t> order;
+  // An open-addressing table of indexes into keys (+1; 0: empty), found by
+  // a hash that match_tld extends one unit at a time as its key grows.
+  std::vector<uint32_t> slots;
+  uint32_t mask = 0;
   int32_t max_length = 0;
+
+  static constexpr uint32_t kHashStart = 2166136261u;  // FNV-1a, 32-bit
+  static uint32_t hash_step(uint32_t hash, char16_t unit) { return (hash ^ unit) * 16777619u; }
+  static uint32_t hash_of(std::u16string_view key) {
+    uint32_t hash = kHashStart;
+    for (const char16_t unit : key) hash = hash_step(hash, unit);
+    return hash;
+  }
+  // The regex order of `key` (its index in keys), or -1; hash: hash_of(key).
+  int32_t order(std::u16string_view key, uint32_t hash) const {
+    for (uint32_t slot = hash & mask;; slot = (slot + 1) & mask) {
+      const uint32_t entry = slots[slot];
+      if (entry == 0) return -1;
+      if (keys[entry - 1] == key) return static_cast<int32_t>(entry - 1);
+    }
+  }
   std::vector<bool> first_unit = std::vector<bool>(0x10000, false);  // canonical first units
   std::vector<bool> any_unit = std::vector<bool>(0x10000, false);    // canonical units of any TLD
 
@@ -182,9 +200,17 @@ struct Tlds {
         keys.push_back(std::move(key));
       }
     }
-    order.reserve(keys.size());
+    size_t table_size = 16;
+    while (table_size < 2 * keys.size()) table_size *= 2;  // at most half full
+    slots.assign(table_size, 0);
+    mask = static_cast<uint32_t>(table_size - 1);
     for (size_t i = 0; i < keys.size(); ++i) {
-      order.emplace(keys[i], static_cast<int32_t>(i));  // first listed wins
+      const uint32_t hash = hash_of(keys[i]);
+      if (order(keys[i], hash) < 0) {  // first listed wins
+        uint32_t slot = hash & mask;
+        while (slots[slot] != 0) slot = (slot + 1) & mask;
+        slots[slot] = static_cast<uint32_t>(i + 1);
+      }
       max_length = std::max(max_length, static_cast<int32_t>(keys[i].size()));
       first_unit[keys[i][0]] = true;
       for (char16_t c : keys[i]) any_unit[c] = true;
@@ -269,18 +295,20 @@ int32_t match_tld(std::u16string_view text, int32_t pos, int32_t limit) {
   char16_t key[64];
   int32_t best_order = -1, best_end = -1;
   const int32_t longest = pos < limit && t.first_unit[canonical(text[pos])] ? std::min(t.max_length, limit - pos) : 0;
+  uint32_t hash = Tlds::kHashStart;  // of key[0, len)
   for (int32_t len = 1; len <= longest; ++len) {
     key[len - 1] = canonical(text[pos + len - 1]);
     if (!t.any_unit[key[len - 1]]) break;  // no TLD holds this unit: none is longer
+    hash = Tlds::hash_step(hash, key[len - 1]);
     const int32_t end = pos + len;
     // (?=[^0-9a-zA-Z@+-]|$)
     if (end < limit) {
       const char16_t next = text[end];
       if (ascii_alnum(next) || next == u'@' || next == u'+' || next == u'-') continue;
     }
-    auto it = t.order.find(std::u16string_view(key, static_cast<size_t>(len)));
-    if (it != t.order.end() && (best_order < 0 || it->second < best_order)) {
-      best_order = it->second;
+    const int32_t order = t.order(std::u16string_view(key, static_cast<size_t>(len)), hash);
+    if (order >= 0 && (best_order < 0 || order < best_order)) {
+      best_order = order;
       best_end = end;
     }
   }
