@@ -516,23 +516,28 @@ struct Tokenizer::Impl {
   }
   void emit(Document& doc, int32_t start, int32_t end, int32_t status, bool space_before);
   void emit_ascii(Document& doc, int32_t start, int32_t end, TokenKind kind, bool space_before);
-  // Copies the ASCII letters, digits and "_" from q on to `out` (moved past
-  // them), adding their folded forms to `hasher` and their flags to `seen`;
-  // returns where they end. Its own function, with its state in locals, so
-  // that this loop, which reads most of a tweet, keeps it in registers.
-  [[gnu::noinline]] const char16_t* take_word_parts(const char16_t* q, char*& out, text::TokenHasher& hasher,
-                                                    uint8_t& seen) const {
-    char* o = out;
-    text::TokenHasher h = hasher;
-    uint8_t flags = seen;
+  // A token of ASCII as it is read: where its next byte goes, the hash of
+  // its folded form so far, and the flags of its characters or'ed.
+  struct AsciiToken {
+    char* out;
+    text::TokenHasher hasher;
+    uint8_t seen = 0;
+  };
+  // Adds the ASCII letters, digits and "_" from q on to `token`; returns
+  // where they end. Its own function, with its state in locals, so that
+  // this loop, which reads most of a tweet, keeps it in registers.
+  [[gnu::noinline]] const char16_t* take_word_parts(const char16_t* q, AsciiToken& token) const {
+    char* o = token.out;
+    text::TokenHasher h = token.hasher;
+    uint8_t flags = token.seen;
     for (char16_t c; (c = *q) < 0x80 && (ascii[c].flags & AsciiChar::word_part) != 0; ++q) {  // text[n] is 0
       *o++ = static_cast<char>(c);
       h.add(ascii[c].fold);
       flags |= ascii[c].flags;
     }
-    out = o;
-    hasher = h;
-    seen = flags;
+    token.out = o;
+    token.hasher = h;
+    token.seen = flags;
     return q;
   }
   // Adds the token for [start, end), all ASCII, whose bytes are at `out`
@@ -748,12 +753,10 @@ bool Tokenizer::Impl::scan(Document& doc) {
         // (digit) follows. The token is made as it is read: its bytes
         // copied and its folded form hashed in the same walk.
         char* out = room(doc, 2 * static_cast<size_t>(n - s));
-        char* o = out;
-        text::TokenHasher hasher;
-        uint8_t seen = 0;  // flags of its characters
+        AsciiToken token{out, {}};
         j = s;
         for (;;) {
-          j = static_cast<int32_t>(take_word_parts(p + j, o, hasher, seen) - p);
+          j = static_cast<int32_t>(take_word_parts(p + j, token) - p);
           const char16_t c = p[j];
           if (j == n) break;
           if (c >= 0x80) {
@@ -773,8 +776,8 @@ bool Tokenizer::Impl::scan(Document& doc) {
           if ((before == wb_letter && mid_num_let && after == wb_letter) ||
               (before == wb_numeric && (mid_num_let || mid == wb_mid_num) && after == wb_numeric)) {
             stop(j);
-            *o++ = static_cast<char>(c);  // no capital: folds to itself
-            hasher.add(static_cast<char>(c));
+            *token.out++ = static_cast<char>(c);  // no capital: folds to itself
+            token.hasher.add(static_cast<char>(c));
             ++j;  // the letter or digit after it comes next
             continue;
           }
@@ -786,7 +789,7 @@ bool Tokenizer::Impl::scan(Document& doc) {
           if (last == wb_extend_num_let) {  // WB13a: "_" after a digit, a letter or "_"; alone no word
             kind = j - 1 == s ? TokenKind::punct : wb(p[j - 2]) == wb_numeric ? TokenKind::number : TokenKind::word;
           }
-          add_ascii(doc, s, j, kind, space_before, out, hasher.value(), seen);
+          add_ascii(doc, s, j, kind, space_before, out, token.hasher.value(), token.seen);
           const int32_t next = past_one_space(j);
           space_before = next != j;
           j = next;
