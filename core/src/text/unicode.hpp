@@ -33,7 +33,9 @@ class SignUnits {
   // to anything), then where each kind's offsets end.
   void prepare(size_t units) {
     if (kKinds * units > capacity_) {
-      data_ = std::make_unique_for_overwrite<int32_t[]>(kKinds * units);
+      // Not zeroed (decode_utf8 writes what it reads); make_unique_for_overwrite
+      // would say so, but Emscripten's libc++ lacks it.
+      data_.reset(new int32_t[kKinds * units]);
       capacity_ = kKinds * units;
     }
     stride_ = units;
