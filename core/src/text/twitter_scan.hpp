@@ -81,8 +81,9 @@ inline bool plain_ascii_block(const char16_t* units) {
 // Positions in a text, in order, for one text's scan.
 using Positions = ScratchList<int32_t, 16>;
 
-// The offsets of the text's sign units (text::twitter_sign_unit), in order:
-// what decode_utf8 notes while decoding, found in decoded text.
+// The offsets of the text's sign units (text::twitter_sign_unit), all kinds
+// together, in order: what decode_utf8 notes while decoding (by kind),
+// found in decoded text.
 void find_sign_units(std::u16string_view text, Positions& out);
 
 constexpr bool ascii_alnum(char16_t c) {
