@@ -389,8 +389,9 @@ int32_t scan_piece(std::u16string_view text, int32_t at, int32_t limit, PieceSca
   return i;
 }
 
-// The first and last bytes of a piece's UTF-8 (Lexicon::may_be_written_key).
-char first_utf8_byte(std::u16string_view piece) {
+// The first and last bytes of a piece's UTF-8 (Lexicon::may_be_written_key),
+// ASCII (nearly every piece) inline.
+char first_utf8_byte_beyond_ascii(std::u16string_view piece) {
   UChar32 c;
   U16_GET(piece.data(), 0, 0, static_cast<int32_t>(piece.size()), c);
   if (c < 0x80) return static_cast<char>(c);
@@ -398,11 +399,17 @@ char first_utf8_byte(std::u16string_view piece) {
   if (c < 0x10000) return static_cast<char>(0xE0 | (c >> 12));
   return static_cast<char>(0xF0 | (c >> 18));
 }
-char last_utf8_byte(std::u16string_view piece) {
+char last_utf8_byte_beyond_ascii(std::u16string_view piece) {
   UChar32 c;
   const auto n = static_cast<int32_t>(piece.size());
   U16_GET(piece.data(), 0, n - 1, n, c);
   return static_cast<char>(c < 0x80 ? c : 0x80 | (c & 0x3F));
+}
+inline char first_utf8_byte(std::u16string_view piece) {
+  return piece.front() < 0x80 ? static_cast<char>(piece.front()) : first_utf8_byte_beyond_ascii(piece);
+}
+inline char last_utf8_byte(std::u16string_view piece) {
+  return piece.back() < 0x80 ? static_cast<char>(piece.back()) : last_utf8_byte_beyond_ascii(piece);
 }
 
 // read_word for a scanned piece.
@@ -783,8 +790,8 @@ class EntityCursor {
     add(e.mentions, kNoWords);
     add(e.cashtags, kNoWords);
     add(e.hashtags, kHashtag);
+    // In start order (each added in its place: a tweet has a few);
     // kinds() answers the same whatever the order of equal starts.
-    std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
     for (size_t i = 1; i < spans_.size(); ++i) spans_[i].max_end = std::max(spans_[i].max_end, spans_[i - 1].max_end);
     next_ = spans_.begin();
     end_ = spans_.end();
@@ -828,7 +835,10 @@ class EntityCursor {
   const Span* end_ = nullptr;
   int32_t next_start_ = 0;  // next_->start, or INT32_MAX past the last span
   void add(const std::vector<Entity>& list, uint8_t kind) {
-    for (const Entity& e : list) spans_.push_back({e.start, e.end, e.end, kind});
+    for (const Entity& e : list) {
+      spans_.push_back({e.start, e.end, e.end, kind});
+      for (Span* s = spans_.end() - 1; s != spans_.begin() && s[-1].start > s->start; --s) std::swap(s[-1], s[0]);
+    }
   }
 };
 
