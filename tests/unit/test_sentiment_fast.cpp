@@ -225,7 +225,13 @@ TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
       "STRA\xC3\x9F""E", "x\xE2\x80\x99", "\xCA\xBCok", "#caf\xC3\xA9", "\xD9\xA3", "good\xEF\xBC\x81",
       "\xE2\x80\x9Cgood\xE2\x80\x9D", "\xE1\xBA\x9E", "K\xC3\xA9", "\xC3\xA9\xCC\x81", "\xE2\x80\x94",
       // Hashtags split by the ASCII splitter.
-      "#abc123Def_GHi9", "#NursesRock", "#9amClinic", "#a1B2c3", "#Care4All!", "#wellBeing"};
+      "#abc123Def_GHi9", "#NursesRock", "#9amClinic", "#a1B2c3", "#Care4All!", "#wellBeing",
+      // Hashtag parts with punctuation in them or an emoticon's ends (the
+      // one-pass part reader), and URLs, mentions and cashtags with marks or
+      // characters beyond ASCII in and after them (the entity skip).
+      "#Can't_Stop", "#__x", "#x_1y", "#NOTgood", "#a'b", "#3.5x", "#XDlove", "#dLove", "@nurse!!", "@nurse?",
+      "https://t.co/x?a=1!?", "http://example.com/caf\xC3\xA9!", "https://t.co/a\xE2\x80\x8B""b", "$HCA?",
+      "@happy\xC3\xA9", "example.com/?q=bad!"};
   uint64_t state = 2024;
   auto next = [&state] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
