@@ -366,6 +366,26 @@ TEST_CASE("remembered code point properties are ICU's") {
   CHECK(mismatches == 0);
 }
 
+TEST_CASE("a unit said to start no emoji is no emoji start, whatever follows it") {
+  // match_emoji answers 0 for a non-ASCII unit that is not U+FE0F, not a
+  // surrogate (flag letters lie beyond the BMP) and not an Emoji character.
+  chime::icu_data::ensure_registered();
+  int32_t wrong = 0, said_none = 0;
+  for (uint32_t u = 0; u < 0x10000; ++u) {
+    const auto c = static_cast<char16_t>(u);
+    if (!tw::starts_no_emoji(c)) continue;
+    ++said_none;
+    const bool no_start = c >= 0x80 && c != 0xFE0F && !U16_IS_SURROGATE(c) && !u_hasBinaryProperty(c, UCHAR_EMOJI);
+    const std::u16string texts[] = {std::u16string(1, c), std::u16string(1, c) + u"\uFE0F",
+                                    std::u16string(1, c) + u"\U0001F3FD", std::u16string(1, c) + u"\u200D\u2764"};
+    bool matched = false;
+    for (const std::u16string& t : texts) matched = matched || tw::match_emoji(t, 0, true) != 0;
+    if ((!no_start || matched) && ++wrong <= 5) MESSAGE("starts an emoji: ", u);
+  }
+  CHECK(wrong == 0);
+  CHECK(said_none > 40000);  // most scripts' blocks
+}
+
 TEST_CASE("emoji found without asking ICU whether a sequence is RGI (a pair, or one remembered) are the ones found asking") {
   int32_t mismatches = 0, emoji = 0;
   auto compare = [&](std::u16string_view text) {

@@ -127,4 +127,13 @@ bool valid_url(std::u16string_view url, bool unicode_domains, bool require_proto
 // the same units is remembered.
 int32_t match_emoji(std::u16string_view text, int32_t pos, bool always_ask_rgi = false);
 
+// Whether a non-ASCII unit surely starts no emoji (match_emoji answers 0
+// there whatever follows), without a call: the blocks where text in most
+// scripts lies hold no Emoji character but these few (Unicode 15); the
+// tests hold it to ICU's Emoji property over the whole BMP.
+constexpr bool starts_no_emoji(char16_t c) {
+  if (c < 0x2000) return c >= 0x80 && c != 0xA9 && c != 0xAE;
+  return c >= 0x2C00 && c < 0xD800 && c != 0x3030 && c != 0x303D && c != 0x3297 && c != 0x3299;
+}
+
 }  // namespace chime::text::tw

@@ -375,46 +375,64 @@ void add_run(Weighed& w, int32_t first, int32_t count, int64_t unit_weight, int6
   w.weight += count * unit_weight;
 }
 
-// urls: extractUrlsWithIndices of the same text.
-Weighed weigh(std::u16string_view text, const Signs& signs, std::span<const tw::RawUrl> urls,
-              const TwitterTextConfig& config) {
+// twemoji-parser's global scan, advanced as weighing asks: the start of
+// the first emoji at or after a position. Emoji start at a non-ASCII unit
+// or at a keycap's ASCII unit before one.
+class EmojiScan {
+ public:
+  EmojiScan(std::u16string_view text, Signs::Positions non_ascii, bool enabled)
+      : text_(text), non_ascii_(non_ascii), n_(size_of(text)), enabled_(enabled) {}
+
+  // The start of the first emoji at or after pos (the text's size when none).
+  int32_t first_at_or_after(int32_t pos) {
+    if (!enabled_) return n_;
+    while (start_ < pos && next_ < non_ascii_.size()) {
+      start_ = n_;
+      for (; next_ < non_ascii_.size(); ++next_) {
+        const int32_t q = non_ascii_[next_];
+        if (q < scan_) continue;
+        const char16_t c = text_[q];
+        // ASCII starts only keycaps: [#*0-9]\uFE0F?\u20E3
+        if (q - 1 >= scan_ && text_[q - 1] < 0x80 && (c == 0xFE0F || c == 0x20E3) && try_at(q - 1)) break;
+        if (!tw::starts_no_emoji(c) && try_at(q)) break;
+      }
+      scan_ = start_ < n_ ? start_ + length_ : n_;
+    }
+    return start_ < pos ? n_ : start_;
+  }
+  // The length of the emoji first_at_or_after found.
+  int32_t length() const { return length_; }
+
+ private:
+  bool try_at(int32_t q) {
+    length_ = tw::match_emoji(text_, q);
+    if (length_ > 0) start_ = q;
+    return length_ > 0;
+  }
+
+  std::u16string_view text_;
+  Signs::Positions non_ascii_;
+  int32_t n_;
+  bool enabled_;
+  size_t next_ = 0;  // the next non-ASCII unit to try
+  int32_t scan_ = 0, start_ = -1, length_ = 0;
+};
+
+// urls: extractUrlsWithIndices of the same text. Step by step, as
+// parseTweet does (ASCII runs at once when plain_ascii_weight >= 0).
+Weighed weigh_step_by_step(std::u16string_view text, const Signs& signs, std::span<const tw::RawUrl> urls,
+                           const TwitterTextConfig& config, int32_t plain_ascii_weight) {
   const int32_t n = size_of(text);
   const int64_t limit = static_cast<int64_t>(config.max_weighted_length) * config.scale;
-  const int32_t plain_ascii_weight = ascii_weight(config);
   Weighed w;
   size_t next_url = 0;
   const Signs::Positions non_ascii = signs.non_ascii();
-  // twemoji-parser's global scan, advanced alongside the loop: the start of
-  // the first emoji at or after pos (n when none). Emoji start at a
-  // non-ASCII unit or at a keycap's ASCII unit before one.
-  size_t emoji_next = 0;  // the next non-ASCII unit to try
-  int32_t emoji_scan = 0, emoji_start = -1, emoji_len = 0;
-  auto try_emoji = [&](int32_t q) {
-    emoji_len = tw::match_emoji(text, q);
-    if (emoji_len > 0) emoji_start = q;
-    return emoji_len > 0;
-  };
-  auto next_emoji = [&](int32_t pos) {
-    if (!config.emoji_parsing) return n;
-    while (emoji_start < pos && emoji_next < non_ascii.size()) {
-      emoji_start = n;
-      for (; emoji_next < non_ascii.size(); ++emoji_next) {
-        const int32_t q = non_ascii[emoji_next];
-        if (q < emoji_scan) continue;
-        // ASCII starts only keycaps: [#*0-9]\uFE0F?\u20E3
-        if (q - 1 >= emoji_scan && text[q - 1] < 0x80 && (text[q] == 0xFE0F || text[q] == 0x20E3) && try_emoji(q - 1))
-          break;
-        if (try_emoji(q)) break;
-      }
-      emoji_scan = emoji_start < n ? emoji_start + emoji_len : n;
-    }
-    return emoji_start < pos ? n : emoji_start;
-  };
+  EmojiScan emoji(text, non_ascii, config.emoji_parsing);
   size_t next_non_ascii = 0;  // the first non-ASCII unit at or after i
   for (int32_t i = 0; i < n; ++i) {
     while (next_url < urls.size() && urls[next_url].start < i) ++next_url;
     const int32_t url_start = next_url < urls.size() ? urls[next_url].start : n;
-    const int32_t emoji_at = next_emoji(i);
+    const int32_t emoji_at = emoji.first_at_or_after(i);
     if (plain_ascii_weight >= 0) {
       // Up to the next URL or emoji, ASCII units weigh the same (and are valid).
       while (next_non_ascii < non_ascii.size() && non_ascii[next_non_ascii] < i) ++next_non_ascii;
@@ -429,7 +447,7 @@ Weighed weigh(std::u16string_view text, const Signs& signs, std::span<const tw::
       i += urls[next_url].text_length() - 1;
     } else if (emoji_at == i) {
       w.weight += config.default_weight;
-      i += emoji_len - 1;
+      i += emoji.length() - 1;
     } else {
       if (U16_IS_LEAD(text[i]) && i + 1 < n && U16_IS_TRAIL(text[i + 1])) ++i;
       w.weight += char_weight(text[i], config);  // a pair weighs as its trail unit, as in twitter-text
@@ -441,6 +459,89 @@ Weighed weigh(std::u16string_view text, const Signs& signs, std::span<const tw::
     }
   }
   return w;
+}
+
+// Whether no step of the weighing loop weighs less than nothing: then the
+// weight only grows, and a text whose total is within the limit has every
+// step within it.
+bool steps_weigh_nonnegative(const TwitterTextConfig& config) {
+  if (config.default_weight < 0 || static_cast<int64_t>(config.transformed_url_length) * config.scale < 0)
+    return false;
+  return std::all_of(config.ranges.begin(), config.ranges.end(), [](const WeightRange& r) { return r.weight >= 0; });
+}
+
+// The weighing loop's result for the common text, one that fits within
+// the limit and holds no invalid character (false for any other): then
+// fit_end and valid_index follow from the text's length, and only the
+// total is needed. Every unit counts as ASCII first (a = the ASCII units'
+// weight); the URLs, emoji and non-ASCII units then correct the total.
+bool weigh_within_limit(std::u16string_view text, const Signs& signs, std::span<const tw::RawUrl> urls,
+                        const TwitterTextConfig& config, int32_t plain_ascii_weight, Weighed& w) {
+  const int32_t n = size_of(text);
+  const int64_t a = plain_ascii_weight;
+  const int64_t url_weight = static_cast<int64_t>(config.transformed_url_length) * config.scale;
+  int64_t weight = a * n;
+  const Signs::Positions non_ascii = signs.non_ascii();
+  EmojiScan emoji(text, non_ascii, config.emoji_parsing);
+  size_t next_url = 0, k = 0;  // k: the first non-ASCII unit at or after p
+  int32_t p = 0;               // weighed up to here
+  while (p < n) {
+    while (next_url < urls.size() && urls[next_url].start < p) ++next_url;
+    const int32_t url_start = next_url < urls.size() ? urls[next_url].start : n;
+    const int32_t emoji_at = emoji.first_at_or_after(p);
+    const int32_t stop = std::min(url_start, emoji_at);
+    // Up to stop each unit is a step of its own (a surrogate pair one step).
+    while (k < non_ascii.size() && non_ascii[k] < p) ++k;
+    bool pair_across_stop = false;
+    for (; k < non_ascii.size() && non_ascii[k] < stop; ++k) {
+      const int32_t i = non_ascii[k];
+      const char16_t c = text[i];
+      if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(text[i + 1])) {
+        weight += char_weight(text[i + 1], config) - 2 * a;  // as its trail unit
+        ++k;  // the trail, the next non-ASCII unit
+        if (i + 1 == stop) {  // the step ends past stop: go on from there
+          pair_across_stop = true;
+          p = i + 2;
+          break;
+        }
+      } else {
+        if (invalid_char(c)) return false;
+        weight += char_weight(c, config) - a;
+      }
+    }
+    if (pair_across_stop) continue;
+    p = stop;
+    if (p == n) break;
+    int32_t length = 0;
+    if (url_start == p) {
+      length = urls[next_url].text_length();
+      weight += url_weight - a * length;
+    } else {
+      length = emoji.length();
+      weight += config.default_weight - a * length;
+    }
+    p += length;
+    if (invalid_char(text[p - 1])) return false;
+  }
+  const int64_t limit = static_cast<int64_t>(config.max_weighted_length) * config.scale;
+  if (weight > limit) return false;
+  w.weight = weight;
+  w.valid = true;
+  w.fit_end = n;
+  w.valid_index = n > 0 ? n - 1 : 0;
+  return true;
+}
+
+// The weighing loop of parseTweet; urls: extractUrlsWithIndices of the
+// same text.
+Weighed weigh(std::u16string_view text, const Signs& signs, std::span<const tw::RawUrl> urls,
+              const TwitterTextConfig& config) {
+  const int32_t plain_ascii_weight = ascii_weight(config);
+  Weighed w;
+  if (plain_ascii_weight >= 0 && steps_weigh_nonnegative(config) &&
+      weigh_within_limit(text, signs, urls, config, plain_ascii_weight, w))
+    return w;
+  return weigh_step_by_step(text, signs, urls, config, plain_ascii_weight);
 }
 
 bool needs_nfc(std::u16string_view text, const Signs& signs) {
