@@ -286,7 +286,7 @@ bool same_entities(const std::vector<chime::Entity>& a, const std::vector<chime:
 
 }  // namespace
 
-TEST_CASE("weighing ASCII runs at once counts as weighing unit by unit") {
+TEST_CASE("weighing at once (ASCII runs, or a whole text within the limit) counts as weighing unit by unit") {
   namespace text = chime::text;
   int32_t mismatches = 0;
   for (const text::TwitterTextConfig* config :
