@@ -141,12 +141,12 @@ void scan_hashtags(std::u16string_view text, Signs::Positions hashes, SpanList& 
     // (?!\uFE0F|\u20E3), then hashtagAlphaNumeric* hashtagAlpha hashtagAlphaNumeric*
     if (h + 1 < n && (text[h + 1] == 0xFE0F || text[h + 1] == 0x20E3)) continue;
     int32_t p = h + 1;
-    bool alpha = false;
+    uint16_t seen = 0;  // kHashtagAlpha once some character is hashtagAlpha
     while (p < n) {
       if (text[p] < 0x80) {  // ASCII, most tags: both classes from one table lookup
         const uint16_t cls = tw::kAsciiClasses[text[p]];
         if (!(cls & tw::kHashtagAlnum)) break;
-        alpha = alpha || (cls & tw::kHashtagAlpha) != 0;
+        seen |= cls;
         ++p;
         continue;
       }
@@ -157,10 +157,11 @@ void scan_hashtags(std::u16string_view text, Signs::Positions hashes, SpanList& 
         len = 2;
       }
       if (len == 1 ? !is(text[p], tw::kHashtagAlnum) : !tw::hashtag_alnum(c)) break;
-      alpha = alpha || (len == 1 ? is(text[p], tw::kHashtagAlpha) : tw::hashtag_alpha(c));
+      if (!(seen & tw::kHashtagAlpha) && (len == 1 ? is(text[p], tw::kHashtagAlpha) : tw::hashtag_alpha(c)))
+        seen |= tw::kHashtagAlpha;
       p += len;
     }
-    if (!alpha) continue;
+    if (!(seen & tw::kHashtagAlpha)) continue;
     last = p;
     if (p < n && (hash_sign(text[p]) || text.substr(static_cast<size_t>(p), 3) == u"://")) continue;
     out.push_back({h, p, h + 1, p, 0});
