@@ -454,6 +454,16 @@ bool decoder_notes_sign_units(std::string_view utf8) {
     const std::span<const int32_t> units = noted.of(SignUnits::Kind(kind));
     same = same && std::vector<int32_t>(units.begin(), units.end()) == sign_units_by_definition(decoded, kind);
   }
+  // The portable steps (all a wasm build has) decode and note the same.
+  static SignUnits noted_portably;
+  std::u16string portable;
+  int32_t portable_replaced = 0;
+  chime::text::decode_utf8_portable(utf8, portable, portable_replaced, noted_portably);
+  same = same && portable == decoded && portable_replaced == replaced;
+  for (int kind = 0; kind < SignUnits::kKinds; ++kind) {
+    const std::span<const int32_t> a = noted.of(SignUnits::Kind(kind)), b = noted_portably.of(SignUnits::Kind(kind));
+    same = same && std::equal(a.begin(), a.end(), b.begin(), b.end());
+  }
   tw::Positions found;
   tw::find_sign_units(decoded, found);
   return same && std::vector<int32_t>(found.begin(), found.end()) == sign_units_by_definition(decoded, -1);
@@ -468,7 +478,7 @@ TEST_CASE("decode_utf8 notes the sign units that find_sign_units finds in the de
       MESSAGE("sign units differ: ", chime::text::to_utf8(text));
   }
   // Random bytes, valid UTF-8 or not, of every length up to 40 (the
-  // decoder reads eight bytes at a time, then the rest one by one).
+  // decoder reads sixteen or eight bytes at a time, then the rest one by one).
   static constexpr std::string_view kBytes[] = {"a", " ", ".", "@", "#", "$", "%", "-", ",", "\x7F", std::string_view("\0", 1),
                                                 "\xC3\xA9", "\xEF\xBC\xA0", "\xF0\x9F\x98\x80", "\x80", "\xC3",
                                                 "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xEF\xBF\xBD", "\xE2\x80"};

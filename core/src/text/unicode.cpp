@@ -12,6 +12,10 @@
 #include <cstring>
 #include <stdexcept>
 
+#if defined(__SSE2__)  // every x86-64; not the wasm build (no SIMD there)
+#include <emmintrin.h>
+#endif
+
 #include "icu/icu_data.hpp"
 
 namespace chime::text {
@@ -69,8 +73,19 @@ void note_bytes(int32_t*& to, uint64_t bytes, int32_t base) {
   for (; bytes != 0; bytes &= bytes - 1) *to++ = base + std::countr_zero(bytes) / 8;
 }
 
+#if defined(__SSE2__)
+// Notes base + the index of each bit set in `bits`, in order.
+void note_bits(int32_t*& to, uint32_t bits, int32_t base) {
+  for (; bits != 0; bits &= bits - 1) *to++ = base + std::countr_zero(bits);
+}
+#endif
+
+// Whether decode reads sixteen bytes a step with SSE2 where it can: tests
+// hold it to the portable eight-byte steps.
+enum class Steps { portable, widest };
+
 // decode_utf8, noting the sign units in *signs when given.
-template <bool kNoteSigns>
+template <bool kNoteSigns, Steps kSteps>
 void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, SignUnits* signs) {
   replaced = 0;
   // Never more UTF-16 units than UTF-8 bytes: written in place, then trimmed.
@@ -92,6 +107,35 @@ void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, SignU
   }
   int32_t i = 0;
   while (i < length) {
+#if defined(__SSE2__)
+    // As the eight-byte step below, sixteen bytes at a time: one compare per
+    // sign for all of them, and a movemask gives the bytes as bits.
+    if (kSteps == Steps::widest && length - i >= 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      const __m128i zero = _mm_setzero_si128();
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), _mm_unpacklo_epi8(bytes, zero));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o + 8), _mm_unpackhi_epi8(bytes, zero));
+      const auto high = static_cast<uint32_t>(_mm_movemask_epi8(bytes));  // bit k: byte k is not ASCII
+      const int32_t ascii = high == 0 ? 16 : std::countr_zero(high);
+      if constexpr (kNoteSigns) {
+        const uint32_t counted = (high - 1) & ~high & 0xFFFF;  // the bytes below the first non-ASCII one
+        const auto equal = [&](char c) {
+          return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)))) & counted;
+        };
+        const uint32_t dot = equal('.'), at = equal('@'), hash = equal('#'), dollar = equal('$');
+        if ((dot | at | hash | dollar) != 0) {
+          const int32_t base = offset(o);
+          note_bits(dots, dot, base);
+          note_bits(ats, at, base);
+          note_bits(hashes, hash, base);
+          note_bits(dollars, dollar, base);
+        }
+      }
+      o += ascii;
+      i += ascii;
+      if (ascii == 16) continue;
+    } else
+#endif
     // ASCII, most of any text: eight bytes at a time. All eight are written
     // (each is one unit, and units never outrun bytes, so they fit); only
     // those before the first non-ASCII byte count, the rest are overwritten.
@@ -169,11 +213,15 @@ void decode(std::string_view utf8, std::u16string& out, int32_t& replaced, SignU
 }  // namespace
 
 void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced) {
-  decode<false>(utf8, out, replaced, nullptr);
+  decode<false, Steps::widest>(utf8, out, replaced, nullptr);
 }
 
 void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced, SignUnits& sign_units) {
-  decode<true>(utf8, out, replaced, &sign_units);
+  decode<true, Steps::widest>(utf8, out, replaced, &sign_units);
+}
+
+void decode_utf8_portable(std::string_view utf8, std::u16string& out, int32_t& replaced, SignUnits& sign_units) {
+  decode<true, Steps::portable>(utf8, out, replaced, &sign_units);
 }
 
 std::u16string decode_utf8(std::string_view utf8, int32_t& replaced) {

@@ -52,6 +52,9 @@ class SignUnits {
 // found while the bytes are read anyway, so that twitter-text need not scan
 // for them.
 void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced, SignUnits& sign_units);
+// The same in the steps every build has (eight bytes at a time), where
+// decode_utf8 may take wider ones (SSE2, natively): for tests of the two.
+void decode_utf8_portable(std::string_view utf8, std::u16string& out, int32_t& replaced, SignUnits& sign_units);
 // Lone surrogates -> U+FFFD in place (length unchanged); returns how many.
 int32_t replace_lone_surrogates(std::u16string& text);
 std::string to_utf8(std::u16string_view utf16);
