@@ -961,8 +961,9 @@ class OnePass {
   Sentiment score() {
     if (word_count_ == 0) return {0, 0, 1, 0};
     const int32_t units = make_units();
-    // Caps emphasise only where the rest of the text is not shouting too.
-    const bool caps_differ = in_caps_ > 0 && in_caps_ < with_letters_;
+    // Caps emphasise only where the rest of the text is not shouting too:
+    // in_caps < with_letters (as the reference), since a word in caps has letters.
+    const bool caps_differ = in_caps_ > 0 && lettered_not_caps_;
     value_units(units, caps_differ);
     double sum = 0;
     double positive = 0;
@@ -991,8 +992,8 @@ class OnePass {
   uint32_t clause_ = 0;
   bool clause_break_ = true;  // a clause break before the next word
   size_t sentence_ = 0;
-  int with_letters_ = 0;
   int in_caps_ = 0;
+  bool lettered_not_caps_ = false;  // a word with letters not in caps (read no more once found)
   int exclamations_ = 0;  // "!" and "?" outside URLs (a URL's query
   int questions_ = 0;     // string is not emphasis)
   const Token* next_token_ = doc_.tokens.data();  // cursor into doc_.tokens for token_piece
@@ -1174,6 +1175,7 @@ class OnePass {
     w.nt_negation = ends_with_nt(word);
     if (t.kind == TokenKind::word) {  // all_caps: two letters or more, none lower case
       w.caps = t.all_caps;
+      if (lettered_not_caps_) return w;  // its letters no longer matter (add_word)
       const auto is_letter = [](char c) {
         return static_cast<unsigned char>(c) < 0x80 && (kAscii[static_cast<size_t>(c)] & kLetter) != 0;
       };
@@ -1334,8 +1336,8 @@ class OnePass {
 
   [[gnu::always_inline]] void add_word(const Word& w, bool clause_break) {
     if (clause_break) ++clause_;
-    with_letters_ += w.letters ? 1 : 0;
     in_caps_ += w.caps ? 1 : 0;
+    lettered_not_caps_ = lettered_not_caps_ || (w.letters && !w.caps);
     if (w.entry != Lexicon::npos || w.nt_negation) {
       words_.push_back({word_count_, w.entry, clause_, sentence_, 0.0, false, w.caps, w.nt_negation, clause_break});
     }
