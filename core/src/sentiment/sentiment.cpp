@@ -1068,8 +1068,9 @@ class OnePass {
     if (token == tokens_end_ || token->start != start) return nullptr;
     return is_bare(token) ? token : nullptr;
   }
-  // bare_token's tests of a token that starts at a chunk's start.
-  bool is_bare(const Token* token) {
+  // bare_token's tests of a token that starts at a chunk's start (inline:
+  // the call cost a sixth of the tests).
+  [[gnu::always_inline]] bool is_bare(const Token* token) {
     const char16_t* const text = text_.data();
     const int32_t start = token->start;
     if (text[start] >= 0x80 || !(kAscii[text[start]] & kAlnum)) return false;
