@@ -896,6 +896,10 @@ class OnePass {
     // Its bounds (none past the last): a chunk before sentence_end needs no step.
     int32_t sentence_start = sentence_count > 0 ? sentences[0].start : -1;
     int32_t sentence_end = sentence_count > 0 ? sentences[0].end : INT32_MAX;
+    // The next chunk start at which enter_chunk has anything to do: its
+    // sentence's start while not passed, then its end (chunk starts never
+    // decrease; before it both tests below fail).
+    int32_t next_step = sentence_count > 0 ? sentence_start : INT32_MAX;
     for (int32_t i = 0; i < n;) {
       // White space: ASCII inline.
       if (text[i] < 0x80) {
@@ -916,6 +920,7 @@ class OnePass {
       const int32_t start = i;
       // Its sentence (a chunk starts at most once; asked again, the same).
       const auto enter_chunk = [&](int32_t chunk_start) {
+        if (chunk_start < next_step) return;
         if (sentence_end <= chunk_start) {
           while (sentence < sentence_count && sentences[sentence].end <= chunk_start) ++sentence;
           sentence_start = sentence < sentence_count ? sentences[sentence].start : -1;
@@ -923,6 +928,7 @@ class OnePass {
           sentence_ = sentence;
         }
         if (sentence_start == chunk_start) clause_break_ = true;
+        next_step = sentence_start >= chunk_start ? sentence_start : sentence_end;
       };
       enter_chunk(start);
       // Most chunks are one ASCII word or number token alone: read from it.
