@@ -1243,15 +1243,14 @@ class OnePass {
   // The parts of an ASCII hashtag body ("HeartHealth2024"), each read as
   // read_ascii reads it, in one pass: for_each_hashtag_part's splits (lower
   // case to upper, digits to others and back) by the ASCII table, and each
-  // part's word hashed as it is passed. `folded`: the body case-folded.
-  void add_ascii_parts(std::u16string_view body, std::string_view folded) {
+  // part's word hashed once found (the body's hash if it is the whole body).
+  // `folded`: the body case-folded; `folded_hash`: its hash.
+  void add_ascii_parts(std::u16string_view body, std::string_view folded, size_t folded_hash) {
     bool clause_break = clause_break_;
     size_t part_start = 0;
-    int letters = 0;
     uint8_t seen = 0;
     size_t begin = 0;  // the part's word: [begin, end) without punctuation; end 0: none yet
     size_t end = 0;
-    text::TokenHasher word_hash;  // of folded[begin, end)
     const auto read_part = [&](size_t part_end) __attribute__((always_inline)) {
       const std::u16string_view part = body.substr(part_start, part_end - part_start);
       if (lex_.may_be_written_key(static_cast<char>(part.front()), static_cast<char>(part.back()))) {
@@ -1259,8 +1258,14 @@ class OnePass {
       } else if (end > 0) {
         const std::string_view word = folded.substr(begin, end - begin);
         Word w;
-        w.entry = lex_.find_word(word, word_hash.value());
+        w.entry = lex_.find_word(word, word.size() == folded.size() ? folded_hash : text::token_hash(word));
         w.nt_negation = ends_with_nt(word);
+        // Letters: only ALL CAPS needs their number (the folded part has the same).
+        int letters = (seen & kLetter) ? 1 : 0;
+        if (letters && !(seen & kLower)) {
+          letters = 0;
+          for (size_t k = part_start; k < part_end; ++k) letters += (kAscii[body[k]] & kLetter) ? 1 : 0;
+        }
         w.caps = letters >= 2 && !(seen & kLower);
         w.letters = letters > 0;
         add_word(w, clause_break);
@@ -1274,20 +1279,14 @@ class OnePass {
       if (k > part_start && (((flags & kUpper) && (prev & kLower)) || is_digit(flags) != is_digit(prev))) {
         read_part(k);
         part_start = k;
-        letters = 0;
         seen = 0;
         end = 0;
       }
       prev = flags;
-      letters += (flags & kLetter) ? 1 : 0;
       seen |= flags;
       if (flags & kAlnum) {
-        if (end == 0) {
-          begin = k;
-          end = k;
-          word_hash = text::TokenHasher();
-        }
-        for (; end <= k; ++end) word_hash.add(folded[end]);  // up to and with this one
+        if (end == 0) begin = k;
+        end = k + 1;
       }
     }
     read_part(body.size());
@@ -1314,7 +1313,7 @@ class OnePass {
       const std::u16string_view body =
           text_.substr(static_cast<size_t>(token->start), static_cast<size_t>(token->end - token->start));
       if (!valence_of(lex_.find_word(token->folded, token->folded_hash))) {
-        add_ascii_parts(body, token->folded);
+        add_ascii_parts(body, token->folded, token->folded_hash);
         return;
       }
       // A word as it is, unless read_scanned would look it up as written.
