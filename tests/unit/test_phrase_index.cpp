@@ -113,7 +113,8 @@ TEST_CASE("phrase lists tokenised in one batch equal phrases tokenised one by on
       REQUIRE(alone.size() == p.tokens.size());
       for (size_t k = 0; k < alone.size(); ++k) {
         CHECK(p.tokens[k] == (alone[k].text == "*" ? "*" : alone[k].folded));
-        CHECK(p.joined[k] == !alone[k].space_before);
+        CHECK(((p.flags[k] & Phrase::kJoined) != 0) == !alone[k].space_before);
+        CHECK(((p.flags[k] & Phrase::kWildcard) != 0) == (p.tokens[k] == "*"));
         // The tokenizer's hash and the phrases' agree (lookups depend on it).
         if (p.tokens[k] != "*") CHECK(p.hashes[k] == alone[k].folded_hash);
       }

@@ -36,9 +36,10 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }
 
 void append_token(Phrase& p, const Token& t) {
-  p.tokens.emplace_back(t.text == "*" ? "*" : t.folded);
+  const bool wildcard = t.text == "*";
+  p.tokens.emplace_back(wildcard ? "*" : t.folded);
   p.hashes.push_back(text::token_hash(p.tokens.back()));
-  p.joined.push_back(!t.space_before);
+  p.flags.push_back(static_cast<uint8_t>((t.space_before ? 0 : Phrase::kJoined) | (wildcard ? Phrase::kWildcard : 0)));
 }
 
 // Characters that could join a line to the next across the '\n' that
@@ -84,20 +85,20 @@ std::vector<Phrase> PhraseList::compile(const std::vector<std::string_view>& tex
 bool Phrase::matches_at(const Document& doc, size_t i, size_t last) const {
   if (i + tokens.size() > last) return false;
   const Token* t = doc.tokens.data() + i;
-  auto is_wildcard = [&](size_t k) { return tokens[k].size() == 1 && tokens[k][0] == '*'; };
   // Spacing, kinds and hashes first: a candidate that does not match (one of
   // several phrases opening with the same words) nearly always differs there,
   // and is turned down before any bytes are compared.
   for (size_t k = 0; k < tokens.size(); ++k) {
-    if (k > 0 && joined[k] == t[k].space_before) return false;
-    if (is_wildcard(k)) {
+    const uint8_t f = flags[k];
+    if (k > 0 && ((f & kJoined) != 0) == t[k].space_before) return false;
+    if (f & kWildcard) {
       if (t[k].kind != TokenKind::word && t[k].kind != TokenKind::number) return false;
     } else if (hashes[k] != t[k].folded_hash) {
       return false;
     }
   }
   for (size_t k = 0; k < tokens.size(); ++k) {
-    if (!is_wildcard(k) && !same_bytes(tokens[k], t[k].folded)) return false;
+    if (!(flags[k] & kWildcard) && !same_bytes(tokens[k], t[k].folded)) return false;
   }
   return true;
 }

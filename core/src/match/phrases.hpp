@@ -35,7 +35,10 @@ inline bool same_bytes(std::string_view x, std::string_view y) {
 struct Phrase {
   std::vector<std::string> tokens;  // folded; "*" = any word
   std::vector<size_t> hashes;       // text::token_hash of each token (as Token::folded_hash)
-  std::vector<bool> joined;         // joined[i]: no space before tokens[i] (i > 0)
+  // Per token, what matching asks besides its hash: no space before it (never
+  // the first) and "*", a byte each, so no string is read for them.
+  enum Flag : uint8_t { kJoined = 1, kWildcard = 2 };
+  std::vector<uint8_t> flags;
   std::string text;                 // as written in the list
   std::vector<std::string> replacements;
   std::string note;
