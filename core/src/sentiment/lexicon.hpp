@@ -61,7 +61,7 @@ class FlatMap {
   uint32_t insert(Key key) {
     const uint64_t hashed = hash(key);
     if (int32_t found = find(key, hashed); found != npos) return static_cast<uint32_t>(found);
-    if (2 * (entries_.size() + 1) > slots_.size()) grow();
+    if (kLoad * (entries_.size() + 1) > slots_.size()) grow();
     entries_.push_back(Entry{hashed, static_cast<uint32_t>(chars_.size()), static_cast<uint32_t>(key.size()), Value{}});
     chars_.append(key);
     place(static_cast<uint32_t>(entries_.size()));
@@ -74,7 +74,7 @@ class FlatMap {
   void reserve(size_t entries, size_t key_units) {
     entries_.reserve(entries);
     chars_.reserve(key_units);
-    while (slots_.size() < 2 * entries) grow();
+    while (slots_.size() < kLoad * entries) grow();
   }
 
  private:
@@ -85,7 +85,10 @@ class FlatMap {
     Value value;
   };
   std::vector<Entry> entries_;
-  std::vector<uint32_t> slots_;  // entry number + 1, 0 = empty; a power of two, at most half full
+  // At most a quarter full: a word not in the table (most words) then ends
+  // its probe at the first or second slot, nearly always.
+  static constexpr size_t kLoad = 4;
+  std::vector<uint32_t> slots_;  // entry number + 1, 0 = empty; a power of two, at most 1 / kLoad full
   std::basic_string<Char> chars_;
 
   // The high bits mixed into the low ones, which pick the slot.
