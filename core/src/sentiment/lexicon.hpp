@@ -48,9 +48,7 @@ class FlatMap {
   int32_t find(Key key) const { return find(key, hash(key)); }
   // The same, given hash(key).
   int32_t find(Key key, uint64_t hashed) const {
-    if (slots_.empty()) return npos;
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = slot_of(hashed) & mask;; i = (i + 1) & mask) {
+    for (size_t i = slot_of(hashed) & mask_;; i = (i + 1) & mask_) {
       const uint32_t slot = slots_[i];
       if (slot == 0) return npos;
       const Entry& e = entries_[slot - 1];
@@ -88,20 +86,23 @@ class FlatMap {
   // At most a quarter full: a word not in the table (most words) then ends
   // its probe at the first or second slot, nearly always.
   static constexpr size_t kLoad = 4;
-  std::vector<uint32_t> slots_;  // entry number + 1, 0 = empty; a power of two, at most 1 / kLoad full
+  // Entry number + 1, 0 = empty; a power of two, at most 1 / kLoad full and
+  // never empty (find needs no test).
+  std::vector<uint32_t> slots_ = std::vector<uint32_t>(16, 0);
+  size_t mask_ = 15;  // slots_.size() - 1
   std::basic_string<Char> chars_;
 
   // The high bits mixed into the low ones, which pick the slot.
   static size_t slot_of(uint64_t hash) { return static_cast<size_t>(hash ^ (hash >> 29)); }
   Key key_of(const Entry& e) const { return Key(chars_.data() + e.key_start, e.key_size); }
   void place(uint32_t slot) {
-    const size_t mask = slots_.size() - 1;
-    size_t i = slot_of(entries_[slot - 1].hash) & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
+    size_t i = slot_of(entries_[slot - 1].hash) & mask_;
+    while (slots_[i] != 0) i = (i + 1) & mask_;
     slots_[i] = slot;
   }
   void grow() {
-    slots_.assign(slots_.empty() ? 16 : 2 * slots_.size(), 0);
+    slots_.assign(2 * slots_.size(), 0);
+    mask_ = slots_.size() - 1;
     for (uint32_t slot = 1; slot <= entries_.size(); ++slot) place(slot);
   }
 };
