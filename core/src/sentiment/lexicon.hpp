@@ -92,8 +92,15 @@ class FlatMap {
   size_t mask_ = 15;  // slots_.size() - 1
   std::basic_string<Char> chars_;
 
-  // The high bits mixed into the low ones, which pick the slot.
-  static size_t slot_of(uint64_t hash) { return static_cast<size_t>(hash ^ (hash >> 29)); }
+  // The high bits mixed into the low ones, which pick the slot (a UTF-8
+  // key's text::token_hash has them mixed already).
+  static size_t slot_of(uint64_t hash) {
+    if constexpr (std::is_same_v<Char, char>) {
+      return static_cast<size_t>(hash);
+    } else {
+      return static_cast<size_t>(hash ^ (hash >> 29));
+    }
+  }
   Key key_of(const Entry& e) const { return Key(chars_.data() + e.key_start, e.key_size); }
   void place(uint32_t slot) {
     size_t i = slot_of(entries_[slot - 1].hash) & mask_;
