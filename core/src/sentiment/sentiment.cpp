@@ -181,6 +181,7 @@ constexpr uint8_t kAlnum = 4;  // letter or digit
 constexpr uint8_t kLetter = 8;
 constexpr uint8_t kLower = 16;  // a letter not in upper case (no ALL CAPS)
 constexpr uint8_t kUpper = 32;  // ASCII capital: 0x20 makes it lower case (case folding)
+static_assert(kUpper >> 1 == kLower);  // add_ascii_parts tests upper after lower so
 constexpr std::array<uint8_t, 128> kAscii = [] {
   std::array<uint8_t, 128> table{};
   for (char c : {' ', '\t', '\n', '\v', '\f', '\r'}) table[static_cast<size_t>(c)] = kSpace;
@@ -1244,18 +1245,22 @@ class OnePass {
   // read_ascii reads it, in one pass: for_each_hashtag_part's splits (lower
   // case to upper, digits to others and back) by the ASCII table, and each
   // part's word hashed once found (the body's hash if it is the whole body).
-  // `folded`: the body case-folded; `folded_hash`: its hash.
+  // `body`: a token, not empty; `folded`: its folded form; `folded_hash`: its hash.
   void add_ascii_parts(std::u16string_view body, std::string_view folded, size_t folded_hash) {
     bool clause_break = clause_break_;
     size_t part_start = 0;
-    uint8_t seen = 0;
-    size_t begin = 0;  // the part's word: [begin, end) without punctuation; end 0: none yet
-    size_t end = 0;
+    uint8_t seen = 0;  // the flags of the part's characters
     const auto read_part = [&](size_t part_end) __attribute__((always_inline)) {
       const std::u16string_view part = body.substr(part_start, part_end - part_start);
       if (lex_.may_be_written_key(static_cast<char>(part.front()), static_cast<char>(part.back()))) {
         add_any(part, clause_break);  // an emoticon may be a key as written
-      } else if (end > 0) {
+      } else if (seen & kAlnum) {
+        // The word: the part without leading and trailing punctuation
+        // (found here, not per character in the loop below: parts rarely have any).
+        size_t begin = part_start;
+        while (!(kAscii[body[begin]] & kAlnum)) ++begin;
+        size_t end = part_end;
+        while (!(kAscii[body[end - 1]] & kAlnum)) --end;
         const std::string_view word = folded.substr(begin, end - begin);
         Word w;
         w.entry = lex_.find_word(word, word.size() == folded.size() ? folded_hash : text::token_hash(word));
@@ -1272,22 +1277,19 @@ class OnePass {
       }
       clause_break = false;
     };
-    uint8_t prev = 0;  // the flags of the character before
-    for (size_t k = 0; k < body.size(); ++k) {
+    const auto is_digit = [](uint8_t f) { return (f & (kAlnum | kLetter)) == kAlnum; };
+    uint8_t prev = kAscii[body[0]];  // the flags of the character before
+    seen = prev;
+    for (size_t k = 1; k < body.size(); ++k) {
       const uint8_t flags = kAscii[body[k]];
-      const auto is_digit = [](uint8_t f) { return (f & (kAlnum | kLetter)) == kAlnum; };
-      if (k > part_start && (((flags & kUpper) && (prev & kLower)) || is_digit(flags) != is_digit(prev))) {
+      // Upper case after lower (kUpper >> 1 is kLower), or digits start or stop.
+      if ((((flags >> 1) & prev & kLower) != 0) | (is_digit(flags) != is_digit(prev))) {
         read_part(k);
         part_start = k;
         seen = 0;
-        end = 0;
       }
       prev = flags;
       seen |= flags;
-      if (flags & kAlnum) {
-        if (end == 0) begin = k;
-        end = k + 1;
-      }
     }
     read_part(body.size());
   }
