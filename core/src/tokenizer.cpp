@@ -743,7 +743,6 @@ bool Tokenizer::Impl::scan(Document& doc) {
     const int32_t s = i;  // where a segment starts
     int32_t j = s + 1;    // where it ends, once found
     int32_t non_ascii = s;  // ... or where non-ASCII text makes it an island
-    const size_t stops_before = sentence_stops.size();
     bool island = p[s] >= 0x80;
     if (!island) {
       const Wb k = wb(p[s]);
@@ -825,7 +824,8 @@ bool Tokenizer::Impl::scan(Document& doc) {
       }
     }
     if (island) {
-      sentence_stops.resize(stops_before);  // read_chars notes them again
+      // read_chars notes this segment's stops again.
+      while (!sentence_stops.empty() && sentence_stops.back() >= s) sentence_stops.pop_back();
       j = island_end(p, n, non_ascii);
       if (!read_chars(doc.text, s, j)) return false;
       word_segments(word_chars.data(), word_count, space_before,
