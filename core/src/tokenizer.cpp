@@ -926,6 +926,10 @@ void Tokenizer::Impl::find_sentence_ends(const std::u16string& text) {
 // Sentences from `sentence_ends`, with the tokens they hold.
 void Tokenizer::Impl::build_sentences(Document& doc) const {
   const std::u16string& text = doc.text;
+  const auto n = static_cast<int32_t>(text.size());
+  const size_t tokens = doc.tokens.size();
+  // Sentences follow one another, and white space between them holds no
+  // token: a sentence's tokens start where the last one's end.
   size_t token = 0;
   int32_t start = 0;
   for (const int32_t end : sentence_ends) {
@@ -935,9 +939,12 @@ void Tokenizer::Impl::build_sentences(Document& doc) const {
       Sentence s;
       s.start = start;
       s.end = trimmed;
-      while (token < doc.tokens.size() && doc.tokens[token].start < start) ++token;
       s.first_token = token;
-      while (token < doc.tokens.size() && doc.tokens[token].start < end) ++token;
+      if (end == n) {  // the last sentence: all the tokens left
+        token = tokens;
+      } else {
+        while (token < tokens && doc.tokens[token].start < end) ++token;
+      }
       s.last_token = token;
       doc.sentences.push_back(s);
     }
