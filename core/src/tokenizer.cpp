@@ -461,19 +461,19 @@ struct Tokenizer::Impl {
     w[0] = w[1] = WordChar{};
     int32_t wn = kPad;  // next free entry
     uint8_t flags = 0;  // of every non-ASCII character
+    const char16_t* p = text.data();
     for (int32_t i = from; i < to;) {
-      // ASCII, most of a tweet: never Extend, Format or ZWJ, nor for ICU.
-      char16_t u;
-      while ((u = text[static_cast<size_t>(i)]) < 0x80) {
+      const char16_t u = p[i];
+      if (u < 0x80) {  // never Extend, Format or ZWJ, nor for ICU
         w[wn] = ascii_word_chars[u];
         w[wn++].pos = i;
         if (classes.ascii(u).sentence_stop) sentence_stops.push_back(i);
-        if (++i == to) break;
+        ++i;
+        continue;
       }
-      if (i == to) break;
       const int32_t pos = i;
       UChar32 c;
-      U16_NEXT(text.data(), i, to, c);
+      U16_NEXT(p, i, to, c);
       const CharClass& k = classes[c];
       flags = static_cast<uint8_t>(flags | k.flags);
       if (k.sentence_stop) sentence_stops.push_back(pos);
