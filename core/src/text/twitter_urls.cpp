@@ -27,12 +27,17 @@ bool starts_with_nocase(std::u16string_view text, int32_t pos, std::u16string_vi
   return true;
 }
 
-// (https?:\/\/)? at pos: its length.
+// (https?:\/\/)? at pos: its length. (c | 0x20) is the lower case of an
+// ASCII letter and equals a lower-case letter for no other unit.
 int32_t protocol_length(std::u16string_view text, int32_t pos) {
-  if (pos >= static_cast<int32_t>(text.size()) || (text[pos] != u'h' && text[pos] != u'H')) return 0;
-  if (starts_with_nocase(text, pos, u"https://")) return 8;
-  if (starts_with_nocase(text, pos, u"http://")) return 7;
-  return 0;
+  const int32_t n = size_of(text);
+  auto lower = [&](int32_t i) { return static_cast<char16_t>(text[i] | 0x20); };
+  if (pos + 7 > n || lower(pos) != u'h' || lower(pos + 1) != u't' || lower(pos + 2) != u't' || lower(pos + 3) != u'p')
+    return 0;
+  int32_t p = pos + 4;
+  if (lower(p) == u's') ++p;
+  if (p + 3 > n || text[p] != u':' || text[p + 1] != u'/' || text[p + 2] != u'/') return 0;
+  return p + 3 - pos;
 }
 
 // A dot that a TLD follows (the TLD lists' lookahead seeing the text's
@@ -298,10 +303,12 @@ struct UrlMatch {
 };
 
 // The url part of extractUrl at `start`, after the preceding character.
-bool match_url_at(std::u16string_view text, int32_t start, bool try_plain, const TldDots* dots, UrlMatch& m) {
+// protocol: protocol_length(text, start).
+bool match_url_at(std::u16string_view text, int32_t start, int32_t protocol, bool try_plain, const TldDots* dots,
+                  UrlMatch& m) {
   const int32_t n = size_of(text);
   m.start = start;
-  m.protocol = protocol_length(text, start);
+  m.protocol = protocol;
   m.domain_end = -1;
   if (m.protocol > 0) m.domain_end = match_domain(text, start + m.protocol, dots);
   if (m.domain_end < 0) {
@@ -356,8 +363,9 @@ void extract_urls_into(std::u16string_view text, std::span<const int32_t> text_d
         plain = false;
       }
     }
-    if (!plain && protocol_length(text, start) == 0) return false;
-    return match_url_at(text, start, plain, known_dots, m);
+    const int32_t protocol = protocol_length(text, start);
+    if (!plain && protocol == 0) return false;
+    return match_url_at(text, start, protocol, plain, known_dots, m);
   };
 
   int32_t last_index = 0;
