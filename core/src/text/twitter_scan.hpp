@@ -96,8 +96,14 @@ char16_t canonical(char16_t c);
 
 // (?:validGTLD|validCCTLD|validPunycode) at `pos`, with the TLD lists'
 // lookahead seeing `limit` as the end of the string: the end of the match,
-// or -1.
-int32_t match_tld(std::u16string_view text, int32_t pos, int32_t limit);
+// or -1. Most dots end a sentence: what follows them is looked at here,
+// without a call.
+int32_t match_tld_slow(std::u16string_view text, int32_t pos, int32_t limit);
+// Every TLD of the lists (their loader checks) and xn-- starts with a letter.
+constexpr bool may_start_tld(char16_t c) { return c >= 0x80 || ascii_letter(c); }
+inline int32_t match_tld(std::u16string_view text, int32_t pos, int32_t limit) {
+  return pos < limit && may_start_tld(text[pos]) ? match_tld_slow(text, pos, limit) : -1;
+}
 
 // One extractUrlsWithIndices result. Its url text is text[start, seg_end)
 // followed by text[tail_start, end): twitter-text rewrites a protocol-less

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <stdexcept>
 #include <string>
 
 #include <unicode/uchar.h>
@@ -211,6 +212,7 @@ struct Tlds {
         while (slots[slot] != 0) slot = (slot + 1) & mask;
         slots[slot] = static_cast<uint32_t>(i + 1);
       }
+      if (!may_start_tld(keys[i][0])) throw std::logic_error("a TLD that match_tld would skip");
       max_length = std::max(max_length, static_cast<int32_t>(keys[i].size()));
       first_unit[keys[i][0]] = true;
       for (char16_t c : keys[i]) any_unit[c] = true;
@@ -290,7 +292,7 @@ bool hashtag_alnum(char32_t c) {
   return c < 0x10000 && kSpecial.find(static_cast<char16_t>(c)) != std::u16string_view::npos;
 }
 
-int32_t match_tld(std::u16string_view text, int32_t pos, int32_t limit) {
+int32_t match_tld_slow(std::u16string_view text, int32_t pos, int32_t limit) {
   const Tlds& t = tlds();
   char16_t key[64];
   int32_t best_order = -1, best_end = -1;
