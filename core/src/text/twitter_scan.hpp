@@ -5,6 +5,7 @@
 #pragma once
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -40,7 +41,14 @@ enum CharClass : uint16_t {
 // The classes of a UTF-16 code unit: ASCII from a table made at compile
 // time, other units from ICU when first seen (then remembered).
 extern const std::array<uint16_t, 128> kAsciiClasses;
-uint16_t non_ascii_classes(char16_t c);
+// Non-ASCII units' classes as found so far (0: not yet known), read here
+// without a call; non_ascii_classes_slow finds and notes them.
+extern std::atomic<uint16_t> class_cache[0x10000];
+uint16_t non_ascii_classes_slow(char16_t c);
+inline uint16_t non_ascii_classes(char16_t c) {
+  const uint16_t bits = class_cache[c].load(std::memory_order_relaxed);
+  return bits != 0 ? bits : non_ascii_classes_slow(c);
+}
 inline uint16_t classes(char16_t c) { return c < 0x80 ? kAsciiClasses[c] : non_ascii_classes(c); }
 inline bool is(char16_t c, uint16_t cls) { return (classes(c) & cls) != 0; }
 // A code point with NFC_Quick_Check=Yes and combining class 0: a text of

@@ -111,7 +111,6 @@ char16_t canonical_from_icu(char16_t c) {
 // Relaxed atomics keep concurrent analysers race-free (every writer stores
 // the same value); 0 means "not yet known".
 std::atomic<char16_t> canonical_cache[0x10000];
-std::atomic<uint16_t> class_cache[0x10000];
 constexpr uint16_t kKnown = 1 << 15;
 
 // The canonical forms of the non-ASCII members of the /i classes (the ASCII
@@ -229,12 +228,11 @@ const Tlds& tlds() {
 
 const std::array<uint16_t, 128> kAsciiClasses = make_ascii_classes();
 
-uint16_t non_ascii_classes(char16_t c) {
-  uint16_t bits = class_cache[c].load(std::memory_order_relaxed);
-  if (bits == 0) {
-    bits = static_cast<uint16_t>(classes_from_icu(c) | kKnown);
-    class_cache[c].store(bits, std::memory_order_relaxed);
-  }
+std::atomic<uint16_t> class_cache[0x10000];
+
+uint16_t non_ascii_classes_slow(char16_t c) {
+  const auto bits = static_cast<uint16_t>(classes_from_icu(c) | kKnown);
+  class_cache[c].store(bits, std::memory_order_relaxed);
   return bits;
 }
 
