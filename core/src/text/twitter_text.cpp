@@ -11,6 +11,10 @@
 #include <span>
 #include <utility>
 
+#if defined(__SSE2__)  // every x86-64; not the wasm build (no SIMD there)
+#include <emmintrin.h>
+#endif
+
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
 
@@ -249,7 +253,19 @@ void append_utf8(std::string& out, std::u16string_view text, int32_t start, int3
   out.resize(old_size + part.size());
   char* to = out.data() + old_size;
   char16_t all_bits = 0;  // copy as if ASCII, then check that it was
-  for (size_t i = 0; i < part.size(); ++i) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Eight units at a time, narrowed by a saturating pack.
+  __m128i any = _mm_setzero_si128();
+  for (; i + 8 <= part.size(); i += 8) {
+    const __m128i units = _mm_loadu_si128(reinterpret_cast<const __m128i*>(part.data() + i));
+    any = _mm_or_si128(any, units);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(to + i), _mm_packus_epi16(units, units));
+  }
+  const __m128i high = _mm_and_si128(any, _mm_set1_epi16(static_cast<int16_t>(0xFF80)));
+  if (_mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128())) != 0xFFFF) all_bits = 0x80;
+#endif
+  for (; i < part.size(); ++i) {
     all_bits |= part[i];
     to[i] = static_cast<char>(part[i]);
   }
