@@ -297,14 +297,20 @@ int32_t match_tld_slow(std::u16string_view text, int32_t pos, int32_t limit) {
   const int32_t longest = pos < limit && t.first_unit[canonical(text[pos])] ? std::min(t.max_length, limit - pos) : 0;
   uint32_t hash = Tlds::kHashStart;  // of key[0, len)
   for (int32_t len = 1; len <= longest; ++len) {
-    key[len - 1] = canonical(text[pos + len - 1]);
-    if (!t.any_unit[key[len - 1]]) break;  // no TLD holds this unit: none is longer
+    const char16_t c = text[pos + len - 1];
+    if (ascii_letter(c)) {  // most units: the upper case is canonical
+      key[len - 1] = static_cast<char16_t>(c & ~0x20);
+    } else {
+      key[len - 1] = canonical(c);
+      if (!t.any_unit[key[len - 1]]) break;  // no TLD holds this unit: none is longer
+    }
     hash = Tlds::hash_step(hash, key[len - 1]);
     const int32_t end = pos + len;
     // (?=[^0-9a-zA-Z@+-]|$)
     if (end < limit) {
       const char16_t next = text[end];
-      if (ascii_alnum(next) || next == u'@' || next == u'+' || next == u'-') continue;
+      if (ascii_letter(next) || (next >= u'0' && next <= u'9') || next == u'@' || next == u'+' || next == u'-')
+        continue;
     }
     const int32_t order = t.order(std::u16string_view(key, static_cast<size_t>(len)), hash);
     if (order >= 0 && (best_order < 0 || order < best_order)) {
