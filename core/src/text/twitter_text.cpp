@@ -193,6 +193,11 @@ void scan_mentions(std::u16string_view text, Signs::Positions ats, SpanList& out
     if (next_at == ats.size()) break;
     p = std::max(p, ats[next_at] - 4);
 
+    // Past the start, every alternative needs an at sign or 'r' after p.
+    if (p > 0 && p + 1 < n && !at_sign(text[p + 1]) && text[p + 1] != u'r' && text[p + 1] != u'R') {
+      ++p;
+      continue;
+    }
     int32_t a = -1;
     if (p == 0 && starts_name(0)) a = 0;
     if (a < 0 && !excluded(text[p], u"!#$%&*@\uFF20") && starts_name(p + 1)) a = p + 1;
