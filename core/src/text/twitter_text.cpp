@@ -695,10 +695,14 @@ Entities entities_of(std::u16string_view text, const Signs& signs, const tw::Url
   Entities out;
   const SpanList* spans[] = {nullptr, &mentions, &hashtags, &cashtags};
   std::vector<Entity>* lists[] = {&out.urls, &out.mentions, &out.hashtags, &out.cashtags};
-  out.urls.reserve(urls.size());  // one allocation per kind found
-  out.mentions.reserve(mentions.size());
-  out.hashtags.reserve(hashtags.size());
-  out.cashtags.reserve(cashtags.size());
+  // One allocation per kind found (and no call for a kind not found).
+  auto reserve = [](std::vector<Entity>& list, size_t size) {
+    if (size > 0) list.reserve(size);
+  };
+  reserve(out.urls, urls.size());
+  reserve(out.mentions, mentions.size());
+  reserve(out.hashtags, hashtags.size());
+  reserve(out.cashtags, cashtags.size());
   merge_without_overlaps<4>(
       {urls.size(), mentions.size(), hashtags.size(), cashtags.size()},
       [&](size_t list, size_t i) {
