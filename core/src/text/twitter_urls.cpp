@@ -234,10 +234,21 @@ int64_t to_ascii_length(std::u16string_view label) {
   return total;
 }
 
+// match_tld(text, dot + 1, limit). A TLD that ends at limit when the
+// lookahead sees the whole text (a known dot's) is also the one found when
+// it sees limit as the end: the candidates before limit are the same.
+int32_t tld_within(std::u16string_view text, int32_t dot, int32_t limit, const TldDots* known) {
+  if (known != nullptr)
+    for (const TldDot& d : *known)
+      if (d.dot == dot && d.tld_end == limit) return limit;
+  return match_tld(text, dot + 1, limit);
+}
+
 // validAsciiDomain (global) over text[pos, limit): calls found(start, end)
-// for each match.
+// for each match. known: the text's TLD dots, when found.
 template <typename Found>
-void scan_ascii_domains(std::u16string_view text, int32_t pos, int32_t limit, Found found) {
+void scan_ascii_domains(std::u16string_view text, int32_t pos, int32_t limit, Found found,
+                        const TldDots* known = nullptr) {
   int32_t q = pos;
   int32_t dots[64];
   while (q < limit) {
@@ -251,7 +262,7 @@ void scan_ascii_domains(std::u16string_view text, int32_t pos, int32_t limit, Fo
       p = e + 1;
     }
     int32_t end = -1;
-    for (int32_t j = count; j-- > 0 && end < 0;) end = match_tld(text, dots[j] + 1, limit);
+    for (int32_t j = count; j-- > 0 && end < 0;) end = tld_within(text, dots[j], limit, known);
     if (end >= 0) {
       found(q, end);
       q = end;
@@ -402,9 +413,8 @@ void extract_urls_into(std::u16string_view text, std::span<const int32_t> text_d
         if (b == u'-' || b == u'_' || b == u'.' || b == u'/') continue;
       }
       const size_t first = out.size();
-      scan_ascii_domains(text, domain_start, m.domain_end, [&](int32_t s, int32_t e) {
-        out.push_back({s, e, e, e});
-      });
+      scan_ascii_domains(
+          text, domain_start, m.domain_end, [&](int32_t s, int32_t e) { out.push_back({s, e, e, e}); }, known_dots);
       if (out.size() == first) continue;
       if (m.path) {  // the last one takes the port, path and query along
         RawUrl& last = out.back();
