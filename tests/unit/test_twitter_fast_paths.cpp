@@ -114,6 +114,7 @@ struct ReferenceTables {
       const char16_t k = canon[c];
       uint16_t bits = 0;
       if (!punct[c] && !spaces[c] && !invalid[c] && !directional[c]) bits |= tw::kDomainChar;
+      if ((bits & tw::kDomainChar) || c == u'-' || c == u'_') bits |= tw::kDomainRunChar;
       if (path_i[k]) bits |= tw::kPathChar;
       if (path_end_i[k]) bits |= tw::kPathEndChar;
       if (query_i[k]) bits |= tw::kQueryChar;
@@ -133,7 +134,7 @@ struct ReferenceTables {
   }
 };
 
-constexpr uint16_t kAllClasses = (1 << 13) - 1;
+constexpr uint16_t kAllClasses = ((1 << 13) - 1) | tw::kDomainRunChar;
 
 std::u16string u16(const std::string& s) {
   int32_t replaced = 0;

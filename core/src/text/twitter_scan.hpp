@@ -36,6 +36,7 @@ enum CharClass : uint16_t {
   kHashtagAlpha = 1 << 11,    // hashtagAlpha: a letter or mark (ICU)
   kHashtagAlnum = 1 << 12,    // hashtagAlphaNumeric
   kNfcInert = 1 << 13,        // nfc_inert (not a twitter-text class)
+  kDomainRunChar = 1 << 14,   // kDomainChar, '-' or '_': what a run of domain labels holds between dots
 };
 
 // The classes of a UTF-16 code unit: ASCII from a table made at compile

@@ -63,6 +63,7 @@ constexpr bool not_preceding_member(char16_t c) {
 constexpr uint16_t plain_classes(char16_t c) {
   uint16_t bits = 0;
   if (!punct(c) && !space(c) && !invalid(c) && !directional(c)) bits |= kDomainChar;
+  if ((bits & kDomainChar) || c == u'-' || c == u'_') bits |= kDomainRunChar;
   if (space(c)) bits |= kSpace;
   if (js_space(c)) bits |= kJsSpace;
   if (punct(c)) bits |= kPunct;

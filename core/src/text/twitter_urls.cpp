@@ -60,7 +60,7 @@ void find_tld_dots(std::u16string_view text, std::span<const int32_t> dots, TldD
     int32_t run_start = dot;
     while (run_start > 0) {
       const char16_t c = text[run_start - 1];
-      if (c != u'.' && c != u'-' && c != u'_' && !is(c, kDomainChar)) break;
+      if (c != u'.' && !is(c, kDomainRunChar)) break;
       --run_start;
     }
     found.push_back({dot, tld_end, std::max(0, run_start - 8)});
@@ -89,8 +89,8 @@ int32_t match_domain(std::u16string_view text, int32_t pos, const TldDots* dots)
     bool underscore = false;
     while (e < n) {
       const char16_t c = text[e];
-      if (c == u'_') underscore = true;
-      else if (c != u'-' && !is(c, kDomainChar)) break;
+      if (!is(c, kDomainRunChar)) break;
+      underscore = underscore || c == u'_';
       ++e;
     }
     // (?:DC(?:[_-]|DC)*)?DC\. : starts and ends with a domain char, then a dot.
@@ -345,7 +345,7 @@ bool match_url_at(std::u16string_view text, int32_t start, int32_t protocol, boo
 // The label run from `pos` (domain chars, '-' and '_'): where it stops.
 int32_t label_run_end(std::u16string_view text, int32_t pos) {
   const int32_t n = size_of(text);
-  while (pos < n && (is(text[pos], kDomainChar) || text[pos] == u'-' || text[pos] == u'_')) ++pos;
+  while (pos < n && is(text[pos], kDomainRunChar)) ++pos;
   return pos;
 }
 
