@@ -288,7 +288,7 @@ bool idna_ok(std::u16string_view text, int32_t start, int32_t end) {
   size_t label_start = 0;
   for (size_t i = 0; i < domain.size(); ++i) {
     const char16_t c = domain[i];
-    printable = printable && c >= 0x20 && c <= 0x7E;
+    printable &= static_cast<char16_t>(c - 0x20) <= 0x7E - 0x20;  // 0x20..0x7E, without a branch
     if (c != u'.') continue;
     lengths_ok = lengths_ok && length_ok(static_cast<int64_t>(i - label_start));
     label_start = i + 1;
