@@ -52,9 +52,6 @@ inline uint16_t non_ascii_classes(char16_t c) {
 }
 inline uint16_t classes(char16_t c) { return c < 0x80 ? kAsciiClasses[c] : non_ascii_classes(c); }
 inline bool is(char16_t c, uint16_t cls) { return (classes(c) & cls) != 0; }
-// A code point with NFC_Quick_Check=Yes and combining class 0: a text of
-// such code points only is NFC (ICU's quick check answers yes at once).
-bool nfc_inert(char32_t c);
 // The Unicode properties twemoji's rules and the NFC check ask about a code
 // point: from ICU when first seen below U+20000 (where emoji live), then
 // remembered; from ICU every time above.
@@ -64,7 +61,17 @@ enum CodePointProp : uint8_t {
   kCpModifierBase = 1 << 2,       // Emoji_Modifier_Base
   kCpNfcInert = 1 << 3,           // nfc_inert
 };
-uint8_t code_point_props(char32_t c);
+// props_cache: as class_cache, read here without a call.
+constexpr char32_t kCachedCodePoints = 0x20000;
+extern std::atomic<uint8_t> props_cache[kCachedCodePoints];
+uint8_t code_point_props_slow(char32_t c);
+inline uint8_t code_point_props(char32_t c) {
+  const uint8_t props = c < kCachedCodePoints ? props_cache[c].load(std::memory_order_relaxed) : 0;
+  return props != 0 ? props : code_point_props_slow(c);
+}
+// A code point with NFC_Quick_Check=Yes and combining class 0: a text of
+// such code points only is NFC (ICU's quick check answers yes at once).
+inline bool nfc_inert(char32_t c) { return (code_point_props(c) & kCpNfcInert) != 0; }
 // Code point classes for hashtags (letters beyond the BMP too).
 bool hashtag_alpha(char32_t c);
 bool hashtag_alnum(char32_t c);

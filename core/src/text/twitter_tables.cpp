@@ -262,23 +262,18 @@ uint8_t code_point_props_from_icu(char32_t c) {
 }
 
 // As class_cache: 0 is "not yet known".
-constexpr char32_t kCachedCodePoints = 0x20000;
 constexpr uint8_t kCpKnown = 1 << 7;
-std::atomic<uint8_t> props_cache[kCachedCodePoints];
 
 }  // namespace
 
-uint8_t code_point_props(char32_t c) {
+std::atomic<uint8_t> props_cache[kCachedCodePoints];
+
+uint8_t code_point_props_slow(char32_t c) {
   if (c >= kCachedCodePoints) return code_point_props_from_icu(c);
-  uint8_t props = props_cache[c].load(std::memory_order_relaxed);
-  if (props == 0) {
-    props = static_cast<uint8_t>(code_point_props_from_icu(c) | kCpKnown);
-    props_cache[c].store(props, std::memory_order_relaxed);
-  }
+  const auto props = static_cast<uint8_t>(code_point_props_from_icu(c) | kCpKnown);
+  props_cache[c].store(props, std::memory_order_relaxed);
   return props;
 }
-
-bool nfc_inert(char32_t c) { return (code_point_props(c) & kCpNfcInert) != 0; }
 
 bool hashtag_alpha(char32_t c) {
   return (U_GET_GC_MASK(static_cast<UChar32>(c)) & (U_GC_L_MASK | U_GC_M_MASK)) != 0;
