@@ -12,6 +12,10 @@
 #include <cstring>
 #include <stdexcept>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "icu/icu_data.hpp"
 #include "text/unicode.hpp"
 
@@ -403,6 +407,14 @@ constexpr std::array<char, 0x80> kAsciiFold = [] {
   return fold;
 }();
 
+#if defined(__SSE2__)
+// Bytes of x from lo to hi (as unsigned) set to 0, others not: moved so that
+// lo is 0, what passes hi - lo is left.
+__m128i bytes_past(__m128i x, char lo, char hi) {
+  return _mm_subs_epu8(_mm_sub_epi8(x, _mm_set1_epi8(lo)), _mm_set1_epi8(static_cast<char>(hi - lo)));
+}
+#endif
+
 // Room past a token of ASCII's text and folded form for fold_ascii.
 constexpr size_t kFoldSlack = 8;
 
@@ -527,13 +539,68 @@ struct Tokenizer::Impl {
     text::TokenHasher hasher;
     uint8_t seen = 0;
   };
-  // Adds the ASCII letters, digits and "_" from q on to `token`; returns
-  // where they end. Its own function, with its state in locals, so that
-  // this loop, which reads most of a tweet, keeps it in registers.
-  [[gnu::noinline]] const char16_t* take_word_parts(const char16_t* q, AsciiToken& token) const {
+  // Adds the ASCII letters, digits and "_" from q on to `token` ("@" is a
+  // letter here); returns where they end. The units before `limit` may be
+  // read (the text's and its terminating 0). Its own function, with its
+  // state in locals, so that this loop, which reads most of a tweet, keeps
+  // it in registers.
+  [[gnu::noinline]] const char16_t* take_word_parts(const char16_t* q, const char16_t* limit, AsciiToken& token) const {
     char* o = token.out;
     text::TokenHasher h = token.hasher;
     uint8_t flags = token.seen;
+#if defined(__SSE2__)
+    // The first sixteen units at once: where the word parts among them end
+    // (the AsciiChar::word_part set), and their bytes copied; what is left
+    // per character is the hash and the flags, at a fixed place each.
+    if (limit - q >= 16) {
+      // As bytes: units past 0xFF saturate to 0 or 0xFF, none a word part.
+      const __m128i b = _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q)),
+                                         _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 8)));
+      // A byte 0 in any of these is a word part.
+      const __m128i apart = _mm_min_epu8(
+          _mm_min_epu8(bytes_past(_mm_or_si128(b, _mm_set1_epi8(0x20)), 'a', 'z'), bytes_past(b, '0', '9')),
+          _mm_min_epu8(_mm_xor_si128(b, _mm_set1_epi8('_')), _mm_xor_si128(b, _mm_set1_epi8('@'))));
+      const __m128i part = _mm_cmpeq_epi8(apart, _mm_setzero_si128());
+      const auto n = static_cast<size_t>(__builtin_ctz(~static_cast<unsigned>(_mm_movemask_epi8(part)) | 0x10000));
+      // Within the room: the text took a byte a unit so far, its room two.
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), b);
+      o += n;
+      q += n;
+      const auto take = [&](int k) {  // the k-th unit before q
+        const AsciiChar& a = ascii[q[-k]];
+        h.add(a.fold);
+        flags |= a.flags;
+      };
+      switch (n) {
+        case 16: take(16); [[fallthrough]];
+        case 15: take(15); [[fallthrough]];
+        case 14: take(14); [[fallthrough]];
+        case 13: take(13); [[fallthrough]];
+        case 12: take(12); [[fallthrough]];
+        case 11: take(11); [[fallthrough]];
+        case 10: take(10); [[fallthrough]];
+        case 9: take(9); [[fallthrough]];
+        case 8: take(8); [[fallthrough]];
+        case 7: take(7); [[fallthrough]];
+        case 6: take(6); [[fallthrough]];
+        case 5: take(5); [[fallthrough]];
+        case 4: take(4); [[fallthrough]];
+        case 3: take(3); [[fallthrough]];
+        case 2: take(2); [[fallthrough]];
+        case 1: take(1); [[fallthrough]];
+        case 0: break;
+        default: __builtin_unreachable();  // the bit past the sixteen stops n
+      }
+      if (n < 16) {
+        token.out = o;
+        token.hasher = h;
+        token.seen = flags;
+        return q;
+      }
+    }
+#else
+    (void)limit;
+#endif
     for (char16_t c; (c = *q) < 0x80 && (ascii[c].flags & AsciiChar::word_part) != 0; ++q) {  // text[n] is 0
       *o++ = static_cast<char>(c);
       h.add(ascii[c].fold);
@@ -776,7 +843,7 @@ bool Tokenizer::Impl::scan(Document& doc) {
         AsciiToken token{out, {}};
         j = s;
         for (;;) {
-          j = static_cast<int32_t>(take_word_parts(p + j, token) - p);
+          j = static_cast<int32_t>(take_word_parts(p + j, p + n + 1, token) - p);
           const char16_t c = p[j];
           if (j == n) break;
           if (c >= 0x80) {
