@@ -605,6 +605,15 @@ void exclamation_marks(const Document& doc, std::vector<Bang>& out) {
   // e.g. " \u200d‼"), a block at a time: a block without a mark, nearly
   // every block, costs one test.
   out.clear();
+  if (doc.ascii_source()) {
+    // ASCII text (most): '!' is the only mark, found by memchr in the UTF-8
+    // bytes, whose offsets are the UTF-16 ones.
+    const std::string_view s = doc.utf8_source;
+    for (size_t at = s.find('!'); at != std::string_view::npos; at = s.find('!', at + 1)) {
+      add_exclamation_mark(doc, at, out);
+    }
+    return;
+  }
   const char16_t* text = doc.text.data();
   const size_t n = doc.text.size();
   auto scan = [&](size_t from, size_t to) {
