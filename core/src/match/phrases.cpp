@@ -281,31 +281,39 @@ void PhraseSet::match(const Document& doc, Matches& m) const {
   auto add_run = [&](size_t i, uint32_t begin, uint32_t count) {
     for (uint32_t k = begin; k < begin + count; ++k) add_hit(doc, i, keyed_[k], m);
   };
-  // Each token's hash is looked up once: as `next` for the token before it
-  // ("*" then it), then as `here`.
-  const Key* here = n > 0 ? key_of(tokens[0].folded_hash) : nullptr;
-  for (size_t i = 0; i < n; ++i) {
-    const Key* next = i + 1 < n ? key_of(tokens[i + 1].folded_hash) : nullptr;
-    if (!here && !next && at_every_token_.empty()) continue;  // most tokens
-    const size_t found_before = m.hits_.size();
-    if (here) {
-      if (here->tagged_count != 0) {
-        m.tags_[i] = tags_of(*here, tokens[i]);
-        m.tags_seen_ |= m.tags_[i];
-      }
-      add_run(i, here->first_begin, here->first_count);
-      if (here->opens_pair && i + 1 < n) {
-        for (uint32_t e : by_pair_.find(pair_hash(tokens[i].folded_hash, tokens[i + 1].folded_hash))) add_hit(doc, i, e, m);
-      }
-    }
-    if (next) add_run(i, next->second_begin, next->second_count);
-    for (uint32_t e : at_every_token_) add_hit(doc, i, e, m);
-    // The hits at this token came from several runs: put them back in entry order.
+  // Hits at one token come from several runs: put them back in entry order.
+  auto sort_from = [&](size_t found_before) {
     if (m.hits_.size() - found_before > 1) {
       std::sort(m.hits_.begin() + static_cast<std::ptrdiff_t>(found_before), m.hits_.end(),
                 [](const Matches::Hit& x, const Matches::Hit& y) { return x.entry < y.entry; });
     }
-    here = next;
+  };
+  const bool at_every = !at_every_token_.empty();
+  // Each token's hash is looked up once; a token it keys nothing for (most)
+  // costs that lookup alone. Hits are added in token order.
+  for (size_t i = 0; i < n; ++i) {
+    const Key* key = key_of(tokens[i].folded_hash);
+    if (!key && !at_every) continue;
+    if (key && key->second_count != 0 && i > 0) {
+      // "*" then this token: hits at the token before, after those found there.
+      size_t found_before = m.hits_.size();
+      while (found_before > 0 && m.hits_[found_before - 1].token == i - 1) --found_before;
+      add_run(i - 1, key->second_begin, key->second_count);
+      sort_from(found_before);
+    }
+    const size_t found_before = m.hits_.size();
+    if (key) {
+      if (key->tagged_count != 0) {
+        m.tags_[i] = tags_of(*key, tokens[i]);
+        m.tags_seen_ |= m.tags_[i];
+      }
+      add_run(i, key->first_begin, key->first_count);
+      if (key->opens_pair && i + 1 < n) {
+        for (uint32_t e : by_pair_.find(pair_hash(tokens[i].folded_hash, tokens[i + 1].folded_hash))) add_hit(doc, i, e, m);
+      }
+    }
+    for (uint32_t e : at_every_token_) add_hit(doc, i, e, m);
+    sort_from(found_before);
   }
   for (const Matches::Hit& h : m.hits_) m.lists_hit_ |= Matches::list_bit(h.list);
 }
