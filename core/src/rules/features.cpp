@@ -614,6 +614,16 @@ void exclamation_marks(const Document& doc, std::vector<Bang>& out) {
     }
     return;
   }
+  if (!doc.utf8_source.empty()) {
+    // Each mark has a byte in UTF-8 that few other characters have: '!',
+    // 0xBC (U+203C is E2 80 BC, U+FF01 is EF BC 81) or 0x89 (U+2049 is
+    // E2 81 89). Most texts have none, and so no mark.
+    const std::string_view s = doc.utf8_source;
+    if (s.find('!') == std::string_view::npos && s.find('\xBC') == std::string_view::npos &&
+        s.find('\x89') == std::string_view::npos) {
+      return;
+    }
+  }
   const char16_t* text = doc.text.data();
   const size_t n = doc.text.size();
   auto scan = [&](size_t from, size_t to) {
