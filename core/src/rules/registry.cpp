@@ -7,8 +7,11 @@ namespace chime {
 
 void HintSink::add(Hint hint) {
   if (!config_.enabled(hint.rule)) return;
-  if (auto it = config_.severity_overrides.find(hint.rule); it != config_.severity_overrides.end()) {
-    hint.severity = it->second;
+  // Most configurations override nothing: no map search per hint.
+  if (!config_.severity_overrides.empty()) {
+    if (auto it = config_.severity_overrides.find(hint.rule); it != config_.severity_overrides.end()) {
+      hint.severity = it->second;
+    }
   }
   hints_.push_back(std::move(hint));
 }
