@@ -356,8 +356,7 @@ ConfigPhrases::ConfigPhrases(const Config& config) : org_names(PhraseList::from_
   for (const auto& [rule, phrases] : config.extra_phrases) by_rule.emplace(rule, PhraseList::from_phrases(phrases));
 }
 
-const PhraseList* ConfigPhrases::for_rule(std::string_view rule) const {
-  if (by_rule.empty()) return nullptr;  // the usual configuration: no map search per rule
+const PhraseList* ConfigPhrases::search(std::string_view rule) const {
   auto it = by_rule.find(rule);
   return it == by_rule.end() ? nullptr : &it->second;
 }

@@ -51,7 +51,12 @@ struct ConfigPhrases {
   explicit ConfigPhrases(const Config& config);
   std::map<std::string, PhraseList, std::less<>> by_rule;  // "phrases" key
   PhraseList org_names;                                     // organization.names
-  const PhraseList* for_rule(std::string_view rule) const;  // null when none
+  // Null when none. Inline: rules ask on every analysis, and the usual
+  // configuration has no phrases (no call, no map search).
+  const PhraseList* for_rule(std::string_view rule) const { return by_rule.empty() ? nullptr : search(rule); }
+
+ private:
+  const PhraseList* search(std::string_view rule) const;
 };
 
 // Rules that read extra phrases from configuration (Config::parse refuses
