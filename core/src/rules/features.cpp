@@ -294,12 +294,10 @@ FeatureMemo& new_memo(const Analysis& a) {
   return *a.memo;
 }
 
-const ListMatches& lists(const Analysis& a) {
+const ListMatches& match_lists(const Analysis& a) {
   FeatureMemo& m = memo(a);
-  if (!m.lists_found) {
-    m.lists.match(a.doc);
-    m.lists_found = true;
-  }
+  m.lists.match(a.doc);
+  m.lists_found = true;
   return m.lists;
 }
 

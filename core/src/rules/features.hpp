@@ -264,6 +264,11 @@ struct FeatureMemo {
 FeatureMemo& new_memo(const Analysis& a);  // hands `a` a new memo (it has none)
 inline FeatureMemo& memo(const Analysis& a) { return a.memo ? *a.memo : new_memo(a); }
 // The built-in lists' matches in a.doc, found in one pass the first time.
-const ListMatches& lists(const Analysis& a);
+// Inline: rules ask many times an analysis, and all but the first find them.
+const ListMatches& match_lists(const Analysis& a);  // the first time
+inline const ListMatches& lists(const Analysis& a) {
+  const FeatureMemo& m = memo(a);
+  return m.lists_found ? m.lists : match_lists(a);
+}
 
 }  // namespace chime
