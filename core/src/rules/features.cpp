@@ -376,8 +376,8 @@ std::string phrase_rule_list() {
   return out;
 }
 
-std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, List builtin,
-                                      std::optional<List> except, size_t first, size_t last) {
+std::vector<PhraseMatch> rule_phrases_found(const Analysis& a, std::string_view rule, List builtin,
+                                            std::optional<List> except, size_t first, size_t last) {
   const ListMatches& matches = lists(a);
   const PhraseList* extra = a.config_phrases ? a.config_phrases->for_rule(rule) : nullptr;
   if (!extra && !matches.hit(builtin)) return {};  // the usual answer: nothing to find or drop

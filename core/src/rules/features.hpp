@@ -69,9 +69,12 @@ std::string phrase_rule_list();  // "promo.superlative, ..." for messages
 // Matches of `builtin` plus the phrases configured for `rule`, left to right,
 // within tokens[first, last). Matches overlapping one of `except` (phrases
 // that look alike but mean something else: "best practices") are dropped.
-std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, List builtin,
-                                      std::optional<List> except = std::nullopt, size_t first = 0,
-                                      size_t last = static_cast<size_t>(-1));
+inline std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, List builtin,
+                                             std::optional<List> except = std::nullopt, size_t first = 0,
+                                             size_t last = static_cast<size_t>(-1));
+// rule_phrases() past its usual answer (the list matched nowhere, nothing configured).
+std::vector<PhraseMatch> rule_phrases_found(const Analysis& a, std::string_view rule, List builtin,
+                                            std::optional<List> except, size_t first, size_t last);
 
 // ---- Word lists (core/data/lists/*: one entry a line, "# " comments) ---------
 
@@ -269,6 +272,14 @@ const ListMatches& match_lists(const Analysis& a);  // the first time
 inline const ListMatches& lists(const Analysis& a) {
   const FeatureMemo& m = memo(a);
   return m.lists_found ? m.lists : match_lists(a);
+}
+
+// Inline: rules ask about six times an analysis, nearly always of a list that
+// matched nowhere.
+inline std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, List builtin,
+                                             std::optional<List> except, size_t first, size_t last) {
+  if (!lists(a).hit(builtin) && !(a.config_phrases && a.config_phrases->for_rule(rule))) return {};
+  return rule_phrases_found(a, rule, builtin, except, first, last);
 }
 
 }  // namespace chime
