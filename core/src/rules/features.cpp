@@ -446,10 +446,6 @@ std::vector<PhraseSet::TaggedWord> word_list_tags() {
   return out;
 }
 
-const std::vector<uint8_t>& word_lists(const Analysis& a) { return lists(a).word_lists(); }
-
-uint8_t word_lists_seen(const Analysis& a) { return lists(a).word_lists_seen(); }
-
 std::vector<uint8_t> word_lists_by_list(const Document& doc) {
   std::vector<uint8_t> out;
   for (const Token& t : doc.tokens) {
@@ -655,12 +651,6 @@ const Token* hashtag_token(const Document& doc, const Entity& hashtag) {
 }
 
 // ---- Context -----------------------------------------------------------------
-
-bool is_reply(const Analysis& a) {
-  return a.in_reply_to != nullptr || (a.doc.context && a.doc.context->is_reply());
-}
-
-bool is_share(const Analysis& a) { return a.doc.context && (a.doc.context->retweet || a.doc.context->quote); }
 
 // ---- Who the text talks about ------------------------------------------------
 

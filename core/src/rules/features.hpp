@@ -115,9 +115,9 @@ enum WordListBit : uint8_t {
 };
 // For each token of a.doc, the lists (WordListBits) holding its folded form;
 // found with the phrase lists' matches, in the same lookup of each token.
-const std::vector<uint8_t>& word_lists(const Analysis& a);
+inline const std::vector<uint8_t>& word_lists(const Analysis& a);  // inline, below
 // The bits of word_lists(a) together: zero for a list no token is in.
-uint8_t word_lists_seen(const Analysis& a);
+inline uint8_t word_lists_seen(const Analysis& a);
 // Every word of those lists with the bits of the lists holding it (the words
 // builtin_lists() tags).
 std::vector<PhraseSet::TaggedWord> word_list_tags();
@@ -163,8 +163,12 @@ std::vector<Bang> exclamation_marks_by_char(const Document& doc);
 
 // The draft answers a post: the context says so (is_public_reply() above
 // also counts a text that merely opens with an @mention).
-bool is_reply(const Analysis& a);
-bool is_share(const Analysis& a);  // a retweet or a quote
+// Inline, as is_share: rules ask many times an analysis.
+inline bool is_reply(const Analysis& a) {
+  return a.in_reply_to != nullptr || (a.doc.context && a.doc.context->is_reply());
+}
+// A retweet or a quote.
+inline bool is_share(const Analysis& a) { return a.doc.context && (a.doc.context->retweet || a.doc.context->quote); }
 
 // ---- Who the text talks about ------------------------------------------------
 
@@ -273,6 +277,8 @@ inline const ListMatches& lists(const Analysis& a) {
   const FeatureMemo& m = memo(a);
   return m.lists_found ? m.lists : match_lists(a);
 }
+inline const std::vector<uint8_t>& word_lists(const Analysis& a) { return lists(a).word_lists(); }
+inline uint8_t word_lists_seen(const Analysis& a) { return lists(a).word_lists_seen(); }
 
 // Inline: rules ask about six times an analysis, nearly always of a list that
 // matched nowhere.
