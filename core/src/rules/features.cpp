@@ -309,11 +309,6 @@ bool is_public_reply(const Document& doc) {
          doc.entities.mentions.front().start == doc.tokens.front().start;
 }
 
-bool token_in_entity(const Document& doc, size_t token) {
-  const Token& t = doc.tokens[token];
-  return doc.in_entity(t.start, t.end);
-}
-
 bool match_in_entity(const Document& doc, const PhraseMatch& m) {
   for (size_t i = m.first_token; i < m.last_token; ++i) {
     if (token_in_entity(doc, i)) return true;
@@ -475,12 +470,6 @@ const std::vector<std::vector<std::string>>& data_rows(std::string_view name) {
 }
 
 // ---- Tokens and text ---------------------------------------------------------
-
-bool is_wordlike(const Token& t) {
-  return t.kind == TokenKind::word || t.kind == TokenKind::number || t.kind == TokenKind::ideo;
-}
-
-bool in_entity(const Document& doc, const Token& t) { return doc.in_entity(t.start, t.end); }
 
 bool in_list_of(const std::vector<Entity>& list, const Token& t) {
   return std::any_of(list.begin(), list.end(),

@@ -29,7 +29,11 @@ namespace chime {
 bool is_public_reply(const Document& doc);
 
 // True if the token lies inside a URL, @mention, #hashtag or $cashtag.
-bool token_in_entity(const Document& doc, size_t token);
+// Inline, as in_entity and is_wordlike below: rules ask for many tokens.
+inline bool token_in_entity(const Document& doc, size_t token) {
+  const Token& t = doc.tokens[token];
+  return doc.in_entity(t.start, t.end);
+}
 // True if any token of a phrase match lies inside an entity.
 bool match_in_entity(const Document& doc, const PhraseMatch& m);
 
@@ -126,8 +130,11 @@ std::vector<uint8_t> word_lists_by_list(const Document& doc);
 
 // ---- Tokens and text ---------------------------------------------------------
 
-bool is_wordlike(const Token& t);  // word, number or ideographic token
-bool in_entity(const Document& doc, const Token& t);
+// A word, number or ideographic token.
+inline bool is_wordlike(const Token& t) {
+  return t.kind == TokenKind::word || t.kind == TokenKind::number || t.kind == TokenKind::ideo;
+}
+inline bool in_entity(const Document& doc, const Token& t) { return doc.in_entity(t.start, t.end); }
 // Does the token overlap one of `list` (e.g. doc.entities.urls)?
 bool in_list_of(const std::vector<Entity>& list, const Token& t);
 // Words written by the author: word-like tokens outside URLs, @mentions,
