@@ -376,7 +376,6 @@ std::vector<PhraseMatch> rule_phrases_found(const Analysis& a, std::string_view 
                                             std::optional<List> except, size_t first, size_t last) {
   const ListMatches& matches = lists(a);
   const PhraseList* extra = a.config_phrases ? a.config_phrases->for_rule(rule) : nullptr;
-  if (!extra && !matches.hit(builtin)) return {};  // the usual answer: nothing to find or drop
   std::vector<PhraseMatch> found = matches.find(builtin, first, last);
   if (extra) {
     auto more = extra->find(a.doc, first, last);

@@ -76,7 +76,8 @@ std::string phrase_rule_list();  // "promo.superlative, ..." for messages
 inline std::vector<PhraseMatch> rule_phrases(const Analysis& a, std::string_view rule, List builtin,
                                              std::optional<List> except = std::nullopt, size_t first = 0,
                                              size_t last = static_cast<size_t>(-1));
-// rule_phrases() past its usual answer (the list matched nowhere, nothing configured).
+// rule_phrases() past its usual answer (the list matched nowhere, nothing
+// configured), which rule_phrases() gives without a call.
 std::vector<PhraseMatch> rule_phrases_found(const Analysis& a, std::string_view rule, List builtin,
                                             std::optional<List> except, size_t first, size_t last);
 

@@ -305,8 +305,7 @@ int32_t match_tld_slow(std::u16string_view text, int32_t pos, int32_t limit) {
     // (?=[^0-9a-zA-Z@+-]|$)
     if (end < limit) {
       const char16_t next = text[end];
-      if (ascii_letter(next) || (next >= u'0' && next <= u'9') || next == u'@' || next == u'+' || next == u'-')
-        continue;
+      if (ascii_alnum(next) || next == u'@' || next == u'+' || next == u'-') continue;
     }
     const int32_t order = t.order(std::u16string_view(key, static_cast<size_t>(len)), hash);
     if (order >= 0 && (best_order < 0 || order < best_order)) {
