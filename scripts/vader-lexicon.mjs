@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Converts VADER's lexicons (../shared/data/vader/, MIT, C.J. Hutto) into the
+// Converts VADER's lexicons (tests/data/vader/, MIT, C.J. Hutto) into the
 // compact files Chime embeds (core/data/sentiment/):
 //   lexicon.tsv  token<TAB>mean valence   (per-rater columns and the standard
 //                deviation dropped: Chime uses only the mean; 427 KB -> 105 KB)
@@ -8,12 +8,12 @@
 //                selectors and skin tones removed; a ZWJ sequence is dropped
 //                when its first code point is listed, since Chime falls back
 //                to the first code point)
-// Usage: node scripts/vader-lexicon.mjs [../shared/data/vader] [core/data/sentiment]
+// Usage: node scripts/vader-lexicon.mjs [tests/data/vader] [core/data/sentiment]
 import fs from 'node:fs';
 import path from 'node:path';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const from = process.argv[2] ?? path.join(here, '../../shared/data/vader');
+const from = process.argv[2] ?? path.join(here, '../tests/data/vader');
 const to = process.argv[3] ?? path.join(here, '../core/data/sentiment');
 const source = fs.readFileSync(path.join(from, 'SOURCE'), 'utf8').split('\n')[0].trim();
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Chime's sentiment against the npm vader-sentiment package on VADER's
-// human-rated sets (../shared/data/vader/*_GroundTruth.txt), in one run:
+// human-rated sets (tests/data/vader/*_GroundTruth.txt), in one run:
 //
-//   node bench/sentiment/compare.mjs --chime build/<dir>/bench/chime-sentiment-score [--shared ../shared]
+//   node bench/sentiment/compare.mjs --chime build/<dir>/bench/chime-sentiment-score [--data tests/data/vader]
 //   (or: cmake --build build/<dir> --target bench-sentiment)
 //
 // For each set: n, Pearson r of the compound score with the mean human
@@ -21,17 +21,17 @@ import vader from 'vader-sentiment';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const { values: options } = parseArgs({
-  options: { chime: { type: 'string' }, shared: { type: 'string', default: path.join(here, '../../../shared') } },
+  options: { chime: { type: 'string' }, data: { type: 'string', default: path.join(here, '../../tests/data/vader') } },
 });
 const chimeBinary = options.chime;
-const shared = options.shared;
+const dataDir = options.data;
 if (!chimeBinary) {
-  process.stderr.write('usage: node bench/sentiment/compare.mjs --chime PATH/chime-sentiment-score [--shared DIR]\n');
+  process.stderr.write('usage: node bench/sentiment/compare.mjs --chime PATH/chime-sentiment-score [--data DIR]\n');
   process.exit(2);
 }
 
 const sets = ['amazonReviewSnippets', 'movieReviewSnippets', 'nytEditorialSnippets'];
-const files = sets.map((s) => path.join(shared, 'data/vader', `${s}_GroundTruth.txt`));
+const files = sets.map((s) => path.join(dataDir, `${s}_GroundTruth.txt`));
 
 const TOOL_THRESHOLD = 0.05;
 const HUMAN_THRESHOLD = 0.5;

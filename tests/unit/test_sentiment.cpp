@@ -164,7 +164,7 @@ TEST_CASE("sentiment: at least as good as vader-sentiment on VADER's human-rated
   auto human_class = [](double m) { return m > 0.5 ? 1 : m < -0.5 ? -1 : 0; };
   for (const Set& set : sets) {
     CAPTURE(set.file);
-    std::ifstream in(std::string(CHIME_SHARED_DIR) + "/data/vader/" + set.file);
+    std::ifstream in(std::string(CHIME_TEST_DATA_DIR) + "/vader/" + set.file);
     REQUIRE(in);
     std::vector<double> human, chime;
     std::string line;

@@ -146,7 +146,7 @@ TEST_CASE("sentiment: VADER's human-rated texts read the same by both paths") {
   int pieces = 0;
   for (const char* set : {"amazonReviewSnippets_GroundTruth.txt", "movieReviewSnippets_GroundTruth.txt",
                           "nytEditorialSnippets_GroundTruth.txt"}) {
-    std::ifstream in(std::string(CHIME_SHARED_DIR) + "/data/vader/" + set);
+    std::ifstream in(std::string(CHIME_TEST_DATA_DIR) + "/vader/" + set);
     if (!in) continue;
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CAPTURE(set);
@@ -193,7 +193,7 @@ TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
   }
   for (const char* set : {"amazonReviewSnippets_GroundTruth.txt", "movieReviewSnippets_GroundTruth.txt",
                           "nytEditorialSnippets_GroundTruth.txt"}) {
-    for (const std::string& line : lines_of(std::string(CHIME_SHARED_DIR) + "/data/vader/" + set)) {
+    for (const std::string& line : lines_of(std::string(CHIME_TEST_DATA_DIR) + "/vader/" + set)) {
       const size_t tab = line.rfind('\t');
       texts.push_back(tab == std::string::npos ? line : line.substr(tab + 1));
     }

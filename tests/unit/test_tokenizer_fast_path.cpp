@@ -112,11 +112,11 @@ TEST_CASE("tokenizer fast path: example texts, parity corpus and review sentence
     if (!same_as_icu(tokenizer, utf16(e.text))) ++failures;
   }
   CHECK(failures == 0);
-  const std::filesystem::path source(CHIME_SOURCE_DIR), shared(CHIME_SHARED_DIR);
+  const std::filesystem::path source(CHIME_SOURCE_DIR), data_dir(CHIME_TEST_DATA_DIR);
   CHECK(check_lines(tokenizer, source / "tests" / "parity" / "corpus.txt") == 0);
   for (const char* name : {"amazonReviewSnippets_GroundTruth.txt", "movieReviewSnippets_GroundTruth.txt",
                            "emoji_utf8_lexicon.txt"}) {
-    const auto path = shared / "data" / "vader" / name;
+    const auto path = data_dir / "vader" / name;
     if (std::filesystem::exists(path)) CHECK(check_lines(tokenizer, path) == 0);
   }
 }

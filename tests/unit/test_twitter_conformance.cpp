@@ -1,4 +1,4 @@
-// twitter-text's conformance suite (shared/data/twitter-text/*.yml), read
+// twitter-text's conformance suite (tests/data/twitter-text/*.yml), read
 // as is: every case of every section that concerns counting, extraction or
 // validity. Each section reports "N cases, N pass"; a failing case is
 // reported with its description. Sections not run, and why, are listed in
@@ -23,7 +23,7 @@ std::u16string u16(const std::string& s) {
 }
 
 YAML::Node load(const char* name) {
-  return YAML::LoadFile(std::string(CHIME_SHARED_DIR) + "/data/twitter-text/" + name)["tests"];
+  return YAML::LoadFile(std::string(CHIME_TEST_DATA_DIR) + "/twitter-text/" + name)["tests"];
 }
 
 // Runs `check` on every case of a section; reports and asserts the counts.

@@ -183,7 +183,7 @@ const std::vector<std::u16string>& test_texts() {
     std::vector<std::u16string> out;
     for (const chime::testing::Example& e : chime::testing::load_examples()) out.push_back(u16(e.text));
     for (const char* file : {"extract.yml", "validate.yml", "tlds.yml"})
-      add_yaml_texts(YAML::LoadFile(std::string(CHIME_SHARED_DIR) + "/data/twitter-text/" + file), out);
+      add_yaml_texts(YAML::LoadFile(std::string(CHIME_TEST_DATA_DIR) + "/twitter-text/" + file), out);
     std::ifstream parity(std::string(CHIME_SOURCE_DIR) + "/tests/parity/corpus.txt");
     for (std::string line; std::getline(parity, line);) out.push_back(u16(line));
     for (std::u16string& t : random_texts(20000, 24)) out.push_back(std::move(t));
