@@ -1,0 +1,297 @@
+#!/usr/bin/env node
+// How far Chime's advice agrees with the expert verdicts of the development
+// set (tests/devset/en.jsonl; how it was made: tests/devset/README.md):
+//
+//   node bench/coach/run.mjs --chime build/ci/native/chime [--split tune|heldout|all] [--worst N] [--json]
+//   (or: cmake --build build/ci --target bench-coach)
+//
+// Runs `chime check --format ndjson` once over every post with its context
+// and prints, per split (tune and heldout by default), the figures of issue
+// 13 item 3 beside their targets, then the rules behind the misses and the
+// false fires. `--worst N` lists the N posts where Chime's overall score is
+// furthest from the expert's; only for the tune split, so that the held-out
+// part is judged on its aggregate figures alone.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const usage =
+  'usage: node bench/coach/run.mjs --chime PATH/chime [--set tests/devset/en.jsonl] ' +
+  '[--split tune|heldout|all] [--worst N] [--json]\n';
+
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      chime: { type: 'string' },
+      set: { type: 'string', default: path.join(here, '../../tests/devset/en.jsonl') },
+      split: { type: 'string' },
+      worst: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  }));
+} catch (e) {
+  process.stderr.write(`${e.message}\n${usage}`);
+  process.exit(2);
+}
+const fail = (message) => {
+  process.stderr.write(`bench/coach: ${message}\n`);
+  process.exit(2);
+};
+if (!options.chime) {
+  process.stderr.write(usage);
+  process.exit(2);
+}
+if (options.split && !['tune', 'heldout', 'all'].includes(options.split)) {
+  fail(`--split must be tune, heldout or all, not "${options.split}"`);
+}
+const worst = options.worst === undefined ? 0 : Number(options.worst);
+if (!Number.isInteger(worst) || worst < 0) fail(`--worst must be a whole number, not "${options.worst}"`);
+if (worst > 0 && options.split && options.split !== 'tune') {
+  fail('--worst lists posts of the tune split only: the held-out posts are judged on aggregate figures');
+}
+
+// Issue 13 item 3, on the held-out part.
+const TARGETS = {
+  spearman: { min: 0.8, text: '>= 0.80' },
+  labelAgreement: { min: 0.7, text: '>= 0.70' },
+  mustFireRecall: { min: 0.9, text: '>= 0.90' },
+  mustNotFireViolations: { max: 0.05, text: '<= 5%' },
+  riskyLabelledRisky: { min: 0.9, text: '>= 90%' },
+};
+
+// --- the set ---------------------------------------------------------------
+const LABELS = ['risky', 'promotional', 'broadcast', 'good', 'engaging'];
+const KINDS = ['reply_complaint', 'reply_praise_or_question', 'reply_other', 'thread_first', 'thread_later',
+  'share_or_quote', 'chat_answer', 'crisis_notice', 'service_notice', 'event', 'job_post', 'awareness',
+  'research_news', 'fundraising', 'promotion', 'tip', 'general'];
+const posts = [];
+const seen = new Set();
+fs.readFileSync(options.set, 'utf8')
+  .split('\n')
+  .forEach((line, index) => {
+    if (!line.trim()) return;
+    let post;
+    try {
+      post = JSON.parse(line);
+    } catch (e) {
+      fail(`${options.set}:${index + 1}: not JSON (${e.message})`);
+    }
+    const e = post.expert;
+    if (typeof post.id !== 'string' || typeof post.text !== 'string' || !e ||
+        !Number.isInteger(e.score) || typeof e.label !== 'string' ||
+        !Array.isArray(e.must_fire) || !Array.isArray(e.must_not_fire) ||
+        !['tune', 'heldout'].includes(post.split)) {
+      fail(`${options.set}:${index + 1}: needs id, text, expert {score, label, kind, must_fire, must_not_fire} and split tune|heldout`);
+    }
+    // The split is fixed by the id (tests/devset/README.md): a post cannot
+    // move between the parts.
+    const number = Number(/(\d+)$/.exec(post.id)?.[1]);
+    const split = number % 3 === 0 ? 'heldout' : 'tune';
+    if (post.split !== split) fail(`${options.set}:${index + 1}: ${post.id} belongs to ${split} (every third id is held out), not ${post.split}`);
+    if (!LABELS.includes(e.label)) fail(`${options.set}:${index + 1}: unknown label "${e.label}"`);
+    if (!KINDS.includes(e.kind)) fail(`${options.set}:${index + 1}: unknown kind "${e.kind}"`);
+    if (seen.has(post.id)) fail(`${options.set}:${index + 1}: ${post.id} appears twice`);
+    seen.add(post.id);
+    posts.push(post);
+  });
+
+// --- Chime, one process over the whole set ----------------------------------
+const input = posts
+  .map((p) => JSON.stringify(p.context ? { id: p.id, text: p.text, context: p.context } : { id: p.id, text: p.text }))
+  .join('\n') + '\n';
+let output;
+try {
+  output = execFileSync(options.chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '--no-progress', '-'], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+} catch (e) {
+  fail(`${options.chime} failed (exit ${e.status}): ${e.stderr || e.message}`);
+}
+const results = new Map();
+for (const line of output.split('\n')) {
+  if (!line) continue;
+  const item = JSON.parse(line);
+  if (item.error) fail(`chime could not read post on line ${item.line}: ${item.error.message}`);
+  results.set(String(item.id), item.result);
+}
+for (const p of posts) if (!results.has(p.id)) fail(`chime returned no result for ${p.id}`);
+
+// A `kind` in the Result, once the analyser decides one (issue 13 item 1):
+// a string, or an object naming it.
+function kindOf(result) {
+  const k = result.kind;
+  if (typeof k === 'string') return k;
+  if (k && typeof k === 'object') return k.id ?? k.name ?? k.kind ?? null;
+  return null;
+}
+
+// --- statistics ---------------------------------------------------------------
+function averageRanks(values) {
+  const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
+  const ranks = new Array(values.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1][0] === order[start][0]) end++;
+    const rank = (start + end) / 2 + 1;  // ties share the mean of their ranks
+    for (let k = start; k <= end; k++) ranks[order[k][1]] = rank;
+    start = end + 1;
+  }
+  return ranks;
+}
+function pearson(xs, ys) {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) ** 2;
+    syy += (ys[i] - my) ** 2;
+  }
+  return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
+}
+const spearman = (xs, ys) => pearson(averageRanks(xs), averageRanks(ys));
+const ratio = (a, b) => (b === 0 ? NaN : a / b);
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+function measure(split) {
+  const chosen = posts.filter((p) => split === 'all' || p.split === split);
+  const rows = chosen.map((p) => {
+    const result = results.get(p.id);
+    return { post: p, result, fired: new Set(result.hints.map((h) => h.rule)) };
+  });
+  const perRule = new Map();
+  const rule = (id) => {
+    if (!perRule.has(id)) perRule.set(id, { expected: 0, missed: 0, forbidden: 0, fired: 0, missedIds: [], firedIds: [] });
+    return perRule.get(id);
+  };
+  let expected = 0, hit = 0, forbidden = 0, violated = 0, risky = 0, riskyCaught = 0, labelsAgree = 0;
+  let kinds = 0, kindsAgree = 0;
+  const confusion = new Map();
+  const expectsNew = new Map();
+  for (const { post, result, fired } of rows) {
+    const e = post.expert;
+    for (const id of e.must_fire) {
+      expected++;
+      rule(id).expected++;
+      if (fired.has(id)) hit++;
+      else { rule(id).missed++; rule(id).missedIds.push(post.id); }
+    }
+    for (const id of e.must_not_fire) {
+      forbidden++;
+      rule(id).forbidden++;
+      if (fired.has(id)) { violated++; rule(id).fired++; rule(id).firedIds.push(post.id); }
+    }
+    if (e.label === 'risky') { risky++; if (result.label === 'risky') riskyCaught++; }
+    if (e.label === result.label) labelsAgree++;
+    const key = `${e.label}>${result.label}`;
+    confusion.set(key, (confusion.get(key) ?? 0) + 1);
+    const kind = kindOf(result);
+    if (kind !== null) { kinds++; if (kind === e.kind) kindsAgree++; }
+    for (const d of e.expects_new ?? []) expectsNew.set(d, (expectsNew.get(d) ?? 0) + 1);
+  }
+  const byLabel = {};
+  for (const label of LABELS) {
+    const mine = rows.filter((r) => r.post.expert.label === label);
+    byLabel[label] = {
+      posts: mine.length,
+      expertMean: mean(mine.map((r) => r.post.expert.score)),
+      chimeMean: mean(mine.map((r) => r.result.scores.overall)),
+    };
+  }
+  return {
+    split,
+    posts: rows.length,
+    spearman: spearman(rows.map((r) => r.result.scores.overall), rows.map((r) => r.post.expert.score)),
+    labelAgreement: ratio(labelsAgree, rows.length),
+    mustFireRecall: ratio(hit, expected),
+    mustFire: { expected, hit },
+    mustNotFireViolations: ratio(violated, forbidden),
+    mustNotFire: { listed: forbidden, fired: violated },
+    riskyLabelledRisky: ratio(riskyCaught, risky),
+    risky: { posts: risky, labelledRisky: riskyCaught },
+    kindAgreement: kinds === 0 ? null : ratio(kindsAgree, kinds),
+    kinds: { withKind: kinds, agree: kindsAgree },
+    byLabel,
+    confusion: Object.fromEntries([...confusion].sort()),
+    rules: Object.fromEntries([...perRule].sort((a, b) => (b[1].missed + b[1].fired) - (a[1].missed + a[1].fired) || a[0].localeCompare(b[0]))),
+    expectsNew: Object.fromEntries([...expectsNew].sort((a, b) => b[1] - a[1])),
+    rows,
+  };
+}
+
+// --- printing -----------------------------------------------------------------
+const pct = (x) => (Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+const fixed = (x) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
+function verdict(name, value) {
+  const t = TARGETS[name];
+  if (Number.isNaN(value)) return 'n/a';
+  return ('min' in t ? value >= t.min : value <= t.max) ? 'met' : 'NOT met';
+}
+
+const tuneSet = new Set(posts.filter((p) => p.split === 'tune').map((p) => p.id));
+const isTune = (id) => tuneSet.has(id);
+
+function print(m) {
+  const out = [];
+  const row = (label, value, name, detail) =>
+    out.push(`  ${label.padEnd(30)} ${value.padStart(7)}   target ${TARGETS[name].text.padEnd(7)} ${verdict(name, name === 'spearman' ? m.spearman : m[name]).padEnd(8)} ${detail}`);
+  out.push(`== split: ${m.split} (${m.posts} posts) ==`);
+  row('Spearman overall vs expert', fixed(m.spearman), 'spearman', '(average ranks for ties)');
+  row('label agreement', pct(m.labelAgreement), 'labelAgreement', '');
+  row('must-fire recall', pct(m.mustFireRecall), 'mustFireRecall', `(${m.mustFire.hit}/${m.mustFire.expected} rule expectations)`);
+  row('must-not-fire violations', pct(m.mustNotFireViolations), 'mustNotFireViolations', `(${m.mustNotFire.fired}/${m.mustNotFire.listed})`);
+  row('risky labelled risky', pct(m.riskyLabelledRisky), 'riskyLabelledRisky', `(${m.risky.labelledRisky}/${m.risky.posts})`);
+  out.push(m.kindAgreement === null
+    ? '  kind agreement                     n/a   (the Result has no `kind` field yet: skipped)'
+    : `  kind agreement                 ${pct(m.kindAgreement).padStart(7)}   (${m.kinds.agree}/${m.kinds.withKind}; no target)`);
+  out.push('  mean overall by expert label:   ' + Object.entries(m.byLabel)
+    .filter(([, v]) => v.posts)
+    .map(([k, v]) => `${k} ${v.chimeMean.toFixed(0)} (expert ${v.expertMean.toFixed(0)}, n=${v.posts})`).join('; '));
+  out.push('  labels, expert>chime: ' + Object.entries(m.confusion).map(([k, v]) => `${k} ${v}`).join(', '));
+  out.push('  per rule (must-fire missed / expected; must-not-fire fired / listed):');
+  for (const [id, r] of Object.entries(m.rules)) {
+    if (!r.missed && !r.fired) continue;
+    // Post ids of the tune split only: held-out posts are seen as figures.
+    const tuneIds = [...r.missedIds.filter(isTune).map((x) => `-${x}`), ...r.firedIds.filter(isTune).map((x) => `+${x}`)];
+    const ids = tuneIds.length ? `  ${tuneIds.join(' ')}` : '';
+    out.push(`    ${id.padEnd(24)} missed ${String(r.missed).padStart(3)}/${String(r.expected).padEnd(3)} false ${String(r.fired).padStart(3)}/${String(r.forbidden).padEnd(3)}${ids}`);
+  }
+  const quiet = Object.entries(m.rules).filter(([, r]) => !r.missed && !r.fired).map(([id]) => id);
+  if (quiet.length) out.push(`    no misses or false fires: ${quiet.join(', ')}`);
+  out.push('  expected hints no rule gives yet (expects_new): ' +
+    (Object.keys(m.expectsNew).length ? Object.entries(m.expectsNew).map(([k, v]) => `${v}x ${k}`).join('; ') : 'none'));
+  console.log(out.join('\n'));
+}
+
+function printWorst(m, n) {
+  const rows = [...m.rows]
+    .map((r) => ({ ...r, gap: r.result.scores.overall - r.post.expert.score }))
+    .sort((a, b) => Math.abs(b.gap) - Math.abs(a.gap) || a.post.id.localeCompare(b.post.id))
+    .slice(0, n);
+  console.log(`  ${n} largest score gaps (tune):`);
+  for (const r of rows) {
+    const fired = [...r.fired].join(' ') || '-';
+    console.log(`    ${r.post.id} chime ${r.result.scores.overall} ${r.result.label} / expert ${r.post.expert.score} ${r.post.expert.label} (${r.post.expert.kind})`);
+    console.log(`      ${r.post.text.slice(0, 150)}`);
+    console.log(`      fired: ${fired}`);
+    console.log(`      expert: ${r.post.expert.why}`);
+  }
+}
+
+const splits = options.split ? [options.split] : ['tune', 'heldout'];
+const measured = splits.map(measure);
+if (options.json) {
+  console.log(JSON.stringify(measured.map(({ rows, ...m }) => m), null, 1));
+} else {
+  console.log(`Chime against the expert verdicts of ${path.relative(process.cwd(), options.set) || options.set}`);
+  for (const m of measured) {
+    print(m);
+    if (worst > 0 && m.split === 'tune') printWorst(m, worst);
+  }
+}
