@@ -16,6 +16,7 @@
   const { barChart, shareChart } = globalThis.chimeCharts;
   const { csv, ndjson } = globalThis.chimeExport;
 
+  const PAGE = 500;  // table rows drawn at a time: 10,000 rows at once take seconds to build
   const where = (file, line) => (line ? `${file}:${line}` : file);
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -94,7 +95,7 @@
   function renderExport(data) {
     const base = data.files.length === 1 ? data.files[0].replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') : 'chime';
     return el(document, 'div', { class: 'export card-section' },
-      el(document, 'span', { class: 'muted' }, 'Export the results as `chime check` writes them:'),
+      el(document, 'span', { class: 'muted' }, 'Save the results as ', el(document, 'code', {}, 'chime check'), ' writes them:'),
       el(document, 'button', { type: 'button', class: 'button secondary', id: 'export-csv',
         onclick: () => download(`${base}.chime.csv`, 'text/csv', csv(data.entries)) }, 'CSV'),
       el(document, 'button', { type: 'button', class: 'button secondary', id: 'export-ndjson',
@@ -112,12 +113,13 @@
     }
     let sort = { key: 'line', ascending: true };
     let order = entries;
+    let shown = PAGE;
     const many = files.length > 1;
 
     const dialog = el(document, 'dialog', { id: 'detail', 'aria-labelledby': 'detail-title' });
     function showDetail(position) {
       const entry = order[position];
-      const title = `${many ? `${entry.file}, ` : ''}line ${entry.line}` + (entry.id ? ` (id ${entry.id})` : '');
+      const title = `${many ? `${entry.file}, line` : 'Line'} ${entry.line}` + (entry.id ? ` (id ${entry.id})` : '');
       const step = (delta) => () => showDetail(position + delta);
       dialog.replaceChildren(
         el(document, 'div', { class: 'detail-head' },
@@ -138,12 +140,14 @@
       el(document, 'caption', { id: 'table-note', class: 'muted' },
         'Select a column heading to sort, a line number to see the post with its hints.'),
       el(document, 'thead', {}, el(document, 'tr')), el(document, 'tbody'));
+    const more = el(document, 'div', { class: 'table-more' });
 
     function renderTable() {
       table.tHead.rows[0].replaceChildren(...COLUMNS.map((column) => el(document, 'th', {
         scope: 'col', 'aria-sort': sort.key === column.key ? (sort.ascending ? 'ascending' : 'descending') : 'none' },
       el(document, 'button', { type: 'button', 'data-sort': column.key, onclick: () => {
         sort = { key: column.key, ascending: sort.key === column.key ? !sort.ascending : true };
+        shown = PAGE;
         renderTable();
       } }, column.title + (sort.key === column.key ? (sort.ascending ? ' ▲' : ' ▼') : '')))));
       const column = COLUMNS.find((c) => c.key === sort.key);
@@ -153,7 +157,7 @@
         const by = typeof x === 'number' ? x - y : String(x).localeCompare(String(y));
         return (sort.ascending ? by : -by) || a.n - b.n;
       });
-      table.tBodies[0].replaceChildren(...order.map((entry, position) => el(document, 'tr', { 'data-line': entry.line },
+      table.tBodies[0].replaceChildren(...order.slice(0, shown).map((entry, position) => el(document, 'tr', { 'data-line': entry.line },
         el(document, 'td', { class: 'num' }, el(document, 'button', {
           type: 'button', class: 'open-detail', 'aria-label': `Details of line ${entry.line}`, onclick: () => showDetail(position),
         }, `${many ? `${entry.file}:` : ''}${entry.line}`), entry.id ? el(document, 'span', { class: 'muted' }, ` (${entry.id})`) : ''),
@@ -164,6 +168,12 @@
         el(document, 'td', { class: 'num' }, String(entry.result.scores.conversation)),
         el(document, 'td', { class: 'num' }, String(entry.result.length.weighted)),
         el(document, 'td', {}, firstIssue(entry)?.message ?? '—'))));
+      more.replaceChildren(shown >= order.length ? '' : el(document, 'p', { class: 'muted' },
+        `${shown} of ${order.length} posts shown. `,
+        el(document, 'button', { type: 'button', class: 'button secondary', id: 'show-more', onclick: () => {
+          shown += PAGE;
+          renderTable();
+        } }, `Show ${Math.min(PAGE, order.length - shown)} more`)));
     }
     renderTable();
 
@@ -171,7 +181,7 @@
       full.errors.length > 0 ? renderProblems(full, false) : '',
       ...renderSummary(data.summary ?? {}, entries),
       renderExport({ ...full, entries: data.entries }),
-      el(document, 'div', { class: 'card-section table-wrap' }, table),
+      el(document, 'div', { class: 'card-section table-wrap' }, table, more),
       dialog);
   }
 
