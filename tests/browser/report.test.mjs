@@ -167,4 +167,31 @@ describe('chime check --format html', { skip: !chimeBinary && 'CHIME_BIN not set
       'the report loads nothing from anywhere');
     await page.close();
   });
+
+  test('a long report draws 500 rows at a time, and sorts all of them', async () => {
+    const posts = Array.from({ length: 1100 }, (_, i) =>
+      i % 3 ? `Clinic note ${i}: flu shots are free this week. Where do you get yours?` : `We are proud to announce award ${i}!`);
+    fs.writeFileSync(path.join(dir, 'long.txt'), posts.join('\n') + '\n');
+    const long = path.join(dir, 'long.html');
+    fs.writeFileSync(long, chimeCheck('long.txt', 'html'));
+    const page = await browser.context.newPage();
+    await page.goto(pathToFileURL(long).href);
+    const rows = page.locator('#table tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 500);
+    assert.match(await page.locator('.table-more').innerText(), /500 of 1100 posts shown/);
+    await page.locator('#show-more').click();
+    assert.equal(await rows.count(), 1000);
+    await page.locator('#show-more').click();
+    assert.equal(await rows.count(), 1100);
+    assert.equal(await page.locator('#show-more').count(), 0);
+
+    // Sorting orders all posts: the first 500 shown are the 500 lowest scores.
+    await page.locator('th button[data-sort="overall"]').click();
+    assert.equal(await rows.count(), 500);
+    const shown = (await page.locator('#table tbody tr td:nth-child(3)').allInnerTexts()).map(Number);
+    const all = chimeCheck('long.txt', 'ndjson').toString().trim().split('\n').map((l) => JSON.parse(l).result.scores.overall);
+    assert.deepEqual(shown, all.sort((a, b) => a - b).slice(0, 500));
+    await page.close();
+  });
 });
