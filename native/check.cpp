@@ -31,7 +31,8 @@ Inputs (by extension, else by content; --input to say it):
   .js            a Twitter archive's data/tweets.js
 
 Options:
-  --format table|json|ndjson|csv   output (default: table on a terminal, else ndjson)
+  --format table|json|ndjson|csv|html   output (default: table on a terminal, else ndjson);
+                       html: one self-contained report page (charts, per-post detail, export)
   --input auto|text|jsonl|csv|tsv|json|tweets.js   how to read the files (default: auto)
   --config FILE        Chime configuration (JSON; see docs/configuration)
   --fail-on warning|error   exit 1 if any post has a hint this severe or worse
@@ -47,6 +48,7 @@ is reported as FILE:LINE on stderr; everything else was still checked).
 Examples:
   chime check samples/healthcare-tweets.csv
   chime check --format csv calendar.csv > scores.csv
+  chime check --format html calendar.csv > report.html
   chime check --fail-on error --config chime.json calendar.csv   # in CI
   cat drafts.txt | chime check -
 )";
@@ -94,8 +96,9 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, bool&
       else if (*v == "json") o.format = OutputFormat::json;
       else if (*v == "ndjson" || *v == "jsonl") o.format = OutputFormat::ndjson;
       else if (*v == "csv") o.format = OutputFormat::csv;
+      else if (*v == "html") o.format = OutputFormat::html;
       else {
-        complain("--format " + *v + ": use table, json, ndjson or csv");
+        complain("--format " + *v + ": use table, json, ndjson, csv or html");
         return std::nullopt;
       }
     } else if (is(arg, "--input")) {

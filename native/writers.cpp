@@ -10,8 +10,6 @@
 
 namespace chime::cli {
 
-namespace {
-
 Json item_json(std::string_view file, const Item& item, const Result& result) {
   return {{"file", file},
           {"line", item.line},
@@ -31,6 +29,8 @@ Json totals_json(const Totals& t) {
           {"hints", {{"error", t.hints[3]}, {"warning", t.hints[2]}, {"tip", t.hints[1]}, {"good", t.hints[0]}}},
           {"failing", t.failing}};
 }
+
+namespace {
 
 // The most severe problems first, then reading order; "good" hints left out.
 std::vector<std::string> top_rules(const Result& r, size_t n) {
@@ -239,6 +239,7 @@ std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, cons
     case OutputFormat::json: return std::make_unique<JsonWriter>(out);
     case OutputFormat::ndjson: return std::make_unique<NdjsonWriter>(out, options.ndjson_summary);
     case OutputFormat::csv: return std::make_unique<CsvWriter>(out);
+    case OutputFormat::html: return make_html_writer(out);
     case OutputFormat::table: break;
   }
   return std::make_unique<TableWriter>(out, options);

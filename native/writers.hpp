@@ -29,7 +29,7 @@ class Writer {
   virtual void end(const Totals& totals, const AccountSummary& summary) = 0;
 };
 
-enum class OutputFormat { table, json, ndjson, csv };
+enum class OutputFormat { table, json, ndjson, csv, html };
 
 struct WriterOptions {
   bool ndjson_summary = false;  // --summary: end NDJSON with a summary line
@@ -38,6 +38,14 @@ struct WriterOptions {
 };
 
 std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, const WriterOptions& options);
+
+// The self-contained HTML report (html_report.cpp).
+std::unique_ptr<Writer> make_html_writer(std::ostream& out);
+
+// The JSON of one output line: {"file","line","id","result"}, {"file","line","error"}, and the totals.
+Json item_json(std::string_view file, const Item& item, const Result& result);
+Json error_json(std::string_view file, const InputError& error);
+Json totals_json(const Totals& totals);
 
 // Dumps with the library defaults (what to_json(result).dump() gives), but
 // replacing invalid UTF-8 in names and ids instead of throwing.

@@ -1,109 +1,21 @@
 // Bulk check: hands a file (CSV, JSON Lines, a Twitter archive's tweets.js)
 // to the chime program on this computer through native messaging; the host
 // parses and analyses it and streams results with progress. This page only
-// shows them: a sortable table and charts of the host's summary.
+// gathers them; ui/dashboard.js draws them (the same code as the
+// `chime check --format html` report).
 import '../protocol.js';
+import '../ui/labels.js';
+import '../ui/report.js';
+import '../ui/charts.js';
+import '../ui/export.js';
+import '../ui/dashboard.js';
 import { setUpPage } from '../ui/page.js';
-import { barChart, shareChart } from './charts.js';
 
 const { storageKeys, nativeHost } = globalThis.chimeProtocol;
+const { renderDashboard } = globalThis.chimeDashboard;
 const $ = (id) => document.getElementById(id);
-const LABEL_COLORS = { engaging: 'var(--good)', good: 'var(--accent)', broadcast: 'var(--muted)',
-                       promotional: 'var(--warning)', risky: 'var(--error)' };
-const LABEL_NAMES = { engaging: 'Conversational', good: 'Good', broadcast: 'Broadcast', promotional: 'Promotional', risky: 'Risky' };
-const SEVERITY_ORDER = { error: 0, warning: 1, tip: 2, good: 3 };
 
 setUpPage();
-
-let rows = [];
-let sort = { key: 'where', ascending: true };
-
-const COLUMNS = [
-  { key: 'where', title: 'Line', value: (r) => r.where, cell: (r) => (r.id ? `${r.where} (${r.id})` : String(r.where)), num: true },
-  { key: 'text', title: 'Post', value: (r) => r.text ?? '', cell: (r) => r.text ?? '', className: 'text' },
-  { key: 'overall', title: 'Score', value: (r) => r.result.scores.overall, num: true },
-  { key: 'label', title: 'Label', value: (r) => r.result.label, cell: (r) => LABEL_NAMES[r.result.label] ?? r.result.label },
-  { key: 'promotion', title: 'Promotion', value: (r) => r.result.scores.promotion, num: true },
-  { key: 'conversation', title: 'Conversation', value: (r) => r.result.scores.conversation, num: true },
-  { key: 'length', title: 'Length', value: (r) => r.result.length.weighted, num: true },
-  { key: 'hint', title: 'First thing to fix', value: (r) => firstIssue(r)?.message ?? '', cell: (r) => firstIssue(r)?.message ?? '—' },
-];
-
-function firstIssue(row) {
-  const issues = row.result.hints.filter((h) => h.severity !== 'good');
-  return issues.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])[0];
-}
-
-function renderTable() {
-  const head = document.querySelector('#table thead tr');
-  head.replaceChildren(...COLUMNS.map((column) => {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.setAttribute('aria-sort', sort.key === column.key ? (sort.ascending ? 'ascending' : 'descending') : 'none');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.dataset.sort = column.key;
-    button.textContent = column.title + (sort.key === column.key ? (sort.ascending ? ' ▲' : ' ▼') : '');
-    button.addEventListener('click', () => {
-      sort = { key: column.key, ascending: sort.key === column.key ? !sort.ascending : true };
-      renderTable();
-    });
-    th.append(button);
-    return th;
-  }));
-  const column = COLUMNS.find((c) => c.key === sort.key);
-  const sorted = [...rows].sort((a, b) => {
-    const x = column.value(a);
-    const y = column.value(b);
-    const order = typeof x === 'number' ? x - y : String(x).localeCompare(String(y));
-    return (sort.ascending ? order : -order) || a.where - b.where;
-  });
-  const body = document.querySelector('#table tbody');
-  body.replaceChildren(...sorted.map((row) => {
-    const tr = document.createElement('tr');
-    for (const c of COLUMNS) {
-      const td = document.createElement('td');
-      if (c.num) td.className = 'num';
-      else if (c.className) td.className = c.className;
-      td.textContent = c.cell ? c.cell(row) : String(c.value(row));
-      tr.append(td);
-    }
-    return tr;
-  }));
-}
-
-function renderSummary(summary) {
-  const items = [
-    ['Posts', summary.posts],
-    ['Per week', summary.posts_per_week],
-    ['Median score', summary.scores?.median ?? '—'],
-    ['Longest silence', `${summary.longest_silence?.days ?? 0} day${summary.longest_silence?.days === 1 ? '' : 's'}`],
-    ['Replies', `${Math.round((summary.shares?.replies ?? 0) * 100)}%`],
-    ['Questions', `${Math.round((summary.shares?.questions ?? 0) * 100)}%`],
-  ];
-  const grid = document.createElement('div');
-  grid.className = 'summary-grid';
-  for (const [name, value] of items) {
-    const cell = document.createElement('div');
-    const number = document.createElement('b');
-    number.textContent = String(value);
-    cell.append(number, name);
-    grid.append(cell);
-  }
-  $('summary').replaceChildren(grid);
-
-  const histogram = summary.scores?.histogram ?? [];
-  $('chart-scores').replaceChildren(barChart(
-    histogram.map((bucket) => ({ label: String(bucket.from), value: bucket.posts })),
-    { title: `Posts by overall score, in bands of ten: ${histogram.map((b) => `${b.from}-${b.to}: ${b.posts}`).join(', ')}` }));
-
-  const scored = Object.values(summary.labels ?? {}).reduce((sum, n) => sum + n, 0) || 1;
-  const shares = ['promotional', 'broadcast', 'engaging', 'good', 'risky'].map((label) => ({
-    label: LABEL_NAMES[label], value: (summary.labels?.[label] ?? 0) / scored, color: LABEL_COLORS[label],
-  }));
-  $('chart-kinds').replaceChildren(shareChart(shares, {
-    title: `Share of posts by label: ${shares.map((s) => `${s.label} ${Math.round(s.value * 100)}%`).join(', ')}` }));
-}
 
 function showProblem(...content) {
   $('problem').hidden = false;
@@ -142,7 +54,7 @@ async function check(event) {
   $('problem').hidden = true;
   $('results').hidden = true;
   $('check').disabled = true;
-  rows = [];
+  const entries = [];
   const stored = await chrome.storage.sync.get(storageKeys.config);
   const content = await file.text();
   $('progress-row').hidden = false;
@@ -155,13 +67,14 @@ async function check(event) {
     if (frame.id !== 1) return;
     if (!frame.ok) {
       finished = true;
-      showProblem(`The Chime program refused the file: ${frame.error?.message ?? 'unknown error'} (${frame.error?.code ?? ''})`);
+      $('progress-row').hidden = true;
+      showProblem(`${file.name} could not be checked: ${frame.error?.message ?? 'unknown error'} (${frame.error?.code ?? 'no code'})`);
       port.disconnect();
       $('check').disabled = false;
       return;
     }
     for (const entry of frame.results ?? []) {
-      rows.push({ where: entry.line ?? entry.index ?? rows.length, id: entry.id, text: entry.text, result: entry.result });
+      entries.push({ file: file.name, line: entry.line, id: entry.id, text: entry.text, result: entry.result });
     }
     if (frame.progress) {
       $('progress').max = Math.max(1, frame.progress.total);
@@ -172,10 +85,11 @@ async function check(event) {
       finished = true;
       port.disconnect();
       $('check').disabled = false;
-      $('progress-text').textContent = `${rows.length} posts checked` +
-        (frame.errors_total ? `; ${frame.errors_total} could not be read (first: ${frame.errors[0]?.message})` : '');
-      renderSummary(frame.summary ?? {});
-      renderTable();
+      $('progress-text').textContent = `${entries.length} post${entries.length === 1 ? '' : 's'} checked` +
+        (frame.errors_total ? `; ${frame.errors_total} line${frame.errors_total === 1 ? '' : 's'} could not be read` : '');
+      const errors = (frame.errors ?? []).map((e) => ({ file: file.name, line: e.line ?? 0, code: e.code, message: e.message }));
+      renderDashboard($('results'), { entries, errors, errorsTotal: frame.errors_total ?? errors.length,
+                                      summary: frame.summary ?? {}, files: [file.name] });
       $('results').hidden = false;
     }
   });

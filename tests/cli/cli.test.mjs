@@ -155,6 +155,61 @@ test('a CSV without a text column is refused with the columns it has', () => {
   assert.equal(lines(r.out).filter((o) => o.result).length, 0);
 });
 
+test('--format html: one self-contained page with every post, loading nothing from the network', () => {
+  const posts = [
+    'Flu shots are free this week, ask us "where?"',
+    'Two lines:\nhere is the second',
+    'A tricky one: </script><script>alert(1)</script> <!-- and & < >',
+    'Visit https://example.org/clinic for hours 😀',
+  ];
+  const file = write('report.csv', 'id,text\n' + posts.map((p, i) => `${i + 1},"${p.replaceAll('"', '""')}"`).join('\n') +
+    '\n5\n');  // line 7: a row without its text
+  const r = chime(['check', '--format', 'html', file]);
+  assert.equal(r.code, 3, r.err);  // the bad row is reported and the rest checked
+  const html = r.out;
+  assert.match(html, /^<!doctype html>\n<html lang="en">/);
+  assert.match(html, /<meta charset="utf-8">/);
+  assert.match(html, /<\/html>\n$/);
+
+  // Nothing loaded from elsewhere: no script or style file, no link, image or
+  // frame, no url() or @import in the styles, no fetching in the scripts.
+  // (The SVG namespace is a name, not a request.)
+  assert.doesNotMatch(html, /<script[^>]*\ssrc\s*=/i);
+  assert.doesNotMatch(html, /<(link|img|iframe|object|embed|source|video|audio)\b/i);
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+  assert.ok(styles.includes('.chime-root'), 'the styles are inlined');
+  assert.doesNotMatch(styles, /url\s*\(|@import/i);
+  assert.doesNotMatch(html, /\bfetch\(|XMLHttpRequest|\bimport\(|WebSocket|EventSource|sendBeacon/);
+  const addresses = html.match(/https?:\/\/[^\s"'`)<]*/g) ?? [];
+  assert.deepEqual([...new Set(addresses)].sort(), ['http://www.w3.org/2000/svg', 'https://example.org/clinic'],
+    'only the SVG namespace and the post\'s own link appear');
+
+  // The scripts: the data block and the inlined rendering code, each closed once.
+  const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+  assert.equal((html.match(/<script/g) ?? []).length, scripts.length, 'every <script> closes where it should');
+  assert.equal(scripts[0][1], ' type="application/x-ndjson" id="chime-data"');
+  for (const name of ['chimeLabels', 'chimeReport', 'chimeCharts', 'chimeExport', 'chimeDashboard']) {
+    assert.ok(scripts.some((s) => s[1] === '' && s[2].includes(`globalThis.${name} =`)), `${name} is inlined`);
+  }
+
+  // Every post is in the data, with its text intact (the "</script>" in one
+  // is written as \u003c inside its JSON string), the bad row too.
+  const data = scripts[0][2].split('\n').filter((l) => l).map((l) => JSON.parse(l));
+  const items = data.filter((d) => d.result);
+  assert.deepEqual(items.map((d) => d.text), posts);
+  assert.deepEqual(items.map((d) => d.id), ['1', '2', '3', '4']);
+  assert.ok(items.every((d) => d.result.schema === 'chime.result/1' && d.file === file));
+  assert.deepEqual(data.filter((d) => d.error).map((d) => [d.line, d.error.code]), [[7, 'bad_csv']]);
+  const last = data.at(-1);
+  assert.equal(last.totals.items, 4);
+  assert.equal(last.summary.posts, 4);
+  assert.doesNotMatch(scripts[0][2], /<\//);
+
+  // The same results as --format ndjson, line for line.
+  const nd = lines(chime(['check', '--format', 'ndjson', file]).out);
+  assert.deepEqual(items.map(({ text, ...rest }) => rest), nd.filter((o) => o.result));
+});
+
 test('--format json: one document with the items, totals and the account summary', () => {
   const file = write('few.txt', 'One\nTwo?\nThree\n');
   const r = chime(['check', '--format', 'json', file, '-'], { input: 'Four\n' });

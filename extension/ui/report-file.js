@@ -1,0 +1,37 @@
+// Starts the report that `chime check --format html` writes: reads the
+// results inlined in the file (the NDJSON lines of `chime check`, each with
+// the post's text, then a last line with the totals and the summary) and
+// draws them with ui/dashboard.js, as the bulk page does.
+(() => {
+  const style = document.createElement('style');
+  style.textContent = globalThis.chimeStyles;
+  document.head.append(style);
+  const dark = matchMedia('(prefers-color-scheme: dark)');
+  const applyTheme = () => document.body.classList.toggle('dark', dark.matches);
+  dark.addEventListener('change', applyTheme);
+  applyTheme();
+
+  const entries = [];
+  const errors = [];
+  const files = [];
+  let end = {};
+  for (const line of document.getElementById('chime-data').textContent.split('\n')) {
+    if (!line.trim()) continue;
+    const item = JSON.parse(line);
+    if (item.totals) {
+      end = item;
+      continue;
+    }
+    if (!files.includes(item.file)) files.push(item.file);
+    if (item.error) errors.push({ file: item.file, line: item.line ?? 0, code: item.error.code, message: item.error.message });
+    else entries.push({ file: item.file, line: item.line, id: item.id, text: item.text, result: item.result });
+  }
+  performance.mark('chime-report-data-read');  // bench/browser/report.mjs reads it
+  document.title = `Chime report: ${files.join(', ')}`;
+  document.getElementById('report-source').textContent =
+    `${files.join(', ')}: ${entries.length} post${entries.length === 1 ? '' : 's'} checked by chime ${end.version ?? ''}` +
+    (errors.length ? `, ${errors.length} line${errors.length === 1 ? '' : 's'} not read` : '') + '.';
+  globalThis.chimeDashboard.renderDashboard(document.getElementById('results'),
+    { entries, errors, errorsTotal: errors.length, summary: end.summary ?? {}, files });
+  performance.mark('chime-report-drawn');  // bench/browser/report.mjs reads it
+})();
