@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// How far Chime's advice agrees with the expert verdicts of the development
-// set (tests/devset/en.jsonl; how it was made: tests/devset/README.md):
+// How far Chime's advice agrees with the expert verdicts of a development
+// set (tests/devset/en.jsonl or es.jsonl; how they were made:
+// tests/devset/README.md):
 //
-//   node bench/coach/run.mjs --chime build/ci/native/chime [--split tune|heldout|all] [--worst N] [--json]
-//   (or: cmake --build build/ci --target bench-coach)
+//   node bench/coach/run.mjs --chime build/ci/native/chime [--set en|es|PATH]
+//        [--split tune|heldout|all] [--worst N] [--json] [--lang-set PATH]
+//   (or: cmake --build build/ci --target bench-coach / bench-coach-es)
 //
 // Runs `chime check --format ndjson` once over every post with its context
-// and prints, per split (tune and heldout by default), the figures of issue
-// 13 item 3 beside their targets, then the rules behind the misses and the
-// false fires. `--worst N` lists the N posts where Chime's overall score is
+// and prints, per split (tune and heldout by default), the figures beside
+// the targets of the set's issue (13 for English, 17 for Spanish), then the
+// rules behind the misses and the false fires. For the Spanish set it also
+// runs chime over tests/devset/lang.tsv and reports how often the Result's
+// `language` is the labelled one (skipped, with a note, while the Result has
+// no `language`). `--worst N` lists the N posts where Chime's overall score is
 // furthest from the expert's; only for the tune split, so that the held-out
 // part is judged on its aggregate figures alone.
 import { execFileSync } from 'node:child_process';
@@ -17,16 +22,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
+const devset = path.join(here, '../../tests/devset');
 const usage =
-  'usage: node bench/coach/run.mjs --chime PATH/chime [--set tests/devset/en.jsonl] ' +
-  '[--split tune|heldout|all] [--worst N] [--json]\n';
+  'usage: node bench/coach/run.mjs --chime PATH/chime [--set en|es|PATH.jsonl] ' +
+  '[--split tune|heldout|all] [--worst N] [--json] [--lang-set PATH.tsv]\n';
 
 let options;
 try {
   ({ values: options } = parseArgs({
     options: {
       chime: { type: 'string' },
-      set: { type: 'string', default: path.join(here, '../../tests/devset/en.jsonl') },
+      set: { type: 'string', default: 'en' },
+      'lang-set': { type: 'string' },
       split: { type: 'string' },
       worst: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -53,14 +60,42 @@ if (worst > 0 && options.split && options.split !== 'tune') {
   fail('--worst lists posts of the tune split only: the held-out posts are judged on aggregate figures');
 }
 
-// Issue 13 item 3, on the held-out part.
-const TARGETS = {
-  spearman: { min: 0.8, text: '>= 0.80' },
-  labelAgreement: { min: 0.7, text: '>= 0.70' },
-  mustFireRecall: { min: 0.9, text: '>= 0.90' },
-  mustNotFireViolations: { max: 0.05, text: '<= 5%' },
-  riskyLabelledRisky: { min: 0.9, text: '>= 90%' },
+// `--set en` and `--set es` name the project's sets; anything else is a path
+// (a set of the same form, English targets). The targets apply to the
+// held-out part: issue 13 item 3 for English, issue 17 "Done when" for
+// Spanish (which sets none for risky posts).
+const SETS = {
+  en: {
+    file: path.join(devset, 'en.jsonl'),
+    issue: 13,
+    targets: {
+      spearman: { min: 0.8, text: '>= 0.80' },
+      labelAgreement: { min: 0.7, text: '>= 0.70' },
+      mustFireRecall: { min: 0.9, text: '>= 0.90' },
+      mustNotFireViolations: { max: 0.05, text: '<= 5%' },
+      riskyLabelledRisky: { min: 0.9, text: '>= 90%' },
+    },
+  },
+  es: {
+    file: path.join(devset, 'es.jsonl'),
+    issue: 17,
+    language: 'es',
+    langSet: path.join(devset, 'lang.tsv'),
+    targets: {
+      spearman: { min: 0.75, text: '>= 0.75' },
+      labelAgreement: { min: 0.65, text: '>= 0.65' },
+      mustFireRecall: { min: 0.85, text: '>= 0.85' },
+      mustNotFireViolations: { max: 0.1, text: '<= 10%' },
+      riskyLabelledRisky: null,
+    },
+  },
 };
+const chosenSet = SETS[options.set] ?? { ...SETS.en, file: options.set, langSet: undefined };
+options.set = chosenSet.file;
+const TARGETS = chosenSet.targets;
+const langSetPath = options['lang-set'] ?? chosenSet.langSet;
+if (langSetPath !== undefined && !fs.existsSync(langSetPath)) fail(`--lang-set: no file ${langSetPath}`);
+if (!fs.existsSync(options.set)) fail(`--set: no file ${options.set} (en, es or a path to a .jsonl set)`);
 
 // --- the set ---------------------------------------------------------------
 const LABELS = ['risky', 'promotional', 'broadcast', 'good', 'engaging'];
@@ -99,27 +134,68 @@ fs.readFileSync(options.set, 'utf8')
   });
 
 // --- Chime, one process over the whole set ----------------------------------
-const input = posts
-  .map((p) => JSON.stringify(p.context ? { id: p.id, text: p.text, context: p.context } : { id: p.id, text: p.text }))
-  .join('\n') + '\n';
-let output;
-try {
-  output = execFileSync(options.chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '--no-progress', '-'], {
-    input,
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
+function runChime(items) {
+  const input = items
+    .map((p) => JSON.stringify(p.context ? { id: p.id, text: p.text, context: p.context } : { id: p.id, text: p.text }))
+    .join('\n') + '\n';
+  let output;
+  try {
+    output = execFileSync(options.chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '--no-progress', '-'], {
+      input,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+  } catch (e) {
+    fail(`${options.chime} failed (exit ${e.status}): ${e.stderr || e.message}`);
+  }
+  const found = new Map();
+  for (const line of output.split('\n')) {
+    if (!line) continue;
+    const item = JSON.parse(line);
+    if (item.error) fail(`chime could not read post on line ${item.line}: ${item.error.message}`);
+    found.set(String(item.id), item.result);
+  }
+  for (const p of items) if (!found.has(p.id)) fail(`chime returned no result for ${p.id}`);
+  return found;
+}
+
+// The post's language, once the Result says it (issue 17 item 1): a string,
+// or an object naming it.
+function languageOf(result) {
+  const l = result.language;
+  if (typeof l === 'string') return l;
+  if (l && typeof l === 'object') return l.id ?? l.code ?? l.tag ?? l.language ?? null;
+  return null;
+}
+
+// --- the language-identification set (tests/devset/lang.tsv) ----------------
+// id, label (en, es or und), group, text; the split follows the id as in the
+// dev sets.
+const LANGUAGE_LABELS = ['en', 'es', 'und'];
+function readLanguageSet(file) {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  if (lines[0] !== 'id\tlabel\tgroup\ttext') fail(`${file}:1: the header must be id<TAB>label<TAB>group<TAB>text`);
+  const rows = [];
+  const ids = new Set();
+  lines.slice(1).forEach((line, index) => {
+    if (!line) return;
+    const fields = line.split('\t');
+    const where = `${file}:${index + 2}`;
+    if (fields.length !== 4) fail(`${where}: needs 4 tab-separated fields (id, label, group, text), found ${fields.length}`);
+    const [id, label, group, text] = fields;
+    if (!LANGUAGE_LABELS.includes(label)) fail(`${where}: label must be en, es or und, not "${label}"`);
+    if (ids.has(id)) fail(`${where}: ${id} appears twice`);
+    const number = Number(/(\d+)$/.exec(id)?.[1]);
+    if (!Number.isInteger(number)) fail(`${where}: the id "${id}" must end in a number`);
+    ids.add(id);
+    rows.push({ id, label, group, text, split: number % 3 === 0 ? 'heldout' : 'tune' });
   });
-} catch (e) {
-  fail(`${options.chime} failed (exit ${e.status}): ${e.stderr || e.message}`);
+  return rows;
 }
-const results = new Map();
-for (const line of output.split('\n')) {
-  if (!line) continue;
-  const item = JSON.parse(line);
-  if (item.error) fail(`chime could not read post on line ${item.line}: ${item.error.message}`);
-  results.set(String(item.id), item.result);
-}
-for (const p of posts) if (!results.has(p.id)) fail(`chime returned no result for ${p.id}`);
+const languageRows = langSetPath ? readLanguageSet(langSetPath) : [];
+const results = runChime(posts);
+const languageResults = languageRows.length ? runChime(languageRows) : new Map();
+const hasLanguage = [...languageResults.values(), ...results.values()].some((r) => languageOf(r) !== null);
 
 // A `kind` in the Result, once the analyser decides one (issue 13 item 1):
 // a string, or an object naming it.
@@ -221,7 +297,40 @@ function measure(split) {
     confusion: Object.fromEntries([...confusion].sort()),
     rules: Object.fromEntries([...perRule].sort((a, b) => (b[1].missed + b[1].fired) - (a[1].missed + a[1].fired) || a[0].localeCompare(b[0]))),
     expectsNew: Object.fromEntries([...expectsNew].sort((a, b) => b[1] - a[1])),
+    language: measureLanguage(split, rows),
     rows,
+  };
+}
+
+// Language identification on lang.tsv (and, for a set in one language, how
+// many of its posts are said to be in it); null while the Result has no
+// `language`.
+function measureLanguage(split, rows) {
+  if (!languageRows.length && !chosenSet.language) return null;
+  if (!hasLanguage) return null;
+  const chosen = languageRows.filter((r) => split === 'all' || r.split === split);
+  const byGroup = {};
+  const confusion = {};
+  let right = 0;
+  for (const row of chosen) {
+    const said = languageOf(languageResults.get(row.id)) ?? 'none';
+    const ok = said === row.label;
+    if (ok) right++;
+    const g = (byGroup[`${row.group}/${row.label}`] ??= { posts: 0, right: 0 });
+    g.posts++;
+    if (ok) g.right++;
+    confusion[`${row.label}>${said}`] = (confusion[`${row.label}>${said}`] ?? 0) + 1;
+  }
+  const setPosts = chosenSet.language
+    ? { posts: rows.length, right: rows.filter((r) => languageOf(r.result) === chosenSet.language).length }
+    : null;
+  return {
+    posts: chosen.length,
+    right,
+    accuracy: ratio(right, chosen.length),
+    byGroup,
+    confusion: Object.fromEntries(Object.entries(confusion).sort()),
+    devsetInItsLanguage: setPosts && { ...setPosts, share: ratio(setPosts.right, setPosts.posts), language: chosenSet.language },
   };
 }
 
@@ -230,6 +339,7 @@ const pct = (x) => (Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
 const fixed = (x) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 function verdict(name, value) {
   const t = TARGETS[name];
+  if (!t) return '-';
   if (Number.isNaN(value)) return 'n/a';
   return ('min' in t ? value >= t.min : value <= t.max) ? 'met' : 'NOT met';
 }
@@ -240,7 +350,7 @@ const isTune = (id) => tuneSet.has(id);
 function print(m) {
   const out = [];
   const row = (label, value, name, detail) =>
-    out.push(`  ${label.padEnd(30)} ${value.padStart(7)}   target ${TARGETS[name].text.padEnd(7)} ${verdict(name, name === 'spearman' ? m.spearman : m[name]).padEnd(8)} ${detail}`);
+    out.push(`  ${label.padEnd(30)} ${value.padStart(7)}   target ${(TARGETS[name]?.text ?? 'none').padEnd(7)} ${verdict(name, m[name]).padEnd(8)} ${detail}`);
   out.push(`== split: ${m.split} (${m.posts} posts) ==`);
   row('Spearman overall vs expert', fixed(m.spearman), 'spearman', '(average ranks for ties)');
   row('label agreement', pct(m.labelAgreement), 'labelAgreement', '');
@@ -266,6 +376,20 @@ function print(m) {
   if (quiet.length) out.push(`    no misses or false fires: ${quiet.join(', ')}`);
   out.push('  expected hints no rule gives yet (expects_new): ' +
     (Object.keys(m.expectsNew).length ? Object.entries(m.expectsNew).map(([k, v]) => `${v}x ${k}`).join('; ') : 'none'));
+  if (languageRows.length || chosenSet.language) {
+    const l = m.language;
+    if (l === null) {
+      out.push('  language identification        n/a   (the Result has no `language` field yet: skipped)');
+    } else {
+      out.push(`  language identification  ${pct(l.accuracy).padStart(13)}   (${l.right}/${l.posts} posts of ${path.relative(process.cwd(), langSetPath) || langSetPath}; reported, no target)`);
+      out.push('    by group/label: ' + Object.entries(l.byGroup).map(([k, v]) => `${k} ${v.right}/${v.posts}`).join(', '));
+      out.push('    label>said: ' + Object.entries(l.confusion).map(([k, v]) => `${k} ${v}`).join(', '));
+      if (l.devsetInItsLanguage) {
+        const d = l.devsetInItsLanguage;
+        out.push(`    dev-set posts said to be "${d.language}": ${pct(d.share)} (${d.right}/${d.posts})`);
+      }
+    }
+  }
   console.log(out.join('\n'));
 }
 
@@ -289,7 +413,7 @@ const measured = splits.map(measure);
 if (options.json) {
   console.log(JSON.stringify(measured.map(({ rows, ...m }) => m), null, 1));
 } else {
-  console.log(`Chime against the expert verdicts of ${path.relative(process.cwd(), options.set) || options.set}`);
+  console.log(`Chime against the expert verdicts of ${path.relative(process.cwd(), options.set) || options.set} (targets of issue ${chosenSet.issue}, on heldout)`);
   for (const m of measured) {
     print(m);
     if (worst > 0 && m.split === 'tune') printWorst(m, worst);

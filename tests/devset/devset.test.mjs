@@ -9,10 +9,16 @@ import path from 'node:path';
 import test from 'node:test';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const setPath = path.join(here, 'en.jsonl');
 const coach = path.join(here, '../../bench/coach/run.mjs');
 const chime = process.env.CHIME_BIN;
-const posts = fs.readFileSync(setPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const readSet = (name) => fs.readFileSync(path.join(here, name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const posts = readSet('en.jsonl');
+const spanish = readSet('es.jsonl');
+const LABELS = ['risky', 'promotional', 'broadcast', 'good', 'engaging'];
+const KINDS = ['reply_complaint', 'reply_praise_or_question', 'reply_other', 'thread_first', 'thread_later',
+  'share_or_quote', 'chat_answer', 'crisis_notice', 'service_notice', 'event', 'job_post', 'awareness',
+  'research_news', 'fundraising', 'promotion', 'tip', 'general'];
+const REGIONS = ['ES', 'MX', 'CO', 'AR', 'CL', 'PE', 'US'];
 
 function runCoach(args) {
   return spawnSync(process.execPath, [coach, '--chime', chime, ...args], { encoding: 'utf8' });
@@ -24,20 +30,66 @@ function tempSet(lines) {
   return file;
 }
 
-test('the set: at least 300 posts, unique ids, every third id held out, every kind in both parts', () => {
-  assert.ok(posts.length >= 300);
-  assert.equal(new Set(posts.map((p) => p.id)).size, posts.length);
-  for (const p of posts) {
+function checkSet(set, prefix, minimum) {
+  assert.ok(set.length >= minimum, `${set.length} posts, at least ${minimum} expected`);
+  assert.equal(new Set(set.map((p) => p.id)).size, set.length);
+  for (const p of set) {
+    assert.match(p.id, new RegExp(`^${prefix}-\\d+$`), p.id);
     const n = Number(/(\d+)$/.exec(p.id)[1]);
     assert.equal(p.split, n % 3 === 0 ? 'heldout' : 'tune', p.id);
+    assert.ok(typeof p.text === 'string' && p.text.length > 0, p.id);
     assert.ok(Number.isInteger(p.expert.score) && p.expert.score >= 0 && p.expert.score <= 100, p.id);
+    assert.ok(LABELS.includes(p.expert.label), p.id);
+    assert.ok(KINDS.includes(p.expert.kind), p.id);
     assert.ok(p.expert.why.length > 0, p.id);
     for (const id of [...p.expert.must_fire, ...p.expert.must_not_fire]) assert.match(id, /^[a-z]+\.[a-z-]+$/, p.id);
+    // A rule cannot be both expected and forbidden on one post.
+    for (const id of p.expert.must_fire) assert.ok(!p.expert.must_not_fire.includes(id), `${p.id}: ${id}`);
   }
-  const kinds = new Set(posts.map((p) => p.expert.kind));
+  const kinds = new Set(set.map((p) => p.expert.kind));
   for (const kind of kinds) {
     for (const split of ['tune', 'heldout']) {
-      assert.ok(posts.some((p) => p.expert.kind === kind && p.split === split), `${kind} in ${split}`);
+      assert.ok(set.some((p) => p.expert.kind === kind && p.split === split), `${kind} in ${split}`);
+    }
+  }
+}
+
+test('the English set: at least 300 posts, unique ids, every third id held out, every kind in both parts', () => {
+  checkSet(posts, 'en', 300);
+});
+
+test('the Spanish set: at least 170 posts in the same form, every kind and region in both parts, a reply has its post', () => {
+  checkSet(spanish, 'es', 170);
+  assert.equal(new Set(spanish.map((p) => p.expert.kind)).size, KINDS.length);
+  for (const p of spanish) {
+    assert.ok(REGIONS.includes(p.region), `${p.id}: region ${p.region}`);
+    if (p.expert.kind.startsWith('reply_')) assert.ok(p.context?.reply_to && p.context.in_reply_to_text, p.id);
+  }
+  for (const region of REGIONS) {
+    for (const split of ['tune', 'heldout']) {
+      assert.ok(spanish.some((p) => p.region === region && p.split === split), `${region} in ${split}`);
+    }
+  }
+});
+
+test('the language set: at least 300 labelled short posts, header, en/es/und, every label and group in both parts', () => {
+  const lines = fs.readFileSync(path.join(here, 'lang.tsv'), 'utf8').split('\n').filter(Boolean);
+  assert.equal(lines[0], 'id\tlabel\tgroup\ttext');
+  const rows = lines.slice(1).map((l) => l.split('\t'));
+  assert.ok(rows.length >= 300, String(rows.length));
+  for (const r of rows) assert.equal(r.length, 4, r.join(' | '));
+  assert.equal(new Set(rows.map((r) => r[0])).size, rows.length);
+  assert.equal(new Set(rows.map((r) => r[3])).size, rows.length, 'a text appears twice');
+  for (const [id, label, group, text] of rows) {
+    assert.match(id, /^lang-\d+$/);
+    assert.ok(['en', 'es', 'und'].includes(label), `${id}: ${label}`);
+    assert.ok(['plain', 'spanglish', 'short', 'entities', 'emoji', 'other'].includes(group), `${id}: ${group}`);
+    assert.ok(text.trim().length > 0, id);
+  }
+  const splitOf = (id) => (Number(/(\d+)$/.exec(id)[1]) % 3 === 0 ? 'heldout' : 'tune');
+  for (const key of new Set(rows.map((r) => `${r[2]}/${r[1]}`))) {
+    for (const split of ['tune', 'heldout']) {
+      assert.ok(rows.some((r) => `${r[2]}/${r[1]}` === key && splitOf(r[0]) === split), `${key} in ${split}`);
     }
   }
 });
@@ -86,4 +138,54 @@ test('a post moved to the other split, or a bad option, is refused with a clear 
   const worst = runCoach(['--split', 'heldout', '--worst', '5']);
   assert.equal(worst.status, 2);
   assert.match(worst.stderr, /tune split only/);
+});
+
+test('the Spanish set is measured against issue 17\'s targets, with language identification reported or skipped', () => {
+  const run = runCoach(['--set', 'es']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /targets of issue 17/);
+  assert.match(run.stdout, /Spearman overall vs expert\s+-?\d\.\d{3}\s+target >= 0\.75/);
+  assert.match(run.stdout, /label agreement\s+\S+\s+target >= 0\.65/);
+  assert.match(run.stdout, /must-fire recall\s+\S+\s+target >= 0\.85/);
+  assert.match(run.stdout, /must-not-fire violations\s+\S+\s+target <= 10%/);
+  assert.match(run.stdout, /language identification/);
+  const figures = JSON.parse(runCoach(['--set', 'es', '--json']).stdout);
+  assert.deepEqual(figures.map((f) => f.posts), [spanish.filter((p) => p.split === 'tune').length,
+                                                 spanish.filter((p) => p.split === 'heldout').length]);
+});
+
+test('language accuracy is exact on a language set that copies (or contradicts) chime, or skipped while there is none', () => {
+  const texts = ['Gracias por la información, nos vemos el jueves.', 'Thanks for the info, see you on Thursday.',
+    'ok 👍', 'Obrigada a toda a equipe de enfermagem.', '¡Sí!', 'Our clinic opens at 8am on weekdays.'];
+  const input = texts.map((text, i) => JSON.stringify({ id: `lang-${i + 1}`, text })).join('\n') + '\n';
+  const said = execFileSync(chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '-'], { input, encoding: 'utf8' })
+    .split('\n').filter(Boolean).map((l) => JSON.parse(l).result.language);
+  const file = (labels) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-lang-'));
+    const tsv = path.join(dir, 'lang.tsv');
+    fs.writeFileSync(tsv, ['id\tlabel\tgroup\ttext', ...texts.map((t, i) => `lang-${i + 1}\t${labels[i]}\tplain\t${t}`)].join('\n') + '\n');
+    return tsv;
+  };
+  const name = (l) => (typeof l === 'string' ? l : l?.id ?? l?.code ?? l?.tag ?? l?.language);
+  if (said.every((l) => l === undefined)) {
+    const run = runCoach(['--set', 'es', '--lang-set', file(texts.map(() => 'und')), '--split', 'all']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /language identification\s+n\/a\s+\(the Result has no `language` field yet: skipped\)/);
+    return;
+  }
+  const copied = said.map(name);
+  const [same] = JSON.parse(runCoach(['--set', 'es', '--lang-set', file(copied), '--split', 'all', '--json']).stdout);
+  assert.equal(same.language.accuracy, 1);
+  const other = { en: 'es', es: 'und', und: 'en' };
+  const [wrong] = JSON.parse(runCoach(['--set', 'es', '--lang-set', file(copied.map((l) => other[l] ?? 'und')), '--split', 'all', '--json']).stdout);
+  assert.equal(wrong.language.accuracy, 0);
+});
+
+test('a malformed language set is refused with the line and what is wrong', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-lang-'));
+  const tsv = path.join(dir, 'lang.tsv');
+  fs.writeFileSync(tsv, 'id\tlabel\tgroup\ttext\nlang-1\tpt\tother\tOlá a todos\n');
+  const run = runCoach(['--set', 'es', '--lang-set', tsv]);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /lang\.tsv:2: label must be en, es or und, not "pt"/);
 });
