@@ -2,6 +2,7 @@
 // any pasted text, the on/off switch for the site, and links to the options
 // and bulk pages. The background does all analysis.
 import '../protocol.js';
+import '../ui/labels.js';
 import '../ui/report.js';
 import { setUpPage } from '../ui/page.js';
 
