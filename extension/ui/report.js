@@ -2,7 +2,13 @@
 // same view in the compose box's popover, the toolbar popup and the scratch
 // pad. It only presents what the engine computed.
 (() => {
-  const { LABEL_SEVERITY, SEVERITY_ORDER, labelName, familyOf, familyName } = globalThis.chimeLabels;  // ui/labels.js
+  const FAMILIES = {
+    form: 'Length and form', promo: 'Self-promotion', talk: 'Conversation',
+    value: 'Value', tone: 'Tone', care: 'Care',
+  };
+  const LABELS = { engaging: 'Engaging', good: 'Good', broadcast: 'Broadcast', promotional: 'Promotional', risky: 'Risky' };
+  const LABEL_SEVERITY = { engaging: 'good', good: 'tip', broadcast: 'warning', promotional: 'warning', risky: 'error' };
+  const SEVERITY_ORDER = { error: 0, warning: 1, tip: 2, good: 3 };
 
   function el(doc, tag, attrs = {}, ...children) {
     const node = doc.createElement(tag);
@@ -18,6 +24,10 @@
     }
     return node;
   }
+
+  const familyOf = (rule) => rule.split('.')[0];
+  const familyName = (family) => FAMILIES[family] ?? family.charAt(0).toUpperCase() + family.slice(1);
+  const labelName = (label) => LABELS[label] ?? label;
 
   // Whole-text hints are about the post, not a span: shown without quoting it.
   const isWholeText = (hint, text) => hint.start === 0 && hint.end >= text.length;
