@@ -3,9 +3,13 @@
 // Ctrl/Cmd+Enter first shows Chime's own dialog naming the problem, with
 // "Review" (back to the draft, the hint's card open) and "Post anyway"
 // (the site's Post button is clicked for real: the draft goes unchanged).
+// A Post right after typing waits (up to a second) for that text's analysis.
 // Off when the options' "postGuard" setting is false.
 (() => {
   const { el } = globalThis.chimeReport;
+
+  // How long a Post waits for the analysis of text typed just before it.
+  const ANSWER_WAIT_MS = 1000;
 
   let app = null;
   let passing = false;  // "Post anyway": the next click goes through
@@ -55,8 +59,7 @@
     };
     const postAnyway = () => {
       close();
-      passing = true;
-      try { button.click(); } finally { passing = false; }
+      post(button);
     };
     const panel = el(document, 'div', { class: 'panel guard', role: 'alertdialog', 'aria-modal': 'true',
       'aria-labelledby': 'chime-guard-title', 'aria-describedby': 'chime-guard-list' },
@@ -80,15 +83,42 @@
     panel.querySelector('.review').focus();
   }
 
-  // Stops the post, if it must be stopped; true when it did.
+  // Whether every box has the analysis of its current text.
+  const answered = (boxes) => boxes.every((b) => b.text === null || b.text.trim() === '' || (b.result && b.resultText === b.text));
+
+  // Resolves once the boxes are answered (or after `limit` ms, as they are).
+  function whenAnswered(boxes, limit = ANSWER_WAIT_MS) {
+    return new Promise((resolve) => {
+      const started = performance.now();
+      const check = () => {
+        if (answered(boxes) || performance.now() - started > limit) resolve();
+        else setTimeout(check, 20);
+      };
+      check();
+    });
+  }
+
+  function post(button) {
+    passing = true;
+    try { button.click(); } finally { passing = false; }
+  }
+
+  // Stops the post when a draft has an error, or when its analysis is still
+  // on its way (then posts once it comes clean).
   function intercept(event, button) {
-    if (passing || !app.settings.postGuard || !button || button.disabled) return false;
-    const found = problems(boxesFor(button));
-    if (!found.length) return false;
+    if (passing || !app.settings.postGuard || !button || button.disabled) return;
+    const boxes = boxesFor(button);
+    const ready = answered(boxes);
+    const found = ready ? problems(boxes) : [];
+    if (ready && !found.length) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    show(button, found);
-    return true;
+    if (ready) { show(button, found); return; }
+    whenAnswered(boxes).then(() => {
+      const later = problems(boxes);
+      if (later.length) show(button, later);
+      else post(button);
+    });
   }
 
   function onClick(event) {

@@ -342,6 +342,16 @@ describe('issue 15: the post guard', () => {
     await page.close();
   });
 
+  test('Post at once after typing a patient\'s name is stopped too (it waits for that text\'s analysis)', async () => {
+    const { page } = await open();
+    await page.locator(editorSelector()).click();
+    await page.keyboard.type(PRIVATE);
+    await page.locator('[data-testid="tweetButtonInline"]').click();  // no wait for the hints
+    await overlayLocator(page, '.guard').waitFor({ state: 'visible' });
+    assert.deepEqual(await posted(page), []);
+    await page.close();
+  });
+
   test('a draft without errors posts at once', async () => {
     const { page } = await open();
     await typeInto(page, editorSelector(), PROMO);
