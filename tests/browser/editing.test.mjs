@@ -386,15 +386,22 @@ describe('issue 15: no dead ends', () => {
 
   test('hints sharing a span are all in its card', async () => {
     const { page } = await open();
-    const text = 'Our award-winning team! Book your appointment today.';
+    const text = 'We have the BEST WORLD-CLASS doctors!!! Book now.';
     await typeInto(page, editorSelector(), text);
     const hints = spanHints(await resultFor(text), text);
-    const shared = hints.find((h) => hints.some((o) => o !== h && o.start < h.end && h.start < o.end));
-    assert.ok(shared, `two hints share a span here: ${JSON.stringify(hints.map((h) => [h.rule, h.start, h.end]))}`);
-    const sharing = hints.filter((o) => o.start <= shared.start + 1 && shared.start + 1 <= o.end);
-    await hover(page, shared);
+    // A hint that starts inside another: at its start, both apply.
+    const inner = hints.find((h) => hints.some((o) => o !== h && o.start < h.start && h.start < o.end && o.rule !== h.rule));
+    assert.ok(inner, `two hints share a span here: ${JSON.stringify(hints.map((h) => [h.rule, h.start, h.end]))}`);
+    const sharing = hints.filter((o) => o.start <= inner.start && inner.start + 1 <= o.end);
+    assert.ok(sharing.length >= 2);
+    await hover(page, inner);
     const shown = await card(page);
     for (const h of sharing) assert.ok(shown.rules.includes(h.rule), `${h.rule} is in the card: ${shown.rules}`);
+    // Each can be acted on: its own buttons.
+    for (const h of sharing) {
+      assert.ok(await overlayLocator(page, `.card .hint[data-rule="${h.rule}"] .dismiss`).count() >= 1, `${h.rule} has Dismiss`);
+    }
+    await screenshot(page, 'card-shared-span.png');
     await page.close();
   });
 
