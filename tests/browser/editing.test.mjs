@@ -5,7 +5,7 @@
 // this rule"; hints sharing a span; the chip's length count.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launch, screenshot } from './lib/browser.mjs';
+import { launch, screenshot, EXTENSION_ID } from './lib/browser.mjs';
 import { startStandin } from './lib/standin.mjs';
 import { card, chips, editorSelector, editorText, focusAt, posted, storedDrafts, underlines, until, waitForDrawn } from './lib/page.mjs';
 
@@ -16,10 +16,12 @@ const PRIVATE = 'Congratulations to our patient Maria Lopez in room 412 on going
 
 let server;
 let browser;
+const requests = [];
 
 before(async () => {
   server = await startStandin();
   browser = await launch({ port: server.port });
+  browser.context.on('request', (request) => requests.push(request.url()));
 });
 
 after(async () => {
@@ -426,5 +428,21 @@ describe('issue 15: no dead ends', () => {
     assert.match(chip.ariaLabel, /over the limit/);
     await screenshot(page, 'chip-over-limit.png');
     await page.close();
+  });
+});
+
+describe('issue 15: still no network', () => {
+  test('the guard, the cards, "Why?" and "Turn off this rule" made no request of the extension\'s own', () => {
+    const own = new Set(['/home', '/compose/post', '/app.js', '/app.css', '/draft.css', '/favicon.ico']);
+    for (const url of requests) {
+      const parsed = new URL(url);
+      if (parsed.protocol === 'chrome-extension:') { assert.equal(parsed.host, EXTENSION_ID); continue; }
+      assert.ok(['data:', 'blob:'].includes(parsed.protocol) || (parsed.host === 'x.com' && own.has(parsed.pathname)), `unexpected request ${url}`);
+    }
+    for (const { host, path } of server.requests) {
+      assert.equal(host, 'x.com');
+      assert.ok(own.has(path), `the stand-in was asked for ${path}`);
+    }
+    assert.ok(requests.some((url) => url.startsWith(`chrome-extension://${EXTENSION_ID}/rules/index.html`)), 'the rules page came from the extension');
   });
 });
