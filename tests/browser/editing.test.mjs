@@ -254,6 +254,27 @@ describe('issue 15: cards open when asked, focus comes back', () => {
   });
 });
 
+describe('issue 15: features torn down with their compose box', () => {
+  test('when the compose box goes, its underlines, chip and open card go with it', async () => {
+    const { page, errors } = await open();
+    await typeInto(page, editorSelector(), PROMO);
+    await hover(page, spanHints(await resultFor(PROMO), PROMO)[0]);
+    const count = () => page.evaluate(() => {
+      const root = document.querySelector('chime-overlay').shadowRoot;
+      return { layers: root.querySelectorAll('.box-layer').length, lines: root.querySelectorAll('.u').length,
+               chips: root.querySelectorAll('.chip').length, card: !root.querySelector('.card').hidden };
+    });
+    assert.deepEqual(await count(), { layers: 1, lines: (await underlines(page)).length, chips: 1, card: true });
+    await page.locator('[data-testid="AppTabBar_Explore_Link"]').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="tweetTextarea_0"]'));
+    assert.deepEqual(await until(() => count(), (c) => c.layers === 0), { layers: 0, lines: 0, chips: 0, card: false });
+    await page.mouse.move(300, 300);
+    await page.keyboard.press('Alt+ArrowDown');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
 describe('issue 15: settings apply at once', () => {
   test('a rule switched off in the options leaves open drafts without a keystroke; so does "Turn off this rule"', async () => {
     const { page } = await open();
@@ -433,7 +454,7 @@ describe('issue 15: no dead ends', () => {
 
 describe('issue 15: still no network', () => {
   test('the guard, the cards, "Why?" and "Turn off this rule" made no request of the extension\'s own', () => {
-    const own = new Set(['/home', '/compose/post', '/app.js', '/app.css', '/draft.css', '/favicon.ico']);
+    const own = new Set(['/home', '/explore', '/compose/post', '/app.js', '/app.css', '/draft.css', '/favicon.ico']);
     for (const url of requests) {
       const parsed = new URL(url);
       if (parsed.protocol === 'chrome-extension:') { assert.equal(parsed.host, EXTENSION_ID); continue; }
