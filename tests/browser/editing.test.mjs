@@ -375,6 +375,28 @@ describe('issue 15: the post guard', () => {
     await page.close();
   });
 
+  test('the options page\'s switch turns the guard off and on', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(browser.extensionUrl('options/options.html'));
+    const box = options.locator('#post-guard');
+    await box.waitFor();
+    assert.equal(await box.isChecked(), true, 'on by default');
+    await box.uncheck();
+    await until(() => browser.worker.evaluate(() => chrome.storage.sync.get('postGuard')), (v) => v.postGuard === false);
+    const { page } = await open();
+    await typeInto(page, editorSelector(), PRIVATE);
+    await page.locator('[data-testid="tweetButtonInline"]').click();
+    assert.deepEqual(await until(() => posted(page), (list) => list.length === 1), [PRIVATE], 'off: posted at once');
+    await box.check();
+    await until(() => browser.worker.evaluate(() => chrome.storage.sync.get('postGuard')), (v) => v.postGuard === true);
+    await page.locator('[data-testid="tweetButtonInline"]').click();
+    await overlayLocator(page, '.guard').waitFor({ state: 'visible' });
+    assert.deepEqual(await posted(page), [PRIVATE], 'on again: stopped');
+    await browser.worker.evaluate(() => chrome.storage.sync.remove('postGuard'));
+    await options.close();
+    await page.close();
+  });
+
   test('a draft without errors posts at once', async () => {
     const { page } = await open();
     await typeInto(page, editorSelector(), PROMO);
