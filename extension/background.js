@@ -91,8 +91,11 @@ chrome.tabs.onRemoved.addListener((tabId) => {
 // --- requests --------------------------------------------------------------
 
 const handlers = {
-  async [kinds.analyze]({ text, context }, sender, afterReply) {
+  async [kinds.analyze]({ text, context, reloadConfig }, sender, afterReply) {
     const engine = await loadEngine();
+    // The page saw the options change: this answer must follow them, even if
+    // this worker's own storage.onChanged has not run yet.
+    if (reloadConfig) engine.setConfig(await storedConfig());
     const result = engine.analyze(String(text ?? ''), context ?? {});
     // After the answer is posted, so that it never waits for this.
     if (sender.tab) afterReply(() => rememberDraft(sender.tab.id, { text, context: context ?? {}, result, url: sender.url, at: Date.now() }));

@@ -5,7 +5,8 @@
 // publishes on globalThis.
 (() => {
   const kinds = Object.freeze({
-    // {text, context?} -> {ok, result} : analyse a draft (from a compose box or the scratch pad)
+    // {text, context?, reloadConfig?} -> {ok, result} : analyse a draft (from a compose box or the scratch
+    // pad); reloadConfig: read the stored configuration first (it just changed)
     analyze: 'analyze',
     // {} -> {ok, draft: {text, context, result, url, at} | null} : the active tab's latest draft, for the popup
     activeDraft: 'activeDraft',
@@ -19,6 +20,7 @@
   const storageKeys = Object.freeze({
     config: 'config',               // the analyser's configuration (rules.md section 9): the JSON `chime --config` reads
     disabledSites: 'disabledSites', // host names where the extension shows nothing
+    postGuard: 'postGuard',         // false: no dialog before posting a draft with an error-level hint
   });
 
   const nativeHost = 'com.chime.host';

@@ -29,6 +29,23 @@ cp "$root/manifest.json" "$unpacked/"
   xargs -0 cp --parents -t "$unpacked")
 cp "$engine_js" "$engine_wasm" "$unpacked/engine/"
 
+# The rules' page ("Why?" in a hint card): docs/rules/*.md rendered by
+# cmark (Debian package) into one page, each rule's heading given the rule's
+# id as its anchor (rules/index.html#promo.superlative).
+command -v cmark >/dev/null || { echo "build-extension: cmark is missing (apt-get install cmark)" >&2; exit 1; }
+mkdir -p "$unpacked/rules"
+{
+  printf '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+  printf '<meta name="viewport" content="width=device-width">\n<title>Chime: the rules</title>\n'
+  printf '<link rel="stylesheet" href="rules.css">\n</head>\n<body>\n<main>\n'
+  for md in "$root"/docs/rules/*.md; do
+    printf '<section id="%s">\n' "$(basename "$md" .md)"
+    cmark "$md" | sed -E 's|^<h2><code>([a-z]+\.[a-z-]+)</code></h2>|<h2 id="\1"><code>\1</code></h2>|'
+    printf '</section>\n'
+  done
+  printf '</main>\n</body>\n</html>\n'
+} > "$unpacked/rules/index.html"
+
 zip_file=$out/chime-extension.zip
 rm -f "$zip_file"
 # Fixed timestamps and sorted entries: the same sources give the same zip.

@@ -9,7 +9,7 @@ level=${1:-native}
 packages=(cmake ninja-build g++ pkg-config ca-certificates patch icu-devtools
           nlohmann-json3-dev doctest-dev libyaml-cpp-dev libzip-dev)
 if [[ $level == all ]]; then
-  packages+=(emscripten chromium openssl zip)
+  packages+=(emscripten chromium openssl zip cmark)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

@@ -11,7 +11,23 @@
 .u { position: fixed; height: 2px; border-radius: 1px; background: var(--sev); pointer-events: none; }
 .u.sev-tip { background: repeating-linear-gradient(90deg, var(--sev) 0 4px, transparent 4px 6px); }
 .u.active { height: 3px; }
-.chip { position: fixed; pointer-events: auto; display: inline-flex; align-items: center; gap: 5px;
+/* Errors: a double line (not only another colour), and a mark in the card, chip and guard. */
+.u.sev-error { height: 5px; background: none; border-top: 2px solid var(--sev); border-bottom: 2px solid var(--sev);
+  box-sizing: border-box; }
+.u.sev-error.active { height: 6px; }
+.sev-icon { display: inline-grid; place-items: center; width: 14px; height: 14px; border-radius: 50%;
+  background: var(--error); color: #fff; font-size: 11px; font-weight: 800; line-height: 1; margin-right: 4px; }
+.chip .len { color: var(--muted); font-variant-numeric: tabular-nums; }
+.chip .len.over { color: var(--error); }
+.chip.compact { padding: 0 6px; gap: 4px; }
+.chip.compact .name { display: none; }
+.more { display: flex; gap: 10px; align-items: center; margin-top: 6px; font-size: 13px; }
+.more .why { color: var(--accent); }
+.more .turn-off { border: 0; background: transparent; padding: 0; color: var(--muted) !important; text-decoration: underline; }
+.guard { z-index: 1; }
+.guard-title { font-size: 17px; margin: 0 0 8px; display: flex; align-items: center; }
+.guard .actions { margin-top: 12px; }
+.chip { position: fixed; pointer-events: auto; display: inline-flex; align-items: center; gap: 5px; box-sizing: border-box;
   height: 22px; padding: 0 8px; border-radius: 999px; border: 1px solid var(--line); background: var(--bg);
   font-size: 12px; font-weight: 700; white-space: nowrap; }
 .chip:hover { background: var(--hover); }
@@ -52,10 +68,16 @@
     remove() { this.host.remove(); }
 
     // Follows the site's theme: X paints the body white, dim blue or black.
+    // A page that paints nothing follows the system's scheme, as X does.
     updateTheme() {
-      const color = getComputedStyle(document.body).backgroundColor;
-      const [r, g, b] = (color.match(/\d+(\.\d+)?/g) ?? ['255', '255', '255']).map(Number);
-      const dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+      let dark = matchMedia('(prefers-color-scheme: dark)').matches;
+      for (const element of [document.body, document.documentElement]) {
+        const parts = (getComputedStyle(element).backgroundColor.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+        if (parts.length < 3 || (parts.length === 4 && parts[3] === 0)) continue;  // transparent
+        const [r, g, b] = parts;
+        dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+        break;
+      }
       this.root.classList.toggle('dark', dark);
       this.host.setAttribute('data-theme', dark ? 'dark' : 'light');
     }

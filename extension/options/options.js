@@ -151,6 +151,11 @@ $('form').addEventListener('submit', save);
 $('export').addEventListener('click', exportConfig);
 $('import').addEventListener('change', importConfig);
 
+// The post guard's switch: browser storage only (the CLI never posts).
+$('post-guard').addEventListener('change', (event) => chrome.storage.sync.set({ [storageKeys.postGuard]: event.target.checked }));
+const guard = await chrome.storage.sync.get(storageKeys.postGuard);
+$('post-guard').checked = guard[storageKeys.postGuard] ?? true;
+
 await renderRules();
 const stored = await chrome.storage.sync.get(storageKeys.config);
 fillForm(stored[storageKeys.config] ?? {});

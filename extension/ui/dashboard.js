@@ -11,7 +11,7 @@
 //   errorsTotal: how many errors there were (the host lists at most 1000)
 //   summary: the account summary (docs/cli.md); files: the files, in order
 (() => {
-  const { LABEL_ORDER, SEVERITY_ORDER, labelName, labelColor } = globalThis.chimeLabels;
+  const { LABEL_ORDER, SEVERITY_ORDER, labelName, labelVar } = globalThis.chimeLabels;
   const { renderReport, el } = globalThis.chimeReport;
   const { barChart, shareChart } = globalThis.chimeCharts;
   const { csv, ndjson } = globalThis.chimeExport;
@@ -72,7 +72,7 @@
       { title: `Posts by overall score, in bands of ten: ${histogram.map((b) => `${b.from}-${b.to}: ${b.posts}`).join(', ')}` });
     const scored = Object.values(summary.labels ?? {}).reduce((sum, n) => sum + n, 0) || 1;
     const shares = LABEL_ORDER.map((label) => ({
-      label: labelName(label), value: (summary.labels?.[label] ?? 0) / scored, color: labelColor(label),
+      label: labelName(label), value: (summary.labels?.[label] ?? 0) / scored, color: labelVar(label),
     }));
     const kinds = shareChart(shares, {
       title: `Share of posts by label: ${shares.map((s) => `${s.label} ${Math.round(s.value * 100)}%`).join(', ')}` });

@@ -1,29 +1,47 @@
-// The one place that names Chime's labels and severities and gives their
-// colours, for every view: the compose box (chip, card, popover), the popup,
-// the bulk page and the `chime check --format html` report. A classic script
-// (content scripts cannot import), it sets globalThis.chimeLabels:
-//   LABEL_ORDER            the engine's labels, from most to least wanted
-//   labelName(label)       what people read ("Engaging", ...)
-//   LABEL_SEVERITY[label]  the severity whose colour the label takes
-//   labelColor(label)      that colour, as a CSS variable of styles.js
-//   SEVERITY_ORDER[sev]    error 0, warning 1, tip 2, good 3 (most severe first)
-//   severityName(sev)      "Error", "Warning", "Tip", "Strength"
+// Label names and colours, in one place for every view of a result: the
+// compose box (chip, underlines, cards), the popup, the bulk page and the
+// HTML report of `chime check --format html`. Loaded as a classic script by
+// content scripts and imported for its effect by modules (like protocol.js),
+// so it publishes on globalThis.chimeLabels. Keys are the engine's ids.
 (() => {
-  const LABEL_ORDER = Object.freeze(['engaging', 'good', 'broadcast', 'promotional', 'risky']);
-  const LABEL_NAMES = Object.freeze({
+  // The engine's labels (core/src/scores.cpp), as people read them.
+  const LABELS = Object.freeze({
     engaging: 'Engaging', good: 'Good', broadcast: 'Broadcast', promotional: 'Promotional', risky: 'Risky',
   });
+  // The order of the labels from best to worst, for legends and charts.
+  const LABEL_ORDER = Object.freeze(['engaging', 'good', 'broadcast', 'promotional', 'risky']);
+  // Which severity colour a label is drawn in.
   const LABEL_SEVERITY = Object.freeze({
     engaging: 'good', good: 'tip', broadcast: 'warning', promotional: 'warning', risky: 'error',
   });
+  // Rule families (the part of a rule id before the dot).
+  const FAMILIES = Object.freeze({
+    form: 'Length and form', promo: 'Self-promotion', talk: 'Conversation',
+    value: 'Value', tone: 'Tone', care: 'Care',
+  });
+  const SEVERITIES = Object.freeze({ error: 'Error', warning: 'Warning', tip: 'Tip', good: 'Strength' });
   const SEVERITY_ORDER = Object.freeze({ error: 0, warning: 1, tip: 2, good: 3 });
-  const SEVERITY_NAMES = Object.freeze({ error: 'Error', warning: 'Warning', tip: 'Tip', good: 'Strength' });
+  // X's own colours, light and dark: the CSS variables of ui/styles.js take
+  // them from here, and a page without those styles can use them directly.
+  const COLORS = Object.freeze({
+    light: Object.freeze({ bg: '#ffffff', fg: '#0f1419', muted: '#536471', line: '#eff3f4', hover: '#f7f9f9',
+      accent: '#1d9bf0', error: '#f4212e', warning: '#e8590c', tip: '#1d9bf0', good: '#00ba7c' }),
+    dark: Object.freeze({ bg: '#000000', fg: '#e7e9ea', muted: '#71767b', line: '#2f3336', hover: '#16181c',
+      accent: '#1d9bf0', error: '#f4212e', warning: '#ff9f43', tip: '#1d9bf0', good: '#00ba7c' }),
+  });
 
-  const labelName = (label) => LABEL_NAMES[label] ?? label;
-  const labelColor = (label) => `var(--${LABEL_SEVERITY[label] ?? 'tip'})`;
-  const severityName = (severity) => SEVERITY_NAMES[severity] ?? severity;
+  const labelName = (label) => LABELS[label] ?? label;
+  const familyOf = (rule) => rule.split('.')[0];
+  const familyName = (family) => FAMILIES[family] ?? family.charAt(0).toUpperCase() + family.slice(1);
+  const severityName = (severity) => SEVERITIES[severity] ?? severity;
+  // A label's colour in a theme ('light' or 'dark').
+  const labelColor = (label, theme = 'light') => COLORS[theme][LABEL_SEVERITY[label] ?? 'tip'];
+  // The same colour as the CSS variable of ui/styles.js, for pages that
+  // follow the theme by stylesheet (the bulk page, the HTML report).
+  const labelVar = (label) => `var(--${LABEL_SEVERITY[label] ?? 'tip'})`;
 
   globalThis.chimeLabels = Object.freeze({
-    LABEL_ORDER, LABEL_NAMES, LABEL_SEVERITY, SEVERITY_ORDER, labelName, labelColor, severityName,
+    LABELS, LABEL_ORDER, LABEL_SEVERITY, FAMILIES, SEVERITIES, SEVERITY_ORDER, COLORS,
+    labelName, familyOf, familyName, severityName, labelColor, labelVar,
   });
 })();

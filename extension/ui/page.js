@@ -1,6 +1,7 @@
 // Shared start-up for the extension's pages: the report styles and the
 // theme of the system (X follows it too, by default).
-import '../ui/styles.js';
+import './labels.js';  // before styles.js, which takes its colours
+import './styles.js';
 
 export function setUpPage() {
   const sheet = new CSSStyleSheet();

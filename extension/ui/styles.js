@@ -1,14 +1,16 @@
 // Chime's look, shared by the content script's shadow root and the
-// extension's pages: X's own colours in its light and dark themes.
+// extension's pages: X's own colours in its light and dark themes (the
+// colours themselves are in labels.js, which loads first).
 (() => {
+  const { COLORS } = globalThis.chimeLabels;
+  const variables = (colors) => Object.entries(colors).map(([name, value]) => `--${name}: ${value};`).join(' ');
   globalThis.chimeStyles = `
-.chime-root { --bg: #ffffff; --fg: #0f1419; --muted: #536471; --line: #eff3f4; --hover: #f7f9f9;
-  --accent: #1d9bf0; --error: #f4212e; --warning: #e8590c; --tip: #1d9bf0; --good: #00ba7c;
+.chime-root { ${variables(COLORS.light)}
   --shadow: rgba(101,119,134,0.2) 0 0 15px, rgba(101,119,134,0.15) 0 0 3px 1px;
   font: 14px/18px -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
   color: var(--fg); color-scheme: light; scrollbar-width: thin; }
-.chime-root.dark { --bg: #000000; --fg: #e7e9ea; --muted: #71767b; --line: #2f3336; --hover: #16181c;
-  --warning: #ff9f43; --shadow: rgba(255,255,255,0.2) 0 0 15px, rgba(255,255,255,0.15) 0 0 3px 1px; color-scheme: dark; }
+.chime-root.dark { ${variables(COLORS.dark)}
+  --shadow: rgba(255,255,255,0.2) 0 0 15px, rgba(255,255,255,0.15) 0 0 3px 1px; color-scheme: dark; }
 .chime-root button { font: inherit; color: inherit; cursor: pointer; }
 .chime-root :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .sev-error { --sev: var(--error); } .sev-warning { --sev: var(--warning); }

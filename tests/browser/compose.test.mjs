@@ -178,7 +178,7 @@ describe('compose box on the stand-in', () => {
     await page.close();
   });
 
-  test('keyboard: the caret in a flagged span shows its card; Alt+Down reaches its buttons; Enter applies', async () => {
+  test('keyboard: Alt+Down with the caret in a flagged span opens its card at its buttons; Enter applies', async () => {
     const { page } = await openHome();
     const selector = editorSelector();
     await typeInto(page, selector, PROMO);
@@ -186,10 +186,10 @@ describe('compose box on the stand-in', () => {
     const hint = drawnHints(draft.result, PROMO).find((h) => h.replacements?.some((r) => r.length > 0));
     assert.ok(hint, 'the engine offers a replacement for some span');
     for (let i = 0; i < PROMO.length - hint.start - 1; i += 1) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Alt+ArrowDown');
     const card = page.locator('chime-overlay .card');
     await card.waitFor({ state: 'visible' });
     assert.equal(await card.getAttribute('role'), 'dialog');
-    await page.keyboard.press('Alt+ArrowDown');
     const focused = () => page.evaluate(() => {
       const active = document.querySelector('chime-overlay').shadowRoot.activeElement;
       return active && { className: active.className, replacement: active.dataset.replacement, label: active.getAttribute('aria-label') };
@@ -236,7 +236,7 @@ describe('compose box on the stand-in', () => {
     await page.close();
   });
 
-  test('boxes are found again after client-side navigation, and each box of a thread gets its own chip', async () => {
+  test('boxes are found again after client-side navigation; a thread\'s shared toolbar shows the chip of the box typed in', async () => {
     const { page } = await openHome();
     await page.locator('[data-testid="AppTabBar_Explore_Link"]').click();
     await page.waitForFunction(() => !document.querySelector('[data-testid="tweetTextarea_0"]'));
@@ -247,20 +247,26 @@ describe('compose box on the stand-in', () => {
     await page.locator('[data-testid="SideNav_NewTweet_Button"]').click();
     const first = editorSelector(0, '[role="dialog"]');
     await typeInto(page, first, 'Flu shots are free this week at all our clinics.');
-    await page.locator('[data-testid="addButton"]').click();
+    const firstChips = await chips(page);
+    assert.equal(firstChips.length, 1, 'the dialog\'s chip; Home\'s is under the mask');
+    await page.locator('[role="dialog"] [data-testid="addButton"]').click();
     const second = editorSelector(1, '[role="dialog"]');
     await page.locator(second).waitFor();
     await typeInto(page, second, 'Where do you usually get yours?');
     const drafts = await storedDrafts(browser.worker, 'Where do you usually get yours?');
     assert.equal(drafts.find((d) => d.text === 'Where do you usually get yours?')?.context.thread_index, 1);
-    // Home's box (with its chip) is now under the dialog's mask: only the thread's two chips show.
-    const dialogChips = (await chips(page)).sort((a, b) => a.top - b.top);
-    assert.equal(dialogChips.length, 2, 'one chip for each box of the thread; none over the dialog');
+    // Home's box (with its chip) is now under the dialog's mask; the thread's
+    // one toolbar shows the chip of the box last typed in, as X's ring does.
+    const secondDraft = drafts.find((d) => d.text === 'Where do you usually get yours?');
+    const dialogChips = await chips(page);
+    assert.equal(dialogChips.length, 1, 'one chip, in the thread\'s toolbar; none over the dialog');
+    assert.equal(dialogChips[0].score, secondDraft.result.scores.overall);
     await screenshot(page, 'thread-dialog.png');
-    for (let i = 1; i < dialogChips.length; i += 1) {
-      const [a, b] = [dialogChips[i - 1], dialogChips[i]];
-      assert.ok(a.top + a.height <= b.top || a.left + a.width <= b.left || b.left + b.width <= a.left, 'chips do not overlap');
-    }
+    // Back in the first box: the chip shows the first post's score again.
+    await page.locator(first).click();
+    await page.waitForFunction((score) => [...document.querySelector('chime-overlay').shadowRoot.querySelectorAll('.chip')]
+      .some((c) => !c.hidden && c.dataset.score === score), String(firstChips[0].score));
+    assert.deepEqual((await chips(page)).map((c) => c.score), [firstChips[0].score]);
     await page.close();
   });
 

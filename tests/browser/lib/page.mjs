@@ -72,3 +72,52 @@ export async function spanRects(page, selector, start, end) {
     return rects;
   }, [start, end]);
 }
+
+// The hint card, if shown: its hints' rules, text and the rect it covers.
+export async function card(page) {
+  return page.evaluate(() => {
+    const panel = document.querySelector('chime-overlay')?.shadowRoot.querySelector('.card');
+    if (!panel || panel.hidden) return null;
+    const r = panel.getBoundingClientRect();
+    return { rules: [...panel.querySelectorAll('.hint')].map((h) => h.dataset.rule), text: panel.innerText,
+             left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  });
+}
+
+// Where focus is: 'editor:N' (the caret's text offset in that editor), 'overlay:CLASS', or the tag name.
+export async function focusAt(page) {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (active?.tagName === 'CHIME-OVERLAY') return `overlay:${active.shadowRoot.activeElement?.className ?? ''}`;
+    if (!active?.matches('[contenteditable="true"]')) return active?.tagName.toLowerCase() ?? 'none';
+    const selection = getSelection();
+    if (!selection.rangeCount || !active.contains(selection.focusNode)) return 'editor:?';
+    let offset = 0;
+    const blocks = [...active.querySelectorAll('[data-block="true"]')];
+    for (let i = 0; i < blocks.length; i += 1) {
+      if (i > 0) offset += 1;
+      const walker = document.createTreeWalker(blocks[i], NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node === selection.focusNode) return `editor:${offset + selection.focusOffset}`;
+        offset += node.data.length;
+      }
+      if (blocks[i].contains(selection.focusNode)) return `editor:${offset}`;
+    }
+    return 'editor:?';
+  });
+}
+
+// What the stand-in's Post buttons posted, in order (one entry a post, a thread's texts joined by " / ").
+export async function posted(page) {
+  return page.locator('[data-testid="posted"] li').allInnerTexts();
+}
+
+// Polls `read` until `check` holds of its value (or the time is up); returns the last value.
+export async function until(read, check, timeout = 3000) {
+  let value;
+  for (const started = Date.now(); ; ) {
+    value = await read();
+    if (check(value) || Date.now() - started > timeout) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

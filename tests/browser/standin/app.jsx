@@ -25,23 +25,51 @@ const decorator = new CompositeDecorator([
   { strategy: regexStrategy(/@\w+/g), component: Entity },
 ]);
 
+// Ctrl/Cmd+Enter posts, as on x.com.
+function postShortcut(event) {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    event.currentTarget.closest('[data-compose-scope]').querySelector('[data-testid^="tweetButton"]').click();
+  }
+}
+
 function ComposeEditor({ index, placeholder }) {
   const [state, setState] = useState(() => EditorState.createEmpty(decorator));
   return (
-    <div data-testid={`tweetTextarea_${index}RichTextInputContainer`} className="rich-input">
+    <div data-testid={`tweetTextarea_${index}RichTextInputContainer`} className="rich-input" onKeyDown={postShortcut}>
       <Editor editorState={state} onChange={setState} placeholder={placeholder}
               ariaLabel="Post text" webDriverTestID={`tweetTextarea_${index}`} spellCheck />
     </div>
   );
 }
 
-function Toolbar({ inline, label = 'Post' }) {
+// X's toolbar row: icon buttons on the left; on the right the character
+// ring (once there is text), "Add post" (not in a reply) and Post. Post
+// reads the drafts of its compose scope from the DOM and logs them, so
+// tests can see exactly what would have been posted.
+const TOOLS = ['Media', 'GIF', 'Grok', 'Poll', 'Emoji', 'Schedule', 'Location'];
+
+function post(button) {
+  const scope = button.closest('[data-compose-scope]');
+  const texts = [...scope.querySelectorAll('[data-testid^="tweetTextarea_"][contenteditable="true"]')].map((editor) =>
+    [...editor.querySelectorAll('[data-block="true"]')].map((b) => b.textContent).join('\n'));
+  window.dispatchEvent(new CustomEvent('standin-post', { detail: texts }));
+}
+
+function Toolbar({ inline, label = 'Post', onAdd }) {
   return (
-    <div className="toolbar">
-      <span className="icons">Media · GIF · Poll</span>
-      <button type="button" className="post" data-testid={inline ? 'tweetButtonInline' : 'tweetButton'}>
-        {label}
-      </button>
+    <div className="toolbar" data-testid="toolBar">
+      <div className="tools" role="tablist">
+        {TOOLS.map((name) => <button key={name} type="button" className="tool" aria-label={name}>{name[0]}</button>)}
+      </div>
+      <div className="send">
+        <div className="ring" role="progressbar" aria-label="Characters" />
+        {onAdd && <button type="button" className="add" data-testid="addButton" aria-label="Add post" onClick={onAdd}>+</button>}
+        <button type="button" className="post" data-testid={inline ? 'tweetButtonInline' : 'tweetButton'}
+                onClick={(event) => post(event.currentTarget)}>
+          {label}
+        </button>
+      </div>
     </div>
   );
 }
@@ -61,7 +89,7 @@ function Dialog({ title, onClose, children }) {
   return (
     <div className="layers">
       <div className="mask" />
-      <div role="dialog" aria-modal="true" aria-labelledby="dialog-title" className="dialog">
+      <div role="dialog" aria-modal="true" aria-labelledby="dialog-title" className="dialog" data-compose-scope>
         <div className="dialog-head">
           <button type="button" data-testid="app-bar-close" aria-label="Close" onClick={onClose}>&#10005;</button>
           <span id="dialog-title">{title}</span>
@@ -77,8 +105,7 @@ function ThreadDialog({ onClose }) {
   return (
     <Dialog title="New post" onClose={onClose}>
       {Array.from({ length: count }, (_, i) => <ComposeEditor key={i} index={i} placeholder={i ? 'Add another post' : 'What is happening?!'} />)}
-      <button type="button" data-testid="addButton" onClick={() => setCount(count + 1)}>Add post</button>
-      <Toolbar />
+      <Toolbar label={count > 1 ? 'Post all' : 'Post'} onAdd={() => setCount(count + 1)} />
     </Dialog>
   );
 }
@@ -97,6 +124,12 @@ function ReplyDialog({ post, onClose }) {
 function App() {
   const [path, setPath] = useState(location.pathname);
   const [replyTo, setReplyTo] = useState(null);
+  const [posted, setPosted] = useState([]);
+  useEffect(() => {
+    const onPost = (event) => setPosted((list) => [...list, event.detail]);
+    addEventListener('standin-post', onPost);
+    return () => removeEventListener('standin-post', onPost);
+  }, []);
   useEffect(() => {
     const onPop = () => setPath(location.pathname);
     addEventListener('popstate', onPop);
@@ -109,6 +142,9 @@ function App() {
   };
   const closeDialog = () => { setReplyTo(null); history.back(); };
   const page = path.startsWith('/compose') ? '/home' : path;  // dialogs open over Home
+  // A post's own page (/handle/status/id): the post, and the inline reply box under it.
+  const statusId = /^\/\w+\/status\/(\d+)/.exec(page)?.[1];
+  const status = statusId ? POSTS.find((p) => p.id === statusId) : null;
   return (
     <div className="app">
       <nav aria-label="Primary">
@@ -119,14 +155,23 @@ function App() {
       <main>
         {page === '/explore'
           ? <section><h1>Explore</h1><p>Trends for you.</p></section>
+          : status ? <section>
+              <h1>Post</h1>
+              <Post post={status} />
+              <div className="inline-compose" data-compose-scope>
+                <ComposeEditor key={'status'} index={0} placeholder="Post your reply" />
+                <Toolbar inline label="Reply" />
+              </div>
+            </section>
           : <section>
               <h1>Home</h1>
-              <div className="inline-compose">
+              <div className="inline-compose" data-compose-scope>
                 <ComposeEditor key={'home'} index={0} placeholder="What is happening?!" />
-                <Toolbar inline />
+                <Toolbar inline onAdd={go('/compose/post')} />
               </div>
               {POSTS.map((p) => <Post key={p.id} post={p} onReply={(post) => { setReplyTo(post); go('/compose/post')(); }} />)}
             </section>}
+        <ol data-testid="posted" className="posted">{posted.map((texts, i) => <li key={i}>{texts.join(' / ')}</li>)}</ol>
       </main>
       {path === '/compose/post' && (replyTo
         ? <ReplyDialog post={replyTo} onClose={closeDialog} />
