@@ -79,19 +79,22 @@
       if (client.name !== PORT_NAME || client.sender?.id !== chrome.runtime.id) return;
       client.onMessage.addListener(async (message) => {
         const received = message?.trace ? performance.timeOrigin + performance.now() : 0;
-        const handler = handlers[message?.kind];
+        // Own handlers only: a kind such as "constructor" or "__proto__" must
+        // not reach what every object inherits.
+        const kind = message?.kind;
+        const handler = typeof kind === 'string' && Object.hasOwn(handlers, kind) ? handlers[kind] : null;
         const later = [];
         let answer;
         try {
           answer = handler ? await handler(message, client.sender, (work) => later.push(work))
-            : { ok: false, error: { code: 'unknown_kind', message: `unknown request ${message?.kind}` } };
+            : { ok: false, error: { code: 'unknown_kind', message: `unknown request ${JSON.stringify(kind) ?? 'without a kind'}` } };
         } catch (error) {
           answer = { ok: false, error: { code: 'engine', message: String(error?.message ?? error) } };
         }
         // A traced request (bench/browser/keystroke.mjs) learns when the
         // worker got it and answered, on the shared wall clock.
         if (received) answer.trace = { received, answered: performance.timeOrigin + performance.now() };
-        try { client.postMessage({ id: message.id, answer }); } catch { /* the page went away */ }
+        try { client.postMessage({ id: message?.id, answer }); } catch { /* the page went away */ }
         for (const work of later) work();
       });
     });

@@ -66,7 +66,12 @@ std::string describe(const std::vector<ConfigError>& errors, std::string_view pr
 
 const Analyzer* AnalyzerCache::get(const Json& config, std::string& message) {
   const std::string key = config.is_null() ? std::string() : config.dump();
-  if (auto it = analyzers_.find(key); it != analyzers_.end()) return it->second.get();
+  if (auto it = analyzers_.find(key); it != analyzers_.end()) {
+    message = it->second.failure;
+    return it->second.analyzer.get();
+  }
+  if (analyzers_.size() >= kMaxEntries) analyzers_.clear();  // a page that keeps changing its config
+  Entry& entry = analyzers_[key];
   Config parsed;
   if (!config.is_null()) {
     std::vector<ConfigError> errors;
@@ -77,15 +82,13 @@ const Analyzer* AnalyzerCache::get(const Json& config, std::string& message) {
       errors.push_back({"", e.what()});
     }
     if (!c) {
-      message = describe(errors, "config");
+      entry.failure = message = describe(errors, "config");
       return nullptr;
     }
     parsed = std::move(*c);
   }
-  if (analyzers_.size() >= kMaxEntries) analyzers_.clear();  // a page that keeps changing its config
-  auto& slot = analyzers_[key];
-  slot = std::make_unique<Analyzer>(std::move(parsed));
-  return slot.get();
+  entry.analyzer = std::make_unique<Analyzer>(std::move(parsed));
+  return entry.analyzer.get();
 }
 
 }  // namespace chime::cli

@@ -22,7 +22,9 @@ PostInfo post_info(const Item& item, const Config& config);
 // "config.thresholds.hashtags: must be an integer; ..." for the errors.
 std::string describe(const std::vector<ConfigError>& errors, std::string_view prefix);
 
-// Parses a configuration once per distinct document and keeps the analyser.
+// Parses a configuration once per distinct document and keeps the analyser,
+// or the reasons an invalid one was refused (a page that keeps sending it
+// pays for it once).
 class AnalyzerCache {
  public:
   // null config = the defaults. On an invalid config returns null and fills `message`.
@@ -30,7 +32,11 @@ class AnalyzerCache {
 
  private:
   static constexpr size_t kMaxEntries = 8;
-  std::map<std::string, std::unique_ptr<Analyzer>> analyzers_;
+  struct Entry {
+    std::unique_ptr<Analyzer> analyzer;  // null: the configuration is invalid, for `failure`
+    std::string failure;
+  };
+  std::map<std::string, Entry> analyzers_;
 };
 
 }  // namespace chime::cli

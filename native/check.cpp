@@ -2,6 +2,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -10,6 +12,7 @@
 #include "analysis.hpp"
 #include "archive_zip.hpp"
 #include "commands.hpp"
+#include "limits.hpp"
 #include "terminal.hpp"
 #include "writers.hpp"
 
@@ -150,8 +153,17 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, bool&
   return o;
 }
 
+bool is_directory(const std::string& path) {
+  struct stat st {};
+  return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 // Reads and validates --config; errors name the file and the key path.
 std::optional<Config> load_config(const std::string& file) {
+  if (is_directory(file)) {
+    complain(file + ": is a directory; --config names a JSON file");
+    return std::nullopt;
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     complain(file + ": cannot read the configuration file");
@@ -161,13 +173,9 @@ std::optional<Config> load_config(const std::string& file) {
   text << in.rdbuf();
   Json json;
   try {
-    json = Json::parse(text.str());
+    json = parse_json(text.str());
   } catch (const std::exception& e) {
-    std::string message = e.what();
-    if (const size_t close = message.find("] "); message.starts_with("[json.") && close != std::string::npos) {
-      message.erase(0, close + 2);
-    }
-    complain(file + ": not valid JSON: " + message);
+    complain(file + ": not valid JSON: " + json_error_message(e));
     return std::nullopt;
   }
   std::vector<ConfigError> errors;
@@ -249,10 +257,12 @@ void check_zip(const std::string& file, CheckRun& run) {
     run.error({0, "bad_input", message});
     return;
   }
-  const std::vector<std::string> members = zip.tweet_files();
+  std::vector<std::string> problems;
+  const std::vector<std::string> members = zip.tweet_files(problems);
+  for (std::string& problem : problems) run.error({0, "bad_input", std::move(problem)});
   if (members.empty()) run.error({0, "bad_input", "no data/tweets.js in this zip: is it a Twitter archive?"});
   for (const std::string& member : members) {
-    auto stream = zip.read(member, message);
+    auto stream = zip.read(member, message);  // dropped at the end of each turn: one member held at a time
     const std::string name = file + ":" + member;
     if (!stream) {
       run.start_file(name, nullptr, nullptr);
@@ -262,7 +272,18 @@ void check_zip(const std::string& file, CheckRun& run) {
     Input input(*stream);
     run.start_file(name, &input, nullptr);
     read_items(input, Format::tweets_js, run);
+    if (stream->over_limit()) {
+      run.error({input.line(), "too_large",
+                 "this member inflates past the limit of " + std::to_string(kMaxZipMemberBytes >> 20) +
+                     " MiB; the rest of it is skipped"});
+    }
   }
+}
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                    [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
 }
 
 }  // namespace
@@ -299,12 +320,17 @@ int run_check(const std::vector<std::string>& args) {
   CheckRun run(analyzer, *writer, summary, totals, options->fail_on);
   writer->begin();
   for (const std::string& file : options->files) {
-    if (file.size() > 4 && file.ends_with(".zip")) {
+    if (file.size() > 4 && ends_with_ci(file, ".zip")) {
       check_zip(file, run);
       continue;
     }
     std::ifstream stream;
     const bool is_stdin = file == "-";
+    if (!is_stdin && is_directory(file)) {
+      run.start_file(file, nullptr, nullptr);
+      run.error({0, "bad_input", "is a directory, not a file of posts"});
+      continue;
+    }
     if (!is_stdin) {
       stream.open(file, std::ios::binary);
       if (!stream) {

@@ -5,10 +5,12 @@
 // on serving until the browser closes its end.
 #include <cstdio>
 #include <cstring>
-#include <sstream>
+#include <functional>
+#include <istream>
 
 #include "analysis.hpp"
 #include "commands.hpp"
+#include "limits.hpp"
 #include "writers.hpp"
 
 namespace chime::cli {
@@ -21,6 +23,7 @@ constexpr size_t kFrameBudget = 900 * 1024;        // a check frame is cut befor
 constexpr size_t kMaxResultsPerFrame = 100;        // so that progress moves on small results too
 constexpr size_t kMaxReportedErrors = 1000;        // the rest are counted in errors_total
 constexpr size_t kMaxIdBytes = 256;
+constexpr size_t kKeptRequestBuffer = 1024 * 1024;  // a larger request's buffer is freed once answered
 
 // A request's failure: answered with ok:false, then the host reads on.
 struct RequestError {
@@ -60,8 +63,14 @@ class Channel {
     return true;
   }
 
-  // False once the browser is gone.
+  // False once the browser is gone. A body at or over the browsers' 1 MiB
+  // limit is never sent (the browser would drop the connection): an error
+  // frame goes instead. Callers trim first; this is the last guard.
   bool write_raw(const std::string& body) {
+    if (body.size() >= kMaxReply) {
+      return write_raw(R"({"id":null,"ok":false,"error":{"code":"too_large","message":"a reply of )" +
+                       std::to_string(body.size()) + R"( bytes is over the 1 MiB limit and was not sent"}})");
+    }
     const auto n = static_cast<uint32_t>(body.size());
     unsigned char header[4];
     std::memcpy(header, &n, 4);
@@ -77,6 +86,56 @@ class Channel {
 
 Json error_reply(const Json& id, const std::string& code, const std::string& message) {
   return {{"id", id}, {"ok", false}, {"error", {{"code", code}, {"message", message}}}};
+}
+
+// A read-only stream over bytes held elsewhere (a file's content in the
+// request), so that reading it twice copies nothing.
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view bytes) {
+    char* p = const_cast<char*>(bytes.data());  // never written: no put area, no putback
+    setg(p, p, p + bytes.size());
+  }
+};
+
+// Parses a request while holding at most kMaxHeldJsonValues values at once.
+// The elements of the top-level "items" array are not kept: each is handed
+// to `each_item` as soon as it is parsed (if given) and dropped, so a check
+// over items holds one element at a time however long the list.
+Json parse_request_json(const std::string& body, const std::function<void(Json&&)>& each_item,
+                        uint64_t& item_count) {
+  if (json_depth(body) > kMaxJsonDepth) {
+    throw JsonLimitError("nested deeper than " + std::to_string(kMaxJsonDepth) + " arrays or objects");
+  }
+  using Event = Json::parse_event_t;
+  bool after_items_key = false, in_items = false;
+  size_t held = 0, held_in_item = 0;
+  item_count = 0;
+  const Json::parser_callback_t callback = [&](int depth, Event event, Json& parsed) {
+    if (event == Event::key && depth == 1) {
+      after_items_key = parsed == "items";
+      return true;
+    }
+    if (depth == 1 && event == Event::array_start) in_items = after_items_key;
+    if (depth == 1 && (event == Event::array_end || event == Event::object_start)) in_items = false;
+    const bool in_element = in_items && depth >= 2;
+    if (event == Event::value || event == Event::object_start || event == Event::array_start) {
+      if (++(in_element ? held_in_item : held) > kMaxHeldJsonValues) {
+        throw JsonLimitError(in_element ? "an element of items holds more than " +
+                                              std::to_string(kMaxHeldJsonValues) + " JSON values"
+                                        : "more than " + std::to_string(kMaxHeldJsonValues) +
+                                              " JSON values outside items");
+      }
+    }
+    if (in_element && depth == 2 && (event == Event::value || event == Event::object_end || event == Event::array_end)) {
+      ++item_count;
+      held_in_item = 0;
+      if (each_item) each_item(std::move(parsed));
+      return false;  // dropped from the document
+    }
+    return true;
+  };
+  return Json::parse(body, callback);
 }
 
 // Collects a check's results into frames under the reply limit.
@@ -143,6 +202,20 @@ class CheckStream : public ItemHandler {
       list.erase(list.begin() + static_cast<std::ptrdiff_t>(list.size() / 2), list.end());
       text = dump_line(reply);
     }
+    // Then the summary's lists that grow with the input: the monthly trend
+    // (its latest months kept) and the rewrite list (its worst posts kept).
+    for (const char* key : {"trend", "rewrite"}) {
+      if (!reply["summary"].contains(key)) continue;
+      Json& list = reply["summary"][key];
+      while (text.size() >= kMaxReply && list.is_array() && !list.empty()) {
+        const auto half = static_cast<std::ptrdiff_t>(list.size() / 2);
+        if (std::string_view(key) == "trend") list.erase(list.begin(), list.begin() + std::max<std::ptrdiff_t>(half, 1));
+        else list.erase(list.begin() + half, list.end());
+        reply["summary_trimmed"] = "the summary was over the 1 MiB reply limit: trend keeps its latest months and "
+                                   "rewrite its worst posts";
+        text = dump_line(reply);
+      }
+    }
     return channel_.write_raw(text);
   }
 
@@ -202,6 +275,7 @@ class Host {
           break;
       }
       if (!handle(body)) return kExitOk;  // the browser closed our output
+      if (body.capacity() > kKeptRequestBuffer) std::string().swap(body);  // not held between requests
     }
   }
 
@@ -210,11 +284,11 @@ class Host {
   bool handle(const std::string& body) {
     Json id = nullptr;
     try {
-      Json request = parse_request(body, id);
+      Json request = parse_request(body, id, item_count_);
       const std::string type = request["type"].get<std::string>();
       if (type == "hello") return hello(id);
       if (type == "analyze") return analyze(id, request);
-      if (type == "check") return check(id, request);
+      if (type == "check") return check(id, request, body);
       throw RequestError{"unknown_type", "type \"" + sanitize_utf8(type) + "\" is not one of hello, analyze, check"};
     } catch (const RequestError& e) {
       return channel_.write(error_reply(id, e.code, e.message));
@@ -223,15 +297,17 @@ class Host {
     }
   }
 
-  Json parse_request(const std::string& body, Json& id) {
+  // The request without the elements of its "items" (counted in item_count;
+  // check() reads them in a second pass).
+  Json parse_request(const std::string& body, Json& id, uint64_t& item_count) {
     if (!valid_utf8(body)) throw RequestError{"bad_utf8", "the request is not valid UTF-8"};
     Json request;
     try {
-      request = Json::parse(body);
+      request = parse_request_json(body, nullptr, item_count);
+    } catch (const JsonLimitError& e) {
+      throw RequestError{"too_large", std::string("the request is refused: ") + e.what()};
     } catch (const std::exception& e) {
-      std::string message = e.what();
-      if (const size_t close = message.find("] "); close != std::string::npos) message.erase(0, close + 2);
-      throw RequestError{"bad_json", "the request is not JSON: " + message};
+      throw RequestError{"bad_json", "the request is not JSON: " + json_error_message(e)};
     }
     if (!request.is_object()) throw RequestError{"bad_request", "a request is a JSON object with \"id\" and \"type\""};
     if (request.contains("id")) {
@@ -268,6 +344,9 @@ class Host {
     if (!request.contains("text") || !request["text"].is_string()) {
       throw RequestError{"bad_request", "text: must be a string"};
     }
+    if (request["text"].get_ref<const std::string&>().size() > kMaxTextBytes) {
+      throw RequestError{"too_large", "text: over the limit of " + std::to_string(kMaxTextBytes / 1024) + " KiB"};
+    }
     std::vector<std::string> context_errors;
     Context context;
     if (request.contains("context")) context = Context::from_json(request["context"], context_errors);
@@ -286,26 +365,27 @@ class Host {
     return channel_.write_raw(text);
   }
 
-  bool check(const Json& id, const Json& request) {
+  bool check(const Json& id, const Json& request, const std::string& body) {
     const bool has_items = request.contains("items"), has_file = request.contains("file");
     if (has_items == has_file) throw RequestError{"bad_request", "check needs \"items\" (an array) or \"file\", not both"};
     const Analyzer& analyzer = analyzer_for(request);
     if (has_items) {
-      const Json& items = request["items"];
-      if (!items.is_array()) throw RequestError{"bad_request", "items: must be an array"};
-      CheckStream stream(channel_, id, analyzer, items.size(), false);
+      if (!request["items"].is_array()) throw RequestError{"bad_request", "items: must be an array"};
+      // The second pass: each element analysed as it is parsed, then dropped.
+      CheckStream stream(channel_, id, analyzer, item_count_, false);
       int64_t next = 0;
-      for (const Json& value : items) {
+      uint64_t count = 0;
+      parse_request_json(body, [&](Json&& value) {
         const int64_t index = next++;
         stream.set_index(index);
         Item item;
         std::string message;
         if (!item_from_json(value, item, message)) {
           stream.add_error(index, "", "bad_request", "items[" + std::to_string(index) + "]: " + message);
-          continue;
+          return;
         }
-        stream.item(std::move(item));
-      }
+        hand_on(std::move(item), stream);
+      }, count);
       return stream.finish();
     }
     const Json& file = request["file"];
@@ -322,11 +402,13 @@ class Host {
     const std::string& content = file["content"].get_ref<const std::string&>();
     CountItems counter;
     {
-      std::istringstream in(content);
+      ViewBuffer bytes(content);
+      std::istream in(&bytes);
       Input input(in);
       read_items(input, format == Format::automatic ? detect_format(name, input) : format, counter);
     }
-    std::istringstream in(content);
+    ViewBuffer bytes(content);
+    std::istream in(&bytes);
     Input input(in);
     CheckStream stream(channel_, id, analyzer, counter.count, true);
     read_items(input, format == Format::automatic ? detect_format(name, input) : format, stream);
@@ -336,6 +418,7 @@ class Host {
   Channel channel_;
   uint64_t max_request_;
   AnalyzerCache analyzers_;
+  uint64_t item_count_ = 0;  // elements of the current request's "items"
 };
 
 bool origin_allowed(const std::vector<std::string>& args) {

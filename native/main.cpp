@@ -7,6 +7,7 @@
 
 #include "chime/analyzer.hpp"
 #include "commands.hpp"
+#include "limits.hpp"
 
 namespace {
 
@@ -37,7 +38,9 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }  // namespace
 
 namespace chime::cli {
-void complain(const std::string& message) { std::cerr << "chime: " << message << "\n" << std::flush; }
+// Messages quote file names and contents: escaped so that no byte of a file
+// can drive the terminal.
+void complain(const std::string& message) { std::cerr << "chime: " << escape_controls(message) << "\n" << std::flush; }
 }  // namespace chime::cli
 
 int main(int argc, char** argv) {

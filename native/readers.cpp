@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "limits.hpp"
 #include "text/unicode.hpp"  // core's UTF-8 decoding, so replacement matches the analyser
 
 namespace chime::cli {
@@ -26,15 +27,8 @@ std::string lower_snake(std::string_view s) {
   return out;
 }
 
-// "[json.exception.parse_error.101] parse error at line 1, column 4: ..." -> "parse error at ..."
-std::string json_message(const std::exception& e) {
-  std::string_view m = e.what();
-  if (m.starts_with("[json.exception.")) {
-    const size_t close = m.find("] ");
-    if (close != std::string_view::npos) m.remove_prefix(close + 2);
-  }
-  return std::string(m);
-}
+std::string mib(size_t bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; }
+std::string kib(size_t bytes) { return std::to_string(bytes / 1024) + " KiB"; }
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
   if (s.size() < suffix.size()) return false;
@@ -60,9 +54,14 @@ class JsonLinesReader {
 
   void run() {
     std::string line;
+    bool too_long = false;
     while (true) {
       const int64_t number = in_.line();
-      if (!in_.read_line(line)) break;
+      if (!in_.read_line(line, kMaxItemBytes, too_long)) break;
+      if (too_long) {
+        handler_.error({number, "too_large", "this line is over the limit of " + mib(kMaxItemBytes) + "; skipped"});
+        continue;
+      }
       if (is_blank(line)) continue;
       handle_value(line, number, handler_);
     }
@@ -76,9 +75,9 @@ class JsonLinesReader {
     }
     Json value;
     try {
-      value = Json::parse(text);
+      value = parse_json(text);
     } catch (const std::exception& e) {
-      handler.error({line, "bad_json", "bad JSON: " + json_message(e)});
+      handler.error({line, "bad_json", "bad JSON: " + json_error_message(e)});
       return;
     }
     Item item;
@@ -88,7 +87,7 @@ class JsonLinesReader {
       return;
     }
     item.line = line;
-    handler.item(std::move(item));
+    hand_on(std::move(item), handler);
   }
 
  private:
@@ -106,8 +105,19 @@ class ArrayReader {
   bool run(bool tweets_js) {
     int c = skip_space();
     if (tweets_js) {
-      // "window.YTD.tweets.part0 = [" : skip up to the '='.
-      while (c != -1 && c != '=' && c != '[') c = in_.get();
+      // "window.YTD.tweets.part0 = [" (older archives: "window.YTD.tweet.part0").
+      std::string prefix;
+      while (c != -1 && c != '=' && c != '[' && prefix.size() < 64) {
+        prefix += static_cast<char>(c);
+        c = in_.get();
+      }
+      while (!prefix.empty() && (prefix.back() == ' ' || prefix.back() == '\t')) prefix.pop_back();
+      if (c == '=' && !is_tweets_variable(prefix)) {
+        handler_.error({in_.line(), "bad_input",
+                        "\"" + prefix + "\" is not a tweets file of a Twitter archive (expected "
+                        "\"window.YTD.tweets.part0 = [\"); skipped"});
+        return false;
+      }
       if (c == '=') c = skip_space();
     }
     if (c != '[') {
@@ -130,7 +140,11 @@ class ArrayReader {
         handler_.error({start, "bad_json", "this element is not closed before the end of input"});
         return true;
       }
-      JsonLinesReader::handle_value(chunk, start, handler_);
+      if (chunk_too_long_) {
+        handler_.error({start, "too_large", "this element is over the limit of " + mib(kMaxItemBytes) + "; skipped"});
+      } else {
+        JsonLinesReader::handle_value(chunk, start, handler_);
+      }
       if (pending_ == ']') return true;
     }
   }
@@ -142,22 +156,42 @@ class ArrayReader {
     return c;
   }
 
+  // "window.YTD.tweets.part<digits>" or "window.YTD.tweet.part<digits>".
+  static bool is_tweets_variable(std::string_view name) {
+    for (std::string_view stem : {"window.YTD.tweets.part", "window.YTD.tweet.part"}) {
+      if (name.starts_with(stem) && name.size() > stem.size() &&
+          std::all_of(name.begin() + static_cast<std::ptrdiff_t>(stem.size()), name.end(),
+                      [](char c) { return c >= '0' && c <= '9'; })) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Keeps a byte of the element being cut, up to kMaxItemBytes; past that
+  // the element is still read through (to find its end) but not kept.
+  void keep(std::string& chunk, int c) {
+    if (chunk.size() < kMaxItemBytes) chunk += static_cast<char>(c);
+    else chunk_too_long_ = true;
+  }
+
   bool read_string(std::string& chunk) {  // after the opening quote
     while (true) {
       const int c = in_.get();
       if (c == -1) return false;
-      chunk += static_cast<char>(c);
+      keep(chunk, c);
       if (c == '"') return true;
       if (c == '\\') {
         const int escaped = in_.get();
         if (escaped == -1) return false;
-        chunk += static_cast<char>(escaped);
+        keep(chunk, escaped);
       }
     }
   }
 
   bool cut_value(int c, std::string& chunk) {
     pending_ = 0;
+    chunk_too_long_ = false;
     chunk += static_cast<char>(c);
     if (c == '"') return read_string(chunk);
     if (c != '{' && c != '[') {  // a bare scalar: up to the next ',' or ']'
@@ -168,14 +202,14 @@ class ArrayReader {
           pending_ = c;
           return true;
         }
-        chunk += static_cast<char>(c);
+        keep(chunk, c);
       }
     }
     int depth = 1;
     while (depth > 0) {
       c = in_.get();
       if (c == -1) return false;
-      chunk += static_cast<char>(c);
+      keep(chunk, c);
       if (c == '"') {
         if (!read_string(chunk)) return false;
       } else if (c == '{' || c == '[') {
@@ -190,6 +224,7 @@ class ArrayReader {
   Input& in_;
   ItemHandler& handler_;
   int pending_ = 0;
+  bool chunk_too_long_ = false;
 };
 
 // RFC 4180 records: quoted fields may hold the delimiter, "" and newlines.
@@ -214,7 +249,7 @@ class CsvReader {
                           "body", "caption", "copy"});
     if (text_ < 0) {
       std::string found;
-      for (const std::string& name : header) found += (found.empty() ? "" : ", ") + name;
+      for (const std::string& name : header) found += (found.empty() ? "" : ", ") + sanitize_utf8(name);
       handler_.error({line, "bad_csv",
                       "no text column: name one \"text\" (or full_text, tweet, message, content, "
                       "post); the header has: " + found});
@@ -233,6 +268,10 @@ class CsvReader {
       if (unterminated) {
         handler_.error({line, "bad_csv", "a quoted field is not closed before the end of input"});
       }
+      if (record_too_long_) {
+        handler_.error({line, "too_large", "this row is over the limit of " + mib(kMaxItemBytes) + "; skipped"});
+        continue;
+      }
       if (fields.size() == 1 && is_blank(fields[0])) continue;  // an empty line
       if (static_cast<int>(fields.size()) <= text_) {
         handler_.error({line, "bad_csv",
@@ -247,7 +286,6 @@ class CsvReader {
         handler_.error({line, "bad_csv", "empty text, row skipped"});
         continue;
       }
-      if (!valid_utf8(item.text)) handler_.error({line, "bad_utf8", "invalid UTF-8 replaced by U+FFFD"});
       item.id = field(fields, id_);
       item.created_at = field(fields, created_);
       item.in_reply_to_id = field(fields, reply_id_);
@@ -255,7 +293,7 @@ class CsvReader {
       if (!item.reply_to.empty() && item.reply_to[0] != '@') item.reply_to.insert(0, "@");
       item.in_reply_to_text = field(fields, reply_text_);
       item.retweet = item.text.starts_with("RT @");
-      handler_.item(std::move(item));
+      hand_on(std::move(item), handler_);
     }
     return true;
   }
@@ -296,42 +334,52 @@ class CsvReader {
   bool read_record(std::vector<std::string>& fields, int64_t& line, bool& unterminated) {
     fields.clear();
     unterminated = false;
+    record_too_long_ = false;
+    std::string value;
+    size_t kept = 0;  // bytes and fields of this record held so far
+    auto add = [&](char c) {
+      if (++kept <= kMaxItemBytes) value += c;
+      else record_too_long_ = true;
+    };
+    auto end_field = [&] {
+      if (++kept <= kMaxItemBytes) fields.push_back(std::move(value));
+      else record_too_long_ = true;
+      value.clear();
+    };
     line = in_.line();
     int c = in_.get();
     if (c == -1) return false;
-    std::string value;
     bool at_start = true, quoted = false;
     while (true) {
       if (quoted) {
         if (c == -1) {
           unterminated = true;
-          fields.push_back(std::move(value));
+          end_field();
           return true;
         }
         if (c == '"') {
           if (in_.peek(1) == "\"") {
             in_.get();
-            value += '"';
+            add('"');
           } else {
             quoted = false;
           }
         } else {
-          value += static_cast<char>(c);
+          add(static_cast<char>(c));
         }
       } else if (c == -1 || c == '\n') {
         if (!value.empty() && value.back() == '\r') value.pop_back();
-        fields.push_back(std::move(value));
+        end_field();
         return true;
       } else if (c == delim_) {
-        fields.push_back(std::move(value));
-        value.clear();
+        end_field();
         at_start = true;
         c = in_.get();
         continue;
       } else if (c == '"' && at_start) {
         quoted = true;
       } else {
-        value += static_cast<char>(c);
+        add(static_cast<char>(c));
       }
       at_start = false;
       c = in_.get();
@@ -341,21 +389,26 @@ class CsvReader {
   Input& in_;
   ItemHandler& handler_;
   char delim_;
+  bool record_too_long_ = false;  // the last record read was over kMaxItemBytes (only its start kept)
   int text_ = -1, id_ = -1, created_ = -1, reply_id_ = -1, reply_to_ = -1, reply_text_ = -1;
 };
 
 void read_text_lines(Input& in, ItemHandler& handler) {
   std::string line;
+  bool too_long = false;
   while (true) {
     const int64_t number = in.line();
-    if (!in.read_line(line)) break;
+    if (!in.read_line(line, kMaxItemBytes, too_long)) break;
+    if (too_long) {
+      handler.error({number, "too_large", "this line is over the limit of " + mib(kMaxItemBytes) + "; skipped"});
+      continue;
+    }
     if (is_blank(line)) continue;
-    if (!valid_utf8(line)) handler.error({number, "bad_utf8", "invalid UTF-8 replaced by U+FFFD"});
     Item item;
     item.line = number;
     item.retweet = line.starts_with("RT @");
     item.text = std::move(line);
-    handler.item(std::move(item));
+    hand_on(std::move(item), handler);
   }
 }
 
@@ -405,7 +458,10 @@ Format detect_format(std::string_view file_name, Input& in) {
 }
 
 bool read_items(Input& in, Format format, ItemHandler& handler) {
-  in.skip_bom();
+  if (!in.refused().empty()) {
+    handler.error({0, "bad_input", in.refused()});
+    return false;
+  }
   switch (format) {
     case Format::automatic:
     case Format::text: read_text_lines(in, handler); break;
@@ -420,6 +476,15 @@ bool read_items(Input& in, Format format, ItemHandler& handler) {
     return false;
   }
   return true;
+}
+
+void hand_on(Item&& item, ItemHandler& handler) {
+  if (item.text.size() > kMaxTextBytes) {
+    handler.error({item.line, "too_large", "the text is over the limit of " + kib(kMaxTextBytes) + "; skipped"});
+    return;
+  }
+  if (!valid_utf8(item.text)) handler.error({item.line, "bad_utf8", "invalid UTF-8 replaced by U+FFFD"});
+  handler.item(std::move(item));
 }
 
 bool item_from_json(const Json& value, Item& item, std::string& message) {

@@ -29,7 +29,7 @@ struct Item {
 
 struct InputError {
   int64_t line = 0;   // 0: about the whole input
-  std::string code;   // bad_json | bad_csv | bad_utf8 | bad_item | bad_input
+  std::string code;   // bad_json | bad_csv | bad_utf8 | bad_item | bad_input | too_large
   std::string message;
 };
 
@@ -50,6 +50,10 @@ Format detect_format(std::string_view file_name, Input& in);
 // Reads every item; returns false if the input as a whole could not be read
 // (the reason went to handler.error).
 bool read_items(Input& in, Format format, ItemHandler& handler);
+
+// Hands a read item on, or reports it (too_large) if its text is over
+// kMaxTextBytes; reports invalid UTF-8 (bad_utf8) before handing it on.
+void hand_on(Item&& item, ItemHandler& handler);
 
 // One item from a JSON value: a string (the text) or an object with "text"
 // or "full_text" (a tweets.js entry's "tweet" object is looked into).

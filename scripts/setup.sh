@@ -7,7 +7,8 @@ set -euo pipefail
 
 level=${1:-native}
 packages=(cmake ninja-build g++ pkg-config ca-certificates patch icu-devtools
-          nlohmann-json3-dev doctest-dev libyaml-cpp-dev libzip-dev)
+          nlohmann-json3-dev doctest-dev libyaml-cpp-dev libzip-dev
+          valgrind)  # valgrind: the complexity test counts instructions with callgrind
 if [[ $level == all ]]; then
   packages+=(emscripten chromium openssl zip cmark)
 fi

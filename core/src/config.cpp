@@ -52,7 +52,10 @@ class Parser {
       fail(path, "must be a list of strings");
       return out;
     }
-    if (j.size() > kMaxListItems) fail(path, "must have at most " + std::to_string(kMaxListItems) + " items");
+    if (j.size() > kMaxListItems) {  // refused before any item is looked at
+      fail(path, "must have at most " + std::to_string(kMaxListItems) + " items");
+      return out;
+    }
     for (size_t i = 0; i < j.size(); ++i) {
       const std::string item_path = path + "[" + std::to_string(i) + "]";
       if (!j[i].is_string()) {

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "rules/features.hpp"
@@ -39,10 +40,15 @@ void check_length_over(const Analysis& a, HintSink& sink) {
             {}});
 }
 
-// Only whitespace between `from` and `to` apart from hashtags.
+// Only whitespace between `from` and `to` apart from hashtags. Tokens and
+// hashtags both run in text order, so one pass over each (linear time).
 bool only_hashtags_between(const Document& doc, int32_t from, int32_t to) {
+  const std::vector<Entity>& tags = doc.entities.hashtags;
+  size_t tag = 0;
   for (size_t i = doc.token_at(from); i < doc.tokens.size() && doc.tokens[i].start < to; ++i) {
-    if (!in_list_of(doc.entities.hashtags, doc.tokens[i])) return false;
+    const Token& t = doc.tokens[i];
+    while (tag < tags.size() && tags[tag].end <= t.start) ++tag;
+    if (tag == tags.size() || tags[tag].start >= t.end) return false;  // no hashtag overlaps t
   }
   return true;
 }
@@ -79,16 +85,32 @@ std::u16string lower(std::u16string_view s) {
   return {u.getBuffer(), static_cast<size_t>(u.length())};
 }
 
-bool opens_sentence(const Document& doc, size_t token) {
-  return std::any_of(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
-    return first_own_word(doc, s.first_token, s.last_token) == token;
-  });
-}
+// Does a sentence open at a token? Asked for increasing tokens, it walks the
+// sentences in step, finding each one's first own word once (linear time; a
+// scan of every sentence per token was quadratic on a long shouted text).
+class SentenceOpeners {
+ public:
+  explicit SentenceOpeners(const Document& doc) : doc_(doc) {}
+  bool opens(size_t token) {
+    while (next_ < doc_.sentences.size() && doc_.sentences[next_].first_token <= token) {
+      const Sentence& s = doc_.sentences[next_++];
+      previous_ = current_;
+      current_ = first_own_word(doc_, s.first_token, s.last_token);
+    }
+    // A sentence without words of its own "opens" at its end, where the next begins.
+    return current_ == token || previous_ == token;
+  }
+
+ private:
+  const Document& doc_;
+  size_t next_ = 0;
+  size_t current_ = SIZE_MAX, previous_ = SIZE_MAX;
+};
 
 // The run in sentence case: shouted words lower-cased, acronyms kept, a
 // capital kept where a sentence opens and for names of days and months
 // (lists/capitalized.txt).
-std::string calm_down(const Document& doc, size_t first, size_t last) {
+std::string calm_down(const Document& doc, size_t first, size_t last, SentenceOpeners& openers) {
   static const WordList& names = WordList::builtin("lists/capitalized.txt");
   std::u16string out;
   int32_t pos = doc.tokens[first].start;
@@ -97,7 +119,7 @@ std::string calm_down(const Document& doc, size_t first, size_t last) {
     out.append(doc.text, static_cast<size_t>(pos), static_cast<size_t>(t.start - pos));
     std::u16string_view word(doc.text.data() + t.start, static_cast<size_t>(t.end - t.start));
     std::u16string calm = t.all_caps && !is_acronym(t) ? lower(word) : std::u16string(word);
-    if ((opens_sentence(doc, i) || names.contains(t)) && !calm.empty() && calm[0] >= u'a' && calm[0] <= u'z') {
+    if ((openers.opens(i) || names.contains(t)) && !calm.empty() && calm[0] >= u'a' && calm[0] <= u'z') {
       calm[0] = static_cast<char16_t>(calm[0] - u'a' + u'A');
     }
     out += calm;
@@ -106,21 +128,22 @@ std::string calm_down(const Document& doc, size_t first, size_t last) {
   return text::to_utf8(out);
 }
 
-void add_shouting(const Analysis& a, HintSink& sink, size_t first, size_t last) {
+void add_shouting(const Analysis& a, HintSink& sink, size_t first, size_t last, SentenceOpeners& openers) {
   const Document& doc = a.doc;
   const std::string run = doc.utf8(doc.tokens[first].start, doc.tokens[last].end);
   sink.add({"form.shouting", Severity::warning, doc.tokens[first].start, doc.tokens[last].end,
             "“" + run + "” is in capitals, which reads as shouting.",
             "Write it in sentence case; keep capitals for acronyms such as ICU or CDC.",
-            {calm_down(doc, first, last)}});
+            {calm_down(doc, first, last, openers)}});
 }
 
 void check_shouting(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   size_t first = 0, last = 0;
   int shouted = 0;
+  SentenceOpeners openers(doc);  // runs come in text order
   auto close_run = [&] {
-    if (shouted >= kShoutingWords) add_shouting(a, sink, first, last);
+    if (shouted >= kShoutingWords) add_shouting(a, sink, first, last, openers);
     shouted = 0;
   };
   const size_t count = doc.tokens.size();

@@ -795,6 +795,7 @@ class EntityCursor {
     add(e.mentions, kNoWords);
     add(e.cashtags, kNoWords);
     add(e.hashtags, kHashtag);
+    sort_long_list();
     // In start order (each added in its place: a tweet has a few);
     // kinds() answers the same whatever the order of equal starts.
     for (size_t i = 1; i < spans_.size(); ++i) spans_[i].max_end = std::max(spans_[i].max_end, spans_[i - 1].max_end);
@@ -842,8 +843,16 @@ class EntityCursor {
   void add(const std::vector<Entity>& list, uint8_t kind) {
     for (const Entity& e : list) {
       spans_.push_back({e.start, e.end, e.end, kind});
+      if (spans_.size() > kInsertionMax) continue;  // a long text's many entities: sorted at once, below
       for (Span* s = spans_.end() - 1; s != spans_.begin() && s[-1].start > s->start; --s) std::swap(s[-1], s[0]);
     }
+  }
+  // Past this many spans, inserting each in its place would be quadratic:
+  // a stable sort gives the same order in n log n.
+  static constexpr size_t kInsertionMax = 64;
+  void sort_long_list() {
+    if (spans_.size() <= kInsertionMax) return;
+    std::stable_sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   }
 };
 
