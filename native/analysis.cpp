@@ -64,7 +64,7 @@ std::string describe(const std::vector<ConfigError>& errors, std::string_view pr
   return out.empty() ? "invalid configuration" : out;
 }
 
-const Analyzer* AnalyzerCache::get(const Json& config, std::string& message) {
+Analyzer* AnalyzerCache::get(const Json& config, std::string& message) {
   const std::string key = config.is_null() ? std::string() : config.dump();
   if (auto it = analyzers_.find(key); it != analyzers_.end()) {
     message = it->second.failure;

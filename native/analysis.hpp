@@ -28,7 +28,7 @@ std::string describe(const std::vector<ConfigError>& errors, std::string_view pr
 class AnalyzerCache {
  public:
   // null config = the defaults. On an invalid config returns null and fills `message`.
-  const Analyzer* get(const Json& config, std::string& message);
+  Analyzer* get(const Json& config, std::string& message);
 
  private:
   static constexpr size_t kMaxEntries = 8;

@@ -195,7 +195,7 @@ std::optional<Config> load_config(const std::string& file) {
 
 class CheckRun : public ItemHandler {
  public:
-  CheckRun(const Analyzer& analyzer, Writer& writer, AccountSummary& summary, Totals& totals,
+  CheckRun(Analyzer& analyzer, Writer& writer, AccountSummary& summary, Totals& totals,
            std::optional<Severity> fail_on)
       : analyzer_(analyzer), writer_(writer), summary_(summary), totals_(totals), fail_on_(fail_on) {}
 
@@ -232,7 +232,7 @@ class CheckRun : public ItemHandler {
   }
 
  private:
-  const Analyzer& analyzer_;
+  Analyzer& analyzer_;
   Writer& writer_;
   AccountSummary& summary_;
   Totals& totals_;
@@ -302,7 +302,7 @@ int run_check(const std::vector<std::string>& args) {
     if (!loaded) return kExitUsage;
     config = std::move(*loaded);
   }
-  const Analyzer analyzer(std::move(config));
+  Analyzer analyzer(std::move(config));
 
   std::ios::sync_with_stdio(false);
   const bool stdout_terminal = is_terminal(STDOUT_FILENO);

@@ -9,6 +9,7 @@
 #include <istream>
 
 #include "analysis.hpp"
+#include "chime/json_text.hpp"
 #include "commands.hpp"
 #include "limits.hpp"
 #include "writers.hpp"
@@ -141,7 +142,7 @@ Json parse_request_json(const std::string& body, const std::function<void(Json&&
 // Collects a check's results into frames under the reply limit.
 class CheckStream : public ItemHandler {
  public:
-  CheckStream(Channel& channel, const Json& id, const Analyzer& analyzer, uint64_t total, bool by_line)
+  CheckStream(Channel& channel, const Json& id, Analyzer& analyzer, uint64_t total, bool by_line)
       : channel_(channel), id_(dump_line(id)), analyzer_(analyzer), total_(total), by_line_(by_line) {}
 
   void set_index(int64_t index) { index_ = index; }
@@ -154,11 +155,16 @@ class CheckStream : public ItemHandler {
     const Result result = analyzer_.analyze(item.text, context);
     summary_.add(post_info(item, analyzer_.config()), result);
     ++done_;
-    Json entry = {{"id", item.id.empty() ? Json(nullptr) : Json(item.id)},
-                  {by_line_ ? "line" : "index", where},
-                  {"text", item.text},  // the bulk page shows what was checked
-                  {"result", to_json(result)}};
-    std::string text = dump_line(entry);
+    JsonText entry;
+    entry.begin_object().key("id");
+    if (item.id.empty()) {
+      entry.null();
+    } else {
+      entry.value(item.id);
+    }
+    entry.field(by_line_ ? "line" : "index", where).field("text", item.text);  // the bulk page shows what was checked
+    write_json(entry.key("result"), result);
+    std::string text = entry.end_object().take();
     if (text.size() + id_.size() + 200 > kFrameBudget) {
       add_error(where, item.id, "too_large", "the result of this item is over the reply limit; shorten the text");
       return;
@@ -224,7 +230,7 @@ class CheckStream : public ItemHandler {
 
   Channel& channel_;
   std::string id_;
-  const Analyzer& analyzer_;
+  Analyzer& analyzer_;
   AccountSummary summary_;
   uint64_t total_, done_ = 0;
   bool by_line_;
@@ -322,11 +328,11 @@ class Host {
     return request;
   }
 
-  const Analyzer& analyzer_for(const Json& request) {
+  Analyzer& analyzer_for(const Json& request) {
     const Json config = request.contains("config") ? request["config"] : Json(nullptr);
     if (!config.is_null() && !config.is_object()) throw RequestError{"bad_config", "config: must be an object"};
     std::string message;
-    const Analyzer* analyzer = analyzers_.get(config, message);
+    Analyzer* analyzer = analyzers_.get(config, message);
     if (!analyzer) throw RequestError{"bad_config", message};
     return *analyzer;
   }
@@ -355,10 +361,12 @@ class Host {
       for (const std::string& e : context_errors) message += (message.empty() ? "" : "; ") + e;
       throw RequestError{"bad_request", message};
     }
-    const Analyzer& analyzer = analyzer_for(request);
+    Analyzer& analyzer = analyzer_for(request);
     const Result result = analyzer.analyze(request["text"].get_ref<const std::string&>(), context);
-    const Json reply = {{"id", id}, {"ok", true}, {"result", to_json(result)}};
-    std::string text = dump_line(reply);
+    JsonText reply;
+    reply.begin_object().key("id").raw(dump_line(id)).field("ok", true);
+    write_json(reply.key("result"), result);
+    std::string text = reply.end_object().take();
     if (text.size() >= kMaxReply) {
       throw RequestError{"too_large", "the result is over the reply limit of 1 MiB; analyse a shorter text"};
     }
@@ -368,7 +376,7 @@ class Host {
   bool check(const Json& id, const Json& request, const std::string& body) {
     const bool has_items = request.contains("items"), has_file = request.contains("file");
     if (has_items == has_file) throw RequestError{"bad_request", "check needs \"items\" (an array) or \"file\", not both"};
-    const Analyzer& analyzer = analyzer_for(request);
+    Analyzer& analyzer = analyzer_for(request);
     if (has_items) {
       if (!request["items"].is_array()) throw RequestError{"bad_request", "items: must be an array"};
       // The second pass: each element analysed as it is parsed, then dropped.

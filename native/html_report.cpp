@@ -81,9 +81,7 @@ class HtmlWriter : public Writer {
   }
 
   void item(std::string_view file, const Item& item, const Result& result) override {
-    Json line = item_json(file, item, result);
-    line["text"] = item.text;  // the page shows what was checked
-    out_ << script_safe(dump_line(line)) << '\n';
+    out_ << script_safe(item_line(file, item, result, /*with_text=*/true)) << '\n';
   }
 
   void error(std::string_view file, const InputError& error) override {

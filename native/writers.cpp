@@ -6,15 +6,25 @@
 #include <vector>
 
 #include "chime/analyzer.hpp"
+#include "chime/json_text.hpp"
 #include "terminal.hpp"
 
 namespace chime::cli {
 
-Json item_json(std::string_view file, const Item& item, const Result& result) {
-  return {{"file", file},
-          {"line", item.line},
-          {"id", item.id.empty() ? Json(nullptr) : Json(item.id)},
-          {"result", to_json(result)}};
+// One checked item as a line of JSON text, its Result written straight in;
+// with_text adds the post's text (the HTML report shows what was checked).
+std::string item_line(std::string_view file, const Item& item, const Result& result, bool with_text) {
+  JsonText j;
+  j.begin_object().field("file", file).field("line", item.line).key("id");
+  if (item.id.empty()) {
+    j.null();
+  } else {
+    j.value(item.id);
+  }
+  write_json(j.key("result"), result);
+  if (with_text) j.field("text", item.text);
+  j.end_object();
+  return j.take();
 }
 
 Json error_json(std::string_view file, const InputError& error) {
@@ -57,7 +67,7 @@ class NdjsonWriter : public Writer {
  public:
   NdjsonWriter(std::ostream& out, bool summary) : out_(out), summary_(summary) {}
   void item(std::string_view file, const Item& item, const Result& result) override {
-    out_ << dump_line(item_json(file, item, result)) << '\n';
+    out_ << item_line(file, item, result) << '\n';
   }
   void error(std::string_view file, const InputError& error) override {
     out_ << dump_line(error_json(file, error)) << '\n';
@@ -82,7 +92,7 @@ class JsonWriter : public Writer {
   }
   void item(std::string_view file, const Item& item, const Result& result) override {
     next();
-    out_ << dump_line(item_json(file, item, result));
+    out_ << item_line(file, item, result);
   }
   void error(std::string_view file, const InputError& error) override {
     next();

@@ -42,8 +42,9 @@ std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, cons
 // The self-contained HTML report (html_report.cpp).
 std::unique_ptr<Writer> make_html_writer(std::ostream& out);
 
-// The JSON of one output line: {"file","line","id","result"}, {"file","line","error"}, and the totals.
-Json item_json(std::string_view file, const Item& item, const Result& result);
+// One output line's JSON text, {"file","line","id","result"} (with_text: and "text"),
+// and the JSON of {"file","line","error"} and of the totals.
+std::string item_line(std::string_view file, const Item& item, const Result& result, bool with_text = false);
 Json error_json(std::string_view file, const InputError& error);
 Json totals_json(const Totals& totals);
 

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "chime/analyzer.hpp"
+#include "chime/json_text.hpp"
 #include "chime/config.hpp"
 #include "chime/context.hpp"
 #include "chime/result.hpp"
@@ -64,8 +65,8 @@ const char* analyze(Text text, std::string_view context_json) {
       return answer(chime::Json{{"error", message}}.dump());
     }
     const chime::Result result = engine().analyzer.analyze(text, context);
-    // Serialised exactly as the native CLI does (native/writers.cpp dump_line).
-    return answer(chime::to_json(result).dump(-1, ' ', false, chime::Json::error_handler_t::replace));
+    // The same JSON text as the native CLI writes.
+    return answer(chime::to_json_text(result));
   } catch (const std::exception& e) {
     return answer(chime::Json{{"error", e.what()}}.dump());
   }

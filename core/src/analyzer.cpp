@@ -20,7 +20,6 @@ std::string_view version() { return CHIME_VERSION; }
 
 namespace {
 
-
 // Hints in reading order; ties broken by rule id so the order never depends
 // on the standard library (native and wasm must agree byte for byte).
 bool reads_before(const Hint& a, const Hint& b) {
@@ -53,28 +52,21 @@ struct Analyzer::Impl {
 
   Config config;
   ConfigPhrases config_phrases;  // compiled once from config
-  // Scratch kept between analyses so that their buffers are reused, not
-  // allocated again for every text. This is why an Analyzer serves one thread
-  // at a time (analyzer.hpp).
-  mutable Tokenizer tokenizer;
-  mutable Document doc;      // the text analysed
-  mutable Document replied;  // the text being answered, when the context has one
-  // Where twitter-text's sign units lie in doc.text and replied.text, as
-  // decode_utf8 noted them; doc_sign_units_known is false for UTF-16 input.
-  mutable text::SignUnits doc_sign_units, replied_sign_units;
-  mutable bool doc_sign_units_known = false;
-  mutable HintSink sink;
+  // Kept between analyses so that their buffers are reused, not allocated
+  // again for every text. This is why an Analyzer serves one thread at a
+  // time (analyzer.hpp).
+  Tokenizer tokenizer;
+  Document doc;      // the text analysed
+  Document replied;  // the text being answered, when the context has one
+  HintSink sink;
   const std::shared_ptr<FeatureMemo> memo = std::make_shared<FeatureMemo>();  // cleared for each text
   const Context no_context;
 
-  // Makes `d` the Document of `d.text` (already filled in); sign_units: its
-  // sign units as decode_utf8 noted them, or null.
-  void make_document(Document& d, const Context& context, const text::SignUnits* sign_units) const {
+  // Makes `d` the Document of `d.text` (already filled in).
+  void make_document(Document& d, const Context& context) {
     d.context = &context;
     d.config = &config;
-    // One scan finds URLs for both.
-    text::TweetFacts facts =
-        sign_units != nullptr ? text::parse_and_extract(d.text, *sign_units) : text::parse_and_extract(d.text);
+    text::TweetFacts facts = text::parse_and_extract(d.text);  // one scan finds URLs for both
     d.length = facts.length;
     d.entities = std::move(facts.entities);
     d.index_entities();
@@ -82,22 +74,28 @@ struct Analyzer::Impl {
   }
 
   // Analyses `doc.text` (already filled in).
-  Result run(std::vector<std::string> warnings, const Context& context) const {
+  Result run(std::vector<std::string> warnings, const Context& context) {
     Result r = analyse(std::move(warnings), context);
     doc.utf8_source = {};  // a view of the caller's text: not kept past this call
     replied.utf8_source = {};
     return r;
   }
 
-  Result analyse(std::vector<std::string> warnings, const Context& context) const {
-    make_document(doc, context, doc_sign_units_known ? &doc_sign_units : nullptr);
+  Result analyse(std::vector<std::string> warnings, const Context& context) {
+    make_document(doc, context);
     memo->clear();
-    Analysis analysis{doc, sentiment::score(doc), measure_readability(doc), nullptr, {}, &config_phrases, memo};
+    Analysis analysis{.doc = doc,
+                      .sentiment = sentiment::score(doc),
+                      .readability = measure_readability(doc),
+                      .in_reply_to = nullptr,  // set below when there is one
+                      .in_reply_to_sentiment = {},
+                      .config_phrases = &config_phrases,
+                      .memo = memo};
     if (!context.in_reply_to_text.empty()) {
       int32_t replaced = 0;
-      text::decode_utf8(context.in_reply_to_text, replied.text, replaced, replied_sign_units);
+      text::decode_utf8(context.in_reply_to_text, replied.text, replaced);
       replied.utf8_source = replaced == 0 ? std::string_view(context.in_reply_to_text) : std::string_view();
-      make_document(replied, no_context, &replied_sign_units);
+      make_document(replied, no_context);
       analysis.in_reply_to = &replied;
       analysis.in_reply_to_sentiment = sentiment::score(replied);
     }
@@ -129,10 +127,9 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 const Config& Analyzer::config() const { return impl_->config; }
 
-Result Analyzer::analyze(std::string_view utf8, const Context& context) const {
+Result Analyzer::analyze(std::string_view utf8, const Context& context) {
   int32_t replaced = 0;
-  text::decode_utf8(utf8, impl_->doc.text, replaced, impl_->doc_sign_units);
-  impl_->doc_sign_units_known = true;
+  text::decode_utf8(utf8, impl_->doc.text, replaced);
   impl_->doc.utf8_source = replaced == 0 ? utf8 : std::string_view();
   std::vector<std::string> warnings;
   if (replaced > 0) {
@@ -142,11 +139,10 @@ Result Analyzer::analyze(std::string_view utf8, const Context& context) const {
   return impl_->run(std::move(warnings), context);
 }
 
-Result Analyzer::analyze(std::u16string_view utf16, const Context& context) const {
+Result Analyzer::analyze(std::u16string_view utf16, const Context& context) {
   std::u16string& text = impl_->doc.text;
   text.assign(utf16);
   impl_->doc.utf8_source = {};
-  impl_->doc_sign_units_known = false;
   std::vector<std::string> warnings;
   if (int32_t replaced = text::replace_lone_surrogates(text); replaced > 0) {
     warnings.push_back("lone surrogates: " + std::to_string(replaced) + " replaced by U+FFFD");

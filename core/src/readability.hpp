@@ -6,9 +6,8 @@
 namespace chime {
 
 Readability measure_readability(const Document& doc);
-// English syllable estimate for one case-folded word (vowel groups, silent e).
-// If the 16 bytes from the word's start are readable (up to `readable_end`),
-// a short word is looked at in one step; the count is the same either way.
-int32_t count_syllables(std::string_view folded_word, const char* readable_end = nullptr);
+// English syllable estimate for one case-folded word (vowel groups, silent
+// e); 1 for a word beyond ASCII.
+int32_t count_syllables(std::string_view folded_word);
 
 }  // namespace chime

@@ -1,5 +1,7 @@
 #include "chime/result.hpp"
 
+#include "chime/json_text.hpp"
+
 namespace chime {
 
 std::string_view to_string(Severity s) {
@@ -22,94 +24,78 @@ std::optional<Severity> severity_from_string(std::string_view s) {
 
 namespace {
 
-// The Result is built as a JSON tree for every text (and every keystroke in
-// the browser), so it is put together directly: each key appended once in
-// schema order, with no initializer lists (which copy every value again) and
-// no look-up of keys that cannot already be there.
-Json object(size_t keys) {
-  Json j(Json::value_t::object);
-  j.get_ref<Json::object_t&>().reserve(keys);
-  return j;
-}
-
-template <typename T>
-void put(Json& j, const char* key, T&& value) {
-  j.get_ref<Json::object_t&>().emplace_back(key, Json(std::forward<T>(value)));
-}
-
-Json array(size_t items) {
-  Json j(Json::value_t::array);
-  j.get_ref<Json::array_t&>().reserve(items);
-  return j;
-}
-
-Json entity_list(const std::vector<Entity>& list, bool with_slug) {
-  Json out = array(list.size());
+// Only a mention of a list has a slug.
+void write_entities(JsonText& j, std::string_view key, const std::vector<Entity>& list, bool with_slug) {
+  j.key(key).begin_array();
   for (const Entity& e : list) {
-    const bool slug = with_slug && !e.list_slug.empty();
-    Json j = object(slug ? 4 : 3);
-    put(j, "text", e.text);
-    put(j, "start", e.start);
-    put(j, "end", e.end);
-    if (slug) put(j, "list_slug", e.list_slug);
-    out.get_ref<Json::array_t&>().push_back(std::move(j));
+    j.begin_object().field("text", e.text).field("start", e.start).field("end", e.end);
+    if (with_slug && !e.list_slug.empty()) j.field("list_slug", e.list_slug);
+    j.end_object();
   }
-  return out;
+  j.end_array();
 }
 
 }  // namespace
 
-Json to_json(const Result& r) {
-  Json hints = array(r.hints.size());
+// The schema's keys in its order: one line per field.
+void write_json(JsonText& j, const Result& r) {
+  j.begin_object();
+  j.field("schema", kResultSchema);
+  j.key("length").begin_object()
+      .field("weighted", r.length.weighted)
+      .field("max", r.length.max)
+      .field("valid", r.length.valid)
+      .field("permillage", r.length.permillage)
+      .field("valid_end", r.length.valid_end)
+      .end_object();
+  j.key("entities").begin_object();
+  write_entities(j, "hashtags", r.entities.hashtags, false);
+  write_entities(j, "mentions", r.entities.mentions, true);
+  write_entities(j, "urls", r.entities.urls, false);
+  write_entities(j, "cashtags", r.entities.cashtags, false);
+  j.end_object();
+  j.key("sentiment").begin_object()
+      .field("compound", r.sentiment.compound)
+      .field("pos", r.sentiment.pos)
+      .field("neu", r.sentiment.neu)
+      .field("neg", r.sentiment.neg)
+      .end_object();
+  j.key("readability").begin_object()
+      .field("grade", r.readability.grade)
+      .field("words", r.readability.words)
+      .field("sentences", r.readability.sentences)
+      .end_object();
+  j.key("scores").begin_object()
+      .field("overall", r.scores.overall)
+      .field("conversation", r.scores.conversation)
+      .field("value", r.scores.value)
+      .field("tone", r.scores.tone)
+      .field("promotion", r.scores.promotion)
+      .end_object();
+  j.field("label", r.label);
+  j.key("hints").begin_array();
   for (const Hint& h : r.hints) {
-    Json j = object(7);
-    put(j, "rule", h.rule);
-    put(j, "severity", to_string(h.severity));
-    put(j, "start", h.start);
-    put(j, "end", h.end);
-    put(j, "message", h.message);
-    if (!h.suggestion.empty()) put(j, "suggestion", h.suggestion);
-    if (!h.replacements.empty()) put(j, "replacements", h.replacements);
-    hints.get_ref<Json::array_t&>().push_back(std::move(j));
+    j.begin_object()
+        .field("rule", h.rule)
+        .field("severity", to_string(h.severity))
+        .field("start", h.start)
+        .field("end", h.end)
+        .field("message", h.message);
+    if (!h.suggestion.empty()) j.field("suggestion", h.suggestion);
+    if (!h.replacements.empty()) j.field("replacements", h.replacements);
+    j.end_object();
   }
-  Json length = object(5);
-  put(length, "weighted", r.length.weighted);
-  put(length, "max", r.length.max);
-  put(length, "valid", r.length.valid);
-  put(length, "permillage", r.length.permillage);
-  put(length, "valid_end", r.length.valid_end);
-  Json entities = object(4);
-  put(entities, "hashtags", entity_list(r.entities.hashtags, false));
-  put(entities, "mentions", entity_list(r.entities.mentions, true));
-  put(entities, "urls", entity_list(r.entities.urls, false));
-  put(entities, "cashtags", entity_list(r.entities.cashtags, false));
-  Json sentiment = object(4);
-  put(sentiment, "compound", r.sentiment.compound);
-  put(sentiment, "pos", r.sentiment.pos);
-  put(sentiment, "neu", r.sentiment.neu);
-  put(sentiment, "neg", r.sentiment.neg);
-  Json readability = object(3);
-  put(readability, "grade", r.readability.grade);
-  put(readability, "words", r.readability.words);
-  put(readability, "sentences", r.readability.sentences);
-  Json scores = object(5);
-  put(scores, "overall", r.scores.overall);
-  put(scores, "conversation", r.scores.conversation);
-  put(scores, "value", r.scores.value);
-  put(scores, "tone", r.scores.tone);
-  put(scores, "promotion", r.scores.promotion);
-
-  Json out = object(9);
-  put(out, "schema", kResultSchema);
-  put(out, "length", std::move(length));
-  put(out, "entities", std::move(entities));
-  put(out, "sentiment", std::move(sentiment));
-  put(out, "readability", std::move(readability));
-  put(out, "scores", std::move(scores));
-  put(out, "label", r.label);
-  put(out, "hints", std::move(hints));
-  if (!r.warnings.empty()) put(out, "warnings", r.warnings);
-  return out;
+  j.end_array();
+  if (!r.warnings.empty()) j.field("warnings", r.warnings);
+  j.end_object();
 }
+
+std::string to_json_text(const Result& r) {
+  JsonText j;
+  write_json(j, r);
+  return j.take();
+}
+
+Json to_json(const Result& r) { return Json::parse(to_json_text(r)); }
 
 }  // namespace chime

@@ -12,10 +12,6 @@
 #include <cstring>
 #include <stdexcept>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "icu/icu_data.hpp"
 #include "text/unicode.hpp"
 
@@ -334,8 +330,8 @@ void word_segments(const WordChar* w, int32_t count, bool space_before_first, Em
   if (count > 0) emit_segment(end - 1);
 }
 
-// The kind of a token from ICU's rule status, or (status 0) from its first
-// code point's facts: the reference path asks ICU, the fast path its table.
+// The kind of a token from ICU's rule status (for a status of 0, emit asks
+// the token's first code point).
 TokenKind kind_by_status(int32_t rule_status) {
   if (rule_status >= UBRK_WORD_IDEO && rule_status < UBRK_WORD_IDEO_LIMIT) return TokenKind::ideo;
   if (rule_status >= UBRK_WORD_KANA && rule_status < UBRK_WORD_KANA_LIMIT) return TokenKind::ideo;
@@ -344,40 +340,10 @@ TokenKind kind_by_status(int32_t rule_status) {
   return TokenKind::punct;
 }
 
-TokenKind classify(std::u16string_view piece, int32_t rule_status) {
-  if (rule_status >= UBRK_WORD_NUMBER) return kind_by_status(rule_status);
-  // One ASCII character: no ASCII character is Extended_Pictographic or a
-  // regional indicator, and the Emoji test needs two units.
-  if (piece.size() == 1 && piece[0] < 0x80) return TokenKind::punct;
-  UChar32 c;
-  U16_GET(piece.data(), 0, 0, static_cast<int32_t>(piece.size()), c);
-  if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
-      u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR) ||
-      (piece.size() > 1 && u_hasBinaryProperty(c, UCHAR_EMOJI))) {
-    return TokenKind::emoji;
-  }
-  return TokenKind::punct;
-}
-
-bool all_caps(std::u16string_view piece) {
-  int32_t letters = 0;
-  for (int32_t i = 0; i < static_cast<int32_t>(piece.size());) {
-    UChar32 c;
-    U16_NEXT(piece.data(), i, static_cast<int32_t>(piece.size()), c);
-    if (text::is_alpha(c)) {
-      if (!text::is_upper(c)) return false;
-      ++letters;
-    }
-  }
-  return letters >= 2;
-}
-
-std::unique_ptr<icu::BreakIterator> make(bool words) {
+std::unique_ptr<icu::BreakIterator> word_iterator() {
   icu_data::ensure_registered();
   UErrorCode status = U_ZERO_ERROR;
-  icu::Locale root = icu::Locale::getRoot();
-  std::unique_ptr<icu::BreakIterator> it(words ? icu::BreakIterator::createWordInstance(root, status)
-                                               : icu::BreakIterator::createSentenceInstance(root, status));
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status) || !it) {
     throw std::runtime_error(std::string("ICU break iterator unavailable: ") + u_errorName(status));
   }
@@ -407,17 +373,6 @@ constexpr std::array<char, 0x80> kAsciiFold = [] {
   return fold;
 }();
 
-#if defined(__SSE2__)
-// Bytes of x from lo to hi (as unsigned) set to 0, others not: moved so that
-// lo is 0, what passes hi - lo is left.
-__m128i bytes_past(__m128i x, char lo, char hi) {
-  return _mm_subs_epu8(_mm_sub_epi8(x, _mm_set1_epi8(lo)), _mm_set1_epi8(static_cast<char>(hi - lo)));
-}
-#endif
-
-// Room past a token of ASCII's text and folded form for fold_ascii.
-constexpr size_t kFoldSlack = 8;
-
 // An ASCII character as tokens of ASCII are made from it: two bytes, so that
 // the loop over a word's characters indexes the table directly.
 struct AsciiChar {
@@ -429,8 +384,7 @@ struct AsciiChar {
 }  // namespace
 
 struct Tokenizer::Impl {
-  std::unique_ptr<icu::BreakIterator> words = make(true);
-  std::unique_ptr<icu::BreakIterator> sentences = make(false);
+  std::unique_ptr<icu::BreakIterator> words = word_iterator();
   ClassTable classes;
   // Reused between calls so that a run allocates only for its results.
   std::vector<WordChar> word_chars;
@@ -511,10 +465,6 @@ struct Tokenizer::Impl {
   bool scan(Document& doc);
   int32_t island_end(const char16_t* p, int32_t n, int32_t from);
   void find_sentence_ends(const std::u16string& text);
-  void icu_sentences(const std::u16string& text) {
-    sentence_ends.clear();
-    icu_segments(*sentences, text, [&](int32_t, int32_t e, int32_t) { sentence_ends.push_back(e); });
-  }
 
   void start(Document& doc);
   // Where the next `bytes` bytes of token text go.
@@ -540,67 +490,12 @@ struct Tokenizer::Impl {
     uint8_t seen = 0;
   };
   // Adds the ASCII letters, digits and "_" from q on to `token` ("@" is a
-  // letter here); returns where they end. The units before `limit` may be
-  // read (the text's and its terminating 0). Its own function, with its
-  // state in locals, so that this loop, which reads most of a tweet, keeps
-  // it in registers.
-  [[gnu::noinline]] const char16_t* take_word_parts(const char16_t* q, const char16_t* limit, AsciiToken& token) const {
+  // letter here); returns where they end (at the latest at the text's
+  // terminating 0).
+  const char16_t* take_word_parts(const char16_t* q, AsciiToken& token) const {
     char* o = token.out;
     text::TokenHasher h = token.hasher;
     uint8_t flags = token.seen;
-#if defined(__SSE2__)
-    // The first sixteen units at once: where the word parts among them end
-    // (the AsciiChar::word_part set), and their bytes copied; what is left
-    // per character is the hash and the flags, at a fixed place each.
-    if (limit - q >= 16) {
-      // As bytes: units past 0xFF saturate to 0 or 0xFF, none a word part.
-      const __m128i b = _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(q)),
-                                         _mm_loadu_si128(reinterpret_cast<const __m128i*>(q + 8)));
-      // A byte 0 in any of these is a word part.
-      const __m128i apart = _mm_min_epu8(
-          _mm_min_epu8(bytes_past(_mm_or_si128(b, _mm_set1_epi8(0x20)), 'a', 'z'), bytes_past(b, '0', '9')),
-          _mm_min_epu8(_mm_xor_si128(b, _mm_set1_epi8('_')), _mm_xor_si128(b, _mm_set1_epi8('@'))));
-      const __m128i part = _mm_cmpeq_epi8(apart, _mm_setzero_si128());
-      const auto n = static_cast<size_t>(__builtin_ctz(~static_cast<unsigned>(_mm_movemask_epi8(part)) | 0x10000));
-      // Within the room: the text took a byte a unit so far, its room two.
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), b);
-      o += n;
-      q += n;
-      const auto take = [&](int k) {  // the k-th unit before q
-        const AsciiChar& a = ascii[q[-k]];
-        h.add(a.fold);
-        flags |= a.flags;
-      };
-      switch (n) {
-        case 16: take(16); [[fallthrough]];
-        case 15: take(15); [[fallthrough]];
-        case 14: take(14); [[fallthrough]];
-        case 13: take(13); [[fallthrough]];
-        case 12: take(12); [[fallthrough]];
-        case 11: take(11); [[fallthrough]];
-        case 10: take(10); [[fallthrough]];
-        case 9: take(9); [[fallthrough]];
-        case 8: take(8); [[fallthrough]];
-        case 7: take(7); [[fallthrough]];
-        case 6: take(6); [[fallthrough]];
-        case 5: take(5); [[fallthrough]];
-        case 4: take(4); [[fallthrough]];
-        case 3: take(3); [[fallthrough]];
-        case 2: take(2); [[fallthrough]];
-        case 1: take(1); [[fallthrough]];
-        case 0: break;
-        default: __builtin_unreachable();  // the bit past the sixteen stops n
-      }
-      if (n < 16) {
-        token.out = o;
-        token.hasher = h;
-        token.seen = flags;
-        return q;
-      }
-    }
-#else
-    (void)limit;
-#endif
     for (char16_t c; (c = *q) < 0x80 && (ascii[c].flags & AsciiChar::word_part) != 0; ++q) {  // text[n] is 0
       *o++ = static_cast<char>(c);
       h.add(ascii[c].fold);
@@ -612,25 +507,12 @@ struct Tokenizer::Impl {
     return q;
   }
   // Writes the folded form of the `length` ASCII bytes at `out` right
-  // after them, eight at a time: a byte from 'A' to 'Z' gains 0x20. The
-  // last eight may run past both, into the kFoldSlack bytes of room. Not
-  // inlined: in scan it cost more in registers than it saved.
-  [[gnu::noinline]] static void fold_ascii(char* out, size_t length) {
-    constexpr uint64_t ones = 0x0101010101010101ULL;
-    char* f = out + length;
-    for (size_t i = 0; i < length; i += 8) {
-      uint64_t x;
-      std::memcpy(&x, out + i, 8);
-      // Bytes past the text may be anything: their top bits cleared, no sum
-      // carries into the next byte.
-      const uint64_t low = x & (0x7F * ones);
-      const uint64_t upper = (low + (0x80 - 'A') * ones) & ~(low + (0x80 - 'Z' - 1) * ones) & (0x80 * ones);
-      x |= upper >> 2;
-      std::memcpy(f + i, &x, 8);
-    }
+  // after them.
+  static void fold_ascii(char* out, size_t length) {
+    for (size_t i = 0; i < length; ++i) out[length + i] = kAsciiFold[static_cast<unsigned char>(out[i])];
   }
   // Adds the token for [start, end), all ASCII, whose bytes are at `out`
-  // with room for as many after them and kFoldSlack more, `hash` the hash
+  // with room for as many after them, `hash` the hash
   // of its folded form and `seen` the flags of its characters or'ed. Its folded form is its
   // text unless it has capitals; then a copy goes right after the text.
   void add_ascii(Document& doc, int32_t start, int32_t end, TokenKind kind, bool space_before, char* out,
@@ -651,7 +533,6 @@ struct Tokenizer::Impl {
     }
     doc.tokens.push_back(Token{start, end, kind, space_before, all_caps, text, folded, hash});
   }
-  void emit_reference(Document& doc, int32_t start, int32_t end, int32_t status);
   void build_sentences(Document& doc) const;
 };
 
@@ -752,7 +633,7 @@ void Tokenizer::Impl::emit(Document& doc, int32_t start, int32_t end, int32_t st
 // its letters noted in one walk.
 void Tokenizer::Impl::emit_ascii(Document& doc, int32_t start, int32_t end, TokenKind kind, bool space_before) {
   const auto length = static_cast<size_t>(end - start);
-  char* out = room(doc, 2 * length + kFoldSlack);
+  char* out = room(doc, 2 * length);
   const char16_t* c = doc.text.data() + start;
   text::TokenHasher hasher;
   uint8_t seen = 0;
@@ -763,33 +644,6 @@ void Tokenizer::Impl::emit_ascii(Document& doc, int32_t start, int32_t end, Toke
     seen |= a.flags;
   }
   add_ascii(doc, start, end, kind, space_before, out, hasher.value(), seen);
-}
-
-// The reference for emit: each token's facts straight from ICU.
-void Tokenizer::Impl::emit_reference(Document& doc, int32_t start, int32_t end, int32_t status) {
-  const std::u16string& text = doc.text;
-  const auto n = static_cast<int32_t>(text.size());
-  const std::u16string_view piece(text.data() + start, static_cast<size_t>(end - start));
-  UChar32 first;
-  U16_GET(piece.data(), 0, 0, static_cast<int32_t>(piece.size()), first);
-  if (is_space(first)) return;
-  const std::string utf8 = text::to_utf8(piece);
-  const std::string folded = text::to_utf8(text::fold(piece));
-  char* out = room(doc, utf8.size() + folded.size());
-  std::copy(utf8.begin(), utf8.end(), out);
-  std::copy(folded.begin(), folded.end(), out + utf8.size());
-  used += utf8.size() + folded.size();
-  Token& t = doc.tokens.emplace_back();
-  t.start = start;
-  t.end = end;
-  t.kind = classify(piece, status);
-  UChar32 prev = 0;
-  if (start > 0) U16_GET(text.data(), 0, start - 1, n, prev);
-  t.space_before = start == 0 || is_space(prev);
-  t.all_caps = t.kind == TokenKind::word && all_caps(piece);
-  t.text = {out, utf8.size()};
-  t.folded = {out + utf8.size(), folded.size()};
-  t.folded_hash = text::token_hash(t.folded);
 }
 
 // Where an island of text for the general path, which has non-ASCII text
@@ -839,11 +693,11 @@ bool Tokenizer::Impl::scan(Document& doc) {
         // letter (digit) keeps a "." or "'" (also "," ";") that a letter
         // (digit) follows. The token is made as it is read: its bytes
         // copied and its folded form hashed in the same walk.
-        char* out = room(doc, 2 * static_cast<size_t>(n - s) + kFoldSlack);
+        char* out = room(doc, 2 * static_cast<size_t>(n - s));
         AsciiToken token{out, {}};
         j = s;
         for (;;) {
-          j = static_cast<int32_t>(take_word_parts(p + j, p + n + 1, token) - p);
+          j = static_cast<int32_t>(take_word_parts(p + j, token) - p);
           const char16_t c = p[j];
           if (j == n) break;
           if (c >= 0x80) {
@@ -1061,13 +915,5 @@ void Tokenizer::run(Document& doc) {
   m.build_sentences(doc);
 }
 
-void Tokenizer::run_with_icu(Document& doc) {
-  Impl& m = *impl_;
-  m.start(doc);
-  icu_segments(*m.words, doc.text,
-               [&](int32_t start, int32_t end, int32_t status) { m.emit_reference(doc, start, end, status); });
-  m.icu_sentences(doc.text);
-  m.build_sentences(doc);
-}
 
 }  // namespace chime

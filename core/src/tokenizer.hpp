@@ -19,9 +19,6 @@ class Tokenizer {
   ~Tokenizer();
   // Fills doc.tokens and doc.sentences from doc.text.
   void run(Document& doc);
-  // The same with ICU's break iterators for every text: the reference the
-  // fast path is tested against.
-  void run_with_icu(Document& doc);
 
  private:
   struct Impl;

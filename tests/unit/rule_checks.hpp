@@ -41,7 +41,7 @@ struct Found {
 };
 
 inline Found check(std::string text, const Context& context = {}) {
-  static const Analyzer analyzer;
+  static Analyzer analyzer;
   return {analyzer.analyze(text, context).hints, std::move(text)};
 }
 

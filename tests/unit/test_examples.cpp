@@ -16,7 +16,7 @@ using chime::testing::Example;
 namespace {
 
 // One Analyzer per distinct configuration (parsed once, as front ends do).
-const Analyzer& analyzer_for(const std::string& config_json) {
+Analyzer& analyzer_for(const std::string& config_json) {
   static std::map<std::string, std::unique_ptr<Analyzer>> cache;
   auto it = cache.find(config_json);
   if (it != cache.end()) return *it->second;

@@ -1,6 +1,6 @@
 // The rules' fast paths against the plain ones they replace, over every
-// example text, the parity corpus and random strings: syllables counted with
-// a byte table, text spans built from the tokens' UTF-8, exclamation marks
+// example text, the parity corpus and random strings: text spans built from
+// the tokens' UTF-8, exclamation marks
 // found without reading the inside of ASCII words, every word list looked up
 // in one table.
 #include <doctest/doctest.h>
@@ -33,23 +33,6 @@ Document analysed(const std::string& utf8) {
   d.index_entities();
   Tokenizer().run(d);
   return d;
-}
-
-// count_syllables as first written: a compare per vowel.
-int32_t plain_syllables(std::string_view w) {
-  auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
-  int32_t groups = 0;
-  bool prev_vowel = false;
-  for (char c : w) {
-    if (static_cast<unsigned char>(c) >= 0x80) return 1;
-    bool v = is_vowel(c);
-    if (v && !prev_vowel) ++groups;
-    prev_vowel = v;
-  }
-  const size_t n = w.size();
-  if (n > 2 && w[n - 1] == 'e' && !is_vowel(w[n - 2]) && !(w[n - 2] == 'l' && !is_vowel(w[n - 3]))) --groups;
-  if (n > 2 && w.substr(n - 2) == "ed" && !(w[n - 3] == 't' || w[n - 3] == 'd')) --groups;
-  return groups < 1 ? 1 : groups;
 }
 
 std::vector<std::string> test_texts() {
@@ -123,11 +106,7 @@ TEST_CASE("rule fast paths give what the plain paths give") {
   for (const std::string& text : test_texts()) {
     INFO("text: " << text);
     const Document doc = analysed(text);
-    for (const Token& t : doc.tokens) {
-      REQUIRE(count_syllables(t.folded) == plain_syllables(t.folded));
-      REQUIRE(count_syllables(t.text) == plain_syllables(t.text));
-      ++words;
-    }
+    words += doc.tokens.size();
     const Analysis analysis{doc, {}, {}, nullptr, {}, nullptr, nullptr};
     REQUIRE(word_lists(analysis) == word_lists_by_list(doc));
     for (uint8_t bits : word_lists(analysis)) listed += bits != 0 ? 1 : 0;
@@ -156,27 +135,10 @@ TEST_CASE("syllables of plain words") {
   CHECK(count_syllables("wanted") == 2);
   CHECK(count_syllables("walked") == 1);
   CHECK(count_syllables("caf\xc3\xa9") == 1);
-}
-
-TEST_CASE("syllables counted by the byte table match the plain count on random words") {
-  // Vowels, consonants the final-e and -ed rules read, other ASCII and
-  // non-ASCII bytes, in words of every length up to 25 bytes, and some
-  // longer than the 64 bytes the vowel mask holds.
-  const std::string bytes = "aeiouyedltbz'-0A\xc3\xa9";
-  std::mt19937 rng(29);
-  for (int n = 0; n < 200000; ++n) {
-    std::string w;
-    const size_t length = n % 50 == 0 ? 60 + rng() % 10 : rng() % 26;
-    for (size_t k = 0; k < length; ++k) w.push_back(bytes[rng() % bytes.size()]);
-    INFO("word: " << w);
-    REQUIRE(count_syllables(w) == plain_syllables(w));
-    // With 16 readable bytes from its start, a short word is looked at in
-    // one step: bytes after the word (vowels, non-ASCII) must not count.
-    std::string padded = w;
-    for (size_t k = 0; k < 16; ++k) padded.push_back(bytes[rng() % bytes.size()]);
-    REQUIRE(count_syllables(std::string_view(padded).substr(0, w.size()), padded.data() + padded.size()) ==
-            plain_syllables(w));
-  }
+  CHECK(count_syllables("table") == 2);
+  CHECK(count_syllables("eye") == 1);
+  CHECK(count_syllables("e") == 1);
+  CHECK(count_syllables("") == 1);
 }
 
 TEST_CASE("a hashtag's token and fold_utf8 into a reused string fold as fold_utf8 does") {

@@ -124,7 +124,7 @@ TEST_CASE("rules: every rule that takes configured phrases fires on one") {
 }
 
 TEST_CASE("talk.broadcast: the suggested question opens a conversation") {
-  const Analyzer analyzer;
+  Analyzer analyzer;
   int checked = 0;
   for (const auto& e : chime::testing::load_examples()) {
     if (!e.context.empty() || !e.config.empty()) continue;

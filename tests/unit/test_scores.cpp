@@ -40,7 +40,7 @@ void check_range(const Scores& s) {
 }  // namespace
 
 TEST_CASE("scores: integers from 0 to 100, the same every time, and a known label") {
-  const Analyzer analyzer;
+  Analyzer analyzer;
   const auto cases = example_cases();
   REQUIRE(cases.size() > 200);
   for (const Case& c : cases) {
@@ -55,7 +55,7 @@ TEST_CASE("scores: integers from 0 to 100, the same every time, and a known labe
 }
 
 TEST_CASE("scores: appending a sincere question never lowers conversation") {
-  const Analyzer analyzer;
+  Analyzer analyzer;
   int raised = 0, total = 0;
   for (const Case& c : example_cases()) {
     for (const char* question : {" What do you think?", "\n\nHow do you get through flu season?"}) {
@@ -72,7 +72,7 @@ TEST_CASE("scores: appending a sincere question never lowers conversation") {
 }
 
 TEST_CASE("scores: prepending press-release language never raises overall") {
-  const Analyzer analyzer;
+  Analyzer analyzer;
   int lowered = 0, total = 0;
   for (const Case& c : example_cases()) {
     for (const char* opening : {"For immediate release: ", "Riverside Health is pleased to announce: "}) {
@@ -89,7 +89,7 @@ TEST_CASE("scores: prepending press-release language never raises overall") {
 }
 
 TEST_CASE("scores: a reply that apologises and offers a private channel beats one that argues") {
-  const Analyzer analyzer;
+  Analyzer analyzer;
   Context complaint;
   complaint.reply_to = "@dana";
   complaint.in_reply_to_text = "Waited 4 hours in your ER last night and nobody told us anything. Unacceptable.";
@@ -112,7 +112,7 @@ TEST_CASE("scores: a reply that apologises and offers a private channel beats on
 }
 
 TEST_CASE("label: any care.* error makes it risky, whatever the other scores") {
-  const Analyzer analyzer;
+  Analyzer analyzer;
   int risky = 0;
   for (const auto& e : chime::testing::load_examples()) {
     if (e.expect != "fires" || !e.rule.starts_with("care.") || !e.config.empty()) continue;
@@ -135,7 +135,7 @@ TEST_CASE("label: any care.* error makes it risky, whatever the other scores") {
 }
 
 TEST_CASE("label: press release promotional, plain news broadcast, a good question engaging") {
-  const Analyzer analyzer;
+  Analyzer analyzer;
   CHECK(analyzer.analyze("FOR IMMEDIATE RELEASE: Riverside Health is pleased to announce its new wing.").label == "promotional");
   CHECK(analyzer.analyze("Call now: 20% off teeth whitening this month only.").label == "promotional");
   CHECK(analyzer.analyze("Our cafeteria now serves breakfast until 11am.").label == "broadcast");

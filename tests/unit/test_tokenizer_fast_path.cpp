@@ -1,10 +1,12 @@
 // Tokenizer::run segments most text with Chime's own rendering of ICU's word
 // and sentence rules; it must give exactly the tokens and sentences of ICU's
-// break iterators (Tokenizer::run_with_icu) on any text.
+// break iterators (icu_reference below) on any text.
 #include <doctest/doctest.h>
 
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
+#include <unicode/utext.h>
 #include <unicode/utf16.h>
 
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "examples.hpp"
+#include "icu/icu_data.hpp"
 #include "text/unicode.hpp"
 #include "tokenizer.hpp"
 
@@ -21,13 +24,118 @@ using namespace chime;
 
 namespace {
 
+// ---- The reference: tokens and sentences straight from ICU's iterators.
+
+// The ends of ICU's segments of `text` with their rule status.
+std::vector<std::pair<int32_t, int32_t>> icu_segments(const std::u16string& text, bool words) {
+  icu_data::ensure_registered();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale root = icu::Locale::getRoot();
+  std::unique_ptr<icu::BreakIterator> it(words ? icu::BreakIterator::createWordInstance(root, status)
+                                               : icu::BreakIterator::createSentenceInstance(root, status));
+  REQUIRE(U_SUCCESS(status));
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUChars(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  it->setText(&ut, status);
+  std::vector<std::pair<int32_t, int32_t>> ends;
+  it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; end = it->next()) {
+    ends.emplace_back(end, it->getRuleStatus());
+  }
+  utext_close(&ut);
+  REQUIRE(U_SUCCESS(status));
+  return ends;
+}
+
+TokenKind kind_of(std::u16string_view piece, int32_t rule_status) {
+  if (rule_status >= UBRK_WORD_IDEO && rule_status < UBRK_WORD_IDEO_LIMIT) return TokenKind::ideo;
+  if (rule_status >= UBRK_WORD_KANA && rule_status < UBRK_WORD_KANA_LIMIT) return TokenKind::ideo;
+  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::number;
+  if (rule_status >= UBRK_WORD_LETTER && rule_status < UBRK_WORD_LETTER_LIMIT) return TokenKind::word;
+  if (rule_status >= UBRK_WORD_NUMBER) return TokenKind::punct;
+  UChar32 c;
+  U16_GET(piece.data(), 0, 0, static_cast<int32_t>(piece.size()), c);
+  if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR) ||
+      (piece.size() > 1 && u_hasBinaryProperty(c, UCHAR_EMOJI))) {
+    return TokenKind::emoji;
+  }
+  return TokenKind::punct;
+}
+
+bool all_caps(std::u16string_view piece) {
+  int32_t letters = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(piece.size());) {
+    UChar32 c;
+    U16_NEXT(piece.data(), i, static_cast<int32_t>(piece.size()), c);
+    if (u_isalpha(c)) {
+      if (!u_isupper(c)) return false;
+      ++letters;
+    }
+  }
+  return letters >= 2;
+}
+
+bool space_at(const std::u16string& text, int32_t i) {  // the code point starting at i
+  UChar32 c;
+  U16_GET(text.data(), 0, i, static_cast<int32_t>(text.size()), c);
+  return text::is_space(c);
+}
+
+// A segment that does not start with white space is a token; a sentence is
+// ICU's, without its trailing white space, with the tokens in it.
+void icu_reference(Document& doc) {
+  const std::u16string& text = doc.text;
+  const auto n = static_cast<int32_t>(text.size());
+  std::string chars;  // every token's text, then its folded form
+  struct Piece { int32_t start, end, status; size_t at, text_size, folded_size; };
+  std::vector<Piece> pieces;
+  int32_t start = 0;
+  for (const auto& [end, status] : icu_segments(text, true)) {
+    if (!space_at(text, start)) {
+      const std::u16string_view piece(text.data() + start, static_cast<size_t>(end - start));
+      const std::string utf8 = text::to_utf8(piece), folded = text::to_utf8(text::fold(piece));
+      pieces.push_back({start, end, status, chars.size(), utf8.size(), folded.size()});
+      chars += utf8 + folded;
+    }
+    start = end;
+  }
+  doc.token_chars.assign(chars.begin(), chars.end());
+  const char* base = doc.token_chars.data();
+  for (const Piece& p : pieces) {
+    const std::u16string_view piece(text.data() + p.start, static_cast<size_t>(p.end - p.start));
+    Token& t = doc.tokens.emplace_back();
+    t.start = p.start;
+    t.end = p.end;
+    t.kind = kind_of(piece, p.status);
+    UChar32 before = 0;
+    if (p.start > 0) U16_GET(text.data(), 0, p.start - 1, n, before);
+    t.space_before = p.start == 0 || text::is_space(before);
+    t.all_caps = t.kind == TokenKind::word && all_caps(piece);
+    t.text = {base + p.at, p.text_size};
+    t.folded = {base + p.at + p.text_size, p.folded_size};
+    t.folded_hash = text::token_hash(t.folded);
+  }
+  start = 0;
+  size_t token = 0;
+  for (const auto& [end, status] : icu_segments(text, false)) {
+    int32_t trimmed = end;
+    while (trimmed > start && text::is_space(text[static_cast<size_t>(trimmed - 1)])) --trimmed;
+    if (trimmed > start) {
+      const size_t first = token;
+      while (token < doc.tokens.size() && doc.tokens[token].start < end) ++token;
+      doc.sentences.push_back({start, trimmed, first, token});
+    }
+    start = end;
+  }
+}
+
 // Compares both paths on `text`; returns false (and says why) on the first
 // difference.
 bool same_as_icu(Tokenizer& tokenizer, const std::u16string& text) {
   Document fast, icu;
   fast.text = icu.text = text;
   tokenizer.run(fast);
-  tokenizer.run_with_icu(icu);
+  icu_reference(icu);
   const std::string where = text::to_utf8(text.substr(0, 200));
   if (fast.tokens.size() != icu.tokens.size()) {
     MESSAGE("token count ", fast.tokens.size(), " vs ICU ", icu.tokens.size(), " in: ", where);

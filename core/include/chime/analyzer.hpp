@@ -2,10 +2,11 @@
 //
 //   chime::Analyzer analyzer(config);            // parse config once
 //   chime::Result r = analyzer.analyze(utf8_text, context);
-//   std::string json = chime::to_json(r).dump();
+//   std::string json = chime::to_json_text(r);
 //
-// An Analyzer keeps ICU break iterators between calls, so it is cheap to call
-// on every keystroke; it is not thread-safe (use one per thread).
+// An Analyzer keeps its working memory between calls, so it is cheap to call
+// on every keystroke; analysing changes that memory, so analyze() is not
+// const and an Analyzer serves one thread at a time.
 #pragma once
 #include <memory>
 #include <string_view>
@@ -29,10 +30,10 @@ class Analyzer {
 
   // UTF-8 in (native). Invalid UTF-8 is replaced by U+FFFD and reported in
   // Result::warnings; offsets refer to the replaced text in UTF-16 units.
-  Result analyze(std::string_view utf8, const Context& context = {}) const;
+  Result analyze(std::string_view utf8, const Context& context = {});
   // UTF-16 in (JavaScript strings). Lone surrogates are replaced by U+FFFD
   // (same length, so offsets match the caller's string) and reported.
-  Result analyze(std::u16string_view utf16, const Context& context = {}) const;
+  Result analyze(std::u16string_view utf16, const Context& context = {});
 
  private:
   struct Impl;

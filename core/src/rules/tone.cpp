@@ -232,11 +232,10 @@ void check_reading_level(const Analysis& a, HintSink& sink) {
   // Name up to three long words, in text order, as places to start.
   std::array<std::string_view, 3> long_words;
   size_t long_count = 0;
-  const char* chars_end = doc.token_chars.data() + doc.token_chars.size();  // lets count_syllables read ahead
   for (size_t i = 0; i < doc.tokens.size() && long_count < long_words.size(); ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::word || t.folded.size() < kLongWordMinBytes || token_in_entity(doc, i) ||
-        count_syllables(t.folded, chars_end) < kLongWordSyllables) {
+        count_syllables(t.folded) < kLongWordSyllables) {
       continue;
     }
     if (std::find(long_words.begin(), long_words.begin() + long_count, t.text) == long_words.begin() + long_count) {

@@ -97,9 +97,10 @@ inline bool plain_ascii_block(const char16_t* units) {
 // Positions in a text, in order, for one text's scan.
 using Positions = ScratchList<int32_t, 16>;
 
-// The offsets of the text's sign units (text::twitter_sign_unit), all kinds
-// together, in order: what decode_utf8 notes while decoding (by kind),
-// found in decoded text.
+// The units twitter-text's scanners start from: '.', '@', '#', '$' and every
+// unit above ASCII.
+constexpr bool sign_unit(char16_t c) { return c >= 0x80 || c == u'.' || c == u'@' || c == u'#' || c == u'$'; }
+// The offsets of the text's sign units, all kinds together, in order.
 void find_sign_units(std::u16string_view text, Positions& out);
 
 constexpr bool ascii_alnum(char16_t c) {

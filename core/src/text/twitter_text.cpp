@@ -11,10 +11,6 @@
 #include <span>
 #include <utility>
 
-#if defined(__SSE2__)  // every x86-64; not the wasm build (no SIMD there)
-#include <emmintrin.h>
-#endif
-
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
 
@@ -63,55 +59,45 @@ bool maybe_not_nfc(std::u16string_view text, std::span<const int32_t> non_ascii)
 // Where each kind of entity's sign lies (the scanners jump from one to the
 // next), where the non-ASCII units lie (every emoji starts at or just
 // before one; weighing counts the ASCII units between them at once) and
-// whether normalisation could change the text.
-struct Signs {
-  using Positions = std::span<const int32_t>;  // in text order
-  std::array<Positions, SignUnits::kKinds> positions;
-  bool maybe_not_nfc = false;
-
-  Signs() = default;
-  Signs(std::u16string_view text, const SignUnits& units) {
-    for (uint8_t kind = 0; kind < SignUnits::kKinds; ++kind) positions[kind] = units.of(SignUnits::Kind(kind));
-    maybe_not_nfc = text::maybe_not_nfc(text, non_ascii());
-  }
-  Positions dots() const { return positions[SignUnits::kDot]; }
-  Positions ats() const { return positions[SignUnits::kAt]; }          // '@' and U+FF20
-  Positions hashes() const { return positions[SignUnits::kHash]; }     // '#' and U+FF03
-  Positions dollars() const { return positions[SignUnits::kDollar]; }  // '$'
-  Positions non_ascii() const { return positions[SignUnits::kNonAscii]; }
-};
-
+// whether normalisation could change the text. Found in one pass over the
+// text, then sorted by kind.
+enum SignKind : uint8_t { kDot, kAt, kHash, kDollar, kNonAscii, kKinds };
 constexpr std::array<uint8_t, 128> kAsciiSigns = [] {
   std::array<uint8_t, 128> kinds{};
-  kinds[u'.'] = SignUnits::kDot;
-  kinds[u'@'] = SignUnits::kAt;
-  kinds[u'#'] = SignUnits::kHash;
-  kinds[u'$'] = SignUnits::kDollar;
+  kinds[u'.'] = kDot;
+  kinds[u'@'] = kAt;
+  kinds[u'#'] = kHash;
+  kinds[u'$'] = kDollar;
   return kinds;
 }();
 
-// A text's Signs found in the text itself (no decoder's notes at hand):
-// one pass over it, then its sign units sorted by kind.
-struct FoundSigns {
-  std::array<tw::Positions, SignUnits::kKinds> lists;
-  Signs signs;
-
-  explicit FoundSigns(std::u16string_view text) {
+class Signs {
+ public:
+  using Positions = std::span<const int32_t>;  // in text order
+  explicit Signs(std::u16string_view text) {
     tw::Positions units;
     tw::find_sign_units(text, units);
     for (const int32_t i : units) {
       const char16_t c = text[i];
       if (c < 0x80) {
-        lists[kAsciiSigns[c]].push_back(i);
+        lists_[kAsciiSigns[c]].push_back(i);
         continue;
       }
-      lists[SignUnits::kNonAscii].push_back(i);
-      if (c == 0xFF20) lists[SignUnits::kAt].push_back(i);
-      else if (c == 0xFF03) lists[SignUnits::kHash].push_back(i);
+      lists_[kNonAscii].push_back(i);
+      if (c == 0xFF20) lists_[kAt].push_back(i);
+      else if (c == 0xFF03) lists_[kHash].push_back(i);
     }
-    for (size_t kind = 0; kind < lists.size(); ++kind) signs.positions[kind] = lists[kind].span();
-    signs.maybe_not_nfc = maybe_not_nfc(text, signs.non_ascii());
+    maybe_not_nfc = text::maybe_not_nfc(text, non_ascii());
   }
+  Positions dots() const { return lists_[kDot].span(); }
+  Positions ats() const { return lists_[kAt].span(); }          // '@' and U+FF20
+  Positions hashes() const { return lists_[kHash].span(); }     // '#' and U+FF03
+  Positions dollars() const { return lists_[kDollar].span(); }  // '$'
+  Positions non_ascii() const { return lists_[kNonAscii].span(); }
+  bool maybe_not_nfc = false;
+
+ private:
+  std::array<tw::Positions, kKinds> lists_;
 };
 
 // A found entity: [start, end) with its text at [text_start, text_end).
@@ -258,19 +244,7 @@ void append_utf8(std::string& out, std::u16string_view text, int32_t start, int3
   out.resize(old_size + part.size());
   char* to = out.data() + old_size;
   char16_t all_bits = 0;  // copy as if ASCII, then check that it was
-  size_t i = 0;
-#if defined(__SSE2__)
-  // Eight units at a time, narrowed by a saturating pack.
-  __m128i any = _mm_setzero_si128();
-  for (; i + 8 <= part.size(); i += 8) {
-    const __m128i units = _mm_loadu_si128(reinterpret_cast<const __m128i*>(part.data() + i));
-    any = _mm_or_si128(any, units);
-    _mm_storel_epi64(reinterpret_cast<__m128i*>(to + i), _mm_packus_epi16(units, units));
-  }
-  const __m128i high = _mm_and_si128(any, _mm_set1_epi16(static_cast<int16_t>(0xFF80)));
-  if (_mm_movemask_epi8(_mm_cmpeq_epi16(high, _mm_setzero_si128())) != 0xFFFF) all_bits = 0x80;
-#endif
-  for (; i < part.size(); ++i) {
+  for (size_t i = 0; i < part.size(); ++i) {
     all_bits |= part[i];
     to[i] = static_cast<char>(part[i]);
   }
@@ -341,8 +315,7 @@ void merge_without_overlaps(const std::array<size_t, N>& sizes, StartEnd start_e
 // Hashtags without those inside a URL (extractHashtagsWithIndices).
 std::vector<Span> hashtags_without_urls(std::u16string_view text) {
   std::vector<Span> kept;
-  const FoundSigns found_signs(text);
-  const Signs& signs = found_signs.signs;
+  const Signs signs(text);
   if (signs.hashes().empty()) return kept;
   SpanList tags;
   scan_hashtags(text, signs.hashes(), tags);
@@ -440,10 +413,11 @@ class EmojiScan {
   int32_t scan_ = 0, start_ = -1, length_ = 0;
 };
 
-// urls: extractUrlsWithIndices of the same text. Step by step, as
-// parseTweet does (ASCII runs at once when plain_ascii_weight >= 0).
-Weighed weigh_step_by_step(std::u16string_view text, const Signs& signs, std::span<const tw::RawUrl> urls,
-                           const TwitterTextConfig& config, int32_t plain_ascii_weight) {
+// The weighing loop of parseTweet, step by step (ASCII runs at once when
+// they all weigh the same); urls: extractUrlsWithIndices of the same text.
+Weighed weigh(std::u16string_view text, const Signs& signs, std::span<const tw::RawUrl> urls,
+              const TwitterTextConfig& config) {
+  const int32_t plain_ascii_weight = ascii_weight(config);
   const int32_t n = size_of(text);
   const int64_t limit = static_cast<int64_t>(config.max_weighted_length) * config.scale;
   Weighed w;
@@ -481,89 +455,6 @@ Weighed weigh_step_by_step(std::u16string_view text, const Signs& signs, std::sp
     }
   }
   return w;
-}
-
-// Whether no step of the weighing loop weighs less than nothing: then the
-// weight only grows, and a text whose total is within the limit has every
-// step within it.
-bool steps_weigh_nonnegative(const TwitterTextConfig& config) {
-  if (config.default_weight < 0 || static_cast<int64_t>(config.transformed_url_length) * config.scale < 0)
-    return false;
-  return std::all_of(config.ranges.begin(), config.ranges.end(), [](const WeightRange& r) { return r.weight >= 0; });
-}
-
-// The weighing loop's result for the common text, one that fits within
-// the limit and holds no invalid character (false for any other): then
-// fit_end and valid_index follow from the text's length, and only the
-// total is needed. Every unit counts as ASCII first (a = the ASCII units'
-// weight); the URLs, emoji and non-ASCII units then correct the total.
-bool weigh_within_limit(std::u16string_view text, const Signs& signs, std::span<const tw::RawUrl> urls,
-                        const TwitterTextConfig& config, int32_t plain_ascii_weight, Weighed& w) {
-  const int32_t n = size_of(text);
-  const int64_t a = plain_ascii_weight;
-  const int64_t url_weight = static_cast<int64_t>(config.transformed_url_length) * config.scale;
-  int64_t weight = a * n;
-  const Signs::Positions non_ascii = signs.non_ascii();
-  EmojiScan emoji(text, non_ascii, config.emoji_parsing);
-  size_t next_url = 0, k = 0;  // k: the first non-ASCII unit at or after p
-  int32_t p = 0;               // weighed up to here
-  while (p < n) {
-    while (next_url < urls.size() && urls[next_url].start < p) ++next_url;
-    const int32_t url_start = next_url < urls.size() ? urls[next_url].start : n;
-    const int32_t emoji_at = emoji.first_at_or_after(p);
-    const int32_t stop = std::min(url_start, emoji_at);
-    // Up to stop each unit is a step of its own (a surrogate pair one step).
-    while (k < non_ascii.size() && non_ascii[k] < p) ++k;
-    bool pair_across_stop = false;
-    for (; k < non_ascii.size() && non_ascii[k] < stop; ++k) {
-      const int32_t i = non_ascii[k];
-      const char16_t c = text[i];
-      if (U16_IS_LEAD(c) && i + 1 < n && U16_IS_TRAIL(text[i + 1])) {
-        weight += char_weight(text[i + 1], config) - 2 * a;  // as its trail unit
-        ++k;  // the trail, the next non-ASCII unit
-        if (i + 1 == stop) {  // the step ends past stop: go on from there
-          pair_across_stop = true;
-          p = i + 2;
-          break;
-        }
-      } else {
-        if (invalid_char(c)) return false;
-        weight += char_weight(c, config) - a;
-      }
-    }
-    if (pair_across_stop) continue;
-    p = stop;
-    if (p == n) break;
-    int32_t length = 0;
-    if (url_start == p) {
-      length = urls[next_url].text_length();
-      weight += url_weight - a * length;
-    } else {
-      length = emoji.length();
-      weight += config.default_weight - a * length;
-    }
-    p += length;
-    if (invalid_char(text[p - 1])) return false;
-  }
-  const int64_t limit = static_cast<int64_t>(config.max_weighted_length) * config.scale;
-  if (weight > limit) return false;
-  w.weight = weight;
-  w.valid = true;
-  w.fit_end = n;
-  w.valid_index = n > 0 ? n - 1 : 0;
-  return true;
-}
-
-// The weighing loop of parseTweet; urls: extractUrlsWithIndices of the
-// same text.
-Weighed weigh(std::u16string_view text, const Signs& signs, std::span<const tw::RawUrl> urls,
-              const TwitterTextConfig& config) {
-  const int32_t plain_ascii_weight = ascii_weight(config);
-  Weighed w;
-  if (plain_ascii_weight >= 0 && steps_weigh_nonnegative(config) &&
-      weigh_within_limit(text, signs, urls, config, plain_ascii_weight, w))
-    return w;
-  return weigh_step_by_step(text, signs, urls, config, plain_ascii_weight);
 }
 
 bool needs_nfc(std::u16string_view text, const Signs& signs) {
@@ -611,7 +502,7 @@ void tw::find_sign_units(std::u16string_view text, Positions& out) {
   for (int32_t i = 0; i < n; ++i) {
     // Most of a text is blocks of four plain ASCII units: skip them whole.
     while (i + 4 <= n && plain_ascii_block(text.data() + i)) i += 4;
-    if (i < n && twitter_sign_unit(text[i])) out.push_back(i);
+    if (i < n && sign_unit(text[i])) out.push_back(i);
   }
 }
 
@@ -653,8 +544,7 @@ Parsed parse(std::u16string_view text, const Signs& signs, const tw::UrlList* ur
     // Rare: the normal form's own signs and URLs (space set up only here).
     p.normalized = nfc(text);
     p.view = p.normalized;
-    const FoundSigns found_signs(p.view);
-    const Signs& normalized_signs = found_signs.signs;
+    const Signs normalized_signs(p.view);
     tw::UrlList normalized_urls;
     tw::extract_urls(p.view, normalized_signs.dots(), normalized_urls);
     p.weighed = weigh(p.view, normalized_signs, normalized_urls.span(), config);
@@ -721,8 +611,7 @@ Entities entities_of(std::u16string_view text, const Signs& signs, const tw::Url
 }  // namespace
 
 TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config) {
-  const FoundSigns found_signs(text);
-  const Signs& signs = found_signs.signs;
+  const Signs signs(text);
   const Parsed p = parse(text, signs, nullptr, config);
   TweetParse r;
   r.weighted_length = p.weighted_length;
@@ -734,14 +623,12 @@ TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig
 }
 
 LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config) {
-  const FoundSigns found_signs(text);
-  const Signs& signs = found_signs.signs;
+  const Signs signs(text);
   return length_info(text, parse(text, signs, nullptr, config), config);
 }
 
 Entities extract_entities(std::u16string_view text) {
-  const FoundSigns found_signs(text);
-  const Signs& signs = found_signs.signs;
+  const Signs signs(text);
   tw::UrlList urls;
   tw::extract_urls(text, signs.dots(), urls);
   return entities_of(text, signs, urls);
@@ -761,18 +648,13 @@ TweetFacts parse_and_extract(std::u16string_view text, const Signs& signs) {
 
 }  // namespace
 
-TweetFacts parse_and_extract(std::u16string_view text) { return parse_and_extract(text, FoundSigns(text).signs); }
-
-TweetFacts parse_and_extract(std::u16string_view text, const SignUnits& sign_units) {
-  return parse_and_extract(text, Signs(text, sign_units));
-}
+TweetFacts parse_and_extract(std::u16string_view text) { return parse_and_extract(text, Signs(text)); }
 
 std::vector<Entity> extract_hashtags(std::u16string_view text) { return to_entities(text, hashtags_without_urls(text)); }
 
 std::vector<Entity> extract_mentions_or_lists(std::u16string_view text) {
   SpanList found;
-  const FoundSigns found_signs(text);
-  const Signs& signs = found_signs.signs;
+  const Signs signs(text);
   scan_mentions(text, signs.ats(), found);
   return to_entities(text, found);
 }
@@ -791,8 +673,7 @@ std::vector<Entity> extract_urls(std::u16string_view text) {
 
 std::vector<Entity> extract_cashtags(std::u16string_view text) {
   SpanList found;
-  const FoundSigns found_signs(text);
-  const Signs& signs = found_signs.signs;
+  const Signs signs(text);
   scan_cashtags(text, signs.dollars(), found);
   return to_entities(text, found);
 }

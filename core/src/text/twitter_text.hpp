@@ -59,8 +59,6 @@ struct TweetFacts {
   Entities entities;
 };
 TweetFacts parse_and_extract(std::u16string_view text);
-// The same given the text's sign units, as decode_utf8 noted them.
-TweetFacts parse_and_extract(std::u16string_view text, const SignUnits& sign_units);
 
 // The single extractors, for the conformance tests and the rules.
 std::vector<Entity> extract_hashtags(std::u16string_view text);  // URL overlaps removed

@@ -1,10 +1,7 @@
 // Small Unicode helpers over ICU, shared by the text model and the rules.
 #pragma once
-#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
-#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,45 +13,6 @@ std::u16string decode_utf8(std::string_view utf8, int32_t& replaced);
 // The same into `out` (its old content replaced), so that a caller decoding
 // text after text reuses one buffer.
 void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced);
-// The units twitter-text's scanners start from: '.', '@', '#', '$' and every
-// unit above ASCII.
-constexpr bool twitter_sign_unit(char16_t c) { return c >= 0x80 || c == u'.' || c == u'@' || c == u'#' || c == u'$'; }
-// Where a decoded text's sign units lie, by kind, each kind in text order
-// (offsets into the decoded text): what twitter-text's scanners start from.
-// decode_utf8 notes them while it reads the bytes; the memory is kept
-// between texts.
-class SignUnits {
- public:
-  // '.'; '@' or U+FF20; '#' or U+FF03; '$'; any unit above ASCII
-  enum Kind : uint8_t { kDot, kAt, kHash, kDollar, kNonAscii, kKinds };
-  std::span<const int32_t> of(Kind kind) const { return {data_.get() + kind * stride_, counts_[kind]}; }
-
-  // For decode_utf8: room for up to `units` offsets of each kind (not set
-  // to anything), then where each kind's offsets end.
-  void prepare(size_t units) {
-    if (kKinds * units > capacity_) {
-      // Not zeroed (decode_utf8 writes what it reads); make_unique_for_overwrite
-      // would say so, but Emscripten's libc++ lacks it.
-      data_.reset(new int32_t[kKinds * units]);
-      capacity_ = kKinds * units;
-    }
-    stride_ = units;
-  }
-  int32_t* begin(Kind kind) { return data_.get() + kind * stride_; }
-  void set_end(Kind kind, const int32_t* end) { counts_[kind] = static_cast<size_t>(end - begin(kind)); }
-
- private:
-  std::unique_ptr<int32_t[]> data_;
-  size_t capacity_ = 0, stride_ = 0;
-  std::array<size_t, kKinds> counts_{};
-};
-// The same decoding, also noting the sign units of `out` in `sign_units`:
-// found while the bytes are read anyway, so that twitter-text need not scan
-// for them.
-void decode_utf8(std::string_view utf8, std::u16string& out, int32_t& replaced, SignUnits& sign_units);
-// The same in the steps every build has (eight bytes at a time), where
-// decode_utf8 may take wider ones (SSE2, natively): for tests of the two.
-void decode_utf8_portable(std::string_view utf8, std::u16string& out, int32_t& replaced, SignUnits& sign_units);
 // Lone surrogates -> U+FFFD in place (length unchanged); returns how many.
 int32_t replace_lone_surrogates(std::u16string& text);
 std::string to_utf8(std::u16string_view utf16);

@@ -1,0 +1,138 @@
+#include "chime/json_text.hpp"
+
+#include <unicode/utf8.h>
+
+#include <charconv>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace chime {
+
+namespace {
+
+// Whether `s` is well-formed UTF-8 (what nlohmann's dump accepts as it is).
+bool valid_utf8(std::string_view utf8) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto n = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void JsonText::separate() {
+  if (out_.empty()) return;
+  const char last = out_.back();
+  if (last != '{' && last != '[' && last != ':') out_ += ',';
+}
+
+JsonText& JsonText::open(char bracket) {
+  separate();
+  out_ += bracket;
+  return *this;
+}
+
+JsonText& JsonText::close(char bracket) {
+  out_ += bracket;
+  return *this;
+}
+
+JsonText& JsonText::key(std::string_view name) {
+  // Keys are the writer's own ASCII names: nothing to escape.
+  separate();
+  out_ += '"';
+  out_ += name;
+  out_ += "\":";
+  return *this;
+}
+
+JsonText& JsonText::value(std::string_view s) {
+  separate();
+  if (!valid_utf8(s)) {
+    // nlohmann's own replacement of ill-formed bytes with U+FFFD (rare:
+    // file names and ids from the command line, never analysed text).
+    out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return *this;
+  }
+  out_ += '"';
+  size_t plain = 0;  // s[plain, i) needs no escape: appended in one go
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(s.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default: {
+        constexpr char kHex[] = "0123456789abcdef";
+        const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out_.append(escape, sizeof escape);
+      }
+    }
+  }
+  out_.append(s.data() + plain, s.size() - plain);
+  out_ += '"';
+  return *this;
+}
+
+JsonText& JsonText::integer(int64_t n) {
+  separate();
+  char buffer[24];
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, n);
+  out_.append(buffer, end);
+  return *this;
+}
+
+JsonText& JsonText::value(double x) {
+  separate();
+  if (!std::isfinite(x)) {
+    out_ += "null";
+    return *this;
+  }
+  // The shortest text that reads back as x, in nlohmann's form ("1.0",
+  // "0.25", "1e-05"): the function its dump() calls.
+  char buffer[64];
+  char* const end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, x);
+  out_.append(buffer, end);
+  return *this;
+}
+
+JsonText& JsonText::value(bool b) {
+  separate();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
+JsonText& JsonText::null() {
+  separate();
+  out_ += "null";
+  return *this;
+}
+
+JsonText& JsonText::value(const std::vector<std::string>& list) {
+  begin_array();
+  for (const std::string& s : list) value(s);
+  return end_array();
+}
+
+JsonText& JsonText::raw(std::string_view json) {
+  separate();
+  out_ += json;
+  return *this;
+}
+
+}  // namespace chime
