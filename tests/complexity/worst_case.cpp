@@ -31,7 +31,7 @@ std::string unit(std::string_view kind, size_t i) {
 
 }  // namespace
 
-extern "C" __attribute__((noinline)) size_t chime_measured(const chime::Analyzer& analyzer, const std::string& text) {
+extern "C" __attribute__((noinline)) size_t chime_measured(chime::Analyzer& analyzer, const std::string& text) {
   return analyzer.analyze(text).hints.size();
 }
 
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   const size_t bytes = std::strtoull(argv[2], nullptr, 10);
   std::string text;
   for (size_t i = 0; text.size() < bytes; ++i) text += unit(argv[1], i);
-  const chime::Analyzer analyzer;
+  chime::Analyzer analyzer;
   analyzer.analyze(unit("mixed", 0) + "Thank you. STOP NOW. $ABC a!?.,;:");  // warm-up
   std::printf("%zu bytes, %zu hints\n", text.size(), chime_measured(analyzer, text));
   return 0;
