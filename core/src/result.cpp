@@ -99,7 +99,7 @@ Json to_json(const Result& r) {
   put(scores, "tone", r.scores.tone);
   put(scores, "promotion", r.scores.promotion);
 
-  Json out = object(9);
+  Json out = object(11);
   put(out, "schema", kResultSchema);
   put(out, "length", std::move(length));
   put(out, "entities", std::move(entities));
@@ -107,6 +107,8 @@ Json to_json(const Result& r) {
   put(out, "readability", std::move(readability));
   put(out, "scores", std::move(scores));
   put(out, "label", r.label);
+  put(out, "kind", r.kind);
+  put(out, "kind_cue", r.kind_cue);
   put(out, "hints", std::move(hints));
   if (!r.warnings.empty()) put(out, "warnings", r.warnings);
   return out;
