@@ -207,10 +207,19 @@ void check_chat_suggest(const Analysis& a, HintSink& sink) {
   const auto& found = topics(a);
   if (found.empty()) return;
   const TopicMatch& t = found.front();
+  // A topic inside a hashtag ("#nursing"): the span is the whole hashtag, so
+  // the rewrite ("#nursing #nurchat") never cuts into it.
+  int32_t start = t.start, end = t.end;
+  for (const Entity& tag : a.doc.entities.hashtags) {
+    if (tag.start < end && start < tag.end) {
+      start = std::min(start, tag.start);
+      end = std::max(end, tag.end);
+    }
+  }
   const size_t limit = static_cast<size_t>(a.doc.config ? a.doc.config->max_hashtags : Config{}.max_hashtags);
   std::vector<std::string> replacements;
-  if (a.doc.entities.hashtags.size() < limit) replacements.push_back(around_span(a.doc, "", t.start, t.end, concat({" #", t.chat})));
-  sink.add({"talk.chat-suggest", Severity::tip, t.start, t.end,
+  if (a.doc.entities.hashtags.size() < limit) replacements.push_back(around_span(a.doc, "", start, end, concat({" #", t.chat})));
+  sink.add({"talk.chat-suggest", Severity::tip, start, end,
             concat({"People talk about ", t.topic, " in the #", t.chat, " tweet chat."}),
             concat({"Add #", t.chat, ", or better, join the chat when it runs and answer questions there."}),
             std::move(replacements)});
