@@ -164,7 +164,7 @@ class TableWriter : public Writer {
   TableWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {}
 
   void begin() override {
-    out_ << rpad("LINE", 6) << "  " << rpad("SCORE", 5) << "  " << pad("LABEL", 11) << "  "
+    out_ << rpad("LINE", 6) << "  " << rpad("SCORE", 5) << "  " << pad("LABEL", 11) << "  " << pad("KIND", 15) << "  "
          << rpad("LEN", 4) << "  " << pad("ISSUES", 9) << "  " << pad("TOP ISSUE", 22) << "  TEXT\n";
   }
 
@@ -183,9 +183,9 @@ class TableWriter : public Writer {
     const auto top = top_rules(r, 1);
     std::string length = std::to_string(r.length.weighted);
     if (r.length.weighted > r.length.max) length += "!";
-    const int fixed = 6 + 2 + 5 + 2 + 11 + 2 + 4 + 2 + 9 + 2 + 22 + 2;
+    const int fixed = 6 + 2 + 5 + 2 + 11 + 2 + 15 + 2 + 4 + 2 + 9 + 2 + 22 + 2;
     out_ << rpad(std::to_string(item.line), 6) << "  " << rpad(std::to_string(r.scores.overall), 5) << "  "
-         << pad(r.label, 11) << "  " << rpad(length, 4) << "  " << pad(issues, 9) << "  "
+         << pad(r.label, 11) << "  " << pad(r.kind, 15) << "  " << rpad(length, 4) << "  " << pad(issues, 9) << "  "
          << pad(fit(top.empty() ? "-" : top[0], 22), 22) << "  "
          << fit(item.text, std::max(20, options_.width - fixed)) << '\n';
   }

@@ -7,6 +7,7 @@
 #include "icu/icu_data.hpp"
 #include "readability.hpp"
 #include "rules/features.hpp"
+#include "rules/kinds.hpp"
 #include "rules/rule.hpp"
 #include "scores.hpp"
 #include "sentiment/sentiment.hpp"
@@ -90,7 +91,8 @@ struct Analyzer::Impl {
                       .in_reply_to = nullptr,  // set below when there is one
                       .in_reply_to_sentiment = {},
                       .config_phrases = &config_phrases,
-                      .memo = memo};
+                      .memo = memo,
+                      .kind = PostKind::general};  // classified below
     if (!context.in_reply_to_text.empty()) {
       int32_t replaced = 0;
       text::decode_utf8(context.in_reply_to_text, replied.text, replaced);
@@ -99,11 +101,14 @@ struct Analyzer::Impl {
       analysis.in_reply_to = &replied;
       analysis.in_reply_to_sentiment = sentiment::score(replied);
     }
+    KindDecision kind = classify_post(analysis);
+    analysis.kind = kind.kind;
     sink.clear();
     for (const RuleInfo& rule : all_rules()) {
-      if (config.enabled(rule.id)) rule.check(analysis, sink);
+      if (applies(rule.kinds, analysis.kind) && config.enabled(rule.id)) rule.check(analysis, sink);
     }
     std::vector<Hint>& hints = sink.hints();
+    drop_replacements_inside_entities(doc, hints);
     sort_hints(hints);
 
     Result r;
@@ -115,6 +120,8 @@ struct Analyzer::Impl {
     r.readability = analysis.readability;
     r.scores = compute_scores(analysis, r.hints);
     r.label = choose_label(r.scores, r.hints);
+    r.kind = to_string(kind.kind);
+    r.kind_cue = std::move(kind.cue);
     r.warnings = std::move(warnings);
     return r;
   }

@@ -47,6 +47,22 @@ bool Document::in_entity_search(int32_t start, int32_t end) const {
   return false;
 }
 
+bool Document::splits_entity(int32_t pos) const {
+  if (entities_indexed_) {
+    // As in_entity_search: the last span starting before `pos` carries the
+    // largest end of all spans that do.
+    auto it = std::lower_bound(entity_spans_.begin(), entity_spans_.end(), pos,
+                               [](const EntitySpan& s, int32_t p) { return s.start < p; });
+    return it != entity_spans_.begin() && std::prev(it)->max_end > pos;
+  }
+  for (const auto* list : {&entities.urls, &entities.mentions, &entities.hashtags, &entities.cashtags}) {
+    for (const Entity& e : *list) {
+      if (e.start < pos && pos < e.end) return true;
+    }
+  }
+  return false;
+}
+
 void Document::index_entities() {
   entity_spans_.clear();
   for (const auto* list : {&entities.urls, &entities.mentions, &entities.hashtags, &entities.cashtags}) {

@@ -82,6 +82,9 @@ struct Document {
     }
     return false;
   }
+  // True if an entity starts before `pos` and ends after it: an edit whose
+  // span starts or ends at `pos` would cut into it.
+  bool splits_entity(int32_t pos) const;
   // Sorts the entities' spans for in_entity, which rules ask for every token;
   // call it once `entities` is final (until then in_entity reads the lists).
   void index_entities();

@@ -33,7 +33,8 @@ Readability measure_readability(const Document& doc) {
     int32_t words_here = 0;
     for (size_t i = s.first_token; i < s.last_token; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::word && t.kind != TokenKind::number && t.kind != TokenKind::ideo) continue;
+      // Numbers are not words a reader must decode (nor are URLs, handles, hashtags).
+      if (t.kind != TokenKind::word && t.kind != TokenKind::ideo) continue;
       if (doc.in_entity(t.start, t.end)) continue;
       ++words_here;
       syllables += t.kind == TokenKind::word ? count_syllables(t.folded) : 1;

@@ -73,6 +73,8 @@ void write_json(JsonText& j, const Result& r) {
       .field("promotion", r.scores.promotion)
       .end_object();
   j.field("label", r.label);
+  j.field("kind", r.kind);
+  j.field("kind_cue", r.kind_cue);
   j.key("hints").begin_array();
   for (const Hint& h : r.hints) {
     j.begin_object()

@@ -83,3 +83,24 @@ TEST_CASE("care.advice: the sentence is flagged and replaced by one that points 
   CHECK(!check("Many people stop taking statins too early.").first("care.advice"));
   CHECK(check("@li Stop taking it for a week.", reply_to("@li")).first("care.advice"));
 }
+
+TEST_CASE("care.patient-privacy: consent in the post makes it a warning to confirm the authorization") {
+  auto without = check("Our patient Rosa Diaz is home after a double bypass.");
+  REQUIRE(without.first("care.patient-privacy"));
+  CHECK(without.first("care.patient-privacy")->severity == Severity::error);
+  auto with = check("Shared with her permission: our patient Rosa Diaz is home after a double bypass.");
+  REQUIRE(with.first("care.patient-privacy"));
+  CHECK(with.first("care.patient-privacy")->severity == Severity::warning);
+  CHECK(with.first("care.patient-privacy")->suggestion.find("written authorization") != std::string::npos);
+  auto family = check("Used with the family's permission: 4-year-old Sophie rang the bell after her last chemo.");
+  REQUIRE(family.first("care.patient-privacy"));
+  CHECK(family.first("care.patient-privacy")->severity == Severity::warning);
+}
+
+TEST_CASE("care.patient-privacy: a span covers the whole identifier, title and name") {
+  auto dr = check("Welcome back to our patient Dr. Hughes, recovering from heart surgery.");
+  CHECK(dr.spans("care.patient-privacy") == std::vector<std::string>{"our patient Dr. Hughes"});
+  auto mrs = check("Mrs. Alvarez walked the hallway two days after her hip replacement!");
+  CHECK(mrs.spans("care.patient-privacy") == std::vector<std::string>{"Mrs. Alvarez"});
+  CHECK(mrs.first("care.patient-privacy")->replacements == std::vector<std::string>{"A patient"});
+}

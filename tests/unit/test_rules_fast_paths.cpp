@@ -107,7 +107,7 @@ TEST_CASE("rule fast paths give what the plain paths give") {
     INFO("text: " << text);
     const Document doc = analysed(text);
     words += doc.tokens.size();
-    const Analysis analysis{doc, {}, {}, nullptr, {}, nullptr, nullptr};
+    const Analysis analysis{doc, {}, {}, nullptr, {}, nullptr, nullptr, PostKind::general};
     REQUIRE(word_lists(analysis) == word_lists_by_list(doc));
     for (uint8_t bits : word_lists(analysis)) listed += bits != 0 ? 1 : 0;
     const auto bangs = exclamation_marks(doc);

@@ -147,7 +147,7 @@ TEST_CASE("label: press release promotional, plain news broadcast, a good questi
 
 TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   const Document doc;
-  Analysis a{doc, {}, {}, nullptr, {}, nullptr, {}};
+  Analysis a{doc, {}, {}, nullptr, {}, nullptr, {}, PostKind::general};
   // Nothing at all: the bases.
   Scores s = compute_scores(a, {});
   CHECK(s.conversation == 20);
@@ -173,5 +173,52 @@ TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   many.push_back(hint("promo.press-release"));
   many.push_back(hint("length.over"));
   check_range(compute_scores(a, many));
+  // While an error is left, overall is fixed (core/data/scores.tsv): too
+  // long, 40; a care error, 0, whatever else the post does.
+  CHECK(compute_scores(a, many).overall == 40);
+  many.push_back(Hint{"care.patient-privacy", Severity::error, 0, 0, "", "", {}});
   CHECK(compute_scores(a, many).overall == 0);
+  CHECK(compute_scores(a, {hint("talk.question"), Hint{"care.confirms-patient", Severity::error, 0, 0, "", "", {}}})
+            .overall == 0);
+}
+
+TEST_CASE("scores: a privacy breach never outranks a weak post; too long is never good") {
+  Analyzer analyzer;
+  const Result breach = analyzer.analyze(
+      "So glad your biopsy came back clear, Maria! What questions do you have? Tell us below.", [] {
+        Context c;
+        c.reply_to = "@maria";
+        return c;
+      }());
+  CHECK(breach.label == "risky");
+  CHECK(breach.scores.overall == 0);
+  const std::string useful =
+      "Flu shots take five minutes at any of our walk-in clinics, no appointment needed, and they are free for "
+      "everyone under 18 and over 65. Bring your insurance card if you have one. Clinics are open Monday to Friday "
+      "8am to 6pm and Saturday 9am to 1pm. What questions do you have about flu shots this year? Tell us below!";
+  const Result long_post = analyzer.analyze(useful);
+  REQUIRE(long_post.length.weighted > 280);
+  CHECK(long_post.label != "good");
+  CHECK(long_post.label != "engaging");
+  CHECK(long_post.scores.overall == 40);
+  CHECK(long_post.scores.overall > breach.scores.overall);
+}
+
+TEST_CASE("scores: a reply is credited for what it does; boilerplate to a complaint scores below a real answer") {
+  Analyzer analyzer;
+  Context complaint;
+  complaint.reply_to = "@pat";
+  complaint.in_reply_to_text = "Waited 5 hours in your ER with my son and nobody told us anything. Awful.";
+  const Result model = analyzer.analyze(
+      "We're so sorry about the wait, Pat. That's not the experience we want for anyone. Please DM us so our patient "
+      "relations team can follow up.",
+      complaint);
+  for (const char* cold : {"Thanks for the feedback! Have a great day!",
+                           "Sorry you feel that way. Our staff are trained to prioritize the most urgent cases.",
+                           "Please call the office.", "Noted."}) {
+    INFO(cold);
+    const Result r = analyzer.analyze(cold, complaint);
+    CHECK(r.scores.overall < model.scores.overall);
+    CHECK(r.scores.conversation <= model.scores.conversation);
+  }
 }

@@ -70,6 +70,8 @@ struct Result {
   Readability readability;
   Scores scores;
   std::string label;  // engaging | good | broadcast | promotional | risky
+  std::string kind;      // what kind of post (docs/kinds.md): "crisis", "reply-complaint", ...
+  std::string kind_cue;  // what decided it: the cue as written, or "context.<field>"; may be empty
   std::vector<Hint> hints;
   std::vector<std::string> warnings;  // e.g. invalid UTF-8 replaced
 };

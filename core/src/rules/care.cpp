@@ -45,11 +45,24 @@ std::pair<int32_t, int32_t> sentence_span(const Document& doc, const Sentence& s
   return {first < s.last_token ? doc.tokens[first].start : s.start, s.end};
 }
 
+// Inside quotation marks: someone's words reported ("the day I heard
+// “you're cured”"), not a claim the post makes.
+bool in_quotes(const Document& doc, size_t first) {
+  int32_t straight = 0, open = 0;
+  for (size_t i = 0; i < first; ++i) {
+    const std::string_view t = doc.tokens[i].text;
+    if (t == "\"") ++straight;
+    else if (t == "\u201c") ++open;
+    else if (t == "\u201d") --open;
+  }
+  return straight % 2 == 1 || open > 0;
+}
+
 void check_claim(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   // Built-in and configured claims, minus those inside a guard ("no known cure").
   for (const PhraseMatch& m : rule_phrases(a, "care.claim", List::care_claim, List::care_claim_not)) {
-    if (match_in_entity(doc, m) || negated(doc, m.first_token)) continue;
+    if (match_in_entity(doc, m) || negated(doc, m.first_token) || in_quotes(doc, m.first_token)) continue;
     if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "Is there a cure?"
     const std::string original = doc.utf8(m.start, m.end);
     Hint h{"care.claim", Severity::warning, m.start, m.end, "", "", {}};
@@ -115,20 +128,15 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
   sink.add(std::move(h));
 }
 
-const RuleInfo kRules[] = {
-    {"care.patient-privacy", Severity::error,
-     "May identify a patient: a named patient, a room or bed number, a date of birth, a record number, a name with a diagnosis.",
-     check_patient_privacy},
-    {"care.confirms-patient", Severity::error,
-     "A public reply that confirms someone is a patient or discusses their care.", check_confirms_patient},
-    {"care.claim", Severity::warning,
-     "Absolute or unproven health claims: cure, guaranteed, 100% effective, miracle, no side effects, risk-free.",
-     check_claim},
-    {"care.advice", Severity::warning, "Personal medical instructions to a member of the public.", check_advice},
+const RuleCheck kChecks[] = {
+    {"care.patient-privacy", check_patient_privacy},
+    {"care.confirms-patient", check_confirms_patient},
+    {"care.claim", check_claim},
+    {"care.advice", check_advice},
 };
 
 }  // namespace
 
-std::span<const RuleInfo> care_rules() { return kRules; }
+std::span<const RuleCheck> care_checks() { return kChecks; }
 
 }  // namespace chime

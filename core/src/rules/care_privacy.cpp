@@ -69,10 +69,18 @@ size_t with_honorific(const Document& doc, size_t i) {
   return i;
 }
 
-// After an honorific starting at token i ("Mr. Jones"), the token of the name; else i.
+const WordList& honorifics() {
+  static const WordList& list = WordList::builtin("lists/honorifics.tsv");
+  return list;
+}
+
+// After an honorific or a title starting at token i ("Mr. Jones", "Dr.
+// Jones": a patient may be a doctor), the token of the name; else i. The
+// span then covers the whole identifier, title and name.
 size_t skip_honorific(const Document& doc, size_t i) {
-  static const WordList& honorifics = WordList::builtin("lists/honorifics.tsv");
-  if (i >= doc.tokens.size() || !honorifics.contains(doc.tokens[i])) return i;
+  if (i >= doc.tokens.size()) return i;
+  const std::string_view w = doc.tokens[i].folded;
+  if (!honorifics().contains(doc.tokens[i]) && w != "dr" && w != "prof") return i;
   ++i;
   if (i < doc.tokens.size() && doc.tokens[i].text == ".") ++i;
   return i;
@@ -233,6 +241,18 @@ size_t skip_qualifiers_back(const Document& doc, size_t first) {
   return first;
 }
 
+// If "N-year-old" stands right before token i, its first token; else i: the
+// age belongs to the identifier.
+size_t with_age(const Document& doc, size_t i) {
+  size_t j = i;
+  while (j > 0 && j + 5 > i &&
+         (doc.tokens[j - 1].text == "-" || doc.tokens[j - 1].folded == "year" || doc.tokens[j - 1].folded == "old")) {
+    --j;
+  }
+  if (j < i && j > 0 && doc.tokens[i - 1].folded == "old" && number_value(doc.tokens[j - 1]) >= 0) return j - 1;
+  return i;
+}
+
 // The first token of a name ending at token `last` (inclusive): "Maria Lopez".
 size_t name_start(const Document& doc, size_t last) {
   size_t first = last;
@@ -290,6 +310,7 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
     }
     if (!found || (first > 0 && is_clinician_title(doc, first - 1))) continue;
     first = with_honorific(doc, first);  // "Mr. Lee had a stroke" -> "A patient had a stroke"
+    first = with_age(doc, first);        // "4-year-old Sophie was..." -> "A patient was..."
     const int32_t start = doc.tokens[first].start;
     add(sink, start, d.end,
         "Naming a person with a diagnosis (\u201c" + doc.utf8(start, d.end) + "\u201d) can identify a patient.",
@@ -297,15 +318,115 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   }
 }
 
+// ---- "Mrs. Alvarez ... her hip replacement", "4-year-old Sophie" ------------
+
+// Does the text mention a diagnosis or a procedure (outside entities)?
+bool mentions_care(const ListMatches& matches) {
+  return any_in_text(matches, List::diagnoses) || any_in_text(matches, List::procedures);
+}
+
+// Staff, not a patient: "Mrs. Jones, our head nurse", "Ms. Patel, RN".
+bool staff_follows(const Document& doc, size_t name_end) {
+  static const WordList& titles = WordList::builtin("lists/clinician_titles.tsv");
+  for (size_t k = name_end; k < doc.tokens.size() && k < name_end + 4; ++k) {
+    const Token& t = doc.tokens[k];
+    if (titles.contains(t) || t.folded == "rn" || t.folded == "md" || t.folded == "staff" || t.folded == "team" ||
+        t.folded == "volunteer" || t.folded == "retires" || t.folded == "retiring") {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool overlaps_hint(const HintSink& sink, size_t from, int32_t start, int32_t end) {
+  for (size_t k = from; k < sink.hints().size(); ++k) {
+    const Hint& h = sink.hints()[k];
+    if (h.rule == "care.patient-privacy" && start < h.end && h.start < end) return true;
+  }
+  return false;
+}
+
+// A titled name (Mr., Mrs., Ms., Miss, Mx. + a capitalised name) in a post
+// that mentions a diagnosis or a procedure.
+void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  const Document& doc = matches.doc();
+  if (!mentions_care(matches)) return;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (!honorifics().contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const size_t name = skip_honorific(doc, i);
+    if (name == i || !is_name(doc, name)) continue;
+    size_t name_end = name + 1;
+    while (name_end < name + 3 && is_name(doc, name_end)) ++name_end;
+    if (staff_follows(doc, name_end)) continue;
+    const int32_t start = doc.tokens[i].start, end = doc.tokens[name_end - 1].end;
+    if (overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end,
+        "A named person (\u201c" + doc.utf8(start, end) +
+            "\u201d) in a post about a diagnosis or a procedure can identify a patient.",
+        {opens_sentence(doc, i) ? "A patient" : "a patient"});
+  }
+}
+
+// A person's age beside a first name ("4-year-old Sophie", "Sophie, 4,") in
+// a post about a diagnosis or a procedure: a child's story told without
+// consent identifies the child to everyone who knows them.
+void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  const Document& doc = matches.doc();
+  if (!mentions_care(matches)) return;
+  const size_t n = doc.tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    const long age = number_value(doc.tokens[i]);
+    if (age < 0 || age > 120 || token_in_entity(doc, i)) continue;
+    size_t name = n;
+    int32_t start = 0, end = 0;
+    // "4-year-old Sophie": number, "-", "year", "-", "old", name.
+    size_t k = i + 1;
+    while (k < n && (doc.tokens[k].text == "-" || doc.tokens[k].folded == "year" || doc.tokens[k].folded == "years" ||
+                     doc.tokens[k].folded == "old") && k < i + 6) {
+      ++k;
+    }
+    if (k > i + 2 && doc.tokens[k - 1].folded == "old" && is_name(doc, k)) {
+      name = k;
+      start = doc.tokens[i].start;
+      end = doc.tokens[k].end;
+    } else if (i >= 2 && doc.tokens[i - 1].text == "," && i + 1 < n && doc.tokens[i + 1].text == "," &&
+               is_name(doc, i - 2)) {
+      // "Sophie, 4, ...": the first name alone ("Meet Liam, 7," is not "Meet Liam").
+      name = i - 2;
+      start = doc.tokens[name].start;
+      end = doc.tokens[i].end;
+    }
+    if (name == n || overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end,
+        "A name with an age (\u201c" + doc.utf8(start, end) + "\u201d) in a post about care can identify a patient.");
+  }
+}
+
+// "with her permission", "shared with the family's consent".
+bool says_consent(const ListMatches& matches) { return any_in_text(matches, List::care_consent); }
+
 }  // namespace
 
 void check_patient_privacy(const Analysis& a, HintSink& sink) {
   const ListMatches& matches = lists(a);
+  const size_t first_hint = sink.hints().size();
   named_patients(matches, sink);
   room_numbers(matches, sink);
   dates_of_birth(matches, sink);
   record_numbers(matches, sink);
   named_diagnoses(matches, sink);
+  titled_names(matches, sink, first_hint);
+  named_ages(matches, sink, first_hint);
+  if (!says_consent(matches)) return;
+  // The post says the patient agreed: still a warning, since only a written
+  // authorisation on file makes it lawful.
+  for (size_t k = first_hint; k < sink.hints().size(); ++k) {
+    Hint& h = sink.hints()[k];
+    if (h.rule != "care.patient-privacy" || h.severity != Severity::error) continue;
+    h.severity = Severity::warning;
+    h.message += " The post says the patient agreed.";
+    h.suggestion = "Confirm the patient's written authorization (a HIPAA authorization) is on file before posting.";
+  }
 }
 
 }  // namespace chime

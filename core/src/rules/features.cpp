@@ -861,4 +861,33 @@ const std::vector<TopicMatch>& topics(const Analysis& a) {
   });
 }
 
+// Flesch-Kincaid is an English measure: a Spanish post would get a
+// meaningless grade. A text counts as English unless it has more function
+// words of other languages than of English (dense English jargon has few
+// function words of either kind, so a share of English ones would not do).
+bool reads_as_english(const Analysis& a) {
+  const Document& doc = a.doc;
+  // No function word of either kind: 0 >= 0.
+  if ((word_lists_seen(a) & (kEnglishFunctionWord | kOtherFunctionWord)) == 0) return true;
+  const auto& bits = word_lists(a);
+  int32_t english_words = 0, other_words = 0;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].kind != TokenKind::word) continue;
+    const bool is_english = bits[i] & kEnglishFunctionWord, is_other = bits[i] & kOtherFunctionWord;
+    // The entity test is the dearer one: only for words that would count.
+    if ((!is_english && !is_other) || token_in_entity(doc, i)) continue;
+    english_words += is_english ? 1 : 0;
+    other_words += is_other ? 1 : 0;
+  }
+  return english_words >= other_words;
+}
+
+void drop_replacements_inside_entities(const Document& doc, std::vector<Hint>& hints) {
+  // A span overlaps an entity without covering it exactly when one of its
+  // ends falls inside that entity: two lookups a hint, not a scan of all.
+  for (Hint& h : hints) {
+    if (!h.replacements.empty() && (doc.splits_entity(h.start) || doc.splits_entity(h.end))) h.replacements.clear();
+  }
+}
+
 }  // namespace chime

@@ -178,6 +178,15 @@ inline bool is_reply(const Analysis& a) {
 // A retweet or a quote.
 inline bool is_share(const Analysis& a) { return a.doc.context && (a.doc.context->retweet || a.doc.context->quote); }
 
+// Is the text English (not more function words of other languages than of
+// English)? Flesch-Kincaid and Chime's suggested questions are English.
+bool reads_as_english(const Analysis& a);
+
+// Drops the replacements of every hint whose span cuts into a URL, @mention,
+// #hashtag or $cashtag (starts or ends inside one): a one-click rewrite there
+// would break the link or the tag. Run on every analysis after the rules.
+void drop_replacements_inside_entities(const Document& doc, std::vector<Hint>& hints);
+
 // ---- Who the text talks about ------------------------------------------------
 
 // "you", "your", "y'all"... (lists/reader_words.txt) in tokens[first, last).

@@ -220,17 +220,17 @@ void check_mention_wall(const Analysis& a, HintSink& sink) {
             "Open with your message, and tag only the people it concerns, at the end.", {}});
 }
 
-constexpr RuleInfo kRules[] = {
-    {"length.over", Severity::error, "The post is longer than X allows (280 weighted characters).", check_length_over},
-    {"form.hashtag-pileup", Severity::tip, "More hashtags than the configured limit (default 2); more than 4 is a warning.", check_hashtag_pileup},
-    {"form.shouting", Severity::warning, "A run of words in capitals that are not acronyms.", check_shouting},
-    {"form.exclamations", Severity::tip, "\"!!\" or more than two exclamation marks.", check_exclamations},
-    {"form.link-only", Severity::warning, "A link with almost no words of one's own around it.", check_link_only},
-    {"form.mention-wall", Severity::tip, "The post opens with a wall of @mentions.", check_mention_wall},
+constexpr RuleCheck kChecks[] = {
+    {"length.over", check_length_over},
+    {"form.hashtag-pileup", check_hashtag_pileup},
+    {"form.shouting", check_shouting},
+    {"form.exclamations", check_exclamations},
+    {"form.link-only", check_link_only},
+    {"form.mention-wall", check_mention_wall},
 };
 
 }  // namespace
 
-std::span<const RuleInfo> length_form_rules() { return kRules; }
+std::span<const RuleCheck> length_form_checks() { return kChecks; }
 
 }  // namespace chime

@@ -8,22 +8,10 @@ namespace chime {
 
 namespace {
 
-// In the order of enum class List.
 constexpr std::string_view kFiles[] = {
-    "phrases/care_advice.tsv", "phrases/care_advice_reply.tsv", "phrases/care_advice_safe.tsv",
-    "phrases/care_claim.tsv", "phrases/care_claim_not.tsv", "phrases/care_confirms.tsv",
-    "phrases/care_confirms_generic.tsv", "phrases/care_diagnosis_link.tsv", "phrases/care_dob_cue.tsv",
-    "phrases/care_patient_cue.tsv", "phrases/care_record_cue.tsv", "phrases/care_room_cue.tsv",
-    "phrases/promo_hard_sell.tsv", "phrases/promo_hard_sell_except.tsv", "phrases/promo_press_release.tsv",
-    "phrases/promo_superlative.tsv", "phrases/promo_superlative_except.tsv",
-    "phrases/talk_invite.tsv", "phrases/talk_invite_except.tsv", "phrases/talk_rhetorical.tsv",
-    "phrases/talk_teaser.tsv",
-    "phrases/tone_complaint.tsv", "phrases/tone_defensive.tsv", "phrases/tone_defensive_reply.tsv",
-    "phrases/tone_empathy.tsv", "phrases/tone_empathy_not.tsv", "phrases/tone_private_channel.tsv",
-    "phrases/value_empty.tsv", "phrases/value_helpful.tsv", "phrases/value_resource.tsv",
-    "phrases/value_units.tsv",
-    "lists/diagnoses.tsv", "lists/jargon.tsv", "lists/patient_context.tsv",
-    "lists/topics.tsv",
+#define CHIME_LIST_FILE(id, file) file,
+    CHIME_BUILTIN_LISTS(CHIME_LIST_FILE)
+#undef CHIME_LIST_FILE
 };
 static_assert(std::size(kFiles) == static_cast<size_t>(List::count));
 

@@ -11,15 +11,57 @@
 
 namespace chime {
 
+// Every built-in list: its id and its file under core/data/, in one table,
+// so that the enum and the file names cannot drift apart. A list's id is its
+// file's name. topics is last: its phrases are built from lists/topics.tsv
+// (the first column of rows with a chat and a name).
+#define CHIME_BUILTIN_LISTS(X) \
+  X(care_advice, "phrases/care_advice.tsv") \
+  X(care_advice_reply, "phrases/care_advice_reply.tsv") \
+  X(care_advice_safe, "phrases/care_advice_safe.tsv") \
+  X(care_claim, "phrases/care_claim.tsv") \
+  X(care_claim_not, "phrases/care_claim_not.tsv") \
+  X(care_consent, "phrases/care_consent.tsv") \
+  X(care_confirms, "phrases/care_confirms.tsv") \
+  X(care_confirms_generic, "phrases/care_confirms_generic.tsv") \
+  X(care_diagnosis_link, "phrases/care_diagnosis_link.tsv") \
+  X(care_dob_cue, "phrases/care_dob_cue.tsv") \
+  X(care_patient_cue, "phrases/care_patient_cue.tsv") \
+  X(care_record_cue, "phrases/care_record_cue.tsv") \
+  X(care_room_cue, "phrases/care_room_cue.tsv") \
+  X(crisis_essentials, "phrases/crisis_essentials.tsv") \
+  X(kind_cues, "phrases/kind_cues.tsv") \
+  X(promo_hard_sell, "phrases/promo_hard_sell.tsv") \
+  X(promo_hard_sell_except, "phrases/promo_hard_sell_except.tsv") \
+  X(promo_press_release, "phrases/promo_press_release.tsv") \
+  X(promo_superlative, "phrases/promo_superlative.tsv") \
+  X(promo_superlative_except, "phrases/promo_superlative_except.tsv") \
+  X(talk_invite, "phrases/talk_invite.tsv") \
+  X(talk_invite_except, "phrases/talk_invite_except.tsv") \
+  X(talk_reply_acknowledge, "phrases/talk_reply_acknowledge.tsv") \
+  X(talk_rhetorical, "phrases/talk_rhetorical.tsv") \
+  X(talk_teaser, "phrases/talk_teaser.tsv") \
+  X(tone_boilerplate, "phrases/tone_boilerplate.tsv") \
+  X(tone_complaint, "phrases/tone_complaint.tsv") \
+  X(tone_defensive, "phrases/tone_defensive.tsv") \
+  X(tone_defensive_reply, "phrases/tone_defensive_reply.tsv") \
+  X(tone_empathy, "phrases/tone_empathy.tsv") \
+  X(tone_empathy_not, "phrases/tone_empathy_not.tsv") \
+  X(tone_private_channel, "phrases/tone_private_channel.tsv") \
+  X(value_empty, "phrases/value_empty.tsv") \
+  X(value_helpful, "phrases/value_helpful.tsv") \
+  X(value_resource, "phrases/value_resource.tsv") \
+  X(value_units, "phrases/value_units.tsv") \
+  X(diagnoses, "lists/diagnoses.tsv") \
+  X(jargon, "lists/jargon.tsv") \
+  X(patient_context, "lists/patient_context.tsv") \
+  X(procedures, "lists/procedures.tsv") \
+  X(topics, "lists/topics.tsv")
+
 enum class List : size_t {
-  care_advice, care_advice_reply, care_advice_safe, care_claim, care_claim_not, care_confirms,
-  care_confirms_generic, care_diagnosis_link, care_dob_cue, care_patient_cue, care_record_cue, care_room_cue,
-  promo_hard_sell, promo_hard_sell_except, promo_press_release, promo_superlative, promo_superlative_except,
-  talk_invite, talk_invite_except, talk_rhetorical, talk_teaser,
-  tone_complaint, tone_defensive, tone_defensive_reply, tone_empathy, tone_empathy_not, tone_private_channel,
-  value_empty, value_helpful, value_resource, value_units,
-  diagnoses, jargon, patient_context,
-  topics,  // lists/topics.tsv: the first column of rows with a chat and a name
+#define CHIME_LIST_ID(id, file) id,
+  CHIME_BUILTIN_LISTS(CHIME_LIST_ID)
+#undef CHIME_LIST_ID
   count
 };
 

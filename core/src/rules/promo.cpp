@@ -76,6 +76,8 @@ void check_hard_sell(const Analysis& a, HintSink& sink) {
 
 void check_self_focus(const Analysis& a, HintSink& sink) {
   if (is_reply(a) || is_share(a)) return;  // a reply already speaks to someone
+  // "Join us, bring the family": an invitation speaks to the reader.
+  if (!invitations(a).empty()) return;
   const int32_t self = self_reference_count(a);
   if (self < kSelfFocusMinimum || reader_word_count(a) > 0 || !conversational_mentions(a).empty()) return;
   sink.add({"promo.self-focus", Severity::tip, 0, text_end(a.doc),
@@ -83,15 +85,15 @@ void check_self_focus(const Analysis& a, HintSink& sink) {
             "Turn it toward the reader: say what it means for them, using “you”.", {}});
 }
 
-constexpr RuleInfo kRules[] = {
-    {"promo.press-release", Severity::warning, "Press-release language: announcements, datelines, wire services, quoted executives.", check_press_release},
-    {"promo.superlative", Severity::warning, "Self-praise: best, #1, world-class, state-of-the-art, award-winning...", check_superlative},
-    {"promo.hard-sell", Severity::warning, "Calls to buy or book: call now, limited time, % off, free consultation...", check_hard_sell},
-    {"promo.self-focus", Severity::tip, "Talks about us (we, our, our names and handles) and never about you.", check_self_focus},
+constexpr RuleCheck kChecks[] = {
+    {"promo.press-release", check_press_release},
+    {"promo.superlative", check_superlative},
+    {"promo.hard-sell", check_hard_sell},
+    {"promo.self-focus", check_self_focus},
 };
 
 }  // namespace
 
-std::span<const RuleInfo> promo_rules() { return kRules; }
+std::span<const RuleCheck> promo_checks() { return kChecks; }
 
 }  // namespace chime

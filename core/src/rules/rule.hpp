@@ -1,9 +1,12 @@
-// A rule looks at a Document and adds hints. Each rule family lives in its
-// own file(s) under core/src/rules/ and exposes one function returning its
-// RuleInfo list; registry.cpp lists the families. A meta-test checks that
-// every registered id is documented in docs/rules.md and has examples in
-// tests/examples/.
+// A rule looks at a Document and adds hints. Every rule is registered in one
+// place, core/data/rules.tsv: its id, the post kinds it runs on, its usual
+// severity, its score weight, the data files it reads and its description.
+// Each rule family lives in its own file(s) under core/src/rules/ and
+// exposes its checks by id; registry.cpp joins the two. A meta-test checks
+// that every registered id has a check, is documented in docs/rules/*.md and
+// has examples in tests/examples/, and that every check is registered.
 #pragma once
+#include <cstdint>
 #include <initializer_list>
 #include <memory>
 #include <span>
@@ -12,6 +15,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "rules/kinds.hpp"
 #include "sentiment/sentiment.hpp"
 
 namespace chime {
@@ -35,6 +39,8 @@ struct Analysis {
   // findings, ...), kept by rules/features.cpp once computed, so each is
   // worked out once per analysis however many rules read it.
   mutable std::shared_ptr<FeatureMemo> memo;
+  // What kind of post this is (rules/kinds.hpp), decided before the rules run.
+  PostKind kind = PostKind::general;
 };
 
 class HintSink {
@@ -77,23 +83,48 @@ inline std::string around_span(const Document& doc, std::string_view before, int
 
 using CheckFn = void (*)(const Analysis&, HintSink&);
 
-struct RuleInfo {
-  std::string_view id;           // "promo.superlative"
-  Severity default_severity;     // the usual severity (some rules vary it)
-  std::string_view description;  // one line: feeds docs and the options page
-  CheckFn check;                 // may add hints for this id only
+enum class ScoreDimension { conversation, value, tone, promotion, overall };
+
+// What one rule's hints do to the scores: the first hint moves `dimension`
+// by `first` points, each further hint by `more`, in all at most `cap` points
+// (positive raises the dimension; for promotion that is worse).
+struct ScoreWeight {
+  std::string_view rule;
+  ScoreDimension dimension;
+  int32_t first;
+  int32_t more;
+  int32_t cap;
 };
 
-// Every rule, in a fixed order (the order hints are produced in).
+// One row of core/data/rules.tsv with its check.
+struct RuleInfo {
+  std::string_view id;                  // "promo.superlative"
+  std::string_view family;              // "promo"
+  KindSet kinds;                        // the post kinds it runs on (rules/kinds.hpp)
+  Severity default_severity;            // the usual severity (some rules vary it)
+  ScoreWeight weight;                   // what its hints do to the scores
+  std::vector<std::string_view> files;  // the data files it reads, under core/data/
+  std::string_view description;         // one line: feeds docs and the options page
+  CheckFn check;                        // may add hints for this id only
+};
+
+// Every rule, in the order of rules.tsv (the order they run in).
 std::span<const RuleInfo> all_rules();
 const RuleInfo* find_rule(std::string_view id);
 
+// A family's check of one rule id.
+struct RuleCheck {
+  std::string_view id;
+  CheckFn check;
+};
 // One function per family, each defined in its family's file.
-std::span<const RuleInfo> length_form_rules();
-std::span<const RuleInfo> promo_rules();
-std::span<const RuleInfo> talk_rules();
-std::span<const RuleInfo> value_rules();
-std::span<const RuleInfo> tone_rules();
-std::span<const RuleInfo> care_rules();
+std::span<const RuleCheck> length_form_checks();
+std::span<const RuleCheck> promo_checks();
+std::span<const RuleCheck> talk_checks();
+std::span<const RuleCheck> value_checks();
+std::span<const RuleCheck> tone_checks();
+std::span<const RuleCheck> care_checks();
+// Ids with a check but no row in rules.tsv (the meta-test wants none).
+std::vector<std::string_view> unregistered_checks();
 
 }  // namespace chime

@@ -37,10 +37,44 @@ void check_mention(const Analysis& a, HintSink& sink) {
   }
 }
 
+// What a reply does for the person answered (a reply earns credit for
+// these, not for being a reply).
+std::vector<std::string_view> reply_actions(const Analysis& a) {
+  const ListMatches& matches = lists(a);
+  auto outside = [&](List list) {
+    for (const PhraseMatch& m : matches.find(list)) {
+      if (!match_in_entity(a.doc, m)) return true;
+    }
+    return false;
+  };
+  std::vector<std::string_view> actions;
+  if (outside(List::talk_reply_acknowledge)) actions.push_back("acknowledges them");
+  if (outside(List::tone_empathy) && !outside(List::tone_empathy_not)) actions.push_back("apologises or empathises");
+  if (outside(List::tone_private_channel)) actions.push_back("offers a private channel");
+  // An answer to a question: something useful (a fact, a number, a how-to),
+  // a link to it, or a statement of a few words ("Yes, it is open until 6").
+  // Without the text answered, a reply may be an answer too.
+  constexpr int32_t kAnswerWords = 4;
+  const bool may_answer = a.kind == PostKind::reply_question || (a.kind == PostKind::reply && !a.in_reply_to);
+  if (may_answer &&
+      (find_helpful(a) || !a.doc.entities.urls.empty() ||
+       (!any_question(a) && own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords))) {
+    actions.push_back("answers the question");
+  }
+  return actions;
+}
+
 void check_reply(const Analysis& a, HintSink& sink) {
   if (!is_reply(a)) return;
-  sink.add({"talk.reply", Severity::good, 0, text_end(a.doc),
-            "A reply: answering people, promptly, is how trust is built on X.", "", {}});
+  const auto actions = reply_actions(a);
+  if (actions.empty()) return;
+  std::string what = "A reply that ";
+  for (size_t i = 0; i < actions.size(); ++i) {
+    if (i > 0) what += i + 1 == actions.size() ? " and " : ", ";
+    what += actions[i];
+  }
+  what += ": answering people well is how trust is built on X.";
+  sink.add({"talk.reply", Severity::good, 0, text_end(a.doc), std::move(what), "", {}});
 }
 
 void check_share(const Analysis& a, HintSink& sink) {
@@ -72,19 +106,21 @@ bool has_word_from(const Analysis& a, uint8_t list) {
   return false;
 }
 
-// Which kind of question fits: an event, a topic, a tip, a link, or none.
+// Which kind of question fits: an event, a topic, a tip, or none (a stock
+// question that fits nothing in the post would make it worse).
 std::string_view opener_kind(const Analysis& a, const std::vector<TopicMatch>& topic_list) {
   if (has_word_from(a, kEventWord)) return "event";
   if (!topic_list.empty()) return "topic";
   if (has_word_from(a, kTipWord)) return "tip";
-  if (!a.doc.entities.urls.empty()) return "link";
-  return "default";
+  return {};
 }
 
-// The question; `storage` holds it when a topic is filled in.
+// The question, or empty when none fits; `storage` holds it when a topic is
+// filled in.
 std::string_view opener_question(const Analysis& a, std::string& storage) {
   const auto& topic_list = topics(a);
   const std::string_view kind = opener_kind(a, topic_list);
+  if (kind.empty()) return {};
   static const auto& openers = data_rows("lists/talk_openers.tsv");
   for (const auto& row : openers) {
     if (row.size() < 2 || row[0] != kind) continue;
@@ -95,14 +131,23 @@ std::string_view opener_question(const Analysis& a, std::string& storage) {
     storage.replace(at, 7, topic_list.front().topic);
     return storage;
   }
-  return "What would you like to know?";
+  return {};
+}
+
+// A problem hint (tip or worse) of a rule of `family` ("care.") among the
+// hints so far: the registry runs care and promo before talk.
+bool has_problem(const HintSink& sink, std::string_view family) {
+  for (const Hint& h : sink.hints()) {
+    if (h.severity != Severity::good && h.rule.starts_with(family)) return true;
+  }
+  return false;
 }
 
 // The text with `question` added at its end (after any link: a question
 // followed by a link reads as a teaser), or empty if that would not fit.
 std::string with_question(const Analysis& a, std::string_view question) {
   const Document& doc = a.doc;
-  const int32_t added = static_cast<int32_t>(question.size()) + 2;  // ASCII question + separator
+  const int32_t added = static_cast<int32_t>(question.size()) + 2;  // ASCII question + separator (at most 2)
   if (doc.length.weighted + added > doc.length.max) return {};
   const int32_t end = text_end(doc);
   std::string text;
@@ -126,17 +171,28 @@ std::string with_question(const Analysis& a, std::string_view question) {
   const size_t last_mark = text.find_last_not_of("\")'\xe2\x80\x9d\x99");  // " ) ' ” ’
   const char end_mark = last_mark == std::string::npos ? ' ' : text[last_mark];
   const bool ends_sentence = end_mark == '.' || end_mark == '!' || end_mark == '?' || end_mark == ':';
+  // After a link, a hashtag or an emoji the question goes on a line of its
+  // own: a sentence break that does not touch the link.
   const bool ends_with_tag = in_entity(doc, last) || last.kind == TokenKind::emoji;
-  text += ends_sentence || ends_with_tag ? " " : ". ";
+  text += ends_with_tag ? "\n" : ends_sentence ? " " : ". ";
   text += question;
   return text;
 }
 
 void check_broadcast(const Analysis& a, HintSink& sink) {
   if (opens_conversation(a) || a.doc.tokens.empty()) return;
+  // A question added to a post with a privacy, claim or promotion problem
+  // would raise its score without fixing it; an English question does not
+  // belong in a post in another language.
+  const bool safe_to_rewrite = !has_problem(sink, "care.") && !has_problem(sink, "promo.") && reads_as_english(a);
   std::string storage;
-  const std::string_view question = opener_question(a, storage);
+  const std::string_view question = safe_to_rewrite ? opener_question(a, storage) : std::string_view();
   std::vector<std::string> replacements;
+  if (question.empty()) {
+    sink.add({"talk.broadcast", Severity::tip, 0, text_end(a.doc), "A broadcast: nothing here invites a reply.",
+              "Open a conversation: end with a question your readers can answer about this topic.", {}});
+    return;
+  }
   if (std::string rewritten = with_question(a, question); !rewritten.empty()) replacements.push_back(std::move(rewritten));
   sink.add({"talk.broadcast", Severity::tip, 0, text_end(a.doc),
             "A broadcast: nothing here invites a reply.",
@@ -146,31 +202,42 @@ void check_broadcast(const Analysis& a, HintSink& sink) {
 
 void check_chat_suggest(const Analysis& a, HintSink& sink) {
   if (is_reply(a) || !chat_hashtags(a).empty()) return;
+  // A chat is no place for an ad or a doubtful health claim.
+  if (has_problem(sink, "promo.") || has_problem(sink, "care.")) return;
   const auto& found = topics(a);
   if (found.empty()) return;
   const TopicMatch& t = found.front();
+  // A topic inside a hashtag ("#nursing"): the span is the whole hashtag, so
+  // the rewrite ("#nursing #nurchat") never cuts into it.
+  int32_t start = t.start, end = t.end;
+  for (const Entity& tag : a.doc.entities.hashtags) {
+    if (tag.start < end && start < tag.end) {
+      start = std::min(start, tag.start);
+      end = std::max(end, tag.end);
+    }
+  }
   const size_t limit = static_cast<size_t>(a.doc.config ? a.doc.config->max_hashtags : Config{}.max_hashtags);
   std::vector<std::string> replacements;
-  if (a.doc.entities.hashtags.size() < limit) replacements.push_back(around_span(a.doc, "", t.start, t.end, concat({" #", t.chat})));
-  sink.add({"talk.chat-suggest", Severity::tip, t.start, t.end,
+  if (a.doc.entities.hashtags.size() < limit) replacements.push_back(around_span(a.doc, "", start, end, concat({" #", t.chat})));
+  sink.add({"talk.chat-suggest", Severity::tip, start, end,
             concat({"People talk about ", t.topic, " in the #", t.chat, " tweet chat."}),
             concat({"Add #", t.chat, ", or better, join the chat when it runs and answer questions there."}),
             std::move(replacements)});
 }
 
-constexpr RuleInfo kRules[] = {
-    {"talk.question", Severity::good, "A real question to readers (not rhetorical, not inside promotion).", check_question},
-    {"talk.invite", Severity::good, "An invitation to answer or share: tell us, what do you think, join us...", check_invite},
-    {"talk.mention", Severity::good, "Speaks to a person with an @mention (not a wall of them).", check_mention},
-    {"talk.reply", Severity::good, "The draft is a reply.", check_reply},
-    {"talk.share", Severity::good, "The draft retweets or quotes someone else's post.", check_share},
-    {"talk.chat", Severity::good, "Joins a healthcare tweet chat (#hcsm, #hcmktg, ... and configured chats).", check_chat},
-    {"talk.broadcast", Severity::tip, "No question, invitation, mention, reply, share or chat: a broadcast.", check_broadcast},
-    {"talk.chat-suggest", Severity::tip, "The topic has a tweet chat the post does not use.", check_chat_suggest},
+constexpr RuleCheck kChecks[] = {
+    {"talk.question", check_question},
+    {"talk.invite", check_invite},
+    {"talk.mention", check_mention},
+    {"talk.reply", check_reply},
+    {"talk.share", check_share},
+    {"talk.chat", check_chat},
+    {"talk.broadcast", check_broadcast},
+    {"talk.chat-suggest", check_chat_suggest},
 };
 
 }  // namespace
 
-std::span<const RuleInfo> talk_rules() { return kRules; }
+std::span<const RuleCheck> talk_checks() { return kChecks; }
 
 }  // namespace chime

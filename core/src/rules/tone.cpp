@@ -117,6 +117,10 @@ void check_sentiment(const Analysis& a, HintSink& sink) {
   // Hard news that already tells readers what to do ("Sepsis kills 270,000
   // a year. Know the signs: ...") is what the suggestion asks for.
   if (find_helpful(a)) return;
+  // ... or says what to do ("should go straight to triage", "call 911").
+  for (const PhraseMatch& m : lists(a).find(List::crisis_essentials)) {
+    if (m.phrase->note == "action" && !match_in_entity(a.doc, m)) return;
+  }
   sink.add({"tone.sentiment", Severity::tip, 0, text_end(a.doc),
             "This post reads as strongly negative (sentiment " + two_decimals(a.sentiment.compound) + ").",
             "If the news is hard, add what readers can do or where to find support.", {}});
@@ -190,6 +194,12 @@ void check_jargon(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   for (const PhraseMatch& m : lists(a).find(List::jargon)) {
     if (match_in_entity(doc, m) || m.phrase->replacements.empty()) continue;
+    // "SOB" is shorthand for shortness of breath; "sob" is a word.
+    if (m.phrase->note == "caps" && !std::all_of(doc.tokens.begin() + static_cast<std::ptrdiff_t>(m.first_token),
+                                                 doc.tokens.begin() + static_cast<std::ptrdiff_t>(m.last_token),
+                                                 [](const Token& t) { return t.all_caps; })) {
+      continue;
+    }
     // "hypertension (high blood pressure)": already explained.
     if (explained(doc, m.phrase)) continue;
     const std::string original = doc.utf8(m.start, m.end);
@@ -198,31 +208,23 @@ void check_jargon(const Analysis& a, HintSink& sink) {
                 "\u201d says the same in plain words.";
     h.suggestion = "Use the plain words, or explain the term in brackets.";
     // An acronym's capitals say nothing about the sentence: "NPO" -> "nothing by mouth".
-    const bool acronym = m.phrase->note == "acronym";
+    const bool acronym = m.phrase->note != "corporate" && m.phrase->note != "medical";
     for (const std::string& r : m.phrase->replacements) h.replacements.push_back(acronym ? r : match_case(original, r));
     sink.add(std::move(h));
   }
 }
 
-// Flesch-Kincaid is an English measure: a Spanish post would get a
-// meaningless grade. A text counts as English unless it has more function
-// words of other languages than of English (dense English jargon has few
-// function words of either kind, so a share of English ones would not do).
-bool reads_as_english(const Analysis& a) {
-  const Document& doc = a.doc;
-  // No function word of either kind: 0 >= 0.
-  if ((word_lists_seen(a) & (kEnglishFunctionWord | kOtherFunctionWord)) == 0) return true;
-  const auto& bits = word_lists(a);
-  int32_t english_words = 0, other_words = 0;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (doc.tokens[i].kind != TokenKind::word) continue;
-    const bool is_english = bits[i] & kEnglishFunctionWord, is_other = bits[i] & kOtherFunctionWord;
-    // The entity test is the dearer one: only for words that would count.
-    if ((!is_english && !is_other) || token_in_entity(doc, i)) continue;
-    english_words += is_english ? 1 : 0;
-    other_words += is_other ? 1 : 0;
+// Stock phrases and policy recitals in answer to a complaint: the person
+// hears that nobody listened. One hint, on the first.
+void check_boilerplate(const Analysis& a, HintSink& sink) {
+  for (const PhraseMatch& m : lists(a).find(List::tone_boilerplate)) {
+    if (match_in_entity(a.doc, m)) continue;
+    sink.add({"tone.boilerplate", Severity::warning, m.start, m.end,
+              quoted(a.doc, m.start, m.end) + " is boilerplate; to someone with a complaint it reads as a brush-off.",
+              "Answer the person: say sorry for what happened, and offer a name and a direct line or a DM to sort it out.",
+              {}});
+    return;
   }
-  return english_words >= other_words;
 }
 
 void check_reading_level(const Analysis& a, HintSink& sink) {
@@ -258,19 +260,17 @@ void check_reading_level(const Analysis& a, HintSink& sink) {
             std::move(suggestion), {}});
 }
 
-const RuleInfo kRules[] = {
-    {"tone.sentiment", Severity::tip, "A broadcast that reads as strongly negative (the sentiment is always reported).",
-     check_sentiment},
-    {"tone.defensive", Severity::warning, "Arguing with or blaming a person, most of all in a reply to a complaint.",
-     check_defensive},
-    {"tone.empathy", Severity::good, "A reply that acknowledges feelings or apologises, best with a private channel.",
-     check_empathy},
-    {"tone.jargon", Severity::tip, "Corporate or medical jargon that has a plain alternative.", check_jargon},
-    {"tone.reading-level", Severity::tip, "Reads above the configured grade level (default 8).", check_reading_level},
+const RuleCheck kChecks[] = {
+    {"tone.sentiment", check_sentiment},
+    {"tone.defensive", check_defensive},
+    {"tone.empathy", check_empathy},
+    {"tone.boilerplate", check_boilerplate},
+    {"tone.jargon", check_jargon},
+    {"tone.reading-level", check_reading_level},
 };
 
 }  // namespace
 
-std::span<const RuleInfo> tone_rules() { return kRules; }
+std::span<const RuleCheck> tone_checks() { return kChecks; }
 
 }  // namespace chime

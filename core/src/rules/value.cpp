@@ -5,6 +5,7 @@
 #include "match/phrases.hpp"
 #include "rules/features.hpp"
 #include "rules/rule.hpp"
+#include "rules/value_crisis.hpp"
 #include "rules/value_helpful.hpp"
 
 namespace chime {
@@ -112,11 +113,10 @@ void check_empty(const Analysis& a, HintSink& sink) {
   }
 }
 
-const RuleInfo kRules[] = {
-    {"value.helpful", Severity::good, "Gives a tip, a how-to, a fact, a number or a resource described in words.",
-     check_helpful},
-    {"value.empty", Severity::tip, "A slogan or empty call to action with nothing a reader learns or can answer.",
-     check_empty},
+const RuleCheck kChecks[] = {
+    {"value.helpful", check_helpful},
+    {"value.empty", check_empty},
+    {"value.crisis-essentials", check_crisis_essentials},
 };
 
 }  // namespace
@@ -139,6 +139,6 @@ std::optional<HelpfulFinding> find_helpful(const Analysis& a) {
   return m.helpful.value;
 }
 
-std::span<const RuleInfo> value_rules() { return kRules; }
+std::span<const RuleCheck> value_checks() { return kChecks; }
 
 }  // namespace chime

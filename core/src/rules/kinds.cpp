@@ -1,0 +1,133 @@
+#include "rules/kinds.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "rules/features.hpp"
+#include "rules/rule.hpp"
+
+namespace chime {
+
+namespace {
+
+constexpr std::array<std::string_view, static_cast<size_t>(PostKind::count)> kNames = {
+    "reply-complaint", "reply-question", "reply-praise", "reply",    "share",       "thread-later",
+    "chat-answer",     "crisis",         "service",      "thread-first", "job",     "fundraising",
+    "event",           "awareness",      "research",     "promotion",  "tip",        "general",
+};
+
+// The post answered is praise when it reads this positive (VADER compound):
+// "Thank you, the nurses were wonderful" scores about 0.8, a plain "ok" 0.3.
+constexpr double kPraiseSentiment = 0.5;
+// ... and a complaint at or below this (as tone.defensive's reading of it).
+constexpr double kComplaintSentiment = -0.25;
+
+bool has_question_mark(const Document& doc) {
+  for (const Token& t : doc.tokens) {
+    if (t.text == "?" || t.text == "\xef\xbc\x9f") return true;
+  }
+  return false;
+}
+
+KindDecision reply_kind(const Analysis& a) {
+  const std::string cue = a.in_reply_to ? "context.in_reply_to_text" : "context.reply_to";
+  if (!a.in_reply_to) return {PostKind::reply, cue};
+  if (a.in_reply_to_sentiment.compound <= kComplaintSentiment || builtin(List::tone_complaint).any(*a.in_reply_to)) {
+    return {PostKind::reply_complaint, cue};
+  }
+  if (has_question_mark(*a.in_reply_to)) return {PostKind::reply_question, cue};
+  if (a.in_reply_to_sentiment.compound >= kPraiseSentiment) return {PostKind::reply_praise, cue};
+  return {PostKind::reply, cue};
+}
+
+// "A1:", "Q3" opening the text: the tweet-chat way of numbering answers.
+bool opens_with_chat_number(const Document& doc) {
+  const size_t first = first_own_word(doc, 0, doc.tokens.size());
+  if (first >= doc.tokens.size()) return false;
+  const std::string_view w = doc.tokens[first].folded;
+  if (w.size() < 2 || w.size() > 3 || (w[0] != 'a' && w[0] != 'q')) return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (w[i] < '0' || w[i] > '9') return false;
+  }
+  return true;
+}
+
+bool in_url_or_mention(const Document& doc, const PhraseMatch& m) {
+  for (size_t i = m.first_token; i < m.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (in_list_of(doc.entities.urls, t) || in_list_of(doc.entities.mentions, t)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view to_string(PostKind kind) {
+  const auto i = static_cast<size_t>(kind);
+  return i < kNames.size() ? kNames[i] : "general";
+}
+
+PostKind post_kind_from_string(std::string_view name) {
+  for (size_t i = 0; i < kNames.size(); ++i) {
+    if (kNames[i] == name) return static_cast<PostKind>(i);
+  }
+  return PostKind::count;
+}
+
+std::optional<KindSet> parse_kinds(std::string_view text) {
+  KindSet set = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t end = std::min(text.find(' ', i), text.size());
+    std::string_view word = text.substr(i, end - i);
+    i = end + 1;
+    if (word.empty()) continue;
+    const bool remove = word.front() == '-';
+    if (remove) word.remove_prefix(1);
+    KindSet named = 0;
+    if (word == "any") {
+      named = kAnyKind;
+    } else if (word == "engagement") {
+      named = kEngagementKinds;
+    } else if (const PostKind k = post_kind_from_string(word); k != PostKind::count) {
+      named = kind_bit(k);
+    } else {
+      return std::nullopt;
+    }
+    set = remove ? set & ~named : set | named;
+  }
+  return set;
+}
+
+KindDecision classify_post(const Analysis& a) {
+  const Document& doc = a.doc;
+  if (is_reply(a)) return reply_kind(a);
+  if (doc.context && doc.context->retweet) return {PostKind::share, "context.retweet"};
+  if (doc.context && doc.context->quote) return {PostKind::share, "context.quote"};
+  if (doc.context && doc.context->thread_index > 0) return {PostKind::thread_later, "context.thread_index"};
+  if (opens_with_chat_number(doc)) {
+    const Token& t = doc.tokens[first_own_word(doc, 0, doc.tokens.size())];
+    return {PostKind::chat_answer, std::string(t.text)};
+  }
+  // The text's cue of the first kind in PostKind order; the first such cue.
+  const PhraseMatch* best = nullptr;
+  PostKind best_kind = PostKind::count;
+  const std::vector<PhraseMatch> cues = lists(a).find(List::kind_cues);
+  for (const PhraseMatch& m : cues) {
+    const PostKind k = post_kind_from_string(m.phrase->note);
+    if (k == PostKind::count || in_url_or_mention(doc, m)) continue;
+    if (k < best_kind) {
+      best_kind = k;
+      best = &m;
+    }
+  }
+  // A tweet-chat hashtag makes it a chat answer, unless a notice's cue says
+  // more (a lockdown posted with #hcsm is still a lockdown).
+  if (const auto& chats = chat_hashtags(a); !chats.empty() && best_kind > PostKind::service) {
+    return {PostKind::chat_answer, "#" + chats.front()->text};
+  }
+  if (best) return {best_kind, doc.utf8(best->start, best->end)};
+  return {PostKind::general, ""};
+}
+
+}  // namespace chime

@@ -1,0 +1,64 @@
+// value.crisis-essentials (docs/rules/value.md): a crisis or safety notice
+// (a lockdown, a boil-water notice, an outage) must tell people what to do,
+// where, when the next update comes, and an official link or number. The
+// phrases that give each are in core/data/phrases/crisis_essentials.tsv.
+#include "rules/value_crisis.hpp"
+
+#include <array>
+#include <string>
+
+#include "rules/features.hpp"
+
+namespace chime {
+
+namespace {
+
+// A phone number: a number token of 7 digits or more, or digit groups joined
+// by '-', '.' or ' ' (555-0100, 1-800-555-0199).
+bool has_phone_number(const Document& doc) {
+  int32_t digits = 0;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::number && !token_in_entity(doc, i)) {
+      for (char c : t.text) digits += c >= '0' && c <= '9' ? 1 : 0;
+      if (digits >= 7) return true;
+    } else if (!(t.text == "-" || t.text == "." || t.text == "(" || t.text == ")")) {
+      digits = 0;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void check_crisis_essentials(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  if (doc.tokens.empty()) return;
+  // The order the message names what is missing in.
+  constexpr std::array<std::string_view, 4> kEssentials = {"action", "where", "update", "contact"};
+  constexpr std::array<std::string_view, 4> kNames = {"what people should do", "where",
+                                                      "when the next update comes",
+                                                      "an official link or phone number"};
+  std::array<bool, 4> given{};
+  for (const PhraseMatch& m : lists(a).find(List::crisis_essentials)) {
+    if (match_in_entity(doc, m)) continue;
+    for (size_t i = 0; i < kEssentials.size(); ++i) given[i] = given[i] || m.phrase->note == kEssentials[i];
+  }
+  given[3] = given[3] || !doc.entities.urls.empty() || has_phone_number(doc);
+  std::string missing;
+  int32_t count = 0;
+  for (size_t i = 0; i < kEssentials.size(); ++i) {
+    if (given[i]) continue;
+    ++count;
+    if (!missing.empty()) missing += ", ";
+    missing += kNames[i];
+  }
+  if (count == 0) return;
+  sink.add({"value.crisis-essentials", count >= 2 ? Severity::warning : Severity::tip, 0, text_end(doc),
+            "A safety notice that does not say " + missing + ".",
+            "In a crisis people need: what happened, what to do, where, when you will update them, and an "
+            "official link or number.",
+            {}});
+}
+
+}  // namespace chime

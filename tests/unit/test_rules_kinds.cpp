@@ -1,0 +1,103 @@
+// Post kinds (docs/kinds.md): what the classifier decides, and the rules that
+// stay quiet on a kind.
+#include <doctest/doctest.h>
+
+#include "chime/analyzer.hpp"
+#include "rule_checks.hpp"
+#include "rules/kinds.hpp"
+
+using namespace chime;
+using namespace chime::testing;
+
+namespace {
+
+Result analyse(const std::string& text, const Context& context = {}) {
+  static Analyzer analyzer;
+  return analyzer.analyze(text, context);
+}
+
+bool fired(const Result& r, std::string_view rule) {
+  return std::any_of(r.hints.begin(), r.hints.end(), [&](const Hint& h) { return h.rule == rule; });
+}
+
+}  // namespace
+
+TEST_CASE("kinds: every kind has a name that reads back") {
+  for (size_t i = 0; i < static_cast<size_t>(PostKind::count); ++i) {
+    const auto kind = static_cast<PostKind>(i);
+    CHECK(post_kind_from_string(to_string(kind)) == kind);
+  }
+  CHECK(post_kind_from_string("nope") == PostKind::count);
+}
+
+TEST_CASE("kinds: decided from the context first") {
+  CHECK(analyse("We're so sorry. Please DM us.", reply_to("@pat", "Waited 5 hours, nobody told me anything. Awful."))
+            .kind == "reply-complaint");
+  CHECK(analyse("Yes, until 6pm.", reply_to("@sam", "Is the Elm St clinic open today?")).kind == "reply-question");
+  CHECK(analyse("Thank you!", reply_to("@kim", "The nurses on 4 West were wonderful, thank you so much!")).kind ==
+        "reply-praise");
+  CHECK(analyse("Thank you!", reply_to("@kim")).kind == "reply");
+  Context quote;
+  quote.quote = true;
+  CHECK(analyse("Worth a read.", quote).kind == "share");
+  Context later;
+  later.thread_index = 2;
+  const Result r = analyse("Third, wash your hands.", later);
+  CHECK(r.kind == "thread-later");
+  CHECK(r.kind_cue == "context.thread_index");
+}
+
+TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") {
+  struct Case {
+    const char* text;
+    const char* kind;
+    const char* cue;
+  };
+  const Case cases[] = {
+      {"The hospital is on lockdown. Stay inside.", "crisis", "lockdown"},
+      {"Boil water notice for the East campus.", "crisis", "Boil water"},
+      {"Our phone system has an outage this morning.", "crisis", "outage"},
+      {"Main campus closed due to weather today.", "crisis", "closed due to weather"},
+      {"New visiting hours start Monday: 8am to 8pm.", "service", "visiting hours"},
+      {"The Elm St parking garage is closed this weekend.", "service", "parking"},
+      {"1/ Why we changed how we triage in the ER.", "thread-first", "1/"},
+      {"We're hiring night-shift nurses at Riverside.", "job", "We're hiring"},
+      {"Donate today and help a family stay close to their child.", "fundraising", "Donate"},
+      {"Free diabetes webinar on Thursday at noon.", "event", "webinar"},
+      {"It's World Kidney Day: know your numbers.", "awareness", "World Kidney Day"},
+      {"A new study shows walking after meals lowers blood sugar.", "research", "new study"},
+      {"Teeth whitening 20% off this month!", "promotion", "% off"},
+      {"Tip: keep a list of your medicines in your wallet.", "tip", "Tip"},
+      {"A1: We answer every DM within a day. #hcsm", "chat-answer", "A1"},
+      {"Mental health is health. #hcsm", "chat-answer", "#hcsm"},
+      {"Riverside Health celebrates 100 years.", "general", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const Result r = analyse(c.text);
+    CHECK(r.kind == c.kind);
+    CHECK(r.kind_cue == c.cue);
+  }
+  // A notice outranks the other cues: an event on lockdown day is a lockdown.
+  CHECK(analyse("Lockdown lifted; tonight's webinar is cancelled.").kind == "crisis");
+  // Cues inside a URL or a handle do not count.
+  CHECK(analyse("Read more at https://example.org/lockdown-drill-study").kind == "general");
+}
+
+TEST_CASE("kinds: no engagement nag on notices and later thread parts; crisis notices get their own checks") {
+  const Result lockdown = analyse("We are in a lockdown.");
+  CHECK(lockdown.kind == "crisis");
+  CHECK_FALSE(fired(lockdown, "talk.broadcast"));
+  CHECK_FALSE(fired(lockdown, "talk.chat-suggest"));
+  CHECK(fired(lockdown, "value.crisis-essentials"));
+  for (const Hint& h : lockdown.hints) {
+    for (const std::string& r : h.replacements) CHECK(r.find('?') == std::string::npos);
+  }
+  CHECK_FALSE(fired(analyse("Pharmacy holiday hours: closed Thursday, open Friday 9 to 5."), "talk.broadcast"));
+  Context later;
+  later.thread_index = 3;
+  CHECK_FALSE(fired(analyse("Diabetes care starts with a good breakfast.", later), "talk.broadcast"));
+  CHECK_FALSE(fired(analyse("Diabetes care starts with a good breakfast.", later), "talk.chat-suggest"));
+  // The same text on its own is a broadcast.
+  CHECK(fired(analyse("Diabetes care starts with a good breakfast."), "talk.broadcast"));
+}
