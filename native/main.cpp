@@ -36,10 +36,6 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 }  // namespace
 
-namespace chime::cli {
-void complain(const std::string& message) { std::cerr << "chime: " << message << "\n" << std::flush; }
-}  // namespace chime::cli
-
 int main(int argc, char** argv) {
   using namespace chime::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
