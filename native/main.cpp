@@ -37,12 +37,6 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 }  // namespace
 
-namespace chime::cli {
-// Messages quote file names and contents: escaped so that no byte of a file
-// can drive the terminal.
-void complain(const std::string& message) { std::cerr << "chime: " << escape_controls(message) << "\n" << std::flush; }
-}  // namespace chime::cli
-
 int main(int argc, char** argv) {
   using namespace chime::cli;
   std::vector<std::string> args(argv + 1, argv + argc);

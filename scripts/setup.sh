@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Chime needs, if they are missing.
 #   scripts/setup.sh native   # the C++ build: the chime CLI and its tests
-#   scripts/setup.sh all      # plus Emscripten, Chromium and Node for the wasm and browser tests
+#   scripts/setup.sh all      # plus Emscripten, Chromium and Node for the wasm and browser tests,
+#                             # and clang with libFuzzer for the fuzz harnesses
+#   scripts/setup.sh fuzz     # native, plus clang and its libFuzzer runtime (docs/fuzzing.md)
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
@@ -9,6 +11,9 @@ level=${1:-native}
 packages=(cmake ninja-build g++ pkg-config ca-certificates patch icu-devtools
           nlohmann-json3-dev doctest-dev libyaml-cpp-dev libzip-dev
           valgrind)  # valgrind: the complexity test counts instructions with callgrind
+if [[ $level == all || $level == fuzz ]]; then
+  packages+=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizer runtimes for clang 14
+fi
 if [[ $level == all ]]; then
   packages+=(emscripten chromium openssl zip cmark)
 fi

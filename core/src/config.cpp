@@ -219,7 +219,7 @@ std::optional<Config> Config::parse(std::string_view json_text, std::vector<Conf
   Json j;
   try {
     j = Json::parse(json_text);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // parse_error, or out_of_range for a number like 1E400
     errors.push_back({"(root)", std::string("invalid JSON: ") + e.what()});  // names the byte
     return std::nullopt;
   }

@@ -112,6 +112,13 @@ TEST_CASE("config: wrong shapes and broken JSON are refused") {
   REQUIRE(broken.size() == 1);
   CHECK(broken[0].path == "(root)");
   CHECK(broken[0].message.find("invalid JSON") == 0);
+  // A number past double's range is nlohmann's out_of_range, not a parse_error
+  // (found by tests/fuzz/fuzz_config): refused the same way, not thrown.
+  auto overflow = errors_of(R"({"thresholds": {"reading_grade": 1E400}})");
+  REQUIRE(overflow.size() == 1);
+  CHECK(overflow[0].path == "(root)");
+  CHECK(overflow[0].message.find("invalid JSON") == 0);
+  CHECK(overflow[0].message.find("1E400") != std::string::npos);
 }
 
 TEST_CASE("config: rules can be switched off and re-graded") {

@@ -85,7 +85,8 @@ TEST_CASE("PhraseSet finds what each list's own find finds, in any token range")
     for (size_t i = 1; i < n; i += 3) ranges.push_back({i, n});
     for (size_t id = 0; id < set.size(); ++id) {
       const PhraseList& list = set.list(id);
-      for (auto [first, last] : ranges) {
+      for (const auto& range : ranges) {
+        const size_t first = range.first, last = range.second;  // not a structured binding: clang 14's INFO cannot capture one
         const auto expected = list.find(doc, first, last);
         INFO("list " << id << " text: " << text << " range " << first << "-" << last);
         REQUIRE(same(matches.find(id, first, last), expected));
