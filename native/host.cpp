@@ -36,6 +36,7 @@ class Channel {
   enum class Read { frame, end, truncated_header, truncated_body, too_large };
 
   explicit Channel(uint64_t max_request) : max_request_(max_request) {}
+  static constexpr size_t kReadPiece = 1024 * 1024;
 
   Read read(std::string& body, uint64_t& length) {
     unsigned char header[4];
@@ -46,8 +47,17 @@ class Channel {
     std::memcpy(&n, header, 4);  // native byte order, as the browser writes it
     length = n;
     if (length > max_request_) return Read::too_large;  // the caller answers, then skip()s it
-    body.resize(length);
-    if (std::fread(body.data(), 1, length, stdin) < length) return Read::truncated_body;
+    // Grown as the bytes arrive, a piece at a time: a header that announces
+    // more than follows costs what did follow, not the announced length.
+    body.clear();
+    while (body.size() < length) {
+      const size_t have = body.size();
+      const size_t want = std::min<uint64_t>(length - have, kReadPiece);
+      body.resize(have + want);
+      const size_t arrived = std::fread(body.data() + have, 1, want, stdin);
+      body.resize(have + arrived);
+      if (arrived < want) return Read::truncated_body;
+    }
     return Read::frame;
   }
 
