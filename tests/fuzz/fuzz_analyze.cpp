@@ -18,8 +18,8 @@
 
 namespace {
 
-const chime::Analyzer& default_analyzer() {
-  static const chime::Analyzer analyzer;
+chime::Analyzer& default_analyzer() {
+  static chime::Analyzer analyzer;
   return analyzer;
 }
 
@@ -49,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!config) return 0;  // the config harness covers rejected documents
     configured = std::make_unique<chime::Analyzer>(std::move(*config));
   }
-  const chime::Analyzer& analyzer = configured ? *configured : default_analyzer();
+  chime::Analyzer& analyzer = configured ? *configured : default_analyzer();
 
   chime::Context context;
   if (!context_text.empty()) {

@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   chime::cli::ZipArchive zip;
   std::string message;
   if (!zip.open("/proc/self/fd/" + std::to_string(fd), message)) return 0;
-  for (const std::string& member : zip.tweet_files()) {
+  std::vector<std::string> problems;
+  for (const std::string& member : zip.tweet_files(problems)) {
     auto stream = zip.read(member, message);
     if (!stream) continue;
     chime::cli::Input input(*stream);
