@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import vader from 'vader-sentiment';
+import { pearson } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const { values: options } = parseArgs({
@@ -38,18 +39,6 @@ const HUMAN_THRESHOLD = 0.5;
 const toolClass = (c) => (c >= TOOL_THRESHOLD ? 1 : c <= -TOOL_THRESHOLD ? -1 : 0);
 const humanClass = (m) => (m > HUMAN_THRESHOLD ? 1 : m < -HUMAN_THRESHOLD ? -1 : 0);
 
-function pearson(xs, ys) {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (xs[i] - mx) * (ys[i] - my);
-    sxx += (xs[i] - mx) ** 2;
-    syy += (ys[i] - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
 const accuracy = (scores, ratings) =>
   scores.filter((s, i) => toolClass(s) === humanClass(ratings[i])).length / scores.length;
 
