@@ -15,3 +15,10 @@ add_test(NAME complexity COMMAND ${CHIME_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR
 set_tests_properties(complexity PROPERTIES
   ENVIRONMENT "CHIME_WORST_CASE=$<TARGET_FILE:chime_worst_case>;CHIME_VALGRIND=${CHIME_VALGRIND}"
   TIMEOUT 900)
+# A refused configuration is cached as refused: Config::parse calls counted
+# by callgrind while the host serves repeated requests.
+if(TARGET chime)
+  add_test(NAME config_cache COMMAND ${CHIME_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR}/complexity/config_cache.test.mjs)
+  set_tests_properties(config_cache PROPERTIES
+    ENVIRONMENT "CHIME_BIN=$<TARGET_FILE:chime>;CHIME_VALGRIND=${CHIME_VALGRIND}" TIMEOUT 300)
+endif()

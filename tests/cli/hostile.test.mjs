@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { makeZip } from './zip.mjs';
+import { deflateMember, makeZip } from './zip.mjs';
 
 const CHIME = process.env.CHIME_BIN;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-hostile-'));
@@ -184,6 +184,20 @@ test('zip: a 20 MB element in tweets.js is skipped, and the next element and par
   assert.deepEqual(errors(r.out).map((e) => e.error.code), ['too_large']);
   assert.match(r.err, /bomb\.zip:data\/tweets\.js:1: this element is over the limit of 1 MiB; skipped/);
   assert.deepEqual(results(r.out).map((i) => i.id), ['2', '30']);
+});
+
+test('zip: a member that inflates past 1 GiB is read up to the limit, said so, and the next part is read', async () => {
+  // 1 MiB of 1025 MiB of spaces after the first element: about 1 MB packed.
+  const member = await deflateMember('window.YTD.tweets.part0 = [{"tweet":{"id_str":"1","full_text":"before"}}',
+                                     Buffer.alloc(1 << 20, 0x20), 1025, ',{"tweet":{"id_str":"2","full_text":"after"}}]');
+  assert.ok(member.size > 1024 * 1024 * 1024 && member.packed.length < 4 * 1024 * 1024);
+  const file = path.join(tmp, 'inflates.zip');
+  fs.writeFileSync(file, makeZip([['data/tweets.js', member], ['data/tweets-part1.js', tweets(3, ['Next part'])]]));
+  const r = chime(['check', file]);
+  assert.equal(r.signal, null, r.err);
+  assert.equal(r.code, 3, r.err);
+  assert.match(r.err, /inflates\.zip:data\/tweets\.js:\d+: this member inflates past the limit of 1024 MiB; the rest of it is skipped/);
+  assert.deepEqual(results(r.out).map((i) => i.id), ['1', '30']);
 });
 
 test('zip: 65,000 tweets members are read one at a time in flat memory', () => {
