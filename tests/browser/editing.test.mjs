@@ -379,6 +379,31 @@ describe('issue 15: the post guard', () => {
     await page.close();
   });
 
+  test('the guard fits the window at 360, 560, 800 and 1280 px, both buttons reachable', async () => {
+    for (const width of [360, 560, 800, 1280]) {
+      const { page } = await open();
+      await page.setViewportSize({ width, height: 800 });
+      await typeInto(page, editorSelector(), PRIVATE);
+      await page.keyboard.press('Control+Enter');
+      const guard = overlayLocator(page, '.guard');
+      await guard.waitFor({ state: 'visible' });
+      const box = await guard.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= width && box.y >= 0 && box.y + box.height <= 800,
+        `${width} px: the dialog ${JSON.stringify(box)} is inside the window`);
+      for (const button of ['review', 'post-anyway']) {
+        const hit = await page.evaluate((name) => {
+          const root = document.querySelector('chime-overlay').shadowRoot;
+          const r = root.querySelector(`.guard .${name}`).getBoundingClientRect();
+          return root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.classList.contains(name) ?? false;
+        }, button);
+        assert.ok(hit, `${width} px: ${button} is the element at its own middle`);
+      }
+      await screenshot(page, `post-guard-${width}.png`);
+      assert.deepEqual(await posted(page), []);
+      await page.close();
+    }
+  });
+
   test('Post at once after typing a patient\'s name is stopped too (it waits for that text\'s analysis)', async () => {
     const { page } = await open();
     await page.locator(editorSelector()).click();
