@@ -7,6 +7,7 @@
 #include <cstring>
 #include <functional>
 #include <istream>
+#include <optional>
 
 #include "analysis.hpp"
 #include "chime/json_text.hpp"
@@ -149,11 +150,16 @@ Json parse_request_json(const std::string& body, const std::function<void(Json&&
   return Json::parse(body, callback);
 }
 
-// Collects a check's results into frames under the reply limit.
+// Collects a check's results into frames under the reply limit. With
+// `lines` (a file check asked for them), each result and error also carries
+// the bytes `chime check --format csv` / `ndjson` write for it, from the CLI's
+// own writer, so that the bulk page's export is that writer's output.
 class CheckStream : public ItemHandler {
  public:
-  CheckStream(Channel& channel, const Json& id, Analyzer& analyzer, uint64_t total, bool by_line)
-      : channel_(channel), id_(dump_line(id)), analyzer_(analyzer), total_(total), by_line_(by_line) {}
+  CheckStream(Channel& channel, const Json& id, Analyzer& analyzer, uint64_t total, bool by_line,
+              std::optional<std::string> lines_file = std::nullopt)
+      : channel_(channel), id_(dump_line(id)), analyzer_(analyzer), total_(total), by_line_(by_line),
+        lines_file_(std::move(lines_file)) {}
 
   void set_index(int64_t index) { index_ = index; }
 
@@ -161,7 +167,7 @@ class CheckStream : public ItemHandler {
     const int64_t where = by_line_ ? item.line : index_;
     std::vector<std::string> context_errors;
     const Context context = context_for(item, analyzer_.config(), context_errors);
-    for (const std::string& message : context_errors) add_error(where, item.id, "bad_request", message);
+    for (const std::string& message : context_errors) add_error(where, item.id, "bad_item", message);
     const Result result = analyzer_.analyze(item.text, context);
     summary_.add(post_info(item, analyzer_.config()), result);
     ++done_;
@@ -174,6 +180,10 @@ class CheckStream : public ItemHandler {
     }
     entry.field(by_line_ ? "line" : "index", where).field("text", item.text);  // the bulk page shows what was checked
     write_json(entry.key("result"), result);
+    if (lines_file_) {
+      entry.field("csv", csv_row(*lines_file_, item, result));
+      entry.field("ndjson", item_line(*lines_file_, item, result) + "\n");
+    }
     std::string text = entry.end_object().take();
     if (text.size() + id_.size() + 200 > kFrameBudget) {
       add_error(where, item.id, "too_large", "the result of this item is over the reply limit; shorten the text");
@@ -196,6 +206,7 @@ class CheckStream : public ItemHandler {
     if (!item_id.empty()) e["id"] = item_id;
     e["code"] = code;
     e["message"] = message;
+    if (lines_file_) e["ndjson"] = dump_line(error_json(*lines_file_, InputError{where, code, message})) + "\n";
     errors_.push_back(std::move(e));
   }
 
@@ -212,6 +223,7 @@ class CheckStream : public ItemHandler {
     if (!flush()) return false;
     Json reply = {{"id", Json::parse(id_)}, {"ok", true}, {"done", true}, {"progress", progress()},
                   {"summary", summary_.to_json()}, {"errors", errors_}, {"errors_total", errors_total_}};
+    if (lines_file_) reply["csv_header"] = csv_header();
     std::string text = dump_line(reply);
     while (text.size() >= kMaxReply && !reply["errors"].empty()) {  // only a flood of long errors gets here
       Json& list = reply["errors"];
@@ -244,6 +256,7 @@ class CheckStream : public ItemHandler {
   AccountSummary summary_;
   uint64_t total_, done_ = 0;
   bool by_line_;
+  std::optional<std::string> lines_file_;  // the file's name, when lines were asked for
   int64_t index_ = 0;
   std::string pending_;
   size_t pending_count_ = 0;
@@ -386,6 +399,12 @@ class Host {
   bool check(const Json& id, const Json& request, const std::string& body) {
     const bool has_items = request.contains("items"), has_file = request.contains("file");
     if (has_items == has_file) throw RequestError{"bad_request", "check needs \"items\" (an array) or \"file\", not both"};
+    bool lines = false;
+    if (request.contains("lines")) {
+      if (!request["lines"].is_boolean()) throw RequestError{"bad_request", "lines: must be true or false"};
+      lines = request["lines"].get<bool>();
+      if (lines && has_items) throw RequestError{"bad_request", "lines: only for a check of a \"file\""};
+    }
     Analyzer& analyzer = analyzer_for(request);
     if (has_items) {
       if (!request["items"].is_array()) throw RequestError{"bad_request", "items: must be an array"};
@@ -399,7 +418,7 @@ class Host {
         Item item;
         std::string message;
         if (!item_from_json(value, item, message)) {
-          stream.add_error(index, "", "bad_request", "items[" + std::to_string(index) + "]: " + message);
+          stream.add_error(index, "", "bad_item", "items[" + std::to_string(index) + "]: " + message);
           return;
         }
         hand_on(std::move(item), stream);
@@ -428,7 +447,7 @@ class Host {
     ViewBuffer bytes(content);
     std::istream in(&bytes);
     Input input(in);
-    CheckStream stream(channel_, id, analyzer, counter.count, true);
+    CheckStream stream(channel_, id, analyzer, counter.count, true, lines ? std::optional(name) : std::nullopt);
     read_items(input, format == Format::automatic ? detect_format(name, input) : format, stream);
     return stream.finish();
   }

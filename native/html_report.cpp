@@ -1,13 +1,16 @@
 // `chime check --format html`: one self-contained page, drawn by the same
 // code as the extension's bulk page. The page's template, styles and scripts
 // (extension/ui/) are compiled into chime (native/CMakeLists.txt); the results
-// are inlined as the NDJSON lines of `chime check`, each with the post's text,
-// then a last line with the totals and the summary. Streams like the other
-// writers: only the current line is held in memory.
+// are inlined one JSON line per post or input error: the bytes that
+// `chime check --format ndjson` writes for it (as a string, "ndjson"), the row
+// `--format csv` writes ("csv") and the post's text; then a last line with the
+// totals, the summary and the CSV header. The page's exports are those bytes.
+// Streams like the other writers: only the current line is held in memory.
 #include <string>
 #include <string_view>
 
 #include "chime/analyzer.hpp"
+#include "chime/json_text.hpp"
 #include "writers.hpp"
 
 #define CHIME_EMBEDDED(symbol)                 \
@@ -20,7 +23,6 @@ CHIME_EMBEDDED(chime_ui_labels_js)
 CHIME_EMBEDDED(chime_ui_styles_js)
 CHIME_EMBEDDED(chime_ui_report_js)
 CHIME_EMBEDDED(chime_ui_charts_js)
-CHIME_EMBEDDED(chime_ui_export_js)
 CHIME_EMBEDDED(chime_ui_dashboard_js)
 CHIME_EMBEDDED(chime_ui_report_file_js)
 #undef CHIME_EMBEDDED
@@ -40,7 +42,6 @@ std::string scripts() {
       embedded(chime_ui_styles_js, chime_ui_styles_js_size),
       embedded(chime_ui_report_js, chime_ui_report_js_size),
       embedded(chime_ui_charts_js, chime_ui_charts_js_size),
-      embedded(chime_ui_export_js, chime_ui_export_js_size),
       embedded(chime_ui_dashboard_js, chime_ui_dashboard_js_size),
       embedded(chime_ui_report_file_js, chime_ui_report_file_js_size),
   };
@@ -81,15 +82,24 @@ class HtmlWriter : public Writer {
   }
 
   void item(std::string_view file, const Item& item, const Result& result) override {
-    out_ << script_safe(item_line(file, item, result, /*with_text=*/true)) << '\n';
+    JsonText line;
+    line.begin_object()
+        .field("ndjson", item_line(file, item, result) + "\n")
+        .field("csv", csv_row(file, item, result))
+        .field("text", item.text)
+        .end_object();
+    out_ << script_safe(line.take()) << '\n';
   }
 
   void error(std::string_view file, const InputError& error) override {
-    out_ << script_safe(dump_line(error_json(file, error))) << '\n';
+    JsonText line;
+    line.begin_object().field("ndjson", dump_line(error_json(file, error)) + "\n").end_object();
+    out_ << script_safe(line.take()) << '\n';
   }
 
   void end(const Totals& totals, const AccountSummary& summary) override {
-    const Json last = {{"version", std::string(version())}, {"totals", totals_json(totals)}, {"summary", summary.to_json()}};
+    const Json last = {{"version", std::string(version())}, {"totals", totals_json(totals)},
+                       {"summary", summary.to_json()}, {"csv_header", csv_header()}};
     out_ << script_safe(dump_line(last)) << '\n' << tail_;
     out_.flush();
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -126,21 +127,8 @@ std::string csv_field(std::string_view s) {
 class CsvWriter : public Writer {
  public:
   explicit CsvWriter(std::ostream& out) : out_(out) {}
-  void begin() override {
-    out_ << "file,line,id,weighted_length,valid,overall,conversation,value,tone,promotion,label,"
-            "errors,warnings,tips,good,top_rules,text\n";
-  }
-  void item(std::string_view file, const Item& item, const Result& r) override {
-    std::string rules;
-    for (const std::string& rule : top_rules(r, 3)) rules += (rules.empty() ? "" : " ") + rule;
-    out_ << csv_field(sanitize_utf8(file)) << ',' << item.line << ',' << csv_field(sanitize_utf8(item.id))
-         << ',' << r.length.weighted << ',' << (r.length.valid ? "true" : "false") << ','
-         << r.scores.overall << ',' << r.scores.conversation << ',' << r.scores.value << ','
-         << r.scores.tone << ',' << r.scores.promotion << ',' << r.label << ','
-         << count(r, Severity::error) << ',' << count(r, Severity::warning) << ','
-         << count(r, Severity::tip) << ',' << count(r, Severity::good) << ',' << rules << ','
-         << csv_field(sanitize_utf8(item.text)) << '\n';
-  }
+  void begin() override { out_ << csv_header(); }
+  void item(std::string_view file, const Item& item, const Result& r) override { out_ << csv_row(file, item, r); }
   void error(std::string_view, const InputError&) override {}  // reported on stderr
   void end(const Totals&, const AccountSummary&) override { out_.flush(); }
 
@@ -241,6 +229,24 @@ class TableWriter : public Writer {
 };
 
 }  // namespace
+
+std::string csv_header() {
+  return "file,line,id,weighted_length,valid,overall,conversation,value,tone,promotion,label,kind,"
+         "errors,warnings,tips,good,top_rules,text\n";
+}
+
+std::string csv_row(std::string_view file, const Item& item, const Result& r) {
+  std::string rules;
+  for (const std::string& rule : top_rules(r, 3)) rules += (rules.empty() ? "" : " ") + rule;
+  std::ostringstream row;
+  row << csv_field(sanitize_utf8(file)) << ',' << item.line << ',' << csv_field(sanitize_utf8(item.id)) << ','
+      << r.length.weighted << ',' << (r.length.valid ? "true" : "false") << ',' << r.scores.overall << ','
+      << r.scores.conversation << ',' << r.scores.value << ',' << r.scores.tone << ',' << r.scores.promotion << ','
+      << r.label << ',' << r.kind << ',' << count(r, Severity::error) << ',' << count(r, Severity::warning) << ','
+      << count(r, Severity::tip) << ',' << count(r, Severity::good) << ',' << rules << ','
+      << csv_field(sanitize_utf8(item.text)) << '\n';
+  return row.str();
+}
 
 std::string dump_line(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 

@@ -48,6 +48,11 @@ std::string item_line(std::string_view file, const Item& item, const Result& res
 Json error_json(std::string_view file, const InputError& error);
 Json totals_json(const Totals& totals);
 
+// `--format csv`: the header line and one item's row, each ending in "\n".
+// The bulk page's and the HTML report's CSV export are these bytes too.
+std::string csv_header();
+std::string csv_row(std::string_view file, const Item& item, const Result& result);
+
 // Dumps with the library defaults (what to_json(result).dump() gives), but
 // replacing invalid UTF-8 in names and ids instead of throwing.
 std::string dump_line(const Json& j);

@@ -7,7 +7,6 @@ import '../protocol.js';
 import '../ui/labels.js';
 import '../ui/report.js';
 import '../ui/charts.js';
-import '../ui/export.js';
 import '../ui/dashboard.js';
 import { setUpPage } from '../ui/page.js';
 
@@ -74,7 +73,8 @@ async function check(event) {
       return;
     }
     for (const entry of frame.results ?? []) {
-      entries.push({ file: file.name, line: entry.line, id: entry.id, text: entry.text, result: entry.result });
+      entries.push({ file: file.name, line: entry.line, id: entry.id, text: entry.text, result: entry.result,
+                     csv: entry.csv, ndjson: entry.ndjson });
     }
     if (frame.progress) {
       $('progress').max = Math.max(1, frame.progress.total);
@@ -87,9 +87,10 @@ async function check(event) {
       $('check').disabled = false;
       $('progress-text').textContent = `${entries.length} post${entries.length === 1 ? '' : 's'} checked` +
         (frame.errors_total ? `; ${frame.errors_total} line${frame.errors_total === 1 ? '' : 's'} could not be read` : '');
-      const errors = (frame.errors ?? []).map((e) => ({ file: file.name, line: e.line ?? 0, code: e.code, message: e.message }));
+      const errors = (frame.errors ?? []).map((e) => ({ file: file.name, line: e.line ?? 0, code: e.code, message: e.message,
+                                                        ndjson: e.ndjson }));
       renderDashboard($('results'), { entries, errors, errorsTotal: frame.errors_total ?? errors.length,
-                                      summary: frame.summary ?? {}, files: [file.name] });
+                                      summary: frame.summary ?? {}, files: [file.name], csvHeader: frame.csv_header });
       $('results').hidden = false;
     }
   });
@@ -101,7 +102,9 @@ async function check(event) {
     if (/not found|forbidden|not allowed|no such native/i.test(detail)) showInstallHelp(detail);
     else showProblem(`The Chime program stopped before it finished: ${detail}`);
   });
-  const request = { id: 1, type: 'check', file: { name: file.name, content } };
+  // lines: each result also carries the CSV row and NDJSON line `chime check`
+  // writes for it, which the export saves as they are.
+  const request = { id: 1, type: 'check', file: { name: file.name, content }, lines: true };
   if (stored[storageKeys.config]) request.config = stored[storageKeys.config];
   port.postMessage(request);
 }

@@ -1,8 +1,10 @@
 // The post guard: when a draft about to be posted has an error-level hint
 // (a patient named, a diagnosis confirmed...), a click on Post or
 // Ctrl/Cmd+Enter first shows Chime's own dialog naming the problem, with
-// "Review" (back to the draft, the hint's card open) and "Post anyway"
-// (the site's Post button is clicked for real: the draft goes unchanged).
+// "Review" (back to the draft at the caret, the hint's card shown) and "Post
+// anyway" (the site's Post button is clicked for real: the draft goes
+// unchanged). A modal dialog: Tab and Shift+Tab cycle between its two
+// buttons; Escape is Review.
 // A Post right after typing waits (up to a second) for that text's analysis.
 // Off when the options' "postGuard" setting is false.
 (() => {
@@ -53,9 +55,9 @@
     const [first] = found;
     const review = () => {
       close();
-      first.box.focusEditor();
+      first.box.focusEditor();  // at the caret, so that typing goes on where it was
       const drawn = first.box.hintsAt(first.hint.start + 1).filter((h) => h.severity === 'error');
-      if (drawn.length) globalThis.chimeCard.show(first.box, drawn, 'keyboard', true);
+      if (drawn.length) globalThis.chimeCard.show(first.box, drawn, 'keyboard');
     };
     const postAnyway = () => {
       close();
@@ -73,7 +75,20 @@
       el(document, 'div', { class: 'actions' },
         el(document, 'button', { type: 'button', class: 'replace review', onclick: review }, 'Review'),
         el(document, 'button', { type: 'button', class: 'dismiss post-anyway', onclick: postAnyway }, 'Post anyway')));
-    panel.addEventListener('keydown', (event) => { if (event.key === 'Escape') { event.stopPropagation(); review(); } });
+    panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        review();
+      } else if (event.key === 'Tab') {
+        // Focus stays in the dialog: Tab goes round its buttons, either way.
+        const buttons = [...panel.querySelectorAll('button')];
+        const at = buttons.indexOf(panel.getRootNode().activeElement);
+        event.preventDefault();
+        event.stopPropagation();
+        buttons[(at + (event.shiftKey ? -1 : 1) + buttons.length) % buttons.length].focus();
+      }
+    });
     app.overlay.root.append(panel);
     const width = Math.min(420, innerWidth - 16);
     panel.style.width = `${width}px`;

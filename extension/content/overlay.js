@@ -11,10 +11,13 @@
 .u { position: fixed; height: 2px; border-radius: 1px; background: var(--sev); pointer-events: none; }
 .u.sev-tip { background: repeating-linear-gradient(90deg, var(--sev) 0 4px, transparent 4px 6px); }
 .u.active { height: 3px; }
-/* Errors: a double line (not only another colour), and a mark in the card, chip and guard. */
+/* Errors: a double line (not only another colour) with a "!" at its start, in the
+   gap before the flagged word; and the same mark in the card, chip and guard. */
 .u.sev-error { height: 5px; background: none; border-top: 2px solid var(--sev); border-bottom: 2px solid var(--sev);
   box-sizing: border-box; }
 .u.sev-error.active { height: 6px; }
+.u .mark { position: absolute; right: 100%; bottom: -3px; margin-right: 1px; color: var(--sev);
+  font: 800 10px/10px system-ui, sans-serif; }
 .sev-icon { display: inline-grid; place-items: center; width: 14px; height: 14px; border-radius: 50%;
   background: var(--error); color: #fff; font-size: 11px; font-weight: 800; line-height: 1; margin-right: 4px; }
 .chip .len { color: var(--muted); font-variant-numeric: tabular-nums; }

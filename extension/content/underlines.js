@@ -1,7 +1,8 @@
 // Underlines: one thin line under each flagged span, positioned from the
 // glyph boxes of its text (Range.getClientRects), clipped to the editor's
 // box, in the click-through overlay. Nothing is written into the editor.
-// Error-level spans get a double line and a mark (not only a colour).
+// Error-level spans get a double line with a "!" mark at its start, so they
+// differ from the others without colour.
 (() => {
   const { el } = globalThis.chimeReport;
 
@@ -38,8 +39,9 @@
       let used = 0;
       for (const { hint, rects } of placed) {
         const active = card.shows(box, hint);
-        const className = `u sev-${hint.severity}${active ? ' active' : ''}`;
-        for (const r of rects) {
+        const base = `u sev-${hint.severity}${active ? ' active' : ''}`;
+        for (const [i, r] of rects.entries()) {
+          const className = hint.severity === 'error' && i === 0 ? `${base} marked` : base;
           let line = lines[used];
           if (!line) {
             line = el(document, 'div', { 'aria-hidden': 'true' });
@@ -51,6 +53,9 @@
           const css = `left:${r.left}px;top:${r.bottom - 1}px;width:${r.right - r.left}px`;
           if (line.chimeCss === css && line.className === className && line.dataset.rule === hint.rule &&
               line.dataset.start === String(hint.start) && line.dataset.end === String(hint.end)) continue;
+          if (className.endsWith('marked') !== line.className.endsWith('marked')) {
+            line.replaceChildren(className.endsWith('marked') ? el(document, 'span', { class: 'mark' }, '!') : '');
+          }
           line.className = className;
           line.dataset.rule = hint.rule;
           line.dataset.start = String(hint.start);

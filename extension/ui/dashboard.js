@@ -2,19 +2,22 @@
 // account summary, charts, a sortable table of posts, a detail view per post
 // with its hints, and export as CSV and JSON Lines. The same code draws the
 // extension's bulk page and the `chime check --format html` file. A classic
-// script (the HTML file inlines it) that needs ui/labels.js, ui/report.js,
-// ui/charts.js and ui/export.js first; sets globalThis.chimeDashboard.
+// script (the HTML file inlines it) that needs ui/labels.js, ui/report.js and
+// ui/charts.js first; sets globalThis.chimeDashboard.
 //
-// renderDashboard(container, { entries, errors, errorsTotal, summary, files })
-//   entries: {file, line, id, text, result} in input order
-//   errors:  {file, line, code, message} (line 0: the file as a whole)
+// renderDashboard(container, { entries, errors, errorsTotal, summary, files, csvHeader })
+//   entries: {file, line, id, text, result, csv, ndjson} in input order
+//   errors:  {file, line, code, message, ndjson} (line 0: the file as a whole)
 //   errorsTotal: how many errors there were (the host lists at most 1000)
 //   summary: the account summary (docs/cli.md); files: the files, in order
+//   csvHeader, and each entry's csv and ndjson (each error's ndjson): the bytes
+//   `chime check --format csv` / `ndjson` write for it, made by the CLI's own
+//   writer (native/writers.cpp) in the host or in the HTML file. The exports
+//   only put them together: nothing here writes CSV or JSON.
 (() => {
-  const { LABEL_ORDER, SEVERITY_ORDER, labelName, labelVar } = globalThis.chimeLabels;
+  const { LABEL_ORDER, SEVERITY_ORDER, labelName, labelVar, kindName, kindCue } = globalThis.chimeLabels;
   const { renderReport, el } = globalThis.chimeReport;
   const { barChart, shareChart } = globalThis.chimeCharts;
-  const { csv, ndjson } = globalThis.chimeExport;
 
   const PAGE = 500;  // table rows drawn at a time: 10,000 rows at once take seconds to build
   const where = (file, line) => (line ? `${file}:${line}` : file);
@@ -30,6 +33,7 @@
     { key: 'text', title: 'Post', value: (e) => e.text, className: 'text' },
     { key: 'overall', title: 'Score', value: (e) => e.result.scores.overall, num: true },
     { key: 'label', title: 'Label', value: (e) => labelName(e.result.label) },
+    { key: 'kind', title: 'Kind', value: (e) => kindName(e.result.kind) },
     { key: 'promotion', title: 'Promotion', value: (e) => e.result.scores.promotion, num: true },
     { key: 'conversation', title: 'Conversation', value: (e) => e.result.scores.conversation, num: true },
     { key: 'length', title: 'Length', value: (e) => e.result.length.weighted, num: true },
@@ -82,6 +86,18 @@
     return [grid, charts];
   }
 
+  // The files `chime check --format csv` / `ndjson` write, from the lines its
+  // writer made. CSV has no error rows (the CLI reports them on stderr); in
+  // JSON Lines an error comes before the post read from the same line, as the
+  // readers report it first.
+  const exportCsv = (data) => data.csvHeader + data.entries.map((e) => e.csv).join('');
+  function exportNdjson(data) {
+    const lines = [...data.errors.map((e) => ({ ...e, order: 0 })), ...data.entries.map((e) => ({ ...e, order: 1 }))];
+    lines.sort((a, b) => (data.files.indexOf(a.file) - data.files.indexOf(b.file)) || ((a.line ?? 0) - (b.line ?? 0)) ||
+      (a.order - b.order));
+    return lines.map((l) => l.ndjson).join('');
+  }
+
   // A download made in the page: nothing leaves the computer.
   function download(name, type, text) {
     const url = URL.createObjectURL(new Blob([text], { type }));
@@ -97,9 +113,9 @@
     return el(document, 'div', { class: 'export card-section' },
       el(document, 'span', { class: 'muted' }, 'Save the results as ', el(document, 'code', {}, 'chime check'), ' writes them:'),
       el(document, 'button', { type: 'button', class: 'button secondary', id: 'export-csv',
-        onclick: () => download(`${base}.chime.csv`, 'text/csv', csv(data.entries)) }, 'CSV'),
+        onclick: () => download(`${base}.chime.csv`, 'text/csv', exportCsv(data)) }, 'CSV'),
       el(document, 'button', { type: 'button', class: 'button secondary', id: 'export-ndjson',
-        onclick: () => download(`${base}.chime.ndjson`, 'application/x-ndjson', ndjson(data.entries, data.errors, data.files)) },
+        onclick: () => download(`${base}.chime.ndjson`, 'application/x-ndjson', exportNdjson(data)) },
       'JSON Lines'));
   }
 
@@ -124,7 +140,6 @@
       dialog.replaceChildren(
         el(document, 'div', { class: 'detail-head' },
           el(document, 'h2', { id: 'detail-title' }, title),
-          entry.result.kind && el(document, 'span', { class: 'detail-kind' }, entry.result.kind),
           el(document, 'button', { type: 'button', class: 'button secondary', id: 'detail-previous',
             disabled: position === 0, onclick: step(-1) }, 'Previous'),
           el(document, 'button', { type: 'button', class: 'button secondary', id: 'detail-next',
@@ -164,6 +179,8 @@
         el(document, 'td', { class: 'text' }, entry.text),
         el(document, 'td', { class: 'num' }, String(entry.result.scores.overall)),
         el(document, 'td', {}, labelName(entry.result.label)),
+        el(document, 'td', { class: 'kind', 'data-kind': entry.result.kind, title: kindCue(entry.result) },
+          kindName(entry.result.kind)),
         el(document, 'td', { class: 'num' }, String(entry.result.scores.promotion)),
         el(document, 'td', { class: 'num' }, String(entry.result.scores.conversation)),
         el(document, 'td', { class: 'num' }, String(entry.result.length.weighted)),

@@ -1,4 +1,4 @@
-// Label names and colours, in one place for every view of a result: the
+// Label, kind and severity names and colours, in one place for every view of a result: the
 // compose box (chip, underlines, cards), the popup, the bulk page and the
 // HTML report of `chime check --format html`. Loaded as a classic script by
 // content scripts and imported for its effect by modules (like protocol.js),
@@ -19,6 +19,14 @@
     form: 'Length and form', promo: 'Self-promotion', talk: 'Conversation',
     value: 'Value', tone: 'Tone', care: 'Care',
   });
+  // The engine's post kinds (docs/kinds.md, core/src/rules/kinds.cpp), as people read them.
+  const KINDS = Object.freeze({
+    'reply-complaint': 'Reply to a complaint', 'reply-question': 'Reply to a question', 'reply-praise': 'Reply to praise',
+    reply: 'Reply', share: 'Share or quote', 'thread-later': 'Later post in a thread', 'chat-answer': 'Tweet chat answer',
+    crisis: 'Crisis notice', service: 'Service notice', 'thread-first': 'Thread opener', job: 'Job post',
+    fundraising: 'Fundraising', event: 'Event', awareness: 'Awareness', research: 'Research', promotion: 'Promotion',
+    tip: 'Health tip', general: 'General post',
+  });
   const SEVERITIES = Object.freeze({ error: 'Error', warning: 'Warning', tip: 'Tip', good: 'Strength' });
   const SEVERITY_ORDER = Object.freeze({ error: 0, warning: 1, tip: 2, good: 3 });
   // X's own colours, light and dark: the CSS variables of ui/styles.js take
@@ -34,6 +42,14 @@
   const familyOf = (rule) => rule.split('.')[0];
   const familyName = (family) => FAMILIES[family] ?? family.charAt(0).toUpperCase() + family.slice(1);
   const severityName = (severity) => SEVERITIES[severity] ?? severity;
+  const kindName = (kind) => KINDS[kind] ?? kind;
+  // What decided a Result's kind (its kind_cue), for a title or tooltip.
+  function kindCue(result) {
+    const cue = result.kind_cue ?? '';
+    if (!cue) return `${kindName(result.kind)}: no cue, the default kind`;
+    if (cue.startsWith('context.')) return `${kindName(result.kind)}: from the post's context (${cue})`;
+    return `${kindName(result.kind)}: from “${cue}”`;
+  }
   // A label's colour in a theme ('light' or 'dark').
   const labelColor = (label, theme = 'light') => COLORS[theme][LABEL_SEVERITY[label] ?? 'tip'];
   // The same colour as the CSS variable of ui/styles.js, for pages that
@@ -41,7 +57,7 @@
   const labelVar = (label) => `var(--${LABEL_SEVERITY[label] ?? 'tip'})`;
 
   globalThis.chimeLabels = Object.freeze({
-    LABELS, LABEL_ORDER, LABEL_SEVERITY, FAMILIES, SEVERITIES, SEVERITY_ORDER, COLORS,
-    labelName, familyOf, familyName, severityName, labelColor, labelVar,
+    LABELS, LABEL_ORDER, LABEL_SEVERITY, FAMILIES, KINDS, SEVERITIES, SEVERITY_ORDER, COLORS,
+    labelName, familyOf, familyName, severityName, kindName, kindCue, labelColor, labelVar,
   });
 })();

@@ -1,7 +1,8 @@
 // Starts the report that `chime check --format html` writes: reads the
-// results inlined in the file (the NDJSON lines of `chime check`, each with
-// the post's text, then a last line with the totals and the summary) and
-// draws them with ui/dashboard.js, as the bulk page does.
+// results inlined in the file (per post or input error, the line
+// `chime check --format ndjson` writes, as a string, with the CSV row and the
+// post's text; then a last line with the totals, the summary and the CSV
+// header) and draws them with ui/dashboard.js, as the bulk page does.
 (() => {
   const style = document.createElement('style');
   style.textContent = globalThis.chimeStyles;
@@ -17,14 +18,20 @@
   let end = {};
   for (const line of document.getElementById('chime-data').textContent.split('\n')) {
     if (!line.trim()) continue;
-    const item = JSON.parse(line);
-    if (item.totals) {
-      end = item;
+    const data = JSON.parse(line);
+    if (data.totals) {
+      end = data;
       continue;
     }
+    const item = JSON.parse(data.ndjson);
     if (!files.includes(item.file)) files.push(item.file);
-    if (item.error) errors.push({ file: item.file, line: item.line ?? 0, code: item.error.code, message: item.error.message });
-    else entries.push({ file: item.file, line: item.line, id: item.id, text: item.text, result: item.result });
+    if (item.error) {
+      errors.push({ file: item.file, line: item.line ?? 0, code: item.error.code, message: item.error.message,
+                    ndjson: data.ndjson });
+    } else {
+      entries.push({ file: item.file, line: item.line, id: item.id, text: data.text, result: item.result,
+                     csv: data.csv, ndjson: data.ndjson });
+    }
   }
   performance.mark('chime-report-data-read');  // bench/browser/report.mjs reads it
   document.title = `Chime report: ${files.join(', ')}`;
@@ -32,6 +39,6 @@
     `${files.join(', ')}: ${entries.length} post${entries.length === 1 ? '' : 's'} checked by chime ${end.version ?? ''}` +
     (errors.length ? `, ${errors.length} line${errors.length === 1 ? '' : 's'} not read` : '') + '.';
   globalThis.chimeDashboard.renderDashboard(document.getElementById('results'),
-    { entries, errors, errorsTotal: errors.length, summary: end.summary ?? {}, files });
+    { entries, errors, errorsTotal: errors.length, summary: end.summary ?? {}, files, csvHeader: end.csv_header });
   performance.mark('chime-report-drawn');  // bench/browser/report.mjs reads it
 })();

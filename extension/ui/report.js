@@ -2,12 +2,8 @@
 // same view in the compose box's popover, the toolbar popup and the scratch
 // pad. It only presents what the engine computed.
 (() => {
-  const FAMILIES = {
-    form: 'Length and form', promo: 'Self-promotion', talk: 'Conversation',
-    value: 'Value', tone: 'Tone', care: 'Care',
-  };
-  // Label names and colours come from ui/labels.js, loaded before this file.
-  const { LABEL_SEVERITY, SEVERITY_ORDER, labelName } = globalThis.chimeLabels;
+  // Label, kind and family names and colours come from ui/labels.js, loaded before this file.
+  const { LABEL_SEVERITY, SEVERITY_ORDER, labelName, kindName, kindCue, familyOf, familyName } = globalThis.chimeLabels;
 
   function el(doc, tag, attrs = {}, ...children) {
     const node = doc.createElement(tag);
@@ -23,9 +19,6 @@
     }
     return node;
   }
-
-  const familyOf = (rule) => rule.split('.')[0];
-  const familyName = (family) => FAMILIES[family] ?? family.charAt(0).toUpperCase() + family.slice(1);
 
   // Whole-text hints are about the post, not a span: shown without quoting it.
   const isWholeText = (hint, text) => hint.start === 0 && hint.end >= text.length;
@@ -95,6 +88,8 @@
           String(result.scores.overall)),
         el(doc, 'div', {},
           el(doc, 'div', { class: 'report-label' }, `${labelName(result.label)} · ${result.scores.overall}/100`),
+          result.kind && el(doc, 'div', { class: 'report-kind', 'data-kind': result.kind, title: kindCue(result) },
+            kindName(result.kind)),
           el(doc, 'div', { class: 'report-sub' }, `${hints.length} hint${hints.length === 1 ? '' : 's'}` +
             (dismissedCount ? `, ${dismissedCount} dismissed` : '')))),
       renderBars(doc, result),

@@ -23,6 +23,7 @@
   font-size: 18px; font-weight: 800; border: 4px solid var(--sev, var(--accent)); flex: none; }
 .report-label { font-size: 17px; font-weight: 800; }
 .report-sub { color: var(--muted); font-size: 13px; }
+.report-kind { font-size: 13px; font-weight: 600; cursor: help; }
 .bars { display: grid; grid-template-columns: auto 1fr minmax(3ch, auto); gap: 6px 10px; align-items: center; margin: 0; }
 .bars dt { color: var(--muted); font-size: 13px; }
 .bars dd { margin: 0; }

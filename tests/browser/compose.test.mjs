@@ -2,9 +2,10 @@
 // strict CSP): hints, the score chip and popover, applying a replacement,
 // reply context, client-side navigation, switching off, and no network use.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launch, screenshot, EXTENSION_ID } from './lib/browser.mjs';
-import { startStandin } from './lib/standin.mjs';
+import { describe, test } from 'node:test';
+import { screenshot, EXTENSION_ID } from './lib/browser.mjs';
+import { standinSession, typeInto } from './lib/session.mjs';
+import { kindCue, kindName } from './lib/labels.mjs';
 import { chips, editorSelector, editorText, spanRects, storedDrafts, underlines, waitForDrawn } from './lib/page.mjs';
 
 // Press-release language (rules.md section 2), with a promotional call to action.
@@ -12,36 +13,8 @@ const PROMO = 'We are thrilled to announce that our world-class, award-winning c
   'Book your appointment today.';
 const REPLY = 'I am so sorry about the wait. Could you send us a direct message so we can look into it?';
 
-let server;
-let browser;
-const requests = [];
-
-before(async () => {
-  server = await startStandin();
-  browser = await launch({ port: server.port });
-  browser.context.on('request', (request) => requests.push(request.url()));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openHome(path = '/home') {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`https://x.com${path}`);
-  await page.locator(editorSelector()).waitFor();
-  await page.waitForFunction(() => document.querySelector('chime-overlay'));
-  return { page, errors };
-}
-
-async function typeInto(page, selector, text) {
-  await page.locator(selector).click();
-  await page.keyboard.type(text);
-  await waitForDrawn(page, await editorText(page, selector));
-}
+const session = standinSession();
+const openHome = session.open;
 
 const drawnHints = (result, text) => result.hints.filter((h) =>
   h.severity !== 'good' && !(h.start === 0 && h.end >= text.length));
@@ -53,7 +26,7 @@ describe('compose box on the stand-in', () => {
     await typeInto(page, selector, PROMO);
     assert.equal(await editorText(page, selector), PROMO, 'typing reached Draft.js intact');
 
-    const [draft] = await storedDrafts(browser.worker, PROMO);
+    const [draft] = await storedDrafts(session.browser.worker, PROMO);
     assert.equal(draft.text, PROMO);
     const { result } = draft;
     assert.ok(result.hints.some((h) => h.rule.startsWith('promo.')), `press-release language is flagged: ${JSON.stringify(result.hints)}`);
@@ -97,6 +70,11 @@ describe('compose box on the stand-in', () => {
       assert.ok(popoverText.includes(part), `popover shows ${part}`);
     }
     assert.ok(await popover.locator('[data-family="promo"]').count() === 1);
+    // The post's kind by its shared name, what decided it on hover.
+    const kind = popover.locator('.report-kind');
+    assert.equal(await kind.getAttribute('data-kind'), result.kind);
+    assert.equal(await kind.innerText(), kindName(result.kind));
+    assert.equal(await kind.getAttribute('title'), kindCue(result));
     await screenshot(page, 'popover.png');
     await page.keyboard.press('Escape');
     await popover.waitFor({ state: 'hidden' });
@@ -108,7 +86,7 @@ describe('compose box on the stand-in', () => {
     const { page } = await openHome();
     const selector = editorSelector();
     await typeInto(page, selector, PROMO);
-    const [draft] = await storedDrafts(browser.worker, PROMO);
+    const [draft] = await storedDrafts(session.browser.worker, PROMO);
     const hint = drawnHints(draft.result, PROMO).find((h) => h.replacements?.some((r) => r.length > 0));
     assert.ok(hint, `the engine offers a replacement for some span: ${JSON.stringify(draft.result.hints)}`);
     const replacement = hint.replacements.find((r) => r.length > 0);
@@ -149,7 +127,7 @@ describe('compose box on the stand-in', () => {
     const hintsMatch = async (text) => {
       assert.equal(await editorText(page, selector), text);
       await waitForDrawn(page, text);
-      const draft = (await storedDrafts(browser.worker, text)).find((d) => d.text === text);
+      const draft = (await storedDrafts(session.browser.worker, text)).find((d) => d.text === text);
       assert.ok(draft, `the background kept the draft ${JSON.stringify(text)}`);
       const expected = drawnHints(draft.result, text).map((h) => `${h.rule}@${h.start}-${h.end}`).sort();
       const drawn = [...new Set((await underlines(page)).map((u) => `${u.rule}@${u.start}-${u.end}`))].sort();
@@ -172,7 +150,7 @@ describe('compose box on the stand-in', () => {
     await page.keyboard.type('q');
     await page.waitForTimeout(600);
     await hintsMatch(overSelection);
-    const drafts = await storedDrafts(browser.worker, overSelection);
+    const drafts = await storedDrafts(session.browser.worker, overSelection);
     assert.deepEqual(drafts.map((d) => d.text), [overSelection], 'the popup\'s draft is the editor\'s text, not the swallowed key\'s');
     assert.deepEqual(errors, []);
     await page.close();
@@ -182,7 +160,7 @@ describe('compose box on the stand-in', () => {
     const { page } = await openHome();
     const selector = editorSelector();
     await typeInto(page, selector, PROMO);
-    const [draft] = await storedDrafts(browser.worker, PROMO);
+    const [draft] = await storedDrafts(session.browser.worker, PROMO);
     const hint = drawnHints(draft.result, PROMO).find((h) => h.replacements?.some((r) => r.length > 0));
     assert.ok(hint, 'the engine offers a replacement for some span');
     for (let i = 0; i < PROMO.length - hint.start - 1; i += 1) await page.keyboard.press('ArrowLeft');
@@ -224,7 +202,7 @@ describe('compose box on the stand-in', () => {
     const dialogEditor = editorSelector(0, '[role="dialog"]');
     await page.locator(dialogEditor).waitFor();
     await typeInto(page, dialogEditor, REPLY);
-    const drafts = await storedDrafts(browser.worker, REPLY);
+    const drafts = await storedDrafts(session.browser.worker, REPLY);
     const draft = drafts.find((d) => d.text === REPLY);
     assert.ok(draft, 'the reply was analysed');
     assert.equal(draft.context.reply_to, '@danawhit');
@@ -232,6 +210,13 @@ describe('compose box on the stand-in', () => {
     // Two boxes on the page now (Home's inline box under the dialog): the dialog's has the chip.
     const [chip] = await chips(page);
     assert.equal(chip.score, draft.result.scores.overall);
+    // The popover names the kind the reply context decided.
+    assert.match(draft.result.kind, /^reply/);
+    assert.equal(draft.result.kind_cue, 'context.in_reply_to_text');
+    await page.locator('chime-overlay .chip:not([hidden])').click();  // the dialog's box's chip
+    const kind = page.locator('chime-overlay .popover .report-kind');
+    assert.equal(await kind.innerText(), kindName(draft.result.kind));
+    assert.match(await kind.getAttribute('title'), /: from the post's context \(context\.in_reply_to_text\)$/);
     await screenshot(page, 'reply-dialog.png');
     await page.close();
   });
@@ -253,7 +238,7 @@ describe('compose box on the stand-in', () => {
     const second = editorSelector(1, '[role="dialog"]');
     await page.locator(second).waitFor();
     await typeInto(page, second, 'Where do you usually get yours?');
-    const drafts = await storedDrafts(browser.worker, 'Where do you usually get yours?');
+    const drafts = await storedDrafts(session.browser.worker, 'Where do you usually get yours?');
     assert.equal(drafts.find((d) => d.text === 'Where do you usually get yours?')?.context.thread_index, 1);
     // Home's box (with its chip) is now under the dialog's mask; the thread's
     // one toolbar shows the chip of the box last typed in, as X's ring does.
@@ -298,12 +283,12 @@ describe('compose box on the stand-in', () => {
   test('switched off for the site, nothing is shown; on again, hints come back', async () => {
     const { page } = await openHome();
     await typeInto(page, editorSelector(), PROMO);
-    await browser.worker.evaluate(() => chrome.storage.sync.set({ disabledSites: ['x.com'] }));
+    await session.browser.worker.evaluate(() => chrome.storage.sync.set({ disabledSites: ['x.com'] }));
     await page.waitForFunction(() => !document.querySelector('chime-overlay'));
     await page.keyboard.type(' More.');
     await page.waitForTimeout(300);
     assert.equal(await page.locator('chime-overlay').count(), 0);
-    await browser.worker.evaluate(() => chrome.storage.sync.set({ disabledSites: [] }));
+    await session.browser.worker.evaluate(() => chrome.storage.sync.set({ disabledSites: [] }));
     await page.waitForFunction(() => document.querySelector('chime-overlay')?.shadowRoot.querySelector('.chip:not([hidden])'));
     await page.close();
   });
@@ -312,9 +297,9 @@ describe('compose box on the stand-in', () => {
     const { page } = await openHome();
     await typeInto(page, editorSelector(), PROMO);
     const [chip] = await chips(page);
-    const popup = await browser.context.newPage();
+    const popup = await session.browser.context.newPage();
     await popup.setViewportSize({ width: 380, height: 900 });
-    await popup.goto(browser.extensionUrl('popup/popup.html'));
+    await popup.goto(session.browser.extensionUrl('popup/popup.html'));
     const report = popup.locator('#draft-report .report');
     await report.waitFor();
     assert.equal(Number(await report.getAttribute('data-score')), chip.score);
@@ -333,7 +318,7 @@ describe('compose box on the stand-in', () => {
   test('hints keep coming after Chrome stops the service worker', async () => {
     const { page } = await openHome();
     await typeInto(page, editorSelector(), PROMO);
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await session.browser.context.newCDPSession(page);
     const workers = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'service_worker');
     const [worker] = await workers();
     await cdp.send('Target.closeTarget', { targetId: worker.targetId });  // as Chrome does to an idle worker
@@ -346,14 +331,14 @@ describe('compose box on the stand-in', () => {
     assert.equal((await workers()).length, 1, 'the next keystroke woke a new worker');
     const [chip] = await chips(page);
     assert.ok(chip, 'the chip shows the new result');
-    browser.worker = browser.context.serviceWorkers().at(-1);
+    session.browser.worker = session.browser.context.serviceWorkers().at(-1);
     await cdp.detach();
     await page.close();
   });
 
   test('the extension makes no network request of its own', async () => {
     const own = new Set(['/home', '/home?theme=dark', '/explore', '/app.js', '/app.css', '/draft.css', '/favicon.ico']);
-    for (const url of requests) {
+    for (const url of session.requests) {
       const parsed = new URL(url);
       if (parsed.protocol === 'chrome-extension:') {
         assert.equal(parsed.host, EXTENSION_ID);
@@ -362,7 +347,7 @@ describe('compose box on the stand-in', () => {
       assert.ok(['data:', 'blob:'].includes(parsed.protocol) || (parsed.host === 'x.com' && own.has(parsed.pathname + parsed.search)),
         `unexpected request ${url}`);
     }
-    for (const { host, path } of server.requests) {
+    for (const { host, path } of session.server.requests) {
       assert.equal(host, 'x.com');
       assert.ok(own.has(path), `the stand-in was asked for ${path}`);
     }

@@ -4,9 +4,9 @@
 // comes back to the editor at the caret; the post guard; "why" and "turn off
 // this rule"; hints sharing a span; the chip's length count.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launch, screenshot, EXTENSION_ID } from './lib/browser.mjs';
-import { startStandin } from './lib/standin.mjs';
+import { describe, test } from 'node:test';
+import { screenshot, EXTENSION_ID } from './lib/browser.mjs';
+import { standinSession, typeInto } from './lib/session.mjs';
 import { card, chips, editorSelector, editorText, focusAt, posted, storedDrafts, underlines, until, waitForDrawn } from './lib/page.mjs';
 
 const PROMO = 'We are thrilled to announce that our world-class, award-winning cardiology team is the best in the region! ' +
@@ -14,39 +14,11 @@ const PROMO = 'We are thrilled to announce that our world-class, award-winning c
 // Two error-level hints (rules.md: care.patient-privacy).
 const PRIVATE = 'Congratulations to our patient Maria Lopez in room 412 on going home today!';
 
-let server;
-let browser;
-const requests = [];
-
-before(async () => {
-  server = await startStandin();
-  browser = await launch({ port: server.port });
-  browser.context.on('request', (request) => requests.push(request.url()));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path = '/home') {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`https://x.com${path}`);
-  await page.locator(editorSelector()).first().waitFor();
-  await page.waitForFunction(() => document.querySelector('chime-overlay'));
-  return { page, errors };
-}
-
-async function typeInto(page, selector, text) {
-  await page.locator(selector).click();
-  await page.keyboard.type(text);
-  await waitForDrawn(page, await editorText(page, selector));
-}
+const session = standinSession();
+const { open } = session;
 
 async function resultFor(text) {
-  const draft = (await storedDrafts(browser.worker, text)).find((d) => d.text === text);
+  const draft = (await storedDrafts(session.browser.worker, text)).find((d) => d.text === text);
   assert.ok(draft, `the background analysed ${JSON.stringify(text)}`);
   return draft.result;
 }
@@ -64,7 +36,7 @@ async function hover(page, hint) {
 }
 
 async function setConfig(config) {
-  await browser.worker.evaluate((value) => chrome.storage.sync.set({ config: value }), config);
+  await session.browser.worker.evaluate((value) => chrome.storage.sync.set({ config: value }), config);
 }
 
 describe('issue 15: safe edits', () => {
@@ -291,7 +263,7 @@ describe('issue 15: settings apply at once', () => {
     await overlayLocator(page, `.card .turn-off[data-rule="${b}"]`).click();
     await page.waitForFunction((rule) => ![...document.querySelector('chime-overlay').shadowRoot.querySelectorAll('.u')]
       .some((u) => u.dataset.rule === rule), b, { timeout: 3000 });
-    const stored = await browser.worker.evaluate(() => chrome.storage.sync.get('config'));
+    const stored = await session.browser.worker.evaluate(() => chrome.storage.sync.get('config'));
     assert.deepEqual(stored.config.rules, { [a]: 'off', [b]: 'off' }, 'the option is stored where the options page keeps it');
     await setConfig({});
     await page.waitForFunction((rule) => [...document.querySelector('chime-overlay').shadowRoot.querySelectorAll('.u')]
@@ -327,6 +299,21 @@ describe('issue 15: the post guard', () => {
     }));
     assert.ok(shapes.some((s) => s.severity === 'error' && s.top === 'solid' && s.bottom === 'solid'), JSON.stringify(shapes));
     assert.ok(shapes.filter((s) => s.severity !== 'error').every((s) => s.top === 'none'));
+    // ...and a "!" on the line itself, at the start of each error's words, beside them, not on them.
+    const marks = await page.evaluate(() => [...document.querySelector('chime-overlay').shadowRoot.querySelectorAll('.u')].map((u) => {
+      const mark = u.querySelector('.mark');
+      const line = u.getBoundingClientRect();
+      const box = mark?.getBoundingClientRect();
+      return { rule: u.dataset.rule, start: Number(u.dataset.start), error: u.classList.contains('sev-error'),
+               mark: mark?.textContent ?? null, visible: box ? getComputedStyle(mark).visibility === 'visible' && box.width > 0 : false,
+               beside: box ? box.right <= line.left + 1 && box.bottom >= line.top - 2 && box.top <= line.bottom + 2 : false };
+    }));
+    for (const hint of problems) {
+      const own = marks.filter((m) => m.rule === hint.rule && m.start === hint.start);
+      assert.equal(own.filter((m) => m.mark === '!').length, 1, `one "!" for ${hint.rule}@${hint.start}: ${JSON.stringify(own)}`);
+      assert.ok(own.every((m) => m.mark === null || (m.visible && m.beside)), JSON.stringify(own));
+    }
+    assert.ok(marks.filter((m) => !m.error).every((m) => m.mark === null), 'only errors are marked');
 
     await page.locator('[data-testid="tweetButtonInline"]').click();
     const guard = overlayLocator(page, '.guard');
@@ -354,15 +341,67 @@ describe('issue 15: the post guard', () => {
     assert.equal(await editorText(page, selector), PRIVATE, 'the draft is unchanged');
 
     // Switched off in the options: Post goes straight through.
-    await browser.worker.evaluate(() => chrome.storage.sync.set({ postGuard: false }));
+    await session.browser.worker.evaluate(() => chrome.storage.sync.set({ postGuard: false }));
     await page.waitForTimeout(200);
     await page.locator('[data-testid="tweetButtonInline"]').click();
     await until(() => posted(page), (list) => list.length === 2);
     assert.deepEqual(await posted(page), [PRIVATE, PRIVATE]);
     assert.equal(await guard.count(), 0);
-    await browser.worker.evaluate(() => chrome.storage.sync.remove('postGuard'));
+    await session.browser.worker.evaluate(() => chrome.storage.sync.remove('postGuard'));
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  test('Tab stays inside the guard; Escape is Review, back in the editor at the caret', async () => {
+    const { page } = await open();
+    const selector = editorSelector();
+    await typeInto(page, selector, PRIVATE);
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 10; i += 1) await page.keyboard.press('ArrowRight');
+    assert.equal(await until(() => focusAt(page), (f) => f === 'editor:10'), 'editor:10');
+    await page.keyboard.press('Control+Enter');
+    const guard = overlayLocator(page, '.guard');
+    await guard.waitFor({ state: 'visible' });
+    assert.equal(await focusAt(page), 'overlay:replace review');
+    const seen = [];
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      seen.push(await focusAt(page));
+    }
+    assert.deepEqual(seen, ['overlay:dismiss post-anyway', 'overlay:replace review', 'overlay:dismiss post-anyway',
+                            'overlay:replace review', 'overlay:dismiss post-anyway', 'overlay:replace review']);
+    await page.keyboard.press('Escape');
+    await guard.waitFor({ state: 'detached' });
+    assert.equal(await focusAt(page), 'editor:10', 'back at the caret');
+    await page.keyboard.type('X');
+    assert.equal(await editorText(page, selector), `${PRIVATE.slice(0, 10)}X${PRIVATE.slice(10)}`, 'typing goes on there');
+    assert.deepEqual(await posted(page), [], 'nothing was posted');
+    await page.close();
+  });
+
+  test('the guard fits the window at 360, 560, 800 and 1280 px, both buttons reachable', async () => {
+    for (const width of [360, 560, 800, 1280]) {
+      const { page } = await open();
+      await page.setViewportSize({ width, height: 800 });
+      await typeInto(page, editorSelector(), PRIVATE);
+      await page.keyboard.press('Control+Enter');
+      const guard = overlayLocator(page, '.guard');
+      await guard.waitFor({ state: 'visible' });
+      const box = await guard.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= width && box.y >= 0 && box.y + box.height <= 800,
+        `${width} px: the dialog ${JSON.stringify(box)} is inside the window`);
+      for (const button of ['review', 'post-anyway']) {
+        const hit = await page.evaluate((name) => {
+          const root = document.querySelector('chime-overlay').shadowRoot;
+          const r = root.querySelector(`.guard .${name}`).getBoundingClientRect();
+          return root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.classList.contains(name) ?? false;
+        }, button);
+        assert.ok(hit, `${width} px: ${button} is the element at its own middle`);
+      }
+      await screenshot(page, `post-guard-${width}.png`);
+      assert.deepEqual(await posted(page), []);
+      await page.close();
+    }
   });
 
   test('Post at once after typing a patient\'s name is stopped too (it waits for that text\'s analysis)', async () => {
@@ -376,23 +415,23 @@ describe('issue 15: the post guard', () => {
   });
 
   test('the options page\'s switch turns the guard off and on', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(browser.extensionUrl('options/options.html'));
+    const options = await session.browser.context.newPage();
+    await options.goto(session.browser.extensionUrl('options/options.html'));
     const box = options.locator('#post-guard');
     await box.waitFor();
     assert.equal(await box.isChecked(), true, 'on by default');
     await box.uncheck();
-    await until(() => browser.worker.evaluate(() => chrome.storage.sync.get('postGuard')), (v) => v.postGuard === false);
+    await until(() => session.browser.worker.evaluate(() => chrome.storage.sync.get('postGuard')), (v) => v.postGuard === false);
     const { page } = await open();
     await typeInto(page, editorSelector(), PRIVATE);
     await page.locator('[data-testid="tweetButtonInline"]').click();
     assert.deepEqual(await until(() => posted(page), (list) => list.length === 1), [PRIVATE], 'off: posted at once');
     await box.check();
-    await until(() => browser.worker.evaluate(() => chrome.storage.sync.get('postGuard')), (v) => v.postGuard === true);
+    await until(() => session.browser.worker.evaluate(() => chrome.storage.sync.get('postGuard')), (v) => v.postGuard === true);
     await page.locator('[data-testid="tweetButtonInline"]').click();
     await overlayLocator(page, '.guard').waitFor({ state: 'visible' });
     assert.deepEqual(await posted(page), [PRIVATE], 'on again: stopped');
-    await browser.worker.evaluate(() => chrome.storage.sync.remove('postGuard'));
+    await session.browser.worker.evaluate(() => chrome.storage.sync.remove('postGuard'));
     await options.close();
     await page.close();
   });
@@ -416,9 +455,9 @@ describe('issue 15: no dead ends', () => {
     await hover(page, hint);
     const why = overlayLocator(page, `.card .hint[data-rule="${hint.rule}"] .why`);
     const href = await why.getAttribute('href');
-    assert.equal(href, browser.extensionUrl(`rules/index.html#${hint.rule}`));
+    assert.equal(href, session.browser.extensionUrl(`rules/index.html#${hint.rule}`));
     assert.equal(await overlayLocator(page, `.card .hint[data-rule="${hint.rule}"] .turn-off`).count(), 1);
-    const [tab] = await Promise.all([browser.context.waitForEvent('page'), why.click()]);
+    const [tab] = await Promise.all([session.browser.context.waitForEvent('page'), why.click()]);
     await tab.waitForLoadState();
     assert.equal(tab.url(), href);
     const heading = tab.locator(`[id="${hint.rule}"]`);
@@ -477,15 +516,15 @@ describe('issue 15: no dead ends', () => {
 describe('issue 15: still no network', () => {
   test('the guard, the cards, "Why?" and "Turn off this rule" made no request of the extension\'s own', () => {
     const own = new Set(['/home', '/explore', '/compose/post', '/app.js', '/app.css', '/draft.css', '/favicon.ico']);
-    for (const url of requests) {
+    for (const url of session.requests) {
       const parsed = new URL(url);
       if (parsed.protocol === 'chrome-extension:') { assert.equal(parsed.host, EXTENSION_ID); continue; }
       assert.ok(['data:', 'blob:'].includes(parsed.protocol) || (parsed.host === 'x.com' && own.has(parsed.pathname)), `unexpected request ${url}`);
     }
-    for (const { host, path } of server.requests) {
+    for (const { host, path } of session.server.requests) {
       assert.equal(host, 'x.com');
       assert.ok(own.has(path), `the stand-in was asked for ${path}`);
     }
-    assert.ok(requests.some((url) => url.startsWith(`chrome-extension://${EXTENSION_ID}/rules/index.html`)), 'the rules page came from the extension');
+    assert.ok(session.requests.some((url) => url.startsWith(`chrome-extension://${EXTENSION_ID}/rules/index.html`)), 'the rules page came from the extension');
   });
 });

@@ -4,33 +4,16 @@
 // and a thread; Post stays clickable (elementFromPoint, then a real click).
 // A screenshot of each goes to the test artefacts.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launch, screenshot } from './lib/browser.mjs';
-import { startStandin } from './lib/standin.mjs';
-import { editorSelector, editorText, posted, until, waitForDrawn } from './lib/page.mjs';
+import { describe, test } from 'node:test';
+import { screenshot } from './lib/browser.mjs';
+import { standinSession, typeInto } from './lib/session.mjs';
+import { editorSelector, posted, until } from './lib/page.mjs';
 
 const WIDTHS = [360, 560, 800, 1280];
 const DRAFT = 'Flu shots are free this week at all our clinics. Where do you usually get yours?';
 const SECOND = 'Bring your insurance card if you have one.';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startStandin();
-  browser = await launch({ port: server.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function typeInto(page, selector, text) {
-  await page.locator(selector).click();
-  await page.keyboard.type(text);
-  await waitForDrawn(page, await editorText(page, selector));
-}
+const session = standinSession();
 
 // Each layout: how to get there, the editors to type in, the Post button.
 const LAYOUTS = {
@@ -78,7 +61,7 @@ describe('the chip in the toolbar row', () => {
   for (const [name, layout] of Object.entries(LAYOUTS)) {
     for (const width of WIDTHS) {
       test(`${name} at ${width} px`, async () => {
-        const page = await browser.context.newPage();
+        const page = await session.browser.context.newPage();
         const errors = [];
         page.on('pageerror', (error) => errors.push(error));
         await page.setViewportSize({ width, height: 800 });

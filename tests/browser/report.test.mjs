@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { HtmlValidate } from 'html-validate';
 import { chimeBinary, launch, screenshot } from './lib/browser.mjs';
+import { kindCue, kindName } from './lib/labels.mjs';
 
 const GOOD = [
   'id,date,text',
@@ -22,8 +23,9 @@ const GOOD = [
   '104,2024-03-05,"Thanks for asking! Visiting hours are 9am to 8pm, and two visitors at a time can stay."',
   '105,2024-03-07,"Join us Thursday for #hcsm: what helps you get ready for surgery?"',
   '106,2024-03-08,"Two lines,\nwith ""quotes"" and a comma"',
+  '107,2024-03-09,"Boil water notice for the east wing <until 6pm>: use bottled water 💧 and the north entrance."',
 ].join('\n') + '\n';
-const GOOD_POSTS = 6;
+const GOOD_POSTS = 7;
 const BAD_LINE = 'id,text\n1,"Flu shots are free this week. Where do you get yours?"\n2\n3,"Visiting hours are 9am to 8pm."\n';
 const NO_TEXT = 'id,body_copy\n1,hello\n2,world\n';
 const LABELS = ['Engaging', 'Good', 'Broadcast', 'Promotional', 'Risky'];
@@ -34,9 +36,18 @@ for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(
 
 // What `chime check` writes for a file, run beside it so that the file is named as the page names it.
 function chimeCheck(name, format) {
-  const r = spawnSync(chimeBinary, ['check', '--format', format, name], { cwd: dir });
+  const r = spawnSync(chimeBinary, ['check', '--format', format, name], { cwd: dir, maxBuffer: 1 << 28 });
   assert.ok(r.status === 0 || r.status === 3, r.stderr.toString());
   return r.stdout;
+}
+
+// The table's Kind column: each post's kind by its shared name, what decided it as the title.
+async function checkKinds(page, ndjson) {
+  const results = ndjson.toString().trim().split('\n').map((l) => JSON.parse(l)).filter((o) => o.result).map((o) => o.result);
+  const cells = await page.locator('#table tbody td.kind').evaluateAll((tds) => tds.map((td) => [td.textContent, td.title]));
+  assert.deepEqual(cells, results.map((r) => [kindName(r.kind), kindCue(r)]));
+  assert.ok(results.some((r) => r.kind === 'crisis' && r.kind_cue === 'Boil water'), JSON.stringify(results.map((r) => r.kind)));
+  assert.ok(cells.some(([name, title]) => name === 'Crisis notice' && title === 'Crisis notice: from “Boil water”'));
 }
 
 async function exported(page, button) {
@@ -56,6 +67,8 @@ async function checkDetail(page, result, text, shot) {
   assert.deepEqual((await dialog.locator('.hint').evaluateAll((nodes) => nodes.map((n) => n.dataset.rule))).sort(),
     result.hints.map((h) => h.rule).sort());
   assert.match(await dialog.locator('.report-label').innerText(), new RegExp(`${result.scores.overall}/100`));
+  assert.equal(await dialog.locator('.report-kind').innerText(), kindName(result.kind));
+  assert.equal(await dialog.locator('.report-kind').getAttribute('title'), kindCue(result));
   await screenshot(page, shot);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
@@ -107,6 +120,7 @@ describe('bulk page through the native host', { skip: !chimeBinary && 'CHIME_BIN
     assert.equal(await page.locator('#chart-kinds svg rect').count(), LABELS.length);
 
     const ndjson = chimeCheck('calendar.csv', 'ndjson');
+    await checkKinds(page, ndjson);
     const first = JSON.parse(ndjson.toString().split('\n')[0]);
     await checkDetail(page, first.result, GOOD.split('\n')[1].split(',"')[1].slice(0, -1), 'bulk-detail.png');
 
@@ -158,6 +172,7 @@ describe('chime check --format html', { skip: !chimeBinary && 'CHIME_BIN not set
       row.slice(row.indexOf(',"', 4) + 2, -1).replaceAll('""', '"')));
 
     const ndjson = chimeCheck('calendar.csv', 'ndjson');
+    await checkKinds(page, ndjson);
     const first = JSON.parse(ndjson.toString().split('\n')[0]);
     await checkDetail(page, first.result, shown[0], 'report-html-detail.png');
     assert.ok((await exported(page, '#export-csv')).bytes.equals(chimeCheck('calendar.csv', 'csv')));

@@ -135,13 +135,16 @@ test('CSV: quotes, embedded newlines and delimiters, rows without text, and CSV 
   assert.equal(csv.code, 3);
   const rows = parseCsv(csv.out);
   assert.deepEqual(rows[0], ['file', 'line', 'id', 'weighted_length', 'valid', 'overall', 'conversation', 'value',
-                             'tone', 'promotion', 'label', 'errors', 'warnings', 'tips', 'good', 'top_rules', 'text']);
+                             'tone', 'promotion', 'label', 'kind', 'errors', 'warnings', 'tips', 'good', 'top_rules',
+                             'text']);
   assert.equal(rows.length, 4);
   assert.deepEqual(rows.slice(1).map((r) => r[2]), ['10', '11', '14']);
-  assert.equal(rows[1][16], 'Flu shots are free this week, ask us "where?"');
-  assert.equal(rows[2][16], 'Two lines:\nhere is the second');
+  assert.equal(rows[1][17], 'Flu shots are free this week, ask us "where?"');
+  assert.equal(rows[2][17], 'Two lines:\nhere is the second');
+  // The kind column is the Result's kind (docs/kinds.md), as --format ndjson has it.
+  assert.deepEqual(rows.slice(1).map((r) => r[11]), ok.map((o) => o.result.kind));
   for (const row of rows.slice(1)) {
-    assert.equal(row.length, 17);
+    assert.equal(row.length, 18);
     assert.match(row[5], /^\d+$/);
     assert.ok(['engaging', 'good', 'broadcast', 'promotional', 'risky'].includes(row[10]), row[10]);
   }
@@ -180,7 +183,7 @@ test('--format html: one self-contained page with every post, loading nothing fr
   assert.ok(styles.includes('.chime-root'), 'the styles are inlined');
   assert.doesNotMatch(styles, /url\s*\(|@import/i);
   assert.doesNotMatch(html, /\bfetch\(|XMLHttpRequest|\bimport\(|WebSocket|EventSource|sendBeacon/);
-  const addresses = html.match(/https?:\/\/[^\s"'`)<]*/g) ?? [];
+  const addresses = html.match(/https?:\/\/[^\s"'`)<\\]*/g) ?? [];  // a backslash ends one too (an escaped quote in the data)
   assert.deepEqual([...new Set(addresses)].sort(), ['http://www.w3.org/2000/svg', 'https://example.org/clinic'],
     'only the SVG namespace and the post\'s own link appear');
 
@@ -188,26 +191,29 @@ test('--format html: one self-contained page with every post, loading nothing fr
   const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
   assert.equal((html.match(/<script/g) ?? []).length, scripts.length, 'every <script> closes where it should');
   assert.equal(scripts[0][1], ' type="application/x-ndjson" id="chime-data"');
-  for (const name of ['chimeLabels', 'chimeReport', 'chimeCharts', 'chimeExport', 'chimeDashboard']) {
+  for (const name of ['chimeLabels', 'chimeReport', 'chimeCharts', 'chimeDashboard']) {
     assert.ok(scripts.some((s) => s[1] === '' && s[2].includes(`globalThis.${name} =`)), `${name} is inlined`);
   }
 
   // Every post is in the data, with its text intact (the "</script>" in one
-  // is written as \u003c inside its JSON string), the bad row too.
+  // is written as \u003c inside its JSON string), the bad row too: per post
+  // or error, the bytes --format ndjson writes for it, and per post the row
+  // --format csv writes and the text; the CSV header on the last line.
   const data = scripts[0][2].split('\n').filter((l) => l).map((l) => JSON.parse(l));
-  const items = data.filter((d) => d.result);
-  assert.deepEqual(items.map((d) => d.text), posts);
+  const last = data.pop();
+  const parsed = data.map((d) => JSON.parse(d.ndjson));
+  const items = parsed.filter((d) => d.result);
+  assert.deepEqual(data.filter((d) => d.text !== undefined).map((d) => d.text), posts);
   assert.deepEqual(items.map((d) => d.id), ['1', '2', '3', '4']);
   assert.ok(items.every((d) => d.result.schema === 'chime.result/1' && d.file === file));
-  assert.deepEqual(data.filter((d) => d.error).map((d) => [d.line, d.error.code]), [[7, 'bad_csv']]);
-  const last = data.at(-1);
+  assert.deepEqual(parsed.filter((d) => d.error).map((d) => [d.line, d.error.code]), [[7, 'bad_csv']]);
   assert.equal(last.totals.items, 4);
   assert.equal(last.summary.posts, 4);
   assert.doesNotMatch(scripts[0][2], /<\//);
 
-  // The same results as --format ndjson, line for line.
-  const nd = lines(chime(['check', '--format', 'ndjson', file]).out);
-  assert.deepEqual(items.map(({ text, ...rest }) => rest), nd.filter((o) => o.result));
+  // The same bytes as --format ndjson and --format csv.
+  assert.equal(data.map((d) => d.ndjson).join(''), chime(['check', '--format', 'ndjson', file]).out);
+  assert.equal(last.csv_header + data.map((d) => d.csv ?? '').join(''), chime(['check', '--format', 'csv', file]).out);
 });
 
 test('--format json: one document with the items, totals and the account summary', () => {

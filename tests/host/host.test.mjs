@@ -3,6 +3,10 @@
 // checked, for good requests and for malformed frames alike.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 import { ORIGIN, LE, header, frame, runHost } from './framing.mjs';
 
@@ -190,7 +194,7 @@ test('check over items: results in order, bad items reported, then the summary',
   assert.equal(done.errors_total, 1);
   assert.equal(done.errors.length, 1);
   assert.equal(done.errors[0].index, 1);
-  assert.equal(done.errors[0].code, 'bad_request');
+  assert.equal(done.errors[0].code, 'bad_item');  // one item's problem, as the CLI names it
   assert.match(done.errors[0].message, /items\[1\].*text/);
 });
 
@@ -255,6 +259,54 @@ test('check over a tweets.js file from a Twitter archive', async () => {
   assert.equal(done.errors.length, 1);
   assert.equal(done.errors[0].code, 'bad_item');
   assert.match(done.errors[0].message, /full_text/);
+});
+
+// A JSON Lines file with a bad reply context (line 2), a line that is not
+// JSON (line 3) and good posts, one with characters JSON and CSV escape.
+const MIXED = [
+  '{"id":"1","text":"Flu shots are free this week. Where do you get yours?"}',
+  '{"id":"2","text":"Sorry to hear that, please DM us.","context":{"quote":"yes"}}',
+  '{"id":"3","text":"broken',
+  '{"id":"4","text":"Two lines,\\nwith \\"quotes\\", a <tag> and 😀"}',
+].join('\n') + '\n';
+
+function cliCheck(name, content, format) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-host-'));
+  fs.writeFileSync(path.join(dir, name), content);
+  const r = spawnSync(process.env.CHIME_BIN, ['check', '--format', format, name], { cwd: dir, encoding: 'utf8' });
+  fs.rmSync(dir, { recursive: true, force: true });
+  return r.stdout;
+}
+
+test('a bad context is bad_item from the host as from the CLI', async () => {
+  const { replies } = await runHost(frame({ id: 1, type: 'check', file: { name: 'mixed.jsonl', content: MIXED } }));
+  const done = replies.at(-1);
+  assert.deepEqual(done.errors.map((e) => [e.line, e.code]), [[2, 'bad_item'], [3, 'bad_json']]);
+  assert.match(done.errors[0].message, /context\.quote/);
+  const cli = cliCheck('mixed.jsonl', MIXED, 'ndjson').trim().split('\n').map((l) => JSON.parse(l)).filter((o) => o.error);
+  assert.deepEqual(cli.map((o) => [o.line, o.error.code, o.error.message]),
+                   done.errors.map((e) => [e.line, e.code, e.message]));
+});
+
+test('check with lines: each result carries the CSV row and NDJSON line chime check writes for it', async () => {
+  const { replies } = await runHost(frame({ id: 2, type: 'check', lines: true, file: { name: 'mixed.jsonl', content: MIXED } }));
+  const results = replies.filter((r) => !r.done).flatMap((r) => r.results);
+  const done = replies.at(-1);
+  assert.equal(results.length, 3);
+  assert.equal(done.csv_header + results.map((r) => r.csv).join(''), cliCheck('mixed.jsonl', MIXED, 'csv'));
+  // In input order, an error before the post read from its line.
+  const lines = [...done.errors.map((e) => [e.line, 0, e.ndjson]), ...results.map((r) => [r.line, 1, r.ndjson])]
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((l) => l[2]);
+  assert.equal(lines.join(''), cliCheck('mixed.jsonl', MIXED, 'ndjson'));
+  // Without lines (and for items) the frames stay as they were.
+  const plain = await runHost(frame({ id: 3, type: 'check', file: { name: 'mixed.jsonl', content: MIXED } }));
+  assert.equal(plain.replies[0].results[0].csv, undefined);
+  assert.equal(plain.replies.at(-1).csv_header, undefined);
+  const items = await runHost(frame({ id: 4, type: 'check', lines: true, items: ['hi'] }));
+  assert.equal(items.replies[0].error.code, 'bad_request');
+  assert.match(items.replies[0].error.message, /^lines: only for a check of a "file"/);
+  const wrong = await runHost(frame({ id: 5, type: 'check', lines: 'yes', file: { name: 'a.txt', content: 'hi\n' } }));
+  assert.equal(wrong.replies[0].error.code, 'bad_request');
 });
 
 test('callers other than Chime are refused', async () => {
