@@ -31,13 +31,14 @@ cp "$engine_js" "$engine_wasm" "$unpacked/engine/"
 
 # The rules' page ("Why?" in a hint card): docs/rules/*.md rendered by
 # cmark (Debian package) into one page, each rule's heading given the rule's
-# id as its anchor (rules/index.html#promo.superlative).
+# id as its anchor (rules/index.html#promo.superlative). Its title follows
+# the browser's language (rules/rules.js); the rules' text is English for now.
 command -v cmark >/dev/null || { echo "build-extension: cmark is missing (apt-get install cmark)" >&2; exit 1; }
 mkdir -p "$unpacked/rules"
 {
   printf '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-  printf '<meta name="viewport" content="width=device-width">\n<title>Chime: the rules</title>\n'
-  printf '<link rel="stylesheet" href="rules.css">\n</head>\n<body>\n<main>\n'
+  printf '<meta name="viewport" content="width=device-width">\n<title data-i18n="rulesPageTitle">Chime: the rules</title>\n'
+  printf '<link rel="stylesheet" href="rules.css">\n<script type="module" src="rules.js"></script>\n</head>\n<body>\n<main>\n'
   for md in "$root"/docs/rules/*.md; do
     printf '<section id="%s">\n' "$(basename "$md" .md)"
     cmark "$md" | sed -E 's|^<h2><code>([a-z]+\.[a-z-]+)</code></h2>|<h2 id="\1"><code>\1</code></h2>|'

@@ -8,3 +8,7 @@ endif()
 add_test(NAME extension_protocol
          COMMAND ${CHIME_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR}/extension/protocol.test.mjs)
 set_tests_properties(extension_protocol PROPERTIES TIMEOUT 60)
+# The extension's translations: the same keys in en and es, every key asked for present.
+add_test(NAME extension_locales
+         COMMAND ${CHIME_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR}/extension/locales.test.mjs)
+set_tests_properties(extension_locales PROPERTIES TIMEOUT 60)

@@ -5,6 +5,7 @@
 
 #include "document.hpp"
 #include "icu/icu_data.hpp"
+#include "language.hpp"
 #include "readability.hpp"
 #include "rules/features.hpp"
 #include "rules/kinds.hpp"
@@ -102,6 +103,7 @@ struct Analyzer::Impl {
       analysis.in_reply_to_sentiment = sentiment::score(replied);
     }
     KindDecision kind = classify_post(analysis);
+    const Language language = identify_language(doc);
     analysis.kind = kind.kind;
     sink.clear();
     for (const RuleInfo& rule : all_rules()) {
@@ -122,6 +124,7 @@ struct Analyzer::Impl {
     r.label = choose_label(r.scores, r.hints);
     r.kind = to_string(kind.kind);
     r.kind_cue = std::move(kind.cue);
+    r.language = std::string(to_string(language));
     r.warnings = std::move(warnings);
     return r;
   }

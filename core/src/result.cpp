@@ -75,6 +75,7 @@ void write_json(JsonText& j, const Result& r) {
   j.field("label", r.label);
   j.field("kind", r.kind);
   j.field("kind_cue", r.kind_cue);
+  j.field("language", r.language);
   j.key("hints").begin_array();
   for (const Hint& h : r.hints) {
     j.begin_object()

@@ -4,11 +4,15 @@
 // `chime --config` reads.
 import '../protocol.js';
 import { setUpPage } from '../ui/page.js';
+import { localizePage, message } from '../i18n.js';
 
 const { kinds, storageKeys, request } = globalThis.chimeProtocol;
 const $ = (id) => document.getElementById(id);
 const SETTINGS = ['', 'off', 'good', 'tip', 'warning', 'error'];
+// A setting's name as shown (the value saved is the configuration's own word).
+const SETTING_NAMES = { off: 'settingOff', good: 'settingGood', tip: 'settingTip', warning: 'settingWarning', error: 'settingError' };
 
+localizePage();
 setUpPage();
 
 const lines = (id) => $(id).value.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -28,7 +32,7 @@ function readForm() {
     try {
       config.phrases = JSON.parse(phrases);
     } catch (error) {
-      return { config, parseError: { path: 'phrases', message: `not valid JSON: ${error.message}` } };
+      return { config, parseError: { path: 'phrases', message: message('notValidJson', error.message) } };
     }
   }
   const rules = {};
@@ -61,12 +65,12 @@ function showErrors(errors) {
   box.replaceChildren();
   if (!errors.length) return;
   const list = document.createElement('ul');
-  for (const { path, message } of errors) {
+  for (const error of errors) {
     const item = document.createElement('li');
-    item.textContent = path ? `${path}: ${message}` : message;
+    item.textContent = error.path ? `${error.path}: ${error.message}` : error.message;
     list.append(item);
   }
-  box.append('Not saved. Chime found these problems:', list);
+  box.append(message('notSaved'), list);
 }
 
 async function validate(config) {
@@ -79,7 +83,7 @@ async function renderRules() {
   const answer = await request(kinds.rules);
   const body = document.querySelector('#rules tbody');
   if (!answer.ok) {
-    body.textContent = `The engine did not load: ${answer.error.message}`;
+    body.textContent = message('engineDidNotLoad', answer.error.message);
     return;
   }
   for (const rule of answer.rules) {
@@ -93,11 +97,11 @@ async function renderRules() {
     const setting = document.createElement('td');
     const select = document.createElement('select');
     select.dataset.rule = rule.id;
-    select.setAttribute('aria-label', `Setting for ${rule.id}`);
+    select.setAttribute('aria-label', message('settingFor', rule.id));
     for (const value of SETTINGS) {
       const option = document.createElement('option');
       option.value = value;
-      option.textContent = value === '' ? `default (${rule.severity})` : value;
+      option.textContent = value === '' ? message('settingDefault', message(SETTING_NAMES[rule.severity] ?? rule.severity)) : message(SETTING_NAMES[value]);
       select.append(option);
     }
     setting.append(select);
@@ -114,7 +118,7 @@ async function save(event) {
   showErrors(errors);
   if (errors.length) return;
   await chrome.storage.sync.set({ [storageKeys.config]: config });
-  $('status').textContent = 'Saved. Open compose boxes use it at once.';
+  $('status').textContent = message('saved');
 }
 
 function exportConfig() {
@@ -135,14 +139,14 @@ async function importConfig(event) {
   try {
     config = JSON.parse(await file.text());
   } catch (error) {
-    showErrors([{ path: file.name, message: `not valid JSON: ${error.message}` }]);
+    showErrors([{ path: file.name, message: message('notValidJson', error.message) }]);
     return;
   }
   const errors = await validate(config);
   showErrors(errors);
   if (!errors.length) {
     fillForm(config);
-    $('status').textContent = `Loaded ${file.name}. Save to use it.`;
+    $('status').textContent = message('loaded', file.name);
   }
   event.target.value = '';
 }

@@ -5,11 +5,13 @@ import '../protocol.js';
 import '../ui/labels.js';  // before report.js, which reads it
 import '../ui/report.js';
 import { setUpPage } from '../ui/page.js';
+import { localizePage, message } from '../i18n.js';
 
 const { kinds, storageKeys, request } = globalThis.chimeProtocol;
 const { renderReport } = globalThis.chimeReport;
 const $ = (id) => document.getElementById(id);
 
+localizePage();
 setUpPage();
 
 async function showDraft() {
@@ -19,11 +21,11 @@ async function showDraft() {
   $('draft-report').replaceChildren(renderReport(document, { result: draft.result, text: draft.text }));
   if (draft.context?.reply_to) {
     $('draft-source').hidden = false;
-    $('draft-source').textContent = `A reply to ${draft.context.reply_to}`;
+    $('draft-source').textContent = message('replyTo', draft.context.reply_to);
   }
   if (draft.otherTab) {
     $('draft-source').hidden = false;
-    $('draft-source').textContent = `${$('draft-source').textContent ? `${$('draft-source').textContent}; ` : ''}from another tab`;
+    $('draft-source').textContent = `${$('draft-source').textContent ? `${$('draft-source').textContent}; ` : ''}${message('fromOtherTab')}`;
   }
   if (draft.url) showSiteToggle(new URL(draft.url).hostname);
 }
@@ -32,7 +34,7 @@ async function showSiteToggle(hostname) {
   const stored = await chrome.storage.sync.get(storageKeys.disabledSites);
   const disabled = new Set(stored[storageKeys.disabledSites] ?? []);
   $('site-toggle').hidden = false;
-  $('site-name').textContent = `On for ${hostname}`;
+  $('site-name').textContent = message('onFor', hostname);
   $('site-enabled').checked = !disabled.has(hostname);
   $('site-enabled').addEventListener('change', async (event) => {
     if (event.target.checked) disabled.delete(hostname); else disabled.add(hostname);
@@ -58,7 +60,7 @@ async function scorePad() {
     }
   } catch (error) {
     $('pad-error').hidden = false;
-    $('pad-error').textContent = `Chime could not score this: ${error.message}`;
+    $('pad-error').textContent = message('couldNotScore', error.message);
   } finally {
     busy = false;
     if (again) { again = false; scorePad(); }

@@ -6,17 +6,38 @@
 //           path, so invalid UTF-8 is reported the same way), and for valid
 //           UTF-8 lines also analyzeJson on the decoded JavaScript string;
 //   .jsonl  {"text", "context"} a line: analyzeJson(text, context); where the
-//           CLI reports a bad context, the engine must throw the same message.
+//           CLI reports a bad context, the engine must throw the same message;
+//   .tsv    a header naming a `text` column, then a post a line (tabs only,
+//           no quoting: tests/devset/lang.tsv): its texts as a .jsonl file,
+//           a text that starts "RT @" with the context {"retweet": true}
+//           that the CLI's readers give it (native/readers.cpp), so that
+//           the engine is handed the same.
 // The Result part of each ndjson line is compared as raw text, byte for byte.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadEngine } from './engine.mjs';
 
-const [wasmDir, chime, ...files] = process.argv.slice(2);
-if (!chime || files.length === 0) {
+const [wasmDir, chime, ...given] = process.argv.slice(2);
+if (!chime || given.length === 0) {
   console.error('usage: node parity.mjs BUILD/wasm NATIVE_CHIME FILE...');
   process.exit(2);
 }
+// A .tsv file's texts as JSON Lines, in a temporary folder.
+function tsvAsJsonl(file) {
+  const [header, ...rows] = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const column = header.split('\t').indexOf('text');
+  if (column < 0) throw new Error(`${file}:1: no \`text\` column in the header`);
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'chime-parity-')), `${path.basename(file, '.tsv')}.jsonl`);
+  const item = (text) => (text.startsWith('RT @') ? { text, context: { retweet: true } } : { text });
+  writeFileSync(out, rows.map((row) => JSON.stringify(item(row.split('\t')[column]))).join('\n') + '\n');
+  return out;
+}
+const files = given.map((file) => (file.endsWith('.tsv') ? tsvAsJsonl(file) : file));
+process.on('exit', () => {
+  for (const file of files) if (!given.includes(file)) rmSync(path.dirname(file), { recursive: true, force: true });
+});
 const engine = await loadEngine(wasmDir);
 // ignoreBOM: keep a leading U+FEFF, as the CLI does for a line.
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -72,6 +72,7 @@ struct Result {
   std::string label;  // engaging | good | broadcast | promotional | risky
   std::string kind;      // what kind of post (docs/kinds.md): "crisis", "reply-complaint", ...
   std::string kind_cue;  // what decided it: the cue as written, or "context.<field>"; may be empty
+  std::string language = "und";  // "en", "es", or "und" (under 3 words, or another language); docs/language.md
   std::vector<Hint> hints;
   std::vector<std::string> warnings;  // e.g. invalid UTF-8 replaced
 };
