@@ -214,6 +214,24 @@ function kindOf(result) {
   return KIND_OF_RESULT[result.kind] ?? result.kind;
 }
 
+// `expects_new` hints that a rule now gives (bench/README.md, the coach
+// section): the set was written before these rules existed. Every post with
+// one of these texts, in both splits, expects the rule as if it were in its
+// must_fire; the texts left are still counted as hints no rule gives.
+const EXPECTS_NEW_RULE = {
+  'cold or boilerplate reply to a complaint': 'tone.boilerplate',
+  'cold or policy-recital reply to a complaint': 'tone.boilerplate',
+  'consent: privacy warning to confirm written authorisation': 'care.patient-privacy',
+};
+function mustFire(expert) {
+  const ids = [...expert.must_fire];
+  for (const text of expert.expects_new ?? []) {
+    const id = EXPECTS_NEW_RULE[text];
+    if (id && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
 // --- statistics ---------------------------------------------------------------
 function averageRanks(values) {
   const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
@@ -248,7 +266,7 @@ function measure(split) {
   const expectsNew = new Map();
   for (const { post, result, fired } of rows) {
     const e = post.expert;
-    for (const id of e.must_fire) {
+    for (const id of mustFire(e)) {
       expected++;
       rule(id).expected++;
       if (fired.has(id)) hit++;
@@ -265,7 +283,7 @@ function measure(split) {
     confusion.set(key, (confusion.get(key) ?? 0) + 1);
     const kind = kindOf(result);
     if (kind !== null) { kinds++; if (kind === e.kind) kindsAgree++; }
-    for (const d of e.expects_new ?? []) expectsNew.set(d, (expectsNew.get(d) ?? 0) + 1);
+    for (const d of e.expects_new ?? []) if (!EXPECTS_NEW_RULE[d]) expectsNew.set(d, (expectsNew.get(d) ?? 0) + 1);
   }
   const byLabel = {};
   for (const label of LABELS) {

@@ -23,8 +23,9 @@ using D = ScoreDimension;
 struct Settings {
   int32_t conversation_base, value_base, tone_base, tone_sentiment_points;
   int32_t conversation_weight, value_weight, tone_weight, promotion_divisor;
-  int32_t care_error_score, over_length_score;
-  int32_t promotional_at, engaging_conversation, engaging_overall;
+  int32_t conversation_not_expected;
+  int32_t care_error_score, care_warning_score, over_length_score;
+  int32_t promotional_at, engaging_conversation, engaging_overall, good_overall;
 };
 
 const Settings& settings() {
@@ -39,11 +40,14 @@ const Settings& settings() {
         {"value_weight", &out.value_weight},
         {"tone_weight", &out.tone_weight},
         {"promotion_divisor", &out.promotion_divisor},
+        {"conversation_not_expected", &out.conversation_not_expected},
         {"care_error_score", &out.care_error_score},
+        {"care_warning_score", &out.care_warning_score},
         {"over_length_score", &out.over_length_score},
         {"promotional_at", &out.promotional_at},
         {"engaging_conversation", &out.engaging_conversation},
         {"engaging_overall", &out.engaging_overall},
+        {"good_overall", &out.good_overall},
     };
     std::vector<bool> seen(std::size(fields), false);
     for (const auto& row : data_rows("scores.tsv")) {
@@ -140,6 +144,14 @@ bool has_care_error(const std::vector<Hint>& hints) {
   });
 }
 
+// A health claim or a personal medical instruction: the post should not go
+// out as is (docs/scores.md), though the hint is a warning (it may be fixed
+// by rewording, and a guard may be wrong).
+bool has_risky_care_warning(const std::vector<Hint>& hints) {
+  return std::any_of(hints.begin(), hints.end(),
+                     [](const Hint& h) { return h.rule == "care.claim" || h.rule == "care.advice"; });
+}
+
 bool is_over_length(const std::vector<Hint>& hints) {
   return std::any_of(hints.begin(), hints.end(), [](const Hint& h) { return h.rule == "length.over"; });
 }
@@ -158,13 +170,18 @@ Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) 
   s.value = clamp100(k.value_base + points[D::value]);
   s.tone = clamp100(k.tone_base + sentiment_points + points[D::tone]);
   s.promotion = clamp100(points[D::promotion]);
-  const int32_t mean =
-      (k.conversation_weight * s.conversation + k.value_weight * s.value + k.tone_weight * s.tone + 50) / 100;
+  // Notices and later thread parts are not meant to start a conversation
+  // (docs/kinds.md): the mean does not hold its absence against them.
+  const int32_t heard = applies(kNoticeKinds, analysis.kind) ? std::max(s.conversation, k.conversation_not_expected)
+                                                              : s.conversation;
+  const int32_t mean = (k.conversation_weight * heard + k.value_weight * s.value + k.tone_weight * s.tone + 50) / 100;
   s.overall = clamp100(mean - s.promotion / k.promotion_divisor + points[D::overall]);
   // A fixed score while an error is left: no rewrite of something else can
   // raise it (a privacy breach with a friendly question is still a breach).
   if (has_care_error(hints)) {
     s.overall = k.care_error_score;
+  } else if (has_risky_care_warning(hints)) {
+    s.overall = std::min(s.overall, k.care_warning_score);
   } else if (is_over_length(hints)) {
     s.overall = k.over_length_score;
   }
@@ -173,13 +190,15 @@ Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) 
 
 std::string choose_label(const Scores& scores, const std::vector<Hint>& hints) {
   const Settings& k = settings();
-  if (has_care_error(hints)) return "risky";
+  if (has_care_error(hints) || has_risky_care_warning(hints)) return "risky";
   if (scores.promotion >= k.promotional_at) return "promotional";
   // Too long to post as written: neither good nor engaging yet.
   if (is_over_length(hints)) return "broadcast";
   if (scores.conversation >= k.engaging_conversation && scores.overall >= k.engaging_overall) return "engaging";
-  if (scores.conversation <= k.conversation_base) return "broadcast";
-  return "good";
+  // Useful without a conversation (a clear notice, a tip): good; one-way
+  // and weak: a broadcast.
+  if (scores.overall >= k.good_overall) return "good";
+  return "broadcast";
 }
 
 }  // namespace chime

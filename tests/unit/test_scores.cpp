@@ -3,9 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "chime/analyzer.hpp"
 #include "examples.hpp"
+#include "rules/features.hpp"
 #include "scores.hpp"
 
 using namespace chime;
@@ -111,7 +113,7 @@ TEST_CASE("scores: a reply that apologises and offers a private channel beats on
   }
 }
 
-TEST_CASE("label: any care.* error makes it risky, whatever the other scores") {
+TEST_CASE("label: a care.* error, a health claim or personal advice makes it risky, whatever the other scores") {
   Analyzer analyzer;
   int risky = 0;
   for (const auto& e : chime::testing::load_examples()) {
@@ -120,7 +122,8 @@ TEST_CASE("label: any care.* error makes it risky, whatever the other scores") {
     Context c = e.context.empty() ? Context{} : Context::from_json(Json::parse(e.context), errors);
     const Result r = analyzer.analyze(e.text, c);
     const bool care_error = std::any_of(r.hints.begin(), r.hints.end(), [](const Hint& h) {
-      return h.rule.starts_with("care.") && h.severity == Severity::error;
+      return (h.rule.starts_with("care.") && h.severity == Severity::error) || h.rule == "care.claim" ||
+             h.rule == "care.advice";
     });
     INFO(e.where() << ": " << e.text);
     CHECK((r.label == "risky") == care_error);
@@ -129,7 +132,10 @@ TEST_CASE("label: any care.* error makes it risky, whatever the other scores") {
   // And the label does not depend on the analysis, only on the hints.
   Scores great{95, 100, 90, 90, 0};
   CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::error, 0, 1, "", "", {}}}) == "risky");
-  CHECK(choose_label(great, {Hint{"care.claim", Severity::warning, 0, 1, "", "", {}}}) != "risky");
+  CHECK(choose_label(great, {Hint{"care.claim", Severity::warning, 0, 1, "", "", {}}}) == "risky");
+  CHECK(choose_label(great, {Hint{"care.advice", Severity::warning, 0, 1, "", "", {}}}) == "risky");
+  // Consent turns a privacy error into a warning: not risky.
+  CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::warning, 0, 1, "", "", {}}}) != "risky");
   CHECK(choose_label(great, {Hint{"length.over", Severity::error, 0, 1, "", "", {}}}) != "risky");
   CHECK(risky >= 5);
 }
@@ -138,7 +144,7 @@ TEST_CASE("label: press release promotional, plain news broadcast, a good questi
   Analyzer analyzer;
   CHECK(analyzer.analyze("FOR IMMEDIATE RELEASE: Riverside Health is pleased to announce its new wing.").label == "promotional");
   CHECK(analyzer.analyze("Call now: 20% off teeth whitening this month only.").label == "promotional");
-  CHECK(analyzer.analyze("Our cafeteria now serves breakfast until 11am.").label == "broadcast");
+  CHECK(analyzer.analyze("Exciting things are coming. Stay tuned!").label == "broadcast");
   CHECK(analyzer.analyze("Flu shots take five minutes at any walk-in clinic. What questions do you have about them?").label == "engaging");
   Context reply;
   reply.reply_to = "@sam";
@@ -146,40 +152,61 @@ TEST_CASE("label: press release promotional, plain news broadcast, a good questi
 }
 
 TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
+  // The numbers are data (core/data/scores.tsv and the weights of
+  // rules.tsv, calibrated by bench/coach/fit.mjs): the formula is checked
+  // against them, not against numbers copied here.
+  std::map<std::string, int32_t> k;
+  for (const auto& row : chime::data_rows("scores.tsv")) k[row[0]] = std::stoi(row[1]);
+  std::map<std::string_view, ScoreWeight> w;
+  for (const ScoreWeight& row : score_weights()) w[row.rule] = row;
+  const auto mean = [&](int32_t c, int32_t v, int32_t t) {
+    return (k["conversation_weight"] * c + k["value_weight"] * v + k["tone_weight"] * t + 50) / 100;
+  };
   const Document doc;
   Analysis a{doc, {}, {}, nullptr, {}, nullptr, {}, PostKind::general};
   // Nothing at all: the bases.
   Scores s = compute_scores(a, {});
-  CHECK(s.conversation == 20);
-  CHECK(s.value == 40);
-  CHECK(s.tone == 70);
+  CHECK(s.conversation == k["conversation_base"]);
+  CHECK(s.value == k["value_base"]);
+  CHECK(s.tone == k["tone_base"]);
   CHECK(s.promotion == 0);
-  CHECK(s.overall == (40 * 20 + 35 * 40 + 25 * 70 + 50) / 100);
-  // Each talk rule counts once; a question and a reply: 20 + 35 + 35.
+  CHECK(s.overall == mean(k["conversation_base"], k["value_base"], k["tone_base"]));
+  // Each talk rule counts once (its `more` is 0): a question twice and a reply.
   auto hint = [](const char* rule) { return Hint{rule, Severity::good, 0, 0, "", "", {}}; };
+  REQUIRE(w["talk.question"].more == 0);
   s = compute_scores(a, {hint("talk.question"), hint("talk.question"), hint("talk.reply")});
-  CHECK(s.conversation == 90);
-  // Three superlatives: 25 + 10 + 10 promotion, half of it off overall.
+  CHECK(s.conversation == std::min(100, k["conversation_base"] + w["talk.question"].first + w["talk.reply"].first));
+  // Three superlatives: first + 2 x more promotion (within the cap), part of it off overall.
   s = compute_scores(a, {hint("promo.superlative"), hint("promo.superlative"), hint("promo.superlative")});
-  CHECK(s.promotion == 45);
-  CHECK(s.overall == 40 - 22);
-  // Sentiment moves tone by up to 20 points.
+  const ScoreWeight& sup = w["promo.superlative"];
+  CHECK(s.promotion == std::min(sup.cap, sup.first + 2 * sup.more));
+  CHECK(s.overall == mean(k["conversation_base"], k["value_base"], k["tone_base"]) - s.promotion / k["promotion_divisor"]);
+  // Sentiment moves tone by up to tone_sentiment_points either way.
   a.sentiment.compound = -0.5;
-  CHECK(compute_scores(a, {}).tone == 60);
+  CHECK(compute_scores(a, {}).tone == k["tone_base"] - (k["tone_sentiment_points"] + 1) / 2);
   a.sentiment.compound = 1.0;
-  CHECK(compute_scores(a, {}).tone == 90);
+  CHECK(compute_scores(a, {}).tone == std::min(100, k["tone_base"] + k["tone_sentiment_points"]));
+  a.sentiment.compound = 0.0;
+  // A notice is not asked for a conversation: the mean counts at least
+  // conversation_not_expected for it.
+  Analysis notice{doc, {}, {}, nullptr, {}, nullptr, {}, PostKind::crisis};
+  CHECK(compute_scores(notice, {}).overall ==
+        mean(std::max(k["conversation_base"], k["conversation_not_expected"]), k["value_base"], k["tone_base"]));
+  // A health claim caps overall at care_warning_score (and labels it risky).
+  CHECK(compute_scores(a, {hint("care.claim")}).overall <= k["care_warning_score"]);
   // Never outside 0..100.
   std::vector<Hint> many(40, hint("care.patient-privacy"));
   many.push_back(hint("promo.press-release"));
   many.push_back(hint("length.over"));
   check_range(compute_scores(a, many));
   // While an error is left, overall is fixed (core/data/scores.tsv): too
-  // long, 40; a care error, 0, whatever else the post does.
-  CHECK(compute_scores(a, many).overall == 40);
+  // long, over_length_score; a care error, care_error_score, whatever else
+  // the post does.
+  CHECK(compute_scores(a, many).overall == k["over_length_score"]);
   many.push_back(Hint{"care.patient-privacy", Severity::error, 0, 0, "", "", {}});
-  CHECK(compute_scores(a, many).overall == 0);
+  CHECK(compute_scores(a, many).overall == k["care_error_score"]);
   CHECK(compute_scores(a, {hint("talk.question"), Hint{"care.confirms-patient", Severity::error, 0, 0, "", "", {}}})
-            .overall == 0);
+            .overall == k["care_error_score"]);
 }
 
 TEST_CASE("scores: a privacy breach never outranks a weak post; too long is never good") {
@@ -200,7 +227,9 @@ TEST_CASE("scores: a privacy breach never outranks a weak post; too long is neve
   REQUIRE(long_post.length.weighted > 280);
   CHECK(long_post.label != "good");
   CHECK(long_post.label != "engaging");
-  CHECK(long_post.scores.overall == 40);
+  for (const auto& row : chime::data_rows("scores.tsv")) {
+    if (row[0] == "over_length_score") CHECK(long_post.scores.overall == std::stoi(row[1]));
+  }
   CHECK(long_post.scores.overall > breach.scores.overall);
 }
 

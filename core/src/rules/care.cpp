@@ -33,6 +33,10 @@ bool negated(const Document& doc, size_t first) {
   return false;
 }
 
+bool matches_in(const Analysis& a, List list, const Sentence& s) {
+  return lists(a).any(list, s.first_token, s.last_token);
+}
+
 bool overlaps_any(const PhraseMatch& m, const std::vector<PhraseMatch>& others) {
   return std::any_of(others.begin(), others.end(),
                      [&](const PhraseMatch& o) { return m.start < o.end && o.start < m.end; });
@@ -47,15 +51,26 @@ std::pair<int32_t, int32_t> sentence_span(const Document& doc, const Sentence& s
 
 // Inside quotation marks: someone's words reported ("the day I heard
 // “you're cured”"), not a claim the post makes.
+// Single quotes count too ('you're cured'): a lone ' or ‘ after a space
+// opens them, the next lone ' or ’ closes them (an apostrophe inside a word,
+// "you're", is part of the word's token, not a lone one).
 bool in_quotes(const Document& doc, size_t first) {
   int32_t straight = 0, open = 0;
+  bool single = false;
   for (size_t i = 0; i < first; ++i) {
-    const std::string_view t = doc.tokens[i].text;
+    const Token& token = doc.tokens[i];
+    const std::string_view t = token.text;
     if (t == "\"") ++straight;
     else if (t == "\u201c") ++open;
     else if (t == "\u201d") --open;
+    else if (t == "'" || t == "\u2018" || t == "\u2019") {
+      const bool after_space = token.start == 0 || doc.text[static_cast<size_t>(token.start) - 1] == u' ' ||
+                               doc.text[static_cast<size_t>(token.start) - 1] == u'\n';
+      if (single) single = false;
+      else if (after_space && t != "\u2019") single = true;
+    }
   }
-  return straight % 2 == 1 || open > 0;
+  return straight % 2 == 1 || open > 0 || single;
 }
 
 void check_claim(const Analysis& a, HintSink& sink) {
@@ -63,7 +78,11 @@ void check_claim(const Analysis& a, HintSink& sink) {
   // Built-in and configured claims, minus those inside a guard ("no known cure").
   for (const PhraseMatch& m : rule_phrases(a, "care.claim", List::care_claim, List::care_claim_not)) {
     if (match_in_entity(doc, m) || negated(doc, m.first_token) || in_quotes(doc, m.first_token)) continue;
-    if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "Is there a cure?"
+    const Sentence& sentence = sentence_of(doc, m.first_token);
+    if (ends_with_question_mark(doc, sentence)) continue;  // "Is there a cure?"
+    // A claim reported to refute it ("This misleading video says turmeric
+    // cures cancer"): the post is debunking, not claiming.
+    if (matches_in(a, List::care_claim_refuted, sentence)) continue;
     const std::string original = doc.utf8(m.start, m.end);
     Hint h{"care.claim", Severity::warning, m.start, m.end, "", "", {}};
     h.message = quoted(doc, m.start, m.end) + " is an absolute health claim that few treatments can honestly make.";

@@ -1,4 +1,5 @@
 #include "rules/kinds.hpp"
+#include "rules/value_helpful.hpp"
 
 #include <algorithm>
 #include <array>
@@ -127,6 +128,16 @@ KindDecision classify_post(const Analysis& a) {
     return {PostKind::chat_answer, "#" + chats.front()->text};
   }
   if (best) return {best_kind, doc.utf8(best->start, best->end)};
+  // No cue: a post in press-release or sales language is a promotion; one
+  // that gives the reader a step, a how-to or a resource is a tip.
+  for (const List promo : {List::promo_press_release, List::promo_hard_sell}) {
+    for (const PhraseMatch& m : lists(a).find(promo)) {
+      if (!in_url_or_mention(doc, m)) return {PostKind::promotion, doc.utf8(m.start, m.end)};
+    }
+  }
+  if (const auto helpful = find_helpful(lists(a)); helpful && helpful->kind != HelpfulKind::number) {
+    return {PostKind::tip, doc.utf8(helpful->start, helpful->end)};
+  }
   return {PostKind::general, ""};
 }
 

@@ -21,6 +21,7 @@ namespace chime {
   X(care_advice_safe, "phrases/care_advice_safe.tsv") \
   X(care_claim, "phrases/care_claim.tsv") \
   X(care_claim_not, "phrases/care_claim_not.tsv") \
+  X(care_claim_refuted, "phrases/care_claim_refuted.tsv") \
   X(care_consent, "phrases/care_consent.tsv") \
   X(care_confirms, "phrases/care_confirms.tsv") \
   X(care_confirms_generic, "phrases/care_confirms_generic.tsv") \
@@ -48,6 +49,7 @@ namespace chime {
   X(tone_empathy, "phrases/tone_empathy.tsv") \
   X(tone_empathy_not, "phrases/tone_empathy_not.tsv") \
   X(tone_private_channel, "phrases/tone_private_channel.tsv") \
+  X(value_action, "phrases/value_action.tsv") \
   X(value_empty, "phrases/value_empty.tsv") \
   X(value_helpful, "phrases/value_helpful.tsv") \
   X(value_resource, "phrases/value_resource.tsv") \

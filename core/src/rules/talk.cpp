@@ -8,6 +8,7 @@
 
 #include "rules/features.hpp"
 #include "rules/rule.hpp"
+#include "rules/value_helpful.hpp"
 #include "text/unicode.hpp"
 
 namespace chime {
@@ -181,6 +182,10 @@ std::string with_question(const Analysis& a, std::string_view question) {
 
 void check_broadcast(const Analysis& a, HintSink& sink) {
   if (opens_conversation(a) || a.doc.tokens.empty()) return;
+  // A post that gives readers a tip, a step or a resource (value.helpful)
+  // is useful one-way: the nag is for posts that neither give nor ask. A
+  // number alone ("100 years") is not enough.
+  if (const auto helpful = find_helpful(a); helpful && helpful->kind != HelpfulKind::number) return;
   // A question added to a post with a privacy, claim or promotion problem
   // would raise its score without fixing it; an English question does not
   // belong in a post in another language.

@@ -1,5 +1,6 @@
 // Value (rules.md section 4; seed: "Give helpful information, answer
 // questions", "you must have something interesting to say").
+#include <algorithm>
 #include <optional>
 
 #include "match/phrases.hpp"
@@ -56,6 +57,33 @@ std::optional<HelpfulFinding> described_resource(const ListMatches& matches) {
   return std::nullopt;
 }
 
+// A chat answer's label ("A4:", "Q2") or a thread number ("3/6"): what a
+// sentence may open with before its first word.
+bool is_sentence_label(const Document& doc, size_t i) {
+  const Token& t = doc.tokens[i];
+  if (t.kind == TokenKind::number || t.kind == TokenKind::punct || t.kind == TokenKind::emoji) return true;
+  const std::string_view f = t.folded;
+  return f.size() >= 2 && (f[0] == 'a' || f[0] == 'q') &&
+         std::all_of(f.begin() + 1, f.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A sentence that opens with a step the reader can take: "Check your feet
+// every day", "Pack your medicines in your hand luggage" (the verb must open
+// the sentence, after @mentions, a chat label or a thread number: "we check"
+// is not an instruction to the reader).
+std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
+  const Document& doc = matches.doc();
+  for (const Sentence& s : doc.sentences) {
+    size_t i = s.first_token;
+    while (i < s.last_token && (token_in_entity(doc, i) || is_sentence_label(doc, i))) ++i;
+    if (i == s.last_token) continue;
+    if (const Phrase* p = matches.starting_at(List::value_action, i, s.last_token)) {
+      return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + p->tokens.size() - 1].end, HelpfulKind::action};
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<HelpfulFinding> helpful_cue(const ListMatches& matches) {
   const Document& doc = matches.doc();
   for (const PhraseMatch& m : matches.find(List::value_helpful)) {
@@ -77,6 +105,9 @@ void check_helpful(const Analysis& a, HintSink& sink) {
       break;
     case HelpfulKind::resource:
       message = "You say what the link offers, so readers know why to click.";
+      break;
+    case HelpfulKind::action:
+      message = "This tells readers a step they can take.";
       break;
   }
   sink.add({"value.helpful", Severity::good, found->start, found->end, std::string(message),
@@ -127,7 +158,9 @@ std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
   for (auto found : {helpful_cue(matches), number_fact(matches), described_resource(matches)}) {
     if (found && (!best || found->start < best->start)) best = found;
   }
-  return best;
+  // A step to take counts when nothing else does (the cue or the number it
+  // comes with is the better span to show).
+  return best ? best : action_step(matches);
 }
 
 std::optional<HelpfulFinding> find_helpful(const Analysis& a) {

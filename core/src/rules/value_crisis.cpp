@@ -53,8 +53,11 @@ void check_crisis_essentials(const Analysis& a, HintSink& sink) {
     if (!missing.empty()) missing += ", ";
     missing += kNames[i];
   }
-  if (count == 0) return;
-  sink.add({"value.crisis-essentials", count >= 2 ? Severity::warning : Severity::tip, 0, text_end(doc),
+  // One essential left out is normal in 280 characters (a short lockdown
+  // notice with its next update but no link is still a good notice); two
+  // or more leave people without what they need.
+  if (count < 2) return;
+  sink.add({"value.crisis-essentials", Severity::warning, 0, text_end(doc),
             "A safety notice that does not say " + missing + ".",
             "In a crisis people need: what happened, what to do, where, when you will update them, and an "
             "official link or number.",

@@ -8,7 +8,7 @@
 
 namespace chime {
 
-enum class HelpfulKind { cue, number, resource };
+enum class HelpfulKind { cue, number, resource, action };
 
 struct HelpfulFinding {
   int32_t start = 0, end = 0;  // UTF-16
@@ -17,7 +17,9 @@ struct HelpfulFinding {
 
 // The first sign that a reader learns something: a tip or how-to phrase
 // (phrases/value_helpful.tsv), a number with a unit or a ratio ("5 minutes",
-// "1 in 3"), or a resource described next to a link ("our checklist").
+// "1 in 3"), a resource described next to a link ("our checklist"), or a
+// sentence that opens with a step the reader can take ("Check your feet
+// every day", phrases/value_action.tsv).
 class ListMatches;
 std::optional<HelpfulFinding> find_helpful(const ListMatches& matches);
 // The same for the analysed text, worked out once per analysis (rules
