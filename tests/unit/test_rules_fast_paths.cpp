@@ -56,6 +56,44 @@ std::vector<std::string> test_texts() {
   return texts;
 }
 
+// Reference: each token asked of each word list on its own.
+std::vector<uint8_t> word_lists_by_list(const Document& doc) {
+  constexpr std::pair<const char*, uint8_t> kLists[] = {
+      {"lists/reader_words.txt", kReaderWord},   {"lists/self_words.txt", kSelfWord},
+      {"lists/exec_titles.txt", kExecTitle},     {"lists/event_words.txt", kEventWord},
+      {"lists/tip_words.txt", kTipWord},         {"lists/english_function_words.tsv", kEnglishFunctionWord},
+      {"lists/other_function_words.tsv", kOtherFunctionWord},
+  };
+  std::vector<uint8_t> out;
+  for (const Token& t : doc.tokens) {
+    uint8_t b = 0;
+    for (const auto& [name, bit] : kLists) {
+      if (WordList::builtin(name).contains(t)) b |= bit;
+    }
+    if (t.folded == "?" || t.folded == "\uff1f") b |= kQuestionMarkToken;
+    out.push_back(b);
+  }
+  return out;
+}
+
+// Reference: every character of the text tested ("!", "‼" weighing two,
+// "⁉", "！"), outside entities, a run as one.
+std::vector<Bang> exclamation_marks_by_char(const Document& doc) {
+  std::vector<Bang> out;
+  for (int32_t i = 0; i < doc.size(); ++i) {
+    const char16_t c = doc.text[static_cast<size_t>(i)];
+    const int32_t weight = c == u'!' || c == u'\uFF01' || c == u'\u2049' ? 1 : c == u'\u203C' ? 2 : 0;
+    if (weight == 0 || doc.in_entity(i, i + 1)) continue;
+    if (!out.empty() && out.back().end == i) {
+      out.back().end = i + 1;
+      out.back().weight += weight;
+    } else {
+      out.push_back({i, i + 1, weight});
+    }
+  }
+  return out;
+}
+
 bool same(const std::vector<Bang>& x, const std::vector<Bang>& y) {
   if (x.size() != y.size()) return false;
   for (size_t i = 0; i < x.size(); ++i) {

@@ -441,21 +441,6 @@ std::vector<PhraseSet::TaggedWord> word_list_tags() {
   return out;
 }
 
-std::vector<uint8_t> word_lists_by_list(const Document& doc) {
-  std::vector<uint8_t> out;
-  for (const Token& t : doc.tokens) {
-    uint8_t b = 0;
-    for (const auto& [name, bit] : kWordLists) {
-      if (WordList::builtin(name).contains(t)) b |= bit;
-    }
-    for (std::string_view mark : kQuestionMarks) {
-      if (t.folded == mark) b |= kQuestionMarkToken;
-    }
-    out.push_back(b);
-  }
-  return out;
-}
-
 const std::vector<std::vector<std::string>>& data_rows(std::string_view name) {
   using Rows = std::vector<std::vector<std::string>>;
   return data::parsed<Rows>(name, [](std::string_view file) {
@@ -620,14 +605,6 @@ void exclamation_marks(const Document& doc, std::vector<Bang>& out) {
   // The rest: tested as part of the block that ends the text (overlapping
   // the one before), when the text is that long.
   if (at < n && (n < kMarkBlock || block_may_hold_mark(text + n - kMarkBlock))) scan(at, n);
-}
-
-std::vector<Bang> exclamation_marks_by_char(const Document& doc) {
-  std::vector<Bang> out;
-  for (size_t at = 0; at < doc.text.size(); ++at) {
-    if (is_exclamation_mark(doc.text[at])) add_exclamation_mark(doc, at, out);
-  }
-  return out;
 }
 
 const Token* hashtag_token(const Document& doc, const Entity& hashtag) {

@@ -126,8 +126,6 @@ inline uint8_t word_lists_seen(const Analysis& a);
 // Every word of those lists with the bits of the lists holding it (the words
 // builtin_lists() tags).
 std::vector<PhraseSet::TaggedWord> word_list_tags();
-// The same, asking each WordList on its own (the plain path, for tests).
-std::vector<uint8_t> word_lists_by_list(const Document& doc);
 
 // ---- Tokens and text ---------------------------------------------------------
 
@@ -164,8 +162,6 @@ struct Bang {
 std::vector<Bang> exclamation_marks(const Document& doc);
 // The same into `out` (cleared first), reusing its memory.
 void exclamation_marks(const Document& doc, std::vector<Bang>& out);
-// The same from every character of the text (the plain path, for tests).
-std::vector<Bang> exclamation_marks_by_char(const Document& doc);
 
 // ---- Context -----------------------------------------------------------------
 
