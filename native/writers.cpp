@@ -12,10 +12,10 @@
 
 namespace chime::cli {
 
-// One checked item as a line of JSON text, its Result written straight in;
-// with_text adds the post's text (the HTML report shows what was checked).
-std::string item_line(std::string_view file, const Item& item, const Result& result, bool with_text) {
-  JsonText j;
+namespace {
+
+// item_line into `j`.
+void write_item(JsonText& j, std::string_view file, const Item& item, const Result& result, bool with_text) {
   j.begin_object().field("file", file).field("line", item.line).key("id");
   if (item.id.empty()) {
     j.null();
@@ -25,6 +25,15 @@ std::string item_line(std::string_view file, const Item& item, const Result& res
   write_json(j.key("result"), result);
   if (with_text) j.field("text", item.text);
   j.end_object();
+}
+
+}  // namespace
+
+// One checked item as a line of JSON text, its Result written straight in;
+// with_text adds the post's text (the HTML report shows what was checked).
+std::string item_line(std::string_view file, const Item& item, const Result& result, bool with_text) {
+  JsonText j;
+  write_item(j, file, item, result, with_text);
   return j.take();
 }
 
@@ -68,7 +77,9 @@ class NdjsonWriter : public Writer {
  public:
   NdjsonWriter(std::ostream& out, bool summary) : out_(out), summary_(summary) {}
   void item(std::string_view file, const Item& item, const Result& result) override {
-    out_ << item_line(file, item, result) << '\n';
+    line_.clear();  // its memory kept from item to item
+    write_item(line_, file, item, result, false);
+    out_ << line_.str() << '\n';
   }
   void error(std::string_view file, const InputError& error) override {
     out_ << dump_line(error_json(file, error)) << '\n';
@@ -81,6 +92,7 @@ class NdjsonWriter : public Writer {
  private:
   std::ostream& out_;
   bool summary_;
+  JsonText line_;
 };
 
 // One document; the items array is written as items arrive, one per line.

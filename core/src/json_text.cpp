@@ -8,26 +8,6 @@
 
 namespace chime {
 
-namespace {
-
-// Whether `s` is well-formed UTF-8 (what nlohmann's dump accepts as it is).
-bool valid_utf8(std::string_view utf8) {
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto n = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < n;) {
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 void JsonText::separate() {
   if (out_.empty()) return;
   const char last = out_.back();
@@ -56,16 +36,28 @@ JsonText& JsonText::key(std::string_view name) {
 
 JsonText& JsonText::value(std::string_view s) {
   separate();
-  if (!valid_utf8(s)) {
-    // nlohmann's own replacement of ill-formed bytes with U+FFFD (rare:
-    // file names and ids from the command line, never analysed text).
-    out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return *this;
-  }
+  const size_t begin = out_.size();
   out_ += '"';
   size_t plain = 0;  // s[plain, i) needs no escape: appended in one go
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      // A multi-byte sequence: passed as it is if well-formed; else the
+      // whole string goes to nlohmann's replacement of ill-formed bytes with
+      // U+FFFD (rare: file names and ids from the command line, never
+      // analysed text).
+      const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+      auto next = static_cast<int32_t>(i);
+      UChar32 code_point;
+      U8_NEXT(bytes, next, static_cast<int32_t>(s.size()), code_point);
+      if (code_point < 0) {
+        out_.resize(begin);
+        out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return *this;
+      }
+      i = static_cast<size_t>(next) - 1;
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out_.append(s.data() + plain, i - plain);
     plain = i + 1;
