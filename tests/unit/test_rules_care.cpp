@@ -119,3 +119,14 @@ TEST_CASE("care.confirms-patient: a condition report or a named visit in a publi
   // Not a reply: a condition report in a broadcast is care.patient-privacy's to judge.
   CHECK(check("The crash victim is in stable condition.").count("care.confirms-patient") == 0);
 }
+
+TEST_CASE("care.patient-privacy: a name with a procedure; written permission, however worded, makes it a warning") {
+  auto rosa = check("After her mammogram, Rosa had surgery at our Northside centre.");
+  REQUIRE(rosa.count("care.patient-privacy") == 1);
+  CHECK(rosa.span("care.patient-privacy") == "Rosa had surgery");
+  CHECK(rosa.first("care.patient-privacy")->severity == Severity::error);
+  auto aarav = check("Meet Aarav, 8, who lives with Duchenne muscular dystrophy. Shared with his parents' written permission.");
+  REQUIRE(aarav.count("care.patient-privacy") >= 1);
+  CHECK(aarav.first("care.patient-privacy")->severity == Severity::warning);
+  CHECK(check("Dr. Rosa Lee has surgery clinics on Tuesdays.").count("care.patient-privacy") == 0);
+}
