@@ -222,6 +222,8 @@ const EXPECTS_NEW_RULE = {
   'cold or boilerplate reply to a complaint': 'tone.boilerplate',
   'cold or policy-recital reply to a complaint': 'tone.boilerplate',
   'consent: privacy warning to confirm written authorisation': 'care.patient-privacy',
+  'research hype (breakthrough, revolutionary, game-changer)': 'promo.research-hype',
+  'unhelpful non-answer to a question': 'talk.non-answer',
 };
 function mustFire(expert) {
   const ids = [...expert.must_fire];

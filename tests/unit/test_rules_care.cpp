@@ -104,3 +104,29 @@ TEST_CASE("care.patient-privacy: a span covers the whole identifier, title and n
   CHECK(mrs.spans("care.patient-privacy") == std::vector<std::string>{"Mrs. Alvarez"});
   CHECK(mrs.first("care.patient-privacy")->replacements == std::vector<std::string>{"A patient"});
 }
+
+TEST_CASE("care.confirms-patient: a condition report or a named visit in a public reply, not a unit named alone") {
+  const Context reporter = reply_to("@jen", "@BayviewGeneral can you confirm the condition of the crash victim?");
+  auto update = check("@jen The crash victim is in stable condition after surgery overnight.", reporter);
+  REQUIRE(update.count("care.confirms-patient") == 1);
+  CHECK(update.span("care.confirms-patient") == "The crash victim is in stable condition after surgery overnight.");
+  CHECK(check("@raj Sorry. Your father's condition is stable now, don't worry.", reply_to("@raj"))
+            .count("care.confirms-patient") == 1);
+  CHECK(check("@jd Our staff explained the fasting rules at your pre-op visit.", reply_to("@jd"))
+            .count("care.confirms-patient") == 1);
+  CHECK(check("@meg There is no outbreak in our NICU; infection rates are published quarterly.", reply_to("@meg"))
+            .count("care.confirms-patient") == 0);
+  // Not a reply: a condition report in a broadcast is care.patient-privacy's to judge.
+  CHECK(check("The crash victim is in stable condition.").count("care.confirms-patient") == 0);
+}
+
+TEST_CASE("care.patient-privacy: a name with a procedure; written permission, however worded, makes it a warning") {
+  auto rosa = check("After her mammogram, Rosa had surgery at our Northside centre.");
+  REQUIRE(rosa.count("care.patient-privacy") == 1);
+  CHECK(rosa.span("care.patient-privacy") == "Rosa had surgery");
+  CHECK(rosa.first("care.patient-privacy")->severity == Severity::error);
+  auto aarav = check("Meet Aarav, 8, who lives with Duchenne muscular dystrophy. Shared with his parents' written permission.");
+  REQUIRE(aarav.count("care.patient-privacy") >= 1);
+  CHECK(aarav.first("care.patient-privacy")->severity == Severity::warning);
+  CHECK(check("Dr. Rosa Lee has surgery clinics on Tuesdays.").count("care.patient-privacy") == 0);
+}

@@ -23,16 +23,6 @@ std::string quoted(const Document& doc, int32_t start, int32_t end) {
   return "\u201c" + doc.utf8(start, end) + "\u201d";
 }
 
-// A negation among the two tokens just before token `first` ("never double
-// your dose", "is not guaranteed").
-bool negated(const Document& doc, size_t first) {
-  static const WordList& negations = WordList::builtin("lists/negations.tsv");
-  for (size_t k = 1; k <= 2 && k <= first; ++k) {
-    if (negations.contains(doc.tokens[first - k])) return true;
-  }
-  return false;
-}
-
 bool matches_in(const Analysis& a, List list, const Sentence& s) {
   return lists(a).any(list, s.first_token, s.last_token);
 }
@@ -47,30 +37,6 @@ bool overlaps_any(const PhraseMatch& m, const std::vector<PhraseMatch>& others) 
 std::pair<int32_t, int32_t> sentence_span(const Document& doc, const Sentence& s) {
   size_t first = first_own_word(doc, s.first_token, s.last_token);
   return {first < s.last_token ? doc.tokens[first].start : s.start, s.end};
-}
-
-// Inside quotation marks: someone's words reported ("the day I heard
-// “you're cured”"), not a claim the post makes.
-// Single quotes count too ('you're cured'): a lone ' or ‘ after a space
-// opens them, the next lone ' or ’ closes them (an apostrophe inside a word,
-// "you're", is part of the word's token, not a lone one).
-bool in_quotes(const Document& doc, size_t first) {
-  int32_t straight = 0, open = 0;
-  bool single = false;
-  for (size_t i = 0; i < first; ++i) {
-    const Token& token = doc.tokens[i];
-    const std::string_view t = token.text;
-    if (t == "\"") ++straight;
-    else if (t == "\u201c") ++open;
-    else if (t == "\u201d") --open;
-    else if (t == "'" || t == "\u2018" || t == "\u2019") {
-      const bool after_space = token.start == 0 || doc.text[static_cast<size_t>(token.start) - 1] == u' ' ||
-                               doc.text[static_cast<size_t>(token.start) - 1] == u'\n';
-      if (single) single = false;
-      else if (after_space && t != "\u2019") single = true;
-    }
-  }
-  return straight % 2 == 1 || open > 0 || single;
 }
 
 void check_claim(const Analysis& a, HintSink& sink) {

@@ -268,7 +268,10 @@ bool opens_sentence(const Document& doc, size_t i) {
 
 void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
-  const auto diagnoses = matches.find(List::diagnoses);
+  // A diagnosis or a procedure: "Rosa had surgery" names a patient as surely
+  // as "Rosa had a stroke".
+  auto diagnoses = matches.find(List::diagnoses);
+  for (const PhraseMatch& p : matches.find(List::procedures)) diagnoses.push_back(p);
   if (diagnoses.empty()) return;
   static const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
   const auto links = matches.find(List::care_diagnosis_link);
@@ -313,7 +316,7 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
     first = with_age(doc, first);        // "4-year-old Sophie was..." -> "A patient was..."
     const int32_t start = doc.tokens[first].start;
     add(sink, start, d.end,
-        "Naming a person with a diagnosis (\u201c" + doc.utf8(start, d.end) + "\u201d) can identify a patient.",
+        "Naming a person with a diagnosis or a procedure (\u201c" + doc.utf8(start, d.end) + "\u201d) can identify a patient.",
         {std::string(opens_sentence(doc, first) ? "A patient" : "a patient") + rest});
   }
 }

@@ -867,4 +867,40 @@ void drop_replacements_inside_entities(const Document& doc, std::vector<Hint>& h
   }
 }
 
+// ---- Reported words ---------------------------------------------------------
+
+// A negation among the two tokens just before token `first` ("never double
+// your dose", "is not guaranteed").
+bool negated(const Document& doc, size_t first) {
+  static const WordList& negations = WordList::builtin("lists/negations.tsv");
+  for (size_t k = 1; k <= 2 && k <= first; ++k) {
+    if (negations.contains(doc.tokens[first - k])) return true;
+  }
+  return false;
+}
+
+// Inside quotation marks: someone's words reported ("the day I heard
+// “you're cured”"), not a claim the post makes.
+// Single quotes count too ('you're cured'): a lone ' or ‘ after a space
+// opens them, the next lone ' or ’ closes them (an apostrophe inside a word,
+// "you're", is part of the word's token, not a lone one).
+bool in_quotes(const Document& doc, size_t first) {
+  int32_t straight = 0, open = 0;
+  bool single = false;
+  for (size_t i = 0; i < first; ++i) {
+    const Token& token = doc.tokens[i];
+    const std::string_view t = token.text;
+    if (t == "\"") ++straight;
+    else if (t == "\u201c") ++open;
+    else if (t == "\u201d") --open;
+    else if (t == "'" || t == "\u2018" || t == "\u2019") {
+      const bool after_space = token.start == 0 || doc.text[static_cast<size_t>(token.start) - 1] == u' ' ||
+                               doc.text[static_cast<size_t>(token.start) - 1] == u'\n';
+      if (single) single = false;
+      else if (after_space && t != "\u2019") single = true;
+    }
+  }
+  return straight % 2 == 1 || open > 0 || single;
+}
+
 }  // namespace chime

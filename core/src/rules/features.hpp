@@ -193,6 +193,15 @@ int32_t self_reference_count(const Analysis& a, size_t first = 0, size_t last = 
 // Is this @mention one of the organisation's own handles?
 bool is_own_handle(const Analysis& a, const Entity& mention);
 
+// ---- Reported words ------------------------------------------------------------
+
+// A negation among the two tokens just before token `first` ("never double
+// your dose", "is not guaranteed", "no breakthrough").
+bool negated(const Document& doc, size_t first);
+// Is token `first` inside quotation marks (straight, curly or single)?
+// Someone's words reported, not a claim the post makes.
+bool in_quotes(const Document& doc, size_t first);
+
 // ---- Conversation ------------------------------------------------------------
 
 // Does the sentence end with '?' (emoji, closing quotes, "!" and trailing

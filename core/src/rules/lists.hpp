@@ -35,10 +35,14 @@ namespace chime {
   X(promo_hard_sell, "phrases/promo_hard_sell.tsv") \
   X(promo_hard_sell_except, "phrases/promo_hard_sell_except.tsv") \
   X(promo_press_release, "phrases/promo_press_release.tsv") \
+  X(promo_research_hype, "phrases/promo_research_hype.tsv") \
+  X(promo_research_hype_except, "phrases/promo_research_hype_except.tsv") \
+  X(promo_research_hype_reported, "phrases/promo_research_hype_reported.tsv") \
   X(promo_superlative, "phrases/promo_superlative.tsv") \
   X(promo_superlative_except, "phrases/promo_superlative_except.tsv") \
   X(talk_invite, "phrases/talk_invite.tsv") \
   X(talk_invite_except, "phrases/talk_invite_except.tsv") \
+  X(talk_non_answer, "phrases/talk_non_answer.tsv") \
   X(talk_reply_acknowledge, "phrases/talk_reply_acknowledge.tsv") \
   X(talk_rhetorical, "phrases/talk_rhetorical.tsv") \
   X(talk_teaser, "phrases/talk_teaser.tsv") \

@@ -52,9 +52,24 @@ bool praises_us(const Analysis& a, const PhraseMatch& m) {
          reader_word_count(a, s.first_token, s.last_token) == 0;
 }
 
+bool overlaps(const PhraseMatch& m, const std::vector<PhraseMatch>& others) {
+  return std::any_of(others.begin(), others.end(), [&](const PhraseMatch& o) { return m.start < o.end && o.start < m.end; });
+}
+
+// A hype word ("breakthrough") is promo.research-hype's in research news and
+// promotion (its advice: what was found, in whom), so promo.superlative does
+// not flag it as well; and never praise inside a clinical term or a name
+// ("breakthrough pain", "Breakthrough T1D"): one guard list for both rules.
+bool left_to_research_hype(const Analysis& a, const PhraseMatch& m) {
+  if (!lists(a).hit(List::promo_research_hype)) return false;
+  if (overlaps(m, lists(a).find(List::promo_research_hype_except))) return true;
+  static const RuleInfo* hype = find_rule("promo.research-hype");
+  return hype && applies(hype->kinds, a.kind) && overlaps(m, lists(a).find(List::promo_research_hype));
+}
+
 void check_superlative(const Analysis& a, HintSink& sink) {
   for (const PhraseMatch& m : superlatives(a)) {
-    if (match_in_entity(a.doc, m) || !praises_us(a, m)) continue;
+    if (match_in_entity(a.doc, m) || !praises_us(a, m) || left_to_research_hype(a, m)) continue;
     const std::string what = a.doc.utf8(m.start, m.end);
     sink.add({"promo.superlative", Severity::warning, m.start, m.end,
               quoted(what) + " is self-praise; readers trust what you show more than what you claim.",
@@ -74,6 +89,36 @@ void check_hard_sell(const Analysis& a, HintSink& sink) {
   }
 }
 
+// Research and health news told in hype words ("breakthrough", "game-changer"):
+// the kind of post reporters and clinicians stop trusting. Silent on the
+// clinical terms and names that contain such a word ("breakthrough pain",
+// "Breakthrough T1D"), after a negation ("no breakthrough yet"), in quotation
+// marks or a question, and in a sentence that reports the word to doubt it
+// ("critics call it a breakthrough"). One hint per hype word.
+void check_research_hype(const Analysis& a, HintSink& sink) {
+  const ListMatches& matches = lists(a);
+  if (!matches.hit(List::promo_research_hype)) return;
+  const Document& doc = a.doc;
+  const auto guards = matches.find(List::promo_research_hype_except);
+  for (const PhraseMatch& m : matches.find(List::promo_research_hype)) {
+    if (match_in_entity(doc, m) || overlaps(m, guards) || negated(doc, m.first_token) ||
+        in_quotes(doc, m.first_token)) {
+      continue;
+    }
+    const Sentence& s = sentence_of(doc, m.first_token);
+    if (ends_with_question_mark(doc, s) ||
+        matches.any(List::promo_research_hype_reported, s.first_token, s.last_token)) {
+      continue;
+    }
+    const std::string what = doc.utf8(m.start, m.end);
+    sink.add({"promo.research-hype", Severity::warning, m.start, m.end,
+              quoted(what) + " is hype; research news told in big words reads as an ad and loses the trust of "
+                             "reporters and clinicians.",
+              "Say it in measured words: what was found, in whom, how big the effect was, and what comes next.",
+              cased(what, m.phrase->replacements)});
+  }
+}
+
 void check_self_focus(const Analysis& a, HintSink& sink) {
   if (is_reply(a) || is_share(a)) return;  // a reply already speaks to someone
   // "Join us, bring the family": an invitation speaks to the reader.
@@ -89,6 +134,7 @@ constexpr RuleCheck kChecks[] = {
     {"promo.press-release", check_press_release},
     {"promo.superlative", check_superlative},
     {"promo.hard-sell", check_hard_sell},
+    {"promo.research-hype", check_research_hype},
     {"promo.self-focus", check_self_focus},
 };
 

@@ -38,6 +38,65 @@ void check_mention(const Analysis& a, HintSink& sink) {
   }
 }
 
+// ---- talk.non-answer ----------------------------------------------------------
+
+// A reply to a question with at most this many words beside its deflection
+// and filler words (lists/non_answer_filler.txt) says nothing else.
+constexpr int32_t kNonAnswerWords = 2;
+
+bool has_digit(const Token& t) {
+  return std::any_of(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The deflection ("please check our website") or refusal ("we don't offer
+// that") a reply to a question answers with, when it says nothing else: no
+// link, no number, no yes or no, no tip or step, and at most
+// kNonAnswerWords words of its own beside the phrase and filler words.
+const PhraseMatch* non_answer(const Analysis& a, std::vector<PhraseMatch>& found) {
+  if (a.kind != PostKind::reply_question) return nullptr;
+  const ListMatches& matches = lists(a);
+  if (!matches.hit(List::talk_non_answer) || !a.doc.entities.urls.empty() || find_helpful(a)) return nullptr;
+  const Document& doc = a.doc;
+  found = matches.find(List::talk_non_answer);
+  std::erase_if(found, [&](const PhraseMatch& m) { return match_in_entity(doc, m); });
+  if (found.empty()) return nullptr;
+  static const WordList& filler = WordList::builtin("lists/non_answer_filler.txt");
+  static const WordList& answers = WordList::builtin("lists/answer_words.txt");
+  const bool refusal = std::any_of(found.begin(), found.end(), [](const PhraseMatch& m) { return m.phrase->note == "refuse"; });
+  const size_t first = first_own_word(doc, 0, doc.tokens.size());
+  if (!refusal && first < doc.tokens.size() && answers.contains(doc.tokens[first])) return nullptr;  // "Yes! Call us to book."
+  int32_t words = 0;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (token_in_entity(doc, i)) continue;  // @FitAt50's digits are no phone number
+    if (has_digit(t)) return nullptr;        // an hour, a date, a phone number
+    if (!is_wordlike(t) || filler.contains(t)) continue;
+    const bool in_phrase = std::any_of(found.begin(), found.end(), [&](const PhraseMatch& m) {
+      return i >= m.first_token && i < m.last_token;
+    });
+    if (!in_phrase && ++words > kNonAnswerWords) return nullptr;
+  }
+  return &found.front();
+}
+
+void check_non_answer(const Analysis& a, HintSink& sink) {
+  std::vector<PhraseMatch> found;
+  const PhraseMatch* m = non_answer(a, found);
+  if (!m) return;
+  const bool refusal = m->phrase->note == "refuse";
+  Hint h{"talk.non-answer", Severity::tip, m->start, m->end, "", "", {}};
+  if (refusal) {
+    h.message = around_span(a.doc, "\u201c", m->start, m->end,
+                            "\u201d answers the question but leaves them nowhere to go.");
+    h.suggestion = "Say where they can get it (another service, a page, a number), or what you offer instead.";
+  } else {
+    h.message = around_span(a.doc, "\u201c", m->start, m->end,
+                            "\u201d sends them away without the answer; they asked here because they wanted it here.");
+    h.suggestion = "Answer in a sentence, or link the exact page or give the number and what to ask for.";
+  }
+  sink.add(std::move(h));
+}
+
 // What a reply does for the person answered (a reply earns credit for
 // these, not for being a reply).
 std::vector<std::string_view> reply_actions(const Analysis& a) {
@@ -57,7 +116,8 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   // Without the text answered, a reply may be an answer too.
   constexpr int32_t kAnswerWords = 4;
   const bool may_answer = a.kind == PostKind::reply_question || (a.kind == PostKind::reply && !a.in_reply_to);
-  if (may_answer &&
+  std::vector<PhraseMatch> deflections;
+  if (may_answer && !non_answer(a, deflections) &&
       (find_helpful(a) || !a.doc.entities.urls.empty() ||
        (!any_question(a) && own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords))) {
     actions.push_back("answers the question");
@@ -235,6 +295,7 @@ constexpr RuleCheck kChecks[] = {
     {"talk.invite", check_invite},
     {"talk.mention", check_mention},
     {"talk.reply", check_reply},
+    {"talk.non-answer", check_non_answer},
     {"talk.share", check_share},
     {"talk.chat", check_chat},
     {"talk.broadcast", check_broadcast},
