@@ -4,10 +4,11 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "data/data.hpp"
 #include "document.hpp"
+#include "sentiment/lexicon.hpp"
 #include "text/unicode.hpp"
 
 namespace chime {
@@ -30,12 +31,27 @@ constexpr int32_t kMinMargin = 150;
 // All-capital words up to this long are acronyms: they do not vote by trigrams.
 constexpr int32_t kMaxAcronym = 4;
 
+// The lexicon's flat hash table: a word is found by its token's folded_hash,
+// with no hashing per lookup, and a trigram by a short hash.
+template <class Value>
+using Table = sentiment::FlatMap<char, Value>;
+
 struct Model {
   // Folded word -> bit set of the classes it votes for.
-  std::unordered_map<std::string, uint8_t, data::StringHash, std::equal_to<>> words;
-  std::unordered_map<std::string, Costs, data::StringHash, std::equal_to<>> trigrams;
+  Table<uint8_t> words;
+  Table<Costs> trigrams;
   Costs unseen{};
 };
+
+// Adds a new key to `table` with `value`; false if it was there already.
+template <class Value>
+bool add(Table<Value>& table, std::string_view key, const Value& value) {
+  const size_t before = table.size();
+  const uint32_t entry = table.insert(key);
+  if (table.size() == before) return false;
+  table.value(entry) = value;
+  return true;
+}
 
 // Calls f(fields, where) for each data line of core/data/<name>; lines that
 // are empty or start with "#" are comments.
@@ -89,7 +105,7 @@ Model parse_model(std::string_view) {
       if (space != 0) bits |= class_bit(names.substr(0, space), where);
       names.remove_prefix(space == std::string_view::npos ? names.size() : space + 1);
     }
-    if (!m.words.emplace(text::fold_utf8(f[0]), bits).second) {
+    if (!add(m.words, text::fold_utf8(f[0]), bits)) {
       throw std::runtime_error(where + ": '" + std::string(f[0]) + "' is listed twice");
     }
   });
@@ -100,7 +116,7 @@ Model parse_model(std::string_view) {
     if (first != (f[0] == "<unseen>")) throw std::runtime_error(where + ": the first row, and only it, is <unseen>");
     if (first) {
       m.unseen = costs;
-    } else if (!m.trigrams.emplace(std::string(f[0]), costs).second) {
+    } else if (!add(m.trigrams, f[0], costs)) {
       throw std::runtime_error(where + ": '" + std::string(f[0]) + "' is listed twice");
     }
     first = false;
@@ -120,12 +136,13 @@ size_t sequence_length(unsigned char lead) {
 
 // The classes a listed word votes for, or 0: the word itself, or its part up
 // to an apostrophe ("l'equip" is listed as "l'").
-uint8_t listed(const Model& m, std::string_view word) {
-  if (auto it = m.words.find(word); it != m.words.end()) return it->second;
+uint8_t listed(const Model& m, const Token& t) {
+  const std::string_view word = t.folded;
+  if (const int32_t entry = m.words.find(word, t.folded_hash); entry != m.words.npos) return m.words.value(entry);
   const size_t apostrophe = word.find('\'');
   if (apostrophe == std::string_view::npos || apostrophe == 0) return 0;
-  auto it = m.words.find(word.substr(0, apostrophe + 1));
-  return it == m.words.end() ? 0 : it->second;
+  const int32_t entry = m.words.find(word.substr(0, apostrophe + 1));
+  return entry == m.words.npos ? 0 : m.words.value(entry);
 }
 
 // The class whose trigrams fit " word " clearly best, or kClasses.
@@ -138,8 +155,8 @@ Class by_trigrams(const Model& m, std::string_view word, std::string& padded) {
   size_t a = 0, b = 1, c = 1 + sequence_length(static_cast<unsigned char>(padded[1]));
   while (c < padded.size()) {
     const size_t end = c + sequence_length(static_cast<unsigned char>(padded[c]));
-    auto it = m.trigrams.find(std::string_view(padded).substr(a, end - a));
-    const Costs& costs = it == m.trigrams.end() ? m.unseen : it->second;
+    const int32_t entry = m.trigrams.find(std::string_view(padded).substr(a, end - a));
+    const Costs& costs = entry == m.trigrams.npos ? m.unseen : m.trigrams.value(entry);
     for (int k = 0; k < kClasses; ++k) total[k] += costs[k];
     a = b;
     b = c;
@@ -167,8 +184,9 @@ std::string_view to_string(Language language) {
 Language identify_language(const Document& doc) {
   const Model& m = model();
   int32_t words = 0;
-  std::array<int32_t, kClasses> votes{};
-  std::string padded;
+  Costs votes{};
+  // Words neither listed nor acronyms: each may add one trigram vote.
+  std::vector<std::string_view> unlisted;
   for (const Token& t : doc.tokens) {
     if (t.kind == TokenKind::punct) {
       // "¿" and "¡" open questions and exclamations only in Spanish.
@@ -182,15 +200,33 @@ Language identify_language(const Document& doc) {
       votes[kOther] += kListedVote;
       continue;
     }
-    if (const uint8_t bits = listed(m, t.folded)) {
+    if (const uint8_t bits = listed(m, t)) {
       for (int k = 0; k < kClasses; ++k) if (bits & (1 << k)) votes[k] += kListedVote;
       continue;
     }
     // An acronym ("HTA", "ICU") is no evidence of the language around it.
     if (t.all_caps && t.end - t.start <= kMaxAcronym) continue;
-    if (const Class c = by_trigrams(m, t.folded, padded); c != kClasses) votes[c] += kTrigramVote;
+    unlisted.push_back(t.folded);
   }
   if (words < kMinWords) return Language::und;
+  // Trigram votes are asked for only when they could change the answer: a
+  // class leading every other by more than the words left to vote keeps its
+  // lead whatever they say (most English posts, thanks to their function words).
+  const int32_t left = static_cast<int32_t>(unlisted.size());
+  const bool decided = [&] {
+    for (int lead = 0; lead < kClasses; ++lead) {
+      bool ahead = true;
+      for (int k = 0; k < kClasses; ++k) ahead = ahead && (k == lead || votes[lead] - votes[k] > left);
+      if (ahead) return true;
+    }
+    return false;
+  }();
+  if (!decided) {
+    std::string padded;
+    for (std::string_view word : unlisted) {
+      if (const Class c = by_trigrams(m, word, padded); c != kClasses) votes[c] += kTrigramVote;
+    }
+  }
   if (votes[kOther] >= votes[kEnglish] && votes[kOther] >= votes[kSpanish]) return Language::und;
   if (votes[kEnglish] > votes[kSpanish]) return Language::en;
   if (votes[kSpanish] > votes[kEnglish]) return Language::es;
