@@ -11,7 +11,10 @@
 //           no quoting: tests/devset/lang.tsv): its texts as a .jsonl file,
 //           a text that starts "RT @" with the context {"retweet": true}
 //           that the CLI's readers give it (native/readers.cpp), so that
-//           the engine is handed the same.
+//           the engine is handed the same;
+//   examples/*.tsv  the rule examples (tests/examples/: "# " comments, then
+//           rule, expect, text and an optional context JSON a line): their
+//           texts and contexts as a .jsonl file.
 // The Result part of each ndjson line is compared as raw text, byte for byte.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +37,16 @@ function tsvAsJsonl(file) {
   writeFileSync(out, rows.map((row) => JSON.stringify(item(row.split('\t')[column]))).join('\n') + '\n');
   return out;
 }
-const files = given.map((file) => (file.endsWith('.tsv') ? tsvAsJsonl(file) : file));
+// A rule-examples table's texts and contexts as JSON Lines.
+function examplesAsJsonl(file) {
+  const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('# ') && l !== '#');
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'chime-parity-')), `${path.basename(file, '.tsv')}.jsonl`);
+  const item = (fields) => (fields[3] ? { text: fields[2], context: JSON.parse(fields[3]) } : { text: fields[2] });
+  writeFileSync(out, rows.map((row) => JSON.stringify(item(row.split('\t')))).join('\n') + '\n');
+  return out;
+}
+const isExamples = (file) => path.basename(path.dirname(file)) === 'examples' && file.endsWith('.tsv');
+const files = given.map((file) => (isExamples(file) ? examplesAsJsonl(file) : file.endsWith('.tsv') ? tsvAsJsonl(file) : file));
 process.on('exit', () => {
   for (const file of files) if (!given.includes(file)) rmSync(path.dirname(file), { recursive: true, force: true });
 });
