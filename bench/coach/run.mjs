@@ -271,6 +271,8 @@ function measure(split) {
     const result = results.get(p.id);
     return { post: p, result, fired: new Set(result.hints.map((h) => h.rule)) };
   });
+  // Post ids are kept for the tune split only, in the table and in --json:
+  // held-out posts are seen as figures.
   const perRule = new Map();
   const rule = (id) => {
     if (!perRule.has(id)) perRule.set(id, { expected: 0, missed: 0, forbidden: 0, fired: 0, missedIds: [], firedIds: [] });
@@ -286,12 +288,12 @@ function measure(split) {
       expected++;
       rule(id).expected++;
       if (fired.has(id)) hit++;
-      else { rule(id).missed++; rule(id).missedIds.push(post.id); }
+      else { rule(id).missed++; if (post.split === 'tune') rule(id).missedIds.push(post.id); }
     }
     for (const id of e.must_not_fire) {
       forbidden++;
       rule(id).forbidden++;
-      if (fired.has(id)) { violated++; rule(id).fired++; rule(id).firedIds.push(post.id); }
+      if (fired.has(id)) { violated++; rule(id).fired++; if (post.split === 'tune') rule(id).firedIds.push(post.id); }
     }
     if (e.label === 'risky') { risky++; if (result.label === 'risky') riskyCaught++; }
     if (e.label === result.label) labelsAgree++;

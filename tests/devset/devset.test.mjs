@@ -115,11 +115,16 @@ test('the fresh part: at least 150 posts enf-001... in order, all held out, ever
 
 test('the coach holds out every enf- post, and refuses one marked tune', () => {
   // Three TUNE posts of en.jsonl renamed enf-: never a post of en-fresh.jsonl.
+  // Each expects length.over of a short post: a miss the coach must count
+  // without naming the held-out post.
   const renamed = posts.filter((p) => p.split === 'tune').slice(0, 3)
-    .map((p, i) => ({ ...p, id: `enf-${String(i + 1).padStart(3, '0')}`, split: 'heldout' }));
+    .map((p, i) => ({ ...p, id: `enf-${String(i + 1).padStart(3, '0')}`, split: 'heldout',
+      expert: { ...p.expert, must_fire: [...p.expert.must_fire, 'length.over'] } }));
   const set = tempSet(renamed);
   const figures = JSON.parse(runCoach(['--set', set, '--json']).stdout);
   assert.deepEqual(figures.map((f) => [f.split, f.posts]), [['heldout', 3]]);
+  assert.equal(figures[0].rules['length.over'].missed, 3);
+  for (const [id, r] of Object.entries(figures[0].rules)) assert.deepEqual([...r.missedIds, ...r.firedIds], [], id);
   const run = runCoach(['--set', set, '--split', 'heldout']);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /== split: heldout \(3 posts\) ==/);
