@@ -14,6 +14,9 @@ const chime = process.env.CHIME_BIN;
 const readSet = (name) => fs.readFileSync(path.join(here, name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const posts = readSet('en.jsonl');
 const spanish = readSet('es.jsonl');
+const fresh = readSet('en-fresh.jsonl');
+const RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
+  .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0]);
 const LABELS = ['risky', 'promotional', 'broadcast', 'good', 'engaging'];
 const KINDS = ['reply_complaint', 'reply_praise_or_question', 'reply_other', 'thread_first', 'thread_later',
   'share_or_quote', 'chat_answer', 'crisis_notice', 'service_notice', 'event', 'job_post', 'awareness',
@@ -70,6 +73,64 @@ test('the Spanish set: at least 170 posts in the same form, every kind and regio
       assert.ok(spanish.some((p) => p.region === region && p.split === split), `${region} in ${split}`);
     }
   }
+});
+
+// The fresh held-out part (README: "The fresh held-out part"): its form
+// only. No test here runs chime on its posts; its figures are printed by
+// bench/coach/run.mjs --set tests/devset/en-fresh.jsonl --split heldout.
+test('the fresh part: at least 150 posts enf-001... in order, all held out, every kind 6 times, rules that exist', () => {
+  assert.ok(fresh.length >= 150, `${fresh.length} posts, at least 150 expected`);
+  fresh.forEach((p, i) => {
+    assert.equal(p.id, `enf-${String(i + 1).padStart(3, '0')}`, `post ${i + 1} is ${p.id}`);
+    assert.equal(p.split, 'heldout', p.id);
+    assert.ok(typeof p.text === 'string' && p.text.trim().length > 0, p.id);
+    const e = p.expert;
+    assert.ok(Number.isInteger(e.score) && e.score >= 0 && e.score <= 100, `${p.id}: score ${e.score}`);
+    assert.ok(LABELS.includes(e.label), `${p.id}: label ${e.label}`);
+    assert.ok(KINDS.includes(e.kind), `${p.id}: kind ${e.kind}`);
+    assert.ok(typeof e.why === 'string' && e.why.length > 0, p.id);
+    for (const id of [...e.must_fire, ...e.must_not_fire]) assert.ok(RULE_IDS.includes(id), `${p.id}: no rule ${id}`);
+    for (const id of e.must_fire) assert.ok(!e.must_not_fire.includes(id), `${p.id}: ${id} both expected and forbidden`);
+    assert.ok(e.expects_new === undefined || (Array.isArray(e.expects_new) && e.expects_new.length > 0), p.id);
+    // A reply carries the post it answers and opens with the handle answered;
+    // thread parts their index; shares their flag.
+    if (e.kind.startsWith('reply_')) {
+      assert.ok(p.context?.reply_to && p.context.in_reply_to_text, `${p.id}: a reply needs reply_to and in_reply_to_text`);
+      assert.ok(p.text.startsWith(p.context.reply_to), `${p.id}: opens with ${p.context.reply_to}`);
+    }
+    if (e.kind === 'thread_first') assert.equal(p.context?.thread_index, 0, p.id);
+    if (e.kind === 'thread_later') assert.ok(p.context?.thread_index > 0, p.id);
+    if (e.kind === 'share_or_quote') assert.ok(p.context?.quote === true || p.context?.retweet === true, p.id);
+  });
+  for (const kind of KINDS) {
+    const n = fresh.filter((p) => p.expert.kind === kind).length;
+    assert.ok(n >= 6, `${kind}: ${n} posts, at least 6 expected`);
+  }
+  // Enough risky posts for "risky labelled risky" to mean something (about 15%).
+  assert.ok(fresh.filter((p) => p.expert.label === 'risky').length >= 0.12 * fresh.length);
+  // New posts: none is a text of the other English set.
+  const old = new Set(posts.map((p) => p.text));
+  for (const p of fresh) assert.ok(!old.has(p.text), `${p.id} repeats a post of en.jsonl`);
+});
+
+test('the coach holds out every enf- post, and refuses one marked tune', () => {
+  // Three TUNE posts of en.jsonl renamed enf-: never a post of en-fresh.jsonl.
+  // Each expects length.over of a short post: a miss the coach must count
+  // without naming the held-out post.
+  const renamed = posts.filter((p) => p.split === 'tune').slice(0, 3)
+    .map((p, i) => ({ ...p, id: `enf-${String(i + 1).padStart(3, '0')}`, split: 'heldout',
+      expert: { ...p.expert, must_fire: [...p.expert.must_fire, 'length.over'] } }));
+  const set = tempSet(renamed);
+  const figures = JSON.parse(runCoach(['--set', set, '--json']).stdout);
+  assert.deepEqual(figures.map((f) => [f.split, f.posts]), [['heldout', 3]]);
+  assert.equal(figures[0].rules['length.over'].missed, 3);
+  for (const [id, r] of Object.entries(figures[0].rules)) assert.deepEqual([...r.missedIds, ...r.firedIds], [], id);
+  const run = runCoach(['--set', set, '--split', 'heldout']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /== split: heldout \(3 posts\) ==/);
+  const moved = runCoach(['--set', tempSet(renamed.map((p, i) => (i === 1 ? { ...p, split: 'tune' } : p)))]);
+  assert.equal(moved.status, 2);
+  assert.match(moved.stderr, /enf-002 belongs to heldout \(every enf- post is held out\)/);
 });
 
 test('the language set: at least 300 labelled short posts, header, en/es/und, every label and group in both parts', () => {
