@@ -33,7 +33,7 @@ bool has_question_mark(const Document& doc) {
 KindDecision reply_kind(const Analysis& a) {
   const std::string cue = a.in_reply_to ? "context.in_reply_to_text" : "context.reply_to";
   if (!a.in_reply_to) return {PostKind::reply, cue};
-  if (a.in_reply_to_sentiment.compound <= kComplaintSentiment || builtin(List::tone_complaint).any(*a.in_reply_to)) {
+  if (a.in_reply_to_sentiment.compound <= kComplaintSentiment || builtin(List::tone_complaint, a.language).any(*a.in_reply_to)) {
     return {PostKind::reply_complaint, cue};
   }
   if (has_question_mark(*a.in_reply_to)) return {PostKind::reply_question, cue};
