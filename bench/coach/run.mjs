@@ -238,6 +238,10 @@ const EXPECTS_NEW_RULE = {
   'consent: privacy warning to confirm written authorisation': 'care.patient-privacy',
   'research hype (breakthrough, revolutionary, game-changer)': 'promo.research-hype',
   'unhelpful non-answer to a question': 'talk.non-answer',
+  // The Spanish set's (tests/devset/es.jsonl) texts for the same hints.
+  'respuesta fría o de plantilla a una queja': 'tone.boilerplate',
+  'consentimiento declarado: confirmar la autorización escrita': 'care.patient-privacy',
+  'exageración en noticias de investigación': 'promo.research-hype',
 };
 function mustFire(expert) {
   const ids = [...expert.must_fire];

@@ -86,14 +86,16 @@ struct Analyzer::Impl {
   Result analyse(std::vector<std::string> warnings, const Context& context) {
     make_document(doc, context);
     memo->clear();
+    const Language language = identify_language(doc);
     Analysis analysis{.doc = doc,
                       .sentiment = sentiment::score(doc),
-                      .readability = measure_readability(doc),
+                      .readability = measure_readability(doc, language),
                       .in_reply_to = nullptr,  // set below when there is one
                       .in_reply_to_sentiment = {},
                       .config_phrases = &config_phrases,
                       .memo = memo,
-                      .kind = PostKind::general};  // classified below
+                      .kind = PostKind::general,  // classified below
+                      .language = language};
     if (!context.in_reply_to_text.empty()) {
       int32_t replaced = 0;
       text::decode_utf8(context.in_reply_to_text, replied.text, replaced);
@@ -103,7 +105,6 @@ struct Analyzer::Impl {
       analysis.in_reply_to_sentiment = sentiment::score(replied);
     }
     KindDecision kind = classify_post(analysis);
-    const Language language = identify_language(doc);
     analysis.kind = kind.kind;
     sink.clear();
     for (const RuleInfo& rule : all_rules()) {
@@ -124,7 +125,7 @@ struct Analyzer::Impl {
     r.label = choose_label(r.scores, r.hints);
     r.kind = to_string(kind.kind);
     r.kind_cue = std::move(kind.cue);
-    r.language = std::string(to_string(language));
+    r.language = std::string(to_string(analysis.language));
     r.warnings = std::move(warnings);
     return r;
   }

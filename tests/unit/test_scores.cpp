@@ -2,6 +2,8 @@
 // expects, checked over every example text of tests/examples/*.tsv.
 #include <doctest/doctest.h>
 
+#include <array>
+
 #include <algorithm>
 #include <map>
 
@@ -60,7 +62,12 @@ TEST_CASE("scores: appending a sincere question never lowers conversation") {
   Analyzer analyzer;
   int raised = 0, total = 0;
   for (const Case& c : example_cases()) {
-    for (const char* question : {" What do you think?", "\n\nHow do you get through flu season?"}) {
+    // A Spanish example (tests/examples/es-*.tsv) gets Spanish questions:
+    // an English one would make the post English, or mixed.
+    const bool spanish = c.where.find("/es-") != std::string::npos;
+    const auto questions = spanish ? std::array{" ¿Qué opinas?", "\n\n¿Cómo pasas la temporada de gripe?"}
+                                   : std::array{" What do you think?", "\n\nHow do you get through flu season?"};
+    for (const char* question : questions) {
       INFO(c.where << ": " << c.text << " + " << std::string(question));
       const Result before = analyzer.analyze(c.text, c.context);
       const Result after = analyzer.analyze(c.text + question, c.context);
@@ -77,7 +84,10 @@ TEST_CASE("scores: prepending press-release language never raises overall") {
   Analyzer analyzer;
   int lowered = 0, total = 0;
   for (const Case& c : example_cases()) {
-    for (const char* opening : {"For immediate release: ", "Riverside Health is pleased to announce: "}) {
+    const bool spanish = c.where.find("/es-") != std::string::npos;
+    const auto openings = spanish ? std::array{"Nota de prensa: ", "El Hospital Riverside se complace en anunciar: "}
+                                  : std::array{"For immediate release: ", "Riverside Health is pleased to announce: "};
+    for (const char* opening : openings) {
       INFO(c.where << ": " << std::string(opening) << c.text);
       const Result before = analyzer.analyze(c.text, c.context);
       const Result after = analyzer.analyze(opening + c.text, c.context);

@@ -14,6 +14,8 @@ namespace chime::data {
 // The contents of core/data/<name>, e.g. file("phrases/promo_superlative.tsv").
 // Throws std::out_of_range naming the file if there is no such file.
 std::string_view file(std::string_view name);
+// Is there a core/data/<name>?
+bool has(std::string_view name);
 
 struct StringHash {  // lets a std::string-keyed hash container be searched with a string_view
   using is_transparent = void;

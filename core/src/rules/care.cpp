@@ -43,7 +43,7 @@ void check_claim(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   // Built-in and configured claims, minus those inside a guard ("no known cure").
   for (const PhraseMatch& m : rule_phrases(a, "care.claim", List::care_claim, List::care_claim_not)) {
-    if (match_in_entity(doc, m) || negated(doc, m.first_token) || in_quotes(doc, m.first_token)) continue;
+    if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language) || in_quotes(doc, m.first_token)) continue;
     const Sentence& sentence = sentence_of(doc, m.first_token);
     if (ends_with_question_mark(doc, sentence)) continue;  // "Is there a cure?"
     // A claim reported to refute it ("This misleading video says turmeric
@@ -70,7 +70,7 @@ void check_advice(const Analysis& a, HintSink& sink) {
   }
   int32_t last_flagged_end = -1;  // one hint per sentence
   for (const PhraseMatch& m : found) {
-    if (match_in_entity(doc, m) || negated(doc, m.first_token)) continue;
+    if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language)) continue;
     const Sentence& s = sentence_of(doc, m.first_token);
     if (s.end <= last_flagged_end || ends_with_question_mark(doc, s)) continue;
     // "Don't stop taking it unless your doctor tells you to" already points to a clinician.

@@ -46,48 +46,52 @@ long number_value(const Token& t) {
   return std::stol(std::string(t.text));
 }
 
-const WordList& not_names() {
-  static const WordList& list = WordList::builtin("lists/not_names.tsv");
-  return list;
+const WordList& not_names(Language lang) {
+  static const LocalizedWordList list("lists/not_names.tsv");
+  return list.in(lang);
 }
 
 // A capitalised word that may be a person's name: not an acronym, not a
 // pronoun or a service word ("Patient Portal"), not part of an entity.
-bool is_name_word(const Document& doc, size_t i, std::string_view folded) {
+bool is_name_word(const Document& doc, size_t i, std::string_view folded, Language lang) {
   const Token& t = doc.tokens[i];
   return t.kind == TokenKind::word && !t.all_caps && starts_upper(t.text) && !token_in_entity(doc, i) &&
-         !not_names().contains(folded);
+         !not_names(lang).contains(folded);
 }
-bool is_name(const Document& doc, size_t i) { return i < doc.tokens.size() && is_name_word(doc, i, doc.tokens[i].folded); }
+bool is_name(const Document& doc, size_t i, Language lang) {
+  return i < doc.tokens.size() && is_name_word(doc, i, doc.tokens[i].folded, lang);
+}
 
 // If an honorific ("Mr.", "Mrs") stands right before token i, its first token; else i.
-size_t with_honorific(const Document& doc, size_t i) {
-  static const WordList& honorifics = WordList::builtin("lists/honorifics.tsv");
+size_t with_honorific(const Document& doc, size_t i, Language lang) {
+  static const LocalizedWordList localized("lists/honorifics.tsv");
+  const WordList& honorifics = localized.in(lang);
   size_t j = i;
   if (j > 0 && doc.tokens[j - 1].text == ".") --j;
   if (j > 0 && honorifics.contains(doc.tokens[j - 1])) return j - 1;
   return i;
 }
 
-const WordList& honorifics() {
-  static const WordList& list = WordList::builtin("lists/honorifics.tsv");
-  return list;
+const WordList& honorifics(Language lang) {
+  static const LocalizedWordList list("lists/honorifics.tsv");
+  return list.in(lang);
 }
 
 // After an honorific or a title starting at token i ("Mr. Jones", "Dr.
 // Jones": a patient may be a doctor), the token of the name; else i. The
 // span then covers the whole identifier, title and name.
-size_t skip_honorific(const Document& doc, size_t i) {
+size_t skip_honorific(const Document& doc, size_t i, Language lang) {
   if (i >= doc.tokens.size()) return i;
   const std::string_view w = doc.tokens[i].folded;
-  if (!honorifics().contains(doc.tokens[i]) && w != "dr" && w != "prof") return i;
+  if (!honorifics(lang).contains(doc.tokens[i]) && w != "dr" && w != "prof") return i;
   ++i;
   if (i < doc.tokens.size() && doc.tokens[i].text == ".") ++i;
   return i;
 }
 
-bool is_clinician_title(const Document& doc, size_t i) {
-  static const WordList& titles = WordList::builtin("lists/clinician_titles.tsv");
+bool is_clinician_title(const Document& doc, size_t i, Language lang) {
+  static const LocalizedWordList localized("lists/clinician_titles.tsv");
+  const WordList& titles = localized.in(lang);
   // "Dr. Patel": the token before the name may be "." after the title.
   if (i < doc.tokens.size() && doc.tokens[i].text == "." && i > 0) --i;
   return i < doc.tokens.size() && titles.contains(doc.tokens[i]);
@@ -108,15 +112,16 @@ void add(HintSink& sink, int32_t start, int32_t end, std::string message, std::v
 
 void named_patients(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
+  const Language lang = matches.language();
   for (const PhraseMatch& m : matches.find(List::care_patient_cue)) {
     if (match_in_entity(doc, m)) continue;
     size_t i = m.last_token;
     // "our patient, Maria," but not "thanks for being patient, Maria".
     if (m.last_token - m.first_token >= 2 && token(doc, i) && doc.tokens[i].text == ",") ++i;
-    i = skip_honorific(doc, i);  // "our patient Mr. Jones"
-    if (!is_name(doc, i)) continue;
+    i = skip_honorific(doc, i, lang);  // "our patient Mr. Jones"
+    if (!is_name(doc, i, lang)) continue;
     size_t name_end = i + 1;
-    while (name_end < i + 3 && is_name(doc, name_end)) ++name_end;  // "Maria Lopez"
+    while (name_end < i + 3 && is_name(doc, name_end, lang)) ++name_end;  // "Maria Lopez"
     const std::string cue = doc.utf8(m.start, m.end);
     std::vector<std::string> replacements;
     for (const std::string& r : m.phrase->replacements) replacements.push_back(match_case(cue, r));
@@ -147,9 +152,9 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
 
 // ---- "DOB 03/04/1956" -------------------------------------------------------
 
-bool is_month(const Document& doc, size_t i) {
-  static const WordList& months = WordList::builtin("lists/months.tsv");
-  return i < doc.tokens.size() && months.contains(doc.tokens[i]);
+bool is_month(const Document& doc, size_t i, Language lang) {
+  static const LocalizedWordList months("lists/months.tsv");
+  return i < doc.tokens.size() && months.in(lang).contains(doc.tokens[i]);
 }
 
 bool joined_separator(const Document& doc, size_t i) {
@@ -164,7 +169,7 @@ bool joined_number(const Document& doc, size_t i) {
 
 // If a date starts at token i, the index after it; else 0. Dates: 03/04/1956,
 // 3-4-56, 03.04.1956 (one token), March 4, March 4 1956, 4 March.
-size_t date_end(const Document& doc, size_t i) {
+size_t date_end(const Document& doc, size_t i, Language lang) {
   const Token* t = token(doc, i);
   if (!t) return 0;
   if (t->kind == TokenKind::number) {
@@ -176,10 +181,10 @@ size_t date_end(const Document& doc, size_t i) {
       return i + 3;
     }
     long day = number_value(*t);
-    if (day >= 1 && day <= 31 && is_month(doc, i + 1)) return i + 2;
+    if (day >= 1 && day <= 31 && is_month(doc, i + 1, lang)) return i + 2;
     return 0;
   }
-  if (is_month(doc, i)) {
+  if (is_month(doc, i, lang)) {
     size_t next = i + 1;
     if (token(doc, next) && doc.tokens[next].text == ".") ++next;  // "Mar. 4"
     const Token* day = token(doc, next);
@@ -195,10 +200,11 @@ bool is_cue_filler(const Token& t) {
 
 void dates_of_birth(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
+  const Language lang = matches.language();
   for (const PhraseMatch& m : matches.find(List::care_dob_cue)) {
     if (match_in_entity(doc, m)) continue;
     for (size_t i = m.last_token; i < m.last_token + kCueReach && i < doc.tokens.size(); ++i) {
-      if (size_t end = date_end(doc, i)) {
+      if (size_t end = date_end(doc, i, lang)) {
         add(sink, m.start, doc.tokens[end - 1].end,
             "A date of birth (\u201c" + doc.utf8(m.start, doc.tokens[end - 1].end) + "\u201d) identifies a person.");
         break;
@@ -231,8 +237,9 @@ void record_numbers(const ListMatches& matches, HintSink& sink) {
 
 // Where the words naming a diagnosis start, once qualifiers before it
 // ("stage 3", "a rare", "type 2") are skipped.
-size_t skip_qualifiers_back(const Document& doc, size_t first) {
-  static const WordList& qualifiers = WordList::builtin("lists/diagnosis_qualifiers.tsv");
+size_t skip_qualifiers_back(const Document& doc, size_t first, Language lang) {
+  static const LocalizedWordList localized("lists/diagnosis_qualifiers.tsv");
+  const WordList& qualifiers = localized.in(lang);
   while (first > 0) {
     const Token& t = doc.tokens[first - 1];
     if (t.kind == TokenKind::number || t.text == "-" || qualifiers.contains(t)) --first;
@@ -254,9 +261,9 @@ size_t with_age(const Document& doc, size_t i) {
 }
 
 // The first token of a name ending at token `last` (inclusive): "Maria Lopez".
-size_t name_start(const Document& doc, size_t last) {
+size_t name_start(const Document& doc, size_t last, Language lang) {
   size_t first = last;
-  while (first > 0 && first + 2 > last && is_name(doc, first - 1)) --first;
+  while (first > 0 && first + 2 > last && is_name(doc, first - 1, lang)) --first;
   return first;
 }
 
@@ -268,18 +275,20 @@ bool opens_sentence(const Document& doc, size_t i) {
 
 void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
+  const Language lang = matches.language();
   // A diagnosis or a procedure: "Rosa had surgery" names a patient as surely
   // as "Rosa had a stroke".
   auto diagnoses = matches.find(List::diagnoses);
   for (const PhraseMatch& p : matches.find(List::procedures)) diagnoses.push_back(p);
   if (diagnoses.empty()) return;
-  static const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
+  static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
+  const WordList& followers = localized_followers.in(lang);
   const auto links = matches.find(List::care_diagnosis_link);
   for (const PhraseMatch& d : diagnoses) {
     if (match_in_entity(doc, d)) continue;
     // "Dr. Patel's cancer research", "Texas has a diabetes problem".
     if (const Token* next = token(doc, d.last_token); next && followers.contains(*next)) continue;
-    const size_t before = skip_qualifiers_back(doc, d.first_token);
+    const size_t before = skip_qualifiers_back(doc, d.first_token, lang);
     size_t first = 0, name_last = 0;
     std::string rest;  // the text after the name, kept in the replacement
     bool found = false;
@@ -287,9 +296,9 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
       // "Maria's cancer": the possessive is one token.
       const Token& p = doc.tokens[before - 1];
       if (p.folded.size() > 2 && p.folded.ends_with("'s") &&
-          is_name_word(doc, before - 1, std::string_view(p.folded).substr(0, p.folded.size() - 2))) {
+          is_name_word(doc, before - 1, std::string_view(p.folded).substr(0, p.folded.size() - 2), lang)) {
         name_last = before - 1;
-        first = name_start(doc, name_last);
+        first = name_start(doc, name_last, lang);
         rest = "'s" + doc.utf8(p.end, d.end);
         found = true;
       }
@@ -298,11 +307,11 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
       for (const PhraseMatch& link : links) {
         // The link may end inside the skipped qualifiers: "had a | stroke".
         if (link.last_token < before || link.last_token > d.first_token || link.first_token == 0 ||
-            !is_name(doc, link.first_token - 1)) {
+            !is_name(doc, link.first_token - 1, lang)) {
           continue;
         }
         name_last = link.first_token - 1;
-        first = name_start(doc, name_last);
+        first = name_start(doc, name_last, lang);
         // A lone capitalised word opening a sentence with a one-word link is
         // more likely an imperative ("Help beat cancer") than a name.
         if (opens_sentence(doc, first) && first == name_last && link.last_token - link.first_token == 1) break;
@@ -311,8 +320,8 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
         break;
       }
     }
-    if (!found || (first > 0 && is_clinician_title(doc, first - 1))) continue;
-    first = with_honorific(doc, first);  // "Mr. Lee had a stroke" -> "A patient had a stroke"
+    if (!found || (first > 0 && is_clinician_title(doc, first - 1, lang))) continue;
+    first = with_honorific(doc, first, lang);  // "Mr. Lee had a stroke" -> "A patient had a stroke"
     first = with_age(doc, first);        // "4-year-old Sophie was..." -> "A patient was..."
     const int32_t start = doc.tokens[first].start;
     add(sink, start, d.end,
@@ -329,8 +338,9 @@ bool mentions_care(const ListMatches& matches) {
 }
 
 // Staff, not a patient: "Mrs. Jones, our head nurse", "Ms. Patel, RN".
-bool staff_follows(const Document& doc, size_t name_end) {
-  static const WordList& titles = WordList::builtin("lists/clinician_titles.tsv");
+bool staff_follows(const Document& doc, size_t name_end, Language lang) {
+  static const LocalizedWordList localized("lists/clinician_titles.tsv");
+  const WordList& titles = localized.in(lang);
   for (size_t k = name_end; k < doc.tokens.size() && k < name_end + 4; ++k) {
     const Token& t = doc.tokens[k];
     if (titles.contains(t) || t.folded == "rn" || t.folded == "md" || t.folded == "staff" || t.folded == "team" ||
@@ -353,14 +363,15 @@ bool overlaps_hint(const HintSink& sink, size_t from, int32_t start, int32_t end
 // that mentions a diagnosis or a procedure.
 void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   const Document& doc = matches.doc();
+  const Language lang = matches.language();
   if (!mentions_care(matches)) return;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (!honorifics().contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
-    const size_t name = skip_honorific(doc, i);
-    if (name == i || !is_name(doc, name)) continue;
+    if (!honorifics(lang).contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const size_t name = skip_honorific(doc, i, lang);
+    if (name == i || !is_name(doc, name, lang)) continue;
     size_t name_end = name + 1;
-    while (name_end < name + 3 && is_name(doc, name_end)) ++name_end;
-    if (staff_follows(doc, name_end)) continue;
+    while (name_end < name + 3 && is_name(doc, name_end, lang)) ++name_end;
+    if (staff_follows(doc, name_end, lang)) continue;
     const int32_t start = doc.tokens[i].start, end = doc.tokens[name_end - 1].end;
     if (overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end,
@@ -375,6 +386,7 @@ void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint)
 // consent identifies the child to everyone who knows them.
 void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   const Document& doc = matches.doc();
+  const Language lang = matches.language();
   if (!mentions_care(matches)) return;
   const size_t n = doc.tokens.size();
   for (size_t i = 0; i < n; ++i) {
@@ -388,12 +400,12 @@ void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
                      doc.tokens[k].folded == "old") && k < i + 6) {
       ++k;
     }
-    if (k > i + 2 && doc.tokens[k - 1].folded == "old" && is_name(doc, k)) {
+    if (k > i + 2 && doc.tokens[k - 1].folded == "old" && is_name(doc, k, lang)) {
       name = k;
       start = doc.tokens[i].start;
       end = doc.tokens[k].end;
     } else if (i >= 2 && doc.tokens[i - 1].text == "," && i + 1 < n && doc.tokens[i + 1].text == "," &&
-               is_name(doc, i - 2)) {
+               is_name(doc, i - 2, lang)) {
       // "Sophie, 4, ...": the first name alone ("Meet Liam, 7," is not "Meet Liam").
       name = i - 2;
       start = doc.tokens[name].start;

@@ -135,7 +135,8 @@ bool is_sincere(const Analysis& a, size_t index) {
   // the sentence or the part after its last colon ("Tonight's chat: how
   // should hospitals answer patients?").
   if (doc.tokens[s.first_token].text == "\u00bf") return true;
-  static const WordList& openers = WordList::builtin("lists/question_openers.txt");
+  static const LocalizedWordList localized_openers("lists/question_openers.txt");
+  const WordList& openers = localized_openers.in(a.language);
   size_t after_colon = word;
   for (size_t i = s.first_token; i < mark; ++i) {
     if (doc.tokens[i].text == ":") after_colon = first_own_word(doc, i + 1, mark);
@@ -232,19 +233,25 @@ struct TopicTable {
   std::vector<std::pair<std::string, std::string>> rows;  // chat, topic; parallel to phrases
 };
 
-const TopicTable& topic_table() {
-  static const TopicTable table = [] {
-    TopicTable t;
-    std::vector<std::string> phrases;
-    for (const auto& row : data_rows("lists/topics.tsv")) {
-      if (row.size() < 3) continue;
-      phrases.push_back(row[0]);
-      t.rows.emplace_back(row[1], row[2]);
-    }
-    t.phrases = PhraseList::from_phrases(phrases);
-    return t;
-  }();
-  return table;
+TopicTable make_topic_table(Language language) {
+  TopicTable t;
+  std::vector<std::string> phrases;
+  for (const auto& row : data_rows(data_file("lists/topics.tsv", language))) {
+    if (row.size() < 3) continue;
+    phrases.push_back(row[0]);
+    t.rows.emplace_back(row[1], row[2]);
+  }
+  t.phrases = PhraseList::from_phrases(phrases);
+  return t;
+}
+
+const TopicTable& topic_table(Language language) {
+  if (language == Language::es) {
+    static const TopicTable spanish = make_topic_table(Language::es);
+    return spanish;
+  }
+  static const TopicTable english = make_topic_table(Language::en);
+  return english;
 }
 
 }  // namespace
@@ -297,7 +304,7 @@ FeatureMemo& new_memo(const Analysis& a) {
 
 const ListMatches& match_lists(const Analysis& a) {
   FeatureMemo& m = memo(a);
-  m.lists.match(a.doc);
+  m.lists.match(a.doc, a.language);
   m.lists_found = true;
   return m.lists;
 }
@@ -430,10 +437,10 @@ constexpr std::string_view kQuestionMarks[] = {"?"sv, "\uff1f"sv};
 
 }  // namespace
 
-std::vector<PhraseSet::TaggedWord> word_list_tags() {
+std::vector<PhraseSet::TaggedWord> word_list_tags(Language language) {
   std::map<std::string, uint8_t, std::less<>> bits;
   for (const auto& [name, bit] : kWordLists) {
-    for (const std::string& w : WordList::builtin(name).words()) bits[w] |= bit;
+    for (const std::string& w : WordList::builtin(name, language).words()) bits[w] |= bit;
   }
   for (std::string_view mark : kQuestionMarks) bits[std::string(mark)] |= kQuestionMarkToken;
   std::vector<PhraseSet::TaggedWord> out;
@@ -823,12 +830,12 @@ std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first, size_t last
 
 // ---- Topics ------------------------------------------------------------------
 
-const PhraseList& topic_phrases() { return topic_table().phrases; }
+const PhraseList& topic_phrases(Language language) { return topic_table(language).phrases; }
 
 const std::vector<TopicMatch>& topics(const Analysis& a) {
   return remembered_into(memo(a).topics, [&](std::vector<TopicMatch>& out) {
     const Document& doc = a.doc;
-    const TopicTable& table = topic_table();
+    const TopicTable& table = topic_table(a.language);
     for (const PhraseMatch& m : lists(a).find(List::topics)) {
       const Token& t = doc.tokens[m.first_token];
       if (in_list_of(doc.entities.urls, t) || in_list_of(doc.entities.mentions, t)) continue;
@@ -871,10 +878,10 @@ void drop_replacements_inside_entities(const Document& doc, std::vector<Hint>& h
 
 // A negation among the two tokens just before token `first` ("never double
 // your dose", "is not guaranteed").
-bool negated(const Document& doc, size_t first) {
-  static const WordList& negations = WordList::builtin("lists/negations.tsv");
+bool negated(const Document& doc, size_t first, Language language) {
+  static const LocalizedWordList negations("lists/negations.tsv");
   for (size_t k = 1; k <= 2 && k <= first; ++k) {
-    if (negations.contains(doc.tokens[first - k])) return true;
+    if (negations.in(language).contains(doc.tokens[first - k])) return true;
   }
   return false;
 }

@@ -91,6 +91,10 @@ const std::vector<std::vector<std::string>>& data_rows(std::string_view name);
 class WordList {
  public:
   static const WordList& builtin(std::string_view name);  // core/data/<name>, cached
+  // The list `name` for a post in `language` (data_file() picks the file).
+  static const WordList& builtin(std::string_view name, Language language) {
+    return builtin(data_file(name, language));
+  }
   bool contains(std::string_view folded) const { return contains(folded, text::token_hash(folded)); }
   // The token's folded form, looked up by the hash the tokenizer computed.
   bool contains(const Token& t) const { return contains(t.folded, t.folded_hash); }
@@ -104,6 +108,19 @@ class WordList {
   }
   std::vector<std::string> words_;
   TokenHashTable index_;  // text::token_hash of each word -> its index
+};
+
+// A word list in English (also und) and in Spanish, looked up once: for a
+// rule's `static const LocalizedWordList list("lists/x.txt")`, then
+// list.in(a.language).
+class LocalizedWordList {
+ public:
+  explicit LocalizedWordList(std::string_view name)
+      : english_(WordList::builtin(name)), spanish_(WordList::builtin(name, Language::es)) {}
+  const WordList& in(Language language) const { return language == Language::es ? spanish_ : english_; }
+ private:
+  const WordList& english_;
+  const WordList& spanish_;
 };
 
 // The word lists that rules test most tokens against, one bit each, so that
@@ -125,7 +142,7 @@ inline const std::vector<uint8_t>& word_lists(const Analysis& a);  // inline, be
 inline uint8_t word_lists_seen(const Analysis& a);
 // Every word of those lists with the bits of the lists holding it (the words
 // builtin_lists() tags).
-std::vector<PhraseSet::TaggedWord> word_list_tags();
+std::vector<PhraseSet::TaggedWord> word_list_tags(Language language = Language::en);
 
 // ---- Tokens and text ---------------------------------------------------------
 
@@ -197,7 +214,7 @@ bool is_own_handle(const Analysis& a, const Entity& mention);
 
 // A negation among the two tokens just before token `first` ("never double
 // your dose", "is not guaranteed", "no breakthrough").
-bool negated(const Document& doc, size_t first);
+bool negated(const Document& doc, size_t first, Language language = Language::en);
 // Is token `first` inside quotation marks (straight, curly or single)?
 // Someone's words reported, not a claim the post makes.
 bool in_quotes(const Document& doc, size_t first);
@@ -254,8 +271,8 @@ struct TopicMatch {
   std::string topic;           // plain name, e.g. "diabetes"
 };
 const std::vector<TopicMatch>& topics(const Analysis& a);
-// The topic words of lists/topics.tsv as a phrase list (List::topics).
-const PhraseList& topic_phrases();
+// The topic words of lists/topics.tsv (of `language`) as a phrase list (List::topics).
+const PhraseList& topic_phrases(Language language = Language::en);
 
 // ---- Features computed once per analysis -------------------------------------
 

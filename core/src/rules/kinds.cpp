@@ -33,7 +33,7 @@ bool has_question_mark(const Document& doc) {
 KindDecision reply_kind(const Analysis& a) {
   const std::string cue = a.in_reply_to ? "context.in_reply_to_text" : "context.reply_to";
   if (!a.in_reply_to) return {PostKind::reply, cue};
-  if (a.in_reply_to_sentiment.compound <= kComplaintSentiment || builtin(List::tone_complaint).any(*a.in_reply_to)) {
+  if (a.in_reply_to_sentiment.compound <= kComplaintSentiment || builtin(List::tone_complaint, a.language).any(*a.in_reply_to)) {
     return {PostKind::reply_complaint, cue};
   }
   if (has_question_mark(*a.in_reply_to)) return {PostKind::reply_question, cue};
@@ -42,11 +42,13 @@ KindDecision reply_kind(const Analysis& a) {
 }
 
 // "A1:", "Q3" opening the text: the tweet-chat way of numbering answers.
-bool opens_with_chat_number(const Document& doc) {
+bool opens_with_chat_number(const Document& doc, Language language) {
   const size_t first = first_own_word(doc, 0, doc.tokens.size());
   if (first >= doc.tokens.size()) return false;
   const std::string_view w = doc.tokens[first].folded;
-  if (w.size() < 2 || w.size() > 3 || (w[0] != 'a' && w[0] != 'q')) return false;
+  // A Spanish chat numbers its questions P1 (pregunta) and answers R1 (respuesta).
+  const bool label = w[0] == 'a' || w[0] == 'q' || (language == Language::es && (w[0] == 'r' || w[0] == 'p'));
+  if (w.size() < 2 || w.size() > 3 || !label) return false;
   for (size_t i = 1; i < w.size(); ++i) {
     if (w[i] < '0' || w[i] > '9') return false;
   }
@@ -106,7 +108,7 @@ KindDecision classify_post(const Analysis& a) {
   if (doc.context && doc.context->retweet) return {PostKind::share, "context.retweet"};
   if (doc.context && doc.context->quote) return {PostKind::share, "context.quote"};
   if (doc.context && doc.context->thread_index > 0) return {PostKind::thread_later, "context.thread_index"};
-  if (opens_with_chat_number(doc)) {
+  if (opens_with_chat_number(doc, a.language)) {
     const Token& t = doc.tokens[first_own_word(doc, 0, doc.tokens.size())];
     return {PostKind::chat_answer, std::string(t.text)};
   }

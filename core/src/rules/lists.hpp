@@ -7,6 +7,7 @@
 #include <vector>
 #include <string_view>
 
+#include "language.hpp"
 #include "match/phrases.hpp"
 
 namespace chime {
@@ -74,23 +75,39 @@ enum class List : size_t {
 // core/data/<file> of a list ("phrases/care_advice.tsv").
 std::string_view list_file(List id);
 
-// Every built-in list in one PhraseSet (ids are List values), parsed once,
-// tagging the words of the word lists (word_list_tags()).
-const PhraseSet& builtin_lists();
-inline const PhraseList& builtin(List id) { return builtin_lists().list(static_cast<size_t>(id)); }
+// The one place that decides which file a data file `name` (a path under
+// core/data/, "phrases/care_claim.tsv") is read from for a post in
+// `language`: for Spanish, core/data/es/<name> when there is one (a Spanish
+// file with no entries switches an English-only list off), otherwise `name`
+// itself (a list that is the same in both languages: acronyms, chats'
+// hashtags); for English and und, always `name`. docs/language.md lists the
+// decision for every list.
+std::string_view data_file(std::string_view name, Language language);
+
+// Every built-in list of a language (data_file()) in one PhraseSet (ids are
+// List values), parsed once on first use, tagging the words of the word
+// lists (word_list_tags()). English and und share one set.
+const PhraseSet& builtin_lists(Language language = Language::en);
+inline const PhraseList& builtin(List id, Language language = Language::en) {
+  return builtin_lists(language).list(static_cast<size_t>(id));
+}
 
 // One document's matches of every built-in list, and its tokens' word-list
 // bits (rules/features.hpp: word_lists()), found in the same pass.
 class ListMatches {
  public:
   ListMatches() = default;
-  explicit ListMatches(const Document& doc) { match(doc); }
-  // Matches `doc`, reusing the memory of the previous document's matches.
-  void match(const Document& doc) {
+  explicit ListMatches(const Document& doc, Language language = Language::en) { match(doc, language); }
+  // Matches `doc` against the lists of `language`, reusing the memory of the
+  // previous document's matches.
+  void match(const Document& doc, Language language = Language::en) {
     doc_ = &doc;
-    builtin_lists().match(doc, matches_);
+    language_ = language;
+    builtin_lists(language).match(doc, matches_);
   }
   const Document& doc() const { return *doc_; }
+  // The language whose lists were matched.
+  Language language() const { return language_; }
   std::vector<PhraseMatch> find(List id, size_t first = 0, size_t last = static_cast<size_t>(-1)) const {
     return matches_.find(static_cast<size_t>(id), first, last);
   }
@@ -110,6 +127,7 @@ class ListMatches {
 
  private:
   const Document* doc_ = nullptr;
+  Language language_ = Language::en;
   PhraseSet::Matches matches_;
 };
 

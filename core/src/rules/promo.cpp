@@ -101,7 +101,7 @@ void check_research_hype(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   const auto guards = matches.find(List::promo_research_hype_except);
   for (const PhraseMatch& m : matches.find(List::promo_research_hype)) {
-    if (match_in_entity(doc, m) || overlaps(m, guards) || negated(doc, m.first_token) ||
+    if (match_in_entity(doc, m) || overlaps(m, guards) || negated(doc, m.first_token, a.language) ||
         in_quotes(doc, m.first_token)) {
       continue;
     }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "language.hpp"
 #include "rules/kinds.hpp"
 #include "sentiment/sentiment.hpp"
 
@@ -41,6 +42,9 @@ struct Analysis {
   mutable std::shared_ptr<FeatureMemo> memo;
   // What kind of post this is (rules/kinds.hpp), decided before the rules run.
   PostKind kind = PostKind::general;
+  // The post's language (language.hpp), decided before the kind: a Spanish
+  // post is matched against the Spanish lists (rules/lists.hpp: data_file).
+  Language language = Language::und;
 };
 
 class HintSink {

@@ -60,8 +60,10 @@ const PhraseMatch* non_answer(const Analysis& a, std::vector<PhraseMatch>& found
   found = matches.find(List::talk_non_answer);
   std::erase_if(found, [&](const PhraseMatch& m) { return match_in_entity(doc, m); });
   if (found.empty()) return nullptr;
-  static const WordList& filler = WordList::builtin("lists/non_answer_filler.txt");
-  static const WordList& answers = WordList::builtin("lists/answer_words.txt");
+  static const LocalizedWordList localized_filler("lists/non_answer_filler.txt");
+  static const LocalizedWordList localized_answers("lists/answer_words.txt");
+  const WordList& filler = localized_filler.in(a.language);
+  const WordList& answers = localized_answers.in(a.language);
   const bool refusal = std::any_of(found.begin(), found.end(), [](const PhraseMatch& m) { return m.phrase->note == "refuse"; });
   const size_t first = first_own_word(doc, 0, doc.tokens.size());
   if (!refusal && first < doc.tokens.size() && answers.contains(doc.tokens[first])) return nullptr;  // "Yes! Call us to book."
@@ -182,8 +184,9 @@ std::string_view opener_question(const Analysis& a, std::string& storage) {
   const auto& topic_list = topics(a);
   const std::string_view kind = opener_kind(a, topic_list);
   if (kind.empty()) return {};
-  static const auto& openers = data_rows("lists/talk_openers.tsv");
-  for (const auto& row : openers) {
+  static const auto& english = data_rows("lists/talk_openers.tsv");
+  static const auto& spanish = data_rows(data_file("lists/talk_openers.tsv", Language::es));
+  for (const auto& row : a.language == Language::es ? spanish : english) {
     if (row.size() < 2 || row[0] != kind) continue;
     const std::string& q = row[1];
     const size_t at = q.find("{topic}");
@@ -248,8 +251,9 @@ void check_broadcast(const Analysis& a, HintSink& sink) {
   if (const auto helpful = find_helpful(a); helpful && helpful->kind != HelpfulKind::number) return;
   // A question added to a post with a privacy, claim or promotion problem
   // would raise its score without fixing it; an English question does not
-  // belong in a post in another language.
-  const bool safe_to_rewrite = !has_problem(sink, "care.") && !has_problem(sink, "promo.") && reads_as_english(a);
+  // belong in a post in another language (a Spanish post gets a Spanish one).
+  const bool safe_to_rewrite = !has_problem(sink, "care.") && !has_problem(sink, "promo.") &&
+                               (a.language == Language::es || reads_as_english(a));
   std::string storage;
   const std::string_view question = safe_to_rewrite ? opener_question(a, storage) : std::string_view();
   std::vector<std::string> replacements;

@@ -65,23 +65,25 @@ std::string grade_text(double v) {
 
 // Does one of the jargon phrase's plain alternatives appear in the text?
 // The alternatives of every jargon phrase are compiled together on first use.
-bool explained(const Document& doc, const Phrase* jargon) {
+bool explained(const Document& doc, const Phrase* jargon, Language language) {
   struct Plain {
     std::vector<Phrase> phrases;  // every alternative of every jargon phrase
     std::vector<size_t> begin;    // where each jargon phrase's alternatives start; one more at the end
   };
-  static const Plain plain = [] {
+  auto compile = [](Language lang) {
     Plain p;
     std::vector<std::string_view> texts;
-    for (const Phrase& j : builtin(List::jargon).phrases()) {
+    for (const Phrase& j : builtin(List::jargon, lang).phrases()) {
       p.begin.push_back(texts.size());
       texts.insert(texts.end(), j.replacements.begin(), j.replacements.end());
     }
     p.begin.push_back(texts.size());
     p.phrases = PhraseList::compile(texts);
     return p;
-  }();
-  const auto index = static_cast<size_t>(jargon - builtin(List::jargon).phrases().data());
+  };
+  static const Plain english = compile(Language::en), spanish = compile(Language::es);
+  const Plain& plain = language == Language::es ? spanish : english;
+  const auto index = static_cast<size_t>(jargon - builtin(List::jargon, language).phrases().data());
   for (size_t k = plain.begin[index]; k < plain.begin[index + 1]; ++k) {
     const Phrase& p = plain.phrases[k];
     if (p.tokens.empty()) continue;
@@ -95,7 +97,7 @@ bool explained(const Document& doc, const Phrase* jargon) {
 bool replies_to_complaint(const Analysis& a) {
   if (!a.in_reply_to) return false;
   return a.in_reply_to_sentiment.compound <= kComplaintSentiment ||
-         builtin(List::tone_complaint).any(*a.in_reply_to);
+         builtin(List::tone_complaint, a.language).any(*a.in_reply_to);
 }
 
 bool any_outside_entities(const ListMatches& matches, List list) {
@@ -201,7 +203,7 @@ void check_jargon(const Analysis& a, HintSink& sink) {
       continue;
     }
     // "hypertension (high blood pressure)": already explained.
-    if (explained(doc, m.phrase)) continue;
+    if (explained(doc, m.phrase, a.language)) continue;
     const std::string original = doc.utf8(m.start, m.end);
     Hint h{"tone.jargon", Severity::tip, m.start, m.end, "", "", {}};
     h.message = quoted(doc, m.start, m.end) + " is jargon; \u201c" + m.phrase->replacements.front() +
@@ -230,14 +232,18 @@ void check_boilerplate(const Analysis& a, HintSink& sink) {
 void check_reading_level(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   const double target = doc.config ? doc.config->reading_grade : Config{}.reading_grade;
-  if (a.readability.words < kMinWordsForGrade || a.readability.grade <= target || !reads_as_english(a)) return;
+  if (a.readability.words < kMinWordsForGrade || a.readability.grade <= target ||
+      (a.language != Language::es && !reads_as_english(a))) {
+    return;
+  }
   // Name up to three long words, in text order, as places to start.
   std::array<std::string_view, 3> long_words;
   size_t long_count = 0;
   for (size_t i = 0; i < doc.tokens.size() && long_count < long_words.size(); ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::word || t.folded.size() < kLongWordMinBytes || token_in_entity(doc, i) ||
-        count_syllables(t.folded) < kLongWordSyllables) {
+        (a.language == Language::es ? count_spanish_syllables(t.folded) : count_syllables(t.folded)) <
+            kLongWordSyllables) {
       continue;
     }
     if (std::find(long_words.begin(), long_words.begin() + long_count, t.text) == long_words.begin() + long_count) {
