@@ -63,7 +63,10 @@ const clamp = (v) => Math.min(100, Math.max(0, v));
 const features = posts.map((p) => {
   const r = results.get(p.id);
   const count = {};
-  for (const h of r.hints) if (rules[h.rule]) count[h.rule] = (count[h.rule] ?? 0) + 1;
+  // A good hint of a rule that costs points counts for nothing (core/src/scores.cpp).
+  for (const h of r.hints) {
+    if (rules[h.rule] && !(h.severity === 'good' && rules[h.rule].first < 0)) count[h.rule] = (count[h.rule] ?? 0) + 1;
+  }
   return {
     post: p, result: r, count, compound: r.sentiment.compound, kind: r.kind,
     careError: r.hints.some((h) => h.rule.startsWith('care.') && h.severity === 'error'),

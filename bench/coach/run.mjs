@@ -228,6 +228,9 @@ const EXPECTS_NEW_RULE = {
   'consent: privacy warning to confirm written authorisation': 'care.patient-privacy',
   'research hype (breakthrough, revolutionary, game-changer)': 'promo.research-hype',
   'unhelpful non-answer to a question': 'talk.non-answer',
+  // value.crisis-essentials checks every crisis notice: a warning when two or
+  // more essentials are missing, else a good hint saying what it gives.
+  'crisis notice checks (what, what to do, where, next update, official link)': 'value.crisis-essentials',
 };
 function mustFire(expert) {
   const ids = [...expert.must_fire];

@@ -124,6 +124,9 @@ Points hint_points(const std::vector<Hint>& hints) {
   for (const Hint& h : hints) {
     const size_t i = table.index(h.rule);
     if (i == table.rows.size()) continue;  // not a registered rule
+    // A rule that costs points when it finds a problem costs nothing when it
+    // says all is well (value.crisis-essentials on a complete notice).
+    if (h.severity == Severity::good && table.rows[i].first < 0) continue;
     if (count[i]++ == 0) rows_hit[hit++] = static_cast<uint8_t>(i);
   }
   Points points;  // integer sums: the order rows are added in does not matter
