@@ -118,6 +118,7 @@ std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
     const std::string_view opener = doc.tokens[first].folded;
     const bool condition = opener == "if" || opener == "when";
     for (size_t i = first + 1; i + 1 < s.last_token; ++i) {
+      if (doc.tokens[i].kind != TokenKind::punct) continue;  // most tokens: one test
       const std::string_view t = doc.tokens[i].text;
       if ((t == ":" || (condition && t == ",")) && !token_in_entity(doc, i)) {
         if (auto found = action_at(matches, s, i + 1)) return found;
