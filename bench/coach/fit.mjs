@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Searches the score numbers (core/data/scores.tsv and the weight columns of
-// core/data/rules.tsv) on the TUNE split of tests/devset/en.jsonl only:
+// core/data/rules.tsv) on tests/devset/en.jsonl: all of it by default (its
+// old held-out split was reported twice and retired into tuning, issue 13's
+// third calibration; fresh held-out posts are kept elsewhere), or the tune
+// split alone with --split tune:
 //
-//   node bench/coach/fit.mjs --chime build/ci/native/chime [--rounds N] [--write]
+//   node bench/coach/fit.mjs --chime build/ci/native/chime [--split all|tune] [--rounds N] [--write]
 //
-// It runs chime once over the tune posts (the held-out ones are dropped
-// before anything is read from them), keeps which rules fired how often,
+// It runs chime once over the chosen posts, keeps which rules fired how often,
 // the sentiment and the kind, and recomputes the overall score and label
 // with a copy of the formula of core/src/scores.cpp (docs/scores.md). It
 // first checks that the copy gives chime's own scores and labels for every
@@ -24,17 +26,21 @@ import { pearson } from '../lib/stats.mjs';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.join(here, '../..');
 const { values: options } = parseArgs({
-  options: { chime: { type: 'string' }, worst: { type: 'string', default: '0' }, rounds: { type: 'string', default: '6' }, write: { type: 'boolean', default: false } },
+  options: { chime: { type: 'string' }, split: { type: 'string', default: 'all' }, worst: { type: 'string', default: '0' }, rounds: { type: 'string', default: '6' }, write: { type: 'boolean', default: false } },
 });
+if (!['all', 'tune'].includes(options.split)) {
+  process.stderr.write(`bench/coach/fit: --split must be all or tune, not "${options.split}"\n`);
+  process.exit(2);
+}
 if (!options.chime) {
   process.stderr.write('usage: node bench/coach/fit.mjs --chime PATH/chime [--rounds N] [--write]\n');
   process.exit(2);
 }
 
-// --- the tune split only -----------------------------------------------------
+// --- the posts fitted on ------------------------------------------------------
 const posts = fs.readFileSync(path.join(root, 'tests/devset/en.jsonl'), 'utf8').split('\n').filter(Boolean)
   .map((line) => JSON.parse(line))
-  .filter((p) => Number(/(\d+)$/.exec(p.id)[1]) % 3 !== 0);
+  .filter((p) => options.split === 'all' || Number(/(\d+)$/.exec(p.id)[1]) % 3 !== 0);
 const input = posts.map((p) => JSON.stringify(p.context ? { id: p.id, text: p.text, context: p.context } : { id: p.id, text: p.text })).join('\n') + '\n';
 const output = execFileSync(options.chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '--no-progress', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
 const results = new Map(output.split('\n').filter(Boolean).map((l) => { const j = JSON.parse(l); return [String(j.id), j.result]; }));
@@ -63,9 +69,15 @@ const clamp = (v) => Math.min(100, Math.max(0, v));
 const features = posts.map((p) => {
   const r = results.get(p.id);
   const count = {};
-  for (const h of r.hints) if (rules[h.rule]) count[h.rule] = (count[h.rule] ?? 0) + 1;
+  // A good hint of a check that costs points gives them instead (core/src/scores.cpp).
+  const allWell = new Set();
+  for (const h of r.hints) {
+    if (!rules[h.rule]) continue;
+    count[h.rule] = (count[h.rule] ?? 0) + 1;
+    if (h.severity === 'good' && rules[h.rule].first < 0) allWell.add(h.rule); else allWell.delete(h.rule);
+  }
   return {
-    post: p, result: r, count, compound: r.sentiment.compound, kind: r.kind,
+    post: p, result: r, count, allWell, compound: r.sentiment.compound, kind: r.kind,
     careError: r.hints.some((h) => h.rule.startsWith('care.') && h.severity === 'error'),
     careWarning: r.hints.some((h) => RISKY_WARNINGS.has(h.rule)),
     overLength: r.hints.some((h) => h.rule === 'length.over'),
@@ -76,7 +88,7 @@ function score(f, k, w) {
   const points = { conversation: 0, value: 0, tone: 0, promotion: 0, overall: 0 };
   for (const [id, n] of Object.entries(f.count)) {
     const rw = w[id];
-    const raw = rw.first + rw.more * (n - 1);
+    const raw = (rw.first + rw.more * (n - 1)) * (f.allWell.has(id) ? -1 : 1);
     points[rw.dimension] += Math.min(rw.cap, Math.max(-rw.cap, raw));
   }
   const conversation = clamp(k.conversation_base + points.conversation);
@@ -132,7 +144,7 @@ if (stale.length) {
     'rebuild chime or update the copy\n');
   process.exit(1);
 }
-console.log(`tune, current numbers: Spearman ${current.rho.toFixed(3)}, labels ${(100 * current.labels).toFixed(1)}%`);
+console.log(`${options.split} (${posts.length} posts), current numbers: Spearman ${current.rho.toFixed(3)}, labels ${(100 * current.labels).toFixed(1)}%`);
 
 // --- the search -------------------------------------------------------------------
 // Ranges keep the numbers meaningful: bases and thresholds 0..100, weights of

@@ -120,18 +120,22 @@ Points hint_points(const std::vector<Hint>& hints) {
   const WeightTable& table = weights();
   std::array<int32_t, kMaxRules> count{};
   std::array<uint8_t, kMaxRules> rows_hit{};  // the rows with a hint, each once
+  std::array<bool, kMaxRules> all_well{};  // a check that costs points said all is well
   size_t hit = 0;
   for (const Hint& h : hints) {
     const size_t i = table.index(h.rule);
     if (i == table.rows.size()) continue;  // not a registered rule
     if (count[i]++ == 0) rows_hit[hit++] = static_cast<uint8_t>(i);
+    // A check that costs points when it finds a problem gives them when it
+    // says all is well (value.crisis-essentials on a complete notice).
+    all_well[i] = h.severity == Severity::good && table.rows[i].first < 0;
   }
   Points points;  // integer sums: the order rows are added in does not matter
   for (size_t k = 0; k < hit; ++k) {
     const size_t i = rows_hit[k];
     const ScoreWeight& w = table.rows[i];
     const int32_t raw = w.first + w.more * (count[i] - 1);
-    points[w.dimension] += std::clamp(raw, -w.cap, w.cap);
+    points[w.dimension] += std::clamp(all_well[i] ? -raw : raw, -w.cap, w.cap);
   }
   return points;
 }

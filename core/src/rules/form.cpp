@@ -21,6 +21,10 @@ namespace {
 constexpr size_t kHashtagWarning = 4;
 // form.shouting: this many capitalised words (not acronyms) in a run.
 constexpr int kShoutingWords = 2;
+// ... and on a crisis notice, where the one instruction in capitals is how
+// alerts are written ("SHELTER IN PLACE", "EVACUATION ORDER"), more than
+// this many: a whole sentence in capitals still shouts.
+constexpr int kCrisisShoutingWords = 4;
 // form.link-only: a link with at most this many words of one's own.
 constexpr int32_t kLinkOnlyMaxWords = 4;
 
@@ -142,8 +146,9 @@ void check_shouting(const Analysis& a, HintSink& sink) {
   size_t first = 0, last = 0;
   int shouted = 0;
   SentenceOpeners openers(doc);  // runs come in text order
+  const int needed = a.kind == PostKind::crisis ? kCrisisShoutingWords : kShoutingWords;
   auto close_run = [&] {
-    if (shouted >= kShoutingWords) add_shouting(a, sink, first, last, openers);
+    if (shouted >= needed) add_shouting(a, sink, first, last, openers);
     shouted = 0;
   };
   const size_t count = doc.tokens.size();

@@ -47,6 +47,27 @@ std::optional<HelpfulFinding> number_fact(const ListMatches& matches) {
   return std::nullopt;
 }
 
+// A time of day written as one word: "9am", "12pm".
+bool is_clock_time(const Token& t) {
+  const std::string_view f = t.folded;
+  if (f.size() < 3 || f.size() > 4 || !(f.ends_with("am") || f.ends_with("pm"))) return false;
+  return std::all_of(f.begin(), f.end() - 2, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Opening hours: a range of times of day ("9am-1pm", "8am to 8pm"), the
+// fact a reader most often asks a clinic for.
+std::optional<HelpfulFinding> opening_hours(const Document& doc) {
+  const size_t count = doc.tokens.size();
+  for (size_t i = 0; i + 2 < count; ++i) {
+    if (!is_clock_time(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const std::string_view join = doc.tokens[i + 1].folded;
+    if ((join == "-" || join == "\u2013" || join == "to") && is_clock_time(doc.tokens[i + 2])) {
+      return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + 2].end, HelpfulKind::number};
+    }
+  }
+  return std::nullopt;
+}
+
 // A resource described in words next to a link: "our free guide to ...".
 std::optional<HelpfulFinding> described_resource(const ListMatches& matches) {
   const Document& doc = matches.doc();
@@ -71,14 +92,37 @@ bool is_sentence_label(const Document& doc, size_t i) {
 // every day", "Pack your medicines in your hand luggage" (the verb must open
 // the sentence, after @mentions, a chat label or a thread number: "we check"
 // is not an instruction to the reader).
+//
+// The step may also open the sentence's second part: after a colon that
+// names the topic ("Drinking water in summer: carry a bottle"), or after the
+// comma that ends an opening condition ("If you're over 50, talk to your
+// GP"; "When it's hot, drink water"), the two forms health advice is
+// usually written in.
+std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Sentence& s, size_t i) {
+  const Document& doc = matches.doc();
+  while (i < s.last_token && token_in_entity(doc, i)) ++i;
+  if (i == s.last_token) return std::nullopt;
+  if (const Phrase* p = matches.starting_at(List::value_action, i, s.last_token)) {
+    return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + p->tokens.size() - 1].end, HelpfulKind::action};
+  }
+  return std::nullopt;
+}
+
 std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
   const Document& doc = matches.doc();
   for (const Sentence& s : doc.sentences) {
-    size_t i = s.first_token;
-    while (i < s.last_token && (token_in_entity(doc, i) || is_sentence_label(doc, i))) ++i;
-    if (i == s.last_token) continue;
-    if (const Phrase* p = matches.starting_at(List::value_action, i, s.last_token)) {
-      return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + p->tokens.size() - 1].end, HelpfulKind::action};
+    size_t first = s.first_token;
+    while (first < s.last_token && (token_in_entity(doc, first) || is_sentence_label(doc, first))) ++first;
+    if (first == s.last_token) continue;
+    if (auto found = action_at(matches, s, first)) return found;
+    const std::string_view opener = doc.tokens[first].folded;
+    const bool condition = opener == "if" || opener == "when";
+    for (size_t i = first + 1; i + 1 < s.last_token; ++i) {
+      if (doc.tokens[i].kind != TokenKind::punct) continue;  // most tokens: one test
+      const std::string_view t = doc.tokens[i].text;
+      if ((t == ":" || (condition && t == ",")) && !token_in_entity(doc, i)) {
+        if (auto found = action_at(matches, s, i + 1)) return found;
+      }
     }
   }
   return std::nullopt;
@@ -159,8 +203,11 @@ std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
     if (found && (!best || found->start < best->start)) best = found;
   }
   // A step to take counts when nothing else does (the cue or the number it
-  // comes with is the better span to show).
-  return best ? best : action_step(matches);
+  // comes with is the better span to show), opening hours when nothing else
+  // at all does.
+  if (best) return best;
+  if (auto step = action_step(matches)) return step;
+  return opening_hours(matches.doc());
 }
 
 std::optional<HelpfulFinding> find_helpful(const Analysis& a) {

@@ -45,18 +45,27 @@ void check_crisis_essentials(const Analysis& a, HintSink& sink) {
     for (size_t i = 0; i < kEssentials.size(); ++i) given[i] = given[i] || m.phrase->note == kEssentials[i];
   }
   given[3] = given[3] || !doc.entities.urls.empty() || has_phone_number(doc);
-  std::string missing;
+  std::string missing, present;
   int32_t count = 0;
   for (size_t i = 0; i < kEssentials.size(); ++i) {
-    if (given[i]) continue;
-    ++count;
-    if (!missing.empty()) missing += ", ";
-    missing += kNames[i];
+    std::string& names = given[i] ? present : missing;
+    if (!names.empty()) names += ", ";
+    names += kNames[i];
+    count += given[i] ? 0 : 1;
   }
   // One essential left out is normal in 280 characters (a short lockdown
-  // notice with its next update but no link is still a good notice); two
-  // or more leave people without what they need.
-  if (count < 2) return;
+  // notice with its next update but no link is still a good notice): the
+  // check says what the notice gives, so the writer knows it was checked
+  // (a good hint costs no points, docs/scores.md); two or more leave people
+  // without what they need.
+  if (count < 2) {
+    sink.add({"value.crisis-essentials", Severity::good, 0, text_end(doc),
+              "This safety notice gives " + present + ".",
+              count == 0 ? "Keep every safety notice this complete."
+                         : "If it fits, add " + missing + ".",
+              {}});
+    return;
+  }
   sink.add({"value.crisis-essentials", Severity::warning, 0, text_end(doc),
             "A safety notice that does not say " + missing + ".",
             "In a crisis people need: what happened, what to do, where, when you will update them, and an "
