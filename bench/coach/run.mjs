@@ -3,13 +3,16 @@
 // set (tests/devset/en.jsonl or es.jsonl; how they were made:
 // tests/devset/README.md):
 //
-//   node bench/coach/run.mjs --chime build/ci/native/chime [--set en|en-fresh|es|PATH]
+//   node bench/coach/run.mjs --chime build/ci/native/chime [--set en|en-fresh|es|es-fresh|PATH]
 //        [--split tune|heldout|all] [--worst N] [--json] [--lang-set PATH]
-//   (or: cmake --build build/ci --target bench-coach / bench-coach-fresh / bench-coach-es)
+//   (or: cmake --build build/ci --target bench-coach / bench-coach-fresh / bench-coach-es /
+//    bench-coach-es-fresh)
 //
 // The issue-13 figures are those of the fresh held-out part,
 // tests/devset/en-fresh.jsonl (`--set en-fresh`, or its path): every post of
-// it (ids `enf-N`) is held out, and nobody tunes on it.
+// it (ids `enf-N`) is held out, and nobody tunes on it. Issue 17's figures
+// are likewise those of tests/devset/es-fresh.jsonl (`--set es-fresh`; ids
+// `esf-N`, all held out).
 //
 // Runs `chime check --format ndjson` once over every post with its context
 // and prints, per split (tune and heldout by default), the figures beside
@@ -33,7 +36,7 @@ import { pearson } from '../lib/stats.mjs';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const devset = path.join(here, '../../tests/devset');
 const usage =
-  'usage: node bench/coach/run.mjs --chime PATH/chime [--set en|en-fresh|es|PATH.jsonl] ' +
+  'usage: node bench/coach/run.mjs --chime PATH/chime [--set en|en-fresh|es|es-fresh|PATH.jsonl] ' +
   '[--split tune|heldout|all] [--worst N] [--json] [--lang-set PATH.tsv]\n';
 
 let options;
@@ -66,11 +69,12 @@ if (options.split && !['tune', 'heldout', 'all'].includes(options.split)) {
 const worst = options.worst === undefined ? 0 : Number(options.worst);
 if (!Number.isInteger(worst) || worst < 0) fail(`--worst must be a whole number, not "${options.worst}"`);
 
-// `--set en`, `--set en-fresh` and `--set es` name the project's sets;
+// `--set en`, `--set en-fresh`, `--set es` and `--set es-fresh` name the
+// project's sets;
 // anything else is a path (a set of the same form, English targets). The
 // targets apply to the held-out part: issue 13 item 3 for English (reported
 // on en-fresh.jsonl, tests/devset/README.md), issue 17 "Done when" for
-// Spanish (which sets none for risky posts).
+// Spanish (reported on es-fresh.jsonl; it sets none for risky posts).
 // `heldoutRetired`: the set's held-out split has been reported and is now
 // tuned on like the rest, so its posts may be listed one by one.
 const SETS = {
@@ -100,24 +104,31 @@ const SETS = {
     },
   },
 };
-// The fresh part is held out whole and never tuned on (tests/devset/README.md).
+// The fresh parts are held out whole and never tuned on (tests/devset/README.md).
 SETS['en-fresh'] = { ...SETS.en, file: path.join(devset, 'en-fresh.jsonl'), heldoutRetired: false };
-const chosenSet = SETS[options.set] ?? { ...SETS.en, file: options.set, langSet: undefined, heldoutRetired: false };
+SETS['es-fresh'] = { ...SETS.es, file: path.join(devset, 'es-fresh.jsonl'), heldoutRetired: false };
+// A path to one of those files is that set (so `--set tests/devset/es-fresh.jsonl`
+// gets issue 17's targets, as `--set es-fresh` does).
+const chosenSet = SETS[options.set] ??
+  Object.values(SETS).find((set) => path.resolve(set.file) === path.resolve(options.set)) ??
+  { ...SETS.en, file: options.set, langSet: undefined, heldoutRetired: false };
 options.set = chosenSet.file;
 const TARGETS = chosenSet.targets;
 const langSetPath = options['lang-set'] ?? chosenSet.langSet;
 if (langSetPath !== undefined && !fs.existsSync(langSetPath)) fail(`--lang-set: no file ${langSetPath}`);
-if (!fs.existsSync(options.set)) fail(`--set: no file ${options.set} (en, en-fresh, es or a path to a .jsonl set)`);
+if (!fs.existsSync(options.set)) fail(`--set: no file ${options.set} (en, en-fresh, es, es-fresh or a path to a .jsonl set)`);
 
 // --- the set ---------------------------------------------------------------
 const LABELS = ['risky', 'promotional', 'broadcast', 'good', 'engaging'];
 const KINDS = ['reply_complaint', 'reply_praise_or_question', 'reply_other', 'thread_first', 'thread_later',
   'share_or_quote', 'chat_answer', 'crisis_notice', 'service_notice', 'event', 'job_post', 'awareness',
   'research_news', 'fundraising', 'promotion', 'tip', 'general'];
-// The fresh part (en-fresh.jsonl, ids `enf-N`) is held out whole; in the
-// other sets every third id is.
+// The fresh parts (en-fresh.jsonl, ids `enf-N`; es-fresh.jsonl, ids
+// `esf-N`) are held out whole; in the other sets every third id is.
+const FRESH_PREFIXES = ['enf-', 'esf-'];
+const isFresh = (id) => FRESH_PREFIXES.some((prefix) => id.startsWith(prefix));
 function splitOf(id) {
-  if (id.startsWith('enf-')) return 'heldout';
+  if (isFresh(id)) return 'heldout';
   return Number(/(\d+)$/.exec(id)?.[1]) % 3 === 0 ? 'heldout' : 'tune';
 }
 const posts = [];
@@ -143,7 +154,7 @@ fs.readFileSync(options.set, 'utf8')
     // move between the parts.
     const split = splitOf(post.id);
     if (post.split !== split) {
-      const rule = post.id.startsWith('enf-') ? 'every enf- post is held out' : 'every third id is held out';
+      const rule = isFresh(post.id) ? `every ${post.id.slice(0, 4)} post is held out` : 'every third id is held out';
       fail(`${options.set}:${index + 1}: ${post.id} belongs to ${split} (${rule}), not ${post.split}`);
     }
     if (!LABELS.includes(e.label)) fail(`${options.set}:${index + 1}: unknown label "${e.label}"`);
@@ -459,7 +470,7 @@ function printWorst(m, n) {
   }
 }
 
-// By default both parts, or the one a set has (en-fresh.jsonl is all held out).
+// By default both parts, or the one a set has (the fresh parts are all held out).
 const splits = options.split ? [options.split] : ['tune', 'heldout'].filter((s) => posts.some((p) => p.split === s));
 const measured = splits.map(measure);
 if (options.json) {
