@@ -143,18 +143,6 @@ void set_emoji(Lexicon& lex, std::string_view utf8, double valence) {
   lex.emoji.value(lex.emoji.insert(emoji_key(text::decode_utf8(utf8, replaced)))) = valence;
 }
 
-// Lexicon::written_ends: a set, so the order of the entries does not matter.
-void index_written_keys(Lexicon& lex) {
-  std::vector<uint64_t> ends(256 * 256 / 64, 0);
-  for (uint32_t i = 0; i < lex.valence.size(); ++i) {
-    const std::string_view key = lex.valence.key(i);
-    if (!lex.valence.value(i).has_valence || key.empty() || reads_as_folded(key)) continue;
-    const size_t bit = 256 * static_cast<unsigned char>(key.front()) + static_cast<unsigned char>(key.back());
-    ends[bit / 64] |= uint64_t{1} << (bit % 64);
-  }
-  lex.written_ends = std::move(ends);
-}
-
 Lexicon load() {
   Lexicon lex;
   lex.valence.reserve(8192, 64 * 1024);  // 7,500 words and emoticons, about 6 bytes each
@@ -193,7 +181,6 @@ Lexicon load() {
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected emoji<TAB>valence");
     set_emoji(lex, f[0], decimal(f[1], at));
   });
-  index_written_keys(lex);
   return lex;
 }
 

@@ -153,10 +153,15 @@ class WordReader {
   // if it is punctuation alone, no word.
   bool read(int32_t start, int32_t end, Word& w) {
     const std::u16string_view piece = text_.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
-    // Emoticons (":)", ":-(", "<3", ":D") are lexicon entries as written;
-    // an ASCII piece can match only so if its first and last bytes allow.
-    if (piece.front() >= 0x80 || piece.back() >= 0x80 ||
-        lex_.may_be_written_key(static_cast<char>(piece.front()), static_cast<char>(piece.back()))) {
+    const int32_t piece_start = start, piece_end = end;
+    strip_punctuation(text_, start, end);
+    const Key key = start < end ? this->key(start, end) : Key{};
+    // Emoticons (":)", ":-(", "<3", ":D") are lexicon entries as written:
+    // a piece is looked up so first, unless it is its key already (a token
+    // whose folded form is its text, no punctuation around it).
+    const bool is_key = key.token && start == piece_start && end == piece_end &&
+                        key.token->folded.data() == key.token->text.data();
+    if (!is_key) {
       const std::string raw = text::to_utf8(piece);
       const int32_t entry = lex_.find_word(raw);
       if (entry != Lexicon::npos && lex_.valence.value(static_cast<uint32_t>(entry)).has_valence) {
@@ -166,9 +171,7 @@ class WordReader {
         return true;
       }
     }
-    strip_punctuation(text_, start, end);
     if (start == end) return false;
-    const Key key = this->key(start, end);
     w.entry = lex_.find_word(key.text, key.hash);
     w.nt_negation = key.text.ends_with("n't");
     if (key.token && key.token->kind == TokenKind::word && key.token->text.size() == static_cast<size_t>(end - start)) {
@@ -486,16 +489,6 @@ double words_valence(const Lexicon& lexicon, std::string_view utf8) {
   double sum = 0;
   for (double v : score_units(units, false)) sum += v;
   return sum;
-}
-
-bool reads_as_folded(std::string_view key) {
-  int32_t replaced = 0;
-  const std::u16string piece = text::decode_utf8(key, replaced);
-  auto start = 0;
-  auto end = static_cast<int32_t>(piece.size());
-  strip_punctuation(piece, start, end);
-  if (replaced > 0 || key.empty() || start != 0 || end != static_cast<int32_t>(piece.size())) return false;
-  return text::to_utf8(text::fold(piece)) == key;
 }
 
 Sentiment score(const Document& doc) {
