@@ -227,12 +227,20 @@ void add_hashtag(WordReader& reader, const Lexicon& lex, std::u16string_view tex
   add_word(reader, part, end, clause_break, out);
 }
 
-bool overlaps(const std::vector<Entity>& entities, int32_t start, int32_t end) {
-  for (const Entity& e : entities) {
-    if (e.start < end && start < e.end) return true;
+// One kind of entity (in text order, none overlapping another), asked
+// whether a span overlaps one, for spans whose starts never decrease.
+class EntityCursor {
+ public:
+  explicit EntityCursor(const std::vector<Entity>& list) : list_(list) {}
+  bool overlaps(int32_t start, int32_t end) {
+    while (next_ < list_.size() && list_[next_].end <= start) ++next_;
+    return next_ < list_.size() && list_[next_].start < end;
   }
-  return false;
-}
+
+ private:
+  const std::vector<Entity>& list_;
+  size_t next_ = 0;
+};
 
 bool is_exclamation(UChar32 c) { return c == '!' || c == 0xFF01; }
 bool is_question(UChar32 c) { return c == '?' || c == 0xFF1F; }
@@ -257,13 +265,15 @@ DocumentWords document_words(const Lexicon& lex, const Document& doc) {
   const Entities& e = doc.entities;
   const auto n = static_cast<int32_t>(text.size());
   WordReader reader(lex, text, doc.tokens);
+  EntityCursor urls(e.urls), mentions(e.mentions), cashtags(e.cashtags), hashtags(e.hashtags);
+  EntityCursor mark_urls(e.urls);  // for the marks, met in their own order
   size_t token = 0;     // cursor into doc.tokens (emoji spans come from them)
   size_t sentence = 0;  // cursor into doc.sentences
   bool clause_break = true;
   auto add_piece = [&](int32_t start, int32_t end) {
     if (start >= end) return;
-    if (overlaps(e.urls, start, end) || overlaps(e.mentions, start, end) || overlaps(e.cashtags, start, end)) return;
-    if (overlaps(e.hashtags, start, end)) {
+    if (urls.overlaps(start, end) || mentions.overlaps(start, end) || cashtags.overlaps(start, end)) return;
+    if (hashtags.overlaps(start, end)) {
       add_hashtag(reader, lex, text, start, end, clause_break, words);
     } else {
       add_word(reader, start, end, clause_break, words);
@@ -284,7 +294,7 @@ DocumentWords document_words(const Lexicon& lex, const Document& doc) {
       const int32_t at = i;
       const UChar32 c = next_code_point(text, next);
       if (text::is_space(c)) break;
-      if ((is_exclamation(c) || is_question(c)) && !overlaps(e.urls, at, at + 1)) {
+      if ((is_exclamation(c) || is_question(c)) && !mark_urls.overlaps(at, at + 1)) {
         (is_exclamation(c) ? result.exclamations : result.questions) += 1;
       }
     }
