@@ -53,8 +53,7 @@ const Phrase kNtNegation{{}, Effect::negate, 0};
 // emoticons such as ":-)" stay whole; emoji are split off as words of their
 // own; URLs, @mentions and $cashtags are not words.
 struct Word {
-  int32_t entry = -1;     // its lexicon key (case-folded word, or emoticon as
-                          // written) in Lexicon::valence, or -1 if not there
+  int32_t entry = -1;  // its key's entry in Lexicon::valence (-1: none)
   bool nt_negation = false;  // its key ends with "n't"
   bool caps = false;      // ALL CAPS (two letters or more)
   bool letters = false;   // holds a letter (counts for the caps differential)
@@ -265,8 +264,8 @@ DocumentWords document_words(const Lexicon& lex, const Document& doc) {
   const Entities& e = doc.entities;
   const auto n = static_cast<int32_t>(text.size());
   WordReader reader(lex, text, doc.tokens);
-  EntityCursor urls(e.urls), mentions(e.mentions), cashtags(e.cashtags), hashtags(e.hashtags);
-  EntityCursor mark_urls(e.urls);  // for the marks, met in their own order
+  // One cursor per kind for the pieces, one over the URLs for the marks.
+  EntityCursor urls(e.urls), mentions(e.mentions), cashtags(e.cashtags), hashtags(e.hashtags), mark_urls(e.urls);
   size_t token = 0;     // cursor into doc.tokens (emoji spans come from them)
   size_t sentence = 0;  // cursor into doc.sentences
   bool clause_break = true;
