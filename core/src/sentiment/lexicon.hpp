@@ -67,7 +67,6 @@ class FlatMap {
   }
   Value& value(uint32_t entry) { return entries_[entry].value; }
   const Value& value(uint32_t entry) const { return entries_[entry].value; }
-  Key key(uint32_t entry) const { return key_of(entries_[entry]); }
   size_t size() const { return entries_.size(); }
   void reserve(size_t entries, size_t key_units) {
     entries_.reserve(entries);
