@@ -1,0 +1,20 @@
+// The rows of a tab-separated data file of core/data/, for every reader of
+// one: one row a line, its fields split on tabs; blank lines and comments
+// ("#" alone or "# " and text) are skipped, so "#hcsm" is data.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chime::data {
+
+struct TsvRow {
+  std::vector<std::string_view> fields;  // views into data::file(name)
+  std::string where;                     // "core/data/<name>:<line>", for errors
+};
+
+// The rows of core/data/<name>; throws std::out_of_range naming the file if
+// there is no such file.
+std::vector<TsvRow> tsv_rows(std::string_view name);
+
+}  // namespace chime::data
