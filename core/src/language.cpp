@@ -75,7 +75,7 @@ Model parse_model(std::string_view) {
   Model m;
   for (const data::TsvRow& row : data::tsv_rows("language/words.tsv")) {
     const std::vector<std::string_view>& f = row.fields;
-    const std::string& where = row.where;
+    const std::string where = row.where();
     if (f.size() != 2) throw std::runtime_error(where + ": expected word<TAB>languages");
     uint8_t bits = 0;
     std::string_view names = f[1];
@@ -91,7 +91,7 @@ Model parse_model(std::string_view) {
   bool first = true;
   for (const data::TsvRow& row : data::tsv_rows("language/trigrams.tsv")) {
     const std::vector<std::string_view>& f = row.fields;
-    const std::string& where = row.where;
+    const std::string where = row.where();
     if (f.size() != 1 + kClasses) throw std::runtime_error(where + ": expected trigram<TAB>en<TAB>es<TAB>other");
     const Costs costs{cost(f[1], where), cost(f[2], where), cost(f[3], where)};
     if (first != (f[0] == "<unseen>")) throw std::runtime_error(where + ": the first row, and only it, is <unseen>");

@@ -14,13 +14,14 @@ std::vector<TsvRow> tsv_rows(std::string_view name) {
     if (line.ends_with('\r')) line.remove_suffix(1);
     if (line.empty() || line == "#" || line.starts_with("# ")) continue;
     TsvRow& row = rows.emplace_back();
+    row.file = name;
+    row.line = line_number;
     for (size_t start = 0;;) {
       const size_t tab = line.find('\t', start);
       row.fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }
-    row.where = "core/data/" + std::string(name) + ":" + std::to_string(line_number);
   }
   return rows;
 }

@@ -10,7 +10,10 @@ namespace chime::data {
 
 struct TsvRow {
   std::vector<std::string_view> fields;  // views into data::file(name)
-  std::string where;                     // "core/data/<name>:<line>", for errors
+  std::string_view file;                 // the name it was read by
+  int line = 0;                          // from 1
+  // "core/data/<file>:<line>", for error messages (made only for one).
+  std::string where() const { return "core/data/" + std::string(file) + ":" + std::to_string(line); }
 };
 
 // The rows of core/data/<name>; throws std::out_of_range naming the file if

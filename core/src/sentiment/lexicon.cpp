@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "data/data.hpp"
+#include "data/tsv.hpp"
 #include "text/unicode.hpp"
 
 namespace chime::sentiment {
@@ -44,46 +45,6 @@ bool read_decimal(std::string_view text, double& value) {
   return true;
 }
 
-// Where a data line is, for error messages (made only when one is thrown).
-struct Row {
-  std::string_view file;
-  int line = 0;
-  std::string where() const { return std::string(file) + ":" + std::to_string(line); }
-};
-
-// A line's tab-separated fields; past kMaxFields, the last holds the rest.
-constexpr size_t kMaxFields = 4;
-struct Fields {
-  std::string_view field[kMaxFields];
-  size_t count = 0;
-  size_t size() const { return count; }
-  std::string_view operator[](size_t i) const { return field[i]; }
-};
-
-// Calls f(fields, row) for each data line of core/data/<file>: blank lines
-// and lines that start with "# " (or are "#") are comments.
-template <class F>
-void for_each_row(std::string_view file, F f) {
-  std::string_view text = data::file(file);
-  Row row{file, 0};
-  while (!text.empty()) {
-    size_t eol = text.find('\n');
-    std::string_view line = text.substr(0, eol);
-    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
-    ++row.line;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line == "#" || line.starts_with("# ")) continue;
-    Fields fields;
-    for (size_t start = 0;;) {
-      size_t tab = fields.count + 1 < kMaxFields ? line.find('\t', start) : std::string_view::npos;
-      fields.field[fields.count++] = line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    f(fields, row);
-  }
-}
-
 // A phrase's case-folded words, as entries of the word table.
 std::vector<uint32_t> phrase_words(Lexicon& lex, std::string_view phrase) {
   std::vector<uint32_t> words;
@@ -98,13 +59,13 @@ std::vector<uint32_t> phrase_words(Lexicon& lex, std::string_view phrase) {
   return words;
 }
 
-double decimal(std::string_view text, const Row& at) {
+double decimal(std::string_view text, const data::TsvRow& at) {
   double value = 0;
   if (!read_decimal(text, value)) throw std::runtime_error(at.where() + ": not a number: '" + std::string(text) + "'");
   return value;
 }
 
-Effect effect_named(std::string_view name, const Row& at) {
+Effect effect_named(std::string_view name, const data::TsvRow& at) {
   if (name == "boost") return Effect::boost;
   if (name == "negate") return Effect::negate;
   if (name == "scale") return Effect::scale;
@@ -113,7 +74,7 @@ Effect effect_named(std::string_view name, const Row& at) {
   throw std::runtime_error(at.where() + ": unknown effect '" + std::string(name) + "'");
 }
 
-void add_phrase(Lexicon& lex, Phrase phrase, const Row& at) {
+void add_phrase(Lexicon& lex, Phrase phrase, const data::TsvRow& at) {
   if (phrase.words.empty()) throw std::runtime_error(at.where() + ": empty phrase");
   lex.phrases.push_back(std::move(phrase));
 }
@@ -147,11 +108,13 @@ Lexicon load() {
   Lexicon lex;
   lex.valence.reserve(8192, 64 * 1024);  // 7,500 words and emoticons, about 6 bytes each
   lex.emoji.reserve(256, 1024);
-  for_each_row("sentiment/lexicon.tsv", [&](const Fields& f, const Row& at) {
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/lexicon.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected token<TAB>valence");
     set_valence(lex, f[0], decimal(f[1], at));
-  });
-  for_each_row("sentiment/modifiers.tsv", [&](const Fields& f, const Row& at) {
+  }
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/modifiers.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected phrase<TAB>effect[<TAB>value]");
     Phrase p{phrase_words(lex, f[0]), effect_named(f[1], at), 0};
     if (p.effect == Effect::boost || p.effect == Effect::scale) {
@@ -159,28 +122,32 @@ Lexicon load() {
       p.value = decimal(f[2], at);
     }
     add_phrase(lex, std::move(p), at);
-  });
-  for_each_row("sentiment/idioms.tsv", [&](const Fields& f, const Row& at) {
+  }
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/idioms.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected phrase<TAB>valence");
     add_phrase(lex, Phrase{phrase_words(lex, f[0]), Effect::idiom, decimal(f[1], at)}, at);
-  });
+  }
   index_phrases(lex);
   // Emoji: scored from their descriptions with VADER's tables above.
-  for_each_row("sentiment/emoji.tsv", [&](const Fields& f, const Row& at) {
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/emoji.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected emoji<TAB>description");
     set_emoji(lex, f[0], std::clamp(words_valence(lex, f[1]), -kMaxValence, kMaxValence));
-  });
+  }
   // Chime's changes to the word lexicon come after the emoji, whose
   // descriptions name pictures: the heart in "red heart" is love, not the
   // organ that lexicon-chime.tsv makes neutral.
-  for_each_row("sentiment/lexicon-chime.tsv", [&](const Fields& f, const Row& at) {
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/lexicon-chime.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected word<TAB>valence");
     set_valence(lex, f[0], decimal(f[1], at));
-  });
-  for_each_row("sentiment/emoji-chime.tsv", [&](const Fields& f, const Row& at) {
+  }
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/emoji-chime.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected emoji<TAB>valence");
     set_emoji(lex, f[0], decimal(f[1], at));
-  });
+  }
   return lex;
 }
 
