@@ -320,13 +320,18 @@ class EntityCursor {
  public:
   explicit EntityCursor(const std::vector<Entity>& list) : list_(list) {}
   bool overlaps(int32_t start, int32_t end) {
+    if (end <= next_start_) return false;  // most spans: before the next entity
     while (next_ < list_.size() && list_[next_].end <= start) ++next_;
-    return next_ < list_.size() && list_[next_].start < end;
+    next_start_ = next_ < list_.size() ? list_[next_].start : INT32_MAX;
+    return next_start_ < end;
   }
 
  private:
   const std::vector<Entity>& list_;
   size_t next_ = 0;
+  // list_[next_].start (INT32_MAX past the last): the entities before next_
+  // end at or before the last start asked.
+  int32_t next_start_ = INT32_MIN;
 };
 
 bool is_exclamation(UChar32 c) { return c == '!' || c == 0xFF01; }
@@ -390,7 +395,7 @@ Marks read_words(const Lexicon& lex, const Document& doc, Words& words) {
           is_ascii_alnum(t.text.back()) && !no_words(t.start, t.end) && !hashtags.overlaps(t.start, t.end)) {
         words.add(reader.read_token(t), clause_break);
         clause_break = false;
-        i = t.end;
+        i = t.end < n && text[static_cast<size_t>(t.end)] == u' ' ? t.end + 1 : t.end;
         ++token;
         continue;
       }
