@@ -205,6 +205,10 @@ class WordReader {
   std::string_view raw(int32_t start, int32_t end) {
     const auto at = static_cast<size_t>(start), size = static_cast<size_t>(end - start);
     if (!ascii_utf8_.empty()) return ascii_utf8_.substr(at, size);
+    // Within an ASCII token (a hashtag's part): part of its text.
+    if (token_ != tokens_end_ && token_->start <= start && end <= token_->end && is_ascii(*token_)) {
+      return token_->text.substr(static_cast<size_t>(start - token_->start), size);
+    }
     raw_ = text::to_utf8(text_.substr(at, size));
     return raw_;
   }
