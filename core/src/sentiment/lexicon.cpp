@@ -20,31 +20,6 @@ namespace {
 // more than one strong word.
 constexpr double kMaxValence = 4.0;
 
-// parse_decimal without the throw: false if `text` is no number.
-bool read_decimal(std::string_view text, double& value) {
-  std::string_view digits = text;
-  bool negative = digits.starts_with('-');
-  if (negative) digits.remove_prefix(1);
-  int64_t mantissa = 0;
-  int64_t divisor = 1;
-  bool dot = false;
-  bool any = false;
-  for (char c : digits) {
-    if (c == '.' && !dot) {
-      dot = true;
-      continue;
-    }
-    if (c < '0' || c > '9' || mantissa > 100'000'000'000) return false;
-    mantissa = mantissa * 10 + (c - '0');
-    if (dot) divisor *= 10;
-    any = true;
-  }
-  if (!any) return false;
-  value = static_cast<double>(mantissa) / static_cast<double>(divisor);
-  if (negative) value = -value;
-  return true;
-}
-
 // A phrase's case-folded words, as entries of the word table.
 std::vector<uint32_t> phrase_words(Lexicon& lex, std::string_view phrase) {
   std::vector<uint32_t> words;
@@ -57,12 +32,6 @@ std::vector<uint32_t> phrase_words(Lexicon& lex, std::string_view phrase) {
     start = space + 1;
   }
   return words;
-}
-
-double decimal(std::string_view text, const data::TsvRow& at) {
-  double value = 0;
-  if (!read_decimal(text, value)) throw std::runtime_error(at.where() + ": not a number: '" + std::string(text) + "'");
-  return value;
 }
 
 Effect effect_named(std::string_view name, const data::TsvRow& at) {
@@ -111,7 +80,7 @@ Lexicon load() {
   for (const data::TsvRow& at : data::tsv_rows("sentiment/lexicon.tsv")) {
     const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected token<TAB>valence");
-    set_valence(lex, f[0], decimal(f[1], at));
+    set_valence(lex, f[0], parse_decimal(f[1], at));
   }
   for (const data::TsvRow& at : data::tsv_rows("sentiment/modifiers.tsv")) {
     const std::vector<std::string_view>& f = at.fields;
@@ -119,14 +88,14 @@ Lexicon load() {
     Phrase p{phrase_words(lex, f[0]), effect_named(f[1], at), 0};
     if (p.effect == Effect::boost || p.effect == Effect::scale) {
       if (f.size() < 3) throw std::runtime_error(at.where() + ": this effect needs a value");
-      p.value = decimal(f[2], at);
+      p.value = parse_decimal(f[2], at);
     }
     add_phrase(lex, std::move(p), at);
   }
   for (const data::TsvRow& at : data::tsv_rows("sentiment/idioms.tsv")) {
     const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected phrase<TAB>valence");
-    add_phrase(lex, Phrase{phrase_words(lex, f[0]), Effect::idiom, decimal(f[1], at)}, at);
+    add_phrase(lex, Phrase{phrase_words(lex, f[0]), Effect::idiom, parse_decimal(f[1], at)}, at);
   }
   index_phrases(lex);
   // Emoji: scored from their descriptions with VADER's tables above.
@@ -141,12 +110,12 @@ Lexicon load() {
   for (const data::TsvRow& at : data::tsv_rows("sentiment/lexicon-chime.tsv")) {
     const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected word<TAB>valence");
-    set_valence(lex, f[0], decimal(f[1], at));
+    set_valence(lex, f[0], parse_decimal(f[1], at));
   }
   for (const data::TsvRow& at : data::tsv_rows("sentiment/emoji-chime.tsv")) {
     const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected emoji<TAB>valence");
-    set_emoji(lex, f[0], decimal(f[1], at));
+    set_emoji(lex, f[0], parse_decimal(f[1], at));
   }
   return lex;
 }
@@ -204,12 +173,28 @@ std::u16string emoji_key(std::u16string_view sequence) {
   return key;
 }
 
-double parse_decimal(std::string_view text, std::string_view at) {
-  double value = 0;
-  if (!read_decimal(text, value)) {
-    throw std::runtime_error(std::string(at) + ": not a number: '" + std::string(text) + "'");
+double parse_decimal(std::string_view text, const data::TsvRow& at) {
+  const auto not_a_number = [&] { return std::runtime_error(at.where() + ": not a number: '" + std::string(text) + "'"); };
+  std::string_view digits = text;
+  const bool negative = digits.starts_with('-');
+  if (negative) digits.remove_prefix(1);
+  int64_t mantissa = 0;
+  int64_t divisor = 1;
+  bool dot = false;
+  bool any = false;
+  for (char c : digits) {
+    if (c == '.' && !dot) {
+      dot = true;
+      continue;
+    }
+    if (c < '0' || c > '9' || mantissa > 100'000'000'000) throw not_a_number();
+    mantissa = mantissa * 10 + (c - '0');
+    if (dot) divisor *= 10;
+    any = true;
   }
-  return value;
+  if (!any) throw not_a_number();
+  const double value = static_cast<double>(mantissa) / static_cast<double>(divisor);
+  return negative ? -value : value;
 }
 
 }  // namespace chime::sentiment

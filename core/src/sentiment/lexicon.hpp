@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "data/tsv.hpp"
 #include "text/unicode.hpp"
 
 namespace chime::sentiment {
@@ -162,8 +163,9 @@ struct Lexicon {
 std::u16string emoji_key(std::u16string_view sequence);
 
 // "-1.25" -> -1.25 exactly as the compiler would read it (digits / 10^k, one
-// correctly rounded division: the same bits everywhere, no locale).
-double parse_decimal(std::string_view text, std::string_view where);
+// correctly rounded division: the same bits everywhere, no locale); throws
+// naming the row if `text` is no number.
+double parse_decimal(std::string_view text, const data::TsvRow& at);
 
 // The summed valence of the words of a plain UTF-8 text, modifiers and idioms
 // applied (sentiment.cpp): how an emoji's description scores.
