@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "data/data.hpp"
+#include "data/tsv.hpp"
 #include "document.hpp"
 #include "sentiment/lexicon.hpp"
 #include "text/unicode.hpp"
@@ -53,30 +54,6 @@ bool add(Table<Value>& table, std::string_view key, const Value& value) {
   return true;
 }
 
-// Calls f(fields, where) for each data line of core/data/<name>; lines that
-// are empty or start with "#" are comments.
-template <class F>
-void for_each_line(std::string_view name, F f) {
-  std::string_view text = data::file(name);
-  int line_number = 0;
-  while (!text.empty()) {
-    const size_t eol = text.find('\n');
-    std::string_view line = text.substr(0, eol);
-    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    std::vector<std::string_view> fields;
-    for (size_t start = 0;;) {
-      const size_t tab = line.find('\t', start);
-      fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    f(fields, "core/data/" + std::string(name) + ":" + std::to_string(line_number));
-  }
-}
-
 uint8_t class_bit(std::string_view name, const std::string& where) {
   if (name == "en") return 1 << kEnglish;
   if (name == "es") return 1 << kSpanish;
@@ -96,7 +73,9 @@ int32_t cost(std::string_view text, const std::string& where) {
 
 Model parse_model(std::string_view) {
   Model m;
-  for_each_line("language/words.tsv", [&](const std::vector<std::string_view>& f, const std::string& where) {
+  for (const data::TsvRow& row : data::tsv_rows("language/words.tsv")) {
+    const std::vector<std::string_view>& f = row.fields;
+    const std::string where = row.where();
     if (f.size() != 2) throw std::runtime_error(where + ": expected word<TAB>languages");
     uint8_t bits = 0;
     std::string_view names = f[1];
@@ -108,9 +87,11 @@ Model parse_model(std::string_view) {
     if (!add(m.words, text::fold_utf8(f[0]), bits)) {
       throw std::runtime_error(where + ": '" + std::string(f[0]) + "' is listed twice");
     }
-  });
+  }
   bool first = true;
-  for_each_line("language/trigrams.tsv", [&](const std::vector<std::string_view>& f, const std::string& where) {
+  for (const data::TsvRow& row : data::tsv_rows("language/trigrams.tsv")) {
+    const std::vector<std::string_view>& f = row.fields;
+    const std::string where = row.where();
     if (f.size() != 1 + kClasses) throw std::runtime_error(where + ": expected trigram<TAB>en<TAB>es<TAB>other");
     const Costs costs{cost(f[1], where), cost(f[2], where), cost(f[3], where)};
     if (first != (f[0] == "<unseen>")) throw std::runtime_error(where + ": the first row, and only it, is <unseen>");
@@ -120,7 +101,7 @@ Model parse_model(std::string_view) {
       throw std::runtime_error(where + ": '" + std::string(f[0]) + "' is listed twice");
     }
     first = false;
-  });
+  }
   return m;
 }
 

@@ -140,8 +140,9 @@ TEST_CASE("sentiment: lexicons load") {
   REQUIRE(lex.find_valence("good") != nullptr);
   CHECK(*lex.find_valence("good") == 1.9);
   CHECK(*lex.find_valence("heart") == 0);  // lexicon-chime.tsv replaces VADER's 3.2
-  CHECK(sentiment::parse_decimal("-0.293", "test") == -0.293);
-  CHECK_THROWS(sentiment::parse_decimal("1,5", "test"));
+  const data::TsvRow row{{}, "test.tsv", 1};
+  CHECK(sentiment::parse_decimal("-0.293", row) == -0.293);
+  CHECK_THROWS_WITH(sentiment::parse_decimal("1,5", row), "core/data/test.tsv:1: not a number: '1,5'");
 }
 
 // The target: at least as good as the npm vader-sentiment package on

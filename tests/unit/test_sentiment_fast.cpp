@@ -1,8 +1,9 @@
-// The sentiment scorer's fast paths must read exactly what its general paths
-// read: the one-scan word reading against the general reading (strip
-// punctuation, fold through ICU, ALL-CAPS test per code point), the facts of
-// ICU that scan relies on, the one-pass score against the reference scoring,
-// and the flat lexicon tables against the data they were built from.
+// sentiment::score, which reads its words from the tokenizer's folded tokens,
+// against the reference scoring in sentiment_reference.cpp (each piece of
+// text read on its own through ICU): on every lexicon key in several cases
+// and wrappings, every example, the parity corpus, VADER's three
+// human-rated sets, every BMP code point in a word and random texts; and the
+// flat lexicon tables against the data they were built from.
 #include <doctest/doctest.h>
 
 #include <unicode/uchar.h>
@@ -21,6 +22,7 @@
 #include "icu/icu_data.hpp"
 #include "sentiment/lexicon.hpp"
 #include "sentiment/sentiment.hpp"
+#include "sentiment_reference.hpp"
 #include "text/twitter_text.hpp"
 #include "text/unicode.hpp"
 #include "tokenizer.hpp"
@@ -29,135 +31,12 @@ using namespace chime;
 
 namespace {
 
-// Compares the two paths on every white-space-separated piece of `utf8`;
-// returns how many pieces disagreed (reporting the first few).
-int compare_pieces(const std::string& utf8, int& pieces) {
-  int32_t replaced = 0;
-  std::u16string text = text::decode_utf8(utf8, replaced);
-  int mismatches = 0;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = start;
-    while (end < text.size() && !text::is_space(text[end])) ++end;
-    if (end > start) {
-      std::u16string_view piece = std::u16string_view(text).substr(start, end - start);
-      ++pieces;
-      if (!(sentiment::read_piece(piece, true) == sentiment::read_piece(piece, false))) {
-        if (++mismatches <= 5) MESSAGE("paths differ on '", text::to_utf8(piece), "'");
-      }
-    }
-    start = end + 1;
-  }
-  return mismatches;
-}
-
 std::string upper_ascii(std::string s) {
   for (char& c : s) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
   return s;
 }
 
-}  // namespace
-
-TEST_CASE("sentiment: the one-scan word reading equals the general one") {
-  std::string texts;
-  // Every lexicon key as written, upper-cased, capitalised and wrapped in
-  // punctuation (emoticons, "n't" words, words that are also modifiers).
-  for (const char* file : {"sentiment/lexicon.tsv", "sentiment/modifiers.tsv", "sentiment/idioms.tsv"}) {
-    std::string_view data = data::file(file);
-    for (size_t at = 0; at < data.size();) {
-      size_t eol = data.find('\n', at);
-      if (eol == std::string_view::npos) eol = data.size();
-      std::string key(data.substr(at, std::min(data.find('\t', at), eol) - at));
-      at = eol + 1;
-      if (key.starts_with('#')) continue;
-      std::string capitalised = key;
-      if (!capitalised.empty()) capitalised[0] = upper_ascii(capitalised.substr(0, 1))[0];
-      texts += key + " " + upper_ascii(key) + " " + capitalised + " (" + key + ")... \"" + upper_ascii(key) + "!\" ";
-    }
-  }
-  // Every example text of the rules.
-  for (const testing::Example& e : testing::load_examples()) texts += e.text + "\n";
-  // Random ASCII pieces, some longer than the fast path's buffer (64).
-  uint64_t state = 12345;
-  auto next = [&state] {
-    state = state * 6364136223846793005ull + 1442695040888963407ull;
-    return static_cast<uint32_t>(state >> 33);
-  };
-  const std::string alphabet = "abcXYZ019'!?.,:;()-_<3DPo*#@$%&/\\^~`\"[]{}|+=n't";
-  for (int i = 0; i < 20000; ++i) {
-    size_t length = 1 + next() % (i % 50 == 0 ? 80 : 8);
-    for (size_t k = 0; k < length; ++k) texts += alphabet[next() % alphabet.size()];
-    texts += ' ';
-  }
-  // Long words, and characters beyond ASCII: those case folding leaves
-  // alone (accented lower case, Arabic, CJK, curly apostrophes) and those it
-  // changes (capitals, sharp s, long s, circled letters, Roman numerals).
-  texts += std::string(70, 'A') + " " + std::string(64, 'a') + " caf\xC3\xA9 \xC3\x89T\xC3\x89 don\xE2\x80\x99t ";
-  texts += "DON\xE2\x80\x99T \xE2\x80\x98good\xE2\x80\x99 \xE2\x80\x9CGreat\xE2\x80\x9D stra\xC3\x9F" "e \xC5\xBFoft ";
-  texts += "\xE2\x92\xB6\xE2\x92\xB7 \xE2\x85\xA0 \xD8\xB4\xD9\x83\xD8\xB1\xD8\xA7 \xE6\x97\xA5\xE6\x9C\xAC ";
-  texts += "\xC3\xA9t\xC3\xA9! ca\xC3\xB1\xC3\xB3n... \xCE\xA3\xCE\x9F\xCE\xA3 \xF0\x9D\x90\x80\xF0\x9D\x90\x81 ";
-  // Every code point of the BMP (no surrogate, no white space) in a word.
-  for (char32_t c = 0x80; c < 0x10000; ++c) {
-    if ((c >= 0xD800 && c <= 0xDFFF) || text::is_space(static_cast<int32_t>(c))) continue;
-    std::u16string piece = u"x";
-    piece += static_cast<char16_t>(c);
-    texts += text::to_utf8(piece) + "y " + text::to_utf8(piece.substr(1)) + " ";
-  }
-
-  int pieces = 0;
-  CHECK(compare_pieces(texts, pieces) == 0);
-  CHECK(pieces > 150000);
-}
-
-TEST_CASE("sentiment: the facts of ICU that the one-scan reading relies on") {
-  // By general category: u_isalpha is L*, u_isalnum L* or Nd, u_isupper Lu,
-  // u_islower Ll; white space is among Zs, Zl, Zp, Cc, Cf; and only
-  // characters of Lu, Ll, Lt, Mn, Nl and So change when case-folded (by
-  // text::fold, which also makes curly apostrophes straight).
-  icu_data::ensure_registered();
-  int wrong = 0;
-  for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
-    if (U_IS_SURROGATE(c)) continue;
-    const int8_t t = u_charType(c);
-    const bool letter = t == U_UPPERCASE_LETTER || t == U_LOWERCASE_LETTER || t == U_TITLECASE_LETTER ||
-                        t == U_MODIFIER_LETTER || t == U_OTHER_LETTER;
-    bool right = text::is_alpha(c) == letter && text::is_alnum(c) == (letter || t == U_DECIMAL_DIGIT_NUMBER) &&
-                 text::is_upper(c) == (t == U_UPPERCASE_LETTER) && text::is_lower(c) == (t == U_LOWERCASE_LETTER);
-    if (text::is_space(c)) {
-      right = right && (t == U_SPACE_SEPARATOR || t == U_LINE_SEPARATOR || t == U_PARAGRAPH_SEPARATOR ||
-                        t == U_CONTROL_CHAR || t == U_FORMAT_CHAR);
-    }
-    const bool may_fold = t == U_UPPERCASE_LETTER || t == U_LOWERCASE_LETTER || t == U_TITLECASE_LETTER ||
-                          t == U_NON_SPACING_MARK || t == U_LETTER_NUMBER || t == U_OTHER_SYMBOL;
-    const bool apostrophe = c == 0x2019 || c == 0x2018 || c == 0x02BC;
-    if (!apostrophe && !may_fold) {
-      char16_t units[2];
-      int32_t n = 0;
-      U16_APPEND_UNSAFE(units, n, c);
-      const std::u16string_view one(units, static_cast<size_t>(n));
-      right = right && text::fold(one) == one;
-    }
-    if (!right && ++wrong <= 5) MESSAGE("ICU differs on U+", std::hex, static_cast<int>(c));
-  }
-  CHECK(wrong == 0);
-}
-
-TEST_CASE("sentiment: VADER's human-rated texts read the same by both paths") {
-  int pieces = 0;
-  for (const char* set : {"amazonReviewSnippets_GroundTruth.txt", "movieReviewSnippets_GroundTruth.txt",
-                          "nytEditorialSnippets_GroundTruth.txt"}) {
-    std::ifstream in(std::string(CHIME_TEST_DATA_DIR) + "/vader/" + set);
-    if (!in) continue;
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    CAPTURE(set);
-    CHECK(compare_pieces(text, pieces) == 0);
-  }
-  CHECK(pieces > 100000);
-}
-
-namespace {
-
-// How many texts score differently in one pass and by the reference steps.
+// How many texts sentiment::score scores differently from the reference.
 int compare_scores(const std::vector<std::string>& texts) {
   Tokenizer tokenizer;
   int mismatches = 0;
@@ -167,10 +46,18 @@ int compare_scores(const std::vector<std::string>& texts) {
     doc.text = text::decode_utf8(utf8, replaced);
     doc.entities = text::extract_entities(doc.text);
     tokenizer.run(doc);
-    const Sentiment fast = sentiment::score(doc);
-    const Sentiment reference = sentiment::score_reference(doc);
-    const bool same = fast.compound == reference.compound && fast.pos == reference.pos &&
-                      fast.neu == reference.neu && fast.neg == reference.neg;
+    const Sentiment reference = testing::score_reference(doc);
+    const auto same_as_reference = [&](const Sentiment& scored) {
+      return scored.compound == reference.compound && scored.pos == reference.pos && scored.neu == reference.neu &&
+             scored.neg == reference.neg;
+    };
+    bool same = same_as_reference(sentiment::score(doc));
+    // With the caller's UTF-8 beside the text, as the Analyzer hands it (an
+    // ASCII text's pieces are then read from it).
+    if (replaced == 0) {
+      doc.utf8_source = utf8;
+      same = same && same_as_reference(sentiment::score(doc));
+    }
     if (!same && ++mismatches <= 5) MESSAGE("scores differ on '", utf8, "'");
   }
   return mismatches;
@@ -185,7 +72,56 @@ std::vector<std::string> lines_of(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
+TEST_CASE("sentiment: every lexicon key, random pieces and every BMP code point score as the reference does") {
+  std::vector<std::string> texts;
+  // Every lexicon key as written, upper-cased, capitalised and wrapped in
+  // punctuation (emoticons, "n't" words, words that are also modifiers).
+  for (const char* file : {"sentiment/lexicon.tsv", "sentiment/modifiers.tsv", "sentiment/idioms.tsv"}) {
+    std::string_view data = data::file(file);
+    for (size_t at = 0; at < data.size();) {
+      size_t eol = data.find('\n', at);
+      if (eol == std::string_view::npos) eol = data.size();
+      std::string key(data.substr(at, std::min(data.find('\t', at), eol) - at));
+      at = eol + 1;
+      if (key.starts_with('#')) continue;
+      std::string capitalised = key;
+      if (!capitalised.empty()) capitalised[0] = upper_ascii(capitalised.substr(0, 1))[0];
+      texts.push_back(key + " " + upper_ascii(key) + " " + capitalised + " (" + key + ")... \"" + upper_ascii(key) + "!\"");
+    }
+  }
+  // Random ASCII pieces, a few long ones.
+  uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  const std::string alphabet = "abcXYZ019'!?.,:;()-_<3DPo*#@$%&/\\^~`\"[]{}|+=n't";
+  for (int i = 0; i < 20000; ++i) {
+    if (i % 4 == 0) texts.emplace_back();
+    size_t length = 1 + next() % (i % 50 == 0 ? 80 : 8);
+    for (size_t k = 0; k < length; ++k) texts.back() += alphabet[next() % alphabet.size()];
+    texts.back() += ' ';
+  }
+  // Long words, and characters beyond ASCII: those case folding leaves
+  // alone (accented lower case, Arabic, CJK, curly apostrophes) and those it
+  // changes (capitals, sharp s, long s, circled letters, Roman numerals).
+  texts.emplace_back();
+  texts.back() += std::string(70, 'A') + " " + std::string(64, 'a') + " caf\xC3\xA9 \xC3\x89T\xC3\x89 don\xE2\x80\x99t ";
+  texts.back() += "DON\xE2\x80\x99T \xE2\x80\x98good\xE2\x80\x99 \xE2\x80\x9CGreat\xE2\x80\x9D stra\xC3\x9F" "e \xC5\xBFoft ";
+  texts.back() += "\xE2\x92\xB6\xE2\x92\xB7 \xE2\x85\xA0 \xD8\xB4\xD9\x83\xD8\xB1\xD8\xA7 \xE6\x97\xA5\xE6\x9C\xAC ";
+  texts.back() += "\xC3\xA9t\xC3\xA9! ca\xC3\xB1\xC3\xB3n... \xCE\xA3\xCE\x9F\xCE\xA3 \xF0\x9D\x90\x80\xF0\x9D\x90\x81 ";
+  // Every code point of the BMP (no surrogate, no white space) in a word.
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    if ((c >= 0xD800 && c <= 0xDFFF) || text::is_space(static_cast<int32_t>(c))) continue;
+    std::u16string piece = u"x";
+    piece += static_cast<char16_t>(c);
+    texts.push_back(text::to_utf8(piece) + "y " + text::to_utf8(piece.substr(1)) + " " + text::to_utf8(piece.substr(1)) + "!");
+  }
+  CHECK(texts.size() > 70000);
+  CHECK(compare_scores(texts) == 0);
+}
+
+TEST_CASE("sentiment: examples, parity corpus, VADER's sets and random texts score as the reference does") {
   std::vector<std::string> texts;
   for (const testing::Example& e : testing::load_examples()) texts.push_back(e.text);
   for (const std::string& line : lines_of(std::string(CHIME_SOURCE_DIR) + "/tests/parity/corpus.txt")) {
@@ -210,24 +146,23 @@ TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
       "https://t.co/abc?x=1!", "example.com/love", "@happy_nurse", "#HeartHealth", "#love", "#StaySafe2024",
       "$HCA", "!", "!!", "?", "???", "\xEF\xBC\x81", ",", ".", ";", "...", "\xE2\x80\xA6", "-", "(", ")",
       " ", "  ", "\n", "\t", "\xC2\xA0", "\xE2\x80\x8B", "\xC3\xA9t\xC3\xA9", "\xD8\xB4\xD9\x83\xD8\xB1",
-      // Tokens with punctuation after them, inside them or around them (the
-      // token reading and its fallbacks).
+      // Tokens with punctuation after them, inside them or around them (a
+      // word of one token, of several, of part of one).
       "GOOD!!", "Happy,", "e.g.", "3,000", "2024", "covid19", "NOT", "NOT3,000", "_love_", "(love)", "'good'", "a", "OK:)",
       "XD!", "K\xC3\xA9", "\xE2\x84\xAA", "love\xEF\xBB\xBF",
       // Punctuation before a token, punctuation alone, hashtags read from
       // their token (a word as it is, parts, an emoticon as written).
       "(GOOD)", "\"Great!\"", "-", "&", "#XD", "#LOVE", "#Love_Care", "#COVID19", "#NotGood!", "(#love)", "#:)",
-      // Bare tokens (the whole chunk: read without a scan) and near misses.
+      // Whole pieces of one token, and near misses.
       "3.5", "CARE", "Good", "love_", "x", "XO", "good\r\n", "bad\xE2\x80\x8B", "nice\xC2\xA0",
       // Word tokens beyond ASCII read from the token (letters, caps, folding,
       // curly apostrophes) and near misses (white space, marks, quotes).
       "Don\xE2\x80\x99t", "CAF\xC3\x89", "caf\xC3\xA9!", "(na\xC3\xAFve),", "lo\xEF\xBB\xBFve", "\xC3\x89T\xC3\x89",
       "STRA\xC3\x9F""E", "x\xE2\x80\x99", "\xCA\xBCok", "#caf\xC3\xA9", "\xD9\xA3", "good\xEF\xBC\x81",
       "\xE2\x80\x9Cgood\xE2\x80\x9D", "\xE1\xBA\x9E", "K\xC3\xA9", "\xC3\xA9\xCC\x81", "\xE2\x80\x94",
-      // Hashtags split by the ASCII splitter.
+      // Hashtags split into parts.
       "#abc123Def_GHi9", "#NursesRock", "#9amClinic", "#a1B2c3", "#Care4All!", "#wellBeing",
-      // Hashtag parts with punctuation in them or an emoticon's ends (the
-      // one-pass part reader), and URLs, mentions and cashtags with marks or
+      // Hashtag parts with punctuation in them or an emoticon's ends, and URLs, mentions and cashtags with marks or
       // characters beyond ASCII in and after them (the entity skip).
       "#Can't_Stop", "#__x", "#x_1y", "#NOTgood", "#a'b", "#3.5x", "#XDlove", "#dLove", "@nurse!!", "@nurse?",
       "https://t.co/x?a=1!?", "http://example.com/caf\xC3\xA9!", "https://t.co/a\xE2\x80\x8B""b", "$HCA?",
@@ -248,17 +183,6 @@ TEST_CASE("sentiment: the one-pass score equals the reference scoring") {
   }
   CHECK(texts.size() > 25000);
   CHECK(compare_scores(texts) == 0);
-}
-
-TEST_CASE("sentiment: may_be_space holds every white space beyond ASCII") {
-  int spaces = 0;
-  for (UChar32 c = 0x80; c <= 0x10FFFF; ++c) {
-    if (!text::is_space(c)) continue;
-    ++spaces;
-    CAPTURE(c);
-    CHECK(sentiment::may_be_space(c));
-  }
-  CHECK(spaces > 10);
 }
 
 TEST_CASE("sentiment: the flat lexicon tables hold every entry of the data") {

@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include "data/data.hpp"
+#include "data/tsv.hpp"
 #include "text/unicode.hpp"
 
 namespace chime {
@@ -452,10 +453,7 @@ const std::vector<std::vector<std::string>>& data_rows(std::string_view name) {
   using Rows = std::vector<std::vector<std::string>>;
   return data::parsed<Rows>(name, [](std::string_view file) {
     Rows rows;
-    for (std::string_view line : lines(data::file(file))) {
-      auto& row = rows.emplace_back();
-      for (std::string_view col : columns(line)) row.emplace_back(col);
-    }
+    for (const data::TsvRow& row : data::tsv_rows(file)) rows.emplace_back(row.fields.begin(), row.fields.end());
     return rows;
   });
 }

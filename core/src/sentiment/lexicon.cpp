@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "data/data.hpp"
+#include "data/tsv.hpp"
 #include "text/unicode.hpp"
 
 namespace chime::sentiment {
@@ -18,71 +19,6 @@ namespace {
 // of the lexicon's ratings (-4..4, VADER's scale) so that one emoji weighs no
 // more than one strong word.
 constexpr double kMaxValence = 4.0;
-
-// parse_decimal without the throw: false if `text` is no number.
-bool read_decimal(std::string_view text, double& value) {
-  std::string_view digits = text;
-  bool negative = digits.starts_with('-');
-  if (negative) digits.remove_prefix(1);
-  int64_t mantissa = 0;
-  int64_t divisor = 1;
-  bool dot = false;
-  bool any = false;
-  for (char c : digits) {
-    if (c == '.' && !dot) {
-      dot = true;
-      continue;
-    }
-    if (c < '0' || c > '9' || mantissa > 100'000'000'000) return false;
-    mantissa = mantissa * 10 + (c - '0');
-    if (dot) divisor *= 10;
-    any = true;
-  }
-  if (!any) return false;
-  value = static_cast<double>(mantissa) / static_cast<double>(divisor);
-  if (negative) value = -value;
-  return true;
-}
-
-// Where a data line is, for error messages (made only when one is thrown).
-struct Row {
-  std::string_view file;
-  int line = 0;
-  std::string where() const { return std::string(file) + ":" + std::to_string(line); }
-};
-
-// A line's tab-separated fields; past kMaxFields, the last holds the rest.
-constexpr size_t kMaxFields = 4;
-struct Fields {
-  std::string_view field[kMaxFields];
-  size_t count = 0;
-  size_t size() const { return count; }
-  std::string_view operator[](size_t i) const { return field[i]; }
-};
-
-// Calls f(fields, row) for each data line of core/data/<file>: blank lines
-// and lines that start with "# " (or are "#") are comments.
-template <class F>
-void for_each_row(std::string_view file, F f) {
-  std::string_view text = data::file(file);
-  Row row{file, 0};
-  while (!text.empty()) {
-    size_t eol = text.find('\n');
-    std::string_view line = text.substr(0, eol);
-    text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
-    ++row.line;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line == "#" || line.starts_with("# ")) continue;
-    Fields fields;
-    for (size_t start = 0;;) {
-      size_t tab = fields.count + 1 < kMaxFields ? line.find('\t', start) : std::string_view::npos;
-      fields.field[fields.count++] = line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    f(fields, row);
-  }
-}
 
 // A phrase's case-folded words, as entries of the word table.
 std::vector<uint32_t> phrase_words(Lexicon& lex, std::string_view phrase) {
@@ -98,13 +34,7 @@ std::vector<uint32_t> phrase_words(Lexicon& lex, std::string_view phrase) {
   return words;
 }
 
-double decimal(std::string_view text, const Row& at) {
-  double value = 0;
-  if (!read_decimal(text, value)) throw std::runtime_error(at.where() + ": not a number: '" + std::string(text) + "'");
-  return value;
-}
-
-Effect effect_named(std::string_view name, const Row& at) {
+Effect effect_named(std::string_view name, const data::TsvRow& at) {
   if (name == "boost") return Effect::boost;
   if (name == "negate") return Effect::negate;
   if (name == "scale") return Effect::scale;
@@ -113,7 +43,7 @@ Effect effect_named(std::string_view name, const Row& at) {
   throw std::runtime_error(at.where() + ": unknown effect '" + std::string(name) + "'");
 }
 
-void add_phrase(Lexicon& lex, Phrase phrase, const Row& at) {
+void add_phrase(Lexicon& lex, Phrase phrase, const data::TsvRow& at) {
   if (phrase.words.empty()) throw std::runtime_error(at.where() + ": empty phrase");
   lex.phrases.push_back(std::move(phrase));
 }
@@ -143,57 +73,50 @@ void set_emoji(Lexicon& lex, std::string_view utf8, double valence) {
   lex.emoji.value(lex.emoji.insert(emoji_key(text::decode_utf8(utf8, replaced)))) = valence;
 }
 
-// Lexicon::written_ends: a set, so the order of the entries does not matter.
-void index_written_keys(Lexicon& lex) {
-  std::vector<uint64_t> ends(256 * 256 / 64, 0);
-  for (uint32_t i = 0; i < lex.valence.size(); ++i) {
-    const std::string_view key = lex.valence.key(i);
-    if (!lex.valence.value(i).has_valence || key.empty() || reads_as_folded(key)) continue;
-    const size_t bit = 256 * static_cast<unsigned char>(key.front()) + static_cast<unsigned char>(key.back());
-    ends[bit / 64] |= uint64_t{1} << (bit % 64);
-  }
-  lex.written_ends = std::move(ends);
-}
-
 Lexicon load() {
   Lexicon lex;
   lex.valence.reserve(8192, 64 * 1024);  // 7,500 words and emoticons, about 6 bytes each
   lex.emoji.reserve(256, 1024);
-  for_each_row("sentiment/lexicon.tsv", [&](const Fields& f, const Row& at) {
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/lexicon.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected token<TAB>valence");
-    set_valence(lex, f[0], decimal(f[1], at));
-  });
-  for_each_row("sentiment/modifiers.tsv", [&](const Fields& f, const Row& at) {
+    set_valence(lex, f[0], parse_decimal(f[1], at));
+  }
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/modifiers.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected phrase<TAB>effect[<TAB>value]");
     Phrase p{phrase_words(lex, f[0]), effect_named(f[1], at), 0};
     if (p.effect == Effect::boost || p.effect == Effect::scale) {
       if (f.size() < 3) throw std::runtime_error(at.where() + ": this effect needs a value");
-      p.value = decimal(f[2], at);
+      p.value = parse_decimal(f[2], at);
     }
     add_phrase(lex, std::move(p), at);
-  });
-  for_each_row("sentiment/idioms.tsv", [&](const Fields& f, const Row& at) {
+  }
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/idioms.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected phrase<TAB>valence");
-    add_phrase(lex, Phrase{phrase_words(lex, f[0]), Effect::idiom, decimal(f[1], at)}, at);
-  });
+    add_phrase(lex, Phrase{phrase_words(lex, f[0]), Effect::idiom, parse_decimal(f[1], at)}, at);
+  }
   index_phrases(lex);
   // Emoji: scored from their descriptions with VADER's tables above.
-  for_each_row("sentiment/emoji.tsv", [&](const Fields& f, const Row& at) {
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/emoji.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected emoji<TAB>description");
     set_emoji(lex, f[0], std::clamp(words_valence(lex, f[1]), -kMaxValence, kMaxValence));
-  });
+  }
   // Chime's changes to the word lexicon come after the emoji, whose
   // descriptions name pictures: the heart in "red heart" is love, not the
   // organ that lexicon-chime.tsv makes neutral.
-  for_each_row("sentiment/lexicon-chime.tsv", [&](const Fields& f, const Row& at) {
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/lexicon-chime.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected word<TAB>valence");
-    set_valence(lex, f[0], decimal(f[1], at));
-  });
-  for_each_row("sentiment/emoji-chime.tsv", [&](const Fields& f, const Row& at) {
+    set_valence(lex, f[0], parse_decimal(f[1], at));
+  }
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/emoji-chime.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected emoji<TAB>valence");
-    set_emoji(lex, f[0], decimal(f[1], at));
-  });
-  index_written_keys(lex);
+    set_emoji(lex, f[0], parse_decimal(f[1], at));
+  }
   return lex;
 }
 
@@ -250,12 +173,28 @@ std::u16string emoji_key(std::u16string_view sequence) {
   return key;
 }
 
-double parse_decimal(std::string_view text, std::string_view at) {
-  double value = 0;
-  if (!read_decimal(text, value)) {
-    throw std::runtime_error(std::string(at) + ": not a number: '" + std::string(text) + "'");
+double parse_decimal(std::string_view text, const data::TsvRow& at) {
+  const auto not_a_number = [&] { return std::runtime_error(at.where() + ": not a number: '" + std::string(text) + "'"); };
+  std::string_view digits = text;
+  const bool negative = digits.starts_with('-');
+  if (negative) digits.remove_prefix(1);
+  int64_t mantissa = 0;
+  int64_t divisor = 1;
+  bool dot = false;
+  bool any = false;
+  for (char c : digits) {
+    if (c == '.' && !dot) {
+      dot = true;
+      continue;
+    }
+    if (c < '0' || c > '9' || mantissa > 100'000'000'000) throw not_a_number();
+    mantissa = mantissa * 10 + (c - '0');
+    if (dot) divisor *= 10;
+    any = true;
   }
-  return value;
+  if (!any) throw not_a_number();
+  const double value = static_cast<double>(mantissa) / static_cast<double>(divisor);
+  return negative ? -value : value;
 }
 
 }  // namespace chime::sentiment

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "data/tsv.hpp"
 #include "text/unicode.hpp"
 
 namespace chime::sentiment {
@@ -67,7 +68,6 @@ class FlatMap {
   }
   Value& value(uint32_t entry) { return entries_[entry].value; }
   const Value& value(uint32_t entry) const { return entries_[entry].value; }
-  Key key(uint32_t entry) const { return key_of(entries_[entry]); }
   size_t size() const { return entries_.size(); }
   void reserve(size_t entries, size_t key_units) {
     entries_.reserve(entries);
@@ -144,19 +144,6 @@ struct Lexicon {
   // The lexicons, loaded once (thread-safe).
   static const Lexicon& get();
 
-  // The keys with a valence that a piece of text could match only as
-  // written, not by its case-folded form without leading and trailing
-  // punctuation (emoticons such as ":D", "(:"), by their first and last
-  // bytes: a piece whose ends are not among them needs no lookup as written.
-  // Empty until the lexicon is loaded: every piece is then looked up as
-  // written.
-  std::vector<uint64_t> written_ends;  // bit 256 * first + last
-  bool may_be_written_key(char first, char last) const {
-    if (written_ends.empty()) return true;
-    const size_t bit = 256 * static_cast<unsigned char>(first) + static_cast<unsigned char>(last);
-    return (written_ends[bit / 64] >> (bit % 64)) & 1;
-  }
-
   // The entry of `key` in `valence`, or npos.
   int32_t find_word(std::string_view key) const { return valence.find(key); }
   // The same, given FlatMap::hash(key) (text::token_hash).
@@ -176,15 +163,12 @@ struct Lexicon {
 std::u16string emoji_key(std::u16string_view sequence);
 
 // "-1.25" -> -1.25 exactly as the compiler would read it (digits / 10^k, one
-// correctly rounded division: the same bits everywhere, no locale).
-double parse_decimal(std::string_view text, std::string_view where);
+// correctly rounded division: the same bits everywhere, no locale); throws
+// naming the row if `text` is no number.
+double parse_decimal(std::string_view text, const data::TsvRow& at);
 
 // The summed valence of the words of a plain UTF-8 text, modifiers and idioms
 // applied (sentiment.cpp): how an emoji's description scores.
 double words_valence(const Lexicon& lexicon, std::string_view utf8);
-
-// Whether a word reading finds `key` by its case-folded form without leading
-// and trailing punctuation, that is, the key is that form (sentiment.cpp).
-bool reads_as_folded(std::string_view key);
 
 }  // namespace chime::sentiment
