@@ -33,8 +33,12 @@ Catalog parse_catalog(std::string_view name) {
   return c;
 }
 
+// Asked for on every hint: the two catalogs are looked up once (data::parsed
+// locks and hashes the file name on every call).
 const Catalog& catalog(Language language) {
-  return data::parsed<Catalog>(language == Language::es ? "messages/es.tsv" : "messages/en.tsv", parse_catalog);
+  static const Catalog& en = data::parsed<Catalog>("messages/en.tsv", parse_catalog);
+  static const Catalog& es = data::parsed<Catalog>("messages/es.tsv", parse_catalog);
+  return language == Language::es ? es : en;
 }
 
 }  // namespace
@@ -52,16 +56,16 @@ std::string message(Language language, std::string_view key, std::initializer_li
   size_t size = text.size();
   for (std::string_view a : args) size += a.size();
   out.reserve(size);
-  for (size_t i = 0; i < text.size(); ++i) {
+  size_t done = 0;  // text[0, done) is in `out`
+  for (size_t i = text.find('{'); i != std::string_view::npos; i = text.find('{', i + 1)) {
     // "{1}" .. "{9}": the argument of that number.
-    if (text[i] == '{' && i + 2 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9' && text[i + 2] == '}') {
-      const auto n = static_cast<size_t>(text[i + 1] - '1');
-      if (n < args.size()) out.append(*(args.begin() + n));
-      i += 2;
-      continue;
-    }
-    out.push_back(text[i]);
+    if (i + 2 >= text.size() || text[i + 1] < '1' || text[i + 1] > '9' || text[i + 2] != '}') continue;
+    out.append(text.substr(done, i - done));
+    const auto n = static_cast<size_t>(text[i + 1] - '1');
+    if (n < args.size()) out.append(*(args.begin() + n));
+    done = i + 3;
   }
+  out.append(text.substr(done));
   return out;
 }
 
