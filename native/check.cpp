@@ -39,6 +39,8 @@ Options:
   --input auto|text|jsonl|csv|tsv|json|tweets.js   how to read the files (default: auto)
   --config FILE        Chime configuration (JSON; see docs/configuration)
   --fail-on warning|error   exit 1 if any post has a hint this severe or worse
+  --lang auto|en|es    language of the hints (default: the configuration's lang, else
+                       auto: Spanish for a Spanish post, English otherwise)
   --rewrite N          how many posts the summary lists as worth rewriting (default 10)
   --summary            with --format ndjson: end with a {"totals", "summary"} line
   --no-progress        no progress bar on stderr
@@ -61,6 +63,7 @@ struct Options {
   Format input = Format::automatic;
   std::string config_file;
   std::optional<Severity> fail_on;
+  std::optional<std::string> lang;  // --lang: overrides the configuration's
   size_t rewrite = 10;
   bool summary = false;
   bool progress = true;
@@ -127,6 +130,14 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, bool&
         complain("--fail-on " + *v + ": use warning or error (or tip)");
         return std::nullopt;
       }
+    } else if (is(arg, "--lang")) {
+      auto v = value(i, "--lang");
+      if (!v) return std::nullopt;
+      if (*v != "auto" && *v != "en" && *v != "es") {
+        complain("--lang " + *v + ": use auto, en or es");
+        return std::nullopt;
+      }
+      o.lang = *v;
     } else if (is(arg, "--rewrite")) {
       auto v = value(i, "--rewrite");
       if (!v) return std::nullopt;
@@ -302,6 +313,7 @@ int run_check(const std::vector<std::string>& args) {
     if (!loaded) return kExitUsage;
     config = std::move(*loaded);
   }
+  if (options->lang) config.lang = *options->lang;
   Analyzer analyzer(std::move(config));
 
   std::ios::sync_with_stdio(false);

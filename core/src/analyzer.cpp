@@ -107,6 +107,13 @@ struct Analyzer::Impl {
     KindDecision kind = classify_post(analysis);
     analysis.kind = kind.kind;
     sink.clear();
+    // Texts written into the post follow the post; messages follow the
+    // configuration's `lang`, which by default is the post's language too.
+    const Language insertions = language == Language::es ? Language::es : Language::en;
+    sink.set_languages(config.lang == "en"   ? Language::en
+                       : config.lang == "es" ? Language::es
+                                             : insertions,
+                       insertions);
     for (const RuleInfo& rule : all_rules()) {
       if (applies(rule.kinds, analysis.kind) && config.enabled(rule.id)) rule.check(analysis, sink);
     }

@@ -200,7 +200,7 @@ std::optional<Config> Config::parse(const Json& j, std::vector<ConfigError>& err
   Parser p(errors);
   Config c;
   if (j.is_null()) return c;  // no configuration: the defaults
-  if (!p.object(j, "", {"schema", "organization", "chats", "phrases", "rules", "thresholds"})) {
+  if (!p.object(j, "", {"schema", "organization", "chats", "phrases", "rules", "thresholds", "lang"})) {
     return std::nullopt;
   }
   if (j.contains("schema") && !(j["schema"].is_string() && j["schema"].get<std::string>() == kSchema)) {
@@ -211,6 +211,15 @@ std::optional<Config> Config::parse(const Json& j, std::vector<ConfigError>& err
   if (j.contains("phrases")) parse_phrases(p, j["phrases"], c);
   if (j.contains("rules")) parse_rules(p, j["rules"], c);
   if (j.contains("thresholds")) parse_thresholds(p, j["thresholds"], c);
+  if (j.contains("lang")) {
+    const Json& v = j["lang"];
+    const std::string lang = v.is_string() ? v.get<std::string>() : "";
+    if (lang == "auto" || lang == "en" || lang == "es") {
+      c.lang = lang;
+    } else {
+      p.fail("lang", "must be \"auto\", \"en\" or \"es\"");
+    }
+  }
   if (errors.size() != errors_before) return std::nullopt;
   return c;
 }
@@ -244,6 +253,7 @@ Json Config::to_json() const {
       {"rules", std::move(rules)},
       {"thresholds", {{"hashtags", max_hashtags}, {"reading_grade", reading_grade},
                       {"mention_wall", mention_wall}}},
+      {"lang", lang},
   };
 }
 

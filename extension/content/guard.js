@@ -9,6 +9,7 @@
 // Off when the options' "postGuard" setting is false.
 (() => {
   const { el } = globalThis.chimeReport;
+  const t = globalThis.chimeLabels.text;  // a visible string in the browser's language
 
   // How long a Post waits for the analysis of text typed just before it.
   const ANSWER_WAIT_MS = 1000;
@@ -67,14 +68,15 @@
       'aria-labelledby': 'chime-guard-title', 'aria-describedby': 'chime-guard-list' },
       el(document, 'h2', { id: 'chime-guard-title', class: 'guard-title' },
         el(document, 'span', { class: 'sev-icon', 'aria-hidden': 'true' }, '!'),
-        found.length === 1 ? 'Chime found a problem in this post' : `Chime found ${found.length} problems in this post`),
+        found.length === 1 ? t('guardOneProblem', 'Chime found a problem in this post')
+          : t('guardManyProblems', 'Chime found $1 problems in this post', found.length)),
       el(document, 'ul', { id: 'chime-guard-list', class: 'hint-list' }, found.map(({ hint, quote }) =>
         el(document, 'li', { class: 'hint sev-error', 'data-rule': hint.rule },
           quote && el(document, 'span', { class: 'hint-span' }, `“${quote.length > 60 ? `${quote.slice(0, 57)}…` : quote}” `),
           el(document, 'p', { class: 'hint-message' }, hint.message)))),
       el(document, 'div', { class: 'actions' },
-        el(document, 'button', { type: 'button', class: 'replace review', onclick: review }, 'Review'),
-        el(document, 'button', { type: 'button', class: 'dismiss post-anyway', onclick: postAnyway }, 'Post anyway')));
+        el(document, 'button', { type: 'button', class: 'replace review', onclick: review }, t('guardReview', 'Review')),
+        el(document, 'button', { type: 'button', class: 'dismiss post-anyway', onclick: postAnyway }, t('guardPostAnyway', 'Post anyway'))));
     panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();

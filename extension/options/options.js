@@ -44,6 +44,9 @@ function readForm() {
   if ($('max-hashtags').value !== '') thresholds.hashtags = Number($('max-hashtags').value);
   if ($('reading-grade').value !== '') thresholds.reading_grade = Number($('reading-grade').value);
   if (Object.keys(thresholds).length) config.thresholds = thresholds;
+  // Hints in the browser's language unless each post's own is chosen
+  // (background.js gives the engine the browser's when lang is absent).
+  if ($('hint-lang').value) config.lang = $('hint-lang').value;
   return { config };
 }
 
@@ -55,6 +58,7 @@ function fillForm(config) {
   $('phrases').value = config.phrases ? JSON.stringify(config.phrases, null, 2) : '';
   $('max-hashtags').value = config.thresholds?.hashtags ?? '';
   $('reading-grade').value = config.thresholds?.reading_grade ?? '';
+  $('hint-lang').value = config.lang === 'auto' ? 'auto' : '';
   for (const select of document.querySelectorAll('#rules select')) {
     select.value = config.rules?.[select.dataset.rule] ?? '';
   }

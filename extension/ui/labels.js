@@ -38,17 +38,34 @@
       accent: '#1d9bf0', error: '#f4212e', warning: '#ff9f43', tip: '#1d9bf0', good: '#00ba7c' }),
   });
 
-  const labelName = (label) => LABELS[label] ?? label;
+  // A visible string in the browser's language (chrome.i18n, extension/_locales),
+  // or the English given here where there is no chrome.i18n (the HTML report
+  // of `chime check`, Node tests); $1, $2... are filled in from `values`.
+  function text(key, english, ...values) {
+    const said = globalThis.chrome?.i18n?.getMessage?.(key, values.map(String));
+    return said || values.reduce((s, v, i) => s.replaceAll(`$${i + 1}`, String(v)), english);
+  }
+  // Their keys in extension/_locales (chrome.i18n keys allow no '-').
+  const NAME_KEYS = Object.freeze({
+    label: Object.freeze({ engaging: 'label_engaging', good: 'label_good', broadcast: 'label_broadcast', promotional: 'label_promotional', risky: 'label_risky' }),
+    family: Object.freeze({ form: 'family_form', promo: 'family_promo', talk: 'family_talk', value: 'family_value', tone: 'family_tone', care: 'family_care' }),
+    kind: Object.freeze({ 'reply-complaint': 'kind_reply_complaint', 'reply-question': 'kind_reply_question', 'reply-praise': 'kind_reply_praise', reply: 'kind_reply', share: 'kind_share', 'thread-later': 'kind_thread_later', 'chat-answer': 'kind_chat_answer', crisis: 'kind_crisis', service: 'kind_service', 'thread-first': 'kind_thread_first', job: 'kind_job', fundraising: 'kind_fundraising', event: 'kind_event', awareness: 'kind_awareness', research: 'kind_research', promotion: 'kind_promotion', tip: 'kind_tip', general: 'kind_general' }),
+    severity: Object.freeze({ error: 'severity_error', warning: 'severity_warning', tip: 'severity_tip', good: 'severity_good' }),
+  });
+  const keyOf = (group, id) => NAME_KEYS[group][id];
+
+  const labelName = (label) => (LABELS[label] ? text(keyOf('label', label), LABELS[label]) : label);
   const familyOf = (rule) => rule.split('.')[0];
-  const familyName = (family) => FAMILIES[family] ?? family.charAt(0).toUpperCase() + family.slice(1);
-  const severityName = (severity) => SEVERITIES[severity] ?? severity;
-  const kindName = (kind) => KINDS[kind] ?? kind;
+  const familyName = (family) => (FAMILIES[family] ? text(keyOf('family', family), FAMILIES[family])
+    : family.charAt(0).toUpperCase() + family.slice(1));
+  const severityName = (severity) => (SEVERITIES[severity] ? text(keyOf('severity', severity), SEVERITIES[severity]) : severity);
+  const kindName = (kind) => (KINDS[kind] ? text(keyOf('kind', kind), KINDS[kind]) : kind);
   // What decided a Result's kind (its kind_cue), for a title or tooltip.
   function kindCue(result) {
     const cue = result.kind_cue ?? '';
-    if (!cue) return `${kindName(result.kind)}: no cue, the default kind`;
-    if (cue.startsWith('context.')) return `${kindName(result.kind)}: from the post's context (${cue})`;
-    return `${kindName(result.kind)}: from “${cue}”`;
+    if (!cue) return text('kindCueNone', '$1: no cue, the default kind', kindName(result.kind));
+    if (cue.startsWith('context.')) return text('kindCueContext', "$1: from the post's context ($2)", kindName(result.kind), cue);
+    return text('kindCueWords', '$1: from “$2”', kindName(result.kind), cue);
   }
   // A label's colour in a theme ('light' or 'dark').
   const labelColor = (label, theme = 'light') => COLORS[theme][LABEL_SEVERITY[label] ?? 'tip'];
@@ -58,6 +75,6 @@
 
   globalThis.chimeLabels = Object.freeze({
     LABELS, LABEL_ORDER, LABEL_SEVERITY, FAMILIES, KINDS, SEVERITIES, SEVERITY_ORDER, COLORS,
-    labelName, familyOf, familyName, severityName, kindName, kindCue, labelColor, labelVar,
+    labelName, familyOf, familyName, severityName, kindName, kindCue, labelColor, labelVar, text,
   });
 })();

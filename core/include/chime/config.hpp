@@ -7,7 +7,8 @@
 //   "chats": ["#mychat"],
 //   "phrases": { "promo.superlative": ["best-in-region"] },
 //   "rules": { "promo.self-focus": "off", "form.exclamations": "warning" },
-//   "thresholds": { "hashtags": 2, "reading_grade": 8, "mention_wall": 3 }
+//   "thresholds": { "hashtags": 2, "reading_grade": 8, "mention_wall": 3 },
+//   "lang": "auto"
 // }
 // Every key is optional. Unknown keys and wrong types are errors naming the
 // key path ("rules.promo.nope: unknown rule id"). The full reference is
@@ -39,6 +40,10 @@ struct Config {
   int max_hashtags = 2;        // form.hashtag-pileup: more than this is a tip
   double reading_grade = 8.0;  // tone.reading-level: above this is a tip
   int mention_wall = 3;        // form.mention-wall: this many leading @mentions make a wall
+  // The language of hint messages and suggestions: "auto" (the post's own
+  // language when it is Spanish, else English), "en" or "es". Texts the
+  // engine writes into a post always follow the post's language.
+  std::string lang = "auto";
 
   // Parses and validates; on any error returns std::nullopt and fills errors.
   static std::optional<Config> parse(const Json& j, std::vector<ConfigError>& errors);

@@ -14,15 +14,6 @@ namespace chime {
 
 namespace {
 
-// The one-click rewrite for care.confirms-patient: moves the conversation to
-// a private channel without confirming anything.
-constexpr std::string_view kPrivateChannelReply =
-    "We'd like to help. Please send us a direct message so we can talk privately.";
-
-std::string quoted(const Document& doc, int32_t start, int32_t end) {
-  return "\u201c" + doc.utf8(start, end) + "\u201d";
-}
-
 bool matches_in(const Analysis& a, List list, const Sentence& s) {
   return lists(a).any(list, s.first_token, s.last_token);
 }
@@ -51,8 +42,8 @@ void check_claim(const Analysis& a, HintSink& sink) {
     if (matches_in(a, List::care_claim_refuted, sentence)) continue;
     const std::string original = doc.utf8(m.start, m.end);
     Hint h{"care.claim", Severity::warning, m.start, m.end, "", "", {}};
-    h.message = quoted(doc, m.start, m.end) + " is an absolute health claim that few treatments can honestly make.";
-    h.suggestion = "Say what the evidence shows (\u201chelps most people\u201d) and link to the source.";
+    h.message = sink.message("care.claim", {original});
+    h.suggestion = sink.message("care.claim.do");
     for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(original, r));
     sink.add(std::move(h));
   }
@@ -77,8 +68,8 @@ void check_advice(const Analysis& a, HintSink& sink) {
     if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
     auto [start, end] = sentence_span(doc, s);
     Hint h{"care.advice", Severity::warning, start, end, "", "", m.phrase->replacements};
-    h.message = quoted(doc, m.start, m.end) + " is a personal medical instruction, which should come from the person's own clinician.";
-    h.suggestion = "Point them to their doctor, pharmacist or nurse line instead.";
+    h.message = sink.message("care.advice", {doc.utf8(m.start, m.end)});
+    h.suggestion = sink.message("care.advice.do");
     sink.add(std::move(h));
     last_flagged_end = s.end;
   }
@@ -100,16 +91,17 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
     if (matches.any(List::care_confirms_generic, from, m.first_token)) continue;
     if (!first) {
       first = &s;
-      example = quoted(doc, m.start, m.end);
+      example = doc.utf8(m.start, m.end);
     }
     last = &s;
   }
   if (!first) return;
   int32_t start = sentence_span(doc, *first).first;
-  Hint h{"care.confirms-patient", Severity::error, start, last->end, "", "", {std::string(kPrivateChannelReply)}};
-  h.message = "This public reply confirms the person is a patient (" + example +
-              "), which patient privacy rules forbid without their consent.";
-  h.suggestion = "Don't confirm or discuss their care in public; invite them to a private channel instead.";
+  // The one-click rewrite moves the conversation to a private channel
+  // without confirming anything.
+  Hint h{"care.confirms-patient", Severity::error, start, last->end, "", "", {sink.insertion("insert.private-channel")}};
+  h.message = sink.message("care.confirms-patient", {example});
+  h.suggestion = sink.message("care.confirms-patient.do");
   sink.add(std::move(h));
 }
 

@@ -21,9 +21,6 @@ constexpr int kRecordDigits = 4;
 // skipping ":", "#", "-" and the like.
 constexpr size_t kCueReach = 3;
 
-const char* const kSuggestion =
-    "Remove it, or post only with the patient's written permission (a HIPAA authorization).";
-
 const Token* token(const Document& doc, size_t i) { return i < doc.tokens.size() ? &doc.tokens[i] : nullptr; }
 
 bool starts_upper(std::string_view s) {
@@ -105,7 +102,8 @@ bool any_in_text(const ListMatches& matches, List list) {
 }
 
 void add(HintSink& sink, int32_t start, int32_t end, std::string message, std::vector<std::string> replacements = {}) {
-  sink.add({"care.patient-privacy", Severity::error, start, end, std::move(message), kSuggestion, std::move(replacements)});
+  sink.add({"care.patient-privacy", Severity::error, start, end, std::move(message), sink.message("care.patient-privacy.do"),
+            std::move(replacements)});
 }
 
 // ---- "our patient Maria" ----------------------------------------------------
@@ -126,8 +124,7 @@ void named_patients(const ListMatches& matches, HintSink& sink) {
     std::vector<std::string> replacements;
     for (const std::string& r : m.phrase->replacements) replacements.push_back(match_case(cue, r));
     add(sink, m.start, doc.tokens[name_end - 1].end,
-        "Naming a patient (\u201c" + doc.utf8(doc.tokens[i].start, doc.tokens[name_end - 1].end) +
-            "\u201d) can identify them to everyone who reads this.",
+        sink.message("care.patient-privacy.named", {doc.utf8(doc.tokens[i].start, doc.tokens[name_end - 1].end)}),
         std::move(replacements));
   }
 }
@@ -146,7 +143,7 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
     const Token* number = token(doc, m.last_token);
     if (match_in_entity(doc, m) || !number || !is_room_number(*number)) continue;
     add(sink, m.start, number->end,
-        "A room or bed number (\u201c" + doc.utf8(m.start, number->end) + "\u201d) can identify a patient.");
+        sink.message("care.patient-privacy.room", {doc.utf8(m.start, number->end)}));
   }
 }
 
@@ -206,7 +203,7 @@ void dates_of_birth(const ListMatches& matches, HintSink& sink) {
     for (size_t i = m.last_token; i < m.last_token + kCueReach && i < doc.tokens.size(); ++i) {
       if (size_t end = date_end(doc, i, lang)) {
         add(sink, m.start, doc.tokens[end - 1].end,
-            "A date of birth (\u201c" + doc.utf8(m.start, doc.tokens[end - 1].end) + "\u201d) identifies a person.");
+            sink.message("care.patient-privacy.birth-date", {doc.utf8(m.start, doc.tokens[end - 1].end)}));
         break;
       }
       // "born on" may be followed by "the" or "Tuesday,"; stop at anything else.
@@ -225,7 +222,7 @@ void record_numbers(const ListMatches& matches, HintSink& sink) {
       const Token& t = doc.tokens[i];
       if ((t.kind == TokenKind::number || t.kind == TokenKind::word) && digit_count(t.text) >= kRecordDigits) {
         add(sink, m.start, t.end,
-            "A record number (\u201c" + doc.utf8(m.start, t.end) + "\u201d) identifies a patient.");
+            sink.message("care.patient-privacy.record", {doc.utf8(m.start, t.end)}));
         break;
       }
       if (!is_cue_filler(t)) break;
@@ -325,8 +322,8 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
     first = with_age(doc, first);        // "4-year-old Sophie was..." -> "A patient was..."
     const int32_t start = doc.tokens[first].start;
     add(sink, start, d.end,
-        "Naming a person with a diagnosis or a procedure (\u201c" + doc.utf8(start, d.end) + "\u201d) can identify a patient.",
-        {std::string(opens_sentence(doc, first) ? "A patient" : "a patient") + rest});
+        sink.message("care.patient-privacy.diagnosis", {doc.utf8(start, d.end)}),
+        {sink.insertion(opens_sentence(doc, first) ? "insert.a-patient.opening" : "insert.a-patient") + rest});
   }
 }
 
@@ -375,9 +372,8 @@ void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint)
     const int32_t start = doc.tokens[i].start, end = doc.tokens[name_end - 1].end;
     if (overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end,
-        "A named person (\u201c" + doc.utf8(start, end) +
-            "\u201d) in a post about a diagnosis or a procedure can identify a patient.",
-        {opens_sentence(doc, i) ? "A patient" : "a patient"});
+        sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}),
+        {sink.insertion(opens_sentence(doc, i) ? "insert.a-patient.opening" : "insert.a-patient")});
   }
 }
 
@@ -413,7 +409,7 @@ void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
     }
     if (name == n || overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end,
-        "A name with an age (\u201c" + doc.utf8(start, end) + "\u201d) in a post about care can identify a patient.");
+        sink.message("care.patient-privacy.age", {doc.utf8(start, end)}));
   }
 }
 
@@ -439,8 +435,8 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
     Hint& h = sink.hints()[k];
     if (h.rule != "care.patient-privacy" || h.severity != Severity::error) continue;
     h.severity = Severity::warning;
-    h.message += " The post says the patient agreed.";
-    h.suggestion = "Confirm the patient's written authorization (a HIPAA authorization) is on file before posting.";
+    h.message = sink.message("care.patient-privacy.agreed", {h.message});
+    h.suggestion = sink.message("care.patient-privacy.agreed.do");
   }
 }
 

@@ -28,19 +28,14 @@ constexpr int kCrisisShoutingWords = 4;
 // form.link-only: a link with at most this many words of one's own.
 constexpr int32_t kLinkOnlyMaxWords = 4;
 
-std::string count_words(size_t n, std::string_view one, std::string_view many) {
-  return concat({std::to_string(n), " ", n == 1 ? one : many});
-}
-
 void check_length_over(const Analysis& a, HintSink& sink) {
   const LengthInfo& length = a.doc.length;
   if (length.weighted <= length.max) return;
   const int32_t over = length.weighted - length.max;
   sink.add({"length.over", Severity::error, std::min(length.valid_end, a.doc.size()), a.doc.size(),
-            concat({"This post is ", std::to_string(length.weighted), " characters, ", std::to_string(over),
-                    " over X's limit of ", std::to_string(length.max), "."}),
-            concat({"Cut ", count_words(static_cast<size_t>(over), "character", "characters"),
-                    " (a link always counts as 23), or split the post into a thread."}),
+            sink.message("length.over", {std::to_string(length.weighted), std::to_string(over),
+                                         std::to_string(length.max)}),
+            sink.message("length.over.do", {sink.count("n.character", "n.characters", static_cast<size_t>(over))}),
             {}});
 }
 
@@ -67,9 +62,8 @@ void check_hashtag_pileup(const Analysis& a, HintSink& sink) {
   // One click removes the extra tags when they trail the text.
   if (only_hashtags_between(a.doc, start, end) && text_end(a.doc) == end) replacements.emplace_back("");
   sink.add({"form.hashtag-pileup", many ? Severity::warning : Severity::tip, start, end,
-            concat({count_words(tags.size(), "hashtag", "hashtags"), " make the post look like spam; more than ",
-                    std::to_string(limit), " lowers engagement."}),
-            "Keep the one or two that people follow, such as a chat tag, and drop the rest.",
+            sink.message("form.hashtag-pileup", {sink.count("n.hashtag", "n.hashtags", tags.size()), std::to_string(limit)}),
+            sink.message("form.hashtag-pileup.do"),
             std::move(replacements)});
 }
 
@@ -136,8 +130,7 @@ void add_shouting(const Analysis& a, HintSink& sink, size_t first, size_t last, 
   const Document& doc = a.doc;
   const std::string run = doc.utf8(doc.tokens[first].start, doc.tokens[last].end);
   sink.add({"form.shouting", Severity::warning, doc.tokens[first].start, doc.tokens[last].end,
-            "“" + run + "” is in capitals, which reads as shouting.",
-            "Write it in sentence case; keep capitals for acronyms such as ICU or CDC.",
+            sink.message("form.shouting", {run}), sink.message("form.shouting.do"),
             {calm_down(doc, first, last, openers)}});
 }
 
@@ -190,15 +183,15 @@ void check_exclamations(const Analysis& a, HintSink& sink) {
     for (const Bang& b : marks) {
       if (b.weight < 2) continue;
       sink.add({"form.exclamations", Severity::tip, b.start, b.end,
-                around_span(a.doc, "“", b.start, b.end, "” reads as shouting; one exclamation mark is plenty."),
-                "Use a single “!” and let the news itself carry the excitement.", {"!"}});
+                sink.message("form.exclamations.run", {a.doc.utf8(b.start, b.end)}),
+                sink.message("form.exclamations.run.do"), {"!"}});
     }
   } else if (total > 2) {
     // Spread out: flag every mark after the first, offering a full stop.
     for (size_t i = 1; i < marks.size(); ++i) {
       sink.add({"form.exclamations", Severity::tip, marks[i].start, marks[i].end,
-                concat({std::to_string(total), " exclamation marks in one post read as shouting."}),
-                "Keep one “!” for what matters most and end the other sentences with a full stop.", {"."}});
+                sink.message("form.exclamations.many", {std::to_string(total)}),
+                sink.message("form.exclamations.many.do"), {"."}});
     }
   }
 }
@@ -209,10 +202,9 @@ void check_link_only(const Analysis& a, HintSink& sink) {
   const int32_t words = own_word_count_up_to(doc, kLinkOnlyMaxWords);
   if (words > kLinkOnlyMaxWords) return;
   sink.add({"form.link-only", Severity::warning, 0, text_end(doc),
-            words == 0 ? "A bare link gives people no reason to click."
-                       : concat({"A link with ", count_words(static_cast<size_t>(words), "word", "words"),
-                                 " around it gives people little reason to click."}),
-            "Say in a sentence what the reader will learn or get from the link, and why it matters to them.",
+            words == 0 ? sink.message("form.link-only.bare")
+                       : sink.message("form.link-only", {sink.count("n.word", "n.words", static_cast<size_t>(words))}),
+            sink.message("form.link-only.do"),
             {}});
 }
 
@@ -220,9 +212,8 @@ void check_mention_wall(const Analysis& a, HintSink& sink) {
   const auto wall = mention_wall(a);
   if (wall.empty()) return;
   sink.add({"form.mention-wall", Severity::tip, wall.front().start, wall.back().end,
-            concat({"The post opens with ", count_words(wall.size(), "@mention", "@mentions"),
-                    ", which reads as a list, not a message."}),
-            "Open with your message, and tag only the people it concerns, at the end.", {}});
+            sink.message("form.mention-wall", {sink.count("n.mention", "n.mentions", wall.size())}),
+            sink.message("form.mention-wall.do"), {}});
 }
 
 constexpr RuleCheck kChecks[] = {

@@ -14,8 +14,6 @@ namespace {
 // promo.self-focus: this many references to ourselves, none to the reader.
 constexpr int32_t kSelfFocusMinimum = 2;
 
-std::string quoted(const std::string& s) { return "“" + s + "”"; }
-
 std::vector<std::string> cased(const std::string& original, const std::vector<std::string>& replacements) {
   std::vector<std::string> out;
   for (const std::string& r : replacements) out.push_back(match_case(original, r));
@@ -27,16 +25,16 @@ void check_press_release(const Analysis& a, HintSink& sink) {
     Hint h{"promo.press-release", Severity::warning, f.start, f.end, "", "", cased(f.what, f.replacements)};
     switch (f.kind) {
       case Finding::Kind::dateline:
-        h.message = "A dateline such as " + quoted(f.what) + " marks this as a press release.";
-        h.suggestion = "Delete the dateline and tell the news the way you would tell a patient.";
+        h.message = sink.message("promo.press-release.dateline", {f.what});
+        h.suggestion = sink.message("promo.press-release.dateline.do");
         break;
       case Finding::Kind::executive:
-        h.message = "A quote from an executive reads like a press release.";
-        h.suggestion = "Let a nurse, a doctor or the team say it in their own words, or say it plainly yourself.";
+        h.message = sink.message("promo.press-release.executive");
+        h.suggestion = sink.message("promo.press-release.executive.do");
         break;
       case Finding::Kind::phrase:
-        h.message = quoted(f.what) + " is press-release language, and people scroll past announcements.";
-        h.suggestion = "Say what changes for patients, in the words you would use with a neighbour.";
+        h.message = sink.message("promo.press-release", {f.what});
+        h.suggestion = sink.message("promo.press-release.do");
         break;
     }
     sink.add(std::move(h));
@@ -72,8 +70,7 @@ void check_superlative(const Analysis& a, HintSink& sink) {
     if (match_in_entity(a.doc, m) || !praises_us(a, m) || left_to_research_hype(a, m)) continue;
     const std::string what = a.doc.utf8(m.start, m.end);
     sink.add({"promo.superlative", Severity::warning, m.start, m.end,
-              quoted(what) + " is self-praise; readers trust what you show more than what you claim.",
-              "Show it instead: a number, a result, or what it means for the reader.",
+              sink.message("promo.superlative", {what}), sink.message("promo.superlative.do"),
               cased(what, m.phrase->replacements)});
   }
 }
@@ -83,8 +80,7 @@ void check_hard_sell(const Analysis& a, HintSink& sink) {
     if (match_in_entity(a.doc, m)) continue;
     const std::string what = a.doc.utf8(m.start, m.end);
     sink.add({"promo.hard-sell", Severity::warning, m.start, m.end,
-              quoted(what) + " is a sales push; it reads as an ad, and people skip ads.",
-              "Give people a reason instead: what they will learn or get, and where to find out more.",
+              sink.message("promo.hard-sell", {what}), sink.message("promo.hard-sell.do"),
               cased(what, m.phrase->replacements)});
   }
 }
@@ -112,9 +108,7 @@ void check_research_hype(const Analysis& a, HintSink& sink) {
     }
     const std::string what = doc.utf8(m.start, m.end);
     sink.add({"promo.research-hype", Severity::warning, m.start, m.end,
-              quoted(what) + " is hype; research news told in big words reads as an ad and loses the trust of "
-                             "reporters and clinicians.",
-              "Say it in measured words: what was found, in whom, how big the effect was, and what comes next.",
+              sink.message("promo.research-hype", {what}), sink.message("promo.research-hype.do"),
               cased(what, m.phrase->replacements)});
   }
 }
@@ -126,8 +120,7 @@ void check_self_focus(const Analysis& a, HintSink& sink) {
   const int32_t self = self_reference_count(a);
   if (self < kSelfFocusMinimum || reader_word_count(a) > 0 || !conversational_mentions(a).empty()) return;
   sink.add({"promo.self-focus", Severity::tip, 0, text_end(a.doc),
-            "This post talks about us " + std::to_string(self) + " times and never about you, the reader.",
-            "Turn it toward the reader: say what it means for them, using “you”.", {}});
+            sink.message("promo.self-focus", {std::to_string(self)}), sink.message("promo.self-focus.do"), {}});
 }
 
 constexpr RuleCheck kChecks[] = {

@@ -16,6 +16,7 @@
 
 #include "document.hpp"
 #include "language.hpp"
+#include "messages.hpp"
 #include "rules/kinds.hpp"
 #include "sentiment/sentiment.hpp"
 
@@ -57,9 +58,32 @@ class HintSink {
   std::vector<Hint> take() { return std::move(hints_); }
   // Forgets the hints but keeps their storage: the Analyzer reuses one sink.
   void clear() { hints_.clear(); }
+
+  // The languages of one analysis: of the messages (Config::lang) and of
+  // the texts the engine writes into the post (the post's own language).
+  void set_languages(Language messages, Language insertions) {
+    messages_ = messages;
+    insertions_ = insertions;
+  }
+  Language insertion_language() const { return insertions_; }
+  // A message or suggestion from the catalog (messages.hpp).
+  std::string message(std::string_view key, std::initializer_list<std::string_view> args = {}) const {
+    return chime::message(messages_, key, args);
+  }
+  // "1 hashtag", "3 hashtags": the message `one` or `other` with n as {1}.
+  std::string count(std::string_view one, std::string_view other, size_t n) const {
+    const std::string digits = std::to_string(n);
+    return chime::message(messages_, n == 1 ? one : other, {digits});
+  }
+  // A text the engine inserts into the post, in the post's language.
+  std::string insertion(std::string_view key, std::initializer_list<std::string_view> args = {}) const {
+    return chime::message(insertions_, key, args);
+  }
  private:
   const Config& config_;
   std::vector<Hint> hints_;
+  Language messages_ = Language::en;
+  Language insertions_ = Language::en;
 };
 
 // The pieces joined in one string, allocated once: hint messages are built

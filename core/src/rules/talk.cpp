@@ -19,7 +19,7 @@ void check_question(const Analysis& a, HintSink& sink) {
   for (size_t i : sincere_questions(a)) {
     const Sentence& s = a.doc.sentences[i];
     sink.add({"talk.question", Severity::good, s.start, s.end,
-              "A real question to your readers: questions invite replies.", "", {}});
+              sink.message("talk.question"), "", {}});
   }
 }
 
@@ -27,14 +27,14 @@ void check_invite(const Analysis& a, HintSink& sink) {
   for (const PhraseMatch& m : invitations(a)) {
     if (match_in_entity(a.doc, m)) continue;
     sink.add({"talk.invite", Severity::good, m.start, m.end,
-              around_span(a.doc, "“", m.start, m.end, "” invites people to answer or take part."), "", {}});
+              sink.message("talk.invite", {a.doc.utf8(m.start, m.end)}), "", {}});
   }
 }
 
 void check_mention(const Analysis& a, HintSink& sink) {
   for (const Entity* m : conversational_mentions(a)) {
     sink.add({"talk.mention", Severity::good, m->start, m->end,
-              concat({"Speaking to @", m->text, " directly makes this a conversation."}), "", {}});
+              sink.message("talk.mention", {m->text}), "", {}});
   }
 }
 
@@ -88,19 +88,17 @@ void check_non_answer(const Analysis& a, HintSink& sink) {
   const bool refusal = m->phrase->note == "refuse";
   Hint h{"talk.non-answer", Severity::tip, m->start, m->end, "", "", {}};
   if (refusal) {
-    h.message = around_span(a.doc, "\u201c", m->start, m->end,
-                            "\u201d answers the question but leaves them nowhere to go.");
-    h.suggestion = "Say where they can get it (another service, a page, a number), or what you offer instead.";
+    h.message = sink.message("talk.non-answer.refusal", {a.doc.utf8(m->start, m->end)});
+    h.suggestion = sink.message("talk.non-answer.refusal.do");
   } else {
-    h.message = around_span(a.doc, "\u201c", m->start, m->end,
-                            "\u201d sends them away without the answer; they asked here because they wanted it here.");
-    h.suggestion = "Answer in a sentence, or link the exact page or give the number and what to ask for.";
+    h.message = sink.message("talk.non-answer", {a.doc.utf8(m->start, m->end)});
+    h.suggestion = sink.message("talk.non-answer.do");
   }
   sink.add(std::move(h));
 }
 
 // What a reply does for the person answered (a reply earns credit for
-// these, not for being a reply).
+// these, not for being a reply): their message keys.
 std::vector<std::string_view> reply_actions(const Analysis& a) {
   const ListMatches& matches = lists(a);
   auto outside = [&](List list) {
@@ -110,9 +108,9 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
     return false;
   };
   std::vector<std::string_view> actions;
-  if (outside(List::talk_reply_acknowledge)) actions.push_back("acknowledges them");
-  if (outside(List::tone_empathy) && !outside(List::tone_empathy_not)) actions.push_back("apologises or empathises");
-  if (outside(List::tone_private_channel)) actions.push_back("offers a private channel");
+  if (outside(List::talk_reply_acknowledge)) actions.push_back("talk.reply.acknowledges");
+  if (outside(List::tone_empathy) && !outside(List::tone_empathy_not)) actions.push_back("talk.reply.empathises");
+  if (outside(List::tone_private_channel)) actions.push_back("talk.reply.private-channel");
   // An answer to a question: something useful (a fact, a number, a how-to),
   // a link to it, or a statement of a few words ("Yes, it is open until 6").
   // Without the text answered, a reply may be an answer too.
@@ -122,7 +120,7 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   if (may_answer && !non_answer(a, deflections) &&
       (find_helpful(a) || !a.doc.entities.urls.empty() ||
        (!any_question(a) && own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords))) {
-    actions.push_back("answers the question");
+    actions.push_back("talk.reply.answers");
   }
   return actions;
 }
@@ -131,28 +129,25 @@ void check_reply(const Analysis& a, HintSink& sink) {
   if (!is_reply(a)) return;
   const auto actions = reply_actions(a);
   if (actions.empty()) return;
-  std::string what = "A reply that ";
-  for (size_t i = 0; i < actions.size(); ++i) {
-    if (i > 0) what += i + 1 == actions.size() ? " and " : ", ";
-    what += actions[i];
+  std::string what = sink.message(actions[0]);
+  for (size_t i = 1; i < actions.size(); ++i) {
+    what = sink.message(i + 1 == actions.size() ? "list.and" : "list.comma", {what, sink.message(actions[i])});
   }
-  what += ": answering people well is how trust is built on X.";
-  sink.add({"talk.reply", Severity::good, 0, text_end(a.doc), std::move(what), "", {}});
+  sink.add({"talk.reply", Severity::good, 0, text_end(a.doc), sink.message("talk.reply", {what}), "", {}});
 }
 
 void check_share(const Analysis& a, HintSink& sink) {
   if (!is_share(a)) return;
   const bool quote = a.doc.context->quote;
   sink.add({"talk.share", Severity::good, 0, text_end(a.doc),
-            quote ? "Quoting someone else's post adds your voice to their conversation."
-                  : "Sharing someone else's post is generous, and it puts you in their conversation.",
+            sink.message(quote ? "talk.share.quote" : "talk.share"),
             "", {}});
 }
 
 void check_chat(const Analysis& a, HintSink& sink) {
   for (const Entity* tag : chat_hashtags(a)) {
     sink.add({"talk.chat", Severity::good, tag->start, tag->end,
-              concat({"#", tag->text, " is a healthcare tweet chat: you are joining a conversation already under way."}),
+              sink.message("talk.chat", {tag->text}),
               "", {}});
   }
 }
@@ -258,14 +253,13 @@ void check_broadcast(const Analysis& a, HintSink& sink) {
   const std::string_view question = safe_to_rewrite ? opener_question(a, storage) : std::string_view();
   std::vector<std::string> replacements;
   if (question.empty()) {
-    sink.add({"talk.broadcast", Severity::tip, 0, text_end(a.doc), "A broadcast: nothing here invites a reply.",
-              "Open a conversation: end with a question your readers can answer about this topic.", {}});
+    sink.add({"talk.broadcast", Severity::tip, 0, text_end(a.doc), sink.message("talk.broadcast"),
+              sink.message("talk.broadcast.do"), {}});
     return;
   }
   if (std::string rewritten = with_question(a, question); !rewritten.empty()) replacements.push_back(std::move(rewritten));
   sink.add({"talk.broadcast", Severity::tip, 0, text_end(a.doc),
-            "A broadcast: nothing here invites a reply.",
-            concat({"Open a conversation: end with a question people can answer, such as “", question, "”"}),
+            sink.message("talk.broadcast"), sink.message("talk.broadcast.do-question", {question}),
             std::move(replacements)});
 }
 
@@ -289,8 +283,7 @@ void check_chat_suggest(const Analysis& a, HintSink& sink) {
   std::vector<std::string> replacements;
   if (a.doc.entities.hashtags.size() < limit) replacements.push_back(around_span(a.doc, "", start, end, concat({" #", t.chat})));
   sink.add({"talk.chat-suggest", Severity::tip, start, end,
-            concat({"People talk about ", t.topic, " in the #", t.chat, " tweet chat."}),
-            concat({"Add #", t.chat, ", or better, join the chat when it runs and answer questions there."}),
+            sink.message("talk.chat-suggest", {t.topic, t.chat}), sink.message("talk.chat-suggest.do", {t.chat}),
             std::move(replacements)});
 }
 

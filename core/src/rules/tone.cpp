@@ -37,10 +37,6 @@ constexpr int32_t kLongWordSyllables = 4;
 // it and the next: a word that short has fewer syllables, uncounted.
 constexpr size_t kLongWordMinBytes = 2 * kLongWordSyllables - 1;
 
-std::string quoted(const Document& doc, int32_t start, int32_t end) {
-  return around_span(doc, "\u201c", start, end, "\u201d");
-}
-
 // "-0.72" from a value already rounded to 3 decimals: integer arithmetic, so
 // native and wasm print the same digits.
 std::string two_decimals(double v) {
@@ -124,8 +120,7 @@ void check_sentiment(const Analysis& a, HintSink& sink) {
     if (m.phrase->note == "action" && !match_in_entity(a.doc, m)) return;
   }
   sink.add({"tone.sentiment", Severity::tip, 0, text_end(a.doc),
-            "This post reads as strongly negative (sentiment " + two_decimals(a.sentiment.compound) + ").",
-            "If the news is hard, add what readers can do or where to find support.", {}});
+            sink.message("tone.sentiment", {two_decimals(a.sentiment.compound)}), sink.message("tone.sentiment.do"), {}});
 }
 
 std::vector<PhraseMatch> defensive_matches(const Analysis& a) {
@@ -145,10 +140,9 @@ void check_defensive(const Analysis& a, HintSink& sink) {
   const bool complaint = replies_to_complaint(a);
   for (const PhraseMatch& m : defensive_matches(a)) {
     Hint h{"tone.defensive", Severity::warning, m.start, m.end, "", "", {}};
-    const std::string what = quoted(a.doc, m.start, m.end);
-    h.message = complaint ? what + " sounds defensive in a reply to a complaint, and will be read by everyone."
-                          : what + " sounds defensive, as if arguing with the reader.";
-    h.suggestion = "Acknowledge how they feel, say what you will do, and offer to talk privately (a DM or a phone number).";
+    const std::string what = a.doc.utf8(m.start, m.end);
+    h.message = sink.message(complaint ? "tone.defensive.complaint" : "tone.defensive", {what});
+    h.suggestion = sink.message("tone.defensive.do");
     for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(a.doc.utf8(m.start, m.end), r));
     sink.add(std::move(h));
   }
@@ -182,10 +176,10 @@ void check_empathy(const Analysis& a, HintSink& sink) {
     if (non_apology) continue;
     Hint h{"tone.empathy", Severity::good, m.start, m.end, "", "", {}};
     if (any_outside_entities(matches, List::tone_private_channel)) {
-      h.message = "You acknowledge how they feel and offer a private channel: the best way to answer a complaint.";
+      h.message = sink.message("tone.empathy.private-channel");
     } else {
-      h.message = "You acknowledge how they feel, which shows you are listening.";
-      h.suggestion = "Offer a private channel too (a DM or a phone number) so you can help without details in public.";
+      h.message = sink.message("tone.empathy");
+      h.suggestion = sink.message("tone.empathy.do");
     }
     sink.add(std::move(h));
     return;  // one strength is enough to show
@@ -206,9 +200,8 @@ void check_jargon(const Analysis& a, HintSink& sink) {
     if (explained(doc, m.phrase, a.language)) continue;
     const std::string original = doc.utf8(m.start, m.end);
     Hint h{"tone.jargon", Severity::tip, m.start, m.end, "", "", {}};
-    h.message = quoted(doc, m.start, m.end) + " is jargon; \u201c" + m.phrase->replacements.front() +
-                "\u201d says the same in plain words.";
-    h.suggestion = "Use the plain words, or explain the term in brackets.";
+    h.message = sink.message("tone.jargon", {original, m.phrase->replacements.front()});
+    h.suggestion = sink.message("tone.jargon.do");
     // An acronym's capitals say nothing about the sentence: "NPO" -> "nothing by mouth".
     const bool acronym = m.phrase->note != "corporate" && m.phrase->note != "medical";
     for (const std::string& r : m.phrase->replacements) h.replacements.push_back(acronym ? r : match_case(original, r));
@@ -222,8 +215,7 @@ void check_boilerplate(const Analysis& a, HintSink& sink) {
   for (const PhraseMatch& m : lists(a).find(List::tone_boilerplate)) {
     if (match_in_entity(a.doc, m)) continue;
     sink.add({"tone.boilerplate", Severity::warning, m.start, m.end,
-              quoted(a.doc, m.start, m.end) + " is boilerplate; to someone with a complaint it reads as a brush-off.",
-              "Answer the person: say sorry for what happened, and offer a name and a direct line or a DM to sort it out.",
+              sink.message("tone.boilerplate", {a.doc.utf8(m.start, m.end)}), sink.message("tone.boilerplate.do"),
               {}});
     return;
   }
@@ -250,20 +242,15 @@ void check_reading_level(const Analysis& a, HintSink& sink) {
       long_words[long_count++] = t.text;
     }
   }
-  std::string suggestion;
-  suggestion.reserve(160);  // room for three words: one allocation
-  suggestion += "Use shorter sentences and everyday words";
+  std::string words;  // "“a”, “b” or “c”"
   for (size_t i = 0; i < long_count; ++i) {
-    suggestion += i == 0 ? ", for example instead of " : (i + 1 == long_count ? " or " : ", ");
-    suggestion += "\u201c";
-    suggestion += long_words[i];
-    suggestion += "\u201d";
+    const std::string word = sink.message("tone.reading-level.word", {long_words[i]});
+    words = i == 0 ? word : sink.message(i + 1 == long_count ? "list.or" : "list.comma", {words, word});
   }
-  suggestion += '.';
   sink.add({"tone.reading-level", Severity::tip, 0, text_end(doc),
-            concat({"This reads at grade ", grade_text(a.readability.grade), "; aim for grade ", grade_text(target),
-                    " or below so that most readers follow it easily."}),
-            std::move(suggestion), {}});
+            sink.message("tone.reading-level", {grade_text(a.readability.grade), grade_text(target)}),
+            long_count == 0 ? sink.message("tone.reading-level.do") : sink.message("tone.reading-level.do-words", {words}),
+            {}});
 }
 
 const RuleCheck kChecks[] = {

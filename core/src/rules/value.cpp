@@ -139,23 +139,23 @@ std::optional<HelpfulFinding> helpful_cue(const ListMatches& matches) {
 void check_helpful(const Analysis& a, HintSink& sink) {
   auto found = find_helpful(a);
   if (!found) return;
-  std::string_view message;
+  std::string_view key;
   switch (found->kind) {
     case HelpfulKind::cue:
-      message = "This gives readers a tip or a fact they can use.";
+      key = "value.helpful.cue";
       break;
     case HelpfulKind::number:
-      message = "A concrete number makes this useful and worth sharing.";
+      key = "value.helpful.number";
       break;
     case HelpfulKind::resource:
-      message = "You say what the link offers, so readers know why to click.";
+      key = "value.helpful.resource";
       break;
     case HelpfulKind::action:
-      message = "This tells readers a step they can take.";
+      key = "value.helpful.action";
       break;
   }
-  sink.add({"value.helpful", Severity::good, found->start, found->end, std::string(message),
-            "Keep leading with what the reader gets.", {}});
+  sink.add({"value.helpful", Severity::good, found->start, found->end, sink.message(key),
+            sink.message("value.helpful.do"), {}});
 }
 
 // Slogans and empty calls to action, in a post that has nothing else to
@@ -170,19 +170,19 @@ void check_empty(const Analysis& a, HintSink& sink) {
     if (match_in_entity(doc, m)) continue;
     const std::string& kind = m.phrase->note;
     Hint h{"value.empty", Severity::tip, m.start, m.end, "", "", {}};
-    const std::string quoted = "\u201c" + doc.utf8(m.start, m.end) + "\u201d";
+    const std::string what = doc.utf8(m.start, m.end);
     if (kind == "empty call to action") {
-      h.message = quoted + " gives readers no reason to click.";
-      h.suggestion = "Say what they will find there: the hours, a tip, a checklist.";
+      h.message = sink.message("value.empty.call-to-action", {what});
+      h.suggestion = sink.message("value.empty.call-to-action.do");
     } else if (kind == "teaser") {
-      h.message = quoted + " promises news without sharing any.";
-      h.suggestion = "Share the news itself, or one concrete detail of it.";
+      h.message = sink.message("value.empty.teaser", {what});
+      h.suggestion = sink.message("value.empty.teaser.do");
     } else if (kind == "greeting only") {
-      h.message = "A greeting alone gives readers nothing to learn or answer.";
-      h.suggestion = "Add a tip, a fact or a question to the greeting.";
+      h.message = sink.message("value.empty.greeting");
+      h.suggestion = sink.message("value.empty.greeting.do");
     } else {
-      h.message = quoted + " is a slogan: readers learn nothing from it.";
-      h.suggestion = "Replace it with one thing a reader can learn or answer: a tip, a fact or a question.";
+      h.message = sink.message("value.empty", {what});
+      h.suggestion = sink.message("value.empty.do");
     }
     sink.add(std::move(h));
   }

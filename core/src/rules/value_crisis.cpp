@@ -36,9 +36,9 @@ void check_crisis_essentials(const Analysis& a, HintSink& sink) {
   if (doc.tokens.empty()) return;
   // The order the message names what is missing in.
   constexpr std::array<std::string_view, 4> kEssentials = {"action", "where", "update", "contact"};
-  constexpr std::array<std::string_view, 4> kNames = {"what people should do", "where",
-                                                      "when the next update comes",
-                                                      "an official link or phone number"};
+  constexpr std::array<std::string_view, 4> kNames = {"value.crisis-essentials.action", "value.crisis-essentials.where",
+                                                      "value.crisis-essentials.update",
+                                                      "value.crisis-essentials.contact"};
   std::array<bool, 4> given{};
   for (const PhraseMatch& m : lists(a).find(List::crisis_essentials)) {
     if (match_in_entity(doc, m)) continue;
@@ -49,8 +49,7 @@ void check_crisis_essentials(const Analysis& a, HintSink& sink) {
   int32_t count = 0;
   for (size_t i = 0; i < kEssentials.size(); ++i) {
     std::string& names = given[i] ? present : missing;
-    if (!names.empty()) names += ", ";
-    names += kNames[i];
+    names = names.empty() ? sink.message(kNames[i]) : sink.message("list.comma", {names, sink.message(kNames[i])});
     count += given[i] ? 0 : 1;
   }
   // One essential left out is normal in 280 characters (a short lockdown
@@ -60,16 +59,14 @@ void check_crisis_essentials(const Analysis& a, HintSink& sink) {
   // without what they need.
   if (count < 2) {
     sink.add({"value.crisis-essentials", Severity::good, 0, text_end(doc),
-              "This safety notice gives " + present + ".",
-              count == 0 ? "Keep every safety notice this complete."
-                         : "If it fits, add " + missing + ".",
+              sink.message("value.crisis-essentials.gives", {present}),
+              count == 0 ? sink.message("value.crisis-essentials.complete")
+                         : sink.message("value.crisis-essentials.add", {missing}),
               {}});
     return;
   }
   sink.add({"value.crisis-essentials", Severity::warning, 0, text_end(doc),
-            "A safety notice that does not say " + missing + ".",
-            "In a crisis people need: what happened, what to do, where, when you will update them, and an "
-            "official link or number.",
+            sink.message("value.crisis-essentials", {missing}), sink.message("value.crisis-essentials.do"),
             {}});
 }
 
