@@ -24,9 +24,10 @@
 // furthest from the expert's. Post ids (in --worst and beside each rule's
 // misses and false fires) are shown for the tune split and, for en.jsonl,
 // whose old held-out split was retired and joined the tuning posts (issue
-// 13, third calibration: tests/devset/README.md), for every post; a set whose
-// held-out split is still held out (es.jsonl, a set given by path) is judged
-// there on its aggregate figures alone.
+// 13, third calibration: tests/devset/README.md), and es.jsonl, whose
+// held-out split was reported once (issue 17) and is now tuned on too, for
+// every post; a set whose held-out split is still held out (en-fresh.jsonl,
+// a set given by path) is judged there on its aggregate figures alone.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -94,6 +95,9 @@ const SETS = {
     file: path.join(devset, 'es.jsonl'),
     issue: 17,
     language: 'es',
+    // Its held-out split was reported once (bench/README.md) and is now
+    // tuned on; issue 17's figures come from a fresh Spanish set.
+    heldoutRetired: true,
     langSet: path.join(devset, 'lang.tsv'),
     targets: {
       spearman: { min: 0.75, text: '>= 0.75' },
@@ -311,12 +315,12 @@ function measure(split) {
       expected++;
       rule(id).expected++;
       if (fired.has(id)) hit++;
-      else { rule(id).missed++; if (post.split === 'tune') rule(id).missedIds.push(post.id); }
+      else { rule(id).missed++; if (isListable(post.id)) rule(id).missedIds.push(post.id); }
     }
     for (const id of e.must_not_fire) {
       forbidden++;
       rule(id).forbidden++;
-      if (fired.has(id)) { violated++; rule(id).fired++; if (post.split === 'tune') rule(id).firedIds.push(post.id); }
+      if (fired.has(id)) { violated++; rule(id).fired++; if (isListable(post.id)) rule(id).firedIds.push(post.id); }
     }
     if (e.label === 'risky') { risky++; if (result.label === 'risky') riskyCaught++; }
     if (e.label === result.label) labelsAgree++;

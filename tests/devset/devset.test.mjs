@@ -256,8 +256,8 @@ test('a post moved to the other split, or a bad option, is refused with a clear 
   const run = runCoach(['--set', tempSet(moved)]);
   assert.equal(run.status, 2);
   assert.match(run.stderr, /en-001 belongs to tune/);
-  // es.jsonl's held-out split is still held out: its posts are not listed.
-  const worst = runCoach(['--set', 'es', '--split', 'heldout', '--worst', '5']);
+  // A set given by path keeps its held-out split: its posts are not listed.
+  const worst = runCoach(['--set', tempSet(spanish), '--split', 'heldout', '--worst', '5']);
   assert.equal(worst.status, 2);
   assert.match(worst.stderr, /tune posts only/);
 });
@@ -268,6 +268,15 @@ test('on en.jsonl, whose old held-out split is retired, --worst and the per-rule
   assert.match(run.stdout, /largest score gaps \(all\)/);
   const listed = [...run.stdout.matchAll(/^    (en-\d+) chime /gm)].map((m) => m[1]);
   assert.equal(listed.length, posts.length);
+  assert.ok(listed.some((id) => Number(/(\d+)$/.exec(id)[1]) % 3 === 0), 'held-out posts are listed');
+});
+
+test('on es.jsonl, whose held-out split is retired too, --worst and the per-rule ids cover every post', () => {
+  const run = runCoach(['--set', 'es', '--split', 'all', '--worst', '200']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /largest score gaps \(all\)/);
+  const listed = [...run.stdout.matchAll(/^    (es-\d+) chime /gm)].map((m) => m[1]);
+  assert.equal(listed.length, spanish.length);
   assert.ok(listed.some((id) => Number(/(\d+)$/.exec(id)[1]) % 3 === 0), 'held-out posts are listed');
 });
 
