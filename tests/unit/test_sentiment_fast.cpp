@@ -224,6 +224,8 @@ TEST_CASE("sentiment: with the Spanish lexicon, every Spanish key, the Spanish e
   CHECK(es.find_valence("excelente") != nullptr);
   CHECK(es.find_valence("buena") != nullptr);  // a gender form made by the script
   CHECK(es.find_valence("muy") == nullptr);    // a modifier: in the table, no valence
+  REQUIRE(es.find_valence("solo") != nullptr);  // es/lexicon-chime.tsv replaces AFINN-es's -1.6
+  CHECK(*es.find_valence("solo") == 0);
   CHECK(es.find_word("muy") != sentiment::Lexicon::npos);
   CHECK(sentiment::Lexicon::get().find_valence("excelente") == nullptr);
   CHECK(es.emoji_valence(u"\U0001F44D") == 1.7);  // the English emoji table, shared

@@ -125,13 +125,18 @@ Lexicon load_english() {
   return lex;
 }
 
-// Spanish words (core/data/sentiment/es/, AFINN-es); the emoji as English
-// scores them: an emoji means the same in both languages, and its
-// description in emoji.tsv is English.
+// Spanish words (core/data/sentiment/es/, AFINN-es) with Chime's changes;
+// the emoji as English scores them: an emoji means the same in both
+// languages, and its description in emoji.tsv is English.
 Lexicon load_spanish(const Lexicon& english) {
   Lexicon lex;
-  lex.valence.reserve(4096, 48 * 1024);  // 2,600 words, 250 phrases
+  lex.valence.reserve(8192, 96 * 1024);  // 5,900 words and 250 phrases, about 9 bytes a word
   load_words(lex, "sentiment/es/");
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/es/lexicon-chime.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
+    if (f.size() < 2) throw std::runtime_error(at.where() + ": expected word<TAB>valence");
+    set_valence(lex, f[0], parse_decimal(f[1], at));
+  }
   lex.emoji = english.emoji;
   return lex;
 }
