@@ -88,7 +88,7 @@ struct Analyzer::Impl {
     memo->clear();
     const Language language = identify_language(doc);
     Analysis analysis{.doc = doc,
-                      .sentiment = sentiment::score(doc),
+                      .sentiment = sentiment::score(doc, sentiment::Lexicon::get(language)),
                       .readability = measure_readability(doc, language),
                       .in_reply_to = nullptr,  // set below when there is one
                       .in_reply_to_sentiment = {},
@@ -102,7 +102,8 @@ struct Analyzer::Impl {
       replied.utf8_source = replaced == 0 ? std::string_view(context.in_reply_to_text) : std::string_view();
       make_document(replied, no_context);
       analysis.in_reply_to = &replied;
-      analysis.in_reply_to_sentiment = sentiment::score(replied);
+      // The replied-to text in its own language's words.
+      analysis.in_reply_to_sentiment = sentiment::score(replied, sentiment::Lexicon::get(identify_language(replied)));
     }
     KindDecision kind = classify_post(analysis);
     analysis.kind = kind.kind;

@@ -488,8 +488,7 @@ Sentiment finish(double sum, double positive, double negative, double neutral, i
 }
 }  // namespace
 
-Sentiment score_reference(const Document& doc) {
-  const Lexicon& lex = Lexicon::get();
+Sentiment score_reference(const Document& doc, const Lexicon& lex) {
   DocumentWords document = document_words(lex, doc);
   int with_letters = 0;
   int in_caps = 0;

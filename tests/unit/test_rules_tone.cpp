@@ -104,3 +104,20 @@ TEST_CASE("tone.sentiment: a hint only for a strongly negative broadcast") {
   CHECK(check("@amy " + grim, reply_to("@amy")).count("tone.sentiment") == 0);
   CHECK(check("Get your flu shot this week at any of our clinics.").count("tone.sentiment") == 0);
 }
+
+TEST_CASE("tone.sentiment: a very negative Spanish broadcast, scored with Spanish words") {
+  static Analyzer analyzer;
+  const std::string grim =
+      "Este invierno murieron tres niños por la gripe en nuestra región. Una pérdida trágica, terrible y dolorosa.";
+  const Result r = analyzer.analyze(grim);
+  CHECK(r.language == "es");
+  CHECK(r.sentiment.compound <= -0.6);
+  auto f = check(grim);
+  CHECK(f.count("tone.sentiment") == 1);
+  CHECK(f.span("tone.sentiment") == grim);
+  // Not in a reply, and not for a plain invitation.
+  CHECK(check("@ana " + grim, reply_to("@ana")).count("tone.sentiment") == 0);
+  const std::string invite = "Vacúnese contra la gripe esta semana en cualquiera de nuestros centros de salud.";
+  CHECK(analyzer.analyze(invite).sentiment.compound > -0.6);
+  CHECK(check(invite).count("tone.sentiment") == 0);
+}

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "document.hpp"
+#include "language.hpp"
 #include "sentiment/lexicon.hpp"
 #include "sentiment/sentiment.hpp"
 #include "text/twitter_text.hpp"
@@ -18,14 +19,14 @@ using namespace chime;
 
 namespace {
 
-Sentiment sentiment_of(std::string_view utf8) {
+Sentiment sentiment_of(std::string_view utf8, const sentiment::Lexicon& lexicon = sentiment::Lexicon::get()) {
   static Tokenizer tokenizer;
   Document doc;
   int32_t replaced = 0;
   doc.text = text::decode_utf8(utf8, replaced);
   doc.entities = text::extract_entities(doc.text);
   tokenizer.run(doc);
-  return sentiment::score(doc);
+  return sentiment::score(doc, lexicon);
 }
 double compound(std::string_view utf8) { return sentiment_of(utf8).compound; }
 
@@ -36,6 +37,37 @@ TEST_CASE("sentiment: positive and negative words, neutral text") {
   CHECK(compound("The wait was awful and the room was dirty") < -0.05);
   CHECK(compound("The clinic opens at 9 on Tuesday") == 0);
   CHECK(compound("") == 0);
+}
+
+TEST_CASE("sentiment: Spanish posts score with the Spanish lexicon and modifiers") {
+  const sentiment::Lexicon& es = sentiment::Lexicon::get(Language::es);
+  const auto spanish = [&](std::string_view utf8) { return sentiment_of(utf8, es).compound; };
+  CHECK(spanish("Excelente atención, muy amables") > 0.05);
+  CHECK(spanish("Pésimo servicio, nunca más") < -0.05);
+  // Negation flips and weakens, as in English.
+  const double good = spanish("El servicio es bueno");
+  const double not_good = spanish("El servicio no es bueno");
+  CHECK(good > 0.05);
+  CHECK(not_good < 0);
+  CHECK(std::abs(not_good) < good);
+  CHECK(spanish("Sin dolor") > 0);  // "sin" negates "dolor"
+  // Boosters raise, dampeners lower.
+  CHECK(spanish("muy bueno") > spanish("bueno"));
+  CHECK(spanish("un poco bueno") < spanish("bueno"));
+  // "pero" weighs what follows more, as "but" does.
+  CHECK(spanish("La comida es buena pero el servicio es pésimo") < 0);
+  CHECK(spanish("El servicio es pésimo pero el personal es excelente") > 0);
+  // Multi-word entries of AFINN-es are idioms.
+  CHECK(spanish("buena voluntad") > 0);
+  // Emoji are shared: the same valence in both languages.
+  CHECK(spanish("\xF0\x9F\x98\x80") == compound("\xF0\x9F\x98\x80"));
+  CHECK(spanish("\xF0\x9F\x98\x80") > 0);
+  // English words are not Spanish ones, and the other way round.
+  CHECK(spanish("The staff were kind and helpful") == 0);
+  CHECK(compound("Excelente atención, muy amables") == 0);
+  // und and en share the English lexicon.
+  CHECK(&sentiment::Lexicon::get(Language::und) == &sentiment::Lexicon::get(Language::en));
+  CHECK(&es != &sentiment::Lexicon::get(Language::en));
 }
 
 TEST_CASE("sentiment: negation flips and weakens") {

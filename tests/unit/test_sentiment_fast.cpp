@@ -2,16 +2,20 @@
 // against the reference scoring in sentiment_reference.cpp (each piece of
 // text read on its own through ICU): on every lexicon key in several cases
 // and wrappings, every example, the parity corpus, VADER's three
-// human-rated sets, every BMP code point in a word and random texts; and the
-// flat lexicon tables against the data they were built from.
+// human-rated sets, every BMP code point in a word and random texts; with the
+// Spanish lexicon, on every Spanish key, the Spanish examples and dev set; and
+// the flat lexicon tables against the data they were built from.
 #include <doctest/doctest.h>
 
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -20,6 +24,7 @@
 #include "document.hpp"
 #include "examples.hpp"
 #include "icu/icu_data.hpp"
+#include "language.hpp"
 #include "sentiment/lexicon.hpp"
 #include "sentiment/sentiment.hpp"
 #include "sentiment_reference.hpp"
@@ -36,8 +41,10 @@ std::string upper_ascii(std::string s) {
   return s;
 }
 
-// How many texts sentiment::score scores differently from the reference.
-int compare_scores(const std::vector<std::string>& texts) {
+// How many texts sentiment::score scores differently from the reference,
+// both with `lexicon`.
+int compare_scores(const std::vector<std::string>& texts,
+                   const sentiment::Lexicon& lexicon = sentiment::Lexicon::get()) {
   Tokenizer tokenizer;
   int mismatches = 0;
   for (const std::string& utf8 : texts) {
@@ -46,17 +53,17 @@ int compare_scores(const std::vector<std::string>& texts) {
     doc.text = text::decode_utf8(utf8, replaced);
     doc.entities = text::extract_entities(doc.text);
     tokenizer.run(doc);
-    const Sentiment reference = testing::score_reference(doc);
+    const Sentiment reference = testing::score_reference(doc, lexicon);
     const auto same_as_reference = [&](const Sentiment& scored) {
       return scored.compound == reference.compound && scored.pos == reference.pos && scored.neu == reference.neu &&
              scored.neg == reference.neg;
     };
-    bool same = same_as_reference(sentiment::score(doc));
+    bool same = same_as_reference(sentiment::score(doc, lexicon));
     // With the caller's UTF-8 beside the text, as the Analyzer hands it (an
     // ASCII text's pieces are then read from it).
     if (replaced == 0) {
       doc.utf8_source = utf8;
-      same = same && same_as_reference(sentiment::score(doc));
+      same = same && same_as_reference(sentiment::score(doc, lexicon));
     }
     if (!same && ++mismatches <= 5) MESSAGE("scores differ on '", utf8, "'");
   }
@@ -70,13 +77,12 @@ std::vector<std::string> lines_of(const std::string& path) {
   return lines;
 }
 
-}  // namespace
-
-TEST_CASE("sentiment: every lexicon key, random pieces and every BMP code point score as the reference does") {
+// Every key of the data files as written, upper-cased, capitalised and
+// wrapped in punctuation (emoticons, "n't" words, words that are also
+// modifiers).
+std::vector<std::string> wrapped_keys(std::initializer_list<const char*> files) {
   std::vector<std::string> texts;
-  // Every lexicon key as written, upper-cased, capitalised and wrapped in
-  // punctuation (emoticons, "n't" words, words that are also modifiers).
-  for (const char* file : {"sentiment/lexicon.tsv", "sentiment/modifiers.tsv", "sentiment/idioms.tsv"}) {
+  for (const char* file : files) {
     std::string_view data = data::file(file);
     for (size_t at = 0; at < data.size();) {
       size_t eol = data.find('\n', at);
@@ -89,6 +95,14 @@ TEST_CASE("sentiment: every lexicon key, random pieces and every BMP code point 
       texts.push_back(key + " " + upper_ascii(key) + " " + capitalised + " (" + key + ")... \"" + upper_ascii(key) + "!\"");
     }
   }
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("sentiment: every lexicon key, random pieces and every BMP code point score as the reference does") {
+  std::vector<std::string> texts =
+      wrapped_keys({"sentiment/lexicon.tsv", "sentiment/modifiers.tsv", "sentiment/idioms.tsv"});
   // Random ASCII pieces, a few long ones.
   uint64_t state = 12345;
   auto next = [&state] {
@@ -183,6 +197,38 @@ TEST_CASE("sentiment: examples, parity corpus, VADER's sets and random texts sco
   }
   CHECK(texts.size() > 25000);
   CHECK(compare_scores(texts) == 0);
+}
+
+TEST_CASE("sentiment: with the Spanish lexicon, every Spanish key, the Spanish examples and dev set score as the reference does") {
+  const sentiment::Lexicon& es = sentiment::Lexicon::get(Language::es);
+  std::vector<std::string> texts = wrapped_keys({"sentiment/es/lexicon.tsv", "sentiment/es/modifiers.tsv",
+                                                 "sentiment/es/idioms.tsv", "sentiment/es/lexicon-chime.tsv"});
+  const size_t keys = texts.size();
+  CHECK(keys > 6000);
+  for (const testing::Example& e : testing::load_examples()) {
+    if (e.file.starts_with("es-")) texts.push_back(e.text);
+  }
+  const size_t examples = texts.size() - keys;
+  CHECK(examples > 250);
+  for (const std::string& line : lines_of(std::string(CHIME_SOURCE_DIR) + "/tests/devset/es.jsonl")) {
+    if (line.empty()) continue;
+    const nlohmann::json post = nlohmann::json::parse(line);
+    texts.push_back(post.at("text").get<std::string>());
+    if (post.contains("context") && post["context"].contains("in_reply_to_text")) {
+      texts.push_back(post["context"]["in_reply_to_text"].get<std::string>());
+    }
+  }
+  CHECK(texts.size() - keys - examples >= 183);
+  CHECK(compare_scores(texts, es) == 0);
+  // The Spanish table holds every word of its data, the English one not.
+  CHECK(es.find_valence("excelente") != nullptr);
+  CHECK(es.find_valence("buena") != nullptr);  // a gender form made by the script
+  CHECK(es.find_valence("muy") == nullptr);    // a modifier: in the table, no valence
+  REQUIRE(es.find_valence("solo") != nullptr);  // es/lexicon-chime.tsv replaces AFINN-es's -1.6
+  CHECK(*es.find_valence("solo") == 0);
+  CHECK(es.find_word("muy") != sentiment::Lexicon::npos);
+  CHECK(sentiment::Lexicon::get().find_valence("excelente") == nullptr);
+  CHECK(es.emoji_valence(u"\U0001F44D") == 1.7);  // the English emoji table, shared
 }
 
 TEST_CASE("sentiment: the flat lexicon tables hold every entry of the data") {

@@ -73,16 +73,14 @@ void set_emoji(Lexicon& lex, std::string_view utf8, double valence) {
   lex.emoji.value(lex.emoji.insert(emoji_key(text::decode_utf8(utf8, replaced)))) = valence;
 }
 
-Lexicon load() {
-  Lexicon lex;
-  lex.valence.reserve(8192, 64 * 1024);  // 7,500 words and emoticons, about 6 bytes each
-  lex.emoji.reserve(256, 1024);
-  for (const data::TsvRow& at : data::tsv_rows("sentiment/lexicon.tsv")) {
+// The word tables of core/data/<dir>: lexicon.tsv, modifiers.tsv, idioms.tsv.
+void load_words(Lexicon& lex, const std::string& dir) {
+  for (const data::TsvRow& at : data::tsv_rows(dir + "lexicon.tsv")) {
     const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected token<TAB>valence");
     set_valence(lex, f[0], parse_decimal(f[1], at));
   }
-  for (const data::TsvRow& at : data::tsv_rows("sentiment/modifiers.tsv")) {
+  for (const data::TsvRow& at : data::tsv_rows(dir + "modifiers.tsv")) {
     const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected phrase<TAB>effect[<TAB>value]");
     Phrase p{phrase_words(lex, f[0]), effect_named(f[1], at), 0};
@@ -92,12 +90,19 @@ Lexicon load() {
     }
     add_phrase(lex, std::move(p), at);
   }
-  for (const data::TsvRow& at : data::tsv_rows("sentiment/idioms.tsv")) {
+  for (const data::TsvRow& at : data::tsv_rows(dir + "idioms.tsv")) {
     const std::vector<std::string_view>& f = at.fields;
     if (f.size() < 2) throw std::runtime_error(at.where() + ": expected phrase<TAB>valence");
     add_phrase(lex, Phrase{phrase_words(lex, f[0]), Effect::idiom, parse_decimal(f[1], at)}, at);
   }
   index_phrases(lex);
+}
+
+Lexicon load_english() {
+  Lexicon lex;
+  lex.valence.reserve(8192, 64 * 1024);  // 7,500 words and emoticons, about 6 bytes each
+  lex.emoji.reserve(256, 1024);
+  load_words(lex, "sentiment/");
   // Emoji: scored from their descriptions with VADER's tables above.
   for (const data::TsvRow& at : data::tsv_rows("sentiment/emoji.tsv")) {
     const std::vector<std::string_view>& f = at.fields;
@@ -120,11 +125,29 @@ Lexicon load() {
   return lex;
 }
 
+// Spanish words (core/data/sentiment/es/, AFINN-es) with Chime's changes;
+// the emoji as English scores them: an emoji means the same in both
+// languages, and its description in emoji.tsv is English.
+Lexicon load_spanish(const Lexicon& english) {
+  Lexicon lex;
+  lex.valence.reserve(8192, 96 * 1024);  // 5,900 words and 250 phrases, about 9 bytes a word
+  load_words(lex, "sentiment/es/");
+  for (const data::TsvRow& at : data::tsv_rows("sentiment/es/lexicon-chime.tsv")) {
+    const std::vector<std::string_view>& f = at.fields;
+    if (f.size() < 2) throw std::runtime_error(at.where() + ": expected word<TAB>valence");
+    set_valence(lex, f[0], parse_decimal(f[1], at));
+  }
+  lex.emoji = english.emoji;
+  return lex;
+}
+
 }  // namespace
 
-const Lexicon& Lexicon::get() {
-  static const Lexicon lexicon = load();  // C++11 magic static: thread-safe
-  return lexicon;
+const Lexicon& Lexicon::get(Language language) {
+  static const Lexicon english = load_english();  // C++11 magic statics: thread-safe
+  if (language != Language::es) return english;
+  static const Lexicon spanish = load_spanish(english);
+  return spanish;
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "data/tsv.hpp"
+#include "language.hpp"
 #include "text/unicode.hpp"
 
 namespace chime::sentiment {
@@ -133,16 +134,18 @@ struct WordInfo {
 
 struct Lexicon {
   static constexpr int32_t npos = -1;  // no such entry
-  // lexicon.tsv: case-folded word or emoticon as written -> mean valence; and
-  // every word of modifiers.tsv and idioms.tsv, case-folded, with the phrases
-  // it begins.
+  // lexicon.tsv (of the language): case-folded word or emoticon as written ->
+  // mean valence; and every word of modifiers.tsv and idioms.tsv, case-folded,
+  // with the phrases it begins.
   FlatMap<char, WordInfo> valence;
   std::vector<Phrase> phrases;
   // emoji.tsv and emoji-chime.tsv: emoji (UTF-16, see emoji_key) -> valence.
   FlatMap<char16_t, double> emoji;
 
-  // The lexicons, loaded once (thread-safe).
-  static const Lexicon& get();
+  // The lexicons of a language, each loaded once (thread-safe): Spanish from
+  // core/data/sentiment/es/, English (also for `und`) from
+  // core/data/sentiment/. The emoji table is the same for both.
+  static const Lexicon& get(Language language = Language::en);
 
   // The entry of `key` in `valence`, or npos.
   int32_t find_word(std::string_view key) const { return valence.find(key); }

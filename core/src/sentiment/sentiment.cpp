@@ -628,8 +628,7 @@ double words_valence(const Lexicon& lexicon, std::string_view utf8) {
   return sum;
 }
 
-Sentiment score(const Document& doc) {
-  const Lexicon& lex = Lexicon::get();
+Sentiment score(const Document& doc, const Lexicon& lex) {
   Words words;
   const Marks marks = read_words(lex, doc, words);
   if (words.count() == 0) return {0, 0, 1, 0};
