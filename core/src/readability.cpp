@@ -1,5 +1,6 @@
 #include "readability.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <iterator>
 
@@ -100,52 +101,52 @@ double fernandez_huerta_grade(double ease) {
   return kGrade[std::size(kGrade) - 1];
 }
 
-Readability measure_readability(const Document& doc, Language language) {
-  if (language != Language::es) return measure_readability(doc);
-  Readability r;
-  int32_t syllables = 0;
+namespace {
+
+struct WordCounts {
+  int32_t words = 0, sentences = 0, syllables = 0;
+};
+
+// Words, the sentences that have any, and syllables, in the language's way.
+// Numbers are not words a reader must decode (nor are URLs, handles,
+// hashtags); an ideograph counts as an English word of one syllable.
+WordCounts count_words(const Document& doc, Language language) {
+  const bool spanish = language == Language::es;
+  WordCounts n;
   for (const Sentence& s : doc.sentences) {
     int32_t words_here = 0;
     for (size_t i = s.first_token; i < s.last_token; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::word || doc.in_entity(t.start, t.end)) continue;
+      const bool ideograph = t.kind == TokenKind::ideo && !spanish;
+      if (t.kind != TokenKind::word && !ideograph) continue;
+      if (doc.in_entity(t.start, t.end)) continue;
       ++words_here;
-      syllables += count_spanish_syllables(t.folded);
+      n.syllables += ideograph ? 1 : spanish ? count_spanish_syllables(t.folded) : count_syllables(t.folded);
     }
-    r.words += words_here;
-    if (words_here > 0) ++r.sentences;
+    n.words += words_here;
+    if (words_here > 0) ++n.sentences;
   }
-  if (r.words > 0 && r.sentences > 0) {
+  return n;
+}
+
+}  // namespace
+
+Readability measure_readability(const Document& doc, Language language) {
+  const WordCounts n = count_words(doc, language);
+  Readability r;
+  r.words = n.words;
+  r.sentences = n.sentences;
+  if (n.words == 0 || n.sentences == 0) return r;
+  if (language == Language::es) {
     // Fernández-Huerta (1959) reading ease, 206.84 - 0.60 P - 1.02 F, with P
     // the syllables per 100 words and F the words per sentence (the
     // sentence-length term as in Flesch's formula it adapts; Law 2011).
-    const double ease = 206.84 - 60.0 * syllables / r.words - 1.02 * r.words / r.sentences;
+    const double ease = 206.84 - 60.0 * n.syllables / n.words - 1.02 * n.words / n.sentences;
     r.grade = std::round(fernandez_huerta_grade(ease) * 10) / 10;
-  }
-  return r;
-}
-
-Readability measure_readability(const Document& doc) {
-  Readability r;
-  int32_t syllables = 0;
-  for (const Sentence& s : doc.sentences) {
-    int32_t words_here = 0;
-    for (size_t i = s.first_token; i < s.last_token; ++i) {
-      const Token& t = doc.tokens[i];
-      // Numbers are not words a reader must decode (nor are URLs, handles, hashtags).
-      if (t.kind != TokenKind::word && t.kind != TokenKind::ideo) continue;
-      if (doc.in_entity(t.start, t.end)) continue;
-      ++words_here;
-      syllables += t.kind == TokenKind::word ? count_syllables(t.folded) : 1;
-    }
-    r.words += words_here;
-    if (words_here > 0) ++r.sentences;
-  }
-  if (r.words > 0 && r.sentences > 0) {
+  } else {
     // Flesch-Kincaid grade level (Kincaid et al., 1975).
-    double grade = 0.39 * r.words / r.sentences + 11.8 * syllables / r.words - 15.59;
-    if (grade < 0) grade = 0;
-    r.grade = std::round(grade * 10) / 10;
+    const double grade = 0.39 * n.words / n.sentences + 11.8 * n.syllables / n.words - 15.59;
+    r.grade = std::round(std::max(grade, 0.0) * 10) / 10;
   }
   return r;
 }

@@ -1,4 +1,4 @@
-// Words, sentences and the Flesch-Kincaid grade of a Document. Entities
+// Words, sentences and the reading grade of a Document. Entities
 // (URLs, @mentions, #hashtags, $cashtags) and emoji are not words.
 #pragma once
 #include "document.hpp"
@@ -6,10 +6,8 @@
 
 namespace chime {
 
-Readability measure_readability(const Document& doc);
-// The same for a post in `language`: a Spanish post gets the
-// Fernández-Huerta reading ease mapped to a school grade
-// (docs/rules/tone.md), any other the Flesch-Kincaid grade.
+// A Spanish post gets the Fernández-Huerta reading ease mapped to a school
+// grade (docs/rules/tone.md), any other the Flesch-Kincaid grade.
 Readability measure_readability(const Document& doc, Language language);
 // English syllable estimate for one case-folded word (vowel groups, silent
 // e); 1 for a word beyond ASCII.

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "sentiment/lexicon.hpp"
+#include "sentiment/vader_constants.hpp"
 #include "text/unicode.hpp"
 
 namespace chime::testing {
@@ -22,34 +23,6 @@ namespace chime::testing {
 using namespace chime::sentiment;
 
 namespace {
-
-// ---- Tuning constants: VADER's (vaderSentiment 3.3.2, the ICWSM 2014 paper)
-// Added to the magnitude of a sentiment word (or booster) in ALL CAPS when
-// the text is not all caps (C_INCR: mean rating increase the paper measured).
-constexpr double kCapsEmphasis = 0.733;
-// A negated sentiment word's valence is multiplied by this (N_SCALAR).
-constexpr double kNegationScalar = -0.74;
-// Modifiers act on a sentiment word up to this many words after them.
-constexpr size_t kModifierWindow = 3;
-// A booster one, two or three words back counts in full, 95% or 90% (VADER).
-constexpr double kBoosterDecay[kModifierWindow] = {1.0, 0.95, 0.9};
-// Around "but": the sentiment before it is halved, after it raised by half.
-constexpr double kBeforeContrast = 0.5;
-constexpr double kAfterContrast = 1.5;
-// Each "!" adds this to the magnitude, up to four of them (VADER's
-// empirically derived 0.292).
-constexpr double kExclamation = 0.292;
-constexpr int kMaxExclamations = 4;
-// Two or three "?" add 0.18 each; four or more add 0.96 in all (VADER).
-constexpr double kQuestion = 0.18;
-constexpr int kMaxCountedQuestions = 3;
-constexpr double kManyQuestions = 0.96;
-// compound = sum / sqrt(sum^2 + alpha), alpha approximating the largest
-// expected sum (VADER's normalize(), alpha = 15).
-constexpr double kNormalizationAlpha = 15;
-
-// "couldn't", "don't", "isn't": negations by their ending (VADER's "n't").
-const Phrase kNtNegation{{}, Effect::negate, 0};
 
 // ---- Words: the text split on white space, as VADER does, so that
 // emoticons such as ":-)" stay whole; emoji are split off as words of their
@@ -234,18 +207,6 @@ uint8_t class_of(UChar32 c) {
   return is_space(c) ? kSpace : 0;
 }
 
-// U16_NEXT, with an ASCII unit (nearly every one) taken inline.
-[[gnu::always_inline]] inline UChar32 next_code_point(const std::u16string& text, int32_t& i) {
-  char16_t unit = text[static_cast<size_t>(i)];
-  if (unit < 0x80) {
-    ++i;
-    return unit;
-  }
-  UChar32 c;
-  U16_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
-  return c;
-}
-
 struct DocumentWords {
   std::vector<Word> words;
   int exclamations = 0;  // "!" and "?" outside URLs (a URL's query
@@ -279,12 +240,12 @@ DocumentWords document_words(const Lexicon& lex, const Document& doc) {
   };
   for (int32_t i = 0; i < n;) {
     int32_t start = i;
-    uint8_t c = class_of(next_code_point(text, i));
+    uint8_t c = class_of(text::next_code_point(text, i));
     if (c == kSpace) continue;
     if (c != 0) count_mark(c, start);
     while (i < n) {  // the chunk: up to the next white space
       int32_t next = i;
-      c = class_of(next_code_point(text, next));
+      c = class_of(text::next_code_point(text, next));
       if (c == kSpace) break;
       if (c != 0) count_mark(c, i);
       i = next;

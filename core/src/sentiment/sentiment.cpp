@@ -17,40 +17,13 @@
 #include <vector>
 
 #include "sentiment/lexicon.hpp"
+#include "sentiment/vader_constants.hpp"
 #include "text/scratch_list.hpp"
 #include "text/unicode.hpp"
 
 namespace chime::sentiment {
 
 namespace {
-
-// ---- Tuning constants: VADER's (vaderSentiment 3.3.2, the ICWSM 2014 paper)
-// Added to the magnitude of a sentiment word (or booster) in ALL CAPS when
-// the text is not all caps (C_INCR: mean rating increase the paper measured).
-constexpr double kCapsEmphasis = 0.733;
-// A negated sentiment word's valence is multiplied by this (N_SCALAR).
-constexpr double kNegationScalar = -0.74;
-// Modifiers act on a sentiment word up to this many words after them.
-constexpr size_t kModifierWindow = 3;
-// A booster one, two or three words back counts in full, 95% or 90% (VADER).
-constexpr double kBoosterDecay[kModifierWindow] = {1.0, 0.95, 0.9};
-// Around "but": the sentiment before it is halved, after it raised by half.
-constexpr double kBeforeContrast = 0.5;
-constexpr double kAfterContrast = 1.5;
-// Each "!" adds this to the magnitude, up to four of them (VADER's
-// empirically derived 0.292).
-constexpr double kExclamation = 0.292;
-constexpr int kMaxExclamations = 4;
-// Two or three "?" add 0.18 each; four or more add 0.96 in all (VADER).
-constexpr double kQuestion = 0.18;
-constexpr int kMaxCountedQuestions = 3;
-constexpr double kManyQuestions = 0.96;
-// compound = sum / sqrt(sum^2 + alpha), alpha approximating the largest
-// expected sum (VADER's normalize(), alpha = 15).
-constexpr double kNormalizationAlpha = 15;
-
-// "couldn't", "don't", "isn't": negations by their ending (VADER's "n't").
-const Phrase kNtNegation{{}, Effect::negate, 0};
 
 // ---- Words: the text split on white space, as VADER does, so that
 // emoticons such as ":-)" stay whole; emoji are split off as words of their
@@ -109,24 +82,12 @@ bool is_clause_mark(char16_t c) {
          c == u'\uFF0C' || c == u'\uFF01' || c == u'\uFF1F' || c == u'\u3002';
 }
 
-// U16_NEXT, with an ASCII unit (nearly every one) taken inline.
-inline UChar32 next_code_point(std::u16string_view text, int32_t& i) {
-  const char16_t unit = text[static_cast<size_t>(i)];
-  if (unit < 0x80) {
-    ++i;
-    return unit;
-  }
-  UChar32 c;
-  U16_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
-  return c;
-}
-
 // [start, end) of text without the leading and trailing characters that are
 // neither letters nor digits.
 void strip_punctuation(std::u16string_view text, int32_t& start, int32_t& end) {
   while (start < end) {
     int32_t next = start;
-    if (text::is_alnum(next_code_point(text.substr(0, static_cast<size_t>(end)), next))) break;
+    if (text::is_alnum(text::next_code_point(text.substr(0, static_cast<size_t>(end)), next))) break;
     start = next;
   }
   while (end > start) {
@@ -143,7 +104,7 @@ bool all_caps(std::u16string_view s, bool& has_letters) {
   int letters = 0;
   bool lower = false;
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
-    const UChar32 c = next_code_point(s, i);
+    const UChar32 c = text::next_code_point(s, i);
     if (c < 0x80) {
       const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
       letters += letter ? 1 : 0;
@@ -307,7 +268,7 @@ void add_hashtag(WordReader& reader, const Lexicon& lex, std::u16string_view tex
   UChar32 prev = 0;
   for (int32_t i = start; i < end;) {
     const int32_t at = i;
-    const UChar32 c = next_code_point(text.substr(0, static_cast<size_t>(end)), i);
+    const UChar32 c = text::next_code_point(text.substr(0, static_cast<size_t>(end)), i);
     if (at > part && ((text::is_upper(c) && text::is_lower(prev)) || is_digit(c) != is_digit(prev))) {
       add_word(reader, part, at, clause_break, out);
       clause_break = false;
@@ -377,12 +338,12 @@ Marks read_words(const Lexicon& lex, const Document& doc, Words& words) {
   };
   const auto space_at = [&](int32_t at) {
     int32_t next = at;
-    return at < n && text::is_space(next_code_point(text, next));
+    return at < n && text::is_space(text::next_code_point(text, next));
   };
   size_t skip = 0;  // cursor into doc.tokens for the scan below
   for (int32_t i = 0; i < n;) {
     if (space_at(i)) {
-      next_code_point(text, i);
+      text::next_code_point(text, i);
       continue;
     }
     // A chunk of text up to white space.
@@ -413,7 +374,7 @@ Marks read_words(const Lexicon& lex, const Document& doc, Words& words) {
         if (i == n) break;
       }
       const int32_t at = i;
-      const UChar32 c = next_code_point(text, next);
+      const UChar32 c = text::next_code_point(text, next);
       if (text::is_space(c)) break;
       if ((is_exclamation(c) || is_question(c)) && !mark_urls.overlaps(at, at + 1)) {
         (is_exclamation(c) ? marks.exclamations : marks.questions) += 1;

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <unicode/utf16.h>
+
 namespace chime::text {
 
 // UTF-8 -> UTF-16. Each maximal invalid subsequence becomes U+FFFD (the
@@ -46,6 +48,19 @@ inline size_t token_hash(std::string_view folded) {
 
 // White space as words and sentences are split on: Unicode White_Space plus
 // zero-width space and BOM. ASCII (nearly every call) is answered inline.
+// The code point at text[i], i moved past it (U16_NEXT), with an ASCII unit
+// (nearly every one) taken inline.
+inline int32_t next_code_point(std::u16string_view text, int32_t& i) {
+  const char16_t unit = text[static_cast<size_t>(i)];
+  if (unit < 0x80) {
+    ++i;
+    return unit;
+  }
+  UChar32 c;
+  U16_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+  return c;
+}
+
 // Letters, upper and lower case, letters or digits: ICU's u_isalpha,
 // u_isupper, u_islower, u_isalnum, with ASCII (nearly every call) inline.
 bool is_alpha_slow(int32_t c);
