@@ -54,6 +54,9 @@
   function show(button, found) {
     close();
     const [first] = found;
+    // selectionchange arrives as a later task: a Post pressed right after a
+    // caret move would otherwise leave Review one step behind.
+    first.box.rememberCaret();
     const review = () => {
       close();
       first.box.focusEditor();  // at the caret, so that typing goes on where it was
