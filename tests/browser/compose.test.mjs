@@ -101,7 +101,7 @@ describe('compose box on the stand-in', () => {
       .map((b) => b.textContent).join('\n') === want, [selector, replaced]);
 
     const textIs = (want) => page.waitForFunction(([sel, text]) => [...document.querySelector(sel)
-      .querySelectorAll('[data-block="true"]')].map((b) => b.textContent).join('\n') === text, [selector, want], { timeout: 3000 });
+      .querySelectorAll('[data-block="true"]')].map((b) => b.textContent).join('\n') === text, [selector, want], { timeout: 15000 });
     // Draft.js recorded the replacement in its own undo stack: undo, then redo.
     await page.keyboard.press('Control+z');
     await textIs(PROMO);

@@ -257,17 +257,17 @@ describe('issue 15: settings apply at once', () => {
     assert.ok(a && b, 'two rules flag the draft');
     await setConfig({ rules: { [a]: 'off' } });
     await page.waitForFunction((rule) => ![...document.querySelector('chime-overlay').shadowRoot.querySelectorAll('.u')]
-      .some((u) => u.dataset.rule === rule), a, { timeout: 3000 });
+      .some((u) => u.dataset.rule === rule), a, { timeout: 15000 });
 
     await hover(page, hints.find((h) => h.rule === b));
     await overlayLocator(page, `.card .turn-off[data-rule="${b}"]`).click();
     await page.waitForFunction((rule) => ![...document.querySelector('chime-overlay').shadowRoot.querySelectorAll('.u')]
-      .some((u) => u.dataset.rule === rule), b, { timeout: 3000 });
+      .some((u) => u.dataset.rule === rule), b, { timeout: 15000 });
     const stored = await session.browser.worker.evaluate(() => chrome.storage.sync.get('config'));
     assert.deepEqual(stored.config.rules, { [a]: 'off', [b]: 'off' }, 'the option is stored where the options page keeps it');
     await setConfig({});
     await page.waitForFunction((rule) => [...document.querySelector('chime-overlay').shadowRoot.querySelectorAll('.u')]
-      .some((u) => u.dataset.rule === rule), a, { timeout: 3000 });
+      .some((u) => u.dataset.rule === rule), a, { timeout: 15000 });
     await page.close();
   });
 
@@ -276,9 +276,9 @@ describe('issue 15: settings apply at once', () => {
     await typeInto(page, editorSelector(), PROMO);
     assert.equal(await page.locator('chime-overlay').getAttribute('data-theme'), 'light');
     await page.evaluate(() => document.body.classList.add('dark'));
-    await page.waitForFunction(() => document.querySelector('chime-overlay').getAttribute('data-theme') === 'dark', null, { timeout: 2000 });
+    await page.waitForFunction(() => document.querySelector('chime-overlay').getAttribute('data-theme') === 'dark', null, { timeout: 15000 });
     await page.evaluate(() => document.body.classList.remove('dark'));
-    await page.waitForFunction(() => document.querySelector('chime-overlay').getAttribute('data-theme') === 'light', null, { timeout: 2000 });
+    await page.waitForFunction(() => document.querySelector('chime-overlay').getAttribute('data-theme') === 'light', null, { timeout: 15000 });
     await page.close();
   });
 });

@@ -113,7 +113,7 @@ export async function posted(page) {
 }
 
 // Polls `read` until `check` holds of its value (or the time is up); returns the last value.
-export async function until(read, check, timeout = 3000) {
+export async function until(read, check, timeout = 15000) {
   let value;
   for (const started = Date.now(); ; ) {
     value = await read();
