@@ -17,6 +17,7 @@ const spanish = readSet('es.jsonl');
 const fresh = readSet('en-fresh.jsonl');
 const fresh2 = readSet('en-fresh2.jsonl');
 const spanishFresh = readSet('es-fresh.jsonl');
+const spanishFresh2 = readSet('es-fresh2.jsonl');
 const RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0]);
 const LABELS = ['risky', 'promotional', 'broadcast', 'good', 'engaging'];
@@ -24,6 +25,9 @@ const KINDS = ['reply_complaint', 'reply_praise_or_question', 'reply_other', 'th
   'share_or_quote', 'chat_answer', 'crisis_notice', 'service_notice', 'event', 'job_post', 'awareness',
   'research_news', 'fundraising', 'promotion', 'tip', 'general'];
 const REGIONS = ['ES', 'MX', 'CO', 'AR', 'CL', 'PE', 'US'];
+// es-fresh2.jsonl adds smaller varieties (Venezuela, Ecuador, Uruguay, Costa
+// Rica, Puerto Rico, the Dominican Republic).
+const REGIONS_FRESH2 = [...REGIONS, 'VE', 'EC', 'UY', 'CR', 'PR', 'DO'];
 
 function runCoach(args) {
   return spawnSync(process.execPath, [coach, '--chime', chime, ...args], { encoding: 'utf8' });
@@ -161,15 +165,16 @@ test('the coach holds out every eng- post, and refuses one marked tune', () => {
   assert.match(moved.stderr, /eng-002 belongs to heldout \(every eng- post is held out\)/);
 });
 
-// The fresh held-out part of the Spanish set (README: "The fresh Spanish
-// part"): its form only, as for en-fresh.jsonl. No test here runs chime on
-// its posts; its figures are printed by bench/coach/run.mjs --set es-fresh.
-test('the fresh Spanish part: at least 100 posts esf-001... in order, all held out, every kind 5 times, regions, rules that exist', () => {
-  assert.ok(spanishFresh.length >= 100, `${spanishFresh.length} posts, at least 100 expected`);
-  spanishFresh.forEach((p, i) => {
-    assert.equal(p.id, `esf-${String(i + 1).padStart(3, '0')}`, `post ${i + 1} is ${p.id}`);
+// The fresh held-out parts of the Spanish set (README: "The fresh Spanish
+// part", "The second fresh Spanish part"): their form only, as for
+// en-fresh.jsonl. No test here runs chime on their posts; their figures are
+// printed by bench/coach/run.mjs --set es-fresh / es-fresh2.
+function checkSpanishFreshPart(set, prefix, { minimum, perKind, regions, others }) {
+  assert.ok(set.length >= minimum, `${set.length} posts, at least ${minimum} expected`);
+  set.forEach((p, i) => {
+    assert.equal(p.id, `${prefix}-${String(i + 1).padStart(3, '0')}`, `post ${i + 1} is ${p.id}`);
     assert.equal(p.split, 'heldout', p.id);
-    assert.ok(REGIONS.includes(p.region), `${p.id}: region ${p.region}`);
+    assert.ok(regions.includes(p.region), `${p.id}: region ${p.region}`);
     assert.ok(typeof p.text === 'string' && p.text.trim().length > 0, p.id);
     const e = p.expert;
     assert.ok(Number.isInteger(e.score) && e.score >= 0 && e.score <= 100, `${p.id}: score ${e.score}`);
@@ -191,31 +196,43 @@ test('the fresh Spanish part: at least 100 posts esf-001... in order, all held o
     if (e.kind === 'share_or_quote') assert.ok(p.context?.quote === true || p.context?.retweet === true, p.id);
   });
   for (const kind of KINDS) {
-    const n = spanishFresh.filter((p) => p.expert.kind === kind).length;
-    assert.ok(n >= 5, `${kind}: ${n} posts, at least 5 expected`);
+    const n = set.filter((p) => p.expert.kind === kind).length;
+    assert.ok(n >= perKind, `${kind}: ${n} posts, at least ${perKind} expected`);
   }
-  for (const region of REGIONS) assert.ok(spanishFresh.some((p) => p.region === region), `no post from ${region}`);
-  assert.ok(spanishFresh.filter((p) => p.expert.label === 'risky').length >= 0.12 * spanishFresh.length);
+  for (const region of regions) assert.ok(set.some((p) => p.region === region), `no post from ${region}`);
+  assert.ok(set.filter((p) => p.expert.label === 'risky').length >= 0.12 * set.length);
   // New posts: no text twice, none a text of the other sets.
-  assert.equal(new Set(spanishFresh.map((p) => p.text)).size, spanishFresh.length, 'a text appears twice');
-  const old = new Set([...spanish, ...posts, ...fresh].map((p) => p.text));
-  for (const p of spanishFresh) assert.ok(!old.has(p.text), `${p.id} repeats a post of another set`);
+  assert.equal(new Set(set.map((p) => p.text)).size, set.length, 'a text appears twice');
+  const old = new Set(others.flat().map((p) => p.text));
+  for (const p of set) assert.ok(!old.has(p.text), `${p.id} repeats a post of another set`);
+}
+
+test('the fresh Spanish part: at least 100 posts esf-001... in order, all held out, every kind 5 times, regions, rules that exist', () => {
+  checkSpanishFreshPart(spanishFresh, 'esf', { minimum: 100, perKind: 5, regions: REGIONS,
+    others: [spanish, posts, fresh] });
 });
 
-test('the coach holds out every esf- post, and refuses one marked tune', () => {
-  // Three TUNE posts of es.jsonl renamed esf-: never a post of es-fresh.jsonl.
-  const renamed = spanish.filter((p) => p.split === 'tune').slice(0, 3)
-    .map((p, i) => ({ ...p, id: `esf-${String(i + 1).padStart(3, '0')}`, split: 'heldout',
-      expert: { ...p.expert, must_fire: [...p.expert.must_fire, 'length.over'] } }));
-  const set = tempSet(renamed);
-  const figures = JSON.parse(runCoach(['--set', set, '--json']).stdout);
-  assert.deepEqual(figures.map((f) => [f.split, f.posts]), [['heldout', 3]]);
-  assert.equal(figures[0].rules['length.over'].missed, 3);
-  for (const [id, r] of Object.entries(figures[0].rules)) assert.deepEqual([...r.missedIds, ...r.firedIds], [], id);
-  const moved = runCoach(['--set', tempSet(renamed.map((p, i) => (i === 1 ? { ...p, split: 'tune' } : p)))]);
-  assert.equal(moved.status, 2);
-  assert.match(moved.stderr, /esf-002 belongs to heldout \(every esf- post is held out\)/);
+test('the second fresh Spanish part: at least 110 posts esg-001... in order, all held out, every kind 6 times, 13 regions, rules that exist, no text of the other sets', () => {
+  checkSpanishFreshPart(spanishFresh2, 'esg', { minimum: 110, perKind: 6, regions: REGIONS_FRESH2,
+    others: [spanish, spanishFresh, posts, fresh, fresh2] });
 });
+
+for (const prefix of ['esf', 'esg']) {
+  test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, () => {
+    // Three TUNE posts of es.jsonl renamed ${prefix}-: never a post of a fresh part.
+    const renamed = spanish.filter((p) => p.split === 'tune').slice(0, 3)
+      .map((p, i) => ({ ...p, id: `${prefix}-${String(i + 1).padStart(3, '0')}`, split: 'heldout',
+        expert: { ...p.expert, must_fire: [...p.expert.must_fire, 'length.over'] } }));
+    const set = tempSet(renamed);
+    const figures = JSON.parse(runCoach(['--set', set, '--json']).stdout);
+    assert.deepEqual(figures.map((f) => [f.split, f.posts]), [['heldout', 3]]);
+    assert.equal(figures[0].rules['length.over'].missed, 3);
+    for (const [id, r] of Object.entries(figures[0].rules)) assert.deepEqual([...r.missedIds, ...r.firedIds], [], id);
+    const moved = runCoach(['--set', tempSet(renamed.map((p, i) => (i === 1 ? { ...p, split: 'tune' } : p)))]);
+    assert.equal(moved.status, 2);
+    assert.match(moved.stderr, new RegExp(`${prefix}-002 belongs to heldout \\(every ${prefix}- post is held out\\)`));
+  });
+}
 
 test('the language set: at least 300 labelled short posts, header, en/es/und, every label and group in both parts', () => {
   const lines = fs.readFileSync(path.join(here, 'lang.tsv'), 'utf8').split('\n').filter(Boolean);
