@@ -16,14 +16,15 @@ namespace {
 
 // item_line into `j`.
 void write_item(JsonText& j, std::string_view file, const Item& item, const Result& result, bool with_text) {
-  j.begin_object().field("file", file).field("line", item.line).key("id");
+  j.begin_object().fragment(R"("file":)").value(file);
+  j.fragment(R"(,"line":)").value(item.line);
   if (item.id.empty()) {
-    j.null();
+    j.fragment(R"(,"id":null)");
   } else {
-    j.value(item.id);
+    j.fragment(R"(,"id":)").value(item.id);
   }
-  write_json(j.key("result"), result);
-  if (with_text) j.field("text", item.text);
+  write_json(j.fragment(R"(,"result":)"), result);
+  if (with_text) j.fragment(R"(,"text":)").value(item.text);
   j.end_object();
 }
 
@@ -79,7 +80,8 @@ class NdjsonWriter : public Writer {
   void item(std::string_view file, const Item& item, const Result& result) override {
     line_.clear();  // its memory kept from item to item
     write_item(line_, file, item, result, false);
-    out_ << line_.str() << '\n';
+    line_.fragment("\n");
+    out_.write(line_.str().data(), static_cast<std::streamsize>(line_.str().size()));
   }
   void error(std::string_view file, const InputError& error) override {
     out_ << dump_line(error_json(file, error)) << '\n';

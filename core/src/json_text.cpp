@@ -2,6 +2,7 @@
 
 #include <unicode/utf8.h>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -34,6 +35,19 @@ JsonText& JsonText::key(std::string_view name) {
   return *this;
 }
 
+namespace {
+
+// The bytes a string's scan stops at: those JSON escapes (controls, '"',
+// '\\') and those that start a UTF-8 sequence, which is checked. Runs of
+// the others are appended whole.
+constexpr std::array<bool, 256> kStopsScan = [] {
+  std::array<bool, 256> stops{};
+  for (size_t c = 0; c < 256; ++c) stops[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  return stops;
+}();
+
+}  // namespace
+
 JsonText& JsonText::value(std::string_view s) {
   separate();
   const size_t begin = out_.size();
@@ -41,6 +55,7 @@ JsonText& JsonText::value(std::string_view s) {
   size_t plain = 0;  // s[plain, i) needs no escape: appended in one go
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
+    if (!kStopsScan[c]) continue;
     if (c >= 0x80) {
       // A multi-byte sequence: passed as it is if well-formed; else the
       // whole string goes to nlohmann's replacement of ill-formed bytes with
@@ -58,7 +73,6 @@ JsonText& JsonText::value(std::string_view s) {
       i = static_cast<size_t>(next) - 1;
       continue;
     }
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out_.append(s.data() + plain, i - plain);
     plain = i + 1;
     switch (c) {

@@ -24,12 +24,14 @@ std::optional<Severity> severity_from_string(std::string_view s) {
 
 namespace {
 
-// Only a mention of a list has a slug.
-void write_entities(JsonText& j, std::string_view key, const std::vector<Entity>& list, bool with_slug) {
-  j.key(key).begin_array();
+// An entity list's array; only a mention of a list has a slug.
+void write_entities(JsonText& j, const std::vector<Entity>& list) {
+  j.begin_array();
   for (const Entity& e : list) {
-    j.begin_object().field("text", e.text).field("start", e.start).field("end", e.end);
-    if (with_slug && !e.list_slug.empty()) j.field("list_slug", e.list_slug);
+    j.begin_object().fragment(R"("text":)").value(e.text);
+    j.fragment(R"(,"start":)").value(e.start);
+    j.fragment(R"(,"end":)").value(e.end);
+    if (!e.list_slug.empty()) j.fragment(R"(,"list_slug":)").value(e.list_slug);
     j.end_object();
   }
   j.end_array();
@@ -37,59 +39,52 @@ void write_entities(JsonText& j, std::string_view key, const std::vector<Entity>
 
 }  // namespace
 
-// The schema's keys in its order: one line per field.
+// The schema's keys in its order, one line per field. Each key is written
+// with its quotes, colon and the comma before it as one constant fragment.
 void write_json(JsonText& j, const Result& r) {
-  j.begin_object();
-  j.field("schema", kResultSchema);
-  j.key("length").begin_object()
-      .field("weighted", r.length.weighted)
-      .field("max", r.length.max)
-      .field("valid", r.length.valid)
-      .field("permillage", r.length.permillage)
-      .field("valid_end", r.length.valid_end)
-      .end_object();
-  j.key("entities").begin_object();
-  write_entities(j, "hashtags", r.entities.hashtags, false);
-  write_entities(j, "mentions", r.entities.mentions, true);
-  write_entities(j, "urls", r.entities.urls, false);
-  write_entities(j, "cashtags", r.entities.cashtags, false);
-  j.end_object();
-  j.key("sentiment").begin_object()
-      .field("compound", r.sentiment.compound)
-      .field("pos", r.sentiment.pos)
-      .field("neu", r.sentiment.neu)
-      .field("neg", r.sentiment.neg)
-      .end_object();
-  j.key("readability").begin_object()
-      .field("grade", r.readability.grade)
-      .field("words", r.readability.words)
-      .field("sentences", r.readability.sentences)
-      .end_object();
-  j.key("scores").begin_object()
-      .field("overall", r.scores.overall)
-      .field("conversation", r.scores.conversation)
-      .field("value", r.scores.value)
-      .field("tone", r.scores.tone)
-      .field("promotion", r.scores.promotion)
-      .end_object();
-  j.field("label", r.label);
-  j.field("kind", r.kind);
-  j.field("kind_cue", r.kind_cue);
-  j.field("language", r.language);
-  j.key("hints").begin_array();
+  j.begin_object().fragment(R"("schema":)").value(kResultSchema);
+  j.fragment(R"(,"length":{"weighted":)").value(r.length.weighted);
+  j.fragment(R"(,"max":)").value(r.length.max);
+  j.fragment(R"(,"valid":)").value(r.length.valid);
+  j.fragment(R"(,"permillage":)").value(r.length.permillage);
+  j.fragment(R"(,"valid_end":)").value(r.length.valid_end);
+  j.fragment(R"(},"entities":{"hashtags":)");
+  write_entities(j, r.entities.hashtags);
+  j.fragment(R"(,"mentions":)");
+  write_entities(j, r.entities.mentions);
+  j.fragment(R"(,"urls":)");
+  write_entities(j, r.entities.urls);
+  j.fragment(R"(,"cashtags":)");
+  write_entities(j, r.entities.cashtags);
+  j.fragment(R"(},"sentiment":{"compound":)").value(r.sentiment.compound);
+  j.fragment(R"(,"pos":)").value(r.sentiment.pos);
+  j.fragment(R"(,"neu":)").value(r.sentiment.neu);
+  j.fragment(R"(,"neg":)").value(r.sentiment.neg);
+  j.fragment(R"(},"readability":{"grade":)").value(r.readability.grade);
+  j.fragment(R"(,"words":)").value(r.readability.words);
+  j.fragment(R"(,"sentences":)").value(r.readability.sentences);
+  j.fragment(R"(},"scores":{"overall":)").value(r.scores.overall);
+  j.fragment(R"(,"conversation":)").value(r.scores.conversation);
+  j.fragment(R"(,"value":)").value(r.scores.value);
+  j.fragment(R"(,"tone":)").value(r.scores.tone);
+  j.fragment(R"(,"promotion":)").value(r.scores.promotion);
+  j.fragment(R"(},"label":)").value(r.label);
+  j.fragment(R"(,"kind":)").value(r.kind);
+  j.fragment(R"(,"kind_cue":)").value(r.kind_cue);
+  j.fragment(R"(,"language":)").value(r.language);
+  j.fragment(R"(,"hints":[)");
   for (const Hint& h : r.hints) {
-    j.begin_object()
-        .field("rule", h.rule)
-        .field("severity", to_string(h.severity))
-        .field("start", h.start)
-        .field("end", h.end)
-        .field("message", h.message);
-    if (!h.suggestion.empty()) j.field("suggestion", h.suggestion);
-    if (!h.replacements.empty()) j.field("replacements", h.replacements);
+    j.begin_object().fragment(R"("rule":)").value(h.rule);
+    j.fragment(R"(,"severity":)").value(to_string(h.severity));
+    j.fragment(R"(,"start":)").value(h.start);
+    j.fragment(R"(,"end":)").value(h.end);
+    j.fragment(R"(,"message":)").value(h.message);
+    if (!h.suggestion.empty()) j.fragment(R"(,"suggestion":)").value(h.suggestion);
+    if (!h.replacements.empty()) j.fragment(R"(,"replacements":)").value(h.replacements);
     j.end_object();
   }
   j.end_array();
-  if (!r.warnings.empty()) j.field("warnings", r.warnings);
+  if (!r.warnings.empty()) j.fragment(R"(,"warnings":)").value(r.warnings);
   j.end_object();
 }
 

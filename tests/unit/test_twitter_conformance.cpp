@@ -11,11 +11,13 @@
 
 #include "text/twitter_text.hpp"
 #include "text/unicode.hpp"
+#include "twitter_validate.hpp"
 
 namespace {
 
 using chime::Entity;
 namespace text = chime::text;
+namespace validate = chime::testing;
 
 std::u16string u16(const std::string& s) {
   int32_t replaced = 0;
@@ -84,18 +86,18 @@ TEST_CASE("twitter-text conformance: validate.yml") {
   auto text_of = [](const YAML::Node& c) { return u16(c["text"].as<std::string>()); };
   // The "tweets" cases count 140 characters: twitter-text's version 1 config.
   run_section(tests, "tweets", [&](const YAML::Node& c) {
-    return text::is_valid_tweet(text_of(c), text::TwitterTextConfig::v1()) == c["expected"].as<bool>();
+    return validate::is_valid_tweet(text_of(c), text::TwitterTextConfig::v1()) == c["expected"].as<bool>();
   });
   run_section(tests, "usernames",
-              [&](const YAML::Node& c) { return text::is_valid_username(text_of(c)) == c["expected"].as<bool>(); });
+              [&](const YAML::Node& c) { return validate::is_valid_username(text_of(c)) == c["expected"].as<bool>(); });
   run_section(tests, "lists",
-              [&](const YAML::Node& c) { return text::is_valid_list(text_of(c)) == c["expected"].as<bool>(); });
+              [&](const YAML::Node& c) { return validate::is_valid_list(text_of(c)) == c["expected"].as<bool>(); });
   run_section(tests, "hashtags",
-              [&](const YAML::Node& c) { return text::is_valid_hashtag(text_of(c)) == c["expected"].as<bool>(); });
+              [&](const YAML::Node& c) { return validate::is_valid_hashtag(text_of(c)) == c["expected"].as<bool>(); });
   run_section(tests, "urls",
-              [&](const YAML::Node& c) { return text::is_valid_url(text_of(c)) == c["expected"].as<bool>(); });
+              [&](const YAML::Node& c) { return validate::is_valid_url(text_of(c)) == c["expected"].as<bool>(); });
   run_section(tests, "urls_without_protocol", [&](const YAML::Node& c) {
-    return text::is_valid_url(text_of(c), true, false) == c["expected"].as<bool>();
+    return validate::is_valid_url(text_of(c), true, false) == c["expected"].as<bool>();
   });
   run_section(tests, "WeightedTweetsCounterTest", [&](const YAML::Node& c) {
     return same_parse(text::parse_tweet_details(text_of(c), text::TwitterTextConfig::v2()), c["expected"]);
@@ -121,7 +123,7 @@ TEST_CASE("twitter-text conformance: extract.yml") {
     return same_with_indices(text::extract_mentions_or_lists(text_of(c)), c["expected"], "screen_name");
   });
   run_section(tests, "replies", [&](const YAML::Node& c) {
-    const std::string got = text::extract_reply_screenname(text_of(c));
+    const std::string got = validate::extract_reply_screenname(text_of(c));
     return c["expected"].IsNull() ? got.empty() : got == c["expected"].as<std::string>();
   });
   for (const char* section : {"urls", "tco_urls_with_params"}) {

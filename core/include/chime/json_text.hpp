@@ -40,6 +40,13 @@ class JsonText {
   JsonText& value(const std::vector<std::string>& list);
   // JSON text written elsewhere (a whole value), as it is.
   JsonText& raw(std::string_view json);
+  // Constant JSON text appended as it is, with no comma added: a key with
+  // its quotes, colon and the comma before it, written as one literal
+  // (R"(,"max":)"); a value may follow it.
+  JsonText& fragment(std::string_view json) {
+    out_ += json;
+    return *this;
+  }
 
   template <typename T>
   JsonText& field(std::string_view name, const T& v) {

@@ -140,9 +140,6 @@ void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every
 using UrlList = ScratchList<RawUrl, 8>;
 void extract_urls(std::u16string_view text, std::span<const int32_t> dots, UrlList& out);
 
-// isValidUrl (validateUrl* regexes).
-bool valid_url(std::u16string_view url, bool unicode_domains, bool require_protocol);
-
 // Length in UTF-16 units of the emoji twemoji-parser would match at `pos`
 // (0: none). Weighting counts each as one default-weight character.
 // always_ask_rgi (for tests) asks ICU whether a sequence is RGI every time:

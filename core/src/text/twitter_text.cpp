@@ -253,12 +253,6 @@ void append_utf8(std::string& out, std::u16string_view text, int32_t start, int3
   out += to_utf8(part);
 }
 
-std::string utf8(std::u16string_view text, int32_t start, int32_t end) {
-  std::string out;
-  append_utf8(out, text, start, end);
-  return out;
-}
-
 // Each fills an Entity made in place in its list.
 void fill_entity(Entity& e, std::u16string_view text, const Span& s) {
   append_utf8(e.text, text, s.text_start, s.text_end);
@@ -676,53 +670,6 @@ std::vector<Entity> extract_cashtags(std::u16string_view text) {
   const Signs signs(text);
   scan_cashtags(text, signs.dollars(), found);
   return to_entities(text, found);
-}
-
-std::string extract_reply_screenname(std::u16string_view text) {
-  // validReply: ^(?:spaces)*[@＠]([a-zA-Z0-9_]{1,20}), then endMentionMatch after it.
-  const int32_t n = size_of(text);
-  int32_t p = 0;
-  while (p < n && is(text[p], tw::kSpace)) ++p;
-  if (p + 1 >= n || !at_sign(text[p]) || !name_char(text[p + 1])) return {};
-  int32_t end = p + 1;
-  while (end < n && end < p + 21 && name_char(text[end])) ++end;
-  if (ends_mention_badly(text, end)) return {};
-  return utf8(text, p + 1, end);
-}
-
-bool is_valid_tweet(std::u16string_view text, const TwitterTextConfig& config) {
-  if (text.empty()) return false;
-  if (parse_tweet_details(text, config).weighted_length > config.max_weighted_length) return false;
-  return std::none_of(text.begin(), text.end(), invalid_char);
-}
-
-bool is_valid_username(std::u16string_view text) {
-  if (text.empty()) return false;
-  const std::vector<Entity> found = extract_mentions(text);
-  return found.size() == 1 && found[0].text == to_utf8(text.substr(1));
-}
-
-bool is_valid_list(std::u16string_view text) {
-  // ^validMentionOrList$ with nothing before the at sign and a list slug.
-  const int32_t n = size_of(text);
-  if (n < 4 || !at_sign(text[0])) return false;
-  int32_t p = 1;
-  while (p < n && name_char(text[p])) ++p;
-  if (p == 1 || p > 21 || p + 1 >= n || text[p] != u'/' || !tw::ascii_letter(text[p + 1])) return false;
-  const int32_t slug = p + 2;
-  p = slug;
-  while (p < n && (name_char(text[p]) || text[p] == u'-')) ++p;
-  return p == n && p - slug <= 24;
-}
-
-bool is_valid_hashtag(std::u16string_view text) {
-  if (text.empty()) return false;
-  const std::vector<Entity> found = extract_hashtags(text);
-  return found.size() == 1 && found[0].text == to_utf8(text.substr(1));
-}
-
-bool is_valid_url(std::u16string_view text, bool unicode_domains, bool require_protocol) {
-  return tw::valid_url(text, unicode_domains, require_protocol);
 }
 
 }  // namespace chime::text

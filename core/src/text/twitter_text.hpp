@@ -66,14 +66,5 @@ std::vector<Entity> extract_mentions_or_lists(std::u16string_view text);
 std::vector<Entity> extract_mentions(std::u16string_view text);  // without the lists
 std::vector<Entity> extract_urls(std::u16string_view text);
 std::vector<Entity> extract_cashtags(std::u16string_view text);
-// extractReplyScreenname: the @handle a tweet opens with, or empty.
-std::string extract_reply_screenname(std::u16string_view text);
-
-// twitter-text's validity checks.
-bool is_valid_tweet(std::u16string_view text, const TwitterTextConfig& config = TwitterTextConfig::v3());
-bool is_valid_username(std::u16string_view text);  // "@name"
-bool is_valid_list(std::u16string_view text);      // "@name/slug"
-bool is_valid_hashtag(std::u16string_view text);   // "#tag"
-bool is_valid_url(std::u16string_view text, bool unicode_domains = true, bool require_protocol = true);
 
 }  // namespace chime::text

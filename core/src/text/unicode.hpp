@@ -46,8 +46,6 @@ inline size_t token_hash(std::string_view folded) {
   return h.value();
 }
 
-// White space as words and sentences are split on: Unicode White_Space plus
-// zero-width space and BOM. ASCII (nearly every call) is answered inline.
 // The code point at text[i], i moved past it (U16_NEXT), with an ASCII unit
 // (nearly every one) taken inline.
 inline int32_t next_code_point(std::u16string_view text, int32_t& i) {
@@ -72,6 +70,8 @@ inline bool is_lower(int32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : is_lo
 inline bool is_alpha(int32_t c) { return c < 0x80 ? is_upper(c) || is_lower(c) : is_alpha_slow(c); }
 inline bool is_alnum(int32_t c) { return c < 0x80 ? is_alpha(c) || (c >= '0' && c <= '9') : is_alnum_slow(c); }
 
+// White space as words and sentences are split on: Unicode White_Space plus
+// zero-width space and BOM. ASCII (nearly every call) is answered inline.
 bool is_space_slow(int32_t c);
 inline bool is_space(int32_t c) {
   if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');  // ASCII White_Space: 9-13, 32
