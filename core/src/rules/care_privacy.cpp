@@ -439,7 +439,10 @@ size_t spanish_aged_name(const Document& doc, size_t i, Language lang) {
   if (doc.tokens[k].folded == "de") --k;             // "de 8 años"
   if (doc.tokens[k].text != "," && doc.tokens[k].text != "(") return n;
   if (k == 0 || !is_name(doc, k - 1, lang)) return n;
-  return name_start(doc, k - 1, lang);
+  const size_t first = name_start(doc, k - 1, lang);
+  // "el Dr. Pérez, de 60 años, se jubila": staff, not a patient.
+  if (first > 0 && is_clinician_title(doc, first - 1, lang)) return n;
+  return first;
 }
 
 // A person's age beside a first name ("4-year-old Sophie", "Sophie, 4,") in
