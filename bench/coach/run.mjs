@@ -112,12 +112,12 @@ const SETS = {
     },
   },
 };
-// The fresh parts are held out whole and never tuned on (tests/devset/README.md).
+// The fresh parts are held out whole and never tuned on (tests/devset/README.md),
+// except es-fresh: run twice as issue 17's held-out measure, it is now retired
+// into tuning like es (a second fresh Spanish set replaces it).
 SETS['en-fresh'] = { ...SETS.en, file: path.join(devset, 'en-fresh.jsonl'), heldoutRetired: false };
 SETS['en-fresh2'] = { ...SETS.en, file: path.join(devset, 'en-fresh2.jsonl'), heldoutRetired: false };
-SETS['es-fresh'] = { ...SETS.es, file: path.join(devset, 'es-fresh.jsonl'), heldoutRetired: false };
-// es-fresh.jsonl was run twice and is tuned on since; issue 17's figures come
-// from this second fresh part.
+SETS['es-fresh'] = { ...SETS.es, file: path.join(devset, 'es-fresh.jsonl'), heldoutRetired: true };
 SETS['es-fresh2'] = { ...SETS.es, file: path.join(devset, 'es-fresh2.jsonl'), heldoutRetired: false };
 // A path to one of those files is that set (so `--set tests/devset/es-fresh.jsonl`
 // gets issue 17's targets, as `--set es-fresh` does).

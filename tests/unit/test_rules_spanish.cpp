@@ -1,14 +1,17 @@
 // Spanish posts (docs/language.md): the Spanish syllable count and the
 // Fernández-Huerta grade against hand-computed values, the Spanish lists
 // chosen for a Spanish post and only for it, and no English chat or English
-// question ever suggested for a Spanish post.
+// question ever suggested for a Spanish post; the words that replace a named
+// patient agree with that patient.
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "chime/analyzer.hpp"
 #include "readability.hpp"
 #include "rules/lists.hpp"
+#include "text/unicode.hpp"
 
 using namespace chime;
 
@@ -111,4 +114,72 @@ TEST_CASE("talk.broadcast: a Spanish post is offered a Spanish question") {
       CHECK(replacement.find("What") == std::string::npos);
     }
   }
+}
+
+namespace {
+
+// The post with the replacements of its first care.patient-privacy hint
+// that has one applied, one by one.
+std::vector<std::string> privacy_rewrites(const Result& r, std::string_view text) {
+  for (const Hint& h : r.hints) {
+    if (h.rule != "care.patient-privacy" || h.replacements.empty()) continue;
+    int32_t replaced = 0;
+    const std::u16string utf16 = text::decode_utf8(text, replaced);
+    std::vector<std::string> out;
+    for (const std::string& replacement : h.replacements) {
+      std::u16string changed = utf16.substr(0, static_cast<size_t>(h.start));
+      changed += text::decode_utf8(replacement, replaced);
+      changed += utf16.substr(static_cast<size_t>(h.end));
+      out.push_back(text::to_utf8(changed));
+    }
+    return out;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("care.patient-privacy: the Spanish replacement agrees with the person it replaces") {
+  Analyzer analyzer;
+  struct Case {
+    const char* text;
+    const char* rewritten;
+  };
+  for (const Case& c : {
+           // The article stays and the noun takes its gender.
+           Case{"¡Felicidades a la Sra. Graciela Torres, que hoy se fue a casa tras su reemplazo de cadera!",
+                "¡Felicidades a la paciente, que hoy se fue a casa tras su reemplazo de cadera!"},
+           Case{"Hoy el Sr. Julio Peña vuelve a casa tras su cirugía.",
+                "Hoy el paciente vuelve a casa tras su cirugía."},
+           // "al" and "del" keep their article too.
+           Case{"Un saludo del equipo al Sr. Andrés Gómez tras su cirugía de cadera.",
+                "Un saludo del equipo al paciente tras su cirugía de cadera."},
+           // No article: the honorific says who it is.
+           Case{"Doña Leonor Bermúdez lleva 40 días en el hospital por una neumonía y hoy cumple 90 años.",
+                "Una paciente lleva 40 días en el hospital por una neumonía y hoy cumple 90 años."},
+           Case{"Gracias a don Efraín Molina por contar cómo venció un cáncer de colon.",
+                "Gracias a un paciente por contar cómo venció un cáncer de colon."},
+           // No honorific: the participle does.
+           Case{"Lucía fue diagnosticada de leucemia y hoy termina el tratamiento.",
+                "Una paciente fue diagnosticada de leucemia y hoy termina el tratamiento."},
+           Case{"Mario fue diagnosticado de leucemia y hoy termina el tratamiento.",
+                "Un paciente fue diagnosticado de leucemia y hoy termina el tratamiento."},
+           // The name is not read for gender: "Alvarado" is a surname.
+           Case{"Ana Alvarado fue diagnosticada de leucemia y hoy termina el tratamiento.",
+                "Una paciente fue diagnosticada de leucemia y hoy termina el tratamiento."},
+       }) {
+    INFO(std::string(c.text));
+    const Result r = analyzer.analyze(c.text);
+    REQUIRE(r.language == "es");
+    const std::vector<std::string> rewrites = privacy_rewrites(r, c.text);
+    REQUIRE_FALSE(rewrites.empty());
+    CHECK(rewrites.front() == c.rewritten);
+  }
+  // English is unchanged: "a patient", whatever the title.
+  const std::string english = "Congratulations to Mrs. Grace Torres, who went home today after her hip replacement!";
+  const Result r = analyzer.analyze(english);
+  REQUIRE(r.language == "en");
+  const std::vector<std::string> rewrites = privacy_rewrites(r, english);
+  REQUIRE_FALSE(rewrites.empty());
+  CHECK(rewrites.front() == "Congratulations to a patient, who went home today after her hip replacement!");
 }

@@ -270,6 +270,52 @@ bool opens_sentence(const Document& doc, size_t i) {
   return i == first_own_word(doc, s.first_token, s.last_token);
 }
 
+// ---- The words that replace a named person ---------------------------------
+
+// Does a Spanish word end like a feminine participle or adjective
+// ("diagnosticada", "operada", "intervenida")?
+bool feminine_ending(std::string_view w) { return w.size() > 4 && (w.ends_with("ada") || w.ends_with("ida")); }
+bool masculine_ending(std::string_view w) { return w.size() > 4 && (w.ends_with("ado") || w.ends_with("ido")); }
+
+// Is the person named from token `first` on a woman, as far as the Spanish
+// words say: a feminine honorific ("Sra.", "doña", "señora": they end in
+// -a), else the first participle in tokens [after, last) that follow the
+// name ("fue diagnosticada"; the name itself is not read: "Estrada").
+bool named_feminine(const Document& doc, size_t first, size_t after, size_t last) {
+  if (honorifics(Language::es).contains(doc.tokens[first])) return doc.tokens[first].folded.ends_with("a");
+  for (size_t k = after; k < last && k < doc.tokens.size(); ++k) {
+    if (feminine_ending(doc.tokens[k].folded)) return true;
+    if (masculine_ending(doc.tokens[k].folded)) return false;
+  }
+  return false;
+}
+
+// What replaces a named person from token `first` (the identifier: an
+// honorific or the name), whose words after the name are tokens [after,
+// last), and where the replaced span starts. English:
+// "a patient". Spanish agrees with the person and keeps the sentence's
+// article: "la Sra. Torres" -> "la paciente", "al Sr. Gómez" -> "al paciente",
+// "Lucía fue diagnosticada" -> "Una paciente fue diagnosticada".
+std::pair<size_t, std::string> patient_noun(const HintSink& sink, const Document& doc, size_t first, size_t after,
+                                            size_t last, Language lang) {
+  if (lang != Language::es) {
+    return {first, sink.insertion(opens_sentence(doc, first) ? "insert.a-patient.opening" : "insert.a-patient")};
+  }
+  const std::string_view article = first > 0 ? std::string_view(doc.tokens[first - 1].folded) : std::string_view();
+  if (article == "al" || article == "del") return {first, sink.insertion("insert.patient")};
+  const bool feminine = article == "la" || (article != "el" && named_feminine(doc, first, after, last));
+  if (article == "la" || article == "el") {
+    const bool opening = opens_sentence(doc, first - 1);
+    const char* key = feminine ? (opening ? "insert.the-patient.f.opening" : "insert.the-patient.f")
+                               : (opening ? "insert.the-patient.opening" : "insert.the-patient");
+    return {first - 1, sink.insertion(key)};
+  }
+  const bool opening = opens_sentence(doc, first);
+  const char* key = feminine ? (opening ? "insert.a-patient.f.opening" : "insert.a-patient.f")
+                             : (opening ? "insert.a-patient.opening" : "insert.a-patient");
+  return {first, sink.insertion(key)};
+}
+
 void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
@@ -320,10 +366,11 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
     if (!found || (first > 0 && is_clinician_title(doc, first - 1, lang))) continue;
     first = with_honorific(doc, first, lang);  // "Mr. Lee had a stroke" -> "A patient had a stroke"
     first = with_age(doc, first);        // "4-year-old Sophie was..." -> "A patient was..."
-    const int32_t start = doc.tokens[first].start;
+    const auto [from, noun] = patient_noun(sink, doc, first, name_last + 1, d.first_token, lang);
+    const int32_t start = doc.tokens[from].start;
     add(sink, start, d.end,
         sink.message("care.patient-privacy.diagnosis", {doc.utf8(start, d.end)}),
-        {sink.insertion(opens_sentence(doc, first) ? "insert.a-patient.opening" : "insert.a-patient") + rest});
+        {noun + rest});
   }
 }
 
@@ -369,12 +416,33 @@ void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint)
     size_t name_end = name + 1;
     while (name_end < name + 3 && is_name(doc, name_end, lang)) ++name_end;
     if (staff_follows(doc, name_end, lang)) continue;
-    const int32_t start = doc.tokens[i].start, end = doc.tokens[name_end - 1].end;
+    const auto [from, noun] = patient_noun(sink, doc, i, name_end, name_end, lang);
+    const int32_t start = doc.tokens[from].start, end = doc.tokens[name_end - 1].end;
     if (overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end,
         sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}),
-        {sink.insertion(opens_sentence(doc, i) ? "insert.a-patient.opening" : "insert.a-patient")});
+        {noun});
   }
+}
+
+// Spanish ages follow the name: "Mateo, de 8 años,", "Lupita, 6 años,",
+// "Samuel Ortiz (7 años)". If token i is the number of such an age, the
+// first token of the name; else the token count.
+size_t spanish_aged_name(const Document& doc, size_t i, Language lang) {
+  const size_t n = doc.tokens.size();
+  if (lang != Language::es || i + 1 >= n || i < 2) return n;
+  const std::string_view unit = doc.tokens[i + 1].folded;
+  if (unit != "años" && unit != "anos" && unit != "meses") return n;
+  // "Clínica Norte, de 25 años de historia": an institution's age.
+  if (i + 2 < n && doc.tokens[i + 2].folded == "de") return n;
+  size_t k = i - 1;
+  if (doc.tokens[k].folded == "de") --k;             // "de 8 años"
+  if (doc.tokens[k].text != "," && doc.tokens[k].text != "(") return n;
+  if (k == 0 || !is_name(doc, k - 1, lang)) return n;
+  const size_t first = name_start(doc, k - 1, lang);
+  // "el Dr. Pérez, de 60 años, se jubila": staff, not a patient.
+  if (first > 0 && is_clinician_title(doc, first - 1, lang)) return n;
+  return first;
 }
 
 // A person's age beside a first name ("4-year-old Sophie", "Sophie, 4,") in
@@ -406,6 +474,11 @@ void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
       name = i - 2;
       start = doc.tokens[name].start;
       end = doc.tokens[i].end;
+    } else if (const size_t first = spanish_aged_name(doc, i, lang); first != n) {
+      name = first;
+      start = doc.tokens[first].start;
+      end = doc.tokens[i + 1].end;
+      if (i + 2 < n && doc.tokens[i + 2].text == ")") end = doc.tokens[i + 2].end;  // "(7 años)"
     }
     if (name == n || overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end,
