@@ -131,7 +131,7 @@
     function result() {
       const said = box.result ? `${box.result.scores.overall} ${box.result.label}` : '';
       if (said && said !== spoken) {
-        app.overlay.announce(globalThis.chimeLabels.text('chipAnnounce', 'Chime: $1, $2 out of 100.', labelName(box.result.label), box.result.scores.overall));
+        app.overlay.announce(globalThis.chimeLabels.text('chipAnnounce', labelName(box.result.label), box.result.scores.overall));
       }
       spoken = said;
     }
