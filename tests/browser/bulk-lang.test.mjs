@@ -77,10 +77,13 @@ const pageWords = () => [document.title, document.body.innerText,
   ...[...document.querySelectorAll('[aria-label], [title], svg title')].map((e) => e.getAttribute('aria-label') ?? e.getAttribute('title') ?? e.textContent)]
   .join('\n');
 
-// The English pieces found in `words` as words of their own (not inside a Spanish word).
+// The English pieces found in `words`, a piece that starts or ends with a
+// letter only as whole words there (so "Event" is not found in "Evento").
 function englishIn(words, pieces) {
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return pieces.filter((piece) => new RegExp(`(?<![\\p{L}])${escape(piece)}(?![\\p{L}])`, 'u').test(words));
+  const before = (piece) => (/^\p{L}/u.test(piece) ? '(?<!\\p{L})' : '');
+  const after = (piece) => (/\p{L}$/u.test(piece) ? '(?!\\p{L})' : '');
+  return pieces.filter((piece) => new RegExp(`${before(piece)}${escape(piece)}${after(piece)}`, 'u').test(words));
 }
 
 // The column headings, summary names, chart captions, export and detail
