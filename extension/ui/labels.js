@@ -23,9 +23,10 @@
 
   // A visible or spoken string in the user's language, from extension/_locales
   // (the one copy of every string): through chrome.i18n in the extension;
-  // where there is none, from the messages.json a page inlined as
-  // <script type="application/json" id="chime-messages"> (the HTML report of
-  // `chime check`, which picks its language) or set as globalThis.chimeMessages
+  // where there is none, from the messages.json a page inlined in its JSON
+  // script element #chime-messages (the HTML report of `chime check`, which
+  // picks its language; this file is inlined there, so it names no tags)
+  // or set as globalThis.chimeMessages
   // (Node tests). $1, $2... are filled from `values`. A key with no message
   // shows as itself, so a missing one is seen, not blank.
   function text(key, ...values) {
