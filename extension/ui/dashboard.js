@@ -63,7 +63,8 @@
     const silence = summary.longest_silence?.days ?? 0;
     const items = [
       [t('summaryPosts'), summary.posts ?? entries.length],
-      [t('summaryPerWeek'), summary.posts_per_week ?? '—'],
+      // A decimal as the page's language writes it: 5.25, 5,25.
+      [t('summaryPerWeek'), summary.posts_per_week?.toLocaleString(t('pageLanguage')) ?? '—'],
       [t('summaryMedianScore'), summary.scores?.median ?? '—'],
       [t('summaryLongestSilence'), silence === 1 ? t('oneDay') : t('manyDays', silence)],
       [t('summaryReplies'), `${Math.round((summary.shares?.replies ?? 0) * 100)}%`],

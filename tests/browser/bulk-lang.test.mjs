@@ -93,6 +93,7 @@ async function checkDashboard(page, messages, lang) {
   assert.deepEqual(headings, ['columnLine', 'columnPost', 'columnScore', 'columnLabel', 'columnKind', 'scorePromotion',
     'scoreConversation', 'scoreLength', 'columnFirstFix'].map((key) => messages[key]));
   const summary = await page.locator('#summary > div').allInnerTexts();
+  assert.match(summary[1], lang === 'es' ? /^\d+,\d+\n/ : /^\d+\.\d+\n/, 'posts a week written as the language writes a decimal');
   assert.deepEqual(summary.map((s) => s.split('\n').at(-1)), ['summaryPosts', 'summaryPerWeek', 'summaryMedianScore',
     'summaryLongestSilence', 'summaryReplies', 'summaryQuestions'].map((key) => messages[key]));
   assert.deepEqual(await page.locator('figcaption').allInnerTexts(), [messages.chartScoresCaption, messages.chartLabelsCaption]);
