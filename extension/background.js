@@ -6,25 +6,13 @@
 import './protocol.js';
 import Chime from './engine/chime.js';
 
-const { kinds, storageKeys } = globalThis.chimeProtocol;
+const { kinds, storageKeys, withBrowserLanguage } = globalThis.chimeProtocol;
 
 let enginePromise = null;
 
 async function storedConfig() {
   const stored = await chrome.storage.sync.get(storageKeys.config);
   return stored[storageKeys.config] ?? {};
-}
-
-// The configuration as the engine gets it: hint messages in the language
-// the extension's own strings are shown in (Spanish when chrome.i18n picked
-// _locales/es, else English) unless the options page chose each post's own
-// language (lang "auto", docs/configuration.md). The locale chrome.i18n
-// picked is read from its pageLanguage message: getUILanguage() can differ
-// from it (headless Chromium started with --lang=es says "en-US" there).
-function withLanguage(config) {
-  if (!config || typeof config !== 'object' || Array.isArray(config) || 'lang' in config) return config;
-  const lang = chrome.i18n.getMessage('pageLanguage') === 'es' ? 'es' : 'en';
-  return { ...config, lang };
 }
 
 function loadEngine() {
@@ -34,7 +22,7 @@ function loadEngine() {
       const wasmUrl = chrome.runtime.getURL('engine/chime.wasm');
       const wasmBinary = new Uint8Array(await (await fetch(wasmUrl)).arrayBuffer());
       const engine = await Chime.load({ wasmUrl, wasmBinary });
-      const applied = engine.setConfig(withLanguage(await storedConfig()));
+      const applied = engine.setConfig(withBrowserLanguage(await storedConfig()));
       if (!applied.ok) console.warn('Chime: the stored configuration is invalid; using defaults', applied.errors);
       return engine;
     })();
@@ -47,7 +35,7 @@ function loadEngine() {
 chrome.storage.onChanged.addListener(async (changes, area) => {
   if (area !== 'sync' || !(storageKeys.config in changes) || !enginePromise) return;
   const engine = await loadEngine();
-  engine.setConfig(withLanguage(changes[storageKeys.config].newValue ?? {}));
+  engine.setConfig(withBrowserLanguage(changes[storageKeys.config].newValue ?? {}));
 });
 
 // --- drafts, for the popup -------------------------------------------------
@@ -107,7 +95,7 @@ const handlers = {
     const engine = await loadEngine();
     // The page saw the options change: this answer must follow them, even if
     // this worker's own storage.onChanged has not run yet.
-    if (reloadConfig) engine.setConfig(withLanguage(await storedConfig()));
+    if (reloadConfig) engine.setConfig(withBrowserLanguage(await storedConfig()));
     const result = engine.analyze(String(text ?? ''), context ?? {});
     // After the answer is posted, so that it never waits for this.
     if (sender.tab) afterReply(() => rememberDraft(sender.tab.id, { text, context: context ?? {}, result, url: sender.url, at: Date.now() }));
@@ -118,8 +106,8 @@ const handlers = {
   },
   async [kinds.validateConfig]({ config }) {
     const engine = await loadEngine();
-    const checked = engine.setConfig(withLanguage(config ?? {}));
-    engine.setConfig(withLanguage(await storedConfig()));  // validating must not change the live configuration
+    const checked = engine.setConfig(withBrowserLanguage(config ?? {}));
+    engine.setConfig(withBrowserLanguage(await storedConfig()));  // validating must not change the live configuration
     return { ok: true, errors: checked.ok ? [] : checked.errors };
   },
   async [kinds.rules]() {

@@ -7,11 +7,12 @@
 //   data-i18n-aria-label=KEY    its aria-label
 //   data-i18n-title=KEY         its title (tooltip)
 
-// The message `key` with its $1, $2... filled from `substitutions`. A key with
-// no message shows as itself, so a missing one is seen, not blank.
-export function message(key, ...substitutions) {
-  return chrome.i18n.getMessage(key, substitutions.map(String)) || key;
-}
+import './ui/labels.js';
+
+// The message `key` with its $1, $2... filled from `substitutions`: the one
+// helper of every view, ui/labels.js text(). A key with no message shows as
+// itself, so a missing one is seen, not blank.
+export const message = globalThis.chimeLabels.text;
 
 const ATTRIBUTES = { 'data-i18n-placeholder': 'placeholder', 'data-i18n-aria-label': 'aria-label', 'data-i18n-title': 'title' };
 

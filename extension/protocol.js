@@ -25,6 +25,19 @@
 
   const nativeHost = 'com.chime.host';
 
+  // The configuration as the engine gets it (the background's wasm engine,
+  // the bulk page's native host): hint messages in the language the
+  // extension's own strings are shown in (Spanish when chrome.i18n picked
+  // _locales/es, else English) unless the options page chose each post's own
+  // language (lang "auto", docs/configuration.md). The locale chrome.i18n
+  // picked is read from its pageLanguage message: getUILanguage() can differ
+  // from it (headless Chromium started with --lang=es says "en-US" there).
+  function withBrowserLanguage(config) {
+    if (!config || typeof config !== 'object' || Array.isArray(config) || 'lang' in config) return config;
+    const lang = chrome.i18n.getMessage('pageLanguage') === 'es' ? 'es' : 'en';
+    return { ...config, lang };
+  }
+
   // Requests go over one long-lived port (cheaper per keystroke than a
   // sendMessage channel each time). Chrome stops an idle service worker,
   // which disconnects the port: the next request connects again and wakes
@@ -100,5 +113,5 @@
     });
   }
 
-  globalThis.chimeProtocol = Object.freeze({ kinds, storageKeys, nativeHost, request, serve });
+  globalThis.chimeProtocol = Object.freeze({ kinds, storageKeys, nativeHost, withBrowserLanguage, request, serve });
 })();

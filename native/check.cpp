@@ -39,8 +39,9 @@ Options:
   --input auto|text|jsonl|csv|tsv|json|tweets.js   how to read the files (default: auto)
   --config FILE        Chime configuration (JSON; see docs/configuration)
   --fail-on warning|error   exit 1 if any post has a hint this severe or worse
-  --lang auto|en|es    language of the hints (default: the configuration's lang, else
-                       auto: Spanish for a Spanish post, English otherwise)
+  --lang auto|en|es    language of the hints and of the html page (default: the
+                       configuration's lang, else auto: Spanish for a Spanish post,
+                       English otherwise; the html page in most posts' language)
   --rewrite N          how many posts the summary lists as worth rewriting (default 10)
   --summary            with --format ndjson: end with a {"totals", "summary"} line
   --no-progress        no progress bar on stderr
@@ -314,6 +315,7 @@ int run_check(const std::vector<std::string>& args) {
     config = std::move(*loaded);
   }
   if (options->lang) config.lang = *options->lang;
+  const std::string lang = config.lang;
   Analyzer analyzer(std::move(config));
 
   std::ios::sync_with_stdio(false);
@@ -323,6 +325,7 @@ int run_check(const std::vector<std::string>& args) {
   writer_options.ndjson_summary = options->summary;
   writer_options.width = stdout_terminal ? terminal_width(STDOUT_FILENO) : 100;
   writer_options.many_files = options->files.size() > 1;
+  writer_options.lang = lang;
   auto writer = make_writer(format, std::cout, writer_options);
   // The table shows progress itself; a bar would garble it.
   const bool show_progress = options->progress && is_terminal(STDERR_FILENO) && !stdout_terminal;

@@ -269,7 +269,7 @@ std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, cons
     case OutputFormat::json: return std::make_unique<JsonWriter>(out);
     case OutputFormat::ndjson: return std::make_unique<NdjsonWriter>(out, options.ndjson_summary);
     case OutputFormat::csv: return std::make_unique<CsvWriter>(out);
-    case OutputFormat::html: return make_html_writer(out);
+    case OutputFormat::html: return make_html_writer(out, options.lang);
     case OutputFormat::table: break;
   }
   return std::make_unique<TableWriter>(out, options);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "chime/account.hpp"
@@ -35,12 +36,14 @@ struct WriterOptions {
   bool ndjson_summary = false;  // --summary: end NDJSON with a summary line
   int width = 100;              // table: terminal columns
   bool many_files = false;      // table: print the file name above its rows
+  std::string lang = "auto";    // html: the page's language, auto, en or es (the configuration's lang after --lang)
 };
 
 std::unique_ptr<Writer> make_writer(OutputFormat format, std::ostream& out, const WriterOptions& options);
 
-// The self-contained HTML report (html_report.cpp).
-std::unique_ptr<Writer> make_html_writer(std::ostream& out);
+// The self-contained HTML report (html_report.cpp), its words in `lang`
+// (auto: the language most of its posts are in).
+std::unique_ptr<Writer> make_html_writer(std::ostream& out, std::string_view lang);
 
 // One output line's JSON text, {"file","line","id","result"} (with_text: and "text"),
 // and the JSON of {"file","line","error"} and of the totals.

@@ -25,7 +25,7 @@ add_test(NAME browser.build_extension
   COMMAND ${PROJECT_SOURCE_DIR}/scripts/build-extension.sh ${CHIME_WASM_BUILD_DIR} ${extension_out})
 set_tests_properties(browser.build_extension PROPERTIES FIXTURES_SETUP chime_extension)
 
-foreach(suite lint compose compose-lang editing layout pages report i18n)
+foreach(suite lint compose compose-lang editing layout pages report i18n bulk-lang)
   add_test(NAME browser.${suite}
     COMMAND ${CHIME_NODE} --test ${suite}.test.mjs
     WORKING_DIRECTORY ${browser_dir})

@@ -9,11 +9,13 @@ import '../ui/report.js';
 import '../ui/charts.js';
 import '../ui/dashboard.js';
 import { setUpPage } from '../ui/page.js';
+import { localizePage, message } from '../i18n.js';
 
-const { storageKeys, nativeHost } = globalThis.chimeProtocol;
+const { storageKeys, nativeHost, withBrowserLanguage } = globalThis.chimeProtocol;
 const { renderDashboard } = globalThis.chimeDashboard;
 const $ = (id) => document.getElementById(id);
 
+localizePage();
 setUpPage();
 
 function showProblem(...content) {
@@ -35,14 +37,14 @@ function browserName() {
 function showInstallHelp(detail) {
   const command = `chime install-host --browser ${browserName()}`;
   const p1 = document.createElement('p');
-  p1.textContent = 'The bulk check needs the Chime program on this computer, and it is not installed for this browser.';
+  p1.textContent = message('hostMissing');
   const p2 = document.createElement('p');
-  p2.textContent = 'Build or install chime, then register it with the browser by running:';
+  p2.textContent = message('hostInstallHow');
   const pre = document.createElement('pre');
-  pre.textContent = `${command}\n# other browsers: --browser chrome, chromium, edge, brave, firefox, or all`;
+  pre.textContent = `${command}\n# ${message('hostOtherBrowsers')}: --browser chrome, chromium, edge, brave, firefox, all`;
   const p3 = document.createElement('p');
   p3.className = 'muted';
-  p3.textContent = `Then reload this page. It registers ${nativeHost} for extension ${chrome.runtime.id}. (Browser said: ${detail})`;
+  p3.textContent = message('hostThenReload', nativeHost, chrome.runtime.id, detail);
   showProblem(p1, p2, pre, p3);
 }
 
@@ -58,7 +60,7 @@ async function check(event) {
   const content = await file.text();
   $('progress-row').hidden = false;
   $('progress').removeAttribute('value');  // indeterminate until the host counts
-  $('progress-text').textContent = `Sending ${file.name}…`;
+  $('progress-text').textContent = message('bulkSending', file.name);
 
   const port = chrome.runtime.connectNative(nativeHost);
   let finished = false;
@@ -67,7 +69,8 @@ async function check(event) {
     if (!frame.ok) {
       finished = true;
       $('progress-row').hidden = true;
-      showProblem(`${file.name} could not be checked: ${frame.error?.message ?? 'unknown error'} (${frame.error?.code ?? 'no code'})`);
+      showProblem(message('bulkCouldNotCheck', file.name, frame.error?.message ?? message('bulkUnknownError'),
+                          frame.error?.code ?? message('bulkNoCode')));
       port.disconnect();
       $('check').disabled = false;
       return;
@@ -79,14 +82,15 @@ async function check(event) {
     if (frame.progress) {
       $('progress').max = Math.max(1, frame.progress.total);
       $('progress').value = frame.progress.done;
-      $('progress-text').textContent = `${frame.progress.done} of ${frame.progress.total} posts checked`;
+      $('progress-text').textContent = message('bulkProgress', frame.progress.done, frame.progress.total);
     }
     if (frame.done) {
       finished = true;
       port.disconnect();
       $('check').disabled = false;
-      $('progress-text').textContent = `${entries.length} post${entries.length === 1 ? '' : 's'} checked` +
-        (frame.errors_total ? `; ${frame.errors_total} line${frame.errors_total === 1 ? '' : 's'} could not be read` : '');
+      const unread = frame.errors_total ?? 0;
+      $('progress-text').textContent = (entries.length === 1 ? message('bulkOneChecked') : message('bulkChecked', entries.length)) +
+        (unread === 0 ? '' : unread === 1 ? message('bulkOneUnread') : message('bulkUnread', unread));
       const errors = (frame.errors ?? []).map((e) => ({ file: file.name, line: e.line ?? 0, code: e.code, message: e.message,
                                                         ndjson: e.ndjson }));
       renderDashboard($('results'), { entries, errors, errorsTotal: frame.errors_total ?? errors.length,
@@ -98,14 +102,15 @@ async function check(event) {
     $('check').disabled = false;
     if (finished) return;
     $('progress-row').hidden = true;
-    const detail = chrome.runtime.lastError?.message ?? 'the program closed the connection';
+    const detail = chrome.runtime.lastError?.message ?? message('bulkHostClosed');
     if (/not found|forbidden|not allowed|no such native/i.test(detail)) showInstallHelp(detail);
-    else showProblem(`The Chime program stopped before it finished: ${detail}`);
+    else showProblem(message('bulkHostStopped', detail));
   });
   // lines: each result also carries the CSV row and NDJSON line `chime check`
   // writes for it, which the export saves as they are.
   const request = { id: 1, type: 'check', file: { name: file.name, content }, lines: true };
-  if (stored[storageKeys.config]) request.config = stored[storageKeys.config];
+  // Hint messages in the language of the page, as in the compose box.
+  request.config = withBrowserLanguage(stored[storageKeys.config] ?? {});
   port.postMessage(request);
 }
 

@@ -6,6 +6,7 @@
 (() => {
   const { kinds, request } = globalThis.chimeProtocol;
   const find = globalThis.chimeFind;
+  const t = globalThis.chimeLabels.text;  // what screen readers are told, in the browser's language
 
   // How long an answer asked for at keydown waits for the editor to take the key.
   const EARLY_ANSWER_WAIT_MS = 250;
@@ -288,7 +289,7 @@
       this.draft = find.readDraft(this.editor);
       if (this.draft.text !== this.text) this.onEdit();
       if (!this.holds(hint, quote)) {
-        this.app.overlay.announce('Chime: the draft has changed since this hint; nothing was replaced.');
+        this.app.overlay.announce(t('announceStaleHint'));
         this.emit('result');  // the card and popover show the fresh state
         this.focusEditor();
         return false;
@@ -313,7 +314,7 @@
           selected = this.selectionIs(hint.start, hint.end);
         }
         if (!selected) {
-          this.app.overlay.announce('Chime: the draft or the selection changed; nothing was replaced.');
+          this.app.overlay.announce(t('announceDraftChanged'));
           return false;
         }
         if (replacement) document.execCommand('insertText', false, replacement);
@@ -324,10 +325,10 @@
         const expected = before.slice(0, hint.start) + replacement + before.slice(hint.end);
         if (this.text !== expected) {
           console.warn('Chime: the editor did not take the replacement', { expected, got: this.text });
-          this.app.overlay.announce('Chime could not apply the replacement; the draft is unchanged.');
+          this.app.overlay.announce(t('announceNotApplied'));
           return false;
         }
-        this.app.overlay.announce(replacement ? `Replaced with “${replacement}”.` : 'Deleted.');
+        this.app.overlay.announce(replacement ? t('announceReplaced', replacement) : t('announceDeleted'));
         return true;
       } finally {
         this.applying = false;

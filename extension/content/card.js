@@ -30,14 +30,14 @@
     const config = structuredClone(stored[storageKeys.config] ?? {});
     config.rules = { ...(config.rules ?? {}), [rule]: 'off' };
     await chrome.storage.sync.set({ [storageKeys.config]: config });
-    app.overlay.announce(t('ruleTurnedOff', "Chime: the rule $1 is off. Turn it on again in Chime's options.", rule));
+    app.overlay.announce(t('ruleTurnedOff', rule));
   }
 
   function render(box, hints) {
     const panel = app.overlay.card;
     const text = box.text;
     panel.replaceChildren(
-      el(document, 'button', { type: 'button', class: 'panel-close', 'aria-label': t('closeHint', 'Close hint'), onclick: () => close(true) }, '×'),
+      el(document, 'button', { type: 'button', class: 'panel-close', 'aria-label': t('closeHint'), onclick: () => close(true) }, '×'),
       el(document, 'ul', { class: 'hint-list' }, hints.map((hint) => {
         const quote = text.slice(hint.start, hint.end);
         const item = renderHint(document, hint, text, {
@@ -51,15 +51,15 @@
         if (hint.severity === 'error') item.querySelector('.sev-tag')?.prepend(el(document, 'span', { class: 'sev-icon', 'aria-hidden': 'true' }, '!'));
         item.append(el(document, 'div', { class: 'more' },
           el(document, 'a', { class: 'why', href: ruleUrl(hint.rule), target: '_blank', rel: 'noopener',
-            'aria-label': t('cardWhyLabel', 'Why: the rule $1 explained (opens a new tab)', hint.rule) }, t('cardWhy', 'Why?')),
+            'aria-label': t('cardWhyLabel', hint.rule) }, t('cardWhy')),
           el(document, 'button', { type: 'button', class: 'turn-off', 'data-rule': hint.rule,
-            'aria-label': t('cardTurnOffLabel', 'Turn off the rule $1 for all drafts', hint.rule),
-            onclick: () => { hide(); turnOff(hint.rule); box.focusEditor(); } }, t('cardTurnOff', 'Turn off this rule'))));
+            'aria-label': t('cardTurnOffLabel', hint.rule),
+            onclick: () => { hide(); turnOff(hint.rule); box.focusEditor(); } }, t('cardTurnOff'))));
         return item;
       })));
     panel.dataset.count = String(hints.length);
-    panel.setAttribute('aria-label', hints.length === 1 ? t('cardOneHint', 'Chime hint: $1', hints[0].message)
-      : t('cardManyHints', 'Chime: $1 hints here', hints.length));
+    panel.setAttribute('aria-label', hints.length === 1 ? t('cardOneHint', hints[0].message)
+      : t('cardManyHints', hints.length));
   }
 
   // Rects the card must not cover: the site's controls near compose boxes and

@@ -9,6 +9,7 @@
 (() => {
   const { el } = globalThis.chimeReport;
   const { labelName, LABEL_SEVERITY } = globalThis.chimeLabels;
+  const t = globalThis.chimeLabels.text;  // what is shown and spoken, in the browser's language
 
   const CHIP_HEIGHT = 22;
   const CHIP_MARGIN = 6;        // from the controls on either side
@@ -52,7 +53,7 @@
     const left = length.max - length.weighted;
     if (left > LENGTH_WARN_LEFT) return null;
     return { left, over: left < 0,
-      spoken: left < 0 ? `${-left} characters over the limit` : `${left} characters left` };
+      spoken: left < 0 ? t('chipCharactersOver', -left) : t('chipCharactersLeft', left) };
   }
 
   function forBox(box, signal) {
@@ -81,8 +82,8 @@
         el(document, 'span', { class: 'name' }, ` · ${labelName(label)}`),
         note && el(document, 'span', { class: `len${note.over ? ' over' : ''}`, 'data-testid': 'chime-chip-length' }, String(note.left)),
       ].filter(Boolean));
-      chip.setAttribute('aria-label', `Chime score ${scores.overall}, ${labelName(label)}` +
-        `${note ? `, ${note.spoken}` : ''}${errors ? ', with an error to review' : ''}. Show details.`);
+      chip.setAttribute('aria-label', t('chipScore', scores.overall, labelName(label)) +
+        `${note ? `, ${note.spoken}` : ''}${errors ? t('chipWithError') : ''}. ${t('chipShowDetails')}`);
       chip.dataset.score = String(scores.overall);
       chip.dataset.label = label;
       chip.dataset.weighted = String(length?.weighted ?? '');
@@ -131,7 +132,7 @@
     function result() {
       const said = box.result ? `${box.result.scores.overall} ${box.result.label}` : '';
       if (said && said !== spoken) {
-        app.overlay.announce(globalThis.chimeLabels.text('chipAnnounce', 'Chime: $1, $2 out of 100.', labelName(box.result.label), box.result.scores.overall));
+        app.overlay.announce(t('chipAnnounce', labelName(box.result.label), box.result.scores.overall));
       }
       spoken = said;
     }

@@ -71,15 +71,15 @@
       'aria-labelledby': 'chime-guard-title', 'aria-describedby': 'chime-guard-list' },
       el(document, 'h2', { id: 'chime-guard-title', class: 'guard-title' },
         el(document, 'span', { class: 'sev-icon', 'aria-hidden': 'true' }, '!'),
-        found.length === 1 ? t('guardOneProblem', 'Chime found a problem in this post')
-          : t('guardManyProblems', 'Chime found $1 problems in this post', found.length)),
+        found.length === 1 ? t('guardOneProblem')
+          : t('guardManyProblems', found.length)),
       el(document, 'ul', { id: 'chime-guard-list', class: 'hint-list' }, found.map(({ hint, quote }) =>
         el(document, 'li', { class: 'hint sev-error', 'data-rule': hint.rule },
           quote && el(document, 'span', { class: 'hint-span' }, `“${quote.length > 60 ? `${quote.slice(0, 57)}…` : quote}” `),
           el(document, 'p', { class: 'hint-message' }, hint.message)))),
       el(document, 'div', { class: 'actions' },
-        el(document, 'button', { type: 'button', class: 'replace review', onclick: review }, t('guardReview', 'Review')),
-        el(document, 'button', { type: 'button', class: 'dismiss post-anyway', onclick: postAnyway }, t('guardPostAnyway', 'Post anyway'))));
+        el(document, 'button', { type: 'button', class: 'replace review', onclick: review }, t('guardReview')),
+        el(document, 'button', { type: 'button', class: 'dismiss post-anyway', onclick: postAnyway }, t('guardPostAnyway'))));
     panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.preventDefault();

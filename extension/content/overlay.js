@@ -4,6 +4,7 @@
 // site's layout (no layout shift). Re-attached if the site's re-render drops it.
 (() => {
   const { el } = globalThis.chimeReport;
+  const t = globalThis.chimeLabels.text;  // the panels' spoken names, in the browser's language
 
   const OVERLAY_CSS = `
 :host { all: initial; }
@@ -57,8 +58,8 @@
       this.shadow.adoptedStyleSheets = [sheet];
       this.root = el(document, 'div', { class: 'chime-root' });
       this.shadow.append(this.root);
-      this.card = el(document, 'div', { class: 'panel card', role: 'dialog', 'aria-label': 'Chime hint', hidden: true });
-      this.popover = el(document, 'div', { class: 'panel popover', role: 'dialog', 'aria-label': 'Chime score details', hidden: true });
+      this.card = el(document, 'div', { class: 'panel card', role: 'dialog', 'aria-label': t('cardRegion'), hidden: true });
+      this.popover = el(document, 'div', { class: 'panel popover', role: 'dialog', 'aria-label': t('popoverRegion'), hidden: true });
       this.live = el(document, 'div', { role: 'status', 'aria-live': 'polite', style: 'position: fixed; left: -9999px; width: 1px; height: 1px; overflow: hidden;' });
       this.root.append(this.card, this.popover, this.live);
       this.attach();

@@ -15,7 +15,7 @@
     const hints = box.visibleHints();
     const text = box.text;  // what the popover quotes: a fix applies only while the span still holds it
     app.overlay.popover.replaceChildren(
-      el(document, 'button', { type: 'button', class: 'panel-close', 'aria-label': globalThis.chimeLabels.text('closeDetails', 'Close details'), onclick: () => close(true) }, '×'),
+      el(document, 'button', { type: 'button', class: 'panel-close', 'aria-label': globalThis.chimeLabels.text('closeDetails'), onclick: () => close(true) }, '×'),
       renderReport(document, {
         result: box.result, text, hints,
         dismissedCount: box.result.hints.length - hints.length,

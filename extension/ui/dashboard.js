@@ -16,12 +16,12 @@
 //   only put them together: nothing here writes CSV or JSON.
 (() => {
   const { LABEL_ORDER, SEVERITY_ORDER, labelName, labelVar, kindName, kindCue } = globalThis.chimeLabels;
+  const t = globalThis.chimeLabels.text;  // every visible string, in the user's language
   const { renderReport, el } = globalThis.chimeReport;
   const { barChart, shareChart } = globalThis.chimeCharts;
 
   const PAGE = 500;  // table rows drawn at a time: 10,000 rows at once take seconds to build
   const where = (file, line) => (line ? `${file}:${line}` : file);
-  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
   function firstIssue(entry) {
     const issues = entry.result.hints.filter((h) => h.severity !== 'good');
@@ -29,60 +29,62 @@
   }
 
   const COLUMNS = [
-    { key: 'line', title: 'Line', value: (e) => e.n, num: true },
-    { key: 'text', title: 'Post', value: (e) => e.text, className: 'text' },
-    { key: 'overall', title: 'Score', value: (e) => e.result.scores.overall, num: true },
-    { key: 'label', title: 'Label', value: (e) => labelName(e.result.label) },
-    { key: 'kind', title: 'Kind', value: (e) => kindName(e.result.kind) },
-    { key: 'promotion', title: 'Promotion', value: (e) => e.result.scores.promotion, num: true },
-    { key: 'conversation', title: 'Conversation', value: (e) => e.result.scores.conversation, num: true },
-    { key: 'length', title: 'Length', value: (e) => e.result.length.weighted, num: true },
-    { key: 'hint', title: 'First thing to fix', value: (e) => firstIssue(e)?.message ?? '' },
+    { key: 'line', title: () => t('columnLine'), value: (e) => e.n, num: true },
+    { key: 'text', title: () => t('columnPost'), value: (e) => e.text, className: 'text' },
+    { key: 'overall', title: () => t('columnScore'), value: (e) => e.result.scores.overall, num: true },
+    { key: 'label', title: () => t('columnLabel'), value: (e) => labelName(e.result.label) },
+    { key: 'kind', title: () => t('columnKind'), value: (e) => kindName(e.result.kind) },
+    { key: 'promotion', title: () => t('scorePromotion'), value: (e) => e.result.scores.promotion, num: true },
+    { key: 'conversation', title: () => t('scoreConversation'), value: (e) => e.result.scores.conversation, num: true },
+    { key: 'length', title: () => t('scoreLength'), value: (e) => e.result.length.weighted, num: true },
+    { key: 'hint', title: () => t('columnFirstFix'), value: (e) => firstIssue(e)?.message ?? '' },
   ];
 
   // Problems: what was wrong and where, as `chime check` says it on stderr.
   function renderProblems(data, nothingChecked) {
     const { errors, errorsTotal, files } = data;
     const heading = nothingChecked
-      ? `Nothing could be checked in ${files.join(', ') || 'the input'}`
-      : `${plural(errorsTotal, 'line')} could not be checked`;
+      ? t('nothingChecked', files.join(', ') || t('theInput'))
+      : (errorsTotal === 1 ? t('oneLineNotChecked') : t('linesNotChecked', errorsTotal));
     const list = el(document, 'ul', { class: 'problem-list' }, errors.map((e) =>
       el(document, 'li', { 'data-line': e.line || null },
         el(document, 'code', {}, where(e.file, e.line)), ': ', e.message)));
     if (nothingChecked && errors.length === 0) {
-      list.append(el(document, 'li', {}, el(document, 'code', {}, files.join(', ')), ': no posts found (is the file empty?)'));
+      list.append(el(document, 'li', {}, el(document, 'code', {}, files.join(', ')), ': ', t('noPostsFound')));
     }
     return el(document, 'section', { class: `problems${nothingChecked ? ' fatal' : ''}`, role: 'alert', id: 'problems' },
       el(document, 'h2', {}, heading),
       list,
       errorsTotal > errors.length && el(document, 'p', { class: 'muted' },
-        `…and ${errorsTotal - errors.length} more (the first ${errors.length} are listed).`));
+        t('moreProblems', errorsTotal - errors.length, errors.length)));
   }
 
   function renderSummary(summary, entries) {
+    const silence = summary.longest_silence?.days ?? 0;
     const items = [
-      ['Posts', summary.posts ?? entries.length],
-      ['Per week', summary.posts_per_week ?? '—'],
-      ['Median score', summary.scores?.median ?? '—'],
-      ['Longest silence', plural(summary.longest_silence?.days ?? 0, 'day')],
-      ['Replies', `${Math.round((summary.shares?.replies ?? 0) * 100)}%`],
-      ['Questions', `${Math.round((summary.shares?.questions ?? 0) * 100)}%`],
+      [t('summaryPosts'), summary.posts ?? entries.length],
+      // A decimal as the page's language writes it: 5.25, 5,25.
+      [t('summaryPerWeek'), summary.posts_per_week?.toLocaleString(t('pageLanguage')) ?? '—'],
+      [t('summaryMedianScore'), summary.scores?.median ?? '—'],
+      [t('summaryLongestSilence'), silence === 1 ? t('oneDay') : t('manyDays', silence)],
+      [t('summaryReplies'), `${Math.round((summary.shares?.replies ?? 0) * 100)}%`],
+      [t('summaryQuestions'), `${Math.round((summary.shares?.questions ?? 0) * 100)}%`],
     ];
     const grid = el(document, 'div', { class: 'summary-grid card-section', id: 'summary' },
       items.map(([name, value]) => el(document, 'div', {}, el(document, 'b', {}, String(value)), name)));
 
     const histogram = summary.scores?.histogram ?? [];
     const scores = barChart(histogram.map((bucket) => ({ label: String(bucket.from), value: bucket.posts })),
-      { title: `Posts by overall score, in bands of ten: ${histogram.map((b) => `${b.from}-${b.to}: ${b.posts}`).join(', ')}` });
+      { title: t('chartScoresTitle', histogram.map((b) => `${b.from}-${b.to}: ${b.posts}`).join(', ')) });
     const scored = Object.values(summary.labels ?? {}).reduce((sum, n) => sum + n, 0) || 1;
     const shares = LABEL_ORDER.map((label) => ({
       label: labelName(label), value: (summary.labels?.[label] ?? 0) / scored, color: labelVar(label),
     }));
     const kinds = shareChart(shares, {
-      title: `Share of posts by label: ${shares.map((s) => `${s.label} ${Math.round(s.value * 100)}%`).join(', ')}` });
+      title: t('chartLabelsTitle', shares.map((s) => `${s.label} ${Math.round(s.value * 100)}%`).join(', ')) });
     const charts = el(document, 'div', { class: 'charts card-section' },
-      el(document, 'figure', {}, el(document, 'figcaption', {}, 'Score distribution'), el(document, 'div', { id: 'chart-scores' }, scores)),
-      el(document, 'figure', {}, el(document, 'figcaption', {}, 'Labels'), el(document, 'div', { id: 'chart-kinds' }, kinds)));
+      el(document, 'figure', {}, el(document, 'figcaption', {}, t('chartScoresCaption')), el(document, 'div', { id: 'chart-scores' }, scores)),
+      el(document, 'figure', {}, el(document, 'figcaption', {}, t('chartLabelsCaption')), el(document, 'div', { id: 'chart-kinds' }, kinds)));
     return [grid, charts];
   }
 
@@ -111,12 +113,12 @@
   function renderExport(data) {
     const base = data.files.length === 1 ? data.files[0].replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') : 'chime';
     return el(document, 'div', { class: 'export card-section' },
-      el(document, 'span', { class: 'muted' }, 'Save the results as ', el(document, 'code', {}, 'chime check'), ' writes them:'),
-      el(document, 'button', { type: 'button', class: 'button secondary', id: 'export-csv',
-        onclick: () => download(`${base}.chime.csv`, 'text/csv', exportCsv(data)) }, 'CSV'),
-      el(document, 'button', { type: 'button', class: 'button secondary', id: 'export-ndjson',
+      el(document, 'span', { class: 'muted' }, t('exportBefore'), el(document, 'code', {}, 'chime check'), t('exportAfter')),
+      el(document, 'button', { type: 'button', class: 'button secondary', id: 'export-csv', 'aria-label': t('exportCsvLabel'),
+        onclick: () => download(`${base}.chime.csv`, 'text/csv', exportCsv(data)) }, t('exportCsv')),
+      el(document, 'button', { type: 'button', class: 'button secondary', id: 'export-ndjson', 'aria-label': t('exportNdjsonLabel'),
         onclick: () => download(`${base}.chime.ndjson`, 'application/x-ndjson', exportNdjson(data)) },
-      'JSON Lines'));
+      t('exportNdjson')));
   }
 
   function renderDashboard(container, data) {
@@ -135,16 +137,17 @@
     const dialog = el(document, 'dialog', { id: 'detail', 'aria-labelledby': 'detail-title' });
     function showDetail(position) {
       const entry = order[position];
-      const title = `${many ? `${entry.file}, line` : 'Line'} ${entry.line}` + (entry.id ? ` (id ${entry.id})` : '');
+      const title = (many ? t('detailFileLine', entry.file, entry.line) : t('detailLine', entry.line)) +
+        (entry.id ? t('detailId', entry.id) : '');
       const step = (delta) => () => showDetail(position + delta);
       dialog.replaceChildren(
         el(document, 'div', { class: 'detail-head' },
           el(document, 'h2', { id: 'detail-title' }, title),
           el(document, 'button', { type: 'button', class: 'button secondary', id: 'detail-previous',
-            disabled: position === 0, onclick: step(-1) }, 'Previous'),
+            disabled: position === 0, onclick: step(-1) }, t('detailPrevious')),
           el(document, 'button', { type: 'button', class: 'button secondary', id: 'detail-next',
-            disabled: position === order.length - 1, onclick: step(1) }, 'Next'),
-          el(document, 'button', { type: 'button', class: 'button', id: 'detail-close', onclick: () => dialog.close() }, 'Close')),
+            disabled: position === order.length - 1, onclick: step(1) }, t('detailNext')),
+          el(document, 'button', { type: 'button', class: 'button', id: 'detail-close', onclick: () => dialog.close() }, t('detailClose'))),
         el(document, 'blockquote', { class: 'post-text', 'data-line': entry.line }, entry.text),
         renderReport(document, { result: entry.result, text: entry.text }));
       if (!dialog.open) dialog.showModal();
@@ -153,7 +156,7 @@
 
     const table = el(document, 'table', { id: 'table', 'aria-describedby': 'table-note' },
       el(document, 'caption', { id: 'table-note', class: 'muted' },
-        'Select a column heading to sort, a line number to see the post with its hints.'),
+        t('tableNote')),
       el(document, 'thead', {}, el(document, 'tr')), el(document, 'tbody'));
     const more = el(document, 'div', { class: 'table-more' });
 
@@ -164,7 +167,7 @@
         sort = { key: column.key, ascending: sort.key === column.key ? !sort.ascending : true };
         shown = PAGE;
         renderTable();
-      } }, column.title + (sort.key === column.key ? (sort.ascending ? ' ▲' : ' ▼') : '')))));
+      } }, column.title() + (sort.key === column.key ? (sort.ascending ? ' ▲' : ' ▼') : '')))));
       const column = COLUMNS.find((c) => c.key === sort.key);
       order = [...entries].sort((a, b) => {
         const x = column.value(a);
@@ -174,7 +177,7 @@
       });
       table.tBodies[0].replaceChildren(...order.slice(0, shown).map((entry, position) => el(document, 'tr', { 'data-line': entry.line },
         el(document, 'td', { class: 'num' }, el(document, 'button', {
-          type: 'button', class: 'open-detail', 'aria-label': `Details of line ${entry.line}`, onclick: () => showDetail(position),
+          type: 'button', class: 'open-detail', 'aria-label': t('detailsOfLine', entry.line), onclick: () => showDetail(position),
         }, `${many ? `${entry.file}:` : ''}${entry.line}`), entry.id ? el(document, 'span', { class: 'muted' }, ` (${entry.id})`) : ''),
         el(document, 'td', { class: 'text' }, entry.text),
         el(document, 'td', { class: 'num' }, String(entry.result.scores.overall)),
@@ -186,11 +189,11 @@
         el(document, 'td', { class: 'num' }, String(entry.result.length.weighted)),
         el(document, 'td', {}, firstIssue(entry)?.message ?? '—'))));
       more.replaceChildren(shown >= order.length ? '' : el(document, 'p', { class: 'muted' },
-        `${shown} of ${order.length} posts shown. `,
+        t('rowsShown', shown, order.length), ' ',
         el(document, 'button', { type: 'button', class: 'button secondary', id: 'show-more', onclick: () => {
           shown += PAGE;
           renderTable();
-        } }, `Show ${Math.min(PAGE, order.length - shown)} more`)));
+        } }, t('showMore', Math.min(PAGE, order.length - shown)))));
     }
     renderTable();
 

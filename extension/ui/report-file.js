@@ -34,10 +34,14 @@
     }
   }
   performance.mark('chime-report-data-read');  // bench/browser/report.mjs reads it
-  document.title = `Chime report: ${files.join(', ')}`;
-  document.getElementById('report-source').textContent =
-    `${files.join(', ')}: ${entries.length} post${entries.length === 1 ? '' : 's'} checked by chime ${end.version ?? ''}` +
-    (errors.length ? `, ${errors.length} line${errors.length === 1 ? '' : 's'} not read` : '') + '.';
+  // In the language chime chose for the file (its --lang; docs/cli.md), from
+  // the messages.json it inlined: ui/labels.js text() reads it.
+  const t = globalThis.chimeLabels.text;
+  document.documentElement.lang = t('pageLanguage');
+  document.title = t('reportTitle', files.join(', '));
+  const posts = entries.length === 1 ? t('reportOnePost', end.version ?? '') : t('reportPosts', entries.length, end.version ?? '');
+  const unread = errors.length === 0 ? '' : errors.length === 1 ? t('reportOneUnread') : t('reportUnread', errors.length);
+  document.getElementById('report-source').textContent = `${files.join(', ')}: ${posts}${unread}.`;
   globalThis.chimeDashboard.renderDashboard(document.getElementById('results'),
     { entries, errors, errorsTotal: errors.length, summary: end.summary ?? {}, files, csvHeader: end.csv_header });
   performance.mark('chime-report-drawn');  // bench/browser/report.mjs reads it

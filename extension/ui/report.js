@@ -3,7 +3,7 @@
 // pad. It only presents what the engine computed.
 (() => {
   // Label, kind and family names and colours come from ui/labels.js, loaded before this file.
-  const { LABEL_SEVERITY, SEVERITY_ORDER, labelName, kindName, kindCue, familyOf, familyName } = globalThis.chimeLabels;
+  const { LABEL_SEVERITY, SEVERITY_ORDER, labelName, kindName, kindCue, familyOf, familyName, severityName } = globalThis.chimeLabels;
   const t = globalThis.chimeLabels.text;  // a visible string in the browser's language
 
   function el(doc, tag, attrs = {}, ...children) {
@@ -35,41 +35,41 @@
     const spanText = isWholeText(hint, text) ? null : quote(text, hint);
     return el(doc, 'li', { class: `hint sev-${hint.severity}`, 'data-rule': hint.rule },
       el(doc, 'div', {},
-        el(doc, 'span', { class: 'sev-tag' }, hint.severity),
+        el(doc, 'span', { class: 'sev-tag', 'data-severity': hint.severity }, severityName(hint.severity)),
         spanText && el(doc, 'span', { class: 'hint-span' }, `“${spanText}”`)),
       el(doc, 'p', { class: 'hint-message' }, hint.message),
       hint.suggestion && el(doc, 'p', { class: 'hint-suggestion' }, hint.suggestion),
       (onApply || onDismiss) && el(doc, 'div', { class: 'actions' },
         onApply && (hint.replacements ?? []).map((replacement) => el(doc, 'button', {
           type: 'button', class: 'replace', 'data-replacement': replacement,
-          'aria-label': replacement ? t('replaceLabel', 'Replace “$1” with “$2”', spanText ?? '', replacement)
-            : t('deleteLabel', 'Delete “$1”', spanText ?? ''),
+          'aria-label': replacement ? t('replaceLabel', spanText ?? '', replacement)
+            : t('deleteLabel', spanText ?? ''),
           onclick: () => onApply(hint, replacement),
-        }, replacement || t('cardDelete', 'Delete'))),
+        }, replacement || t('cardDelete'))),
         onDismiss && el(doc, 'button', {
-          type: 'button', class: 'dismiss', 'aria-label': t('dismissLabel', 'Dismiss this hint for this draft: $1', hint.message),
+          type: 'button', class: 'dismiss', 'aria-label': t('dismissLabel', hint.message),
           onclick: () => onDismiss(hint),
-        }, t('cardDismiss', 'Dismiss'))));
+        }, t('cardDismiss'))));
   }
 
   function renderBars(doc, result) {
     const rows = [
-      [t('scoreConversation', 'Conversation'), result.scores.conversation, ''],
-      [t('scoreValue', 'Value'), result.scores.value, ''],
-      [t('scoreTone', 'Tone'), result.scores.tone, ''],
-      [t('scorePromotion', 'Promotion'), result.scores.promotion, 'inverse'],
+      [t('scoreConversation'), result.scores.conversation, ''],
+      [t('scoreValue'), result.scores.value, ''],
+      [t('scoreTone'), result.scores.tone, ''],
+      [t('scorePromotion'), result.scores.promotion, 'inverse'],
     ];
     const length = result.length;
     return el(doc, 'dl', { class: 'bars' },
       rows.map(([name, value, kind]) => [
-        el(doc, 'dt', {}, name, kind === 'inverse' ? el(doc, 'span', { class: 'report-sub' }, ` ${t('lowerIsBetter', '(lower is better)')}`) : ''),
-        el(doc, 'dd', {}, el(doc, 'div', { class: `bar ${kind}`, role: 'img', 'aria-label': t('scoreOutOf100', '$1 $2 out of 100', name, value) },
+        el(doc, 'dt', {}, name, kind === 'inverse' ? el(doc, 'span', { class: 'report-sub' }, ` ${t('lowerIsBetter')}`) : ''),
+        el(doc, 'dd', {}, el(doc, 'div', { class: `bar ${kind}`, role: 'img', 'aria-label': t('scoreOutOf100', name, value) },
           el(doc, 'span', { style: `width: ${Math.max(0, Math.min(100, value))}%` }))),
         el(doc, 'dd', { class: 'bar-value' }, String(value)),
       ]),
-      el(doc, 'dt', {}, t('scoreLength', 'Length')),
+      el(doc, 'dt', {}, t('scoreLength')),
       el(doc, 'dd', {}, el(doc, 'div', { class: `bar ${length.valid || length.weighted === 0 ? '' : 'over'}`, role: 'img',
-        'aria-label': t('weightedLength', 'Weighted length $1 of $2', length.weighted, length.max) },
+        'aria-label': t('weightedLength', length.weighted, length.max) },
         el(doc, 'span', { style: `width: ${Math.min(100, (100 * length.weighted) / length.max)}%` }))),
       el(doc, 'dd', { class: 'bar-value', 'data-testid': 'chime-length' }, `${length.weighted}/${length.max}`));
   }
@@ -92,11 +92,11 @@
           el(doc, 'div', { class: 'report-label' }, `${labelName(result.label)} · ${result.scores.overall}/100`),
           result.kind && el(doc, 'div', { class: 'report-kind', 'data-kind': result.kind, title: kindCue(result) },
             kindName(result.kind)),
-          el(doc, 'div', { class: 'report-sub' }, (hints.length === 1 ? t('oneHint', '1 hint') : t('manyHints', '$1 hints', hints.length)) +
-            (dismissedCount ? t('dismissedCount', ', $1 dismissed', dismissedCount) : '')))),
+          el(doc, 'div', { class: 'report-sub' }, (hints.length === 1 ? t('oneHint') : t('manyHints', hints.length)) +
+            (dismissedCount ? t('dismissedCount', dismissedCount) : '')))),
       renderBars(doc, result),
       el(doc, 'div', { class: 'hint-groups' },
-        byFamily.size === 0 && el(doc, 'p', { class: 'empty' }, t('noHints', 'No hints for this draft.')),
+        byFamily.size === 0 && el(doc, 'p', { class: 'empty' }, t('noHints')),
         [...byFamily].map(([family, list]) => el(doc, 'section', { class: 'hint-group', 'data-family': family },
           el(doc, 'h3', {}, familyName(family)),
           el(doc, 'ul', { class: 'hint-list' }, list.map((hint) => renderHint(doc, hint, text, { onApply, onDismiss })))))));

@@ -1,7 +1,9 @@
 // Hints in the browser's language (issue 17 item 4): Chromium started with
 // --lang=es shows a Spanish draft's hint card in Spanish (the engine's
 // message from core/data/messages/es.tsv, the card's own words from
-// extension/_locales/es), and with --lang=en the same draft in English.
+// extension/_locales/es), and with --lang=en the same draft in English; so
+// are the chip's spoken label, the popover's name and the announcement of a
+// replacement.
 // Screenshots: compose-es.png, compose-en.png.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,7 +12,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { screenshot } from './lib/browser.mjs';
 import { standinSession, typeInto } from './lib/session.mjs';
-import { editorSelector, storedDrafts, underlines } from './lib/page.mjs';
+import { chips, editorSelector, storedDrafts, underlines } from './lib/page.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -55,6 +57,19 @@ for (const lang of ['es', 'en']) {
       assert.equal(await card.locator('.turn-off').first().innerText(), messages.cardTurnOff);
       assert.equal(await card.locator('.dismiss').first().innerText(), messages.cardDismiss);
       await screenshot(page, `compose-${lang}.png`);
+
+      // What the compose box says to screen readers is in the language too:
+      // the chip's label, the popover's name, the announcement of a replacement.
+      const [chip] = await chips(page);
+      assert.ok(chip.ariaLabel.startsWith(messages.chipScore.split('$ARG1$')[0]), chip.ariaLabel);
+      assert.ok(chip.ariaLabel.endsWith(messages.chipShowDetails), chip.ariaLabel);
+      assert.equal(await page.evaluate(() => document.querySelector('chime-overlay').shadowRoot.querySelector('.popover')
+        .getAttribute('aria-label')), messages.popoverRegion);
+      assert.ok(hint.replacements.length > 0, 'a replacement to apply');
+      await card.locator('.replace').first().click();
+      const said = hint.replacements[0] ? messages.announceReplaced.replace('$ARG1$', hint.replacements[0]) : messages.announceDeleted;
+      await page.waitForFunction((text) => document.querySelector('chime-overlay').shadowRoot.querySelector('[role="status"]')
+        .textContent === text, said);
       assert.deepEqual(errors, []);
       await page.close();
     });
@@ -65,5 +80,7 @@ test('the two languages really differ (the tests above cannot pass with one lang
   assert.notEqual(catalogOf('es').get('form.exclamations.run'), catalogOf('en').get('form.exclamations.run'));
   const es = messagesOf('es');
   const en = messagesOf('en');
-  for (const key of ['cardWhy', 'cardTurnOff', 'cardDismiss']) assert.notEqual(es[key], en[key], key);
+  for (const key of ['cardWhy', 'cardTurnOff', 'cardDismiss', 'chipScore', 'chipShowDetails', 'popoverRegion', 'announceReplaced']) {
+    assert.notEqual(es[key], en[key], key);
+  }
 });

@@ -6,16 +6,9 @@
 // speaks Spanish) and code samples. Screenshots: options-es.png, options-en.png
 // (the top of the page) and options-es-errors.png, options-en-errors.png.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { launch, screenshot } from './lib/browser.mjs';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const messagesOf = (lang) => Object.fromEntries(
-  Object.entries(JSON.parse(fs.readFileSync(path.join(repo, 'extension', '_locales', lang, 'messages.json'), 'utf8')))
-    .map(([key, entry]) => [key, entry.message]));
+import { messagesOf } from './lib/labels.mjs';
 
 // The page's visible texts that no data-i18n element (or the engine's rule
 // table, a code sample, or the select's options filled by the script) holds.

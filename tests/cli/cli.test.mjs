@@ -170,7 +170,10 @@ test('--format html: one self-contained page with every post, loading nothing fr
   const r = chime(['check', '--format', 'html', file]);
   assert.equal(r.code, 3, r.err);  // the bad row is reported and the rest checked
   const html = r.out;
-  assert.match(html, /^<!doctype html>\n<html lang="en">/);
+  // --lang auto: the page's language is the posts' (English here), known once
+  // they are read, so the document starts as "mul" and <main> says it.
+  assert.match(html, /^<!doctype html>\n<html lang="mul">/);
+  assert.match(html, /<main lang="en">/);
   assert.match(html, /<meta charset="utf-8">/);
   assert.match(html, /<\/html>\n$/);
 

@@ -22,7 +22,9 @@ function filesUnder(dir) {
   });
 }
 
-// Every key asked for: data-i18n* attributes, message('key', ...) calls,
+// Every key asked for: data-i18n* attributes, message('key', ...) and
+// text('key', ...) calls (t('key') where a file names labels.js text() t),
+// {{msg:key}} in the HTML report's template (native/html_report.cpp fills it),
 // __MSG_key__ in the manifest and in the script that writes the rules' page;
 // `mentioned` adds every quoted word of the scripts (a key chosen from a
 // table, as the options page's setting names are).
@@ -32,7 +34,8 @@ function keysAskedFor() {
   const sources = [...filesUnder(extension), path.join(repo, 'manifest.json'), path.join(repo, 'scripts', 'build-extension.sh')];
   for (const file of sources) {
     const text = fs.readFileSync(file, 'utf8');
-    const patterns = [/data-i18n(?:-[a-z-]+)?="([A-Za-z0-9_]+)"/g, /\bmessage\('([A-Za-z0-9_]+)'/g, /__MSG_([A-Za-z0-9_]+)__/g];
+    const patterns = [/data-i18n(?:-[a-z-]+)?="([A-Za-z0-9_]+)"/g, /\b(?:message|text|t)\('([A-Za-z0-9_]+)'/g,
+                      /\{\{msg:([A-Za-z0-9_]+)\}\}/g, /__MSG_([A-Za-z0-9_]+)__/g];
     for (const pattern of patterns) {
       for (const [, key] of text.matchAll(pattern)) if (!asked.has(key)) asked.set(key, path.relative(repo, file));
     }
@@ -57,9 +60,10 @@ test('en and es have the same keys, each with a message and the same placeholder
 
 test('the translations differ where a Spanish reader would see English', () => {
   const same = Object.keys(messages.en).filter((k) => messages.en[k].message === messages.es[k].message);
-  // A brand, a file name and "Error" (the same word in Spanish) are the same
-  // in both; anything else is untranslated.
-  assert.deepEqual(same.sort(), ['extName', 'popupTitle', 'settingError', 'severity_error'].sort());
+  // A brand, a file name, the names of the export formats, an id and "Error"
+  // (the same word in Spanish) are the same in both; anything else is untranslated.
+  assert.deepEqual(same.sort(), ['extName', 'popupTitle', 'settingError', 'severity_error', 'exportCsv', 'exportNdjson',
+                                 'detailId'].sort());
 });
 
 test('every key the extension asks for exists, and every key is asked for', () => {

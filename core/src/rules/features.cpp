@@ -231,7 +231,10 @@ std::vector<Finding> quoted_executives(const Document& doc, const std::vector<ui
 
 struct TopicTable {
   PhraseList phrases;
-  std::vector<std::pair<std::string, std::string>> rows;  // chat, topic; parallel to phrases
+  struct Row {
+    std::string chat, topic_en, topic_es;
+  };
+  std::vector<Row> rows;  // parallel to phrases
 };
 
 TopicTable make_topic_table(Language language) {
@@ -240,7 +243,7 @@ TopicTable make_topic_table(Language language) {
   for (const auto& row : data_rows(data_file("lists/topics.tsv", language))) {
     if (row.size() < 3) continue;
     phrases.push_back(row[0]);
-    t.rows.emplace_back(row[1], row[2]);
+    t.rows.push_back({row[1], row[2], row.size() > 3 ? row[3] : std::string()});
   }
   t.phrases = PhraseList::from_phrases(phrases);
   return t;
@@ -838,7 +841,7 @@ const std::vector<TopicMatch>& topics(const Analysis& a) {
       const Token& t = doc.tokens[m.first_token];
       if (in_list_of(doc.entities.urls, t) || in_list_of(doc.entities.mentions, t)) continue;
       const auto& row = table.rows[static_cast<size_t>(m.phrase - table.phrases.phrases().data())];
-      out.push_back({m.start, m.end, row.first, row.second});
+      out.push_back({m.start, m.end, row.chat, row.topic_en, row.topic_es});
     }
   });
 }

@@ -268,7 +268,12 @@ std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first = 0, size_t 
 struct TopicMatch {
   int32_t start = 0, end = 0;  // the topic words in the text
   std::string chat;            // without '#', e.g. "dsma"
-  std::string topic;           // plain name, e.g. "diabetes"
+  std::string topic_en;        // plain name, e.g. "breast cancer"
+  std::string topic_es;        // the same in Spanish, "cáncer de mama" (empty: not given)
+  // The name in `language` (English for und, and where no Spanish is given).
+  const std::string& topic(Language language) const {
+    return language == Language::es && !topic_es.empty() ? topic_es : topic_en;
+  }
 };
 const std::vector<TopicMatch>& topics(const Analysis& a);
 // The topic words of lists/topics.tsv (of `language`) as a phrase list (List::topics).

@@ -66,6 +66,7 @@ class HintSink {
     insertions_ = insertions;
   }
   Language insertion_language() const { return insertions_; }
+  Language message_language() const { return messages_; }
   // A message or suggestion from the catalog (messages.hpp).
   std::string message(std::string_view key, std::initializer_list<std::string_view> args = {}) const {
     return chime::message(messages_, key, args);

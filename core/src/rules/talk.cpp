@@ -187,7 +187,7 @@ std::string_view opener_question(const Analysis& a, std::string& storage) {
     const size_t at = q.find("{topic}");
     if (at == std::string::npos) return q;
     storage = q;
-    storage.replace(at, 7, topic_list.front().topic);
+    storage.replace(at, 7, topic_list.front().topic(a.language));  // written into the post: its language
     return storage;
   }
   return {};
@@ -283,7 +283,8 @@ void check_chat_suggest(const Analysis& a, HintSink& sink) {
   std::vector<std::string> replacements;
   if (a.doc.entities.hashtags.size() < limit) replacements.push_back(around_span(a.doc, "", start, end, concat({" #", t.chat})));
   sink.add({"talk.chat-suggest", Severity::tip, start, end,
-            sink.message("talk.chat-suggest", {t.topic, t.chat}), sink.message("talk.chat-suggest.do", {t.chat}),
+            sink.message("talk.chat-suggest", {t.topic(sink.message_language()), t.chat}),
+            sink.message("talk.chat-suggest.do", {t.chat}),
             std::move(replacements)});
 }
 
