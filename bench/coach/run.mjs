@@ -8,9 +8,10 @@
 //   (or: cmake --build build/ci --target bench-coach / bench-coach-fresh / bench-coach-es /
 //    bench-coach-es-fresh)
 //
-// The issue-13 figures are those of the fresh held-out part,
-// tests/devset/en-fresh.jsonl (`--set en-fresh`, or its path): every post of
-// it (ids `enf-N`) is held out, and nobody tunes on it. Issue 17's figures
+// tests/devset/en-fresh.jsonl (`--set en-fresh`; ids `enf-N`, all held
+// out) was run once as issue 13's held-out measure and is now tuned on with
+// en.jsonl; issue 13's figures come from a second fresh set the lead runs
+// once (tests/devset/README.md). Issue 17's figures
 // are likewise those of tests/devset/es-fresh.jsonl (`--set es-fresh`; ids
 // `esf-N`, all held out).
 //
@@ -25,9 +26,10 @@
 // misses and false fires) are shown for the tune split and, for en.jsonl,
 // whose old held-out split was retired and joined the tuning posts (issue
 // 13, third calibration: tests/devset/README.md), and es.jsonl, whose
-// held-out split was reported once (issue 17) and is now tuned on too, for
-// every post; a set whose held-out split is still held out (en-fresh.jsonl,
-// a set given by path) is judged there on its aggregate figures alone.
+// held-out split was reported once (issue 17) and is now tuned on too, and
+// en-fresh.jsonl (run once, then retired), for every post; a set whose
+// held-out split is still held out (es-fresh.jsonl, a set given by path) is
+// judged there on its aggregate figures alone.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -108,8 +110,10 @@ const SETS = {
     },
   },
 };
-// The fresh parts are held out whole and never tuned on (tests/devset/README.md).
-SETS['en-fresh'] = { ...SETS.en, file: path.join(devset, 'en-fresh.jsonl'), heldoutRetired: false };
+// The fresh parts are held out whole. en-fresh.jsonl was run once as issue
+// 13's held-out measure and is now retired into tuning (issue 13, fourth
+// calibration: tests/devset/README.md), so its posts may be listed one by one.
+SETS['en-fresh'] = { ...SETS.en, file: path.join(devset, 'en-fresh.jsonl'), heldoutRetired: true };
 SETS['es-fresh'] = { ...SETS.es, file: path.join(devset, 'es-fresh.jsonl'), heldoutRetired: false };
 // A path to one of those files is that set (so `--set tests/devset/es-fresh.jsonl`
 // gets issue 17's targets, as `--set es-fresh` does).
@@ -292,11 +296,28 @@ const spearman = (xs, ys) => pearson(averageRanks(xs), averageRanks(ys));
 const ratio = (a, b) => (b === 0 ? NaN : a / b);
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
+// A rule id in must_not_fire means "no hint of that rule here" for a rule
+// whose hints are praise (registered severity `good`: tone.empathy,
+// value.helpful, talk.*), and "no PROBLEM hint" for a rule that checks for a
+// problem: its `good` hint (value.crisis-essentials on a complete crisis
+// notice says all is well) is not a problem and is no violation. A must_fire
+// id is met by any hint of the rule (the check ran and spoke).
+const GOOD_RULES = new Set(fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
+  .filter((line) => line && !line.startsWith('#'))
+  .map((line) => line.split('\t'))
+  .filter((f) => f[2] === 'good')
+  .map((f) => f[0]));
+const isProblemOrPraise = (hint) => hint.severity !== 'good' || GOOD_RULES.has(hint.rule);
+
 function measure(split) {
   const chosen = posts.filter((p) => split === 'all' || p.split === split);
   const rows = chosen.map((p) => {
     const result = results.get(p.id);
-    return { post: p, result, fired: new Set(result.hints.map((h) => h.rule)) };
+    return {
+      post: p, result,
+      fired: new Set(result.hints.map((h) => h.rule)),
+      forbiddenFired: new Set(result.hints.filter(isProblemOrPraise).map((h) => h.rule)),
+    };
   });
   // Post ids are kept for the tune split only, in the table and in --json:
   // held-out posts are seen as figures.
@@ -309,7 +330,7 @@ function measure(split) {
   let kinds = 0, kindsAgree = 0;
   const confusion = new Map();
   const expectsNew = new Map();
-  for (const { post, result, fired } of rows) {
+  for (const { post, result, fired, forbiddenFired } of rows) {
     const e = post.expert;
     for (const id of mustFire(e)) {
       expected++;
@@ -320,7 +341,7 @@ function measure(split) {
     for (const id of e.must_not_fire) {
       forbidden++;
       rule(id).forbidden++;
-      if (fired.has(id)) { violated++; rule(id).fired++; if (isListable(post.id)) rule(id).firedIds.push(post.id); }
+      if (forbiddenFired.has(id)) { violated++; rule(id).fired++; if (isListable(post.id)) rule(id).firedIds.push(post.id); }
     }
     if (e.label === 'risky') { risky++; if (result.label === 'risky') riskyCaught++; }
     if (e.label === result.label) labelsAgree++;
