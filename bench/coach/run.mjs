@@ -29,9 +29,11 @@
 // misses and false fires) are shown for the tune split and, for en.jsonl,
 // whose old held-out split was retired and joined the tuning posts (issue
 // 13, third calibration: tests/devset/README.md), and es.jsonl, whose
-// held-out split was reported once (issue 17) and is now tuned on too, for
-// every post; a set whose held-out split is still held out (en-fresh.jsonl,
-// en-fresh2.jsonl, a set given by path) is judged there on its aggregate figures alone.
+// held-out split was reported once (issue 17) and is now tuned on too, and
+// the first fresh parts en-fresh.jsonl (run once) and es-fresh.jsonl (run
+// twice), both retired, for every post; a set whose held-out split is still
+// held out (en-fresh2.jsonl, es-fresh2.jsonl, a set given by path) is judged
+// there on its aggregate figures alone.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -113,9 +115,10 @@ const SETS = {
   },
 };
 // The fresh parts are held out whole and never tuned on (tests/devset/README.md),
-// except es-fresh: run twice as issue 17's held-out measure, it is now retired
-// into tuning like es (a second fresh Spanish set replaces it).
-SETS['en-fresh'] = { ...SETS.en, file: path.join(devset, 'en-fresh.jsonl'), heldoutRetired: false };
+// except the first two: en-fresh (run once as issue 13's measure) and
+// es-fresh (run twice as issue 17's) are retired into tuning, so their posts
+// may be listed one by one; en-fresh2 and es-fresh2 replace them.
+SETS['en-fresh'] = { ...SETS.en, file: path.join(devset, 'en-fresh.jsonl'), heldoutRetired: true };
 SETS['en-fresh2'] = { ...SETS.en, file: path.join(devset, 'en-fresh2.jsonl'), heldoutRetired: false };
 SETS['es-fresh'] = { ...SETS.es, file: path.join(devset, 'es-fresh.jsonl'), heldoutRetired: true };
 SETS['es-fresh2'] = { ...SETS.es, file: path.join(devset, 'es-fresh2.jsonl'), heldoutRetired: false };
@@ -301,11 +304,28 @@ const spearman = (xs, ys) => pearson(averageRanks(xs), averageRanks(ys));
 const ratio = (a, b) => (b === 0 ? NaN : a / b);
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
+// A rule id in must_not_fire means "no hint of that rule here" for a rule
+// whose hints are praise (registered severity `good`: tone.empathy,
+// value.helpful, talk.*), and "no PROBLEM hint" for a rule that checks for a
+// problem: its `good` hint (value.crisis-essentials on a complete crisis
+// notice says all is well) is not a problem and is no violation. A must_fire
+// id is met by any hint of the rule (the check ran and spoke).
+const GOOD_RULES = new Set(fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
+  .filter((line) => line && !line.startsWith('#'))
+  .map((line) => line.split('\t'))
+  .filter((f) => f[2] === 'good')
+  .map((f) => f[0]));
+const isProblemOrPraise = (hint) => hint.severity !== 'good' || GOOD_RULES.has(hint.rule);
+
 function measure(split) {
   const chosen = posts.filter((p) => split === 'all' || p.split === split);
   const rows = chosen.map((p) => {
     const result = results.get(p.id);
-    return { post: p, result, fired: new Set(result.hints.map((h) => h.rule)) };
+    return {
+      post: p, result,
+      fired: new Set(result.hints.map((h) => h.rule)),
+      forbiddenFired: new Set(result.hints.filter(isProblemOrPraise).map((h) => h.rule)),
+    };
   });
   // Post ids are kept for the tune split only, in the table and in --json:
   // held-out posts are seen as figures.
@@ -318,7 +338,7 @@ function measure(split) {
   let kinds = 0, kindsAgree = 0;
   const confusion = new Map();
   const expectsNew = new Map();
-  for (const { post, result, fired } of rows) {
+  for (const { post, result, fired, forbiddenFired } of rows) {
     const e = post.expert;
     for (const id of mustFire(e)) {
       expected++;
@@ -329,7 +349,7 @@ function measure(split) {
     for (const id of e.must_not_fire) {
       forbidden++;
       rule(id).forbidden++;
-      if (fired.has(id)) { violated++; rule(id).fired++; if (isListable(post.id)) rule(id).firedIds.push(post.id); }
+      if (forbiddenFired.has(id)) { violated++; rule(id).fired++; if (isListable(post.id)) rule(id).firedIds.push(post.id); }
     }
     if (e.label === 'risky') { risky++; if (result.label === 'risky') riskyCaught++; }
     if (e.label === result.label) labelsAgree++;

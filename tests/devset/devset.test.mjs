@@ -20,6 +20,8 @@ const spanishFresh = readSet('es-fresh.jsonl');
 const spanishFresh2 = readSet('es-fresh2.jsonl');
 const RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0]);
+const GOOD_RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
+  .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')).filter((f) => f[2] === 'good').map((f) => f[0]);
 const LABELS = ['risky', 'promotional', 'broadcast', 'good', 'engaging'];
 const KINDS = ['reply_complaint', 'reply_praise_or_question', 'reply_other', 'thread_first', 'thread_later',
   'share_or_quote', 'chat_answer', 'crisis_notice', 'service_notice', 'event', 'job_post', 'awareness',
@@ -287,11 +289,37 @@ test('figures are right on a set whose verdicts copy (or invert) chime', () => {
   assert.equal(same.labelAgreement, 1);
   assert.equal(same.mustFireRecall, 1);
 
-  const inverted = copy.map((p) => ({ ...p, expert: { ...p.expert, score: 100 - p.expert.score,
-    must_fire: [], must_not_fire: p.expert.must_fire } }));
+  // Inverted: every rule that gave a problem hint, or praise, is forbidden
+  // (a problem rule's good hint is no violation: next test).
+  const inverted = copy.map((p) => {
+    const r = results.get(p.id);
+    const forbidden = [...new Set(r.hints.filter((h) => h.severity !== 'good' || GOOD_RULE_IDS.includes(h.rule))
+      .map((h) => h.rule))];
+    return { ...p, expert: { ...p.expert, score: 100 - p.expert.score, must_fire: [], must_not_fire: forbidden } };
+  });
   const [opposite] = JSON.parse(runCoach(['--set', tempSet(inverted), '--split', 'all', '--json']).stdout);
   assert.ok(Math.abs(opposite.spearman + 1) < 1e-9, String(opposite.spearman));
   assert.equal(opposite.mustNotFireViolations, 1);
+});
+
+test('must_not_fire forbids a problem hint, or praise: a problem rule\'s good hint is no violation', () => {
+  // A complete crisis notice: value.crisis-essentials says all is well (good);
+  // a reply that praises: tone.empathy's hint is the praise itself.
+  const crisis = { id: 'g-1', split: 'tune', text: 'Boil water notice for Elm Park after a main break today. Boil tap water 1 minute before drinking. Free bottled water at Elm Park Library until 8pm. Next update 6pm. Info: 555-0134',
+    expert: { score: 80, label: 'good', kind: 'crisis_notice', must_fire: [], must_not_fire: ['value.crisis-essentials'], why: 'complete' } };
+  const reply = { id: 'g-2', split: 'tune', text: '@sam_k We are so sorry about the wait, Sam. Please DM us so we can look into it.',
+    context: { reply_to: '@sam_k', in_reply_to_text: 'Waited 5 hours in your ER and nobody told us anything.' },
+    expert: { score: 30, label: 'broadcast', kind: 'reply_complaint', must_fire: [], must_not_fire: ['tone.empathy'], why: 'test' } };
+  const input = [crisis, reply].map((p) => JSON.stringify({ id: p.id, text: p.text, context: p.context })).join('\n') + '\n';
+  const results = new Map(execFileSync(chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '-'], { input, encoding: 'utf8' })
+    .split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((o) => [o.id, o.result]));
+  const severity = (id, rule) => results.get(id).hints.filter((h) => h.rule === rule).map((h) => h.severity);
+  assert.deepEqual(severity('g-1', 'value.crisis-essentials'), ['good']);
+  assert.deepEqual(severity('g-2', 'tone.empathy'), ['good']);
+  const [m] = JSON.parse(runCoach(['--set', tempSet([crisis, reply]), '--split', 'all', '--json']).stdout);
+  assert.deepEqual(m.mustNotFire, { listed: 2, fired: 1 });
+  assert.equal(m.rules['value.crisis-essentials'].fired, 0);
+  assert.equal(m.rules['tone.empathy'].fired, 1);
 });
 
 test('a post moved to the other split, or a bad option, is refused with a clear message', () => {

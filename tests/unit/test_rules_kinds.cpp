@@ -60,6 +60,11 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       {"Main campus closed due to weather today.", "crisis", "closed due to weather"},
       {"New visiting hours start Monday: 8am to 8pm.", "service", "visiting hours"},
       {"The Elm St parking garage is closed this weekend.", "service", "parking"},
+      // Fourth calibration: weather warnings and closures in other words.
+      {"Storm Ellis: all GP surgeries will close at 2pm today because of the red wind warning.", "crisis", "Storm"},
+      {"Heat advisory through Saturday: our lobby is a cooling space.", "crisis", "Heat advisory"},
+      {"Eastside clinic closed tomorrow for staff training.", "service", "closed tomorrow"},
+      {"New phone system from Tuesday: press 1 for appointments.", "service", "New phone"},
       {"1/ Why we changed how we triage in the ER.", "thread-first", "1/"},
       {"We're hiring night-shift nurses at Riverside.", "job", "We're hiring"},
       {"Donate today and help a family stay close to their child.", "fundraising", "Donate"},

@@ -131,17 +131,34 @@ void named_patients(const ListMatches& matches, HintSink& sink) {
 
 // ---- "Room 412", "bed 7" ----------------------------------------------------
 
+// A time of day written as one word: "2pm", "10am" ("the ward 2pm-7pm" is
+// visiting hours, not a ward number).
+bool is_clock_time(const Token& t) {
+  const std::string_view f = t.folded;
+  return f.size() >= 3 && (f.ends_with("am") || f.ends_with("pm")) &&
+         digit_count(f.substr(0, f.size() - 2)) == static_cast<int>(f.size() - 2);
+}
+
 // A room or bed number: digits, or digits with a letter ("412B", "4-West").
-bool is_room_number(const Token& t) { return digit_count(t.text) > 0 && (t.kind == TokenKind::number || t.kind == TokenKind::word); }
+bool is_room_number(const Token& t) {
+  return digit_count(t.text) > 0 && (t.kind == TokenKind::number || t.kind == TokenKind::word) && !is_clock_time(t);
+}
 
 void room_numbers(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
-  // A room number identifies someone only in a post about a patient;
-  // "CPR class in Room 204" is a place.
+  // A room number identifies someone only in a sentence about a patient;
+  // "CPR class in Room 204" is a place, and "Ward 9" in the sentence after
+  // "handover with the patient" names no one.
   if (!matches.any(List::care_room_cue) || !any_in_text(matches, List::patient_context)) return;
   for (const PhraseMatch& m : matches.find(List::care_room_cue)) {
     const Token* number = token(doc, m.last_token);
     if (match_in_entity(doc, m) || !number || !is_room_number(*number)) continue;
+    const Sentence& s = sentence_of(doc, m.first_token);
+    bool about_patient = false;
+    for (const PhraseMatch& c : matches.find(List::patient_context)) {
+      about_patient = about_patient || (c.first_token >= s.first_token && c.first_token < s.last_token && !match_in_entity(doc, c));
+    }
+    if (!about_patient) continue;
     add(sink, m.start, number->end,
         sink.message("care.patient-privacy.room", {doc.utf8(m.start, number->end)}));
   }
@@ -363,6 +380,20 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
         break;
       }
     }
+    if (!found) {
+      // "Derek, who finished chemo for lymphoma": a name with a relative
+      // clause that tells their care, in the same sentence.
+      const Sentence& s = sentence_of(doc, d.first_token);
+      for (size_t k = s.first_token; k + 2 < before; ++k) {
+        if (doc.tokens[k + 1].text != "," || doc.tokens[k + 2].folded != "who" || !is_name(doc, k, lang)) continue;
+        name_last = k;
+        first = name_start(doc, name_last, lang);
+        if (opens_sentence(doc, first) && first == name_last) continue;  // "Remember, who..." is no name
+        rest = doc.utf8(doc.tokens[name_last].end, d.end);
+        found = true;
+        break;
+      }
+    }
     if (!found || (first > 0 && is_clinician_title(doc, first - 1, lang))) continue;
     first = with_honorific(doc, first, lang);  // "Mr. Lee had a stroke" -> "A patient had a stroke"
     first = with_age(doc, first);        // "4-year-old Sophie was..." -> "A patient was..."
@@ -468,9 +499,11 @@ void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
       name = k;
       start = doc.tokens[i].start;
       end = doc.tokens[k].end;
-    } else if (i >= 2 && doc.tokens[i - 1].text == "," && i + 1 < n && doc.tokens[i + 1].text == "," &&
+    } else if (i >= 2 && doc.tokens[i - 1].text == "," &&
+               (i + 1 == n || doc.tokens[i + 1].text == "," || doc.tokens[i + 1].text == ".") &&
                is_name(doc, i - 2, lang)) {
-      // "Sophie, 4, ...": the first name alone ("Meet Liam, 7," is not "Meet Liam").
+      // "Sophie, 4, ...", "Meet Arjun, 6.": the first name alone ("Meet
+      // Liam, 7," is not "Meet Liam").
       name = i - 2;
       start = doc.tokens[name].start;
       end = doc.tokens[i].end;

@@ -238,12 +238,49 @@ std::string with_question(const Analysis& a, std::string_view question) {
   return text;
 }
 
+// A detail a reader can act on, outside @handles and hashtags: a link, or
+// a word or number with a digit (a time "9am", a date, a count, a phone
+// number "555-0142", "24/7"), but not an ordinal ("our 5th year").
+bool gives_details(const Document& doc) {
+  if (!doc.entities.urls.empty()) return true;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::number && t.kind != TokenKind::word) continue;
+    const std::string_view f = t.folded;
+    if (std::none_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }) || token_in_entity(doc, i)) continue;
+    const bool ordinal = f.size() > 2 && (f.ends_with("st") || f.ends_with("nd") || f.ends_with("rd") || f.ends_with("th")) &&
+                         f[f.size() - 3] >= '0' && f[f.size() - 3] <= '9';
+    if (!ordinal) return true;
+  }
+  return false;
+}
+
+// A person writing as themselves ("I qualified eight years ago", "my son"),
+// outside quotes: lists/personal_words.txt.
+bool personal_voice(const Analysis& a) {
+  static const WordList& personal = WordList::builtin("lists/personal_words.txt");
+  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
+    if (personal.contains(a.doc.tokens[i]) && !token_in_entity(a.doc, i) && !in_quotes(a.doc, i)) return true;
+  }
+  return false;
+}
+
 void check_broadcast(const Analysis& a, HintSink& sink) {
   if (opens_conversation(a) || a.doc.tokens.empty()) return;
   // A post that gives readers a tip, a step or a resource (value.helpful)
-  // is useful one-way: the nag is for posts that neither give nor ask. A
-  // number alone ("100 years") is not enough.
-  if (const auto helpful = find_helpful(a); helpful && helpful->kind != HelpfulKind::number) return;
+  // is useful one-way: the nag is for posts that neither give nor ask.
+  const auto helpful = find_helpful(a);
+  if (helpful && helpful->kind != HelpfulKind::number) return;
+  // In English, the nag is for the empty announcement ("We opened our new
+  // wing. Our team is proud."): a post with details a reader can use (a
+  // number, a time, a link) is a notice, and a person's own story in the
+  // first person is a human voice; a thread's first part promises what
+  // follows. (Spanish keeps the narrower test for now: its rules are tuned
+  // on their own set.)
+  if (a.language != Language::es &&
+      (helpful || a.kind == PostKind::thread_first || gives_details(a.doc) || personal_voice(a))) {
+    return;
+  }
   // A question added to a post with a privacy, claim or promotion problem
   // would raise its score without fixing it; an English question does not
   // belong in a post in another language (a Spanish post gets a Spanish one).

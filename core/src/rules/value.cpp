@@ -47,6 +47,41 @@ std::optional<HelpfulFinding> number_fact(const ListMatches& matches) {
   return std::nullopt;
 }
 
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A number to call or text, in English: plain digits in groups joined by
+// "-" or spaces with at least kPhoneDigits in all ("555-0142", "116 123",
+// "85258"; a year or "4,100 adults" is not one), or any number right after
+// "call", "text", "dial" or "helpline" ("Helpline: 104").
+constexpr size_t kPhoneDigits = 5;
+std::optional<HelpfulFinding> phone_number(const Document& doc, Language language) {
+  if (language == Language::es) return std::nullopt;  // Spanish: its own set decides
+  const size_t count = doc.tokens.size();
+  for (size_t i = 0; i < count; ++i) {
+    if (doc.tokens[i].kind != TokenKind::number || !all_digits(doc.tokens[i].folded) || token_in_entity(doc, i)) continue;
+    size_t digits = doc.tokens[i].folded.size(), last = i;
+    for (size_t k = i + 1; k < count; ++k) {
+      const Token& t = doc.tokens[k];
+      if (t.kind == TokenKind::number && all_digits(t.folded) && (k == last + 1 || doc.tokens[k - 1].text == "-")) {
+        digits += t.folded.size();
+        last = k;
+      } else if (t.text != "-" || t.space_before || k != last + 1) {
+        break;
+      }
+    }
+    size_t before = i;
+    while (before > 0 && doc.tokens[before - 1].kind == TokenKind::punct) --before;
+    const std::string_view cue = before > 0 ? std::string_view(doc.tokens[before - 1].folded) : std::string_view();
+    if (digits >= kPhoneDigits || cue == "call" || cue == "text" || cue == "dial" || cue == "helpline") {
+      return HelpfulFinding{doc.tokens[i].start, doc.tokens[last].end, HelpfulKind::phone};
+    }
+    i = last;
+  }
+  return std::nullopt;
+}
+
 // A time of day written as one word: "9am", "12pm".
 bool is_clock_time(const Token& t) {
   const std::string_view f = t.folded;
@@ -153,6 +188,9 @@ void check_helpful(const Analysis& a, HintSink& sink) {
     case HelpfulKind::action:
       key = "value.helpful.action";
       break;
+    case HelpfulKind::phone:
+      key = "value.helpful.phone";
+      break;
   }
   sink.add({"value.helpful", Severity::good, found->start, found->end, sink.message(key),
             sink.message("value.helpful.do"), {}});
@@ -207,7 +245,8 @@ std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
   // at all does.
   if (best) return best;
   if (auto step = action_step(matches)) return step;
-  return opening_hours(matches.doc());
+  if (auto hours = opening_hours(matches.doc())) return hours;
+  return phone_number(matches.doc(), matches.language());
 }
 
 std::optional<HelpfulFinding> find_helpful(const Analysis& a) {
