@@ -132,40 +132,29 @@ test('the second fresh part: at least 150 posts eng-001... in order, all held ou
   checkEnglishFresh(fresh2, 'eng', { minRisky: 0.15, others: [posts, fresh] });
 });
 
-test('the coach holds out every enf- post, and refuses one marked tune', () => {
-  // Three TUNE posts of en.jsonl renamed enf-: never a post of en-fresh.jsonl.
-  // Each expects length.over of a short post: a miss the coach must count
-  // without naming the held-out post.
-  const renamed = posts.filter((p) => p.split === 'tune').slice(0, 3)
-    .map((p, i) => ({ ...p, id: `enf-${String(i + 1).padStart(3, '0')}`, split: 'heldout',
-      expert: { ...p.expert, must_fire: [...p.expert.must_fire, 'length.over'] } }));
-  const set = tempSet(renamed);
-  const figures = JSON.parse(runCoach(['--set', set, '--json']).stdout);
-  assert.deepEqual(figures.map((f) => [f.split, f.posts]), [['heldout', 3]]);
-  assert.equal(figures[0].rules['length.over'].missed, 3);
-  for (const [id, r] of Object.entries(figures[0].rules)) assert.deepEqual([...r.missedIds, ...r.firedIds], [], id);
-  const run = runCoach(['--set', set, '--split', 'heldout']);
-  assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /== split: heldout \(3 posts\) ==/);
-  const moved = runCoach(['--set', tempSet(renamed.map((p, i) => (i === 1 ? { ...p, split: 'tune' } : p)))]);
-  assert.equal(moved.status, 2);
-  assert.match(moved.stderr, /enf-002 belongs to heldout \(every enf- post is held out\)/);
-});
-
-test('the coach holds out every eng- post, and refuses one marked tune', () => {
-  // Three TUNE posts of en.jsonl renamed eng-: never a post of en-fresh2.jsonl.
-  const renamed = posts.filter((p) => p.split === 'tune').slice(0, 3)
-    .map((p, i) => ({ ...p, id: `eng-${String(i + 1).padStart(3, '0')}`, split: 'heldout',
-      expert: { ...p.expert, must_fire: [...p.expert.must_fire, 'length.over'] } }));
-  const set = tempSet(renamed);
-  const figures = JSON.parse(runCoach(['--set', set, '--json']).stdout);
-  assert.deepEqual(figures.map((f) => [f.split, f.posts]), [['heldout', 3]]);
-  assert.equal(figures[0].rules['length.over'].missed, 3);
-  for (const [id, r] of Object.entries(figures[0].rules)) assert.deepEqual([...r.missedIds, ...r.firedIds], [], id);
-  const moved = runCoach(['--set', tempSet(renamed.map((p, i) => (i === 1 ? { ...p, split: 'tune' } : p)))]);
-  assert.equal(moved.status, 2);
-  assert.match(moved.stderr, /eng-002 belongs to heldout \(every eng- post is held out\)/);
-});
+// The fresh parts' ids: en-fresh (enf-), en-fresh2 (eng-), es-fresh (esf-),
+// es-fresh2 (esg-).
+for (const [prefix, source] of [['enf', posts], ['eng', posts], ['esf', spanish], ['esg', spanish]]) {
+  test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, () => {
+    // Three TUNE posts of en.jsonl or es.jsonl renamed ${prefix}-: never a
+    // post of a fresh part. Each expects length.over of a short post: a miss
+    // the coach must count without naming the held-out post.
+    const renamed = source.filter((p) => p.split === 'tune').slice(0, 3)
+      .map((p, i) => ({ ...p, id: `${prefix}-${String(i + 1).padStart(3, '0')}`, split: 'heldout',
+        expert: { ...p.expert, must_fire: [...p.expert.must_fire, 'length.over'] } }));
+    const set = tempSet(renamed);
+    const figures = JSON.parse(runCoach(['--set', set, '--json']).stdout);
+    assert.deepEqual(figures.map((f) => [f.split, f.posts]), [['heldout', 3]]);
+    assert.equal(figures[0].rules['length.over'].missed, 3);
+    for (const [id, r] of Object.entries(figures[0].rules)) assert.deepEqual([...r.missedIds, ...r.firedIds], [], id);
+    const run = runCoach(['--set', set, '--split', 'heldout']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /== split: heldout \(3 posts\) ==/);
+    const moved = runCoach(['--set', tempSet(renamed.map((p, i) => (i === 1 ? { ...p, split: 'tune' } : p)))]);
+    assert.equal(moved.status, 2);
+    assert.match(moved.stderr, new RegExp(`${prefix}-002 belongs to heldout \\(every ${prefix}- post is held out\\)`));
+  });
+}
 
 // The fresh held-out parts of the Spanish set (README: "The fresh Spanish
 // part", "The second fresh Spanish part"): their form only, as for
@@ -218,23 +207,6 @@ test('the second fresh Spanish part: at least 110 posts esg-001... in order, all
   checkSpanishFreshPart(spanishFresh2, 'esg', { minimum: 110, perKind: 6, regions: REGIONS_FRESH2,
     others: [spanish, spanishFresh, posts, fresh, fresh2] });
 });
-
-for (const prefix of ['esf', 'esg']) {
-  test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, () => {
-    // Three TUNE posts of es.jsonl renamed ${prefix}-: never a post of a fresh part.
-    const renamed = spanish.filter((p) => p.split === 'tune').slice(0, 3)
-      .map((p, i) => ({ ...p, id: `${prefix}-${String(i + 1).padStart(3, '0')}`, split: 'heldout',
-        expert: { ...p.expert, must_fire: [...p.expert.must_fire, 'length.over'] } }));
-    const set = tempSet(renamed);
-    const figures = JSON.parse(runCoach(['--set', set, '--json']).stdout);
-    assert.deepEqual(figures.map((f) => [f.split, f.posts]), [['heldout', 3]]);
-    assert.equal(figures[0].rules['length.over'].missed, 3);
-    for (const [id, r] of Object.entries(figures[0].rules)) assert.deepEqual([...r.missedIds, ...r.firedIds], [], id);
-    const moved = runCoach(['--set', tempSet(renamed.map((p, i) => (i === 1 ? { ...p, split: 'tune' } : p)))]);
-    assert.equal(moved.status, 2);
-    assert.match(moved.stderr, new RegExp(`${prefix}-002 belongs to heldout \\(every ${prefix}- post is held out\\)`));
-  });
-}
 
 test('the language set: at least 300 labelled short posts, header, en/es/und, every label and group in both parts', () => {
   const lines = fs.readFileSync(path.join(here, 'lang.tsv'), 'utf8').split('\n').filter(Boolean);

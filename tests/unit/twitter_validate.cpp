@@ -13,6 +13,7 @@ namespace chime::testing {
 using text::tw::ascii_alnum;
 using text::tw::ascii_letter;
 using text::tw::is;
+using text::tw::starts_with_nocase;
 namespace tw = text::tw;
 
 namespace {
@@ -28,17 +29,6 @@ bool ends_mention_badly(std::u16string_view s, int32_t pos) {
   if (pos >= size_of(s)) return false;
   const char16_t c = s[pos];
   return at_sign(c) || is(c, tw::kLatinAccent) || s.substr(static_cast<size_t>(pos), 3) == u"://";
-}
-
-// True when text[pos..] starts with `word`, ignoring ASCII case.
-bool starts_with_nocase(std::u16string_view text, int32_t pos, std::u16string_view word) {
-  if (pos + size_of(word) > size_of(text)) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char16_t c = text[pos + static_cast<int32_t>(i)];
-    if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c + 32);
-    if (c != word[i]) return false;
-  }
-  return true;
 }
 
 

@@ -108,6 +108,17 @@ constexpr bool ascii_alnum(char16_t c) {
 }
 constexpr bool ascii_letter(char16_t c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
 
+// True when text[pos..] starts with `word` (lower case), ignoring ASCII case.
+inline bool starts_with_nocase(std::u16string_view text, int32_t pos, std::u16string_view word) {
+  if (pos < 0 || text.size() < static_cast<size_t>(pos) + word.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    char16_t c = text[static_cast<size_t>(pos) + i];
+    if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c + 32);
+    if (c != word[i]) return false;
+  }
+  return true;
+}
+
 // JavaScript's case-insensitive comparison key of a code unit.
 char16_t canonical(char16_t c);
 

@@ -16,17 +16,6 @@ constexpr int32_t kMaxDomainLabelLength = 63;
 
 int32_t size_of(std::u16string_view s) { return static_cast<int32_t>(s.size()); }
 
-// True when text[pos..] starts with `word`, ignoring ASCII case.
-bool starts_with_nocase(std::u16string_view text, int32_t pos, std::u16string_view word) {
-  if (pos + size_of(word) > size_of(text)) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char16_t c = text[pos + static_cast<int32_t>(i)];
-    if (c >= u'A' && c <= u'Z') c = static_cast<char16_t>(c + 32);
-    if (c != word[i]) return false;
-  }
-  return true;
-}
-
 // (https?:\/\/)? at pos: its length. (c | 0x20) is the lower case of an
 // ASCII letter and equals a lower-case letter for no other unit.
 int32_t protocol_length(std::u16string_view text, int32_t pos) {
