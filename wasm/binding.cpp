@@ -122,12 +122,14 @@ EMSCRIPTEN_KEEPALIVE const char* chime_analyze_utf8(const char* text, size_t siz
   return analyze(std::string_view(text, size), std::string_view(context, context_size));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* chime_rules() {
+// Every rule with its description in `lang` ("es"; anything else: English).
+EMSCRIPTEN_KEEPALIVE const char* chime_rules(const char* lang, size_t size) {
+  const chime::Language language = std::string_view(lang, size) == "es" ? chime::Language::es : chime::Language::en;
   chime::Json list = chime::Json::array();
   for (const chime::RuleInfo& rule : chime::all_rules()) {
     list.push_back({{"id", std::string(rule.id)},
                     {"severity", std::string(chime::to_string(rule.default_severity))},
-                    {"description", std::string(rule.description)}});
+                    {"description", chime::rule_description(rule, language)}});
   }
   return answer(list.dump());
 }

@@ -130,9 +130,13 @@ class Chime {
     return JSON.parse(this.analyzeUtf8Json(bytes, context));
   }
 
-  // [{ id, severity, description }] for every rule, in the registry's order.
-  rules() {
-    return JSON.parse(this._read(this._m._chime_rules()));
+  // [{ id, severity, description }] for every rule, in the registry's order;
+  // descriptions in lang ('es'; anything else: English).
+  rules(lang = 'en') {
+    const bytes = encoder.encode(lang === 'es' ? 'es' : 'en');
+    const at = this._reserve(bytes.length);
+    this._m.HEAPU8.set(bytes, at);
+    return JSON.parse(this._read(this._m._chime_rules(at, bytes.length)));
   }
 
   // Bytes of wasm heap in use and the size of wasm memory (for tests).

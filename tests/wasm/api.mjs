@@ -69,6 +69,18 @@ check('rules() lists the registry', () => {
   }
 });
 
+check('rules(lang) describes every rule in that language; anything but es is English', () => {
+  const privacy = (rules) => rules.find((r) => r.id === 'care.patient-privacy').description;
+  const en = engine.rules('en');
+  const es = engine.rules('es');
+  assert.deepEqual(engine.rules(), en);
+  assert.deepEqual(engine.rules('fr'), en);
+  assert.deepEqual(es.map((r) => [r.id, r.severity]), en.map((r) => [r.id, r.severity]));
+  assert.match(privacy(en), /^May identify a patient/);
+  assert.match(privacy(es), /^Puede identificar a un paciente/);
+  for (let i = 0; i < en.length; i++) assert.notEqual(es[i].description, en[i].description, en[i].id);
+});
+
 check('setConfig is kept across calls; a failed setConfig keeps the previous one', () => {
   const text = 'BEST hospital EVER!!! Book now!!! #a #b #c #d #e';
   const before = engine.analyze(text);

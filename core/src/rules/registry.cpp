@@ -1,5 +1,6 @@
 // The registry: core/data/rules.tsv (one row per rule: id, kinds, severity,
-// score weight, data files, description) joined with the families' checks.
+// score weight, data files) joined with the families' checks. Descriptions
+// are messages (rule.<id>), in both languages.
 // A malformed row is a bug in Chime, so it stops the program with a message
 // naming the row; test_rules_meta.cpp reads every row on each test run.
 #include <algorithm>
@@ -77,7 +78,7 @@ std::vector<std::string_view> words(std::string_view s) {
 }
 
 RuleInfo parse_row(const std::vector<std::string>& row) {
-  if (row.size() != 9) bad_row(row.empty() ? "?" : row[0], "expected 9 tab-separated columns, got " + std::to_string(row.size()));
+  if (row.size() != 8) bad_row(row.empty() ? "?" : row[0], "expected 8 tab-separated columns, got " + std::to_string(row.size()));
   RuleInfo r{};
   r.id = row[0];
   r.family = r.id.substr(0, r.id.find('.'));
@@ -91,7 +92,6 @@ RuleInfo parse_row(const std::vector<std::string>& row) {
   if (!dimension) bad_row(r.id, "unknown score dimension \"" + row[3] + "\"");
   r.weight = {r.id, *dimension, number(r.id, row[4]), number(r.id, row[5]), number(r.id, row[6])};
   if (row[7] != "-") r.files = words(row[7]);
-  r.description = row[8];
   r.check = check_of(r.id);
   if (!r.check) bad_row(r.id, "no check has this id");
   return r;
@@ -112,6 +112,10 @@ const RuleInfo* find_rule(std::string_view id) {
   auto rules = all_rules();
   auto it = std::find_if(rules.begin(), rules.end(), [&](const RuleInfo& r) { return r.id == id; });
   return it == rules.end() ? nullptr : &*it;
+}
+
+std::string rule_description(const RuleInfo& rule, Language language) {
+  return message(language, "rule." + std::string(rule.id));
 }
 
 std::vector<std::string_view> unregistered_checks() {

@@ -1,6 +1,7 @@
 // A rule looks at a Document and adds hints. Every rule is registered in one
 // place, core/data/rules.tsv: its id, the post kinds it runs on, its usual
-// severity, its score weight, the data files it reads and its description.
+// severity, its score weight and the data files it reads; its one-line
+// description is the message rule.<id> (core/data/messages/{en,es}.tsv).
 // Each rule family lives in its own file(s) under core/src/rules/ and
 // exposes its checks by id; registry.cpp joins the two. A meta-test checks
 // that every registered id has a check, is documented in docs/rules/*.md and
@@ -133,13 +134,16 @@ struct RuleInfo {
   Severity default_severity;            // the usual severity (some rules vary it)
   ScoreWeight weight;                   // what its hints do to the scores
   std::vector<std::string_view> files;  // the data files it reads, under core/data/
-  std::string_view description;         // one line: feeds docs and the options page
   CheckFn check;                        // may add hints for this id only
 };
 
 // Every rule, in the order of rules.tsv (the order they run in).
 std::span<const RuleInfo> all_rules();
 const RuleInfo* find_rule(std::string_view id);
+
+// What the rule looks for, in one line, in `language` (und reads English):
+// the message rule.<id>, for the extension's options page.
+std::string rule_description(const RuleInfo& rule, Language language);
 
 // A family's check of one rule id.
 struct RuleCheck {
