@@ -6,7 +6,7 @@
 import './protocol.js';
 import Chime from './engine/chime.js';
 
-const { kinds, storageKeys, withBrowserLanguage } = globalThis.chimeProtocol;
+const { kinds, storageKeys, browserLanguage, withBrowserLanguage } = globalThis.chimeProtocol;
 
 let enginePromise = null;
 
@@ -112,7 +112,8 @@ const handlers = {
   },
   async [kinds.rules]() {
     const engine = await loadEngine();
-    return { ok: true, version: engine.version(), rules: engine.rules() };
+    // Described in the language of the options page's own labels.
+    return { ok: true, version: engine.version(), rules: engine.rules(browserLanguage()) };
   },
 };
 

@@ -12,7 +12,8 @@
     activeDraft: 'activeDraft',
     // {config} -> {ok, errors: [{path, message}]} : validate a configuration with the engine's own messages
     validateConfig: 'validateConfig',
-    // {} -> {ok, version, rules: [{id, severity, description}]} : the engine's rules, for the options page
+    // {} -> {ok, version, rules: [{id, severity, description}]} : the engine's rules, for the options page,
+    // described in the browser's language (browserLanguage)
     rules: 'rules',
   });
 
@@ -32,10 +33,14 @@
   // language (lang "auto", docs/configuration.md). The locale chrome.i18n
   // picked is read from its pageLanguage message: getUILanguage() can differ
   // from it (headless Chromium started with --lang=es says "en-US" there).
+  // browserLanguage() is that language alone ('es' or 'en').
+  function browserLanguage() {
+    return chrome.i18n.getMessage('pageLanguage') === 'es' ? 'es' : 'en';
+  }
+
   function withBrowserLanguage(config) {
     if (!config || typeof config !== 'object' || Array.isArray(config) || 'lang' in config) return config;
-    const lang = chrome.i18n.getMessage('pageLanguage') === 'es' ? 'es' : 'en';
-    return { ...config, lang };
+    return { ...config, lang: browserLanguage() };
   }
 
   // Requests go over one long-lived port (cheaper per keystroke than a
@@ -113,5 +118,5 @@
     });
   }
 
-  globalThis.chimeProtocol = Object.freeze({ kinds, storageKeys, nativeHost, withBrowserLanguage, request, serve });
+  globalThis.chimeProtocol = Object.freeze({ kinds, storageKeys, nativeHost, browserLanguage, withBrowserLanguage, request, serve });
 })();

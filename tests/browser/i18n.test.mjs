@@ -2,13 +2,26 @@
 // extension/_locales/): Chromium started with --lang=es shows the options
 // page and the popup in Spanish, with --lang=en in English. Every visible
 // text of the options page comes from a data-i18n element, except what the
-// engine sends (rule ids and their descriptions, English until the engine
-// speaks Spanish) and code samples. Screenshots: options-es.png, options-en.png
+// engine sends (rule ids, and their descriptions from the engine's catalog
+// core/data/messages/{en,es}.tsv in the same language: checked against those
+// files) and code samples. Screenshots: options-es.png, options-en.png
 // (the top of the page) and options-es-errors.png, options-en-errors.png.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { describe, test } from 'node:test';
 import { launch, screenshot } from './lib/browser.mjs';
 import { messagesOf } from './lib/labels.mjs';
+
+// The engine's rule descriptions in `lang`: rule id -> text (rule.<id> keys).
+function ruleDescriptionsOf(lang) {
+  const catalog = fs.readFileSync(new URL(`../../core/data/messages/${lang}.tsv`, import.meta.url), 'utf8');
+  const descriptions = new Map();
+  for (const line of catalog.split('\n')) {
+    const [key, text] = line.split('\t');
+    if (key.startsWith('rule.')) descriptions.set(key.slice('rule.'.length), text);
+  }
+  return descriptions;
+}
 
 // The page's visible texts that no data-i18n element (or the engine's rule
 // table, a code sample, or the select's options filled by the script) holds.
@@ -46,6 +59,16 @@ for (const lang of ['es', 'en']) {
         assert.equal(options[1], messages.settingOff);
         assert.ok(options[0].startsWith(messages.settingDefault.split('(')[0]), options[0]);
         assert.deepEqual(await page.evaluate(strayTexts), []);
+        // The rules' descriptions are the engine's, in the page's language.
+        const descriptions = ruleDescriptionsOf(lang);
+        const other = ruleDescriptionsOf(lang === 'es' ? 'en' : 'es');
+        const privacyRow = page.locator('#rules tbody tr', { has: page.locator('code', { hasText: /^care\.patient-privacy$/ }) });
+        assert.equal(await privacyRow.locator('td').nth(1).innerText(), descriptions.get('care.patient-privacy'));
+        const shown = await page.locator('#rules tbody td:nth-child(2)').allInnerTexts();
+        assert.equal(shown.length, descriptions.size);
+        for (const text of shown) assert.ok([...descriptions.values()].includes(text), text);
+        const body = await page.locator('body').innerText();
+        for (const [id, text] of other) assert.ok(!body.includes(text), `${id}: "${text}" is on the page`);
         await screenshot(page, `options-${lang}.png`);
 
         // A message made by the script: a configuration the engine refuses.
