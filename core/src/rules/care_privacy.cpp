@@ -154,11 +154,10 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
     const Token* number = token(doc, m.last_token);
     if (match_in_entity(doc, m) || !number || !is_room_number(*number)) continue;
     const Sentence& s = sentence_of(doc, m.first_token);
-    bool about_patient = false;
-    for (const PhraseMatch& c : matches.find(List::patient_context)) {
-      about_patient = about_patient || (c.first_token >= s.first_token && c.first_token < s.last_token && !match_in_entity(doc, c));
-    }
-    if (!about_patient) continue;
+    const auto in_sentence = [&](const PhraseMatch& c) {
+      return c.first_token >= s.first_token && c.first_token < s.last_token && !match_in_entity(doc, c);
+    };
+    if (!std::ranges::any_of(matches.find(List::patient_context), in_sentence)) continue;
     add(sink, m.start, number->end,
         sink.message("care.patient-privacy.room", {doc.utf8(m.start, number->end)}));
   }
