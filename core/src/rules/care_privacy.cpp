@@ -157,7 +157,8 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
     const auto in_sentence = [&](const PhraseMatch& c) {
       return c.first_token >= s.first_token && c.first_token < s.last_token && !match_in_entity(doc, c);
     };
-    if (!std::ranges::any_of(matches.find(List::patient_context), in_sentence)) continue;
+    const std::vector<PhraseMatch> context = matches.find(List::patient_context);
+    if (std::none_of(context.begin(), context.end(), in_sentence)) continue;
     add(sink, m.start, number->end,
         sink.message("care.patient-privacy.room", {doc.utf8(m.start, number->end)}));
   }
