@@ -16,6 +16,7 @@ const posts = readSet('en.jsonl');
 const spanish = readSet('es.jsonl');
 const fresh = readSet('en-fresh.jsonl');
 const fresh2 = readSet('en-fresh2.jsonl');
+const fresh3 = readSet('en-fresh3.jsonl');
 const spanishFresh = readSet('es-fresh.jsonl');
 const spanishFresh2 = readSet('es-fresh2.jsonl');
 const RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
@@ -85,8 +86,8 @@ test('the Spanish set: at least 170 posts in the same form, every kind and regio
 
 // The fresh held-out parts (README: "The fresh held-out part", "The second
 // fresh held-out part"): their form only. No test here runs chime on their
-// posts; their figures are printed by bench/coach/run.mjs --set en-fresh2
-// (issue 13's) and --set en-fresh (now tuned on).
+// posts; their figures are printed by bench/coach/run.mjs --set en-fresh3
+// (issue 13's), --set en-fresh2 and --set en-fresh (now tuned on).
 function checkEnglishFresh(set, prefix, { minRisky, others }) {
   assert.ok(set.length >= 150, `${set.length} posts, at least 150 expected`);
   set.forEach((p, i) => {
@@ -132,9 +133,14 @@ test('the second fresh part: at least 150 posts eng-001... in order, all held ou
   checkEnglishFresh(fresh2, 'eng', { minRisky: 0.15, others: [posts, fresh] });
 });
 
-// The fresh parts' ids: en-fresh (enf-), en-fresh2 (eng-), es-fresh (esf-),
-// es-fresh2 (esg-).
-for (const [prefix, source] of [['enf', posts], ['eng', posts], ['esf', spanish], ['esg', spanish]]) {
+test('the third fresh part: at least 150 posts enh-001... in order, all held out, every kind 6 times, 15% risky, new texts', () => {
+  checkEnglishFresh(fresh3, 'enh', { minRisky: 0.15,
+    others: [posts, fresh, fresh2, spanish, spanishFresh, spanishFresh2] });
+});
+
+// The fresh parts' ids: en-fresh (enf-), en-fresh2 (eng-), en-fresh3 (enh-),
+// es-fresh (esf-), es-fresh2 (esg-).
+for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['esf', spanish], ['esg', spanish]]) {
   test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, () => {
     // Three TUNE posts of en.jsonl or es.jsonl renamed ${prefix}-: never a
     // post of a fresh part. Each expects length.over of a short post: a miss
