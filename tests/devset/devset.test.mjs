@@ -19,6 +19,7 @@ const fresh2 = readSet('en-fresh2.jsonl');
 const fresh3 = readSet('en-fresh3.jsonl');
 const spanishFresh = readSet('es-fresh.jsonl');
 const spanishFresh2 = readSet('es-fresh2.jsonl');
+const spanishFresh3 = readSet('es-fresh3.jsonl');
 const RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0]);
 const GOOD_RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
@@ -31,6 +32,8 @@ const REGIONS = ['ES', 'MX', 'CO', 'AR', 'CL', 'PE', 'US'];
 // es-fresh2.jsonl adds smaller varieties (Venezuela, Ecuador, Uruguay, Costa
 // Rica, Puerto Rico, the Dominican Republic).
 const REGIONS_FRESH2 = [...REGIONS, 'VE', 'EC', 'UY', 'CR', 'PR', 'DO'];
+// es-fresh3.jsonl adds the rest of Central America, Bolivia and Paraguay.
+const REGIONS_FRESH3 = [...REGIONS_FRESH2, 'BO', 'PY', 'GT', 'HN', 'SV', 'NI', 'PA'];
 
 function runCoach(args) {
   return spawnSync(process.execPath, [coach, '--chime', chime, ...args], { encoding: 'utf8' });
@@ -135,12 +138,12 @@ test('the second fresh part: at least 150 posts eng-001... in order, all held ou
 
 test('the third fresh part: at least 150 posts enh-001... in order, all held out, every kind 6 times, 15% risky, new texts', () => {
   checkEnglishFresh(fresh3, 'enh', { minRisky: 0.15,
-    others: [posts, fresh, fresh2, spanish, spanishFresh, spanishFresh2] });
+    others: [posts, fresh, fresh2, spanish, spanishFresh, spanishFresh2, spanishFresh3] });
 });
 
 // The fresh parts' ids: en-fresh (enf-), en-fresh2 (eng-), en-fresh3 (enh-),
-// es-fresh (esf-), es-fresh2 (esg-).
-for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['esf', spanish], ['esg', spanish]]) {
+// es-fresh (esf-), es-fresh2 (esg-), es-fresh3 (esh-).
+for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['esf', spanish], ['esg', spanish], ['esh', spanish]]) {
   test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, () => {
     // Three TUNE posts of en.jsonl or es.jsonl renamed ${prefix}-: never a
     // post of a fresh part. Each expects length.over of a short post: a miss
@@ -165,7 +168,7 @@ for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], 
 // The fresh held-out parts of the Spanish set (README: "The fresh Spanish
 // part", "The second fresh Spanish part"): their form only, as for
 // en-fresh.jsonl. No test here runs chime on their posts; their figures are
-// printed by bench/coach/run.mjs --set es-fresh / es-fresh2.
+// printed by bench/coach/run.mjs --set es-fresh / es-fresh2 / es-fresh3.
 function checkSpanishFreshPart(set, prefix, { minimum, perKind, regions, others }) {
   assert.ok(set.length >= minimum, `${set.length} posts, at least ${minimum} expected`);
   set.forEach((p, i) => {
@@ -212,6 +215,11 @@ test('the fresh Spanish part: at least 100 posts esf-001... in order, all held o
 test('the second fresh Spanish part: at least 110 posts esg-001... in order, all held out, every kind 6 times, 13 regions, rules that exist, no text of the other sets', () => {
   checkSpanishFreshPart(spanishFresh2, 'esg', { minimum: 110, perKind: 6, regions: REGIONS_FRESH2,
     others: [spanish, spanishFresh, posts, fresh, fresh2] });
+});
+
+test('the third fresh Spanish part: at least 110 posts esh-001... in order, all held out, every kind 6 times, 20 regions, rules that exist, no text of the other sets', () => {
+  checkSpanishFreshPart(spanishFresh3, 'esh', { minimum: 110, perKind: 6, regions: REGIONS_FRESH3,
+    others: [spanish, spanishFresh, spanishFresh2, posts, fresh, fresh2, fresh3] });
 });
 
 test('the language set: at least 300 labelled short posts, header, en/es/und, every label and group in both parts', () => {
