@@ -1,19 +1,21 @@
 #!/usr/bin/env node
-// Searches the score numbers (core/data/scores.tsv and the weight columns of
-// core/data/rules.tsv) on tests/devset/en.jsonl: all of it by default (its
-// old held-out split was reported twice and retired into tuning, issue 13's
-// third calibration; fresh held-out posts are kept elsewhere), or the tune
-// split alone with --split tune:
+// Searches the score numbers (core/data/scores.tsv, and with --rule-weights
+// the weight columns of core/data/rules.tsv) on the tuning sets of
+// tests/devset/ (all six by default: en, en-fresh, en-fresh2, es, es-fresh,
+// es-fresh2), all their posts or one half of the mod-5 split: --split fit
+// (ids not a multiple of 5) searches there and also prints the figures on
+// the other half, check (the multiples of 5), never searched:
 //
-//   node bench/coach/fit.mjs --chime build/ci/native/chime [--sets en,en-fresh] [--split all|tune] [--rounds N] [--write]
+//   node bench/coach/fit.mjs --chime build/ci/native/chime [--sets en,es,...] [--split all|fit] [--rule-weights] [--rounds N] [--write]
 //
 // It runs chime once over the chosen posts, keeps which rules fired how often,
 // the sentiment and the kind, and recomputes the overall score and label
 // with a copy of the formula of core/src/scores.cpp (docs/scores.md). It
 // first checks that the copy gives chime's own scores and labels for every
-// tune post with the current numbers (else it stops: the copy is stale),
-// then changes one number at a time by small integer steps, keeping a change
-// when Spearman(overall, expert) + label agreement on tune goes up. Rule
+// post with the current numbers (else it stops: the copy is stale; with
+// --trust-copy it goes on, to try numbers before chime is rebuilt), then
+// changes one number at a time by small integer steps, keeping a change
+// when Spearman(overall, expert) + label agreement on the searched posts goes up. Rule
 // weights keep their sign (a problem never adds points). `--write` puts the
 // numbers found into the two data files; rebuild chime and run
 // bench/coach/run.mjs to see the figures chime itself prints.
@@ -25,15 +27,19 @@ import { pearson } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.join(here, '../..');
+const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'es', 'es-fresh', 'es-fresh2'];
 const { values: options } = parseArgs({
   options: { chime: { type: 'string' }, split: { type: 'string', default: 'all' }, worst: { type: 'string', default: '0' }, rounds: { type: 'string', default: '6' }, write: { type: 'boolean', default: false },
+    'rule-weights': { type: 'boolean', default: false },
+    // Skip the check that the copy gives chime's own scores: for trying
+    // numbers in the data files before chime is rebuilt with them.
+    'trust-copy': { type: 'boolean', default: false },
     // The sets fitted on, comma-separated names of tests/devset/*.jsonl
-    // (en-fresh.jsonl was run once as a held-out measure and is now tuned on
-    // too, tests/devset/README.md): `--sets en,en-fresh`.
-    sets: { type: 'string', default: 'en' } },
+    // (the held-out measures of issues 13 and 17 are other files, never read here).
+    sets: { type: 'string', default: TUNING_SETS.join(',') } },
 });
-if (!['all', 'tune'].includes(options.split)) {
-  process.stderr.write(`bench/coach/fit: --split must be all or tune, not "${options.split}"\n`);
+if (!['all', 'fit'].includes(options.split)) {
+  process.stderr.write(`bench/coach/fit: --split must be all or fit, not "${options.split}"\n`);
   process.exit(2);
 }
 if (!options.chime) {
@@ -42,14 +48,17 @@ if (!options.chime) {
 }
 
 // --- the posts fitted on ------------------------------------------------------
-const posts = options.sets.split(',').flatMap((name) => {
+// The mod-5 check half: ids that are a multiple of 5 (never searched with --split fit).
+const isCheck = (id) => Number(/(\d+)$/.exec(id)[1]) % 5 === 0;
+const allPosts = options.sets.split(',').flatMap((name) => {
   const file = path.join(root, 'tests/devset', `${name}.jsonl`);
-  if (!['en', 'en-fresh'].includes(name) || !fs.existsSync(file)) {
-    process.stderr.write(`bench/coach/fit: --sets takes en and en-fresh, not "${name}"\n`);
+  if (!TUNING_SETS.includes(name) || !fs.existsSync(file)) {
+    process.stderr.write(`bench/coach/fit: --sets takes ${TUNING_SETS.join(', ')}, not "${name}"\n`);
     process.exit(2);
   }
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
-}).filter((p) => options.split === 'all' || (!p.id.startsWith('enf-') && Number(/(\d+)$/.exec(p.id)[1]) % 3 !== 0));
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => ({ ...JSON.parse(line), set: name }));
+});
+const posts = allPosts;
 const input = posts.map((p) => JSON.stringify(p.context ? { id: p.id, text: p.text, context: p.context } : { id: p.id, text: p.text })).join('\n') + '\n';
 const output = execFileSync(options.chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '--no-progress', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
 const results = new Map(output.split('\n').filter(Boolean).map((l) => { const j = JSON.parse(l); return [String(j.id), j.result]; }));
@@ -106,7 +115,9 @@ function score(f, k, w) {
   const promotion = clamp(points.promotion);
   const heard = NOTICE_KINDS.has(f.kind) ? Math.max(conversation, k.conversation_not_expected) : conversation;
   const mean = Math.trunc((k.conversation_weight * heard + k.value_weight * value + k.tone_weight * tone + 50) / 100);
-  let overall = clamp(mean - Math.trunc(promotion / k.promotion_divisor) + points.overall);
+  const raw = mean - Math.trunc(promotion / k.promotion_divisor) + points.overall + k[`kind.${f.kind}`];
+  const spread = (raw - k.good_overall) * k.spread_percent;
+  let overall = clamp(k.good_overall + Math.sign(spread) * Math.trunc((Math.abs(spread) + 50) / 100));
   if (f.careError) overall = k.care_error_score;
   else if (f.careWarning) overall = Math.min(overall, k.care_warning_score);
   else if (f.overLength) overall = k.over_length_score;
@@ -131,12 +142,36 @@ function averageRanks(values) {
   }
   return ranks;
 }
-const expertRanks = averageRanks(features.map((f) => f.post.expert.score));
+// Figures on a part of the posts (indices into features): Spearman, label
+// agreement, risky labelled risky, and the expert-good posts' means.
+function figuresOn(s, part) {
+  const rho = pearson(averageRanks(part.map((i) => s[i].overall)), averageRanks(part.map((i) => features[i].post.expert.score)));
+  const labels = part.filter((i) => s[i].label === features[i].post.expert.label).length / part.length;
+  const risky = part.filter((i) => features[i].post.expert.label === 'risky');
+  const good = part.filter((i) => ['good', 'engaging'].includes(features[i].post.expert.label));
+  const avg = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return { rho, labels, riskyOk: risky.filter((i) => s[i].label === 'risky').length, risky: risky.length,
+    goodExpert: avg(good.map((i) => features[i].post.expert.score)), goodChime: avg(good.map((i) => s[i].overall)) };
+}
+const everyIndex = features.map((_, i) => i);
+const searched = options.split === 'all' ? everyIndex : everyIndex.filter((i) => !isCheck(features[i].post.id));
+const checked = everyIndex.filter((i) => isCheck(features[i].post.id));
 function figures(k, w) {
   const s = features.map((f) => score(f, k, w));
-  const rho = pearson(averageRanks(s.map((x) => x.overall)), expertRanks);
-  const labels = s.filter((x, i) => x.label === features[i].post.expert.label).length / s.length;
+  const { rho, labels } = figuresOn(s, searched);
   return { rho, labels, objective: rho + labels, s };
+}
+function report(title, s) {
+  const line = (name, part) => {
+    const f = figuresOn(s, part);
+    console.log(`  ${name.padEnd(16)} ${String(part.length).padStart(4)} posts: Spearman ${f.rho.toFixed(3)}, labels ${(100 * f.labels).toFixed(1)}%, ` +
+      `risky ${f.riskyOk}/${f.risky}, expert-good ${f.goodExpert.toFixed(0)} vs chime ${f.goodChime.toFixed(0)}`);
+  };
+  console.log(title);
+  for (const set of options.sets.split(',')) line(set, everyIndex.filter((i) => features[i].post.set === set));
+  line('all', everyIndex);
+  line('fit (id % 5 != 0)', everyIndex.filter((i) => !isCheck(features[i].post.id)));
+  line('check (id % 5 == 0)', checked);
 }
 
 // The copy must agree with chime before it is trusted.
@@ -146,14 +181,14 @@ const stale = features.filter((f, i) => {
   return mine.overall !== r.scores.overall || mine.label !== r.label || mine.conversation !== r.scores.conversation ||
     mine.value !== r.scores.value || mine.tone !== r.scores.tone || mine.promotion !== r.scores.promotion;
 });
-if (stale.length) {
+if (stale.length && !options['trust-copy']) {
   const f = stale[0], mine = current.s[features.indexOf(f)];
-  process.stderr.write(`bench/coach/fit: the formula's copy disagrees with chime on ${stale.length} tune posts ` +
+  process.stderr.write(`bench/coach/fit: the formula's copy disagrees with chime on ${stale.length} posts ` +
     `(first ${f.post.id}: chime ${f.result.scores.overall} ${f.result.label}, copy ${mine.overall} ${mine.label}); ` +
     'rebuild chime or update the copy\n');
   process.exit(1);
 }
-console.log(`${options.split} (${posts.length} posts), current numbers: Spearman ${current.rho.toFixed(3)}, labels ${(100 * current.labels).toFixed(1)}%`);
+report(`current numbers (searching on ${options.split === 'all' ? 'all posts' : 'the fit half'}):`, current.s);
 
 // --- the search -------------------------------------------------------------------
 // Ranges keep the numbers meaningful: bases and thresholds 0..100, weights of
@@ -167,10 +202,11 @@ for (const name of Object.keys(k)) {
   // The label's thresholds follow the expert's anchors (tests/devset/README.md):
   // below 40 is poor, so never good; engaging needs a conversation.
   else if (name === 'good_overall') knobs.push({ get: () => k[name], set: (v) => (k[name] = v), min: 40, max: 100, steps: [1, 3, 10] });
+  else if (name.startsWith('kind.')) knobs.push({ get: () => k[name], set: (v) => (k[name] = v), min: -30, max: 30, steps: [1, 3, 10] });
   else if (name !== 'care_error_score') knobs.push({ get: () => k[name], set: (v) => (k[name] = v), min: 0, max: 100, steps: [1, 3, 10] });
 }
 const fired = new Set(features.flatMap((f) => Object.keys(f.count)));
-for (const id of Object.keys(w)) {
+for (const id of options['rule-weights'] ? Object.keys(w) : []) {
   if (!fired.has(id) || w[id].cap === 0) continue;  // nothing to learn from; 0-weight rules stay 0
   // A rule that fires keeps its sign and moves its dimension by 5 to 45
   // points: every rule counts for something, none decides the score alone.
@@ -205,6 +241,7 @@ for (let round = 0; round < Number(options.rounds); round++) {
   console.log(`round ${round + 1}: Spearman ${f.rho.toFixed(3)}, labels ${(100 * f.labels).toFixed(1)}%`);
   if (!improved) break;
 }
+report('found:', figures(k, w).s);
 console.log('scores.tsv:', Object.entries(k).map(([n, v]) => `${n}=${v}`).join(' '));
 console.log('rules.tsv (dimension first more cap):');
 for (const [id, r] of Object.entries(w)) {
@@ -236,6 +273,6 @@ if (options.write) {
     f[4] = String(w[f[0]].first); f[5] = String(w[f[0]].more); f[6] = String(w[f[0]].cap);
     return f.join('\t');
   });
-  fs.writeFileSync(rulesFile, r.join('\n'));
-  console.log('written: core/data/scores.tsv, core/data/rules.tsv');
+  if (options['rule-weights']) fs.writeFileSync(rulesFile, r.join('\n'));
+  console.log(`written: core/data/scores.tsv${options['rule-weights'] ? ', core/data/rules.tsv' : ''}`);
 }

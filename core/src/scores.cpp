@@ -4,6 +4,7 @@
 #include "scores.hpp"
 
 #include "rules/features.hpp"
+#include "rules/kinds.hpp"
 
 #include <algorithm>
 #include <array>
@@ -26,6 +27,8 @@ struct Settings {
   int32_t conversation_not_expected;
   int32_t care_error_score, care_warning_score, over_length_score;
   int32_t promotional_at, engaging_conversation, engaging_overall, good_overall;
+  int32_t spread_percent;
+  std::array<int32_t, static_cast<size_t>(PostKind::count)> kind_points{};  // the rows kind.<name>
 };
 
 const Settings& settings() {
@@ -48,9 +51,19 @@ const Settings& settings() {
         {"engaging_conversation", &out.engaging_conversation},
         {"engaging_overall", &out.engaging_overall},
         {"good_overall", &out.good_overall},
+        {"spread_percent", &out.spread_percent},
     };
     std::vector<bool> seen(std::size(fields), false);
+    std::array<bool, static_cast<size_t>(PostKind::count)> kind_seen{};
     for (const auto& row : data_rows("scores.tsv")) {
+      // kind.<name>: what a kind of post is worth before any hint.
+      if (row[0].starts_with("kind.") && row.size() == 2) {
+        const PostKind kind = post_kind_from_string(std::string_view(row[0]).substr(5));
+        if (kind == PostKind::count) throw std::logic_error("core/data/scores.tsv: unknown kind in " + row[0]);
+        out.kind_points[static_cast<size_t>(kind)] = std::stoi(row[1]);
+        kind_seen[static_cast<size_t>(kind)] = true;
+        continue;
+      }
       size_t k = 0;
       while (k < std::size(fields) && fields[k].first != row[0]) ++k;
       if (k == std::size(fields) || row.size() != 2) {
@@ -61,6 +74,11 @@ const Settings& settings() {
     }
     for (size_t k = 0; k < std::size(fields); ++k) {
       if (!seen[k]) throw std::logic_error("core/data/scores.tsv: no " + std::string(fields[k].first));
+    }
+    for (size_t i = 0; i < kind_seen.size(); ++i) {
+      if (!kind_seen[i]) {
+        throw std::logic_error("core/data/scores.tsv: no kind." + std::string(to_string(static_cast<PostKind>(i))));
+      }
     }
     if (out.promotion_divisor <= 0) throw std::logic_error("core/data/scores.tsv: promotion_divisor must be > 0");
     return out;
@@ -179,7 +197,12 @@ Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) 
   const int32_t heard = applies(kNoticeKinds, analysis.kind) ? std::max(s.conversation, k.conversation_not_expected)
                                                               : s.conversation;
   const int32_t mean = (k.conversation_weight * heard + k.value_weight * s.value + k.tone_weight * s.tone + 50) / 100;
-  s.overall = clamp100(mean - s.promotion / k.promotion_divisor + points[D::overall]);
+  // The kind's own worth, then the spread around the label's line (integer,
+  // rounded half away from zero): a wider scale, the same order.
+  const int32_t raw = mean - s.promotion / k.promotion_divisor + points[D::overall] +
+                      k.kind_points[static_cast<size_t>(analysis.kind)];
+  const int32_t spread = (raw - k.good_overall) * k.spread_percent;
+  s.overall = clamp100(k.good_overall + (spread < 0 ? -((-spread + 50) / 100) : (spread + 50) / 100));
   // A fixed score while an error is left: no rewrite of something else can
   // raise it (a privacy breach with a friendly question is still a breach).
   if (has_care_error(hints)) {

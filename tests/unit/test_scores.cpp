@@ -93,7 +93,9 @@ TEST_CASE("scores: prepending press-release language never raises overall") {
       const Result after = analyzer.analyze(opening + c.text, c.context);
       CHECK(after.scores.overall <= before.scores.overall);
       CHECK(after.scores.promotion >= before.scores.promotion);
-      lowered += after.scores.overall < before.scores.overall ? 1 : 0;
+      // A post already at the floor (a care error, or spread down to 0) has
+      // nowhere lower to go.
+      lowered += after.scores.overall < before.scores.overall || before.scores.overall == 0 ? 1 : 0;
       ++total;
     }
   }
@@ -172,6 +174,12 @@ TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   const auto mean = [&](int32_t c, int32_t v, int32_t t) {
     return (k["conversation_weight"] * c + k["value_weight"] * v + k["tone_weight"] * t + 50) / 100;
   };
+  // The kind's worth, then the spread around good_overall (rounded half away
+  // from zero), clamped to 0..100.
+  const auto shaped = [&](int32_t raw, const char* kind) {
+    const int32_t spread = (raw + k[std::string("kind.") + kind] - k["good_overall"]) * k["spread_percent"];
+    return std::clamp(k["good_overall"] + (spread < 0 ? -((-spread + 50) / 100) : (spread + 50) / 100), 0, 100);
+  };
   const Document doc;
   Analysis a{doc, {}, {}, nullptr, {}, nullptr, {}, PostKind::general};
   // Nothing at all: the bases.
@@ -180,7 +188,7 @@ TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   CHECK(s.value == k["value_base"]);
   CHECK(s.tone == k["tone_base"]);
   CHECK(s.promotion == 0);
-  CHECK(s.overall == mean(k["conversation_base"], k["value_base"], k["tone_base"]));
+  CHECK(s.overall == shaped(mean(k["conversation_base"], k["value_base"], k["tone_base"]), "general"));
   // Each talk rule counts once (its `more` is 0): a question twice and a reply.
   auto hint = [](const char* rule) { return Hint{rule, Severity::good, 0, 0, "", "", {}}; };
   REQUIRE(w["talk.question"].more == 0);
@@ -190,7 +198,9 @@ TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   s = compute_scores(a, {hint("promo.superlative"), hint("promo.superlative"), hint("promo.superlative")});
   const ScoreWeight& sup = w["promo.superlative"];
   CHECK(s.promotion == std::min(sup.cap, sup.first + 2 * sup.more));
-  CHECK(s.overall == mean(k["conversation_base"], k["value_base"], k["tone_base"]) - s.promotion / k["promotion_divisor"]);
+  CHECK(s.overall ==
+        shaped(mean(k["conversation_base"], k["value_base"], k["tone_base"]) - s.promotion / k["promotion_divisor"],
+               "general"));
   // Sentiment moves tone by up to tone_sentiment_points either way.
   a.sentiment.compound = -0.5;
   CHECK(compute_scores(a, {}).tone == k["tone_base"] - (k["tone_sentiment_points"] + 1) / 2);
@@ -201,7 +211,12 @@ TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   // conversation_not_expected for it.
   Analysis notice{doc, {}, {}, nullptr, {}, nullptr, {}, PostKind::crisis};
   CHECK(compute_scores(notice, {}).overall ==
-        mean(std::max(k["conversation_base"], k["conversation_not_expected"]), k["value_base"], k["tone_base"]));
+        shaped(mean(std::max(k["conversation_base"], k["conversation_not_expected"]), k["value_base"], k["tone_base"]),
+               "crisis"));
+  // Each kind adds its own points (kind.<name>) before the spread.
+  Analysis advert{doc, {}, {}, nullptr, {}, nullptr, {}, PostKind::promotion};
+  CHECK(compute_scores(advert, {}).overall ==
+        shaped(mean(k["conversation_base"], k["value_base"], k["tone_base"]), "promotion"));
   // A health claim caps overall at care_warning_score (and labels it risky).
   CHECK(compute_scores(a, {hint("care.claim")}).overall <= k["care_warning_score"]);
   // Never outside 0..100.
@@ -260,4 +275,27 @@ TEST_CASE("scores: a reply is credited for what it does; boilerplate to a compla
     CHECK(r.scores.overall < model.scores.overall);
     CHECK(r.scores.conversation <= model.scores.conversation);
   }
+}
+
+TEST_CASE("scores: every good hint lifts overall on every kind of post and a care error sits below a good post") {
+  const Document doc;
+  const auto good = [](const char* rule) { return Hint{rule, Severity::good, 0, 0, "", "", {}}; };
+  for (size_t i = 0; i < static_cast<size_t>(PostKind::count); ++i) {
+    const auto kind = static_cast<PostKind>(i);
+    INFO(to_string(kind));
+    const Analysis a{doc, {}, {}, nullptr, {}, nullptr, {}, kind};
+    const int32_t plain = compute_scores(a, {}).overall;
+    for (const char* rule : {"value.helpful", "tone.empathy", "talk.question", "talk.invite", "talk.reply"}) {
+      INFO(rule);
+      CHECK(compute_scores(a, {good(rule)}).overall > plain);
+    }
+  }
+  Analyzer analyzer;
+  const Result tip = analyzer.analyze(
+      "Flu shots are free at every Riverside clinic this week, no appointment needed. What questions do you have?");
+  REQUIRE((tip.label == "good" || tip.label == "engaging"));
+  const Result breach = analyzer.analyze(
+      "Get well soon to John Smith in room 412, recovering from his heart surgery! What a fighter. What do you think?");
+  REQUIRE(breach.label == "risky");
+  CHECK(breach.scores.overall < tip.scores.overall);
 }

@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Where Chime's overall score and the expert's part ways, per set, per
+// expert label, per expert kind and per rule that fired (docs/scores.md,
+// bench/README.md "The score, reshaped"):
+//
+//   node bench/coach/analyse.mjs --chime build/ci/native/chime [--sets en,es,...] [--split all|fit|check]
+//
+// --split: all posts, or the mod-5 halves of the reshaping (fit: ids not a
+// multiple of 5; check: the multiples of 5). It prints means side by side:
+// a group whose Chime mean sits far from the expert's, or whose order is the
+// wrong way round, is where the score's shape breaks.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pearson } from '../lib/stats.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const devset = path.join(here, '../../tests/devset');
+const ALL_SETS = ['en', 'en-fresh', 'en-fresh2', 'es', 'es-fresh', 'es-fresh2'];
+const { values: options } = parseArgs({
+  options: { chime: { type: 'string' }, sets: { type: 'string', default: ALL_SETS.join(',') }, split: { type: 'string', default: 'all' } },
+});
+const fail = (m) => { process.stderr.write(`bench/coach/analyse: ${m}\n`); process.exit(2); };
+if (!options.chime) fail('usage: node bench/coach/analyse.mjs --chime PATH/chime [--sets en,es,...] [--split all|fit|check]');
+if (!['all', 'fit', 'check'].includes(options.split)) fail(`--split must be all, fit or check, not "${options.split}"`);
+
+const idNumber = (id) => Number(/(\d+)$/.exec(id)[1]);
+const inSplit = (id) => options.split === 'all' || (options.split === 'check') === (idNumber(id) % 5 === 0);
+
+export function averageRanks(values) {
+  const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
+  const ranks = new Array(values.length);
+  for (let s = 0; s < order.length;) {
+    let e = s;
+    while (e + 1 < order.length && order[e + 1][0] === order[s][0]) e++;
+    for (let q = s; q <= e; q++) ranks[order[q][1]] = (s + e) / 2 + 1;
+    s = e + 1;
+  }
+  return ranks;
+}
+const spearman = (a, b) => pearson(averageRanks(a), averageRanks(b));
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const f1 = (x) => (Number.isNaN(x) ? '  -' : x.toFixed(0).padStart(3));
+
+const sets = options.sets.split(',').map((name) => {
+  if (!ALL_SETS.includes(name)) fail(`--sets takes ${ALL_SETS.join(', ')}, not "${name}"`);
+  const posts = fs.readFileSync(path.join(devset, `${name}.jsonl`), 'utf8').split('\n').filter(Boolean)
+    .map((l) => JSON.parse(l)).filter((p) => inSplit(p.id));
+  return { name, posts };
+});
+const all = sets.flatMap((s) => s.posts);
+const input = all.map((p) => JSON.stringify(p.context ? { id: p.id, text: p.text, context: p.context } : { id: p.id, text: p.text })).join('\n') + '\n';
+const output = execFileSync(options.chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '--no-progress', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+const results = new Map(output.split('\n').filter(Boolean).map((l) => { const j = JSON.parse(l); return [String(j.id), j.result]; }));
+
+function summary(name, posts) {
+  const chime = posts.map((p) => results.get(p.id));
+  const rho = spearman(posts.map((p) => p.expert.score), chime.map((r) => r.scores.overall));
+  const labels = posts.filter((p, i) => chime[i].label === p.expert.label).length / posts.length;
+  const risky = posts.map((p, i) => [p, chime[i]]).filter(([p]) => p.expert.label === 'risky');
+  const riskyOk = risky.filter(([, r]) => r.label === 'risky').length;
+  const good = posts.map((p, i) => [p, chime[i]]).filter(([p]) => ['good', 'engaging'].includes(p.expert.label));
+  console.log(`${name.padEnd(10)} n=${String(posts.length).padStart(4)}  Spearman ${rho.toFixed(3)}  labels ${(100 * labels).toFixed(1)}%  ` +
+    `risky ${riskyOk}/${risky.length}  expert-good: expert ${mean(good.map(([p]) => p.expert.score)).toFixed(0)} chime ${mean(good.map(([, r]) => r.scores.overall)).toFixed(0)}`);
+}
+console.log(`split ${options.split}`);
+for (const s of sets) summary(s.name, s.posts);
+summary('together', all);
+
+// Group means: expert vs Chime, by a key of the post.
+function groups(title, keyOf) {
+  const by = new Map();
+  for (const p of all) for (const k of [keyOf(p, results.get(p.id))].flat()) {
+    if (!by.has(k)) by.set(k, []);
+    by.get(k).push(p);
+  }
+  console.log(`\n${title}: n, expert mean, chime mean, gap, Spearman within`);
+  [...by.entries()].sort((a, b) => mean(b[1].map((p) => p.expert.score)) - mean(a[1].map((p) => p.expert.score))).forEach(([k, ps]) => {
+    const e = mean(ps.map((p) => p.expert.score)), c = mean(ps.map((p) => results.get(p.id).scores.overall));
+    const rho = ps.length > 4 ? spearman(ps.map((p) => p.expert.score), ps.map((p) => results.get(p.id).scores.overall)).toFixed(2) : '   -';
+    console.log(`  ${String(k).padEnd(32)} ${String(ps.length).padStart(4)} ${f1(e)} ${f1(c)} ${f1(c - e)}  ${rho}`);
+  });
+}
+groups('expert label', (p) => p.expert.label);
+groups('chime label', (p, r) => `chime:${r.label}`);
+groups('chime kind', (p, r) => r.kind);
+groups('rule fired (each post once per rule)', (p, r) => [...new Set(r.hints.map((h) => `${h.rule}${h.severity === 'good' ? '+' : ''}`))]);
+groups('no hint but good ones / some problem', (p, r) => (r.hints.some((h) => h.severity !== 'good') ? 'has a problem hint' : 'no problem hint'));
