@@ -126,24 +126,26 @@ constexpr size_t kMedicineReach = 5;
 // medicine ("stop taking finasteride", "you can skip the tablets"), or, in a
 // reply, say two medicines are fine together; {0, 0} when it does neither.
 std::pair<size_t, size_t> medicine_change(const Analysis& a, const Sentence& s) {
-  constexpr size_t npos = static_cast<size_t>(-1);
   static const WordList& changes = WordList::builtin("lists/medicine_changes.tsv");
   static const WordList& fine = WordList::builtin("lists/advice_fine.tsv");
   const Document& doc = a.doc;
-  size_t medicines = 0, fine_word = npos;
+  // The cheap words first: a medicine is looked for only after a change
+  // verb, or in a reply that calls something fine.
+  size_t fine_word = s.last_token;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
-    if (token_in_entity(doc, i)) continue;
-    if (is_medicine(t)) ++medicines;
-    if (fine_word == npos && fine.contains(t)) fine_word = i;
-    if (!changes.contains(t) || !addressed(doc, s, i) || negated(doc, i, a.language)) continue;
+    if (fine_word == s.last_token && fine.contains(t)) fine_word = i;
+    if (!changes.contains(t) || token_in_entity(doc, i) || !addressed(doc, s, i) || negated(doc, i, a.language)) continue;
     for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
       if (is_medicine(doc.tokens[k]) && !token_in_entity(doc, k)) return {i, k + 1};
     }
   }
-  if (medicines >= 2 && fine_word != npos && is_public_reply(doc) && !negated(doc, fine_word, a.language)) {
-    return {first_own_word(doc, s.first_token, s.last_token), fine_word + 1};
+  if (fine_word == s.last_token || !is_public_reply(doc) || negated(doc, fine_word, a.language)) return {0, 0};
+  size_t medicines = 0;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    if (is_medicine(doc.tokens[i]) && !token_in_entity(doc, i)) ++medicines;
   }
+  if (medicines >= 2) return {first_own_word(doc, s.first_token, s.last_token), fine_word + 1};
   return {0, 0};
 }
 
