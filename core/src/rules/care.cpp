@@ -131,16 +131,18 @@ std::pair<size_t, size_t> medicine_change(const Analysis& a, const Sentence& s) 
   const Document& doc = a.doc;
   // The cheap words first: a medicine is looked for only after a change
   // verb, or in a reply that calls something fine.
+  const bool reply = is_public_reply(doc);
   size_t fine_word = s.last_token;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
-    if (fine_word == s.last_token && fine.contains(t)) fine_word = i;
+    if (t.kind != TokenKind::word) continue;
+    if (reply && fine_word == s.last_token && fine.contains(t)) fine_word = i;
     if (!changes.contains(t) || token_in_entity(doc, i) || !addressed(doc, s, i) || negated(doc, i, a.language)) continue;
     for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
       if (is_medicine(doc.tokens[k]) && !token_in_entity(doc, k)) return {i, k + 1};
     }
   }
-  if (fine_word == s.last_token || !is_public_reply(doc) || negated(doc, fine_word, a.language)) return {0, 0};
+  if (fine_word == s.last_token || negated(doc, fine_word, a.language)) return {0, 0};
   size_t medicines = 0;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
     if (is_medicine(doc.tokens[i]) && !token_in_entity(doc, i)) ++medicines;
