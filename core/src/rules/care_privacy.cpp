@@ -548,6 +548,49 @@ void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   }
 }
 
+// The name a pronoun before token `pronoun` stands for: the nearest name
+// (or possessive name: "Maya's story") in its sentence or the one before,
+// not opening a sentence and not a clinician's; else npos.
+size_t antecedent_name(const Document& doc, size_t pronoun, Language lang) {
+  constexpr size_t none = static_cast<size_t>(-1);
+  const Sentence& own = sentence_of(doc, pronoun);
+  size_t from = own.first_token;
+  if (from > 0) from = sentence_of(doc, from - 1).first_token;
+  for (size_t k = pronoun; k > from; --k) {
+    const size_t i = k - 1;
+    const Token& t = doc.tokens[i];
+    const bool possessive = t.folded.size() > 2 && t.folded.ends_with("'s");
+    const std::string_view word = possessive ? std::string_view(t.folded).substr(0, t.folded.size() - 2)
+                                             : std::string_view(t.folded);
+    if (!is_name_word(doc, i, word, lang) || opens_sentence(doc, i)) continue;
+    if (i > 0 && is_clinician_title(doc, i - 1, lang)) return none;
+    return i;
+  }
+  return none;
+}
+
+// "we're sharing Maya's story. At 3 she was diagnosed with leukemia": a
+// personal pronoun with a diagnosis link and a diagnosis, and a name in its
+// sentence or the one before. English only. The span is the name.
+void named_by_pronoun(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const WordList& pronouns = WordList::builtin("lists/person_pronouns.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  if (lang == Language::es || !mentions_care(matches)) return;
+  for (const PhraseMatch& link : matches.find(List::care_diagnosis_link)) {
+    if (link.first_token == 0 || !pronouns.contains(doc.tokens[link.first_token - 1])) continue;
+    const bool with_diagnosis = matches.any(List::diagnoses, link.last_token, link.last_token + 4) ||
+                                matches.any(List::procedures, link.last_token, link.last_token + 4);
+    if (!with_diagnosis) continue;
+    const size_t name = antecedent_name(doc, link.first_token - 1, lang);
+    if (name == static_cast<size_t>(-1)) continue;
+    const size_t first = with_honorific(doc, name_start(doc, name, lang), lang);
+    const int32_t start = doc.tokens[first].start, end = doc.tokens[name].end;
+    if (overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+  }
+}
+
 // "with her permission", "shared with the family's consent".
 bool says_consent(const ListMatches& matches) { return any_in_text(matches, List::care_consent); }
 
@@ -563,6 +606,7 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   named_diagnoses(matches, sink);
   titled_names(matches, sink, first_hint);
   named_ages(matches, sink, first_hint);
+  named_by_pronoun(matches, sink, first_hint);
   if (!says_consent(matches)) return;
   // The post says the patient agreed: still a warning, since only a written
   // authorisation on file makes it lawful.
