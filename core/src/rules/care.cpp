@@ -181,10 +181,11 @@ void check_advice(const Analysis& a, HintSink& sink) {
   // reader with a medicine. English only (Spanish keeps its phrase lists).
   if (a.language == Language::es) return;
   for (const Sentence& s : doc.sentences) {
-    if (std::find(flagged.begin(), flagged.end(), s.end) != flagged.end() || ends_with_question_mark(doc, s)) continue;
-    if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+    // The cheap test first: most sentences name no change to a medicine.
     const auto [first, last] = medicine_change(a, s);
     if (first == last) continue;
+    if (std::find(flagged.begin(), flagged.end(), s.end) != flagged.end() || ends_with_question_mark(doc, s)) continue;
+    if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
     auto [start, end] = sentence_span(doc, s);
     Hint h{"care.advice", Severity::warning, start, end, "", "", {sink.insertion("insert.ask-before-medicine-change")}};
     h.message = sink.message("care.advice", {doc.utf8(doc.tokens[first].start, doc.tokens[last - 1].end)});
