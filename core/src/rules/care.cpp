@@ -30,6 +30,42 @@ std::pair<int32_t, int32_t> sentence_span(const Document& doc, const Sentence& s
   return {first < s.last_token ? doc.tokens[first].start : s.start, s.end};
 }
 
+// How far back a negation may deny a claim in its own clause ("no food or
+// drink cures type 2 diabetes": 5 tokens).
+constexpr size_t kClauseReach = 8;
+
+// Is the claim at token `first` denied in its own clause: a negation
+// (lists/negations.tsv) between it and the clause's start (the sentence's
+// start, a comma, colon, semicolon or "but"), at most kClauseReach tokens
+// back? "No tea or supplement cures...", "nothing you drink detoxes...".
+bool denied_in_clause(const Analysis& a, const Sentence& s, size_t first) {
+  static const LocalizedWordList negations("lists/negations.tsv");
+  const Document& doc = a.doc;
+  for (size_t k = first; k > s.first_token && k + kClauseReach > first; --k) {
+    const Token& t = doc.tokens[k - 1];
+    if (t.text == "," || t.text == ":" || t.text == ";" || t.folded == "but") return false;
+    if (negations.in(a.language).contains(t)) return true;
+  }
+  return false;
+}
+
+// Does the sentence after s refute it: "It doesn't.", "That isn't true",
+// "They won't"? A pronoun opens it and a negation follows within two words.
+bool refuted_next(const Analysis& a, const Sentence& s) {
+  static const LocalizedWordList negations("lists/negations.tsv");
+  static const WordList& pronouns = WordList::builtin("lists/refuting_pronouns.tsv");
+  const Document& doc = a.doc;
+  const auto next = std::find_if(doc.sentences.begin(), doc.sentences.end(),
+                                 [&](const Sentence& n) { return n.first_token >= s.last_token; });
+  if (next == doc.sentences.end()) return false;
+  const size_t word = first_own_word(doc, next->first_token, next->last_token);
+  if (word >= next->last_token || !pronouns.contains(doc.tokens[word])) return false;
+  for (size_t k = word + 1; k < next->last_token && k <= word + 2; ++k) {
+    if (negations.in(a.language).contains(doc.tokens[k])) return true;
+  }
+  return false;
+}
+
 void check_claim(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   // Built-in and configured claims, minus those inside a guard ("no known cure").
@@ -40,6 +76,12 @@ void check_claim(const Analysis& a, HintSink& sink) {
     // A claim reported to refute it ("This misleading video says turmeric
     // cures cancer"): the post is debunking, not claiming.
     if (matches_in(a, List::care_claim_refuted, sentence)) continue;
+    // The same in other words, in English: the claim denied in its own
+    // clause, or answered by the next sentence ("... cures cancer. It
+    // doesn't.").
+    if (a.language != Language::es && (denied_in_clause(a, sentence, m.first_token) || refuted_next(a, sentence))) {
+      continue;
+    }
     const std::string original = doc.utf8(m.start, m.end);
     Hint h{"care.claim", Severity::warning, m.start, m.end, "", "", {}};
     h.message = sink.message("care.claim", {original});
@@ -47,6 +89,66 @@ void check_claim(const Analysis& a, HintSink& sink) {
     for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(original, r));
     sink.add(std::move(h));
   }
+}
+
+// ---- care.advice by structure: a medicine and a change to it -------------
+
+// A word that names a medicine: a generic noun or a common name
+// (lists/medicines.tsv), or an INN ending ("lisinopril": -pril) with at least
+// three letters before it.
+bool is_medicine(const Token& t) {
+  static const WordList& names = WordList::builtin("lists/medicines.tsv");
+  static const WordList& endings = WordList::builtin("lists/medicine_suffixes.tsv");
+  if (t.kind != TokenKind::word) return false;
+  if (names.contains(t)) return true;
+  const std::string_view w = t.folded;
+  for (size_t cut = 3; cut + 3 <= w.size(); ++cut) {
+    if (endings.contains(w.substr(cut))) return true;
+  }
+  return false;
+}
+
+// Is token i said to the reader: the sentence's first word (or the first
+// after a colon: "Quick tip: stop..."), or after "you", "just", "can",
+// "should", "could", "then", "and", "so"?
+bool addressed(const Document& doc, const Sentence& s, size_t i) {
+  if (i == first_own_word(doc, s.first_token, s.last_token)) return true;
+  if (i == 0) return false;
+  static const WordList& before = WordList::builtin("lists/advice_openers.tsv");
+  return doc.tokens[i - 1].text == ":" || before.contains(doc.tokens[i - 1]);
+}
+
+// How many tokens after a change verb its medicine may come ("stop taking
+// your blood thinners": 4).
+constexpr size_t kMedicineReach = 5;
+
+// The tokens [first, last) of a sentence that tell the reader to change a
+// medicine ("stop taking finasteride", "you can skip the tablets"), or, in a
+// reply, say two medicines are fine together; {0, 0} when it does neither.
+std::pair<size_t, size_t> medicine_change(const Analysis& a, const Sentence& s) {
+  static const WordList& changes = WordList::builtin("lists/medicine_changes.tsv");
+  static const WordList& fine = WordList::builtin("lists/advice_fine.tsv");
+  const Document& doc = a.doc;
+  // The cheap words first: a medicine is looked for only after a change
+  // verb, or in a reply that calls something fine.
+  const bool reply = is_public_reply(doc);
+  size_t fine_word = s.last_token;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::word) continue;
+    if (reply && fine_word == s.last_token && fine.contains(t)) fine_word = i;
+    if (!changes.contains(t) || token_in_entity(doc, i) || !addressed(doc, s, i) || negated(doc, i, a.language)) continue;
+    for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
+      if (is_medicine(doc.tokens[k]) && !token_in_entity(doc, k)) return {i, k + 1};
+    }
+  }
+  if (fine_word == s.last_token || negated(doc, fine_word, a.language)) return {0, 0};
+  size_t medicines = 0;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    if (is_medicine(doc.tokens[i]) && !token_in_entity(doc, i)) ++medicines;
+  }
+  if (medicines >= 2) return {first_own_word(doc, s.first_token, s.last_token), fine_word + 1};
+  return {0, 0};
 }
 
 void check_advice(const Analysis& a, HintSink& sink) {
@@ -60,6 +162,7 @@ void check_advice(const Analysis& a, HintSink& sink) {
     std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& x, const PhraseMatch& y) { return x.start < y.start; });
   }
   int32_t last_flagged_end = -1;  // one hint per sentence
+  std::vector<int32_t> flagged;   // the sentences flagged, by their end
   for (const PhraseMatch& m : found) {
     if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language)) continue;
     const Sentence& s = sentence_of(doc, m.first_token);
@@ -72,7 +175,49 @@ void check_advice(const Analysis& a, HintSink& sink) {
     h.suggestion = sink.message("care.advice.do");
     sink.add(std::move(h));
     last_flagged_end = s.end;
+    flagged.push_back(s.end);
   }
+  // The same instruction in words no list holds: a change verb said to the
+  // reader with a medicine. English only (Spanish keeps its phrase lists).
+  if (a.language == Language::es) return;
+  for (const Sentence& s : doc.sentences) {
+    // The cheap test first: most sentences name no change to a medicine.
+    const auto [first, last] = medicine_change(a, s);
+    if (first == last) continue;
+    if (std::find(flagged.begin(), flagged.end(), s.end) != flagged.end() || ends_with_question_mark(doc, s)) continue;
+    if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+    auto [start, end] = sentence_span(doc, s);
+    Hint h{"care.advice", Severity::warning, start, end, "", "", {sink.insertion("insert.ask-before-medicine-change")}};
+    h.message = sink.message("care.advice", {doc.utf8(doc.tokens[first].start, doc.tokens[last - 1].end)});
+    h.suggestion = sink.message("care.advice.do");
+    sink.add(std::move(h));
+  }
+}
+
+// How many words may stand between "your" and what the clinic holds
+// ("your lumbar MRI", "your follow-up blood test results": 3).
+constexpr size_t kCareNounReach = 3;
+
+// If token i is "your" followed within kCareNounReach words by a care-record
+// noun (lists/care_record_nouns.tsv), a procedure or a diagnosis, that
+// noun's last token; else 0.
+size_t care_noun_after_your(const Analysis& a, size_t i) {
+  static const WordList& nouns = WordList::builtin("lists/care_record_nouns.tsv");
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  if (doc.tokens[i].folded != "your" || token_in_entity(doc, i)) return 0;
+  for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kCareNounReach; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind != TokenKind::word && t.kind != TokenKind::number) return 0;  // punctuation ends the phrase
+    if (token_in_entity(doc, k)) return 0;
+    if (nouns.contains(t)) return k;
+    for (List list : {List::procedures, List::diagnoses}) {
+      for (const PhraseMatch& m : matches.find(list, k, doc.tokens.size())) {
+        if (m.first_token == k) return m.last_token - 1;
+      }
+    }
+  }
+  return 0;
 }
 
 void check_confirms_patient(const Analysis& a, HintSink& sink) {
@@ -94,6 +239,26 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
       example = doc.utf8(m.start, m.end);
     }
     last = &s;
+  }
+  // The same confirmation in words no list holds: "your" and, within a few
+  // words, something the clinic holds about this person (a record noun, a
+  // procedure, a diagnosis): "your lumbar MRI from the 2nd", "your
+  // angioplasty went smoothly". English only.
+  if (a.language != Language::es) {
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      const size_t noun = care_noun_after_your(a, i);
+      if (noun == 0) continue;
+      const Sentence& s = sentence_of(doc, i);
+      if (ends_with_question_mark(doc, s)) continue;
+      const size_t from = std::max(s.first_token, i >= 3 ? i - 3 : size_t{0});
+      // "ask your pharmacist about your prescription", "your next visit".
+      if (matches.any(List::care_confirms_generic, from, noun) || matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+      if (!first || s.start < first->start) {
+        first = &s;
+        example = doc.utf8(doc.tokens[i].start, doc.tokens[noun].end);
+      }
+      if (!last || s.end > last->end) last = &s;
+    }
   }
   if (!first) return;
   int32_t start = sentence_span(doc, *first).first;

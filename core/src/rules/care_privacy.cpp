@@ -129,6 +129,12 @@ void named_patients(const ListMatches& matches, HintSink& sink) {
   }
 }
 
+// True if token i is the first word of its sentence (after any @mentions).
+bool opens_sentence(const Document& doc, size_t i) {
+  const Sentence& s = sentence_of(doc, i);
+  return i == first_own_word(doc, s.first_token, s.last_token);
+}
+
 // ---- "Room 412", "bed 7" ----------------------------------------------------
 
 // A time of day written as one word: "2pm", "10am" ("the ward 2pm-7pm" is
@@ -144,12 +150,40 @@ bool is_room_number(const Token& t) {
   return digit_count(t.text) > 0 && (t.kind == TokenKind::number || t.kind == TokenKind::word) && !is_clock_time(t);
 }
 
+// A bed, bay or cubicle holds one patient: beside a person's name it says
+// where that person lies ("Callum ... in bed 14"). A room or a ward may be a
+// place for anyone ("CPR class in Room 204 at Northgate").
+bool holds_one_patient(const Document& doc, const PhraseMatch& cue) {
+  const std::string_view w = doc.tokens[cue.first_token].folded;
+  return w == "bed" || w == "bay" || w == "cubicle";
+}
+
+// Does sentence s name a person: a titled name ("Mr. Hughes"), an age
+// ("a 16-year-old"), or, when `any_name`, a capitalised name that does not
+// open the sentence and is not the cue itself ("Callum")?
+bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& cue, bool any_name, Language lang) {
+  for (size_t k = s.first_token; k < s.last_token; ++k) {
+    if (token_in_entity(doc, k) || (k >= cue.first_token && k <= cue.last_token)) continue;
+    const size_t name = skip_honorific(doc, k, lang);
+    if (name != k && honorifics(lang).contains(doc.tokens[k]) && is_name(doc, name, lang)) return true;
+    // "Mr. Hughes in Room 310": the sentence may split after "Mr.".
+    if (k == s.first_token && is_name(doc, k, lang) && with_honorific(doc, k, lang) != k) return true;
+    if (doc.tokens[k].folded == "old" && k >= 2 && doc.tokens[k - 2].folded == "year") return true;
+    if (any_name && is_name(doc, k, lang) && !opens_sentence(doc, k) && !is_clinician_title(doc, k - 1, lang)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void room_numbers(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
-  // A room number identifies someone only in a sentence about a patient;
-  // "CPR class in Room 204" is a place, and "Ward 9" in the sentence after
-  // "handover with the patient" names no one.
-  if (!matches.any(List::care_room_cue) || !any_in_text(matches, List::patient_context)) return;
+  const Language lang = matches.language();
+  // A room number identifies someone only in a sentence about a patient or
+  // naming a person; "CPR class in Room 204" is a place, and "Ward 9" in the
+  // sentence after "handover with the patient" names no one.
+  if (!matches.any(List::care_room_cue)) return;
+  const std::vector<PhraseMatch> context = matches.find(List::patient_context);
   for (const PhraseMatch& m : matches.find(List::care_room_cue)) {
     const Token* number = token(doc, m.last_token);
     if (match_in_entity(doc, m) || !number || !is_room_number(*number)) continue;
@@ -157,8 +191,9 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
     const auto in_sentence = [&](const PhraseMatch& c) {
       return c.first_token >= s.first_token && c.first_token < s.last_token && !match_in_entity(doc, c);
     };
-    const std::vector<PhraseMatch> context = matches.find(List::patient_context);
-    if (std::none_of(context.begin(), context.end(), in_sentence)) continue;
+    // Names are read in English only (Spanish keeps its patient words).
+    const bool person = lang != Language::es && names_a_person(doc, s, m, holds_one_patient(doc, m), lang);
+    if (!person && std::none_of(context.begin(), context.end(), in_sentence)) continue;
     add(sink, m.start, number->end,
         sink.message("care.patient-privacy.room", {doc.utf8(m.start, number->end)}));
   }
@@ -279,12 +314,6 @@ size_t name_start(const Document& doc, size_t last, Language lang) {
   size_t first = last;
   while (first > 0 && first + 2 > last && is_name(doc, first - 1, lang)) --first;
   return first;
-}
-
-// True if token i is the first word of its sentence (after any @mentions).
-bool opens_sentence(const Document& doc, size_t i) {
-  const Sentence& s = sentence_of(doc, i);
-  return i == first_own_word(doc, s.first_token, s.last_token);
 }
 
 // ---- The words that replace a named person ---------------------------------
@@ -519,6 +548,49 @@ void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   }
 }
 
+// The name a pronoun before token `pronoun` stands for: the nearest name
+// (or possessive name: "Maya's story") in its sentence or the one before,
+// not opening a sentence and not a clinician's; else npos.
+size_t antecedent_name(const Document& doc, size_t pronoun, Language lang) {
+  constexpr size_t none = static_cast<size_t>(-1);
+  const Sentence& own = sentence_of(doc, pronoun);
+  size_t from = own.first_token;
+  if (from > 0) from = sentence_of(doc, from - 1).first_token;
+  for (size_t k = pronoun; k > from; --k) {
+    const size_t i = k - 1;
+    const Token& t = doc.tokens[i];
+    const bool possessive = t.folded.size() > 2 && t.folded.ends_with("'s");
+    const std::string_view word = possessive ? std::string_view(t.folded).substr(0, t.folded.size() - 2)
+                                             : std::string_view(t.folded);
+    if (!is_name_word(doc, i, word, lang) || opens_sentence(doc, i)) continue;
+    if (i > 0 && is_clinician_title(doc, i - 1, lang)) return none;
+    return i;
+  }
+  return none;
+}
+
+// "we're sharing Maya's story. At 3 she was diagnosed with leukemia": a
+// personal pronoun with a diagnosis link and a diagnosis, and a name in its
+// sentence or the one before. English only. The span is the name.
+void named_by_pronoun(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const WordList& pronouns = WordList::builtin("lists/person_pronouns.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  if (lang == Language::es || !mentions_care(matches)) return;
+  for (const PhraseMatch& link : matches.find(List::care_diagnosis_link)) {
+    if (link.first_token == 0 || !pronouns.contains(doc.tokens[link.first_token - 1])) continue;
+    const bool with_diagnosis = matches.any(List::diagnoses, link.last_token, link.last_token + 4) ||
+                                matches.any(List::procedures, link.last_token, link.last_token + 4);
+    if (!with_diagnosis) continue;
+    const size_t name = antecedent_name(doc, link.first_token - 1, lang);
+    if (name == static_cast<size_t>(-1)) continue;
+    const size_t first = with_honorific(doc, name_start(doc, name, lang), lang);
+    const int32_t start = doc.tokens[first].start, end = doc.tokens[name].end;
+    if (overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+  }
+}
+
 // "with her permission", "shared with the family's consent".
 bool says_consent(const ListMatches& matches) { return any_in_text(matches, List::care_consent); }
 
@@ -534,6 +606,7 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   named_diagnoses(matches, sink);
   titled_names(matches, sink, first_hint);
   named_ages(matches, sink, first_hint);
+  named_by_pronoun(matches, sink, first_hint);
   if (!says_consent(matches)) return;
   // The post says the patient agreed: still a warning, since only a written
   // authorisation on file makes it lawful.

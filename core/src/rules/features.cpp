@@ -134,13 +134,19 @@ bool is_sincere(const Analysis& a, size_t index) {
   if (is_reply(a) || reader_word_count(a, s.first_token, s.last_token) > 0) return true;
   // "¿...?" is a question by its first mark; otherwise a question word opens
   // the sentence or the part after its last colon ("Tonight's chat: how
-  // should hospitals answer patients?").
+  // should hospitals answer patients?"), or, in English, the part after a
+  // comma that names whom it asks ("Nurses and ASHAs, what makes...?",
+  // "Parents, would Saturday mornings...?").
   if (doc.tokens[s.first_token].text == "\u00bf") return true;
   static const LocalizedWordList localized_openers("lists/question_openers.txt");
   const WordList& openers = localized_openers.in(a.language);
   size_t after_colon = word;
   for (size_t i = s.first_token; i < mark; ++i) {
     if (doc.tokens[i].text == ":") after_colon = first_own_word(doc, i + 1, mark);
+    if (doc.tokens[i].text == "," && a.language != Language::es) {
+      const size_t after_comma = first_own_word(doc, i + 1, mark);
+      if (after_comma < mark && openers.contains(doc.tokens[after_comma])) return true;
+    }
   }
   return openers.contains(doc.tokens[word]) ||
          (after_colon < mark && openers.contains(doc.tokens[after_colon]));

@@ -196,6 +196,25 @@ void check_helpful(const Analysis& a, HintSink& sink) {
             sink.message("value.helpful.do"), {}});
 }
 
+// A greeting with nothing after it has at most this many words ("Happy
+// World Health Day from all of us at Meridian Health!": 10).
+constexpr int32_t kGreetingWords = 12;
+
+// A post that is one greeting and nothing else, whatever the day it names
+// ("Happy World Heart Day!", "Happy Nurses Week from the team at ..."): its
+// first own word greets (lists/greetings.tsv), and it is short. English only.
+// The span is the first sentence.
+const Sentence* greeting_only(const Analysis& a) {
+  static const WordList& greetings = WordList::builtin("lists/greetings.tsv");
+  const Document& doc = a.doc;
+  if (a.language == Language::es || doc.sentences.empty()) return nullptr;
+  const Sentence& s = doc.sentences.front();
+  const size_t word = first_own_word(doc, s.first_token, s.last_token);
+  if (word >= s.last_token || !greetings.contains(doc.tokens[word])) return nullptr;
+  if (own_word_count_up_to(doc, kGreetingWords + 1) > kGreetingWords) return nullptr;
+  return &s;
+}
+
 // Slogans and empty calls to action, in a post that has nothing else to
 // offer: nothing helpful, no question, not a conversation.
 void check_empty(const Analysis& a, HintSink& sink) {
@@ -203,6 +222,7 @@ void check_empty(const Analysis& a, HintSink& sink) {
   if (find_helpful(a) || opens_conversation(a)) return;
   // Any question is something a reader can answer, sincere or not.
   if (any_question(a)) return;
+  bool found = false;
   // Configured phrases for value.empty join the built-in list.
   for (const PhraseMatch& m : rule_phrases(a, "value.empty", List::value_empty)) {
     if (match_in_entity(doc, m)) continue;
@@ -223,6 +243,12 @@ void check_empty(const Analysis& a, HintSink& sink) {
       h.suggestion = sink.message("value.empty.do");
     }
     sink.add(std::move(h));
+    found = true;
+  }
+  if (found) return;
+  if (const Sentence* greeting = greeting_only(a)) {
+    sink.add({"value.empty", Severity::tip, greeting->start, greeting->end, sink.message("value.empty.greeting"),
+              sink.message("value.empty.greeting.do"), {}});
   }
 }
 
