@@ -2,6 +2,7 @@
 // patient privacy (HIPAA in the US, and the like elsewhere), honest health
 // claims, and no medical advice to one person in public.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,25 @@ void check_claim(const Analysis& a, HintSink& sink) {
   }
 }
 
+// Spanish: the first token of an imperative to take, give, apply, stop or
+// change something (es/lists/advice_verbs.tsv) followed, in the same
+// sentence, by a medicine or a dose (es/lists/medicines.tsv): "tómate dos
+// ketorolacos", "dale la amoxicilina que tengas en casa", whatever the
+// words around them. Its token and the medicine's, or nothing.
+std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
+  if (a.language != Language::es) return std::nullopt;
+  static const WordList& verbs = WordList::builtin("es/lists/advice_verbs.tsv");
+  static const WordList& medicines = WordList::builtin("es/lists/medicines.tsv");
+  const Document& doc = a.doc;
+  for (size_t v = s.first_token; v < s.last_token; ++v) {
+    if (!verbs.contains(doc.tokens[v]) || token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
+    for (size_t m = v + 1; m < s.last_token; ++m) {
+      if (medicines.contains(doc.tokens[m]) && !token_in_entity(doc, m)) return std::pair{v, m};
+    }
+  }
+  return std::nullopt;
+}
+
 void check_advice(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   const ListMatches& matches = lists(a);
@@ -60,6 +80,7 @@ void check_advice(const Analysis& a, HintSink& sink) {
     std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& x, const PhraseMatch& y) { return x.start < y.start; });
   }
   int32_t last_flagged_end = -1;  // one hint per sentence
+  std::vector<int32_t> flagged_ends;
   for (const PhraseMatch& m : found) {
     if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language)) continue;
     const Sentence& s = sentence_of(doc, m.first_token);
@@ -72,7 +93,51 @@ void check_advice(const Analysis& a, HintSink& sink) {
     h.suggestion = sink.message("care.advice.do");
     sink.add(std::move(h));
     last_flagged_end = s.end;
+    flagged_ends.push_back(s.end);
   }
+  if (a.language != Language::es) return;
+  for (const Sentence& s : doc.sentences) {
+    if (std::find(flagged_ends.begin(), flagged_ends.end(), s.end) != flagged_ends.end()) continue;
+    if (ends_with_question_mark(doc, s) || matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+    const auto order = spanish_medicine_order(a, s);
+    if (!order) continue;
+    auto [start, end] = sentence_span(doc, s);
+    Hint h{"care.advice", Severity::warning, start, end, "", "", {sink.insertion("insert.ask-about-treatment")}};
+    h.message = sink.message("care.advice", {doc.utf8(doc.tokens[order->first].start, doc.tokens[order->second].end)});
+    h.suggestion = sink.message("care.advice.do");
+    sink.add(std::move(h));
+  }
+}
+
+// Spanish: does a reply's sentence tell the person's care, whatever its
+// words? It speaks of the person or their family (es/lists/confirms_person:
+// "su", "tu", "estáis"), of a care record or a procedure or stay
+// (es/lists/confirms_record, lists/procedures: "cita", "resultados",
+// "cesárea", "UCI") and of what it says or what happened
+// (es/lists/confirms_finding: "salió", "aparece", "revisamos", "después"):
+// "el Papanicolaou de su esposa ya está listo y salió normal". Not after
+// "si" or "cuando" (care_confirms_generic), which make it general. The
+// token of the record or procedure, or nothing.
+std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
+  if (a.language != Language::es) return std::nullopt;
+  static const WordList& person = WordList::builtin("es/lists/confirms_person.tsv");
+  static const WordList& record = WordList::builtin("es/lists/confirms_record.tsv");
+  static const WordList& finding = WordList::builtin("es/lists/confirms_finding.tsv");
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  const auto own = [&](size_t k, const WordList& list) { return list.contains(doc.tokens[k]) && !token_in_entity(doc, k); };
+  std::optional<size_t> told;
+  bool has_person = false, has_finding = false;
+  for (size_t k = s.first_token; k < s.last_token; ++k) {
+    if (!told && (own(k, record) || matches.any(List::procedures, k, k + 1))) {
+      if (matches.any(List::care_confirms_generic, s.first_token, k)) return std::nullopt;
+      told = k;
+    }
+    has_person = has_person || own(k, person);
+    has_finding = has_finding || own(k, finding);
+  }
+  if (told && has_person && has_finding) return told;
+  return std::nullopt;
 }
 
 void check_confirms_patient(const Analysis& a, HintSink& sink) {
@@ -94,6 +159,18 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
       example = doc.utf8(m.start, m.end);
     }
     last = &s;
+  }
+  if (!first) {
+    for (const Sentence& s : doc.sentences) {
+      if (ends_with_question_mark(doc, s)) continue;
+      const auto told = spanish_care_told(a, s);
+      if (!told) continue;
+      if (!first) {
+        first = &s;
+        example = doc.utf8(doc.tokens[*told].start, doc.tokens[*told].end);
+      }
+      last = &s;
+    }
   }
   if (!first) return;
   int32_t start = sentence_span(doc, *first).first;
