@@ -2,6 +2,7 @@
 // patient privacy (HIPAA in the US, and the like elsewhere), honest health
 // claims, and no medical advice to one person in public.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -122,10 +123,10 @@ bool addressed(const Document& doc, const Sentence& s, size_t i) {
 // your blood thinners": 4).
 constexpr size_t kMedicineReach = 5;
 
-// The tokens [first, last) of a sentence that tell the reader to change a
+// English: the first and last tokens of what tells the reader to change a
 // medicine ("stop taking finasteride", "you can skip the tablets"), or, in a
-// reply, say two medicines are fine together; {0, 0} when it does neither.
-std::pair<size_t, size_t> medicine_change(const Analysis& a, const Sentence& s) {
+// reply, says two medicines are fine together; nothing when neither.
+std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, const Sentence& s) {
   static const WordList& changes = WordList::builtin("lists/medicine_changes.tsv");
   static const WordList& fine = WordList::builtin("lists/advice_fine.tsv");
   const Document& doc = a.doc;
@@ -139,16 +140,35 @@ std::pair<size_t, size_t> medicine_change(const Analysis& a, const Sentence& s) 
     if (reply && fine_word == s.last_token && fine.contains(t)) fine_word = i;
     if (!changes.contains(t) || token_in_entity(doc, i) || !addressed(doc, s, i) || negated(doc, i, a.language)) continue;
     for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
-      if (is_medicine(doc.tokens[k]) && !token_in_entity(doc, k)) return {i, k + 1};
+      if (is_medicine(doc.tokens[k]) && !token_in_entity(doc, k)) return std::pair{i, k};
     }
   }
-  if (fine_word == s.last_token || negated(doc, fine_word, a.language)) return {0, 0};
+  if (fine_word == s.last_token || negated(doc, fine_word, a.language)) return std::nullopt;
   size_t medicines = 0;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
     if (is_medicine(doc.tokens[i]) && !token_in_entity(doc, i)) ++medicines;
   }
-  if (medicines >= 2) return {first_own_word(doc, s.first_token, s.last_token), fine_word + 1};
-  return {0, 0};
+  if (medicines >= 2) return std::pair{first_own_word(doc, s.first_token, s.last_token), fine_word};
+  return std::nullopt;
+}
+
+// Spanish: the first token of an imperative to take, give, apply, stop or
+// change something (es/lists/advice_verbs.tsv) followed, in the same
+// sentence, by a medicine or a dose (es/lists/medicines.tsv): "tómate dos
+// ketorolacos", "dale la amoxicilina que tengas en casa", whatever the
+// words around them. Its token and the medicine's, or nothing.
+std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
+  if (a.language != Language::es) return std::nullopt;
+  static const WordList& verbs = WordList::builtin("es/lists/advice_verbs.tsv");
+  static const WordList& medicines = WordList::builtin("es/lists/medicines.tsv");
+  const Document& doc = a.doc;
+  for (size_t v = s.first_token; v < s.last_token; ++v) {
+    if (!verbs.contains(doc.tokens[v]) || token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
+    for (size_t m = v + 1; m < s.last_token; ++m) {
+      if (medicines.contains(doc.tokens[m]) && !token_in_entity(doc, m)) return std::pair{v, m};
+    }
+  }
+  return std::nullopt;
 }
 
 void check_advice(const Analysis& a, HintSink& sink) {
@@ -177,18 +197,20 @@ void check_advice(const Analysis& a, HintSink& sink) {
     last_flagged_end = s.end;
     flagged.push_back(s.end);
   }
-  // The same instruction in words no list holds: a change verb said to the
-  // reader with a medicine. English only (Spanish keeps its phrase lists).
-  if (a.language == Language::es) return;
+  // The same instruction in words no list holds: in English a change verb
+  // said to the reader with a medicine, in Spanish an imperative to take,
+  // give or stop with a medicine or a dose.
+  const bool spanish = a.language == Language::es;
   for (const Sentence& s : doc.sentences) {
     // The cheap test first: most sentences name no change to a medicine.
-    const auto [first, last] = medicine_change(a, s);
-    if (first == last) continue;
+    const auto order = spanish ? spanish_medicine_order(a, s) : medicine_change(a, s);
+    if (!order) continue;
     if (std::find(flagged.begin(), flagged.end(), s.end) != flagged.end() || ends_with_question_mark(doc, s)) continue;
     if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
     auto [start, end] = sentence_span(doc, s);
-    Hint h{"care.advice", Severity::warning, start, end, "", "", {sink.insertion("insert.ask-before-medicine-change")}};
-    h.message = sink.message("care.advice", {doc.utf8(doc.tokens[first].start, doc.tokens[last - 1].end)});
+    const char* insertion = spanish ? "insert.ask-about-treatment" : "insert.ask-before-medicine-change";
+    Hint h{"care.advice", Severity::warning, start, end, "", "", {sink.insertion(insertion)}};
+    h.message = sink.message("care.advice", {doc.utf8(doc.tokens[order->first].start, doc.tokens[order->second].end)});
     h.suggestion = sink.message("care.advice.do");
     sink.add(std::move(h));
   }
@@ -218,6 +240,37 @@ size_t care_noun_after_your(const Analysis& a, size_t i) {
     }
   }
   return 0;
+}
+
+// Spanish: does a reply's sentence tell the person's care, whatever its
+// words? It speaks of the person or their family (es/lists/confirms_person:
+// "su", "tu", "estáis"), of a care record or a procedure or stay
+// (es/lists/confirms_record, lists/procedures: "cita", "resultados",
+// "cesárea", "UCI") and of what it says or what happened
+// (es/lists/confirms_finding: "salió", "aparece", "revisamos", "después"):
+// "el Papanicolaou de su esposa ya está listo y salió normal". Not after
+// "si" or "cuando" (care_confirms_generic), which make it general. The
+// token of the record or procedure, or nothing.
+std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
+  if (a.language != Language::es) return std::nullopt;
+  static const WordList& person = WordList::builtin("es/lists/confirms_person.tsv");
+  static const WordList& record = WordList::builtin("es/lists/confirms_record.tsv");
+  static const WordList& finding = WordList::builtin("es/lists/confirms_finding.tsv");
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  const auto own = [&](size_t k, const WordList& list) { return list.contains(doc.tokens[k]) && !token_in_entity(doc, k); };
+  std::optional<size_t> told;
+  bool has_person = false, has_finding = false;
+  for (size_t k = s.first_token; k < s.last_token; ++k) {
+    if (!told && (own(k, record) || matches.any(List::procedures, k, k + 1))) {
+      if (matches.any(List::care_confirms_generic, s.first_token, k)) return std::nullopt;
+      told = k;
+    }
+    has_person = has_person || own(k, person);
+    has_finding = has_finding || own(k, finding);
+  }
+  if (told && has_person && has_finding) return told;
+  return std::nullopt;
 }
 
 void check_confirms_patient(const Analysis& a, HintSink& sink) {
@@ -258,6 +311,17 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
         example = doc.utf8(doc.tokens[i].start, doc.tokens[noun].end);
       }
       if (!last || s.end > last->end) last = &s;
+    }
+  } else if (!first) {
+    for (const Sentence& s : doc.sentences) {
+      if (ends_with_question_mark(doc, s)) continue;
+      const auto told = spanish_care_told(a, s);
+      if (!told) continue;
+      if (!first) {
+        first = &s;
+        example = doc.utf8(doc.tokens[*told].start, doc.tokens[*told].end);
+      }
+      last = &s;
     }
   }
   if (!first) return;

@@ -176,6 +176,26 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
   return false;
 }
 
+size_t name_start(const Document& doc, size_t last, Language lang);
+
+// Spanish: a person's name just before the room ("Lucía Benítez, de la
+// habitación 308", "Martina (cama 4)"): the room is that person's. The
+// words between may be only "," "(" and the articles and prepositions that
+// join them; a clinician ("la Dra. Ruiz, en la sala 2") is not a patient.
+bool spanish_name_before(const Document& doc, size_t cue, Language lang) {
+  if (lang != Language::es) return false;
+  static constexpr std::string_view kJoiners[] = {",", "(", "de", "la", "el", "en", "del"};
+  size_t k = cue;
+  for (int skipped = 0; k > 0 && skipped < 4; ++skipped) {
+    const std::string_view w = doc.tokens[k - 1].folded;
+    if (std::find(std::begin(kJoiners), std::end(kJoiners), w) == std::end(kJoiners)) break;
+    --k;
+  }
+  if (k == cue || k == 0 || !is_name(doc, k - 1, lang)) return false;
+  const size_t first = name_start(doc, k - 1, lang);
+  return !(first > 0 && is_clinician_title(doc, first - 1, lang));
+}
+
 void room_numbers(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
@@ -191,8 +211,10 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
     const auto in_sentence = [&](const PhraseMatch& c) {
       return c.first_token >= s.first_token && c.first_token < s.last_token && !match_in_entity(doc, c);
     };
-    // Names are read in English only (Spanish keeps its patient words).
-    const bool person = lang != Language::es && names_a_person(doc, s, m, holds_one_patient(doc, m), lang);
+    // Names are read by language: English a titled name, an age or a name
+    // beside a bed; Spanish a name just before the room.
+    const bool person = lang == Language::es ? spanish_name_before(doc, m.first_token, lang)
+                                             : names_a_person(doc, s, m, holds_one_patient(doc, m), lang);
     if (!person && std::none_of(context.begin(), context.end(), in_sentence)) continue;
     add(sink, m.start, number->end,
         sink.message("care.patient-privacy.room", {doc.utf8(m.start, number->end)}));
@@ -591,6 +613,61 @@ void named_by_pronoun(const ListMatches& matches, HintSink& sink, size_t first_h
   }
 }
 
+// What replaces "la niña Valentina" (the person word at token i and the
+// name after it), and where the replaced span starts: the article stays in
+// agreement ("la niña Valentina" -> "la paciente", "al pequeño Tomás" -> "al
+// paciente"), a possessive goes with the person ("nuestro vecino Julián" ->
+// "un paciente").
+std::pair<size_t, std::string> introduced_patient_noun(const HintSink& sink, const Document& doc, size_t i) {
+  const std::string_view det = i > 0 ? std::string_view(doc.tokens[i - 1].folded) : std::string_view();
+  const std::string_view noun = doc.tokens[i].folded;
+  const bool feminine = det == "la" || det == "una" || det == "nuestra" || det == "esta" ||
+                        (det != "el" && det != "un" && det != "nuestro" && det != "este" &&
+                         (noun.ends_with("a") || noun == "mamá" || noun == "madre"));
+  if (det == "al" || det == "del") return {i, sink.insertion("insert.patient")};
+  if (det == "la" || det == "el") {
+    const bool opening = opens_sentence(doc, i - 1);
+    return {i - 1, sink.insertion(feminine ? (opening ? "insert.the-patient.f.opening" : "insert.the-patient.f")
+                                           : (opening ? "insert.the-patient.opening" : "insert.the-patient"))};
+  }
+  const bool possessive = det == "su" || det == "sus" || det == "tu" || det == "mi" || det == "nuestro" ||
+                          det == "nuestra" || det == "este" || det == "esta" || det == "un" || det == "una";
+  const size_t from = possessive ? i - 1 : i;
+  const bool opening = opens_sentence(doc, from);
+  return {from, sink.insertion(feminine ? (opening ? "insert.a-patient.f.opening" : "insert.a-patient.f")
+                                        : (opening ? "insert.a-patient.opening" : "insert.a-patient"))};
+}
+
+// Spanish introduces a person by a word for who they are before the name:
+// "la niña Valentina", "el pequeño Tomás", "la usuaria Luz Marina Ospina",
+// "nuestro vecino Julián" (es/lists/person_nouns.tsv). With a care fact
+// (a diagnosis, a procedure or a stay, a patient-context word, a room) in
+// the same sentence or the next, that person is a patient.
+void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  const Language lang = matches.language();
+  if (lang != Language::es) return;
+  const Document& doc = matches.doc();
+  static const WordList& person_nouns = WordList::builtin("es/lists/person_nouns.tsv");
+  const auto care_fact_in = [&](size_t first, size_t last) {
+    return matches.any(List::diagnoses, first, last) || matches.any(List::procedures, first, last) ||
+           matches.any(List::patient_context, first, last) || matches.any(List::care_room_cue, first, last);
+  };
+  for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) {
+    if (!person_nouns.contains(doc.tokens[i]) || token_in_entity(doc, i) || !is_name(doc, i + 1, lang)) continue;
+    size_t name_end = i + 2;
+    while (name_end < i + 4 && is_name(doc, name_end, lang)) ++name_end;  // "Luz Marina Ospina"
+    const Sentence& s = sentence_of(doc, i);
+    const auto index = static_cast<size_t>(&s - doc.sentences.data());
+    const size_t until = index + 1 < doc.sentences.size() ? doc.sentences[index + 1].last_token : s.last_token;
+    if (!care_fact_in(s.first_token, until)) continue;
+    const auto [from, noun] = introduced_patient_noun(sink, doc, i);
+    const int32_t start = doc.tokens[from].start, end = doc.tokens[name_end - 1].end;
+    if (overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end,
+        sink.message("care.patient-privacy.named", {doc.utf8(doc.tokens[i + 1].start, end)}), {noun});
+  }
+}
+
 // "with her permission", "shared with the family's consent".
 bool says_consent(const ListMatches& matches) { return any_in_text(matches, List::care_consent); }
 
@@ -607,6 +684,7 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   titled_names(matches, sink, first_hint);
   named_ages(matches, sink, first_hint);
   named_by_pronoun(matches, sink, first_hint);
+  spanish_introduced_names(matches, sink, first_hint);
   if (!says_consent(matches)) return;
   // The post says the patient agreed: still a warning, since only a written
   // authorisation on file makes it lawful.
