@@ -1,5 +1,5 @@
-// Times Chime's port of twitter-text (parse_and_extract: parse_tweet and
-// extract_entities at once, as the analyser calls it) per
+// Times Chime's port of twitter-text (parse_and_extract: parseTweet and
+// extractEntitiesWithIndices at once, as the analyser calls it) per
 // tweet over a corpus (one tweet per line): `chime_bench_twitter_text FILE
 // [ROUNDS]`. Prints one JSON line: the mean microseconds per tweet and a
 // checksum of the results (weighted lengths and entity counts), which
