@@ -81,20 +81,32 @@ class NdjsonWriter : public Writer {
     line_.clear();  // its memory kept from item to item
     write_item(line_, file, item, result, false);
     line_.fragment("\n");
-    out_.write(line_.str().data(), static_cast<std::streamsize>(line_.str().size()));
+    // Lines go out some at a time: the stream sends a line of 1 KB or more
+    // straight to the system, one call a line.
+    pending_ += line_.str();
+    if (pending_.size() >= kPendingBytes) send_pending();
   }
   void error(std::string_view file, const InputError& error) override {
+    send_pending();
     out_ << dump_line(error_json(file, error)) << '\n';
   }
   void end(const Totals& totals, const AccountSummary& summary) override {
+    send_pending();
     if (summary_) out_ << dump_line({{"totals", totals_json(totals)}, {"summary", summary.to_json()}}) << '\n';
     out_.flush();
   }
 
  private:
+  static constexpr size_t kPendingBytes = 64 * 1024;
+  void send_pending() {
+    out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+    pending_.clear();
+  }
+
   std::ostream& out_;
   bool summary_;
   JsonText line_;
+  std::string pending_;  // whole lines not yet written
 };
 
 // One document; the items array is written as items arrive, one per line.

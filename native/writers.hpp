@@ -56,7 +56,7 @@ Json totals_json(const Totals& totals);
 std::string csv_header();
 std::string csv_row(std::string_view file, const Item& item, const Result& result);
 
-// Dumps with the library defaults (what to_json(result).dump() gives), but
+// Dumps with the library defaults (what Json::parse(to_json_text(result)).dump() gives), but
 // replacing invalid UTF-8 in names and ids instead of throwing.
 std::string dump_line(const Json& j);
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <utility>
 
 #include "document.hpp"
 #include "sentiment/sentiment.hpp"
@@ -38,8 +39,9 @@ int main(int argc, char** argv) {
       chime::Document doc;
       int32_t replaced = 0;
       doc.text = chime::text::decode_utf8(std::string_view(line).substr(tab2 + 1), replaced);
-      doc.length = chime::text::parse_tweet(doc.text);
-      doc.entities = chime::text::extract_entities(doc.text);
+      chime::text::TweetFacts facts = chime::text::parse_and_extract(doc.text);
+      doc.length = facts.length;
+      doc.entities = std::move(facts.entities);
       tokenizer.run(doc);
       std::cout << f - 1 << '\t' << line.substr(0, tab1) << '\t' << chime::sentiment::score(doc).compound << '\n';
     }

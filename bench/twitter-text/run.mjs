@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One run of both sides of the twitter-text benchmark on the same corpus:
-// Chime's native port (parse_tweet + extract_entities) and the npm
+// Chime's native port (parse_and_extract) and the npm
 // twitter-text (parseTweet + extractEntitiesWithIndices), per tweet, best of
 // ROUNDS rounds each. Also checks that both give the same weighted lengths
 // and entity counts on every tweet.

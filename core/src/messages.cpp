@@ -11,7 +11,6 @@ namespace {
 
 struct Catalog {
   std::unordered_map<std::string, std::string, data::StringHash, std::equal_to<>> texts;
-  std::vector<std::string_view> keys;  // file order; views of the map's keys
 };
 
 // key<TAB>text lines; '#' starts a comment line.
@@ -28,7 +27,6 @@ Catalog parse_catalog(std::string_view name) {
     if (tab == std::string_view::npos) throw std::runtime_error("core/data/" + std::string(name) + ": no tab in a line");
     auto [it, added] = c.texts.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
     if (!added) throw std::runtime_error("core/data/" + std::string(name) + ": key twice: " + it->first);
-    c.keys.push_back(it->first);
   }
   return c;
 }
@@ -68,7 +66,5 @@ std::string message(Language language, std::string_view key, std::initializer_li
   out.append(text.substr(done));
   return out;
 }
-
-std::vector<std::string_view> message_keys(Language language) { return catalog(language).keys; }
 
 }  // namespace chime

@@ -6,7 +6,6 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "language.hpp"
 
@@ -15,9 +14,6 @@ namespace chime {
 // The catalog's text for `key` in `language` (und reads English) with its
 // placeholders filled in. Throws std::out_of_range naming a missing key.
 std::string message(Language language, std::string_view key, std::initializer_list<std::string_view> args = {});
-
-// The keys of a catalog, in file order (for tests).
-std::vector<std::string_view> message_keys(Language language);
 
 // A catalog's raw text for `key` (placeholders as written), or empty.
 std::string_view message_template(Language language, std::string_view key);

@@ -94,6 +94,4 @@ std::string to_json_text(const Result& r) {
   return j.take();
 }
 
-Json to_json(const Result& r) { return Json::parse(to_json_text(r)); }
-
 }  // namespace chime

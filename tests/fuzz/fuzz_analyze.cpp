@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "chime/analyzer.hpp"
+#include "chime/json_text.hpp"
 #include "fuzz_input.hpp"
 
 namespace {
@@ -60,11 +61,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   const chime::Result from_utf8 = analyzer.analyze(text, context);
-  const std::string json_utf8 = chime::to_json(from_utf8).dump();
+  const std::string json_utf8 = chime::to_json_text(from_utf8);
 
   std::u16string utf16;
   if (utf16_of(text, utf16)) {
-    const std::string json_utf16 = chime::to_json(analyzer.analyze(std::u16string_view(utf16), context)).dump();
+    const std::string json_utf16 = chime::to_json_text(analyzer.analyze(std::u16string_view(utf16), context));
     if (json_utf16 != json_utf8) {
       std::cerr << "UTF-8 and UTF-16 entry points disagree\nUTF-8:  " << json_utf8 << "\nUTF-16: " << json_utf16
                 << "\n";
@@ -76,6 +77,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (size_t i = 0; i < raw.size(); ++i) {
     raw[i] = static_cast<char16_t>(static_cast<uint8_t>(text[2 * i]) | static_cast<uint8_t>(text[2 * i + 1]) << 8);
   }
-  (void)chime::to_json(analyzer.analyze(std::u16string_view(raw), context)).dump();
+  if (!chime::Json::accept(chime::to_json_text(analyzer.analyze(std::u16string_view(raw), context)))) std::abort();
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "chime/analyzer.hpp"
+#include "chime/json_text.hpp"
 #include "document.hpp"
 #include "examples.hpp"
 #include "text/unicode.hpp"
@@ -75,14 +76,14 @@ TEST_CASE("An Analyzer reused for many texts gives what a fresh one gives") {
   Analyzer reused;
   for (size_t i = 0; i < texts.size(); ++i) {
     const Context context = i % 3 == 1 ? reply : Context{};
-    const std::string fresh = to_json(Analyzer().analyze(texts[i], context)).dump();
-    const std::string again = to_json(reused.analyze(texts[i], context)).dump();
+    const std::string fresh = to_json_text(Analyzer().analyze(texts[i], context));
+    const std::string again = to_json_text(reused.analyze(texts[i], context));
     if (again != fresh) FAIL("the reused Analyzer differs on: ", texts[i]);
     if (i % 5 == 0) {  // the UTF-16 entry point shares the same scratch
       int32_t replaced = 0;
       const std::u16string utf16 = text::decode_utf8(texts[i], replaced);
-      const std::string fresh16 = to_json(Analyzer().analyze(std::u16string_view(utf16), context)).dump();
-      const std::string again16 = to_json(reused.analyze(std::u16string_view(utf16), context)).dump();
+      const std::string fresh16 = to_json_text(Analyzer().analyze(std::u16string_view(utf16), context));
+      const std::string again16 = to_json_text(reused.analyze(std::u16string_view(utf16), context));
       if (again16 != fresh16) FAIL("the reused Analyzer differs on UTF-16: ", texts[i]);
     }
   }

@@ -1,6 +1,6 @@
 // JsonText writes what nlohmann's compact dump() writes for the same value:
 // every kind of value, strings with every escape and ill-formed UTF-8, and
-// Results, whose JSON text must read back as to_json's value.
+// Results, whose JSON text must read back (parsed, dumped) as the same text.
 #include <doctest/doctest.h>
 
 #include <cstdint>

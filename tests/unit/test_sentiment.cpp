@@ -24,7 +24,7 @@ Sentiment sentiment_of(std::string_view utf8, const sentiment::Lexicon& lexicon 
   Document doc;
   int32_t replaced = 0;
   doc.text = text::decode_utf8(utf8, replaced);
-  doc.entities = text::extract_entities(doc.text);
+  doc.entities = text::parse_and_extract(doc.text).entities;
   tokenizer.run(doc);
   return sentiment::score(doc, lexicon);
 }

@@ -51,7 +51,7 @@ int compare_scores(const std::vector<std::string>& texts,
     Document doc;
     int32_t replaced = 0;
     doc.text = text::decode_utf8(utf8, replaced);
-    doc.entities = text::extract_entities(doc.text);
+    doc.entities = text::parse_and_extract(doc.text).entities;
     tokenizer.run(doc);
     const Sentiment reference = testing::score_reference(doc, lexicon);
     const auto same_as_reference = [&](const Sentiment& scored) {

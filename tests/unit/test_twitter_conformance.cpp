@@ -72,7 +72,7 @@ bool same_with_indices(const std::vector<Entity>& got, const YAML::Node& expecte
   return true;
 }
 
-bool same_parse(const text::TweetParse& got, const YAML::Node& e) {
+bool same_parse(const validate::TweetParse& got, const YAML::Node& e) {
   return got.weighted_length == e["weightedLength"].as<int32_t>() && got.valid == e["valid"].as<bool>() &&
          got.permillage == e["permillage"].as<int32_t>() && e["displayRangeStart"].as<int32_t>() == 0 &&
          got.display_range_end == e["displayRangeEnd"].as<int32_t>() && e["validRangeStart"].as<int32_t>() == 0 &&
@@ -86,7 +86,7 @@ TEST_CASE("twitter-text conformance: validate.yml") {
   auto text_of = [](const YAML::Node& c) { return u16(c["text"].as<std::string>()); };
   // The "tweets" cases count 140 characters: twitter-text's version 1 config.
   run_section(tests, "tweets", [&](const YAML::Node& c) {
-    return validate::is_valid_tweet(text_of(c), text::TwitterTextConfig::v1()) == c["expected"].as<bool>();
+    return validate::is_valid_tweet(text_of(c), validate::twitter_text_v1()) == c["expected"].as<bool>();
   });
   run_section(tests, "usernames",
               [&](const YAML::Node& c) { return validate::is_valid_username(text_of(c)) == c["expected"].as<bool>(); });
@@ -100,13 +100,13 @@ TEST_CASE("twitter-text conformance: validate.yml") {
     return validate::is_valid_url(text_of(c), true, false) == c["expected"].as<bool>();
   });
   run_section(tests, "WeightedTweetsCounterTest", [&](const YAML::Node& c) {
-    return same_parse(text::parse_tweet_details(text_of(c), text::TwitterTextConfig::v2()), c["expected"]);
+    return same_parse(validate::parse_tweet_details(text_of(c), validate::twitter_text_v2()), c["expected"]);
   });
   run_section(tests, "WeightedTweetsWithDiscountedEmojiCounterTest", [&](const YAML::Node& c) {
-    return same_parse(text::parse_tweet_details(text_of(c), text::TwitterTextConfig::v3()), c["expected"]);
+    return same_parse(validate::parse_tweet_details(text_of(c), text::TwitterTextConfig::v3()), c["expected"]);
   });
   run_section(tests, "UnicodeDirectionalMarkerCounterTest", [&](const YAML::Node& c) {
-    return same_parse(text::parse_tweet_details(text_of(c), text::TwitterTextConfig::v3()), c["expected"]);
+    return same_parse(validate::parse_tweet_details(text_of(c), text::TwitterTextConfig::v3()), c["expected"]);
   });
 }
 
@@ -114,13 +114,13 @@ TEST_CASE("twitter-text conformance: extract.yml") {
   const YAML::Node tests = load("extract.yml");
   auto text_of = [](const YAML::Node& c) { return u16(c["text"].as<std::string>()); };
   run_section(tests, "mentions", [&](const YAML::Node& c) {
-    return texts(text::extract_mentions(text_of(c))) == expected_strings(c["expected"]);
+    return texts(validate::extract_mentions(text_of(c))) == expected_strings(c["expected"]);
   });
   run_section(tests, "mentions_with_indices", [&](const YAML::Node& c) {
-    return same_with_indices(text::extract_mentions(text_of(c)), c["expected"], "screen_name");
+    return same_with_indices(validate::extract_mentions(text_of(c)), c["expected"], "screen_name");
   });
   run_section(tests, "mentions_or_lists_with_indices", [&](const YAML::Node& c) {
-    return same_with_indices(text::extract_mentions_or_lists(text_of(c)), c["expected"], "screen_name");
+    return same_with_indices(validate::extract_mentions_or_lists(text_of(c)), c["expected"], "screen_name");
   });
   run_section(tests, "replies", [&](const YAML::Node& c) {
     const std::string got = validate::extract_reply_screenname(text_of(c));
@@ -128,27 +128,27 @@ TEST_CASE("twitter-text conformance: extract.yml") {
   });
   for (const char* section : {"urls", "tco_urls_with_params"}) {
     run_section(tests, section, [&](const YAML::Node& c) {
-      return texts(text::extract_urls(text_of(c))) == expected_strings(c["expected"]);
+      return texts(validate::extract_urls(text_of(c))) == expected_strings(c["expected"]);
     });
   }
   for (const char* section : {"urls_with_indices", "urls_with_directional_markers"}) {
     run_section(tests, section, [&](const YAML::Node& c) {
-      return same_with_indices(text::extract_urls(text_of(c)), c["expected"], "url");
+      return same_with_indices(validate::extract_urls(text_of(c)), c["expected"], "url");
     });
   }
   for (const char* section : {"hashtags", "hashtags_from_astral"}) {
     run_section(tests, section, [&](const YAML::Node& c) {
-      return texts(text::extract_hashtags(text_of(c))) == expected_strings(c["expected"]);
+      return texts(validate::extract_hashtags(text_of(c))) == expected_strings(c["expected"]);
     });
   }
   run_section(tests, "hashtags_with_indices", [&](const YAML::Node& c) {
-    return same_with_indices(text::extract_hashtags(text_of(c)), c["expected"], "hashtag");
+    return same_with_indices(validate::extract_hashtags(text_of(c)), c["expected"], "hashtag");
   });
   run_section(tests, "cashtags", [&](const YAML::Node& c) {
-    return texts(text::extract_cashtags(text_of(c))) == expected_strings(c["expected"]);
+    return texts(validate::extract_cashtags(text_of(c))) == expected_strings(c["expected"]);
   });
   run_section(tests, "cashtags_with_indices", [&](const YAML::Node& c) {
-    return same_with_indices(text::extract_cashtags(text_of(c)), c["expected"], "cashtag");
+    return same_with_indices(validate::extract_cashtags(text_of(c)), c["expected"], "cashtag");
   });
 }
 
@@ -156,7 +156,7 @@ TEST_CASE("twitter-text conformance: tlds.yml") {
   const YAML::Node tests = load("tlds.yml");
   for (const char* section : {"country", "generic"}) {
     run_section(tests, section, [&](const YAML::Node& c) {
-      return texts(text::extract_urls(u16(c["text"].as<std::string>()))) == expected_strings(c["expected"]);
+      return texts(validate::extract_urls(u16(c["text"].as<std::string>()))) == expected_strings(c["expected"]);
     });
   }
 }
@@ -175,13 +175,13 @@ using Spans = std::vector<std::pair<int32_t, int32_t>>;
 
 TEST_CASE("twitter-text: offsets are UTF-16 units past astral characters") {
   const std::u16string t = u"\U0001D400\U0001D401 #tag\U0001F600 @user \U0001F637 http://example.com/a $AAPL #\U0001D400b";
-  const chime::Entities e = text::extract_entities(t);
+  const chime::Entities e = text::parse_and_extract(t).entities;
   CHECK(spans(e.hashtags) == Spans{{5, 9}, {48, 52}});
   CHECK(texts(e.hashtags) == std::vector<std::string>{"tag", "\xF0\x9D\x90\x80" "b"});
   CHECK(spans(e.mentions) == Spans{{12, 17}});
   CHECK(spans(e.urls) == Spans{{21, 41}});
   CHECK(spans(e.cashtags) == Spans{{42, 47}});
-  const text::TweetParse p = text::parse_tweet_details(t);
+  const validate::TweetParse p = validate::parse_tweet_details(t);
   CHECK(p.weighted_length == 55);
   CHECK(p.valid_range_end == 51);
 }
@@ -189,38 +189,38 @@ TEST_CASE("twitter-text: offsets are UTF-16 units past astral characters") {
 TEST_CASE("twitter-text: RTL text with directional marks") {
   const std::u16string t =
       u"\u200F\u0645\u0631\u062D\u0628\u0627 #\u0635\u062D\u0629 @who_int \u200Ehttps://who.int/ar\u200F \u0648 who.int";
-  const chime::Entities e = text::extract_entities(t);
+  const chime::Entities e = text::parse_and_extract(t).entities;
   CHECK(spans(e.hashtags) == Spans{{7, 11}});
   CHECK(spans(e.mentions) == Spans{{12, 20}});
   CHECK(spans(e.urls) == Spans{{22, 40}, {44, 51}});
   CHECK(texts(e.urls) == std::vector<std::string>{"https://who.int/ar", "who.int"});
-  CHECK(text::parse_tweet(t).weighted == 75);
+  CHECK(text::parse_and_extract(t).length.weighted == 75);
 }
 
 TEST_CASE("twitter-text: a URL crossing the 280 boundary counts whole") {
   const std::u16string t = std::u16string(270, u'x') + u" https://example.com/path";
-  const chime::LengthInfo len = text::parse_tweet(t);
+  const chime::LengthInfo len = text::parse_and_extract(t).length;
   CHECK(len.weighted == 294);  // 270 + 1 + 23
   CHECK_FALSE(len.valid);
   CHECK(len.permillage == 1050);
   CHECK(len.valid_end == 271);  // the URL is the part past the limit
-  CHECK(text::parse_tweet_details(t).valid_range_end == 270);
+  CHECK(validate::parse_tweet_details(t).valid_range_end == 270);
   const std::u16string fits = std::u16string(256, u'x') + u" https://example.com/path";
-  CHECK(text::parse_tweet(fits).weighted == 280);
-  CHECK(text::parse_tweet(fits).valid_end == static_cast<int32_t>(fits.size()));
+  CHECK(text::parse_and_extract(fits).length.weighted == 280);
+  CHECK(text::parse_and_extract(fits).length.valid_end == static_cast<int32_t>(fits.size()));
 }
 
 TEST_CASE("twitter-text: valid_end maps back through NFC") {
   // 279 'a', then e + combining acute (one character after NFC), then "bb".
   const std::u16string t = std::u16string(279, u'a') + u"e\u0301bb";
-  const chime::LengthInfo len = text::parse_tweet(t);
+  const chime::LengthInfo len = text::parse_and_extract(t).length;
   CHECK(len.weighted == 282);
   CHECK(len.valid_end == 281);  // "bb" starts at 281 in the given text
-  CHECK(text::parse_tweet_details(t).valid_range_end == 280);  // twitter-text: 279 + 1 unit of NFC shrinkage
+  CHECK(validate::parse_tweet_details(t).valid_range_end == 280);  // twitter-text: 279 + 1 unit of NFC shrinkage
 }
 
 TEST_CASE("twitter-text: emoji sequences weigh 2") {
-  auto w = [](const std::u16string& s) { return text::parse_tweet(s).weighted; };
+  auto w = [](const std::u16string& s) { return text::parse_and_extract(s).length.weighted; };
   CHECK(w(u"\u2764\uFE0F") == 2);                              // ❤️
   CHECK(w(u"\u263A\uFE0E") == 4);                              // ☺ as text: 2 + 2
   CHECK(w(u"\u231A\uFE0F") == 2);                              // ⌚️

@@ -23,6 +23,7 @@
 #include "text/twitter_scan.hpp"
 #include "text/twitter_text.hpp"
 #include "text/unicode.hpp"
+#include "twitter_validate.hpp"
 
 namespace tw = chime::text::tw;
 
@@ -194,7 +195,7 @@ const std::vector<std::u16string>& test_texts() {
   return texts;
 }
 
-bool same_urls(const std::vector<tw::RawUrl>& a, const std::vector<tw::RawUrl>& b) {
+bool same_urls(const tw::UrlList& a, const tw::UrlList& b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
     if (a[i].start != b[i].start || a[i].end != b[i].end || a[i].seg_end != b[i].seg_end ||
@@ -227,9 +228,12 @@ TEST_CASE("the URL scan that skips positions finds what trying every position fi
   REQUIRE(texts.size() > 20000);
   int32_t mismatches = 0, with_urls = 0;
   for (const std::u16string& text : texts) {
-    std::vector<tw::RawUrl> fast, every;
-    tw::extract_urls(text, fast);
-    tw::extract_urls(text, every, true);
+    std::vector<int32_t> dots;
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == u'.') dots.push_back(static_cast<int32_t>(i));
+    tw::UrlList fast, every;
+    tw::extract_urls(text, dots, fast);
+    tw::extract_urls(text, dots, every, true);
     if (!every.empty()) ++with_urls;
     if (!same_urls(fast, every) && ++mismatches <= 5) MESSAGE("URLs differ: ", chime::text::to_utf8(text));
   }
@@ -275,52 +279,21 @@ chime::text::TwitterTextConfig without_ascii_shortcut(const chime::text::Twitter
   return slow;
 }
 
-bool same_entities(const std::vector<chime::Entity>& a, const std::vector<chime::Entity>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i].text != b[i].text || a[i].start != b[i].start || a[i].end != b[i].end ||
-        a[i].list_slug != b[i].list_slug)
-      return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 TEST_CASE("weighing ASCII runs at once counts as weighing unit by unit") {
   namespace text = chime::text;
   int32_t mismatches = 0;
   for (const text::TwitterTextConfig* config :
-       {&text::TwitterTextConfig::v1(), &text::TwitterTextConfig::v2(), &text::TwitterTextConfig::v3()}) {
+       {&chime::testing::twitter_text_v1(), &chime::testing::twitter_text_v2(), &text::TwitterTextConfig::v3()}) {
     const text::TwitterTextConfig slow = without_ascii_shortcut(*config);
     for (const std::u16string& t : test_texts()) {
-      const text::TweetParse a = text::parse_tweet_details(t, *config), b = text::parse_tweet_details(t, slow);
-      const chime::LengthInfo c = text::parse_tweet(t, *config), d = text::parse_tweet(t, slow);
-      const bool same = a.weighted_length == b.weighted_length && a.valid == b.valid &&
-                        a.permillage == b.permillage && a.valid_range_end == b.valid_range_end &&
-                        a.display_range_end == b.display_range_end && c.weighted == d.weighted &&
-                        c.valid == d.valid && c.permillage == d.permillage && c.valid_end == d.valid_end;
+      const text::TweetFacts a = text::parse_and_extract(t, *config), b = text::parse_and_extract(t, slow);
+      const bool same = a.length.weighted == b.length.weighted && a.length.valid == b.length.valid &&
+                        a.length.permillage == b.length.permillage && a.length.valid_end == b.length.valid_end &&
+                        a.valid_range_end == b.valid_range_end;
       if (!same && ++mismatches <= 5) MESSAGE("weights differ: ", text::to_utf8(t));
     }
-  }
-  CHECK(mismatches == 0);
-}
-
-TEST_CASE("parse_and_extract answers as parse_tweet and extract_entities") {
-  namespace text = chime::text;
-  int32_t mismatches = 0;
-  for (const std::u16string& t : test_texts()) {
-    const text::TweetFacts facts = text::parse_and_extract(t);
-    const chime::LengthInfo length = text::parse_tweet(t);
-    const chime::Entities entities = text::extract_entities(t);
-    const bool same = facts.length.weighted == length.weighted && facts.length.max == length.max &&
-                      facts.length.valid == length.valid && facts.length.permillage == length.permillage &&
-                      facts.length.valid_end == length.valid_end &&
-                      same_entities(facts.entities.urls, entities.urls) &&
-                      same_entities(facts.entities.mentions, entities.mentions) &&
-                      same_entities(facts.entities.hashtags, entities.hashtags) &&
-                      same_entities(facts.entities.cashtags, entities.cashtags);
-    if (!same && ++mismatches <= 5) MESSAGE("results differ: ", text::to_utf8(t));
   }
   CHECK(mismatches == 0);
 }

@@ -230,13 +230,13 @@ std::string extract_reply_screenname(std::u16string_view text) {
 
 bool is_valid_tweet(std::u16string_view text, const text::TwitterTextConfig& config) {
   if (text.empty()) return false;
-  if (text::parse_tweet_details(text, config).weighted_length > config.max_weighted_length) return false;
+  if (parse_tweet_details(text, config).weighted_length > config.max_weighted_length) return false;
   return std::none_of(text.begin(), text.end(), invalid_char);
 }
 
 bool is_valid_username(std::u16string_view text) {
   if (text.empty()) return false;
-  const std::vector<chime::Entity> found = text::extract_mentions(text);
+  const std::vector<chime::Entity> found = extract_mentions(text);
   return found.size() == 1 && found[0].text == text::to_utf8(text.substr(1));
 }
 
@@ -255,8 +255,42 @@ bool is_valid_list(std::u16string_view text) {
 
 bool is_valid_hashtag(std::u16string_view text) {
   if (text.empty()) return false;
-  const std::vector<chime::Entity> found = text::extract_hashtags(text);
+  const std::vector<chime::Entity> found = extract_hashtags(text);
   return found.size() == 1 && found[0].text == text::to_utf8(text.substr(1));
 }
+
+const text::TwitterTextConfig& twitter_text_v1() {
+  static const text::TwitterTextConfig c{140, 1, 1, 23, false, {}};
+  return c;
+}
+
+const text::TwitterTextConfig& twitter_text_v2() {
+  static const text::TwitterTextConfig c{280, 100, 200, 23, false,
+                                         {{0, 4351, 100}, {8192, 8205, 100}, {8208, 8223, 100}, {8242, 8247, 100}}};
+  return c;
+}
+
+TweetParse parse_tweet_details(std::u16string_view text, const text::TwitterTextConfig& config) {
+  const text::TweetFacts facts = text::parse_and_extract(text, config);
+  TweetParse r;
+  r.weighted_length = facts.length.weighted;
+  r.valid = facts.length.valid;
+  r.permillage = facts.length.permillage;
+  r.valid_range_end = facts.valid_range_end;
+  r.display_range_end = text.empty() ? 0 : size_of(text) - 1;
+  return r;
+}
+
+std::vector<Entity> extract_hashtags(std::u16string_view text) { return text::parse_and_extract(text).entities.hashtags; }
+std::vector<Entity> extract_mentions_or_lists(std::u16string_view text) {
+  return text::parse_and_extract(text).entities.mentions;
+}
+std::vector<Entity> extract_mentions(std::u16string_view text) {
+  std::vector<Entity> all = extract_mentions_or_lists(text);
+  std::erase_if(all, [](const Entity& e) { return !e.list_slug.empty(); });
+  return all;
+}
+std::vector<Entity> extract_urls(std::u16string_view text) { return text::parse_and_extract(text).entities.urls; }
+std::vector<Entity> extract_cashtags(std::u16string_view text) { return text::parse_and_extract(text).entities.cashtags; }
 
 }  // namespace chime::testing

@@ -66,7 +66,7 @@ class JsonText {
 };
 
 // The Result as JSON text (schema chime.result/1, keys in schema order), as
-// every front end sends it; to_json(r) is the same as a JSON value.
+// every front end sends it.
 std::string to_json_text(const Result& r);
 void write_json(JsonText& out, const Result& r);
 

@@ -77,6 +77,4 @@ struct Result {
   std::vector<std::string> warnings;  // e.g. invalid UTF-8 replaced
 };
 
-Json to_json(const Result& r);
-
 }  // namespace chime

@@ -143,13 +143,11 @@ struct RawUrl {
   int32_t text_length() const { return (seg_end - start) + (end - tail_start); }
 };
 // extractUrlsWithIndices(text) with extractUrlsWithoutProtocol: appends.
-// every_position tries a URL at every position, as the regex does (for
-// tests: the default skips the positions where no URL can start).
-void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every_position = false);
-// The same (skipping positions) when the caller knows where the text's '.'
-// units lie (in order).
+// dots: where the text's '.' units lie (in order). The scan skips the
+// positions where no URL can start; every_position (for tests) tries a URL at
+// every position, as the regex does.
 using UrlList = ScratchList<RawUrl, 8>;
-void extract_urls(std::u16string_view text, std::span<const int32_t> dots, UrlList& out);
+void extract_urls(std::u16string_view text, std::span<const int32_t> dots, UrlList& out, bool every_position = false);
 
 // Length in UTF-16 units of the emoji twemoji-parser would match at `pos`
 // (0: none). Weighting counts each as one default-weight character.

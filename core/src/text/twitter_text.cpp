@@ -268,14 +268,6 @@ void fill_entity(Entity& e, std::u16string_view text, const tw::RawUrl& u) {
   e.end = u.end;
 }
 
-template <typename List>
-std::vector<Entity> to_entities(std::u16string_view text, const List& raw) {
-  std::vector<Entity> out;
-  out.reserve(raw.size());
-  for (const auto& r : raw) fill_entity(out.emplace_back(), text, r);
-  return out;
-}
-
 // removeOverlappingEntities over lists that are each in text order: the
 // order of a stable sort by start of their concatenation (ties: the earlier
 // list first) is a merge; every entity that starts before the previous kept
@@ -304,26 +296,6 @@ void merge_without_overlaps(const std::array<size_t, N>& sizes, StartEnd start_e
     kept_end = best_end;
     keep(best, index);
   }
-}
-
-// Hashtags without those inside a URL (extractHashtagsWithIndices).
-std::vector<Span> hashtags_without_urls(std::u16string_view text) {
-  std::vector<Span> kept;
-  const Signs signs(text);
-  if (signs.hashes().empty()) return kept;
-  SpanList tags;
-  scan_hashtags(text, signs.hashes(), tags);
-  tw::UrlList urls;
-  tw::extract_urls(text, signs.dots(), urls);
-  merge_without_overlaps<2>(
-      {tags.size(), urls.size()},
-      [&](size_t list, size_t i) {
-        return list == 0 ? std::pair{tags[i].start, tags[i].end} : std::pair{urls[i].start, urls[i].end};
-      },
-      [&](size_t list, size_t i) {
-        if (list == 0) kept.push_back(tags[i]);
-      });
-  return kept;
 }
 
 int32_t char_weight(char16_t unit, const TwitterTextConfig& config) {
@@ -500,15 +472,6 @@ void tw::find_sign_units(std::u16string_view text, Positions& out) {
   }
 }
 
-const TwitterTextConfig& TwitterTextConfig::v1() {
-  static const TwitterTextConfig c{140, 1, 1, 23, false, {}};
-  return c;
-}
-const TwitterTextConfig& TwitterTextConfig::v2() {
-  static const TwitterTextConfig c{280, 100, 200, 23, false,
-                                   {{0, 4351, 100}, {8192, 8205, 100}, {8208, 8223, 100}, {8242, 8247, 100}}};
-  return c;
-}
 const TwitterTextConfig& TwitterTextConfig::v3() {
   static const TwitterTextConfig c{280, 100, 200, 23, true,
                                    {{0, 4351, 100}, {8192, 8205, 100}, {8208, 8223, 100}, {8242, 8247, 100}}};
@@ -518,8 +481,7 @@ const TwitterTextConfig& TwitterTextConfig::v3() {
 namespace {
 
 // parseTweet's common part: NFC first (as twitter-text does), then weigh.
-// urls: the text's URLs when the caller has them (they serve when the text
-// is already NFC).
+// urls: the text's URLs (they serve when the text is already NFC).
 struct Parsed {
   std::u16string normalized;  // empty when the text was already NFC
   std::u16string_view view;   // what was weighed
@@ -530,8 +492,7 @@ struct Parsed {
   int32_t permillage;
 };
 
-Parsed parse(std::u16string_view text, const Signs& signs, const tw::UrlList* urls,
-             const TwitterTextConfig& config) {
+Parsed parse(std::u16string_view text, const Signs& signs, const tw::UrlList& urls, const TwitterTextConfig& config) {
   Parsed p;
   p.view = text;
   if (needs_nfc(text, signs)) {
@@ -542,12 +503,8 @@ Parsed parse(std::u16string_view text, const Signs& signs, const tw::UrlList* ur
     tw::UrlList normalized_urls;
     tw::extract_urls(p.view, normalized_signs.dots(), normalized_urls);
     p.weighed = weigh(p.view, normalized_signs, normalized_urls.span(), config);
-  } else if (urls == nullptr) {
-    tw::UrlList own_urls;
-    tw::extract_urls(p.view, signs.dots(), own_urls);
-    p.weighed = weigh(p.view, signs, own_urls.span(), config);
   } else {
-    p.weighed = weigh(p.view, signs, urls->span(), config);
+    p.weighed = weigh(p.view, signs, urls.span(), config);
   }
   p.weighted = static_cast<double>(p.weighed.weight) / config.scale;
   p.weighted_length = static_cast<int32_t>(p.weighed.weight / config.scale);  // the configs keep it whole
@@ -604,72 +561,16 @@ Entities entities_of(std::u16string_view text, const Signs& signs, const tw::Url
 
 }  // namespace
 
-TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config) {
-  const Signs signs(text);
-  const Parsed p = parse(text, signs, nullptr, config);
-  TweetParse r;
-  r.weighted_length = p.weighted_length;
-  r.valid = p.valid;
-  r.permillage = p.permillage;
-  r.valid_range_end = p.weighed.valid_index + (size_of(text) - size_of(p.view));
-  r.display_range_end = text.empty() ? 0 : size_of(text) - 1;
-  return r;
-}
-
-LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config) {
-  const Signs signs(text);
-  return length_info(text, parse(text, signs, nullptr, config), config);
-}
-
-Entities extract_entities(std::u16string_view text) {
+TweetFacts parse_and_extract(std::u16string_view text, const TwitterTextConfig& config) {
   const Signs signs(text);
   tw::UrlList urls;
   tw::extract_urls(text, signs.dots(), urls);
-  return entities_of(text, signs, urls);
-}
-
-namespace {
-
-TweetFacts parse_and_extract(std::u16string_view text, const Signs& signs) {
-  tw::UrlList urls;
-  tw::extract_urls(text, signs.dots(), urls);
-  const TwitterTextConfig& config = TwitterTextConfig::v3();
+  const Parsed parsed = parse(text, signs, urls, config);
   TweetFacts facts;
-  facts.length = length_info(text, parse(text, signs, &urls, config), config);
+  facts.length = length_info(text, parsed, config);
+  facts.valid_range_end = parsed.weighed.valid_index + (size_of(text) - size_of(parsed.view));
   facts.entities = entities_of(text, signs, urls);
   return facts;
-}
-
-}  // namespace
-
-TweetFacts parse_and_extract(std::u16string_view text) { return parse_and_extract(text, Signs(text)); }
-
-std::vector<Entity> extract_hashtags(std::u16string_view text) { return to_entities(text, hashtags_without_urls(text)); }
-
-std::vector<Entity> extract_mentions_or_lists(std::u16string_view text) {
-  SpanList found;
-  const Signs signs(text);
-  scan_mentions(text, signs.ats(), found);
-  return to_entities(text, found);
-}
-
-std::vector<Entity> extract_mentions(std::u16string_view text) {
-  std::vector<Entity> all = extract_mentions_or_lists(text);
-  std::erase_if(all, [](const Entity& e) { return !e.list_slug.empty(); });
-  return all;
-}
-
-std::vector<Entity> extract_urls(std::u16string_view text) {
-  std::vector<tw::RawUrl> urls;
-  tw::extract_urls(text, urls);
-  return to_entities(text, urls);
-}
-
-std::vector<Entity> extract_cashtags(std::u16string_view text) {
-  SpanList found;
-  const Signs signs(text);
-  scan_cashtags(text, signs.dollars(), found);
-  return to_entities(text, found);
 }
 
 }  // namespace chime::text

@@ -24,47 +24,26 @@ struct TwitterTextConfig {
   bool emoji_parsing = true;
   std::vector<WeightRange> ranges;
 
-  static const TwitterTextConfig& v1();  // 140 code points, every one weighs 1
-  static const TwitterTextConfig& v2();  // emoji not discounted
   static const TwitterTextConfig& v3();  // the current X configuration
 };
 
-// twitter-text's parseTweet: NFC-normalises, then weighs. valid_end is the
-// UTF-16 offset (in the given, un-normalised text) where the part past the
-// limit starts (== text.size() when it fits). It looks at weight only (an
-// invalid character such as U+FFFF does not move it). When normalisation
-// changed the text, an offset in the normalised text is mapped back through
-// the normalisation segments (ICU boundaries): a segment that straddles the
-// limit counts as past it.
-LengthInfo parse_tweet(std::u16string_view text, const TwitterTextConfig& config = TwitterTextConfig::v3());
-
-// parseTweet's own fields, as twitter-text returns them (for the conformance
-// suite): valid_range_end and display_range_end are inclusive UTF-16 indexes.
-struct TweetParse {
-  int32_t weighted_length = 0;
-  bool valid = false;
-  int32_t permillage = 0;
-  int32_t valid_range_end = 0;    // twitter-text's validRangeEnd
-  int32_t display_range_end = 0;  // twitter-text's displayRangeEnd
-};
-TweetParse parse_tweet_details(std::u16string_view text, const TwitterTextConfig& config = TwitterTextConfig::v3());
-
-// extractEntitiesWithIndices: offsets are UTF-16 units into `text`.
-Entities extract_entities(std::u16string_view text);
-
-// parse_tweet (v3) and extract_entities of one text at once: the URLs both
-// need are found once, in one pass that also finds every entity's signs.
+// twitter-text's parseTweet and extractEntitiesWithIndices of one text at
+// once: the URLs both need are found once, in one pass that also finds every
+// entity's signs. Entity offsets are UTF-16 units into `text`.
+//
+// parseTweet NFC-normalises, then weighs. length.valid_end is the UTF-16
+// offset (in the given, un-normalised text) where the part past the limit
+// starts (== text.size() when it fits). It looks at weight only (an invalid
+// character such as U+FFFF does not move it). When normalisation changed the
+// text, an offset in the normalised text is mapped back through the
+// normalisation segments (ICU boundaries): a segment that straddles the
+// limit counts as past it. valid_range_end is parseTweet's own
+// validRangeEnd (inclusive; it stops at an invalid character too).
 struct TweetFacts {
   LengthInfo length;
+  int32_t valid_range_end = 0;
   Entities entities;
 };
-TweetFacts parse_and_extract(std::u16string_view text);
-
-// The single extractors, for the conformance tests and the rules.
-std::vector<Entity> extract_hashtags(std::u16string_view text);  // URL overlaps removed
-std::vector<Entity> extract_mentions_or_lists(std::u16string_view text);
-std::vector<Entity> extract_mentions(std::u16string_view text);  // without the lists
-std::vector<Entity> extract_urls(std::u16string_view text);
-std::vector<Entity> extract_cashtags(std::u16string_view text);
+TweetFacts parse_and_extract(std::u16string_view text, const TwitterTextConfig& config = TwitterTextConfig::v3());
 
 }  // namespace chime::text

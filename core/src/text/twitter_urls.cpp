@@ -339,10 +339,10 @@ int32_t label_run_end(std::u16string_view text, int32_t pos) {
   return pos;
 }
 
-// extract_urls into `out` (a std::vector or a UrlList), the text's '.'
-// units lying at `text_dots`.
-template <typename Out>
-void extract_urls_into(std::u16string_view text, std::span<const int32_t> text_dots, bool every_position, Out& out) {
+}  // namespace
+
+void extract_urls(std::u16string_view text, std::span<const int32_t> text_dots, UrlList& out, bool every_position) {
+  if (text_dots.empty()) return;
   const int32_t n = size_of(text);
   // Only starts shortly before a dot that a TLD follows can match; without
   // every_position the scan jumps from one such stretch to the next.
@@ -424,21 +424,6 @@ void extract_urls_into(std::u16string_view text, std::span<const int32_t> text_d
       out.push_back(url);
     }
   }
-}
-
-}  // namespace
-
-void extract_urls(std::u16string_view text, std::vector<RawUrl>& out, bool every_position) {
-  std::vector<int32_t> dots;
-  for (size_t i = 0; i < text.size(); ++i)
-    if (text[i] == u'.') dots.push_back(static_cast<int32_t>(i));
-  if (dots.empty()) return;
-  extract_urls_into(text, dots, every_position, out);
-}
-
-void extract_urls(std::u16string_view text, std::span<const int32_t> dots, UrlList& out) {
-  if (dots.empty()) return;
-  extract_urls_into(text, dots, false, out);
 }
 
 }  // namespace chime::text::tw
