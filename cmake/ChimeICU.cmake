@@ -8,8 +8,8 @@
 #    <key> hashes the compiler, its flags and the ICU sources, so the native,
 #    ci and wasm build dirs (and everyone else's) share one compile each.
 # 3. chime_icu_embed_data(<target>) makes Chime's small ICU data package at
-#    build time with icupkg and embeds it into <target>
-#    (core/src/icu/icu_data.cpp registers it).
+#    build time with icupkg and embeds it, deflated, into <target>
+#    (core/src/icu/icu_data.cpp inflates and registers it).
 
 set(CHIME_ICU_VERSION 72.1)
 # Compiled into ICU and into every user of its headers (they change uconfig.h).
@@ -109,5 +109,5 @@ function(chime_icu_embed_data target)
     DEPENDS "${CHIME_ICU_DATA_ITEMS}" "${CHIME_ICU_FULL_DATA}"
     COMMENT "Making Chime's ICU data package"
     VERBATIM)
-  chime_embed(${target} chime_icu_data "${out}")
+  chime_embed(${target} chime_icu_data "${out}" COMPRESS)  # inflated by core/src/icu/icu_data.cpp
 endfunction()

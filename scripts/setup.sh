@@ -9,7 +9,7 @@ set -euo pipefail
 
 level=${1:-native}
 packages=(cmake ninja-build g++ pkg-config ca-certificates patch icu-devtools
-          nlohmann-json3-dev doctest-dev libyaml-cpp-dev libzip-dev
+          nlohmann-json3-dev libstb-dev doctest-dev libyaml-cpp-dev libzip-dev
           valgrind)  # valgrind: the complexity test counts instructions with callgrind
 if [[ $level == all || $level == fuzz ]]; then
   packages+=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizer runtimes for clang 14
