@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pearson } from '../lib/stats.mjs';
+import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const devset = path.join(here, '../../tests/devset');
@@ -28,18 +28,6 @@ if (!['all', 'fit', 'check'].includes(options.split)) fail(`--split must be all,
 const idNumber = (id) => Number(/(\d+)$/.exec(id)[1]);
 const inSplit = (id) => options.split === 'all' || (options.split === 'check') === (idNumber(id) % 5 === 0);
 
-export function averageRanks(values) {
-  const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
-  const ranks = new Array(values.length);
-  for (let s = 0; s < order.length;) {
-    let e = s;
-    while (e + 1 < order.length && order[e + 1][0] === order[s][0]) e++;
-    for (let q = s; q <= e; q++) ranks[order[q][1]] = (s + e) / 2 + 1;
-    s = e + 1;
-  }
-  return ranks;
-}
-const spearman = (a, b) => pearson(averageRanks(a), averageRanks(b));
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 const f1 = (x) => (Number.isNaN(x) ? '  -' : x.toFixed(0).padStart(3));
 

@@ -23,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pearson } from '../lib/stats.mjs';
+import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.join(here, '../..');
@@ -131,21 +131,10 @@ function score(f, k, w) {
   return { overall, label, conversation, value, tone, promotion };
 }
 
-function averageRanks(values) {
-  const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
-  const ranks = new Array(values.length);
-  for (let s = 0; s < order.length;) {
-    let e = s;
-    while (e + 1 < order.length && order[e + 1][0] === order[s][0]) e++;
-    for (let q = s; q <= e; q++) ranks[order[q][1]] = (s + e) / 2 + 1;
-    s = e + 1;
-  }
-  return ranks;
-}
 // Figures on a part of the posts (indices into features): Spearman, label
 // agreement, risky labelled risky, and the expert-good posts' means.
 function figuresOn(s, part) {
-  const rho = pearson(averageRanks(part.map((i) => s[i].overall)), averageRanks(part.map((i) => features[i].post.expert.score)));
+  const rho = spearman(part.map((i) => s[i].overall), part.map((i) => features[i].post.expert.score));
   const labels = part.filter((i) => s[i].label === features[i].post.expert.label).length / part.length;
   const risky = part.filter((i) => features[i].post.expert.label === 'risky');
   const good = part.filter((i) => ['good', 'engaging'].includes(features[i].post.expert.label));

@@ -42,7 +42,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pearson } from '../lib/stats.mjs';
+import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const devset = path.join(here, '../../tests/devset');
@@ -299,19 +299,6 @@ function mustFire(expert) {
 }
 
 // --- statistics ---------------------------------------------------------------
-function averageRanks(values) {
-  const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
-  const ranks = new Array(values.length);
-  for (let start = 0; start < order.length; ) {
-    let end = start;
-    while (end + 1 < order.length && order[end + 1][0] === order[start][0]) end++;
-    const rank = (start + end) / 2 + 1;  // ties share the mean of their ranks
-    for (let k = start; k <= end; k++) ranks[order[k][1]] = rank;
-    start = end + 1;
-  }
-  return ranks;
-}
-const spearman = (xs, ys) => pearson(averageRanks(xs), averageRanks(ys));
 const ratio = (a, b) => (b === 0 ? NaN : a / b);
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 

@@ -13,3 +13,20 @@ export function pearson(xs, ys) {
   }
   return sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
 }
+
+// Ranks 1..n of values; ties share the mean of their ranks.
+export function averageRanks(values) {
+  const order = values.map((v, i) => [v, i]).sort((a, b) => a[0] - b[0]);
+  const ranks = new Array(values.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1][0] === order[start][0]) end++;
+    const rank = (start + end) / 2 + 1;
+    for (let k = start; k <= end; k++) ranks[order[k][1]] = rank;
+    start = end + 1;
+  }
+  return ranks;
+}
+
+// Spearman's rho with average ranks for ties.
+export const spearman = (xs, ys) => pearson(averageRanks(xs), averageRanks(ys));
