@@ -180,8 +180,6 @@ bool is_over_length(const std::vector<Hint>& hints) {
 
 }  // namespace
 
-std::span<const ScoreWeight> score_weights() { return weights().rows; }
-
 Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) {
   const Settings& k = settings();
   auto points = hint_points(hints);

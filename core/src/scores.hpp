@@ -12,8 +12,6 @@ namespace chime {
 
 // ScoreDimension and ScoreWeight: rules/rule.hpp (each rule's weight is in
 // its row of core/data/rules.tsv).
-// One row per rule id, in registry order.
-std::span<const ScoreWeight> score_weights();
 
 Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints);
 std::string choose_label(const Scores& scores, const std::vector<Hint>& hints);

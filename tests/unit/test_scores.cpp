@@ -171,7 +171,7 @@ TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   std::map<std::string, int32_t> k;
   for (const auto& row : chime::data_rows("scores.tsv")) k[row[0]] = std::stoi(row[1]);
   std::map<std::string_view, ScoreWeight> w;
-  for (const ScoreWeight& row : score_weights()) w[row.rule] = row;
+  for (const RuleInfo& r : all_rules()) w[r.weight.rule] = r.weight;
   const auto mean = [&](int32_t c, int32_t v, int32_t t) {
     return (k["conversation_weight"] * c + k["value_weight"] * v + k["tone_weight"] * t + 50) / 100;
   };

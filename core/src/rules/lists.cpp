@@ -18,8 +18,6 @@ static_assert(std::size(kFiles) == static_cast<size_t>(List::count));
 
 }  // namespace
 
-std::string_view list_file(List id) { return kFiles[static_cast<size_t>(id)]; }
-
 std::string_view data_file(std::string_view name, Language language) {
   if (language != Language::es) return name;
   const std::string spanish = concat({"es/", name});

@@ -72,9 +72,6 @@ enum class List : size_t {
   count
 };
 
-// core/data/<file> of a list ("phrases/care_advice.tsv").
-std::string_view list_file(List id);
-
 // The one place that decides which file a data file `name` (a path under
 // core/data/, "phrases/care_claim.tsv") is read from for a post in
 // `language`: for Spanish, core/data/es/<name> when there is one (a Spanish

@@ -157,7 +157,5 @@ std::span<const RuleCheck> talk_checks();
 std::span<const RuleCheck> value_checks();
 std::span<const RuleCheck> tone_checks();
 std::span<const RuleCheck> care_checks();
-// Ids with a check but no row in rules.tsv (the meta-test wants none).
-std::vector<std::string_view> unregistered_checks();
 
 }  // namespace chime
