@@ -32,10 +32,6 @@ bool starts_upper(std::string_view s) {
   return u_isupper(c);
 }
 
-int digit_count(std::string_view s) {
-  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
-}
-
 // The value of a number token of plain digits, or -1.
 long number_value(const Token& t) {
   if (t.kind != TokenKind::number || t.text.empty() || t.text.size() > 6) return -1;
@@ -136,14 +132,6 @@ bool opens_sentence(const Document& doc, size_t i) {
 }
 
 // ---- "Room 412", "bed 7" ----------------------------------------------------
-
-// A time of day written as one word: "2pm", "10am" ("the ward 2pm-7pm" is
-// visiting hours, not a ward number).
-bool is_clock_time(const Token& t) {
-  const std::string_view f = t.folded;
-  return f.size() >= 3 && (f.ends_with("am") || f.ends_with("pm")) &&
-         digit_count(f.substr(0, f.size() - 2)) == static_cast<int>(f.size() - 2);
-}
 
 // A room or bed number: digits, or digits with a letter ("412B", "4-West").
 bool is_room_number(const Token& t) {

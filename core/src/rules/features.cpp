@@ -469,6 +469,16 @@ const std::vector<std::vector<std::string>>& data_rows(std::string_view name) {
 
 // ---- Tokens and text ---------------------------------------------------------
 
+int digit_count(std::string_view s) {
+  return static_cast<int>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+}
+
+bool is_clock_time(const Token& t) {
+  const std::string_view f = t.folded;
+  if (f.size() < 3 || f.size() > 4 || !(f.ends_with("am") || f.ends_with("pm"))) return false;
+  return all_digits(f.substr(0, f.size() - 2));
+}
+
 bool in_list_of(const std::vector<Entity>& list, const Token& t) {
   return std::any_of(list.begin(), list.end(),
                      [&](const Entity& e) { return overlaps(t.start, t.end, e.start, e.end); });

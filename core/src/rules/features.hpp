@@ -163,6 +163,13 @@ int32_t own_word_count_up_to(const Document& doc, int32_t limit);
 size_t first_own_word(const Document& doc, size_t first, size_t last);
 // The end of the span for "the whole text": trailing whitespace excluded.
 int32_t text_end(const Document& doc);
+// How many ASCII digits s holds.
+int digit_count(std::string_view s);
+// Is s one or more ASCII digits and nothing else?
+inline bool all_digits(std::string_view s) { return !s.empty() && digit_count(s) == static_cast<int>(s.size()); }
+// A time of day written as one word: "9am", "12pm" ("the ward 2pm-7pm" is
+// visiting hours, not a ward number).
+bool is_clock_time(const Token& t);
 // doc.utf8(start, end), built from the tokens' UTF-8 text (converting only
 // the whitespace between them): cheaper for long spans such as the whole text.
 std::string span_utf8(const Document& doc, int32_t start, int32_t end);

@@ -44,9 +44,7 @@ void check_mention(const Analysis& a, HintSink& sink) {
 // and filler words (lists/non_answer_filler.txt) says nothing else.
 constexpr int32_t kNonAnswerWords = 2;
 
-bool has_digit(const Token& t) {
-  return std::any_of(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
+bool has_digit(const Token& t) { return digit_count(t.text) > 0; }
 
 // The deflection ("please check our website") or refusal ("we don't offer
 // that") a reply to a question answers with, when it says nothing else: no
@@ -247,7 +245,7 @@ bool gives_details(const Document& doc) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::number && t.kind != TokenKind::word) continue;
     const std::string_view f = t.folded;
-    if (std::none_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }) || token_in_entity(doc, i)) continue;
+    if (digit_count(f) == 0 || token_in_entity(doc, i)) continue;
     const bool ordinal = f.size() > 2 && (f.ends_with("st") || f.ends_with("nd") || f.ends_with("rd") || f.ends_with("th")) &&
                          f[f.size() - 3] >= '0' && f[f.size() - 3] <= '9';
     if (!ordinal) return true;

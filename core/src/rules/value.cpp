@@ -47,10 +47,6 @@ std::optional<HelpfulFinding> number_fact(const ListMatches& matches) {
   return std::nullopt;
 }
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // A number to call or text, in English: plain digits in groups joined by
 // "-" or spaces with at least kPhoneDigits in all ("555-0142", "116 123",
 // "85258"; a year or "4,100 adults" is not one), or any number right after
@@ -80,13 +76,6 @@ std::optional<HelpfulFinding> phone_number(const Document& doc, Language languag
     i = last;
   }
   return std::nullopt;
-}
-
-// A time of day written as one word: "9am", "12pm".
-bool is_clock_time(const Token& t) {
-  const std::string_view f = t.folded;
-  if (f.size() < 3 || f.size() > 4 || !(f.ends_with("am") || f.ends_with("pm"))) return false;
-  return std::all_of(f.begin(), f.end() - 2, [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Opening hours: a range of times of day ("9am-1pm", "8am to 8pm"), the
@@ -119,8 +108,7 @@ bool is_sentence_label(const Document& doc, size_t i) {
   const Token& t = doc.tokens[i];
   if (t.kind == TokenKind::number || t.kind == TokenKind::punct || t.kind == TokenKind::emoji) return true;
   const std::string_view f = t.folded;
-  return f.size() >= 2 && (f[0] == 'a' || f[0] == 'q') &&
-         std::all_of(f.begin() + 1, f.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return f.size() >= 2 && (f[0] == 'a' || f[0] == 'q') && all_digits(f.substr(1));
 }
 
 // A sentence that opens with a step the reader can take: "Check your feet

@@ -20,7 +20,7 @@ bool has_phone_number(const Document& doc) {
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::number && !token_in_entity(doc, i)) {
-      for (char c : t.text) digits += c >= '0' && c <= '9' ? 1 : 0;
+      digits += digit_count(t.text);
       if (digits >= 7) return true;
     } else if (!(t.text == "-" || t.text == "." || t.text == "(" || t.text == ")")) {
       digits = 0;
