@@ -158,7 +158,6 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
 // ketorolacos", "dale la amoxicilina que tengas en casa", whatever the
 // words around them. Its token and the medicine's, or nothing.
 std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
-  if (a.language != Language::es) return std::nullopt;
   static const WordList& verbs = WordList::builtin("es/lists/advice_verbs.tsv");
   static const WordList& medicines = WordList::builtin("es/lists/medicines.tsv");
   const Document& doc = a.doc;
@@ -181,12 +180,11 @@ void check_advice(const Analysis& a, HintSink& sink) {
     }
     std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& x, const PhraseMatch& y) { return x.start < y.start; });
   }
-  int32_t last_flagged_end = -1;  // one hint per sentence
-  std::vector<int32_t> flagged;   // the sentences flagged, by their end
+  std::vector<int32_t> flagged;  // the sentences flagged, by their end: one hint per sentence
   for (const PhraseMatch& m : found) {
     if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language)) continue;
     const Sentence& s = sentence_of(doc, m.first_token);
-    if (s.end <= last_flagged_end || ends_with_question_mark(doc, s)) continue;
+    if ((!flagged.empty() && s.end <= flagged.back()) || ends_with_question_mark(doc, s)) continue;
     // "Don't stop taking it unless your doctor tells you to" already points to a clinician.
     if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
     auto [start, end] = sentence_span(doc, s);
@@ -194,7 +192,6 @@ void check_advice(const Analysis& a, HintSink& sink) {
     h.message = sink.message("care.advice", {doc.utf8(m.start, m.end)});
     h.suggestion = sink.message("care.advice.do");
     sink.add(std::move(h));
-    last_flagged_end = s.end;
     flagged.push_back(s.end);
   }
   // The same instruction in words no list holds: in English a change verb
@@ -252,7 +249,6 @@ size_t care_noun_after_your(const Analysis& a, size_t i) {
 // "si" or "cuando" (care_confirms_generic), which make it general. The
 // token of the record or procedure, or nothing.
 std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
-  if (a.language != Language::es) return std::nullopt;
   static const WordList& person = WordList::builtin("es/lists/confirms_person.tsv");
   static const WordList& record = WordList::builtin("es/lists/confirms_record.tsv");
   static const WordList& finding = WordList::builtin("es/lists/confirms_finding.tsv");

@@ -171,7 +171,6 @@ size_t name_start(const Document& doc, size_t last, Language lang);
 // words between may be only "," "(" and the articles and prepositions that
 // join them; a clinician ("la Dra. Ruiz, en la sala 2") is not a patient.
 bool spanish_name_before(const Document& doc, size_t cue, Language lang) {
-  if (lang != Language::es) return false;
   static constexpr std::string_view kJoiners[] = {",", "(", "de", "la", "el", "en", "del"};
   size_t k = cue;
   for (int skipped = 0; k > 0 && skipped < 4; ++skipped) {
@@ -346,20 +345,14 @@ bool named_feminine(const Document& doc, size_t first, size_t after, size_t last
   return false;
 }
 
-// What replaces a named person from token `first` (the identifier: an
-// honorific or the name), whose words after the name are tokens [after,
-// last), and where the replaced span starts. English:
-// "a patient". Spanish agrees with the person and keeps the sentence's
-// article: "la Sra. Torres" -> "la paciente", "al Sr. Gómez" -> "al paciente",
-// "Lucía fue diagnosticada" -> "Una paciente fue diagnosticada".
-std::pair<size_t, std::string> patient_noun(const HintSink& sink, const Document& doc, size_t first, size_t after,
-                                            size_t last, Language lang) {
-  if (lang != Language::es) {
-    return {first, sink.insertion(opens_sentence(doc, first) ? "insert.a-patient.opening" : "insert.a-patient")};
-  }
-  const std::string_view article = first > 0 ? std::string_view(doc.tokens[first - 1].folded) : std::string_view();
+// Spanish: what replaces a person from token `first` on, and where the
+// replaced span starts, given the article before it ("" when none counts)
+// and whether the person is a woman. The article stays and agrees: "al Sr.
+// Gómez" -> "al paciente", "la Sra. Torres" -> "la paciente"; without one,
+// "una paciente" or "un paciente".
+std::pair<size_t, std::string> agreeing_patient_noun(const HintSink& sink, const Document& doc, size_t first,
+                                                     std::string_view article, bool feminine) {
   if (article == "al" || article == "del") return {first, sink.insertion("insert.patient")};
-  const bool feminine = article == "la" || (article != "el" && named_feminine(doc, first, after, last));
   if (article == "la" || article == "el") {
     const bool opening = opens_sentence(doc, first - 1);
     const char* key = feminine ? (opening ? "insert.the-patient.f.opening" : "insert.the-patient.f")
@@ -370,6 +363,22 @@ std::pair<size_t, std::string> patient_noun(const HintSink& sink, const Document
   const char* key = feminine ? (opening ? "insert.a-patient.f.opening" : "insert.a-patient.f")
                              : (opening ? "insert.a-patient.opening" : "insert.a-patient");
   return {first, sink.insertion(key)};
+}
+
+// What replaces a named person from token `first` (the identifier: an
+// honorific or the name), whose words after the name are tokens [after,
+// last), and where the replaced span starts. English: "a patient". Spanish
+// agrees with the person and keeps the sentence's article: "la Sra. Torres"
+// -> "la paciente", "Lucía fue diagnosticada" -> "Una paciente fue
+// diagnosticada".
+std::pair<size_t, std::string> patient_noun(const HintSink& sink, const Document& doc, size_t first, size_t after,
+                                            size_t last, Language lang) {
+  if (lang != Language::es) {
+    return {first, sink.insertion(opens_sentence(doc, first) ? "insert.a-patient.opening" : "insert.a-patient")};
+  }
+  const std::string_view article = first > 0 ? std::string_view(doc.tokens[first - 1].folded) : std::string_view();
+  const bool feminine = article == "la" || (article != "el" && named_feminine(doc, first, after, last));
+  return agreeing_patient_noun(sink, doc, first, article, feminine);
 }
 
 void named_diagnoses(const ListMatches& matches, HintSink& sink) {
@@ -612,18 +621,11 @@ std::pair<size_t, std::string> introduced_patient_noun(const HintSink& sink, con
   const bool feminine = det == "la" || det == "una" || det == "nuestra" || det == "esta" ||
                         (det != "el" && det != "un" && det != "nuestro" && det != "este" &&
                          (noun.ends_with("a") || noun == "mamá" || noun == "madre"));
-  if (det == "al" || det == "del") return {i, sink.insertion("insert.patient")};
-  if (det == "la" || det == "el") {
-    const bool opening = opens_sentence(doc, i - 1);
-    return {i - 1, sink.insertion(feminine ? (opening ? "insert.the-patient.f.opening" : "insert.the-patient.f")
-                                           : (opening ? "insert.the-patient.opening" : "insert.the-patient"))};
-  }
   const bool possessive = det == "su" || det == "sus" || det == "tu" || det == "mi" || det == "nuestro" ||
                           det == "nuestra" || det == "este" || det == "esta" || det == "un" || det == "una";
-  const size_t from = possessive ? i - 1 : i;
-  const bool opening = opens_sentence(doc, from);
-  return {from, sink.insertion(feminine ? (opening ? "insert.a-patient.f.opening" : "insert.a-patient.f")
-                                        : (opening ? "insert.a-patient.opening" : "insert.a-patient"))};
+  // The possessive goes with the person, and no article stands before it.
+  if (possessive) return agreeing_patient_noun(sink, doc, i - 1, "", feminine);
+  return agreeing_patient_noun(sink, doc, i, det, feminine);
 }
 
 // Spanish introduces a person by a word for who they are before the name:
