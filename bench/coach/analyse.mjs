@@ -9,10 +9,10 @@
 // multiple of 5; check: the multiples of 5). It prints means side by side:
 // a group whose Chime mean sits far from the expert's, or whose order is the
 // wrong way round, is where the score's shape breaks.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runChime } from '../lib/chime.mjs';
 import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -38,9 +38,7 @@ const sets = options.sets.split(',').map((name) => {
   return { name, posts };
 });
 const all = sets.flatMap((s) => s.posts);
-const input = all.map((p) => JSON.stringify(p.context ? { id: p.id, text: p.text, context: p.context } : { id: p.id, text: p.text })).join('\n') + '\n';
-const output = execFileSync(options.chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '--no-progress', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-const results = new Map(output.split('\n').filter(Boolean).map((l) => { const j = JSON.parse(l); return [String(j.id), j.result]; }));
+const results = runChime(options.chime, all);
 
 function summary(name, posts) {
   const chime = posts.map((p) => results.get(p.id));

@@ -19,10 +19,10 @@
 // weights keep their sign (a problem never adds points). `--write` puts the
 // numbers found into the two data files; rebuild chime and run
 // bench/coach/run.mjs to see the figures chime itself prints.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runChime } from '../lib/chime.mjs';
 import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -59,9 +59,7 @@ const allPosts = options.sets.split(',').flatMap((name) => {
   return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => ({ ...JSON.parse(line), set: name }));
 });
 const posts = allPosts;
-const input = posts.map((p) => JSON.stringify(p.context ? { id: p.id, text: p.text, context: p.context } : { id: p.id, text: p.text })).join('\n') + '\n';
-const output = execFileSync(options.chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '--no-progress', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-const results = new Map(output.split('\n').filter(Boolean).map((l) => { const j = JSON.parse(l); return [String(j.id), j.result]; }));
+const results = runChime(options.chime, posts);
 
 // --- the numbers ---------------------------------------------------------------
 const scoresFile = path.join(root, 'core/data/scores.tsv');

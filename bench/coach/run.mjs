@@ -38,10 +38,10 @@
 // twice), both retired, for every post; a set whose held-out split is still
 // held out (en-fresh2.jsonl, es-fresh2.jsonl, a set given by path) is judged
 // there on its aggregate figures alone.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runChime } from '../lib/chime.mjs';
 import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -192,29 +192,12 @@ fs.readFileSync(options.set, 'utf8')
   });
 
 // --- Chime, one process over the whole set ----------------------------------
-function runChime(items) {
-  const input = items
-    .map((p) => JSON.stringify(p.context ? { id: p.id, text: p.text, context: p.context } : { id: p.id, text: p.text }))
-    .join('\n') + '\n';
-  let output;
+function runChimeOrFail(items) {
   try {
-    output = execFileSync(options.chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '--no-progress', '-'], {
-      input,
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
+    return runChime(options.chime, items);
   } catch (e) {
-    fail(`${options.chime} failed (exit ${e.status}): ${e.stderr || e.message}`);
+    fail(e.message);
   }
-  const found = new Map();
-  for (const line of output.split('\n')) {
-    if (!line) continue;
-    const item = JSON.parse(line);
-    if (item.error) fail(`chime could not read post on line ${item.line}: ${item.error.message}`);
-    found.set(String(item.id), item.result);
-  }
-  for (const p of items) if (!found.has(p.id)) fail(`chime returned no result for ${p.id}`);
-  return found;
 }
 
 // The post's language, once the Result says it (issue 17 item 1): a string,
@@ -251,8 +234,8 @@ function readLanguageSet(file) {
   return rows;
 }
 const languageRows = langSetPath ? readLanguageSet(langSetPath) : [];
-const results = runChime(posts);
-const languageResults = languageRows.length ? runChime(languageRows) : new Map();
+const results = runChimeOrFail(posts);
+const languageResults = languageRows.length ? runChimeOrFail(languageRows) : new Map();
 const hasLanguage = [...languageResults.values(), ...results.values()].some((r) => languageOf(r) !== null);
 
 // The Result's `kind` (docs/kinds.md) in the dev set's words: the set was
