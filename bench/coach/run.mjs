@@ -3,11 +3,12 @@
 // set (tests/devset/en.jsonl or es.jsonl; how they were made:
 // tests/devset/README.md):
 //
-//   node bench/coach/run.mjs --chime build/ci/native/chime [--set en|en-fresh|en-fresh2|en-fresh3|es|es-fresh|es-fresh2|es-fresh3|PATH]
+//   node bench/coach/run.mjs --chime build/ci/native/chime [--set en|en-fresh|en-fresh2|en-fresh3|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|PATH]
 //        [--split tune|heldout|all] [--worst N] [--json] [--lang-set PATH]
 //   (or: cmake --build build/ci --target bench-coach / bench-coach-fresh / bench-coach-fresh2 /
 //    bench-coach-fresh3 /
-//    bench-coach-es / bench-coach-es-fresh / bench-coach-es-fresh2 / bench-coach-es-fresh3)
+//    bench-coach-es / bench-coach-es-fresh / bench-coach-es-fresh2 / bench-coach-es-fresh3 /
+//    bench-coach-es-fresh4)
 //
 // The issue-13 figures are those of the third fresh held-out part,
 // tests/devset/en-fresh3.jsonl (`--set en-fresh3`, or its path): every post
@@ -20,7 +21,9 @@
 // part, es-fresh.jsonl (`--set es-fresh`, ids `esf-N`), was run twice and is
 // now for tuning only. Since es-fresh2.jsonl was run twice too and is tuned
 // on, issue 17's held-out measure is the third fresh Spanish part,
-// tests/devset/es-fresh3.jsonl (`--set es-fresh3`; ids `esh-N`, all held out).
+// tests/devset/es-fresh3.jsonl (`--set es-fresh3`; ids `esh-N`). It was run
+// twice and is tuned on too, so issue 17's held-out measure is now the fourth,
+// tests/devset/es-fresh4.jsonl (`--set es-fresh4`; ids `esi-N`, all held out).
 //
 // Runs `chime check --format ndjson` once over every post with its context
 // and prints, per split (tune and heldout by default), the figures beside
@@ -47,7 +50,7 @@ import { spearman } from '../lib/stats.mjs';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const devset = path.join(here, '../../tests/devset');
 const usage =
-  'usage: node bench/coach/run.mjs --chime PATH/chime [--set en|en-fresh|en-fresh2|en-fresh3|es|es-fresh|es-fresh2|es-fresh3|PATH.jsonl] ' +
+  'usage: node bench/coach/run.mjs --chime PATH/chime [--set en|en-fresh|en-fresh2|en-fresh3|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|PATH.jsonl] ' +
   '[--split tune|heldout|all] [--worst N] [--json] [--lang-set PATH.tsv]\n';
 
 let options;
@@ -133,6 +136,9 @@ SETS['es-fresh2'] = { ...SETS.es, file: path.join(devset, 'es-fresh2.jsonl'), he
 // The third fresh Spanish part: issue 17's held-out measure, run twice
 // (2026-12-07) and tuned on since.
 SETS['es-fresh3'] = { ...SETS.es, file: path.join(devset, 'es-fresh3.jsonl'), heldoutRetired: true };
+// The fourth fresh Spanish part (ids `esi-N`): issue 17's held-out measure,
+// never tuned on, so its posts are never listed one by one.
+SETS['es-fresh4'] = { ...SETS.es, file: path.join(devset, 'es-fresh4.jsonl'), heldoutRetired: false };
 // A path to one of those files is that set (so `--set tests/devset/es-fresh.jsonl`
 // gets issue 17's targets, as `--set es-fresh` does).
 const chosenSet = SETS[options.set] ??
@@ -142,7 +148,7 @@ options.set = chosenSet.file;
 const TARGETS = chosenSet.targets;
 const langSetPath = options['lang-set'] ?? chosenSet.langSet;
 if (langSetPath !== undefined && !fs.existsSync(langSetPath)) fail(`--lang-set: no file ${langSetPath}`);
-if (!fs.existsSync(options.set)) fail(`--set: no file ${options.set} (en, en-fresh, en-fresh2, en-fresh3, es, es-fresh, es-fresh2, es-fresh3 or a path to a .jsonl set)`);
+if (!fs.existsSync(options.set)) fail(`--set: no file ${options.set} (en, en-fresh, en-fresh2, en-fresh3, es, es-fresh, es-fresh2, es-fresh3, es-fresh4 or a path to a .jsonl set)`);
 
 // --- the set ---------------------------------------------------------------
 const LABELS = ['risky', 'promotional', 'broadcast', 'good', 'engaging'];
@@ -151,9 +157,10 @@ const KINDS = ['reply_complaint', 'reply_praise_or_question', 'reply_other', 'th
   'research_news', 'fundraising', 'promotion', 'tip', 'general'];
 // The fresh parts (en-fresh.jsonl, ids `enf-N`; en-fresh2.jsonl, ids
 // `eng-N`; en-fresh3.jsonl, ids `enh-N`; es-fresh.jsonl, ids `esf-N`;
-// es-fresh2.jsonl, ids `esg-N`; es-fresh3.jsonl, ids `esh-N`) are held out
+// es-fresh2.jsonl, ids `esg-N`; es-fresh3.jsonl, ids `esh-N`;
+// es-fresh4.jsonl, ids `esi-N`) are held out
 // whole; in the other sets every third id is.
-const FRESH_PREFIXES = ['enf-', 'eng-', 'enh-', 'esf-', 'esg-', 'esh-'];
+const FRESH_PREFIXES = ['enf-', 'eng-', 'enh-', 'esf-', 'esg-', 'esh-', 'esi-'];
 const isFresh = (id) => FRESH_PREFIXES.some((prefix) => id.startsWith(prefix));
 function splitOf(id) {
   if (isFresh(id)) return 'heldout';
