@@ -93,6 +93,7 @@ function features(p, r) {
     `problem hints ${Math.min(problems.length, 3)}${problems.length >= 3 ? '+' : ''}`,
     `good hints ${Math.min(r.hints.length - problems.length, 3)}${r.hints.length - problems.length >= 3 ? '+' : ''}`,
     `length ${r.length.weighted < 100 ? '<100' : r.length.weighted < 180 ? '100-179' : r.length.weighted <= 280 ? '180-280' : '>280'}`,
+    `own words ${r.readability.words < 10 ? '<10' : r.readability.words < 20 ? '10-19' : r.readability.words < 30 ? '20-29' : '30+'}`,
     `has ? ${/[?？]/.test(p.text)}`,
     `has link ${/https?:\/\/|www\.|\.[a-z]{2,}\//i.test(p.text)}`,
     `reply context ${Boolean(p.context?.reply_to || p.context?.in_reply_to_text)}`,
