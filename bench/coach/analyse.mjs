@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Where Chime's overall score and the expert's part ways, per set, per
-// expert label, per expert kind and per rule that fired (docs/scores.md,
-// bench/README.md "The score, reshaped"):
+// expert label, per expert kind and per rule that fired, and what tells
+// two expert labels apart in what the Result says (docs/scores.md,
+// bench/README.md "The score, reshaped" and "The score, sixth round"):
 //
-//   node bench/coach/analyse.mjs --chime build/ci/native/chime [--sets en,es,...] [--split all|fit|check]
+//   node bench/coach/analyse.mjs --chime build/ci/native/chime [--sets en,es,...] [--split all|fit|check] [--contrast broadcast,good]
 //
 // --split: all posts, or the mod-5 halves of the reshaping (fit: ids not a
 // multiple of 5; check: the multiples of 5). It prints means side by side:
@@ -17,9 +18,10 @@ import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const devset = path.join(here, '../../tests/devset');
-const ALL_SETS = ['en', 'en-fresh', 'en-fresh2', 'es', 'es-fresh', 'es-fresh2'];
+const ALL_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3'];
 const { values: options } = parseArgs({
-  options: { chime: { type: 'string' }, sets: { type: 'string', default: ALL_SETS.join(',') }, split: { type: 'string', default: 'all' } },
+  options: { chime: { type: 'string' }, sets: { type: 'string', default: ALL_SETS.join(',') }, split: { type: 'string', default: 'all' },
+    contrast: { type: 'string', default: 'broadcast,good' } },
 });
 const fail = (m) => { process.stderr.write(`bench/coach/analyse: ${m}\n`); process.exit(2); };
 if (!options.chime) fail('usage: node bench/coach/analyse.mjs --chime PATH/chime [--sets en,es,...] [--split all|fit|check]');
@@ -73,3 +75,43 @@ groups('chime label', (p, r) => `chime:${r.label}`);
 groups('chime kind', (p, r) => r.kind);
 groups('rule fired (each post once per rule)', (p, r) => [...new Set(r.hints.map((h) => `${h.rule}${h.severity === 'good' ? '+' : ''}`))]);
 groups('no hint but good ones / some problem', (p, r) => (r.hints.some((h) => h.severity !== 'good') ? 'has a problem hint' : 'no problem hint'));
+
+// What separates two expert labels (--contrast A,B; broadcast,good by
+// default) in what the Result says: the share of each group with a feature,
+// and the expert's and Chime's mean on the posts with it. A feature far more
+// common in one group, on which Chime's order disagrees with the expert's,
+// is what the score should read.
+const [labelA, labelB] = options.contrast.split(',');
+const pair = all.filter((p) => [labelA, labelB].includes(p.expert.label));
+function features(p, r) {
+  const fired = [...new Set(r.hints.map((h) => `${h.rule}${h.severity === 'good' ? '+' : ''}`))];
+  const problems = r.hints.filter((h) => h.severity !== 'good');
+  return [
+    ...fired.map((f) => `fired ${f}`),
+    `kind ${r.kind}`,
+    `chime label ${r.label}`,
+    `problem hints ${Math.min(problems.length, 3)}${problems.length >= 3 ? '+' : ''}`,
+    `good hints ${Math.min(r.hints.length - problems.length, 3)}${r.hints.length - problems.length >= 3 ? '+' : ''}`,
+    `length ${r.length.weighted < 100 ? '<100' : r.length.weighted < 180 ? '100-179' : r.length.weighted <= 280 ? '180-280' : '>280'}`,
+    `own words ${r.readability.words < 10 ? '<10' : r.readability.words < 20 ? '10-19' : r.readability.words < 30 ? '20-29' : '30+'}`,
+    `has ? ${/[?？]/.test(p.text)}`,
+    `has link ${/https?:\/\/|www\.|\.[a-z]{2,}\//i.test(p.text)}`,
+    `reply context ${Boolean(p.context?.reply_to || p.context?.in_reply_to_text)}`,
+    `conversation ${r.scores.conversation >= 55 ? '>=55' : r.scores.conversation > 42 ? '43-54' : r.scores.conversation === 42 ? '42' : '<42'}`,
+    `value ${r.scores.value > 34 ? '>base' : r.scores.value === 34 ? 'base' : '<base'}`,
+    `tone ${r.scores.tone > 68 ? '>base' : r.scores.tone === 68 ? 'base' : '<base'}`,
+    `promotion ${r.scores.promotion > 0 ? '>0' : '0'}`,
+  ];
+}
+const byFeature = new Map();
+for (const p of pair) for (const f of features(p, results.get(p.id))) {
+  if (!byFeature.has(f)) byFeature.set(f, { [labelA]: [], [labelB]: [] });
+  byFeature.get(f)[p.expert.label].push(p);
+}
+const nA = pair.filter((p) => p.expert.label === labelA).length, nB = pair.length - nA;
+console.log(`\nexpert ${labelA} (${nA}) vs ${labelB} (${nB}): share with the feature, then expert / chime mean on each side`);
+const pct = (k, n) => `${(100 * k / n).toFixed(0).padStart(3)}%`;
+const means = (ps) => `${f1(mean(ps.map((p) => p.expert.score)))}/${f1(mean(ps.map((p) => results.get(p.id).scores.overall)))}`;
+[...byFeature.entries()].filter(([, g]) => g[labelA].length + g[labelB].length >= 8)
+  .sort((a, b) => (b[1][labelA].length / nA - b[1][labelB].length / nB) - (a[1][labelA].length / nA - a[1][labelB].length / nB))
+  .forEach(([f, g]) => console.log(`  ${f.padEnd(34)} ${labelA} ${pct(g[labelA].length, nA)} ${means(g[labelA])}   ${labelB} ${pct(g[labelB].length, nB)} ${means(g[labelB])}`));

@@ -28,6 +28,7 @@ struct Settings {
   int32_t care_error_score, care_warning_score, over_length_score;
   int32_t promotional_at, engaging_conversation, engaging_overall, good_overall;
   int32_t spread_percent;
+  int32_t words_even, words_counted, weak_post_floor;
   std::array<int32_t, static_cast<size_t>(PostKind::count)> kind_points{};  // the rows kind.<name>
 };
 
@@ -52,6 +53,9 @@ const Settings& settings() {
         {"engaging_overall", &out.engaging_overall},
         {"good_overall", &out.good_overall},
         {"spread_percent", &out.spread_percent},
+        {"words_even", &out.words_even},
+        {"words_counted", &out.words_counted},
+        {"weak_post_floor", &out.weak_post_floor},
     };
     std::vector<bool> seen(std::size(fields), false);
     std::array<bool, static_cast<size_t>(PostKind::count)> kind_seen{};
@@ -178,6 +182,27 @@ bool is_over_length(const std::vector<Hint>& hints) {
   return std::any_of(hints.begin(), hints.end(), [](const Hint& h) { return h.rule == "length.over"; });
 }
 
+// Press-release and sales phrases ("is pleased to announce", "book your
+// consultation today") say nothing to the reader: their words do not count
+// as what the post has to say.
+bool is_advert_phrase(const Hint& h) { return h.rule == "promo.press-release" || h.rule == "promo.hard-sell"; }
+
+// The words the post has to say: readability's words (not URLs, handles,
+// hashtags, numbers or emoji) less those inside an advert phrase.
+int32_t words_said(const Analysis& analysis, const std::vector<Hint>& hints) {
+  int32_t words = analysis.readability.words;
+  if (std::none_of(hints.begin(), hints.end(), is_advert_phrase)) return words;
+  const Document& doc = analysis.doc;
+  for (const Token& t : doc.tokens) {
+    if (t.kind != TokenKind::word || doc.in_entity(t.start, t.end)) continue;
+    const bool in_advert = std::any_of(hints.begin(), hints.end(), [&](const Hint& h) {
+      return is_advert_phrase(h) && h.start <= t.start && t.end <= h.end;
+    });
+    words -= in_advert ? 1 : 0;
+  }
+  return std::max(words, 0);
+}
+
 }  // namespace
 
 Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) {
@@ -197,8 +222,13 @@ Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) 
   const int32_t mean = (k.conversation_weight * heard + k.value_weight * s.value + k.tone_weight * s.tone + 50) / 100;
   // The kind's own worth, then the spread around the label's line (integer,
   // rounded half away from zero): a wider scale, the same order.
+  // What the post has to say: a point for each word of its own beyond
+  // words_even, up to words_counted; a point off for each word short of it.
+  // An empty slogan or a two-line reply says less than a notice that says
+  // what, where and when.
+  const int32_t words = std::min(words_said(analysis, hints), k.words_counted) - k.words_even;
   const int32_t raw = mean - s.promotion / k.promotion_divisor + points[D::overall] +
-                      k.kind_points[static_cast<size_t>(analysis.kind)];
+                      k.kind_points[static_cast<size_t>(analysis.kind)] + words;
   const int32_t spread = (raw - k.good_overall) * k.spread_percent;
   s.overall = clamp100(k.good_overall + (spread < 0 ? -((-spread + 50) / 100) : (spread + 50) / 100));
   // A fixed score while an error is left: no rewrite of something else can
@@ -207,8 +237,12 @@ Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) 
     s.overall = k.care_error_score;
   } else if (has_risky_care_warning(hints)) {
     s.overall = std::min(s.overall, k.care_warning_score);
-  } else if (is_over_length(hints)) {
-    s.overall = k.over_length_score;
+  } else {
+    // Merely weak (an advert, an empty slogan, shouting) is not harmful:
+    // the very bottom of the scale is for posts that should not go out.
+    s.overall = std::max(s.overall, k.weak_post_floor);
+    // Too long for X: at most over_length_score until it fits, never good.
+    if (is_over_length(hints)) s.overall = std::min(s.overall, k.over_length_score);
   }
   return s;
 }

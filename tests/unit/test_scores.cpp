@@ -35,6 +35,15 @@ std::vector<Case> example_cases() {
   return out;
 }
 
+// A named number of core/data/scores.tsv.
+int32_t setting(std::string_view name) {
+  for (const auto& row : chime::data_rows("scores.tsv")) {
+    if (row[0] == name) return std::stoi(row[1]);
+  }
+  FAIL("core/data/scores.tsv has no " << name);
+  return 0;
+}
+
 void check_range(const Scores& s) {
   for (int32_t v : {s.overall, s.conversation, s.value, s.tone, s.promotion}) {
     CHECK(v >= 0);
@@ -85,18 +94,21 @@ TEST_CASE("scores: prepending press-release language never raises overall") {
   Analyzer analyzer;
   int lowered = 0, total = 0;
   for (const Case& c : example_cases()) {
-    const bool spanish = c.where.find("/es-") != std::string::npos;
+    // Openings in the post's own language (a few Spanish examples sit in the
+    // English files): an English press release opening a Spanish post is
+    // not read as one, and would only add words.
+    const Result before = analyzer.analyze(c.text, c.context);
+    const bool spanish = before.language == "es";
     const auto openings = spanish ? std::array{"Nota de prensa: ", "El Hospital Riverside se complace en anunciar: "}
                                   : std::array{"For immediate release: ", "Riverside Health is pleased to announce: "};
     for (const char* opening : openings) {
       INFO(c.where << ": " << std::string(opening) << c.text);
-      const Result before = analyzer.analyze(c.text, c.context);
       const Result after = analyzer.analyze(opening + c.text, c.context);
       CHECK(after.scores.overall <= before.scores.overall);
       CHECK(after.scores.promotion >= before.scores.promotion);
-      // A post already at the floor (a care error, or spread down to 0) has
-      // nowhere lower to go.
-      lowered += after.scores.overall < before.scores.overall || before.scores.overall == 0 ? 1 : 0;
+      // A post already at the bottom (a care error at 0, a weak post at
+      // weak_post_floor) has nowhere lower to go.
+      lowered += after.scores.overall < before.scores.overall || before.scores.overall <= setting("weak_post_floor") ? 1 : 0;
       ++total;
     }
   }
@@ -159,9 +171,14 @@ TEST_CASE("label: press release promotional, plain news broadcast, a good questi
   CHECK(analyzer.analyze("Call now: 20% off teeth whitening this month only.").label == "promotional");
   CHECK(analyzer.analyze("Exciting things are coming. Stay tuned!").label == "broadcast");
   CHECK(analyzer.analyze("Flu shots take five minutes at any walk-in clinic. What questions do you have about them?").label == "engaging");
+  // A reply that answers the question with what the person needs is not a
+  // broadcast. (A one-line answer sits at the line: the expert's replies of
+  // 2 to 10 words score 42 to 60, their deflections 22 to 30.)
   Context reply;
   reply.reply_to = "@sam";
-  CHECK(analyzer.analyze("Yes, the Elm Street clinic is open until 6pm today.", reply).label != "broadcast");
+  reply.in_reply_to_text = "Is the Elm Street clinic open today? Need my flu shot";
+  CHECK(analyzer.analyze("Yes, the Elm Street clinic is open until 6pm today, and walk-ins are welcome until 5:30.", reply)
+            .label != "broadcast");
 }
 
 TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
@@ -175,21 +192,38 @@ TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   const auto mean = [&](int32_t c, int32_t v, int32_t t) {
     return (k["conversation_weight"] * c + k["value_weight"] * v + k["tone_weight"] * t + 50) / 100;
   };
-  // The kind's worth, then the spread around good_overall (rounded half away
-  // from zero), clamped to 0..100.
-  const auto shaped = [&](int32_t raw, const char* kind) {
-    const int32_t spread = (raw + k[std::string("kind.") + kind] - k["good_overall"]) * k["spread_percent"];
-    return std::clamp(k["good_overall"] + (spread < 0 ? -((-spread + 50) / 100) : (spread + 50) / 100), 0, 100);
+  // The kind's worth and the words' (a point a word from words_even to
+  // words_counted), then the spread around good_overall (rounded half away
+  // from zero), clamped to weak_post_floor..100.
+  const auto shaped = [&](int32_t raw, const char* kind, int32_t words) {
+    const int32_t said = std::min(words, k["words_counted"]) - k["words_even"];
+    const int32_t spread = (raw + k[std::string("kind.") + kind] + said - k["good_overall"]) * k["spread_percent"];
+    return std::clamp(k["good_overall"] + (spread < 0 ? -((-spread + 50) / 100) : (spread + 50) / 100),
+                      k["weak_post_floor"], 100);
   };
   const Document doc;
-  Analysis a{doc, {}, {}, nullptr, {}, nullptr, {}, PostKind::general};
+  // A post of words_even words of its own: the words neither add nor take.
+  const Readability even_words{0, k["words_even"], 1};
+  Analysis a{doc, {}, even_words, nullptr, {}, nullptr, {}, PostKind::general};
   // Nothing at all: the bases.
   Scores s = compute_scores(a, {});
   CHECK(s.conversation == k["conversation_base"]);
   CHECK(s.value == k["value_base"]);
   CHECK(s.tone == k["tone_base"]);
   CHECK(s.promotion == 0);
-  CHECK(s.overall == shaped(mean(k["conversation_base"], k["value_base"], k["tone_base"]), "general"));
+  CHECK(s.overall == shaped(mean(k["conversation_base"], k["value_base"], k["tone_base"]), "general", k["words_even"]));
+  // Each word of its own beyond words_even adds a point before the spread,
+  // each word short of it takes one; words past words_counted add nothing.
+  for (const int32_t words : {0, 5, k["words_even"] + 7, k["words_counted"], k["words_counted"] + 12}) {
+    INFO(words << " words");
+    Analysis said{doc, {}, Readability{0, words, 1}, nullptr, {}, nullptr, {}, PostKind::general};
+    CHECK(compute_scores(said, {}).overall ==
+          shaped(mean(k["conversation_base"], k["value_base"], k["tone_base"]), "general", words));
+  }
+  Analysis full{doc, {}, Readability{0, k["words_counted"], 1}, nullptr, {}, nullptr, {}, PostKind::general};
+  Analysis more{doc, {}, Readability{0, k["words_counted"] + 30, 1}, nullptr, {}, nullptr, {}, PostKind::general};
+  CHECK(compute_scores(full, {}).overall == compute_scores(more, {}).overall);
+  CHECK(compute_scores(full, {}).overall > compute_scores(a, {}).overall);
   // Each talk rule counts once (its `more` is 0): a question twice and a reply.
   auto hint = [](const char* rule) { return Hint{rule, Severity::good, 0, 0, "", "", {}}; };
   REQUIRE(w["talk.question"].more == 0);
@@ -201,7 +235,7 @@ TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   CHECK(s.promotion == std::min(sup.cap, sup.first + 2 * sup.more));
   CHECK(s.overall ==
         shaped(mean(k["conversation_base"], k["value_base"], k["tone_base"]) - s.promotion / k["promotion_divisor"],
-               "general"));
+               "general", k["words_even"]));
   // Sentiment moves tone by up to tone_sentiment_points either way.
   a.sentiment.compound = -0.5;
   CHECK(compute_scores(a, {}).tone == k["tone_base"] - (k["tone_sentiment_points"] + 1) / 2);
@@ -210,14 +244,22 @@ TEST_CASE("scores: the formula, step by step (docs/scores.md)") {
   a.sentiment.compound = 0.0;
   // A notice is not asked for a conversation: the mean counts at least
   // conversation_not_expected for it.
-  Analysis notice{doc, {}, {}, nullptr, {}, nullptr, {}, PostKind::crisis};
+  Analysis notice{doc, {}, even_words, nullptr, {}, nullptr, {}, PostKind::crisis};
   CHECK(compute_scores(notice, {}).overall ==
         shaped(mean(std::max(k["conversation_base"], k["conversation_not_expected"]), k["value_base"], k["tone_base"]),
-               "crisis"));
+               "crisis", k["words_even"]));
   // Each kind adds its own points (kind.<name>) before the spread.
-  Analysis advert{doc, {}, {}, nullptr, {}, nullptr, {}, PostKind::promotion};
+  Analysis advert{doc, {}, even_words, nullptr, {}, nullptr, {}, PostKind::promotion};
   CHECK(compute_scores(advert, {}).overall ==
-        shaped(mean(k["conversation_base"], k["value_base"], k["tone_base"]), "promotion"));
+        shaped(mean(k["conversation_base"], k["value_base"], k["tone_base"]), "promotion", k["words_even"]));
+  // A weak post, however weak, stays at weak_post_floor or above: only a
+  // care problem goes lower.
+  std::vector<Hint> weak(3, hint("promo.press-release"));
+  weak.push_back(hint("value.empty"));
+  weak.push_back(hint("form.exclamations"));
+  Analysis empty_advert{doc, {}, {}, nullptr, {}, nullptr, {}, PostKind::promotion};
+  CHECK(compute_scores(empty_advert, weak).overall == k["weak_post_floor"]);
+  REQUIRE(k["weak_post_floor"] > k["care_error_score"]);
   // A health claim caps overall at care_warning_score (and labels it risky).
   CHECK(compute_scores(a, {hint("care.claim")}).overall <= k["care_warning_score"]);
   // Never outside 0..100.
@@ -284,7 +326,9 @@ TEST_CASE("scores: every good hint lifts overall on every kind of post and a car
   for (size_t i = 0; i < static_cast<size_t>(PostKind::count); ++i) {
     const auto kind = static_cast<PostKind>(i);
     INFO(to_string(kind));
-    const Analysis a{doc, {}, {}, nullptr, {}, nullptr, {}, kind};
+    // A post of words_even words (neither short nor long), so that no
+    // clamp at the bottom or the top hides a hint's points.
+    const Analysis a{doc, {}, Readability{0, setting("words_even"), 1}, nullptr, {}, nullptr, {}, kind};
     const int32_t plain = compute_scores(a, {}).overall;
     for (const char* rule : {"value.helpful", "tone.empathy", "talk.question", "talk.invite", "talk.reply"}) {
       INFO(rule);
@@ -299,4 +343,37 @@ TEST_CASE("scores: every good hint lifts overall on every kind of post and a car
       "Get well soon to John Smith in room 412, recovering from his heart surgery! What a fighter. What do you think?");
   REQUIRE(breach.label == "risky");
   CHECK(breach.scores.overall < tip.scores.overall);
+}
+
+TEST_CASE("scores: a post with something to say outranks an empty one of its kind; weak is not harmful") {
+  // What the expert's verdicts show (bench/README.md, "The score, sixth
+  // round"): short posts with nothing in them are broadcasts, whatever kind.
+  Analyzer analyzer;
+  const std::pair<const char*, const char*> pairs[] = {
+      {"Happy World Health Day from all of us at Meridian Health! 🌍",
+       "This World Health Day, three things that cut heart risk: walk 20 minutes a day, swap one sugary drink for "
+       "water, and get your blood pressure checked free at any of our pharmacies this week."},
+      {"Please be advised that the department will be closed.",
+       "The Elm Street X-ray department is closed on Friday 12 May for repairs. Walk-in X-rays move to the Oak Road "
+       "clinic, open 8am to 6pm, and booked scans keep their time there."},
+      {"Hiring. Link in bio.",
+       "We're hiring two night-shift nurses for our children's ward in Leeds: 30 hours a week, full training and a "
+       "mentor. Questions? Ask Priya, our ward manager, at the open evening on Tuesday."},
+  };
+  for (const auto& [empty, full] : pairs) {
+    INFO(empty << " vs " << full);
+    const Result e = analyzer.analyze(empty), f = analyzer.analyze(full);
+    REQUIRE(e.kind == f.kind);
+    CHECK(f.scores.overall > e.scores.overall);
+    CHECK(e.label == "broadcast");
+  }
+  // An advert in press-release language with nothing in it is weak, not
+  // harmful: above any post with a care error.
+  const Result advert = analyzer.analyze("FOR IMMEDIATE RELEASE!!! Riverside Health is pleased to announce!!!");
+  const Result breach = analyzer.analyze(
+      "Get well soon to John Smith in room 412, recovering from his heart surgery! What a fighter.");
+  REQUIRE(breach.label == "risky");
+  CHECK(advert.label != "risky");
+  CHECK(advert.scores.overall >= setting("weak_post_floor"));
+  CHECK(advert.scores.overall > breach.scores.overall);
 }
