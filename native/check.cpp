@@ -229,7 +229,7 @@ class CheckRun : public ItemHandler {
       if (fail_on_ && h.severity >= *fail_on_) failing = true;
     }
     if (failing) ++totals_.failing;
-    summary_.add(post_info(item, analyzer_.config()), result);
+    if (writer_.uses_summary()) summary_.add(post_info(item, analyzer_.config()), result);
     writer_.item(file_, item, result);
     if (progress_) progress_->update(input_->bytes_read(), totals_.items);
   }

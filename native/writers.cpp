@@ -95,6 +95,7 @@ class NdjsonWriter : public Writer {
     if (summary_) out_ << dump_line({{"totals", totals_json(totals)}, {"summary", summary.to_json()}}) << '\n';
     out_.flush();
   }
+  bool uses_summary() const override { return summary_; }
 
  private:
   static constexpr size_t kPendingBytes = 64 * 1024;
@@ -157,6 +158,7 @@ class CsvWriter : public Writer {
   void item(std::string_view file, const Item& item, const Result& r) override { out_ << csv_row(file, item, r); }
   void error(std::string_view, const InputError&) override {}  // reported on stderr
   void end(const Totals&, const AccountSummary&) override { out_.flush(); }
+  bool uses_summary() const override { return false; }
 
  private:
   std::ostream& out_;

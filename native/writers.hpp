@@ -28,6 +28,8 @@ class Writer {
   virtual void item(std::string_view file, const Item& item, const Result& result) = 0;
   virtual void error(std::string_view file, const InputError& error) = 0;
   virtual void end(const Totals& totals, const AccountSummary& summary) = 0;
+  // Whether end() reads the summary: when it does not, no post is added to it.
+  virtual bool uses_summary() const { return true; }
 };
 
 enum class OutputFormat { table, json, ndjson, csv, html };

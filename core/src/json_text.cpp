@@ -99,7 +99,7 @@ JsonText& JsonText::integer(int64_t n) {
   separate();
   char buffer[24];
   const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, n);
-  out_.append(buffer, end);
+  out_.append(buffer, static_cast<size_t>(end - buffer));  // (a pointer pair would take replace()'s longer path)
   return *this;
 }
 
@@ -113,7 +113,7 @@ JsonText& JsonText::value(double x) {
   // "0.25", "1e-05"): the function its dump() calls.
   char buffer[64];
   char* const end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, x);
-  out_.append(buffer, end);
+  out_.append(buffer, static_cast<size_t>(end - buffer));
   return *this;
 }
 

@@ -151,6 +151,17 @@ Class by_trigrams(const Model& m, std::string_view word, std::string& padded) {
   return static_cast<Class>(best);
 }
 
+// Whether `votes` already decide the answer: some class leads every other by
+// more than `left`, the votes still to come (one each), so they cannot change it.
+bool decided(const Costs& votes, int32_t left) {
+  for (int lead = 0; lead < kClasses; ++lead) {
+    bool ahead = true;
+    for (int k = 0; k < kClasses; ++k) ahead = ahead && (k == lead || votes[lead] - votes[k] > left);
+    if (ahead) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view to_string(Language language) {
@@ -168,6 +179,7 @@ Language identify_language(const Document& doc) {
   Costs votes{};
   // Words neither listed nor acronyms: each may add one trigram vote.
   std::vector<std::string_view> unlisted;
+  unlisted.reserve(doc.tokens.size());  // one allocation, not one per doubling
   for (const Token& t : doc.tokens) {
     if (t.kind == TokenKind::punct) {
       // "¿" and "¡" open questions and exclamations only in Spanish.
@@ -190,23 +202,14 @@ Language identify_language(const Document& doc) {
     unlisted.push_back(t.folded);
   }
   if (words < kMinWords) return Language::und;
-  // Trigram votes are asked for only when they could change the answer: a
+  // Trigram votes are asked for only while they could change the answer: a
   // class leading every other by more than the words left to vote keeps its
-  // lead whatever they say (most English posts, thanks to their function words).
-  const int32_t left = static_cast<int32_t>(unlisted.size());
-  const bool decided = [&] {
-    for (int lead = 0; lead < kClasses; ++lead) {
-      bool ahead = true;
-      for (int k = 0; k < kClasses; ++k) ahead = ahead && (k == lead || votes[lead] - votes[k] > left);
-      if (ahead) return true;
-    }
-    return false;
-  }();
-  if (!decided) {
-    std::string padded;
-    for (std::string_view word : unlisted) {
-      if (const Class c = by_trigrams(m, word, padded); c != kClasses) votes[c] += kTrigramVote;
-    }
+  // lead whatever they say (most English posts, thanks to their function
+  // words, before any is asked; most others after a few).
+  std::string padded;
+  for (size_t i = 0; i < unlisted.size(); ++i) {
+    if (decided(votes, static_cast<int32_t>(unlisted.size() - i))) break;
+    if (const Class c = by_trigrams(m, unlisted[i], padded); c != kClasses) votes[c] += kTrigramVote;
   }
   if (votes[kOther] >= votes[kEnglish] && votes[kOther] >= votes[kSpanish]) return Language::und;
   if (votes[kEnglish] > votes[kSpanish]) return Language::en;
