@@ -426,13 +426,22 @@ size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i) {
 // that fact's last token. Nothing when neither.
 std::optional<std::pair<size_t, size_t>> care_tied_to_person(const Analysis& a, const Sentence& s) {
   static const WordList& honorifics = WordList::builtin("lists/honorifics.tsv");
+  static const WordList& nouns = WordList::builtin("lists/care_record_nouns.tsv");
   const Document& doc = a.doc;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
     if (token_in_entity(doc, i)) continue;
     size_t from = s.last_token;
     if (t.folded == "see" && i + 1 < s.last_token && doc.tokens[i + 1].folded == "you") {
-      from = i + 2;
+      // Only a care record or a course ("see you for round 3", "at the
+      // scan"): the procedures list names places too ("see you at the ward
+      // open day").
+      for (size_t k = i + 2; k < s.last_token && k <= i + 1 + kCareNounReach; ++k) {
+        const Token& n = doc.tokens[k];
+        if (n.kind != TokenKind::word && n.kind != TokenKind::number) break;
+        if (nouns.contains(n) && !token_in_entity(doc, k)) return std::pair{i, k};
+      }
+      continue;
     } else if (t.folded.ends_with("'s") && i >= 1) {
       size_t h = i - 1;
       if (doc.tokens[h].text == "." && h >= 1) --h;
