@@ -2,6 +2,7 @@
 // patient privacy (HIPAA in the US, and the like elsewhere), honest health
 // claims, and no medical advice to one person in public.
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "match/phrases.hpp"
 #include "rules/care_privacy.hpp"
 #include "rules/features.hpp"
+#include "rules/kinds.hpp"
 #include "rules/rule.hpp"
 
 namespace chime {
@@ -67,6 +69,49 @@ bool refuted_next(const Analysis& a, const Sentence& s) {
   return false;
 }
 
+// How far after an outcome verb its disease may come ("reverses type 2
+// diabetes": 1; "kills 99% of cancer cells": 3).
+constexpr size_t kOutcomeReach = 4;
+
+// English: an outcome verb (lists/claim_outcomes.tsv: reverses, heals,
+// kills, eliminates...) with a diagnosis within kOutcomeReach words after
+// it, not hedged (lists/claim_hedges.tsv) in the two words before, and not
+// denied, asked, quoted or reported to refute it: "our herbal protocol
+// reverses type 2 diabetes", whatever the product.
+void outcome_claims(const Analysis& a, HintSink& sink) {
+  static const WordList& outcomes = WordList::builtin("lists/claim_outcomes.tsv");
+  static const WordList& hedges = WordList::builtin("lists/claim_hedges.tsv");
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  if (!matches.hit(List::diagnoses)) return;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (!outcomes.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const Sentence& s = sentence_of(doc, i);
+    size_t disease = 0;
+    for (size_t k = i + 1; k < s.last_token && k <= i + kOutcomeReach && disease == 0; ++k) {
+      if (const Phrase* p = matches.starting_at(List::diagnoses, k, s.last_token)) {
+        if (!token_in_entity(doc, k)) disease = k + p->tokens.size() - 1;
+      }
+    }
+    if (disease == 0) continue;
+    bool hedged = false;
+    for (size_t k = i > s.first_token + 2 ? i - 2 : s.first_token; k < i; ++k) hedged = hedged || hedges.contains(doc.tokens[k]);
+    if (hedged || negated(doc, i, a.language) || in_quotes(doc, i) || ends_with_question_mark(doc, s)) continue;
+    if (matches.any(List::care_claim_refuted, s.first_token, s.last_token) || denied_in_clause(a, s, i) || refuted_next(a, s)) continue;
+    const int32_t start = doc.tokens[i].start, end = doc.tokens[disease].end;
+    if (std::any_of(sink.hints().begin(), sink.hints().end(), [&](const Hint& h) {
+          return h.rule == "care.claim" && h.start < end && start < h.end;
+        })) {
+      continue;
+    }
+    const std::string original = doc.utf8(start, end);
+    Hint h{"care.claim", Severity::warning, start, end, "", "", {}};
+    h.message = sink.message("care.claim", {original});
+    h.suggestion = sink.message("care.claim.do");
+    sink.add(std::move(h));
+  }
+}
+
 void check_claim(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   // Built-in and configured claims, minus those inside a guard ("no known cure").
@@ -90,6 +135,7 @@ void check_claim(const Analysis& a, HintSink& sink) {
     for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(original, r));
     sink.add(std::move(h));
   }
+  if (a.language != Language::es) outcome_claims(a, sink);
 }
 
 // ---- care.advice by structure: a medicine and a change to it -------------
@@ -109,6 +155,15 @@ bool is_medicine(const Token& t) {
   return false;
 }
 
+// Is the change at token i called safe: a verdict (lists/advice_verdicts.tsv)
+// right before it, or before "to" ("fine stopping", "safe to skip")?
+bool judged_safe(const Document& doc, size_t i) {
+  static const WordList& verdicts = WordList::builtin("lists/advice_verdicts.tsv");
+  if (i == 0) return false;
+  if (verdicts.contains(doc.tokens[i - 1])) return true;
+  return i >= 2 && doc.tokens[i - 1].folded == "to" && verdicts.contains(doc.tokens[i - 2]);
+}
+
 // Is token i said to the reader: the sentence's first word (or the first
 // after a colon: "Quick tip: stop..."), or after "you", "just", "can",
 // "should", "could", "then", "and", "so"?
@@ -116,7 +171,104 @@ bool addressed(const Document& doc, const Sentence& s, size_t i) {
   if (i == first_own_word(doc, s.first_token, s.last_token)) return true;
   if (i == 0) return false;
   static const WordList& before = WordList::builtin("lists/advice_openers.tsv");
-  return doc.tokens[i - 1].text == ":" || before.contains(doc.tokens[i - 1]);
+  const Token& prev = doc.tokens[i - 1];
+  if (prev.text == ":" || before.contains(prev)) return true;
+  return judged_safe(doc, i);
+}
+
+// ---- care.advice by structure: a dose and a regimen ------------------------
+
+// If a dose is counted at token i ("10,000 IU", "15 drops", "a teaspoon",
+// "500mg": a number or a number word, then a unit or form of
+// lists/dose_units.tsv), the dose's last token; else 0.
+size_t dose_at(const Document& doc, size_t i) {
+  static const WordList& units = WordList::builtin("lists/dose_units.tsv");
+  static const WordList& numbers = WordList::builtin("lists/dose_numbers.tsv");
+  const Token& t = doc.tokens[i];
+  // The cheap test first: most tokens are neither digits nor number words.
+  const bool digit_first = !t.text.empty() && std::isdigit(static_cast<unsigned char>(t.text[0]));
+  if (!digit_first && !numbers.contains(t)) return 0;
+  if (token_in_entity(doc, i)) return 0;
+  // "500mg", "5ml": digits and the unit in one token.
+  if (t.kind == TokenKind::word && digit_first) {
+    const std::string_view w = t.folded;
+    size_t cut = 0;
+    while (cut < w.size() && (std::isdigit(static_cast<unsigned char>(w[cut])) || w[cut] == '.' || w[cut] == ',')) ++cut;
+    return cut > 0 && cut < w.size() && units.contains(w.substr(cut)) ? i : 0;
+  }
+  // The unit right after the number, or after a "-" ("2-3 drops") or "of" ("half of a tablet").
+  for (size_t k = i + 1; k < doc.tokens.size() && k <= i + 3; ++k) {
+    const Token& u = doc.tokens[k];
+    if (units.contains(u) && !token_in_entity(doc, k)) return k;
+    if (u.kind == TokenKind::number || u.text == "-" || u.text == "," || u.folded == "to" || u.folded == "of" || u.folded == "a") continue;
+    break;
+  }
+  return 0;
+}
+
+// How far after a dose its frequency may come ("5ml of the syrup every 4
+// hours": 6; "half a teaspoon of hydrogen peroxide three times a day": 7).
+constexpr size_t kFrequencyReach = 7;
+
+// Does a frequency follow token i within a few tokens ("twice a day",
+// "every 2 hours", "at night", "daily")?
+bool frequency_after(const Document& doc, const Sentence& s, size_t i) {
+  static const WordList& words = WordList::builtin("lists/dose_frequencies.tsv");
+  for (size_t k = i + 1; k < s.last_token && k <= i + kFrequencyReach; ++k) {
+    const Token& t = doc.tokens[k];
+    if (words.contains(t)) return true;
+    const std::string_view w = t.folded;
+    if ((w == "day" || w == "night" || w == "hours" || w == "hrs" || w == "morning" || w == "evening") && k > 0) {
+      const Token& p = doc.tokens[k - 1];
+      if (p.kind == TokenKind::number || p.folded == "a" || p.folded == "per" || p.folded == "each" ||
+          p.folded == "every" || p.folded == "at" || p.folded == "in") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// How far before its dose the verb may stand ("Start taking 10,000 IU":
+// 2; "Gargle with a teaspoon": 2; "give her 2.5ml of": 3).
+constexpr size_t kDoseVerbReach = 6;
+
+// English: the first and last tokens of a dose told to the reader: a dose
+// (dose_at) after a verb of taking or giving said to the reader ("Start
+// taking 10,000 IU a day", "Gargle with a teaspoon of bleach"), or a dose
+// with a frequency ("15 drops twice a day", "alternate them every 2 hours")
+// in a reply, a chat answer or a sentence that opens with it or speaks to
+// "you". Nothing when neither.
+std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sentence& s) {
+  static const WordList& verbs = WordList::builtin("lists/dose_verbs.tsv");
+  const Document& doc = a.doc;
+  static const WordList& units = WordList::builtin("lists/dose_units.tsv");
+  // The cheap test first: a dose needs a unit ("IU", "drops") or digits
+  // joined to one ("500mg"); most sentences have neither.
+  bool unit_seen = false;
+  for (size_t k = s.first_token; k < s.last_token && !unit_seen; ++k) {
+    const Token& t = doc.tokens[k];
+    unit_seen = t.kind == TokenKind::word && (units.contains(t) || std::isdigit(static_cast<unsigned char>(t.text[0])));
+  }
+  if (!unit_seen) return std::nullopt;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    const size_t unit = dose_at(doc, i);
+    if (unit == 0 || unit >= s.last_token) continue;
+    const size_t from = i > s.first_token + kDoseVerbReach ? i - kDoseVerbReach : s.first_token;
+    for (size_t v = from; v < i; ++v) {
+      // "For a sore throat, gargle with...": an imperative after an opening clause.
+      const bool told = addressed(doc, s, v) || (v > s.first_token && doc.tokens[v - 1].text == ",");
+      if (verbs.contains(doc.tokens[v]) && !token_in_entity(doc, v) && told && !negated(doc, v, a.language)) {
+        return std::pair{v, unit};
+      }
+    }
+    if (!frequency_after(doc, s, unit)) continue;
+    const size_t opener = first_own_word(doc, s.first_token, s.last_token);
+    const bool to_reader = is_public_reply(doc) || a.kind == PostKind::chat_answer || i == opener || (i > 0 && doc.tokens[i - 1].text == ":") ||
+                           reader_word_count(a, s.first_token, s.last_token) > 0;
+    if (to_reader && !negated(doc, i, a.language)) return std::pair{i, unit};
+  }
+  return std::nullopt;
 }
 
 // How many tokens after a change verb its medicine may come ("stop taking
@@ -138,7 +290,13 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::word) continue;
     if (reply && fine_word == s.last_token && fine.contains(t)) fine_word = i;
-    if (!changes.contains(t) || token_in_entity(doc, i) || !addressed(doc, s, i) || negated(doc, i, a.language)) continue;
+    if (!changes.contains(t) || token_in_entity(doc, i) || negated(doc, i, a.language)) continue;
+    // "stopping" only when called safe ("and stopping them can be
+    // dangerous" warns); the imperative also after an opening clause ("if
+    // the fever won't come down, alternate...").
+    const bool told = t.folded.ends_with("ing") ? judged_safe(doc, i)
+                                                : addressed(doc, s, i) || (i > s.first_token && doc.tokens[i - 1].text == ",");
+    if (!told) continue;
     for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
       if (is_medicine(doc.tokens[k]) && !token_in_entity(doc, k)) return std::pair{i, k};
     }
@@ -200,7 +358,8 @@ void check_advice(const Analysis& a, HintSink& sink) {
   const bool spanish = a.language == Language::es;
   for (const Sentence& s : doc.sentences) {
     // The cheap test first: most sentences name no change to a medicine.
-    const auto order = spanish ? spanish_medicine_order(a, s) : medicine_change(a, s);
+    auto order = spanish ? spanish_medicine_order(a, s) : medicine_change(a, s);
+    if (!order && !spanish) order = dose_order(a, s);
     if (!order) continue;
     if (std::find(flagged.begin(), flagged.end(), s.end) != flagged.end() || ends_with_question_mark(doc, s)) continue;
     if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
@@ -213,6 +372,8 @@ void check_advice(const Analysis& a, HintSink& sink) {
   }
 }
 
+size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i);
+
 // How many words may stand between "your" and what the clinic holds
 // ("your lumbar MRI", "your follow-up blood test results": 3).
 constexpr size_t kCareNounReach = 3;
@@ -221,22 +382,78 @@ constexpr size_t kCareNounReach = 3;
 // noun (lists/care_record_nouns.tsv), a procedure or a diagnosis, that
 // noun's last token; else 0.
 size_t care_noun_after_your(const Analysis& a, size_t i) {
-  static const WordList& nouns = WordList::builtin("lists/care_record_nouns.tsv");
   const Document& doc = a.doc;
-  const ListMatches& matches = lists(a);
   if (doc.tokens[i].folded != "your" || token_in_entity(doc, i)) return 0;
-  for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kCareNounReach; ++k) {
+  const Sentence& s = sentence_of(doc, i);
+  for (size_t k = i + 1; k < s.last_token && k <= i + kCareNounReach; ++k) {
     const Token& t = doc.tokens[k];
     if (t.kind != TokenKind::word && t.kind != TokenKind::number) return 0;  // punctuation ends the phrase
     if (token_in_entity(doc, k)) return 0;
-    if (nouns.contains(t)) return k;
-    for (List list : {List::procedures, List::diagnoses}) {
-      for (const PhraseMatch& m : matches.find(list, k, doc.tokens.size())) {
-        if (m.first_token == k) return m.last_token - 1;
-      }
-    }
+    if (const size_t fact = care_fact_at(a, s, k)) return fact;
   }
   return 0;
+}
+
+// Does the sentence say what happened to it (lists/care_findings.tsv:
+// ready, done, back, booked, normal, high...)?
+bool has_finding(const Document& doc, const Sentence& s) {
+  static const WordList& findings = WordList::builtin("lists/care_findings.tsv");
+  for (size_t k = s.first_token; k < s.last_token; ++k) {
+    if (findings.contains(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
+// Is token i a care-record noun, a procedure or a diagnosis starting there,
+// or (with a finding in its sentence) a medicine? Its last token, else 0.
+size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i) {
+  static const WordList& nouns = WordList::builtin("lists/care_record_nouns.tsv");
+  const Document& doc = a.doc;
+  const Token& t = doc.tokens[i];
+  if (token_in_entity(doc, i)) return 0;
+  if (nouns.contains(t)) return i;
+  for (List list : {List::procedures, List::diagnoses}) {
+    if (const Phrase* p = lists(a).starting_at(list, i)) return i + p->tokens.size() - 1;
+  }
+  if (is_medicine(t) && has_finding(doc, s)) return i;
+  return 0;
+}
+
+// English, in a reply: the first token of words that tie a care fact to the
+// person answered without "your": a titled name's possessive ("Mr. Joshi's
+// angiography reports are ready") or "see you for/at" ("See you for round
+// 3 on the 19th"), with a care fact (care_fact_at) within a few words; and
+// that fact's last token. Nothing when neither.
+std::optional<std::pair<size_t, size_t>> care_tied_to_person(const Analysis& a, const Sentence& s) {
+  static const WordList& honorifics = WordList::builtin("lists/honorifics.tsv");
+  static const WordList& nouns = WordList::builtin("lists/care_record_nouns.tsv");
+  const Document& doc = a.doc;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (token_in_entity(doc, i)) continue;
+    size_t from = s.last_token;
+    if (t.folded == "see" && i + 1 < s.last_token && doc.tokens[i + 1].folded == "you") {
+      // Only a care record or a course ("see you for round 3", "at the
+      // scan"): the procedures list names places too ("see you at the ward
+      // open day").
+      for (size_t k = i + 2; k < s.last_token && k <= i + 1 + kCareNounReach; ++k) {
+        const Token& n = doc.tokens[k];
+        if (n.kind != TokenKind::word && n.kind != TokenKind::number) break;
+        if (nouns.contains(n) && !token_in_entity(doc, k)) return std::pair{i, k};
+      }
+      continue;
+    } else if (t.folded.ends_with("'s") && i >= 1) {
+      size_t h = i - 1;
+      if (doc.tokens[h].text == "." && h >= 1) --h;
+      if (honorifics.contains(doc.tokens[h])) from = i + 1;
+    }
+    if (from == s.last_token) continue;
+    for (size_t k = from; k < s.last_token && k <= from + kCareNounReach; ++k) {
+      if (doc.tokens[k].kind != TokenKind::word && doc.tokens[k].kind != TokenKind::number) break;
+      if (const size_t fact = care_fact_at(a, s, k)) return std::pair{i, fact};
+    }
+  }
+  return std::nullopt;
 }
 
 // Spanish: does a reply's sentence tell the person's care, whatever its
@@ -305,6 +522,16 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
       if (!first || s.start < first->start) {
         first = &s;
         example = doc.utf8(doc.tokens[i].start, doc.tokens[noun].end);
+      }
+      if (!last || s.end > last->end) last = &s;
+    }
+    for (const Sentence& s : doc.sentences) {
+      const auto tied = care_tied_to_person(a, s);
+      if (!tied || ends_with_question_mark(doc, s)) continue;
+      if (matches.any(List::care_confirms_generic, s.first_token, tied->first) || matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+      if (!first || s.start < first->start) {
+        first = &s;
+        example = doc.utf8(doc.tokens[tied->first].start, doc.tokens[tied->second].end);
       }
       if (!last || s.end > last->end) last = &s;
     }

@@ -555,6 +555,13 @@ void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
       name = i - 2;
       start = doc.tokens[name].start;
       end = doc.tokens[i].end;
+    } else if (lang != Language::es && i >= 2 && doc.tokens[i - 1].text == "(" && i + 1 < n &&
+               doc.tokens[i + 1].text == ")" && is_name(doc, i - 2, lang)) {
+      // "Liam (7) rang the bell": the age in brackets (English; Spanish
+      // writes "(7 años)", below).
+      name = i - 2;
+      start = doc.tokens[name].start;
+      end = doc.tokens[i + 1].end;
     } else if (const size_t first = spanish_aged_name(doc, i, lang); first != n) {
       name = first;
       start = doc.tokens[first].start;
