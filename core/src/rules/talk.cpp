@@ -95,6 +95,8 @@ void check_non_answer(const Analysis& a, HintSink& sink) {
   sink.add(std::move(h));
 }
 
+bool has_problem(const HintSink& sink, std::string_view family);
+
 // Spanish: does the reply thank the person for something they did:
 // "gracias por" and an infinitive, its pronouns read off ("gracias por
 // avisar", "gracias por tomarte el tiempo", "gracias por contárnoslo")?
@@ -152,7 +154,11 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
 
 void check_reply(const Analysis& a, HintSink& sink) {
   if (!is_reply(a)) return;
-  const auto actions = reply_actions(a);
+  auto actions = reply_actions(a);
+  // Spanish: a reply that argues with the person (tone.defensive, which
+  // runs first) answers nothing, however many words it has ("No es así:
+  // el sistema funciona perfectamente").
+  if (a.language == Language::es && has_problem(sink, "tone.defensive")) std::erase(actions, "talk.reply.answers");
   if (actions.empty()) return;
   std::string what = sink.message(actions[0]);
   for (size_t i = 1; i < actions.size(); ++i) {
