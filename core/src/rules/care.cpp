@@ -200,13 +200,13 @@ bool is_spanish_advice_verb(const Token& t) {
   if (t.kind != TokenKind::word) return false;
   if (verbs.contains(t)) return true;
   std::string_view w = t.folded;
-  const bool accented = without_accents(w) != w;
-  int pronouns = 0;
   bool object_only = true;  // every pronoun is lo, la, los, las, le or les
-  for (; pronouns < 2; ++pronouns) {
+  bool accented = false;
+  for (int pronouns = 0; pronouns < 2; ++pronouns) {
     const auto* p = std::find_if(std::begin(kPronouns), std::end(kPronouns),
                                  [&](std::string_view c) { return w.size() > c.size() + 1 && w.ends_with(c); });
     if (p == std::end(kPronouns)) break;
+    if (pronouns == 0) accented = without_accents(w) != w;  // only a word that may carry pronouns is looked at
     object_only = object_only && p->starts_with("l");
     w.remove_suffix(p->size());
     const std::string stem = without_accents(w);
@@ -259,9 +259,10 @@ bool spanish_modal_advice(const Document& doc, size_t v) {
   return !(m >= 2 && starts_indirect_question(doc.tokens[m - 2]));
 }
 
-// A Spanish word that names a medicine (es/lists/medicines.tsv), or ends as an international non-proprietary
-// name does in Spanish (es/lists/medicine_suffixes.tsv: "losartán",
-// "rosuvastatina", "levofloxacino"), with at least three letters before it.
+// A Spanish word that names a medicine (es/lists/medicines.tsv), or ends as
+// an international non-proprietary name does in Spanish
+// (es/lists/medicine_suffixes.tsv: "losartán", "rosuvastatina",
+// "levofloxacino"), with at least three letters before it.
 bool is_spanish_medicine(const Token& t) {
   static const WordList& names = WordList::builtin("es/lists/medicines.tsv");
   static const WordList& endings = WordList::builtin("es/lists/medicine_suffixes.tsv");
@@ -280,11 +281,11 @@ bool is_spanish_medicine(const Token& t) {
 // en casa", "tómeselo cada 8 horas", whatever the words around them. Its
 // token and the medicine's, or nothing.
 std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
-  const Document& doc = a.doc;
   static const WordList& dose_forms = WordList::builtin("es/lists/dose_forms.tsv");
+  const Document& doc = a.doc;
   for (size_t v = s.first_token; v < s.last_token; ++v) {
-    if (token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
     if (!is_spanish_advice_verb(doc.tokens[v]) && !spanish_modal_advice(doc, v)) continue;
+    if (token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
     for (size_t m = v + 1; m < s.last_token; ++m) {
       if (token_in_entity(doc, m)) continue;
       if (is_spanish_medicine(doc.tokens[m])) return std::pair{v, m};
