@@ -310,19 +310,152 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
   return std::nullopt;
 }
 
-// Spanish: the first token of an imperative to take, give, apply, stop or
-// change something (es/lists/advice_verbs.tsv) followed, in the same
-// sentence, by a medicine or a dose (es/lists/medicines.tsv): "tómate dos
-// ketorolacos", "dale la amoxicilina que tengas en casa", whatever the
-// words around them. Its token and the medicine's, or nothing.
-std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
+// Does this word open an indirect question ("quién debe tomar", "qué
+// hacer si")? Advice after it names a topic, not an order.
+bool starts_indirect_question(const Token& t) {
+  static const WordList& words = WordList::builtin("es/lists/question_words.tsv");
+  return words.contains(t);
+}
+
+// Spanish words without the stress accent pronouns add to an imperative
+// ("tómese" -> "tomese"): only a, e, i, o, u with an acute accent change.
+std::string without_accents(std::string_view w) {
+  std::string plain;
+  plain.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (static_cast<unsigned char>(w[i]) == 0xC3 && i + 1 < w.size()) {
+      const char* plain_vowel = nullptr;
+      switch (static_cast<unsigned char>(w[i + 1])) {
+        case 0xA1: plain_vowel = "a"; break;
+        case 0xA9: plain_vowel = "e"; break;
+        case 0xAD: plain_vowel = "i"; break;
+        case 0xB3: plain_vowel = "o"; break;
+        case 0xBA: plain_vowel = "u"; break;
+        default: break;
+      }
+      if (plain_vowel) {
+        plain += plain_vowel;
+        ++i;
+        continue;
+      }
+    }
+    plain += w[i];
+  }
+  return plain;
+}
+
+// Is this Spanish word an imperative to take, give, apply, stop or change
+// something? Listed as it is (es/lists/advice_verbs.tsv: "tome", "dale"),
+// or an imperative (es/lists/advice_verb_stems.tsv) carrying one or two
+// pronouns: "tómeselo", "suspéndalo", "aplíquesela", "dénselo", "tomalo".
+// Pronouns on a longer imperative put an accent on it ("tómate"; "tomate"
+// is a tomato); only a single lo/la/le (the vos form "tomalo") or a
+// one-syllable imperative ("ponte") does without.
+bool is_spanish_advice_verb(const Token& t) {
   static const WordList& verbs = WordList::builtin("es/lists/advice_verbs.tsv");
-  static const WordList& medicines = WordList::builtin("es/lists/medicines.tsv");
+  static const WordList& stems = WordList::builtin("es/lists/advice_verb_stems.tsv");
+  static constexpr std::string_view kPronouns[] = {"los", "las", "les", "nos", "lo", "la", "le", "se", "me", "te"};
+  if (t.kind != TokenKind::word) return false;
+  if (verbs.contains(t)) return true;
+  std::string_view w = t.folded;
+  bool object_only = true;  // every pronoun is lo, la, los, las, le or les
+  bool accented = false;
+  for (int pronouns = 0; pronouns < 2; ++pronouns) {
+    const auto* p = std::find_if(std::begin(kPronouns), std::end(kPronouns),
+                                 [&](std::string_view c) { return w.size() > c.size() + 1 && w.ends_with(c); });
+    if (p == std::end(kPronouns)) break;
+    if (pronouns == 0) accented = without_accents(w) != w;  // only a word that may carry pronouns is looked at
+    object_only = object_only && p->starts_with("l");
+    w.remove_suffix(p->size());
+    const std::string stem = without_accents(w);
+    const bool one_syllable = stem.size() <= 3;
+    if (stems.contains(stem) && (accented || one_syllable || (pronouns == 0 && object_only))) return true;
+  }
+  return false;
+}
+
+// Spanish: if a dose schedule starts at token i ("cada 8 horas", "cada
+// ocho horas", "dos veces al día"), its last token; else 0. A schedule is
+// advice as much as a medicine's name.
+size_t spanish_regimen_at(const Document& doc, size_t i) {
+  static const WordList& numbers = WordList::builtin("es/lists/number_words.tsv");
+  const auto word = [&](size_t k) { return k < doc.tokens.size() ? std::string_view(doc.tokens[k].folded) : std::string_view(); };
+  const auto count = [&](size_t k) {
+    return k < doc.tokens.size() && (doc.tokens[k].kind == TokenKind::number || numbers.contains(doc.tokens[k]));
+  };
+  if (word(i) == "cada" && count(i + 1)) {
+    const std::string_view unit = word(i + 2);
+    return unit == "horas" || unit == "hora" || unit == "h" || unit == "hs" ? i + 2 : 0;
+  }
+  const bool daily = count(i) && word(i + 1) == "veces" && (word(i + 2) == "al" || word(i + 2) == "por") &&
+                     (word(i + 3) == "día" || word(i + 3) == "dia");
+  return daily ? i + 3 : 0;
+}
+
+// Spanish: is token v an infinitive of taking, stopping or changing
+// (es/lists/advice_infinitives.tsv, with its pronouns: "dejarla",
+// "tomarlo") after a modal that tells the reader to ("pueden dejar la
+// metformina", "tiene que tomar", "hay que suspender":
+// es/lists/advice_modals.tsv)? Not in an indirect question ("quién debe
+// tomar profilaxis"): that names a topic.
+bool spanish_modal_advice(const Document& doc, size_t v) {
+  static const WordList& infinitives = WordList::builtin("es/lists/advice_infinitives.tsv");
+  static const WordList& modals = WordList::builtin("es/lists/advice_modals.tsv");
+  static constexpr std::string_view kPronouns[] = {"selo", "sela", "los", "las", "lo", "la", "le", "se"};
+  std::string_view w = doc.tokens[v].folded;
+  if (!infinitives.contains(doc.tokens[v])) {
+    const auto* p = std::find_if(std::begin(kPronouns), std::end(kPronouns),
+                                 [&](std::string_view c) { return w.size() > c.size() + 2 && w.ends_with(c); });
+    if (p == std::end(kPronouns)) return false;
+    w.remove_suffix(p->size());
+    if (!infinitives.contains(without_accents(w))) return false;
+  }
+  // The modal just before, or two before with "que" ("tiene que tomar").
+  size_t m = v;
+  if (m > 0 && doc.tokens[m - 1].folded == "que") --m;
+  if (m == 0 || !modals.contains(doc.tokens[m - 1])) return false;
+  return !(m >= 2 && starts_indirect_question(doc.tokens[m - 2]));
+}
+
+// A Spanish word that names a medicine (es/lists/medicines.tsv), or ends as
+// an international non-proprietary name does in Spanish
+// (es/lists/medicine_suffixes.tsv: "losartán", "rosuvastatina",
+// "levofloxacino"), with at least three letters before it.
+bool is_spanish_medicine(const Token& t) {
+  static const WordList& names = WordList::builtin("es/lists/medicines.tsv");
+  static const WordList& endings = WordList::builtin("es/lists/medicine_suffixes.tsv");
+  if (t.kind != TokenKind::word) return false;
+  if (names.contains(t)) return true;
+  const std::string_view w = t.folded;
+  for (size_t cut = 3; cut + 3 <= w.size(); ++cut) {
+    if (endings.contains(w.substr(cut))) return true;
+  }
+  return false;
+}
+
+// Spanish: the first token of an imperative to take, give, apply, stop or
+// change something followed, in the same sentence, by a medicine, a dose
+// or a regimen: "tómate dos ketorolacos", "dale la amoxicilina que tengas
+// en casa", "tómeselo cada 8 horas", whatever the words around them. Its
+// token and the medicine's, or nothing.
+std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
+  static const WordList& dose_forms = WordList::builtin("es/lists/dose_forms.tsv");
   const Document& doc = a.doc;
   for (size_t v = s.first_token; v < s.last_token; ++v) {
-    if (!verbs.contains(doc.tokens[v]) || token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
+    if (!is_spanish_advice_verb(doc.tokens[v]) && !spanish_modal_advice(doc, v)) continue;
+    if (token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
     for (size_t m = v + 1; m < s.last_token; ++m) {
-      if (medicines.contains(doc.tokens[m]) && !token_in_entity(doc, m)) return std::pair{v, m};
+      if (token_in_entity(doc, m)) continue;
+      if (is_spanish_medicine(doc.tokens[m])) return std::pair{v, m};
+      if (dose_forms.contains(doc.tokens[m])) {
+        // "dos gotas de cloro por litro": a measure of something that is
+        // no medicine; "20 gotas de metamizol" names one.
+        const bool of_other = m + 2 < s.last_token && doc.tokens[m + 1].folded == "de" &&
+                              !is_spanish_medicine(doc.tokens[m + 2]);
+        if (!of_other) return std::pair{v, m};
+        continue;
+      }
+      if (const size_t last = spanish_regimen_at(doc, m); last != 0 && last < s.last_token) return std::pair{v, last};
     }
   }
   return std::nullopt;
@@ -341,6 +474,8 @@ void check_advice(const Analysis& a, HintSink& sink) {
   std::vector<int32_t> flagged;  // the sentences flagged, by their end: one hint per sentence
   for (const PhraseMatch& m : found) {
     if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language)) continue;
+    // "quién debe tomar profilaxis": a topic, not an order.
+    if (a.language == Language::es && m.first_token > 0 && starts_indirect_question(doc.tokens[m.first_token - 1])) continue;
     const Sentence& s = sentence_of(doc, m.first_token);
     if ((!flagged.empty() && s.end <= flagged.back()) || ends_with_question_mark(doc, s)) continue;
     // "Don't stop taking it unless your doctor tells you to" already points to a clinician.
@@ -400,6 +535,16 @@ bool has_finding(const Document& doc, const Sentence& s) {
   static const WordList& findings = WordList::builtin("lists/care_findings.tsv");
   for (size_t k = s.first_token; k < s.last_token; ++k) {
     if (findings.contains(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
+// Does a post speak of its writer or their family in the first person
+// (es/lists/first_person.tsv: mi, mis, me, yo)?
+bool speaks_of_self(const Document& doc) {
+  static const WordList& self = WordList::builtin("es/lists/first_person.tsv");
+  for (size_t k = 0; k < doc.tokens.size(); ++k) {
+    if (self.contains(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
   }
   return false;
 }
@@ -473,22 +618,43 @@ std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
   const ListMatches& matches = lists(a);
   const auto own = [&](size_t k, const WordList& list) { return list.contains(doc.tokens[k]) && !token_in_entity(doc, k); };
   std::optional<size_t> told;
-  bool has_person = false, has_finding = false;
+  // The post answered speaks of the writer's own care ("mis análisis", "me
+  // operaron", "mi hijo"): the reply's record and finding are theirs even
+  // without su or tu.
+  bool has_person = a.in_reply_to && speaks_of_self(*a.in_reply_to);
+  bool has_finding = false;
   for (size_t k = s.first_token; k < s.last_token; ++k) {
     if (!told && (own(k, record) || matches.any(List::procedures, k, k + 1))) {
       if (matches.any(List::care_confirms_generic, s.first_token, k)) return std::nullopt;
       told = k;
     }
     has_person = has_person || own(k, person);
-    has_finding = has_finding || own(k, finding);
+    has_finding = has_finding || (own(k, finding) && !negated(doc, k, a.language));  // "no revisamos resultados aquí"
   }
   if (told && has_person && has_finding) return told;
   return std::nullopt;
 }
 
+// Spanish: does the post name a person by who they are ("a la usuaria
+// Leidy Johana Ríos", "la familia Huamán Quispe")? A post that then tells
+// their record confirms their care as a reply would.
+bool spanish_introduces_person(const Analysis& a) {
+  static const WordList& person = WordList::builtin("es/lists/person_nouns.tsv");
+  static const WordList& kin = WordList::builtin("es/lists/kin_nouns.tsv");
+  const Document& doc = a.doc;
+  for (size_t k = 0; k + 1 < doc.tokens.size(); ++k) {
+    if ((person.contains(doc.tokens[k]) || kin.contains(doc.tokens[k])) && !token_in_entity(doc, k) &&
+        is_person_name(doc, k + 1, a.language)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void check_confirms_patient(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
-  if (!is_public_reply(doc)) return;
+  const bool spanish_named = a.language == Language::es && spanish_introduces_person(a);
+  if (!is_public_reply(doc) && !spanish_named) return;
   const ListMatches& matches = lists(a);
   const Sentence* first = nullptr;
   const Sentence* last = nullptr;

@@ -171,15 +171,23 @@ size_t name_start(const Document& doc, size_t last, Language lang);
 // words between may be only "," "(" and the articles and prepositions that
 // join them; a clinician ("la Dra. Ruiz, en la sala 2") is not a patient.
 bool spanish_name_before(const Document& doc, size_t cue, Language lang) {
-  static constexpr std::string_view kJoiners[] = {",", "(", "de", "la", "el", "en", "del"};
+  // The words that may join them: punctuation, articles, and what says the
+  // person is there ("Brayan está en la habitación 508", "Rosa sigue
+  // ingresada en la cama 4"): es/lists/room_joiners.tsv.
+  static const WordList& joiners = WordList::builtin("es/lists/room_joiners.tsv");
+  static const WordList& places = WordList::builtin("es/lists/not_names.tsv");
   size_t k = cue;
-  for (int skipped = 0; k > 0 && skipped < 4; ++skipped) {
-    const std::string_view w = doc.tokens[k - 1].folded;
-    if (std::find(std::begin(kJoiners), std::end(kJoiners), w) == std::end(kJoiners)) break;
+  for (int skipped = 0; k > 0 && skipped < 5; ++skipped) {
+    if (!joiners.contains(doc.tokens[k - 1])) break;
     --k;
   }
   if (k == cue || k == 0 || !is_name(doc, k - 1, lang)) return false;
   const size_t first = name_start(doc, k - 1, lang);
+  // "el Ambulatorio de Catia, sala 2": a place's name, not a person's.
+  if (first >= 2 && (doc.tokens[first - 1].folded == "de" || doc.tokens[first - 1].folded == "del") &&
+      places.contains(doc.tokens[first - 2])) {
+    return false;
+  }
   return !(first > 0 && is_clinician_title(doc, first - 1, lang));
 }
 
@@ -202,7 +210,15 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
     // beside a bed; Spanish a name just before the room.
     const bool person = lang == Language::es ? spanish_name_before(doc, m.first_token, lang)
                                              : names_a_person(doc, s, m, holds_one_patient(doc, m), lang);
-    if (!person && std::none_of(context.begin(), context.end(), in_sentence)) continue;
+    // Spanish: a birth, a procedure or a diagnosis told beside a patient's
+    // room or bed (es/lists/patient_rooms.tsv: "el parto en la habitación
+    // 12") is that room's patient; a "sala" or a "box" is also where
+    // classes and clinics are held.
+    static const WordList& patient_rooms = WordList::builtin("es/lists/patient_rooms.tsv");
+    const bool care_beside = lang == Language::es && patient_rooms.contains(doc.tokens[m.first_token]) &&
+                             (matches.any(List::procedures, s.first_token, s.last_token) ||
+                              matches.any(List::diagnoses, s.first_token, s.last_token));
+    if (!person && !care_beside && std::none_of(context.begin(), context.end(), in_sentence)) continue;
     add(sink, m.start, number->end,
         sink.message("care.patient-privacy.room", {doc.utf8(m.start, number->end)}));
   }
@@ -645,23 +661,70 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
   if (lang != Language::es) return;
   const Document& doc = matches.doc();
   static const WordList& person_nouns = WordList::builtin("es/lists/person_nouns.tsv");
+  // A room counts with its number ("la habitación 508"; "la sala de
+  // espera" is no one's).
+  const auto numbered_room_in = [&](size_t first, size_t last) {
+    for (const PhraseMatch& m : matches.find(List::care_room_cue, first, last)) {
+      if (const Token* number = token(doc, m.last_token); number && number->kind == TokenKind::number) return true;
+    }
+    return false;
+  };
   const auto care_fact_in = [&](size_t first, size_t last) {
     return matches.any(List::diagnoses, first, last) || matches.any(List::procedures, first, last) ||
-           matches.any(List::patient_context, first, last) || matches.any(List::care_room_cue, first, last);
+           matches.any(List::patient_context, first, last) || numbered_room_in(first, last);
   };
-  for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) {
-    if (!person_nouns.contains(doc.tokens[i]) || token_in_entity(doc, i) || !is_name(doc, i + 1, lang)) continue;
-    size_t name_end = i + 2;
-    while (name_end < i + 4 && is_name(doc, name_end, lang)) ++name_end;  // "Luz Marina Ospina"
+  const auto care_fact_near = [&](size_t i) {
     const Sentence& s = sentence_of(doc, i);
     const auto index = static_cast<size_t>(&s - doc.sentences.data());
     const size_t until = index + 1 < doc.sentences.size() ? doc.sentences[index + 1].last_token : s.last_token;
-    if (!care_fact_in(s.first_token, until)) continue;
-    const auto [from, noun] = introduced_patient_noun(sink, doc, i);
-    const int32_t start = doc.tokens[from].start, end = doc.tokens[name_end - 1].end;
+    return care_fact_in(s.first_token, until);
+  };
+  const auto name_end_from = [&](size_t first) {
+    size_t end = first + 1;
+    while (end < first + 3 && is_name(doc, end, lang)) ++end;  // "Luz Marina Ospina"
+    return end;
+  };
+  static const WordList& kin = WordList::builtin("es/lists/kin_nouns.tsv");
+  for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) {
+    if (token_in_entity(doc, i)) continue;
+    if (person_nouns.contains(doc.tokens[i]) && is_name(doc, i + 1, lang)) {
+      const size_t name_end = name_end_from(i + 1);
+      if (!care_fact_near(i)) continue;
+      const auto [from, noun] = introduced_patient_noun(sink, doc, i);
+      const int32_t start = doc.tokens[from].start, end = doc.tokens[name_end - 1].end;
+      if (overlaps_hint(sink, first_hint, start, end)) continue;
+      add(sink, start, end,
+          sink.message("care.patient-privacy.named", {doc.utf8(doc.tokens[i + 1].start, end)}), {noun});
+    } else if (kin.contains(doc.tokens[i])) {
+      // "la familia de Rosa", "la familia Huamán Quispe", "su mamá, Luz
+      // Dary": the person is named by whom they belong to. The name alone
+      // is flagged (no rewrite: the sentence's grammar decides what
+      // replaces it).
+      size_t name = i + 1;
+      if (name < doc.tokens.size() && (doc.tokens[name].folded == "de" || doc.tokens[name].text == ",")) ++name;
+      if (!is_name(doc, name, lang)) continue;
+      const size_t name_end = name_end_from(name);
+      const Token& first = doc.tokens[name];
+      if (!care_fact_near(i) || overlaps_hint(sink, first_hint, first.start, doc.tokens[name_end - 1].end)) continue;
+      add(sink, first.start, doc.tokens[name_end - 1].end,
+          sink.message("care.patient-privacy.named", {doc.utf8(first.start, doc.tokens[name_end - 1].end)}));
+    }
+  }
+  // A name with who they are after it: "María, paciente de Nefrología",
+  // "Rosa, nuestra usuaria del CESFAM", "Tomás, un pequeño de 4 años".
+  static const WordList& determiners = WordList::builtin("es/lists/person_determiners.tsv");
+  for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
+    if (!is_name(doc, i, lang) || token_in_entity(doc, i) || doc.tokens[i + 1].text != ",") continue;
+    const size_t name_first = name_start(doc, i, lang);
+    if (name_first > 0 && is_clinician_title(doc, name_first - 1, lang)) continue;  // staff, not a patient
+    size_t k = i + 2;
+    if (determiners.contains(doc.tokens[k])) ++k;
+    if (k >= doc.tokens.size() || token_in_entity(doc, k)) continue;
+    const bool who = person_nouns.contains(doc.tokens[k]) || doc.tokens[k].folded == "paciente";
+    if (!who || !care_fact_near(i)) continue;
+    const int32_t start = doc.tokens[name_first].start, end = doc.tokens[i].end;
     if (overlaps_hint(sink, first_hint, start, end)) continue;
-    add(sink, start, end,
-        sink.message("care.patient-privacy.named", {doc.utf8(doc.tokens[i + 1].start, end)}), {noun});
+    add(sink, start, end, sink.message("care.patient-privacy.named", {doc.utf8(start, end)}));
   }
 }
 
@@ -669,6 +732,8 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
 bool says_consent(const ListMatches& matches) { return any_in_text(matches, List::care_consent); }
 
 }  // namespace
+
+bool is_person_name(const Document& doc, size_t i, Language lang) { return is_name(doc, i, lang); }
 
 void check_patient_privacy(const Analysis& a, HintSink& sink) {
   const ListMatches& matches = lists(a);

@@ -9,4 +9,8 @@ namespace chime {
 
 void check_patient_privacy(const Analysis& a, HintSink& sink);
 
+// Is token i a capitalised word that may be a person's name (not an
+// acronym, not a place or service word of lists/not_names.tsv)?
+bool is_person_name(const Document& doc, size_t i, Language lang);
+
 }  // namespace chime

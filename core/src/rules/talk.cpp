@@ -95,6 +95,33 @@ void check_non_answer(const Analysis& a, HintSink& sink) {
   sink.add(std::move(h));
 }
 
+bool has_problem(const HintSink& sink, std::string_view family);
+
+// Spanish: does the reply thank the person for something they did:
+// "gracias por" and an infinitive, its pronouns read off ("gracias por
+// avisar", "gracias por tomarte el tiempo", "gracias por contárnoslo")?
+// Thanks for a noun ("gracias por su comentario") is the stock phrase of
+// tone.boilerplate, not an acknowledgement.
+bool spanish_thanks_for_action(const Analysis& a) {
+  static constexpr std::string_view kPronouns[] = {"nos", "los", "las", "les", "me", "te", "lo", "la", "le", "se", "os"};
+  static constexpr std::string_view kEndings[] = {"ar", "er", "ir", "ár", "ér", "ír"};
+  const Document& doc = a.doc;
+  for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].folded != "gracias" || doc.tokens[i + 1].folded != "por" || token_in_entity(doc, i + 2)) continue;
+    std::string_view w = doc.tokens[i + 2].folded;
+    for (int pronouns = 0; pronouns < 2; ++pronouns) {
+      const auto* p = std::find_if(std::begin(kPronouns), std::end(kPronouns),
+                                   [&](std::string_view c) { return w.size() > c.size() + 3 && w.ends_with(c); });
+      if (p == std::end(kPronouns)) break;
+      w.remove_suffix(p->size());
+    }
+    if (w.size() > 3 && std::any_of(std::begin(kEndings), std::end(kEndings), [&](std::string_view e) { return w.ends_with(e); })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // What a reply does for the person answered (a reply earns credit for
 // these, not for being a reply): their message keys.
 std::vector<std::string_view> reply_actions(const Analysis& a) {
@@ -106,7 +133,9 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
     return false;
   };
   std::vector<std::string_view> actions;
-  if (outside(List::talk_reply_acknowledge)) actions.push_back("talk.reply.acknowledges");
+  if (outside(List::talk_reply_acknowledge) || (a.language == Language::es && spanish_thanks_for_action(a))) {
+    actions.push_back("talk.reply.acknowledges");
+  }
   if (outside(List::tone_empathy) && !outside(List::tone_empathy_not)) actions.push_back("talk.reply.empathises");
   if (outside(List::tone_private_channel)) actions.push_back("talk.reply.private-channel");
   // An answer to a question: something useful (a fact, a number, a how-to),
@@ -125,7 +154,11 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
 
 void check_reply(const Analysis& a, HintSink& sink) {
   if (!is_reply(a)) return;
-  const auto actions = reply_actions(a);
+  auto actions = reply_actions(a);
+  // Spanish: a reply that argues with the person (tone.defensive, which
+  // runs first) answers nothing, however many words it has ("No es así:
+  // el sistema funciona perfectamente").
+  if (a.language == Language::es && has_problem(sink, "tone.defensive")) std::erase(actions, "talk.reply.answers");
   if (actions.empty()) return;
   std::string what = sink.message(actions[0]);
   for (size_t i = 1; i < actions.size(); ++i) {
@@ -134,8 +167,18 @@ void check_reply(const Analysis& a, HintSink& sink) {
   sink.add({"talk.reply", Severity::good, 0, text_end(a.doc), sink.message("talk.reply", {what}), "", {}});
 }
 
+// Spanish: a share whose own words say nothing in a few words ("Lean
+// esto, es importante 👇") adds no voice to the conversation it shares; a
+// share with no words of its own (a plain retweet) still spreads it.
+bool spanish_empty_share(const Analysis& a) {
+  constexpr int32_t kShareWords = 5;
+  if (a.language != Language::es) return false;
+  const int32_t words = own_word_count_up_to(a.doc, kShareWords);
+  return words > 0 && words < kShareWords;
+}
+
 void check_share(const Analysis& a, HintSink& sink) {
-  if (!is_share(a)) return;
+  if (!is_share(a) || spanish_empty_share(a)) return;
   const bool quote = a.doc.context->quote;
   sink.add({"talk.share", Severity::good, 0, text_end(a.doc),
             sink.message(quote ? "talk.share.quote" : "talk.share"),
@@ -275,8 +318,7 @@ void check_broadcast(const Analysis& a, HintSink& sink) {
   // first person is a human voice; a thread's first part promises what
   // follows. (Spanish keeps the narrower test for now: its rules are tuned
   // on their own set.)
-  if (a.language != Language::es &&
-      (helpful || a.kind == PostKind::thread_first || gives_details(a.doc) || personal_voice(a))) {
+  if (helpful || a.kind == PostKind::thread_first || gives_details(a.doc) || personal_voice(a)) {
     return;
   }
   // A question added to a post with a privacy, claim or promotion problem
