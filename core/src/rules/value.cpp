@@ -5,6 +5,7 @@
 
 #include "match/phrases.hpp"
 #include "rules/features.hpp"
+#include "rules/phone.hpp"
 #include "rules/rule.hpp"
 #include "rules/value_crisis.hpp"
 #include "rules/value_helpful.hpp"
@@ -47,34 +48,9 @@ std::optional<HelpfulFinding> number_fact(const ListMatches& matches) {
   return std::nullopt;
 }
 
-// A number to call or text, in English: plain digits in groups joined by
-// "-" or spaces with at least kPhoneDigits in all ("555-0142", "116 123",
-// "85258"; a year or "4,100 adults" is not one), or any number right after
-// "call", "text", "dial" or "helpline" ("Helpline: 104").
-constexpr size_t kPhoneDigits = 5;
-std::optional<HelpfulFinding> phone_number(const Document& doc, Language language) {
-  if (language == Language::es) return std::nullopt;  // Spanish: its own set decides
-  const size_t count = doc.tokens.size();
-  for (size_t i = 0; i < count; ++i) {
-    if (doc.tokens[i].kind != TokenKind::number || !all_digits(doc.tokens[i].folded) || token_in_entity(doc, i)) continue;
-    size_t digits = doc.tokens[i].folded.size(), last = i;
-    for (size_t k = i + 1; k < count; ++k) {
-      const Token& t = doc.tokens[k];
-      if (t.kind == TokenKind::number && all_digits(t.folded) && (k == last + 1 || doc.tokens[k - 1].text == "-")) {
-        digits += t.folded.size();
-        last = k;
-      } else if (t.text != "-" || t.space_before || k != last + 1) {
-        break;
-      }
-    }
-    size_t before = i;
-    while (before > 0 && doc.tokens[before - 1].kind == TokenKind::punct) --before;
-    const std::string_view cue = before > 0 ? std::string_view(doc.tokens[before - 1].folded) : std::string_view();
-    if (digits >= kPhoneDigits || cue == "call" || cue == "text" || cue == "dial" || cue == "helpline") {
-      return HelpfulFinding{doc.tokens[i].start, doc.tokens[last].end, HelpfulKind::phone};
-    }
-    i = last;
-  }
+// A number to call or text (rules/phone.hpp).
+std::optional<HelpfulFinding> phone(const Document& doc, Language language) {
+  if (auto found = phone_number(doc, language)) return HelpfulFinding{found->start, found->end, HelpfulKind::phone};
   return std::nullopt;
 }
 
@@ -260,7 +236,7 @@ std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
   if (best) return best;
   if (auto step = action_step(matches)) return step;
   if (auto hours = opening_hours(matches.doc())) return hours;
-  return phone_number(matches.doc(), matches.language());
+  return phone(matches.doc(), matches.language());
 }
 
 std::optional<HelpfulFinding> find_helpful(const Analysis& a) {
