@@ -75,13 +75,57 @@ void check_superlative(const Analysis& a, HintSink& sink) {
   }
 }
 
+// How far after a sales verb its word of urgency may come ("Book a demo
+// today": 3 tokens on).
+constexpr size_t kUrgencyReach = 4;
+
+// A sales push told by its structure, for wordings no phrase list holds: a
+// verb that asks to buy, book or give (lists/sales_verbs.tsv) and, a few
+// words on in the same clause, a word of urgency (lists/urgency_words.tsv):
+// "Book a demo today", "DONATE NOW", "Agenda hoy". The span runs from the
+// verb to the urgency word. The exceptions of promo_hard_sell_except.tsv
+// ("call 911 now") apply as to the phrases.
+std::vector<std::pair<size_t, size_t>> sales_pushes(const Analysis& a) {
+  static const LocalizedWordList verbs("lists/sales_verbs.tsv"), urgency("lists/urgency_words.tsv");
+  const Document& doc = a.doc;
+  std::vector<std::pair<size_t, size_t>> found;
+  const auto& except = lists(a).find(List::promo_hard_sell_except);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].kind != TokenKind::word || !verbs.in(a.language).contains(doc.tokens[i]) ||
+        token_in_entity(doc, i)) {
+      continue;
+    }
+    for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kUrgencyReach; ++k) {
+      const Token& t = doc.tokens[k];
+      if (t.kind == TokenKind::punct && t.text != "'" && t.text != "\u2019") break;  // the clause ends
+      if (!urgency.in(a.language).contains(t) || token_in_entity(doc, k)) continue;
+      const bool excepted = std::any_of(except.begin(), except.end(), [&](const PhraseMatch& m) {
+        return m.first_token <= k && i < m.last_token;
+      });
+      if (!excepted) found.emplace_back(i, k);
+      i = k;
+      break;
+    }
+  }
+  return found;
+}
+
 void check_hard_sell(const Analysis& a, HintSink& sink) {
-  for (const PhraseMatch& m : hard_sells(a)) {
+  const std::vector<PhraseMatch> phrases = hard_sells(a);
+  for (const PhraseMatch& m : phrases) {
     if (match_in_entity(a.doc, m)) continue;
     const std::string what = a.doc.utf8(m.start, m.end);
     sink.add({"promo.hard-sell", Severity::warning, m.start, m.end,
               sink.message("promo.hard-sell", {what}), sink.message("promo.hard-sell.do"),
               cased(what, m.phrase->replacements)});
+  }
+  for (const auto& [verb, urgent] : sales_pushes(a)) {
+    const int32_t start = a.doc.tokens[verb].start, end = a.doc.tokens[urgent].end;
+    const bool listed = std::any_of(phrases.begin(), phrases.end(),
+                                    [&](const PhraseMatch& m) { return m.start < end && start < m.end; });
+    if (listed) continue;  // the phrase's hint, with its replacement, is there
+    sink.add({"promo.hard-sell", Severity::warning, start, end,
+              sink.message("promo.hard-sell", {a.doc.utf8(start, end)}), sink.message("promo.hard-sell.do"), {}});
   }
 }
 

@@ -192,9 +192,16 @@ std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Senten
   if (i == s.last_token) return std::nullopt;
   // A step says what to do to what: a verb alone before a stop ("Always.",
   // "Never.", "¡Inscríbete!", the ends of slogans) is no step; one before a
-  // colon says what comes next ("Apply: careers.example").
+  // colon or a comma goes on ("Apply: careers.example", "Brush, spit").
+  // Nor is a verb with only a word of urgency after it ("¡DONÁ YA!", a
+  // sales push: lists/urgency_words.tsv).
+  static const LocalizedWordList urgency("lists/urgency_words.tsv");
   const auto goes_on = [&](size_t after) {
-    return after < s.last_token && (doc.tokens[after].kind != TokenKind::punct || doc.tokens[after].text == ":");
+    if (after >= s.last_token) return false;
+    const Token& t = doc.tokens[after];
+    if (t.kind == TokenKind::punct) return t.text != "." && t.text != "!" && t.text != "?" && t.text != "\u2026";
+    return !(urgency.in(matches.language()).contains(t) &&
+             (after + 1 == s.last_token || doc.tokens[after + 1].kind == TokenKind::punct));
   };
   if (const Phrase* p = matches.starting_at(List::value_action, i, s.last_token)) {
     if (p->tokens.size() > 1 || goes_on(i + 1)) {
