@@ -89,16 +89,16 @@ std::vector<std::pair<size_t, size_t>> sales_pushes(const Analysis& a) {
   static const LocalizedWordList verbs("lists/sales_verbs.tsv"), urgency("lists/urgency_words.tsv");
   const Document& doc = a.doc;
   std::vector<std::pair<size_t, size_t>> found;
-  const auto& except = lists(a).find(List::promo_hard_sell_except);
+  const WordList& sales = verbs.in(a.language);
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (doc.tokens[i].kind != TokenKind::word || !verbs.in(a.language).contains(doc.tokens[i]) ||
-        token_in_entity(doc, i)) {
+    if (doc.tokens[i].kind != TokenKind::word || !sales.contains(doc.tokens[i]) || token_in_entity(doc, i)) {
       continue;
     }
     for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kUrgencyReach; ++k) {
       const Token& t = doc.tokens[k];
       if (t.kind == TokenKind::punct && t.text != "'" && t.text != "\u2019") break;  // the clause ends
       if (!urgency.in(a.language).contains(t) || token_in_entity(doc, k)) continue;
+      const auto except = lists(a).find(List::promo_hard_sell_except);  // rarely reached
       const bool excepted = std::any_of(except.begin(), except.end(), [&](const PhraseMatch& m) {
         return m.first_token <= k && i < m.last_token;
       });
