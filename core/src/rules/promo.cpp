@@ -65,23 +65,139 @@ bool left_to_research_hype(const Analysis& a, const PhraseMatch& m) {
   return hype && applies(hype->kinds, a.kind) && overlaps(m, lists(a).find(List::promo_research_hype));
 }
 
+// How far after a ranking word its scope may come ("the best cardiologist
+// in South Florida": 3 tokens on).
+constexpr size_t kScopeReach = 6;
+
+// The scope that turns a ranking word into a claim to be first, starting
+// at token `k`: "ever", or "in"/"en"/"de"/"del" (and an article or
+// "toda") then a word of lists/ranking_scopes.tsv ("in the state", "del
+// país") or a capitalised name that is not a month ("in South Florida", "de
+// toda Centroamérica"). The index of its last token, or 0.
+size_t ranking_scope(const Analysis& a, size_t k, size_t sentence_first) {
+  static const LocalizedWordList scopes("lists/ranking_scopes.tsv"), months("lists/months.tsv");
+  static const LocalizedWordList joins("lists/ranking_scope_joins.tsv");
+  const Document& doc = a.doc;
+  const Token& t = doc.tokens[k];
+  if (t.folded == "ever") return k;
+  if (t.folded != "in" && t.folded != "en" && t.folded != "de" && t.folded != "del") return 0;
+  size_t n = k + 1;
+  while (n < doc.tokens.size() && n <= k + 3 && joins.in(a.language).contains(doc.tokens[n])) ++n;
+  if (n >= doc.tokens.size() || doc.tokens[n].kind != TokenKind::word || token_in_entity(doc, n)) return 0;
+  const Token& scope = doc.tokens[n];
+  const bool capitalised = n > sentence_first && !scope.text.empty() && scope.text[0] >= 'A' && scope.text[0] <= 'Z';
+  if (scopes.in(a.language).contains(scope) || (capitalised && !months.in(a.language).contains(scope))) return n;
+  return 0;
+}
+
+// A claim to be first told by its structure, for wordings no list holds: a
+// ranking word (lists/ranking_words.tsv: best, leading, top, number one;
+// mejor, líder, referente) and, a few words on in the same clause, where
+// it ranks ("the best hospital in the province", "the leading imaging
+// platform in the Southeast", "Best health app ever", "la número uno en
+// odontología de toda Centroamérica"). Whoever is praised, it is a ranking
+// the reader cannot check. The span runs from the ranking word to the scope.
+std::vector<std::pair<size_t, size_t>> ranking_claims(const Analysis& a) {
+  static const LocalizedWordList ranks("lists/ranking_words.tsv");
+  const Document& doc = a.doc;
+  std::vector<std::pair<size_t, size_t>> found;
+  const WordList& words = ranks.in(a.language);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].kind != TokenKind::word || !words.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const size_t first = sentence_of(doc, i).first_token;
+    for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kScopeReach; ++k) {
+      const Token& t = doc.tokens[k];
+      if (t.kind == TokenKind::punct && t.text != "-") break;  // the clause ends
+      if (const size_t end = ranking_scope(a, k, first)) {
+        found.emplace_back(i, end);
+        i = end;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 void check_superlative(const Analysis& a, HintSink& sink) {
+  std::vector<PhraseMatch> phrases;  // the listed phrases that are praise
   for (const PhraseMatch& m : superlatives(a)) {
     if (match_in_entity(a.doc, m) || !praises_us(a, m) || left_to_research_hype(a, m)) continue;
+    phrases.push_back(m);
     const std::string what = a.doc.utf8(m.start, m.end);
     sink.add({"promo.superlative", Severity::warning, m.start, m.end,
               sink.message("promo.superlative", {what}), sink.message("promo.superlative.do"),
               cased(what, m.phrase->replacements)});
   }
+  std::vector<PhraseMatch> except;
+  bool except_known = false;
+  for (const auto& [word, scope] : ranking_claims(a)) {
+    const int32_t start = a.doc.tokens[word].start, end = a.doc.tokens[scope].end;
+    const auto overlapping = [&](const PhraseMatch& m) { return m.start < end && start < m.end; };
+    if (!except_known) {  // "the leading cause of death in the US": rarely reached
+      except = lists(a).find(List::promo_superlative_except);
+      except_known = true;
+    }
+    // A listed phrase that praises already has its hint (with a
+    // replacement); an exception ("the best way to") is no praise.
+    if (std::any_of(phrases.begin(), phrases.end(), overlapping) || std::any_of(except.begin(), except.end(), overlapping)) {
+      continue;
+    }
+    sink.add({"promo.superlative", Severity::warning, start, end,
+              sink.message("promo.superlative", {a.doc.utf8(start, end)}), sink.message("promo.superlative.do"), {}});
+  }
+}
+
+// How far after a sales verb its word of urgency may come ("Book a demo
+// today": 3 tokens on).
+constexpr size_t kUrgencyReach = 4;
+
+// A sales push told by its structure, for wordings no phrase list holds: a
+// verb that asks to buy, book or give (lists/sales_verbs.tsv) and, a few
+// words on in the same clause, a word of urgency (lists/urgency_words.tsv):
+// "Book a demo today", "DONATE NOW", "Agenda hoy". The span runs from the
+// verb to the urgency word. The exceptions of promo_hard_sell_except.tsv
+// ("call 911 now") apply as to the phrases.
+std::vector<std::pair<size_t, size_t>> sales_pushes(const Analysis& a) {
+  static const LocalizedWordList verbs("lists/sales_verbs.tsv"), urgency("lists/urgency_words.tsv");
+  const Document& doc = a.doc;
+  std::vector<std::pair<size_t, size_t>> found;
+  const WordList& sales = verbs.in(a.language);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].kind != TokenKind::word || !sales.contains(doc.tokens[i]) || token_in_entity(doc, i)) {
+      continue;
+    }
+    for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kUrgencyReach; ++k) {
+      const Token& t = doc.tokens[k];
+      if (t.kind == TokenKind::punct && t.text != "'" && t.text != "\u2019") break;  // the clause ends
+      if (!urgency.in(a.language).contains(t) || token_in_entity(doc, k)) continue;
+      const auto except = lists(a).find(List::promo_hard_sell_except);  // rarely reached
+      const bool excepted = std::any_of(except.begin(), except.end(), [&](const PhraseMatch& m) {
+        return m.first_token <= k && i < m.last_token;
+      });
+      if (!excepted) found.emplace_back(i, k);
+      i = k;
+      break;
+    }
+  }
+  return found;
 }
 
 void check_hard_sell(const Analysis& a, HintSink& sink) {
-  for (const PhraseMatch& m : hard_sells(a)) {
+  const std::vector<PhraseMatch> phrases = hard_sells(a);
+  for (const PhraseMatch& m : phrases) {
     if (match_in_entity(a.doc, m)) continue;
     const std::string what = a.doc.utf8(m.start, m.end);
     sink.add({"promo.hard-sell", Severity::warning, m.start, m.end,
               sink.message("promo.hard-sell", {what}), sink.message("promo.hard-sell.do"),
               cased(what, m.phrase->replacements)});
+  }
+  for (const auto& [verb, urgent] : sales_pushes(a)) {
+    const int32_t start = a.doc.tokens[verb].start, end = a.doc.tokens[urgent].end;
+    const bool listed = std::any_of(phrases.begin(), phrases.end(),
+                                    [&](const PhraseMatch& m) { return m.start < end && start < m.end; });
+    if (listed) continue;  // the phrase's hint, with its replacement, is there
+    sink.add({"promo.hard-sell", Severity::warning, start, end,
+              sink.message("promo.hard-sell", {a.doc.utf8(start, end)}), sink.message("promo.hard-sell.do"), {}});
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "match/phrases.hpp"
 #include "rules/features.hpp"
+#include "rules/phone.hpp"
 #include "rules/rule.hpp"
 #include "rules/value_crisis.hpp"
 #include "rules/value_helpful.hpp"
@@ -47,40 +48,47 @@ std::optional<HelpfulFinding> number_fact(const ListMatches& matches) {
   return std::nullopt;
 }
 
-// A number to call or text, in English: plain digits in groups joined by
-// "-" or spaces with at least kPhoneDigits in all ("555-0142", "116 123",
-// "85258"; a year or "4,100 adults" is not one), or any number right after
-// "call", "text", "dial" or "helpline" ("Helpline: 104").
-constexpr size_t kPhoneDigits = 5;
-std::optional<HelpfulFinding> phone_number(const Document& doc, Language language) {
-  if (language == Language::es) return std::nullopt;  // Spanish: its own set decides
-  const size_t count = doc.tokens.size();
-  for (size_t i = 0; i < count; ++i) {
-    if (doc.tokens[i].kind != TokenKind::number || !all_digits(doc.tokens[i].folded) || token_in_entity(doc, i)) continue;
-    size_t digits = doc.tokens[i].folded.size(), last = i;
-    for (size_t k = i + 1; k < count; ++k) {
-      const Token& t = doc.tokens[k];
-      if (t.kind == TokenKind::number && all_digits(t.folded) && (k == last + 1 || doc.tokens[k - 1].text == "-")) {
-        digits += t.folded.size();
-        last = k;
-      } else if (t.text != "-" || t.space_before || k != last + 1) {
-        break;
-      }
-    }
-    size_t before = i;
-    while (before > 0 && doc.tokens[before - 1].kind == TokenKind::punct) --before;
-    const std::string_view cue = before > 0 ? std::string_view(doc.tokens[before - 1].folded) : std::string_view();
-    if (digits >= kPhoneDigits || cue == "call" || cue == "text" || cue == "dial" || cue == "helpline") {
-      return HelpfulFinding{doc.tokens[i].start, doc.tokens[last].end, HelpfulKind::phone};
-    }
-    i = last;
-  }
+// A number to call or text (rules/phone.hpp).
+std::optional<HelpfulFinding> phone(const Document& doc, Language language) {
+  if (auto found = phone_number(doc, language)) return HelpfulFinding{found->start, found->end, HelpfulKind::phone};
   return std::nullopt;
 }
 
 // Opening hours: a range of times of day ("9am-1pm", "8am to 8pm"), the
 // fact a reader most often asks a clinic for.
-std::optional<HelpfulFinding> opening_hours(const Document& doc) {
+// An hour of the day written as a bare number, "8" to "24" ("de 8 a 18").
+bool is_bare_hour(const Token& t, int32_t* hour) {
+  if (t.kind != TokenKind::number || t.folded.size() > 2 || !all_digits(t.folded)) return false;
+  *hour = std::stoi(std::string(t.folded));
+  return *hour <= 24;
+}
+
+// Spanish opening hours from bare hours: "de 8 a 18", "desde las 9 hasta
+// las 14" (the later hour after the earlier one, so "de 2 a 1" is no range).
+std::optional<HelpfulFinding> spanish_hours(const Document& doc) {
+  const size_t count = doc.tokens.size();
+  for (size_t i = 0; i + 3 < count; ++i) {
+    const std::string_view from = doc.tokens[i].folded;
+    if (from != "de" && from != "desde") continue;
+    size_t k = i + 1;
+    if (doc.tokens[k].folded == "las") ++k;
+    int32_t open = 0, close = 0;
+    if (k + 2 >= count || !is_bare_hour(doc.tokens[k], &open) || token_in_entity(doc, k)) continue;
+    size_t to = k + 1;
+    if (doc.tokens[to].folded != "a" && doc.tokens[to].folded != "hasta") continue;
+    size_t end = to + 1;
+    if (doc.tokens[end].folded == "las" && end + 1 < count) ++end;
+    if (is_bare_hour(doc.tokens[end], &close) && close > open) {
+      return HelpfulFinding{doc.tokens[k].start, doc.tokens[end].end, HelpfulKind::number};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<HelpfulFinding> opening_hours(const Document& doc, Language language) {
+  if (language == Language::es) {
+    if (auto found = spanish_hours(doc)) return found;
+  }
   const size_t count = doc.tokens.size();
   for (size_t i = 0; i + 2 < count; ++i) {
     if (!is_clock_time(doc.tokens[i]) || token_in_entity(doc, i)) continue;
@@ -92,6 +100,34 @@ std::optional<HelpfulFinding> opening_hours(const Document& doc) {
   return std::nullopt;
 }
 
+// A link with a label that says what it leads to, the label ending in a
+// colon right before the link ("Wait times: sunrise.example/wait", "Datos y
+// lista completa: estudio.example"). A label that only points ("More
+// info:", "Link:", "Más información:"; lists/vague_link_labels.tsv) says
+// nothing, and is value.empty's; so does a clause of more than
+// kLabelWords words.
+constexpr int32_t kLabelWords = 4;
+std::optional<HelpfulFinding> labelled_link(const ListMatches& matches) {
+  static const LocalizedWordList vague("lists/vague_link_labels.tsv");
+  const Document& doc = matches.doc();
+  size_t i = 0;
+  for (const Entity& url : doc.entities.urls) {
+    while (i < doc.tokens.size() && doc.tokens[i].end <= url.start) ++i;
+    // tokens[i - 1] is the last token before the link: the colon, then the label.
+    if (i < 2 || doc.tokens[i - 1].text != ":" || token_in_entity(doc, i - 2)) continue;
+    const Token& label = doc.tokens[i - 2];
+    if (label.kind != TokenKind::word || vague.in(matches.language()).contains(label)) continue;
+    // A label names a thing in a few words; a longer clause before the
+    // colon says something else ("Our new website is live: ...").
+    const Sentence& s = sentence_of(doc, i - 2);
+    int32_t words = 0;
+    for (size_t k = s.first_token; k + 1 < i; ++k) words += doc.tokens[k].kind == TokenKind::word ? 1 : 0;
+    if (words > kLabelWords) continue;
+    return HelpfulFinding{label.start, url.end, HelpfulKind::resource};
+  }
+  return std::nullopt;
+}
+
 // A resource described in words next to a link: "our free guide to ...".
 std::optional<HelpfulFinding> described_resource(const ListMatches& matches) {
   const Document& doc = matches.doc();
@@ -99,7 +135,7 @@ std::optional<HelpfulFinding> described_resource(const ListMatches& matches) {
   for (const PhraseMatch& m : matches.find(List::value_resource)) {
     if (!match_in_entity(doc, m)) return HelpfulFinding{m.start, m.end, HelpfulKind::resource};
   }
-  return std::nullopt;
+  return labelled_link(matches);
 }
 
 // A chat answer's label ("A4:", "Q2") or a thread number ("3/6"): what a
@@ -109,6 +145,35 @@ bool is_sentence_label(const Document& doc, size_t i) {
   if (t.kind == TokenKind::number || t.kind == TokenKind::punct || t.kind == TokenKind::emoji) return true;
   const std::string_view f = t.folded;
   return f.size() >= 2 && (f[0] == 'a' || f[0] == 'q') && all_digits(f.substr(1));
+}
+
+// A Spanish imperative told by its form, for the verbs no list holds: one
+// with a pronoun attached carries a written accent the bare verb lacks
+// ("levántate", "acérquese", "pregúntele"; an adverb in -mente is not one),
+// and the voseo of an -ar verb ends in a stressed "á" ("cortá", "tratá",
+// "cená"). Not the futures ("cerrará", "atenderá": -ará, -erá, -irá) nor
+// the words listed in es/lists/not_imperatives.tsv ("está", "será",
+// "mamá", "Bogotá", and the invitations "únete", "súmate", which ask the
+// reader to join, not to do something for their health).
+bool spanish_imperative_form(const Token& t) {
+  static const WordList& not_imperatives = WordList::builtin("es/lists/not_imperatives.tsv");
+  static constexpr std::string_view kAccents[] = {"\u00e1", "\u00e9", "\u00ed", "\u00f3", "\u00fa"};
+  static constexpr std::string_view kPronouns[] = {"te", "se", "le", "les"};
+  const std::string_view f = t.folded;
+  if (t.kind != TokenKind::word || f.size() < 4 || not_imperatives.contains(t)) return false;
+  if (f.ends_with("\u00e1")) {
+    const std::string_view stem = f.substr(0, f.size() - 2);
+    return !(stem.ends_with("ar") || stem.ends_with("er") || stem.ends_with("ir"));
+  }
+  if (f.size() < 6 || f.ends_with("mente")) return false;
+  for (std::string_view pronoun : kPronouns) {
+    if (!f.ends_with(pronoun)) continue;
+    const std::string_view before = f.substr(0, f.size() - pronoun.size());
+    for (std::string_view accent : kAccents) {
+      if (before.find(accent) != std::string_view::npos) return true;
+    }
+  }
+  return false;
 }
 
 // A sentence that opens with a step the reader can take: "Check your feet
@@ -125,8 +190,26 @@ std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Senten
   const Document& doc = matches.doc();
   while (i < s.last_token && token_in_entity(doc, i)) ++i;
   if (i == s.last_token) return std::nullopt;
+  // A step says what to do to what: a verb alone before a stop ("Always.",
+  // "Never.", "¡Inscríbete!", the ends of slogans) is no step; one before a
+  // colon or a comma goes on ("Apply: careers.example", "Brush, spit").
+  // Nor is a verb with only a word of urgency after it ("¡DONÁ YA!", a
+  // sales push: lists/urgency_words.tsv).
+  static const LocalizedWordList urgency("lists/urgency_words.tsv");
+  const auto goes_on = [&](size_t after) {
+    if (after >= s.last_token) return false;
+    const Token& t = doc.tokens[after];
+    if (t.kind == TokenKind::punct) return t.text != "." && t.text != "!" && t.text != "?" && t.text != "\u2026";
+    return !(urgency.in(matches.language()).contains(t) &&
+             (after + 1 == s.last_token || doc.tokens[after + 1].kind == TokenKind::punct));
+  };
   if (const Phrase* p = matches.starting_at(List::value_action, i, s.last_token)) {
-    return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + p->tokens.size() - 1].end, HelpfulKind::action};
+    if (p->tokens.size() > 1 || goes_on(i + 1)) {
+      return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + p->tokens.size() - 1].end, HelpfulKind::action};
+    }
+  }
+  if (matches.language() == Language::es && spanish_imperative_form(doc.tokens[i]) && goes_on(i + 1)) {
+    return HelpfulFinding{doc.tokens[i].start, doc.tokens[i].end, HelpfulKind::action};
   }
   return std::nullopt;
 }
@@ -259,8 +342,8 @@ std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
   // at all does.
   if (best) return best;
   if (auto step = action_step(matches)) return step;
-  if (auto hours = opening_hours(matches.doc())) return hours;
-  return phone_number(matches.doc(), matches.language());
+  if (auto hours = opening_hours(matches.doc(), matches.language())) return hours;
+  return phone(matches.doc(), matches.language());
 }
 
 std::optional<HelpfulFinding> find_helpful(const Analysis& a) {

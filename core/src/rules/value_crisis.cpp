@@ -8,28 +8,10 @@
 #include <string>
 
 #include "rules/features.hpp"
+#include "rules/phone.hpp"
 
 namespace chime {
 
-namespace {
-
-// A phone number: a number token of 7 digits or more, or digit groups joined
-// by '-', '.' or ' ' (555-0100, 1-800-555-0199).
-bool has_phone_number(const Document& doc) {
-  int32_t digits = 0;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::number && !token_in_entity(doc, i)) {
-      digits += digit_count(t.text);
-      if (digits >= 7) return true;
-    } else if (!(t.text == "-" || t.text == "." || t.text == "(" || t.text == ")")) {
-      digits = 0;
-    }
-  }
-  return false;
-}
-
-}  // namespace
 
 void check_crisis_essentials(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
@@ -44,7 +26,7 @@ void check_crisis_essentials(const Analysis& a, HintSink& sink) {
     if (match_in_entity(doc, m)) continue;
     for (size_t i = 0; i < kEssentials.size(); ++i) given[i] = given[i] || m.phrase->note == kEssentials[i];
   }
-  given[3] = given[3] || !doc.entities.urls.empty() || has_phone_number(doc);
+  given[3] = given[3] || !doc.entities.urls.empty() || phone_number(doc, a.language).has_value();
   std::string missing, present;
   int32_t count = 0;
   for (size_t i = 0; i < kEssentials.size(); ++i) {

@@ -19,7 +19,7 @@ struct HelpfulFinding {
 // (phrases/value_helpful.tsv), a number with a unit or a ratio ("5 minutes",
 // "1 in 3"), a resource described next to a link ("our checklist"), or a
 // sentence that opens with a step the reader can take ("Check your feet
-// every day", phrases/value_action.tsv), or, in English, a number to call
+// every day", phrases/value_action.tsv), or a number to call
 // or text ("555-0142", "116 123", "helpline: 104").
 class ListMatches;
 std::optional<HelpfulFinding> find_helpful(const ListMatches& matches);
