@@ -140,12 +140,19 @@ void check_claim(const Analysis& a, HintSink& sink) {
 
 // ---- care.advice by structure: a medicine and a change to it -------------
 
-// A word that names a medicine: a generic noun or a common name
-// (lists/medicines.tsv), or an INN ending ("lisinopril": -pril) with at least
+// A word that names a medicine in the post's language: a generic noun or a
+// common name (lists/medicines.tsv, es/lists/medicines.tsv), or an
+// international non-proprietary name's ending ("lisinopril": -pril;
+// "losartán", "rosuvastatina": es/lists/medicine_suffixes.tsv) with at least
 // three letters before it.
-bool is_medicine(const Token& t) {
-  static const WordList& names = WordList::builtin("lists/medicines.tsv");
-  static const WordList& endings = WordList::builtin("lists/medicine_suffixes.tsv");
+bool is_medicine(const Token& t, Language language) {
+  static const WordList& english_names = WordList::builtin("lists/medicines.tsv");
+  static const WordList& english_endings = WordList::builtin("lists/medicine_suffixes.tsv");
+  static const WordList& spanish_names = WordList::builtin("es/lists/medicines.tsv");
+  static const WordList& spanish_endings = WordList::builtin("es/lists/medicine_suffixes.tsv");
+  const bool spanish = language == Language::es;
+  const WordList& names = spanish ? spanish_names : english_names;
+  const WordList& endings = spanish ? spanish_endings : english_endings;
   if (t.kind != TokenKind::word) return false;
   if (names.contains(t)) return true;
   const std::string_view w = t.folded;
@@ -298,13 +305,13 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
                                                 : addressed(doc, s, i) || (i > s.first_token && doc.tokens[i - 1].text == ",");
     if (!told) continue;
     for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
-      if (is_medicine(doc.tokens[k]) && !token_in_entity(doc, k)) return std::pair{i, k};
+      if (is_medicine(doc.tokens[k], Language::en) && !token_in_entity(doc, k)) return std::pair{i, k};
     }
   }
   if (fine_word == s.last_token || negated(doc, fine_word, a.language)) return std::nullopt;
   size_t medicines = 0;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
-    if (is_medicine(doc.tokens[i]) && !token_in_entity(doc, i)) ++medicines;
+    if (is_medicine(doc.tokens[i], Language::en) && !token_in_entity(doc, i)) ++medicines;
   }
   if (medicines >= 2) return std::pair{first_own_word(doc, s.first_token, s.last_token), fine_word};
   return std::nullopt;
@@ -417,22 +424,6 @@ bool spanish_modal_advice(const Document& doc, size_t v) {
   return !(m >= 2 && starts_indirect_question(doc.tokens[m - 2]));
 }
 
-// A Spanish word that names a medicine (es/lists/medicines.tsv), or ends as
-// an international non-proprietary name does in Spanish
-// (es/lists/medicine_suffixes.tsv: "losartán", "rosuvastatina",
-// "levofloxacino"), with at least three letters before it.
-bool is_spanish_medicine(const Token& t) {
-  static const WordList& names = WordList::builtin("es/lists/medicines.tsv");
-  static const WordList& endings = WordList::builtin("es/lists/medicine_suffixes.tsv");
-  if (t.kind != TokenKind::word) return false;
-  if (names.contains(t)) return true;
-  const std::string_view w = t.folded;
-  for (size_t cut = 3; cut + 3 <= w.size(); ++cut) {
-    if (endings.contains(w.substr(cut))) return true;
-  }
-  return false;
-}
-
 // Spanish: the first token of an imperative to take, give, apply, stop or
 // change something followed, in the same sentence, by a medicine, a dose
 // or a regimen: "tómate dos ketorolacos", "dale la amoxicilina que tengas
@@ -446,12 +437,12 @@ std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& 
     if (token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
     for (size_t m = v + 1; m < s.last_token; ++m) {
       if (token_in_entity(doc, m)) continue;
-      if (is_spanish_medicine(doc.tokens[m])) return std::pair{v, m};
+      if (is_medicine(doc.tokens[m], Language::es)) return std::pair{v, m};
       if (dose_forms.contains(doc.tokens[m])) {
         // "dos gotas de cloro por litro": a measure of something that is
         // no medicine; "20 gotas de metamizol" names one.
         const bool of_other = m + 2 < s.last_token && doc.tokens[m + 1].folded == "de" &&
-                              !is_spanish_medicine(doc.tokens[m + 2]);
+                              !is_medicine(doc.tokens[m + 2], Language::es);
         if (!of_other) return std::pair{v, m};
         continue;
       }
@@ -560,7 +551,7 @@ size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i) {
   for (List list : {List::procedures, List::diagnoses}) {
     if (const Phrase* p = lists(a).starting_at(list, i)) return i + p->tokens.size() - 1;
   }
-  if (is_medicine(t) && has_finding(doc, s)) return i;
+  if (is_medicine(t, Language::en) && has_finding(doc, s)) return i;
   return 0;
 }
 
