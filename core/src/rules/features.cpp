@@ -506,6 +506,11 @@ size_t first_own_word(const Document& doc, size_t first, size_t last) {
   return last;
 }
 
+std::pair<int32_t, int32_t> sentence_span(const Document& doc, const Sentence& s) {
+  size_t first = first_own_word(doc, s.first_token, s.last_token);
+  return {first < s.last_token ? doc.tokens[first].start : s.start, s.end};
+}
+
 int32_t text_end(const Document& doc) {
   int32_t end = doc.size();
   while (end > 0 && is_space16(doc.text[static_cast<size_t>(end - 1)])) --end;

@@ -161,6 +161,9 @@ int32_t own_word_count_up_to(const Document& doc, int32_t limit);
 // Index of the first word-like token of tokens[first, last) that is not in an
 // entity, or `last`.
 size_t first_own_word(const Document& doc, size_t first, size_t last);
+// A sentence's span without the @mentions it opens with ("@jane Stop taking
+// your..."): replacing it must not delete whom the reply is for.
+std::pair<int32_t, int32_t> sentence_span(const Document& doc, const Sentence& s);
 // The end of the span for "the whole text": trailing whitespace excluded.
 int32_t text_end(const Document& doc);
 // How many ASCII digits s holds.

@@ -1,0 +1,385 @@
+// care.advice (rules.md section 6): no medical advice to one person in
+// public: a change to a medicine, or a dose and a regimen, said to the
+// reader (docs/rules/care.md).
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "match/phrases.hpp"
+#include "rules/care_advice.hpp"
+#include "rules/features.hpp"
+#include "rules/kinds.hpp"
+#include "rules/rule.hpp"
+
+namespace chime {
+
+// A word that names a medicine in the post's language: a generic noun or a
+// common name (lists/medicines.tsv, es/lists/medicines.tsv), or an
+// international non-proprietary name's ending ("lisinopril": -pril;
+// "losartán", "rosuvastatina": es/lists/medicine_suffixes.tsv) with at least
+// three letters before it.
+bool is_medicine(const Token& t, Language language) {
+  static const WordList& english_names = WordList::builtin("lists/medicines.tsv");
+  static const WordList& english_endings = WordList::builtin("lists/medicine_suffixes.tsv");
+  static const WordList& spanish_names = WordList::builtin("es/lists/medicines.tsv");
+  static const WordList& spanish_endings = WordList::builtin("es/lists/medicine_suffixes.tsv");
+  const bool spanish = language == Language::es;
+  const WordList& names = spanish ? spanish_names : english_names;
+  const WordList& endings = spanish ? spanish_endings : english_endings;
+  if (t.kind != TokenKind::word) return false;
+  if (names.contains(t)) return true;
+  const std::string_view w = t.folded;
+  for (size_t cut = 3; cut + 3 <= w.size(); ++cut) {
+    if (endings.contains(w.substr(cut))) return true;
+  }
+  return false;
+}
+
+namespace {
+
+bool overlaps_any(const PhraseMatch& m, const std::vector<PhraseMatch>& others) {
+  return std::any_of(others.begin(), others.end(),
+                     [&](const PhraseMatch& o) { return m.start < o.end && o.start < m.end; });
+}
+
+// ---- care.advice by structure: a medicine and a change to it -------------
+
+// Is the change at token i called safe: a verdict (lists/advice_verdicts.tsv)
+// right before it, or before "to" ("fine stopping", "safe to skip")?
+bool judged_safe(const Document& doc, size_t i) {
+  static const WordList& verdicts = WordList::builtin("lists/advice_verdicts.tsv");
+  if (i == 0) return false;
+  if (verdicts.contains(doc.tokens[i - 1])) return true;
+  return i >= 2 && doc.tokens[i - 1].folded == "to" && verdicts.contains(doc.tokens[i - 2]);
+}
+
+// Is token i said to the reader: the sentence's first word (or the first
+// after a colon: "Quick tip: stop..."), or after "you", "just", "can",
+// "should", "could", "then", "and", "so"?
+bool addressed(const Document& doc, const Sentence& s, size_t i) {
+  if (i == first_own_word(doc, s.first_token, s.last_token)) return true;
+  if (i == 0) return false;
+  static const WordList& before = WordList::builtin("lists/advice_openers.tsv");
+  const Token& prev = doc.tokens[i - 1];
+  if (prev.text == ":" || before.contains(prev)) return true;
+  return judged_safe(doc, i);
+}
+
+// ---- care.advice by structure: a dose and a regimen ------------------------
+
+// If a dose is counted at token i ("10,000 IU", "15 drops", "a teaspoon",
+// "500mg": a number or a number word, then a unit or form of
+// lists/dose_units.tsv), the dose's last token; else 0.
+size_t dose_at(const Document& doc, size_t i) {
+  static const WordList& units = WordList::builtin("lists/dose_units.tsv");
+  static const WordList& numbers = WordList::builtin("lists/dose_numbers.tsv");
+  const Token& t = doc.tokens[i];
+  // The cheap test first: most tokens are neither digits nor number words.
+  const bool digit_first = !t.text.empty() && std::isdigit(static_cast<unsigned char>(t.text[0]));
+  if (!digit_first && !numbers.contains(t)) return 0;
+  if (token_in_entity(doc, i)) return 0;
+  // "500mg", "5ml": digits and the unit in one token.
+  if (t.kind == TokenKind::word && digit_first) {
+    const std::string_view w = t.folded;
+    size_t cut = 0;
+    while (cut < w.size() && (std::isdigit(static_cast<unsigned char>(w[cut])) || w[cut] == '.' || w[cut] == ',')) ++cut;
+    return cut > 0 && cut < w.size() && units.contains(w.substr(cut)) ? i : 0;
+  }
+  // The unit right after the number, or after a "-" ("2-3 drops") or "of" ("half of a tablet").
+  for (size_t k = i + 1; k < doc.tokens.size() && k <= i + 3; ++k) {
+    const Token& u = doc.tokens[k];
+    if (units.contains(u) && !token_in_entity(doc, k)) return k;
+    if (u.kind == TokenKind::number || u.text == "-" || u.text == "," || u.folded == "to" || u.folded == "of" || u.folded == "a") continue;
+    break;
+  }
+  return 0;
+}
+
+// How far after a dose its frequency may come ("5ml of the syrup every 4
+// hours": 6; "half a teaspoon of hydrogen peroxide three times a day": 7).
+constexpr size_t kFrequencyReach = 7;
+
+// Does a frequency follow token i within a few tokens ("twice a day",
+// "every 2 hours", "at night", "daily")?
+bool frequency_after(const Document& doc, const Sentence& s, size_t i) {
+  static const WordList& words = WordList::builtin("lists/dose_frequencies.tsv");
+  for (size_t k = i + 1; k < s.last_token && k <= i + kFrequencyReach; ++k) {
+    const Token& t = doc.tokens[k];
+    if (words.contains(t)) return true;
+    const std::string_view w = t.folded;
+    if ((w == "day" || w == "night" || w == "hours" || w == "hrs" || w == "morning" || w == "evening") && k > 0) {
+      const Token& p = doc.tokens[k - 1];
+      if (p.kind == TokenKind::number || p.folded == "a" || p.folded == "per" || p.folded == "each" ||
+          p.folded == "every" || p.folded == "at" || p.folded == "in") {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// How far before its dose the verb may stand ("Start taking 10,000 IU":
+// 2; "Gargle with a teaspoon": 2; "give her 2.5ml of": 3).
+constexpr size_t kDoseVerbReach = 6;
+
+// English: the first and last tokens of a dose told to the reader: a dose
+// (dose_at) after a verb of taking or giving said to the reader ("Start
+// taking 10,000 IU a day", "Gargle with a teaspoon of bleach"), or a dose
+// with a frequency ("15 drops twice a day", "alternate them every 2 hours")
+// in a reply, a chat answer or a sentence that opens with it or speaks to
+// "you". Nothing when neither.
+std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sentence& s) {
+  static const WordList& verbs = WordList::builtin("lists/dose_verbs.tsv");
+  const Document& doc = a.doc;
+  static const WordList& units = WordList::builtin("lists/dose_units.tsv");
+  // The cheap test first: a dose needs a unit ("IU", "drops") or digits
+  // joined to one ("500mg"); most sentences have neither.
+  bool unit_seen = false;
+  for (size_t k = s.first_token; k < s.last_token && !unit_seen; ++k) {
+    const Token& t = doc.tokens[k];
+    unit_seen = t.kind == TokenKind::word && (units.contains(t) || std::isdigit(static_cast<unsigned char>(t.text[0])));
+  }
+  if (!unit_seen) return std::nullopt;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    const size_t unit = dose_at(doc, i);
+    if (unit == 0 || unit >= s.last_token) continue;
+    const size_t from = i > s.first_token + kDoseVerbReach ? i - kDoseVerbReach : s.first_token;
+    for (size_t v = from; v < i; ++v) {
+      // "For a sore throat, gargle with...": an imperative after an opening clause.
+      const bool told = addressed(doc, s, v) || (v > s.first_token && doc.tokens[v - 1].text == ",");
+      if (verbs.contains(doc.tokens[v]) && !token_in_entity(doc, v) && told && !negated(doc, v, a.language)) {
+        return std::pair{v, unit};
+      }
+    }
+    if (!frequency_after(doc, s, unit)) continue;
+    const size_t opener = first_own_word(doc, s.first_token, s.last_token);
+    const bool to_reader = is_public_reply(doc) || a.kind == PostKind::chat_answer || i == opener || (i > 0 && doc.tokens[i - 1].text == ":") ||
+                           reader_word_count(a, s.first_token, s.last_token) > 0;
+    if (to_reader && !negated(doc, i, a.language)) return std::pair{i, unit};
+  }
+  return std::nullopt;
+}
+
+// How many tokens after a change verb its medicine may come ("stop taking
+// your blood thinners": 4).
+constexpr size_t kMedicineReach = 5;
+
+// English: the first and last tokens of what tells the reader to change a
+// medicine ("stop taking finasteride", "you can skip the tablets"), or, in a
+// reply, says two medicines are fine together; nothing when neither.
+std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, const Sentence& s) {
+  static const WordList& changes = WordList::builtin("lists/medicine_changes.tsv");
+  static const WordList& fine = WordList::builtin("lists/advice_fine.tsv");
+  const Document& doc = a.doc;
+  // The cheap words first: a medicine is looked for only after a change
+  // verb, or in a reply that calls something fine.
+  const bool reply = is_public_reply(doc);
+  size_t fine_word = s.last_token;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::word) continue;
+    if (reply && fine_word == s.last_token && fine.contains(t)) fine_word = i;
+    if (!changes.contains(t) || token_in_entity(doc, i) || negated(doc, i, a.language)) continue;
+    // "stopping" only when called safe ("and stopping them can be
+    // dangerous" warns); the imperative also after an opening clause ("if
+    // the fever won't come down, alternate...").
+    const bool told = t.folded.ends_with("ing") ? judged_safe(doc, i)
+                                                : addressed(doc, s, i) || (i > s.first_token && doc.tokens[i - 1].text == ",");
+    if (!told) continue;
+    for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
+      if (is_medicine(doc.tokens[k], Language::en) && !token_in_entity(doc, k)) return std::pair{i, k};
+    }
+  }
+  if (fine_word == s.last_token || negated(doc, fine_word, a.language)) return std::nullopt;
+  size_t medicines = 0;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    if (is_medicine(doc.tokens[i], Language::en) && !token_in_entity(doc, i)) ++medicines;
+  }
+  if (medicines >= 2) return std::pair{first_own_word(doc, s.first_token, s.last_token), fine_word};
+  return std::nullopt;
+}
+
+// Does this word open an indirect question ("quién debe tomar", "qué
+// hacer si")? Advice after it names a topic, not an order.
+bool starts_indirect_question(const Token& t) {
+  static const WordList& words = WordList::builtin("es/lists/question_words.tsv");
+  return words.contains(t);
+}
+
+// Spanish words without the stress accent pronouns add to an imperative
+// ("tómese" -> "tomese"): only a, e, i, o, u with an acute accent change.
+std::string without_accents(std::string_view w) {
+  std::string plain;
+  plain.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (static_cast<unsigned char>(w[i]) == 0xC3 && i + 1 < w.size()) {
+      const char* plain_vowel = nullptr;
+      switch (static_cast<unsigned char>(w[i + 1])) {
+        case 0xA1: plain_vowel = "a"; break;
+        case 0xA9: plain_vowel = "e"; break;
+        case 0xAD: plain_vowel = "i"; break;
+        case 0xB3: plain_vowel = "o"; break;
+        case 0xBA: plain_vowel = "u"; break;
+        default: break;
+      }
+      if (plain_vowel) {
+        plain += plain_vowel;
+        ++i;
+        continue;
+      }
+    }
+    plain += w[i];
+  }
+  return plain;
+}
+
+// Is this Spanish word an imperative to take, give, apply, stop or change
+// something? Listed as it is (es/lists/advice_verbs.tsv: "tome", "dale"),
+// or an imperative (es/lists/advice_verb_stems.tsv) carrying one or two
+// pronouns: "tómeselo", "suspéndalo", "aplíquesela", "dénselo", "tomalo".
+// Pronouns on a longer imperative put an accent on it ("tómate"; "tomate"
+// is a tomato); only a single lo/la/le (the vos form "tomalo") or a
+// one-syllable imperative ("ponte") does without.
+bool is_spanish_advice_verb(const Token& t) {
+  static const WordList& verbs = WordList::builtin("es/lists/advice_verbs.tsv");
+  static const WordList& stems = WordList::builtin("es/lists/advice_verb_stems.tsv");
+  static constexpr std::string_view kPronouns[] = {"los", "las", "les", "nos", "lo", "la", "le", "se", "me", "te"};
+  if (t.kind != TokenKind::word) return false;
+  if (verbs.contains(t)) return true;
+  std::string_view w = t.folded;
+  bool object_only = true;  // every pronoun is lo, la, los, las, le or les
+  bool accented = false;
+  for (int pronouns = 0; pronouns < 2; ++pronouns) {
+    const auto* p = std::find_if(std::begin(kPronouns), std::end(kPronouns),
+                                 [&](std::string_view c) { return w.size() > c.size() + 1 && w.ends_with(c); });
+    if (p == std::end(kPronouns)) break;
+    if (pronouns == 0) accented = without_accents(w) != w;  // only a word that may carry pronouns is looked at
+    object_only = object_only && p->starts_with("l");
+    w.remove_suffix(p->size());
+    const std::string stem = without_accents(w);
+    const bool one_syllable = stem.size() <= 3;
+    if (stems.contains(stem) && (accented || one_syllable || (pronouns == 0 && object_only))) return true;
+  }
+  return false;
+}
+
+// Spanish: if a dose schedule starts at token i ("cada 8 horas", "cada
+// ocho horas", "dos veces al día"), its last token; else 0. A schedule is
+// advice as much as a medicine's name.
+size_t spanish_regimen_at(const Document& doc, size_t i) {
+  static const WordList& numbers = WordList::builtin("es/lists/number_words.tsv");
+  const auto word = [&](size_t k) { return k < doc.tokens.size() ? std::string_view(doc.tokens[k].folded) : std::string_view(); };
+  const auto count = [&](size_t k) {
+    return k < doc.tokens.size() && (doc.tokens[k].kind == TokenKind::number || numbers.contains(doc.tokens[k]));
+  };
+  if (word(i) == "cada" && count(i + 1)) {
+    const std::string_view unit = word(i + 2);
+    return unit == "horas" || unit == "hora" || unit == "h" || unit == "hs" ? i + 2 : 0;
+  }
+  const bool daily = count(i) && word(i + 1) == "veces" && (word(i + 2) == "al" || word(i + 2) == "por") &&
+                     (word(i + 3) == "día" || word(i + 3) == "dia");
+  return daily ? i + 3 : 0;
+}
+
+// Spanish: is token v an infinitive of taking, stopping or changing
+// (es/lists/advice_infinitives.tsv, with its pronouns: "dejarla",
+// "tomarlo") after a modal that tells the reader to ("pueden dejar la
+// metformina", "tiene que tomar", "hay que suspender":
+// es/lists/advice_modals.tsv)? Not in an indirect question ("quién debe
+// tomar profilaxis"): that names a topic.
+bool spanish_modal_advice(const Document& doc, size_t v) {
+  static const WordList& infinitives = WordList::builtin("es/lists/advice_infinitives.tsv");
+  static const WordList& modals = WordList::builtin("es/lists/advice_modals.tsv");
+  static constexpr std::string_view kPronouns[] = {"selo", "sela", "los", "las", "lo", "la", "le", "se"};
+  std::string_view w = doc.tokens[v].folded;
+  if (!infinitives.contains(doc.tokens[v])) {
+    const auto* p = std::find_if(std::begin(kPronouns), std::end(kPronouns),
+                                 [&](std::string_view c) { return w.size() > c.size() + 2 && w.ends_with(c); });
+    if (p == std::end(kPronouns)) return false;
+    w.remove_suffix(p->size());
+    if (!infinitives.contains(without_accents(w))) return false;
+  }
+  // The modal just before, or two before with "que" ("tiene que tomar").
+  size_t m = v;
+  if (m > 0 && doc.tokens[m - 1].folded == "que") --m;
+  if (m == 0 || !modals.contains(doc.tokens[m - 1])) return false;
+  return !(m >= 2 && starts_indirect_question(doc.tokens[m - 2]));
+}
+
+// Spanish: the first token of an imperative to take, give, apply, stop or
+// change something followed, in the same sentence, by a medicine, a dose
+// or a regimen: "tómate dos ketorolacos", "dale la amoxicilina que tengas
+// en casa", "tómeselo cada 8 horas", whatever the words around them. Its
+// token and the medicine's, or nothing.
+std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
+  static const WordList& dose_forms = WordList::builtin("es/lists/dose_forms.tsv");
+  const Document& doc = a.doc;
+  for (size_t v = s.first_token; v < s.last_token; ++v) {
+    if (!is_spanish_advice_verb(doc.tokens[v]) && !spanish_modal_advice(doc, v)) continue;
+    if (token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
+    for (size_t m = v + 1; m < s.last_token; ++m) {
+      if (token_in_entity(doc, m)) continue;
+      if (is_medicine(doc.tokens[m], Language::es)) return std::pair{v, m};
+      if (dose_forms.contains(doc.tokens[m])) {
+        // "dos gotas de cloro por litro": a measure of something that is
+        // no medicine; "20 gotas de metamizol" names one.
+        const bool of_other = m + 2 < s.last_token && doc.tokens[m + 1].folded == "de" &&
+                              !is_medicine(doc.tokens[m + 2], Language::es);
+        if (!of_other) return std::pair{v, m};
+        continue;
+      }
+      if (const size_t last = spanish_regimen_at(doc, m); last != 0 && last < s.last_token) return std::pair{v, last};
+    }
+  }
+  return std::nullopt;
+}}  // namespace
+
+void check_advice(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  std::vector<PhraseMatch> found = matches.find(List::care_advice);
+  if (is_public_reply(doc)) {
+    for (const PhraseMatch& m : matches.find(List::care_advice_reply)) {
+      if (!overlaps_any(m, found)) found.push_back(m);
+    }
+    std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& x, const PhraseMatch& y) { return x.start < y.start; });
+  }
+  std::vector<int32_t> flagged;  // the sentences flagged, by their end: one hint per sentence
+  for (const PhraseMatch& m : found) {
+    if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language)) continue;
+    // "quién debe tomar profilaxis": a topic, not an order.
+    if (a.language == Language::es && m.first_token > 0 && starts_indirect_question(doc.tokens[m.first_token - 1])) continue;
+    const Sentence& s = sentence_of(doc, m.first_token);
+    if ((!flagged.empty() && s.end <= flagged.back()) || ends_with_question_mark(doc, s)) continue;
+    // "Don't stop taking it unless your doctor tells you to" already points to a clinician.
+    if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+    auto [start, end] = sentence_span(doc, s);
+    Hint h{"care.advice", Severity::warning, start, end, "", "", m.phrase->replacements};
+    h.message = sink.message("care.advice", {doc.utf8(m.start, m.end)});
+    h.suggestion = sink.message("care.advice.do");
+    sink.add(std::move(h));
+    flagged.push_back(s.end);
+  }
+  // The same instruction in words no list holds: in English a change verb
+  // said to the reader with a medicine, in Spanish an imperative to take,
+  // give or stop with a medicine or a dose.
+  const bool spanish = a.language == Language::es;
+  for (const Sentence& s : doc.sentences) {
+    // The cheap test first: most sentences name no change to a medicine.
+    auto order = spanish ? spanish_medicine_order(a, s) : medicine_change(a, s);
+    if (!order && !spanish) order = dose_order(a, s);
+    if (!order) continue;
+    if (std::find(flagged.begin(), flagged.end(), s.end) != flagged.end() || ends_with_question_mark(doc, s)) continue;
+    if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+    auto [start, end] = sentence_span(doc, s);
+    const char* insertion = spanish ? "insert.ask-about-treatment" : "insert.ask-before-medicine-change";
+    Hint h{"care.advice", Severity::warning, start, end, "", "", {sink.insertion(insertion)}};
+    h.message = sink.message("care.advice", {doc.utf8(doc.tokens[order->first].start, doc.tokens[order->second].end)});
+    h.suggestion = sink.message("care.advice.do");
+    sink.add(std::move(h));
+  }
+}
+
+}  // namespace chime

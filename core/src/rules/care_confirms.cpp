@@ -1,0 +1,237 @@
+// care.confirms-patient (rules.md section 6): a public reply that confirms
+// a person's care (a visit, a result, a prescription, a bill) to everyone
+// who reads it (docs/rules/care.md).
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "match/phrases.hpp"
+#include "rules/care_advice.hpp"
+#include "rules/care_confirms.hpp"
+#include "rules/care_privacy.hpp"
+#include "rules/features.hpp"
+#include "rules/kinds.hpp"
+#include "rules/rule.hpp"
+
+namespace chime {
+
+namespace {
+
+size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i);
+
+// How many words may stand between "your" and what the clinic holds
+// ("your lumbar MRI", "your follow-up blood test results": 3).
+constexpr size_t kCareNounReach = 3;
+
+// If token i is "your" followed within kCareNounReach words by a care-record
+// noun (lists/care_record_nouns.tsv), a procedure or a diagnosis, that
+// noun's last token; else 0.
+size_t care_noun_after_your(const Analysis& a, size_t i) {
+  const Document& doc = a.doc;
+  if (doc.tokens[i].folded != "your" || token_in_entity(doc, i)) return 0;
+  const Sentence& s = sentence_of(doc, i);
+  for (size_t k = i + 1; k < s.last_token && k <= i + kCareNounReach; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind != TokenKind::word && t.kind != TokenKind::number) return 0;  // punctuation ends the phrase
+    if (token_in_entity(doc, k)) return 0;
+    if (const size_t fact = care_fact_at(a, s, k)) return fact;
+  }
+  return 0;
+}
+
+// Does the sentence say what happened to it (lists/care_findings.tsv:
+// ready, done, back, booked, normal, high...)?
+bool has_finding(const Document& doc, const Sentence& s) {
+  static const WordList& findings = WordList::builtin("lists/care_findings.tsv");
+  for (size_t k = s.first_token; k < s.last_token; ++k) {
+    if (findings.contains(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
+// Does a post speak of its writer or their family in the first person
+// (es/lists/first_person.tsv: mi, mis, me, yo)?
+bool speaks_of_self(const Document& doc) {
+  static const WordList& self = WordList::builtin("es/lists/first_person.tsv");
+  for (size_t k = 0; k < doc.tokens.size(); ++k) {
+    if (self.contains(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
+// Is token i a care-record noun, a procedure or a diagnosis starting there,
+// or (with a finding in its sentence) a medicine? Its last token, else 0.
+size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i) {
+  static const WordList& nouns = WordList::builtin("lists/care_record_nouns.tsv");
+  const Document& doc = a.doc;
+  const Token& t = doc.tokens[i];
+  if (token_in_entity(doc, i)) return 0;
+  if (nouns.contains(t)) return i;
+  for (List list : {List::procedures, List::diagnoses}) {
+    if (const Phrase* p = lists(a).starting_at(list, i)) return i + p->tokens.size() - 1;
+  }
+  if (is_medicine(t, Language::en) && has_finding(doc, s)) return i;
+  return 0;
+}
+
+// English, in a reply: the first token of words that tie a care fact to the
+// person answered without "your": a titled name's possessive ("Mr. Joshi's
+// angiography reports are ready") or "see you for/at" ("See you for round
+// 3 on the 19th"), with a care fact (care_fact_at) within a few words; and
+// that fact's last token. Nothing when neither.
+std::optional<std::pair<size_t, size_t>> care_tied_to_person(const Analysis& a, const Sentence& s) {
+  static const WordList& honorifics = WordList::builtin("lists/honorifics.tsv");
+  static const WordList& nouns = WordList::builtin("lists/care_record_nouns.tsv");
+  const Document& doc = a.doc;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (token_in_entity(doc, i)) continue;
+    size_t from = s.last_token;
+    if (t.folded == "see" && i + 1 < s.last_token && doc.tokens[i + 1].folded == "you") {
+      // Only a care record or a course ("see you for round 3", "at the
+      // scan"): the procedures list names places too ("see you at the ward
+      // open day").
+      for (size_t k = i + 2; k < s.last_token && k <= i + 1 + kCareNounReach; ++k) {
+        const Token& n = doc.tokens[k];
+        if (n.kind != TokenKind::word && n.kind != TokenKind::number) break;
+        if (nouns.contains(n) && !token_in_entity(doc, k)) return std::pair{i, k};
+      }
+      continue;
+    } else if (t.folded.ends_with("'s") && i >= 1) {
+      size_t h = i - 1;
+      if (doc.tokens[h].text == "." && h >= 1) --h;
+      if (honorifics.contains(doc.tokens[h])) from = i + 1;
+    }
+    if (from == s.last_token) continue;
+    for (size_t k = from; k < s.last_token && k <= from + kCareNounReach; ++k) {
+      if (doc.tokens[k].kind != TokenKind::word && doc.tokens[k].kind != TokenKind::number) break;
+      if (const size_t fact = care_fact_at(a, s, k)) return std::pair{i, fact};
+    }
+  }
+  return std::nullopt;
+}
+
+// Spanish: does a reply's sentence tell the person's care, whatever its
+// words? It speaks of the person or their family (es/lists/confirms_person:
+// "su", "tu", "estáis"), of a care record or a procedure or stay
+// (es/lists/confirms_record, lists/procedures: "cita", "resultados",
+// "cesárea", "UCI") and of what it says or what happened
+// (es/lists/confirms_finding: "salió", "aparece", "revisamos", "después"):
+// "el Papanicolaou de su esposa ya está listo y salió normal". Not after
+// "si" or "cuando" (care_confirms_generic), which make it general. The
+// token of the record or procedure, or nothing.
+std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
+  static const WordList& person = WordList::builtin("es/lists/confirms_person.tsv");
+  static const WordList& record = WordList::builtin("es/lists/confirms_record.tsv");
+  static const WordList& finding = WordList::builtin("es/lists/confirms_finding.tsv");
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  const auto own = [&](size_t k, const WordList& list) { return list.contains(doc.tokens[k]) && !token_in_entity(doc, k); };
+  std::optional<size_t> told;
+  // The post answered speaks of the writer's own care ("mis análisis", "me
+  // operaron", "mi hijo"): the reply's record and finding are theirs even
+  // without su or tu.
+  bool has_person = a.in_reply_to && speaks_of_self(*a.in_reply_to);
+  bool has_finding = false;
+  for (size_t k = s.first_token; k < s.last_token; ++k) {
+    if (!told && (own(k, record) || matches.any(List::procedures, k, k + 1))) {
+      if (matches.any(List::care_confirms_generic, s.first_token, k)) return std::nullopt;
+      told = k;
+    }
+    has_person = has_person || own(k, person);
+    has_finding = has_finding || (own(k, finding) && !negated(doc, k, a.language));  // "no revisamos resultados aquí"
+  }
+  if (told && has_person && has_finding) return told;
+  return std::nullopt;
+}
+
+// Spanish: does the post name a person by who they are ("a la usuaria
+// Leidy Johana Ríos", "la familia Huamán Quispe")? A post that then tells
+// their record confirms their care as a reply would.
+bool spanish_introduces_person(const Analysis& a) {
+  static const WordList& person = WordList::builtin("es/lists/person_nouns.tsv");
+  static const WordList& kin = WordList::builtin("es/lists/kin_nouns.tsv");
+  const Document& doc = a.doc;
+  for (size_t k = 0; k + 1 < doc.tokens.size(); ++k) {
+    if ((person.contains(doc.tokens[k]) || kin.contains(doc.tokens[k])) && !token_in_entity(doc, k) &&
+        is_person_name(doc, k + 1, a.language)) {
+      return true;
+    }
+  }
+  return false;
+}
+}  // namespace
+
+void check_confirms_patient(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  const bool spanish_named = a.language == Language::es && spanish_introduces_person(a);
+  if (!is_public_reply(doc) && !spanish_named) return;
+  const ListMatches& matches = lists(a);
+  const Sentence* first = nullptr;
+  const Sentence* last = nullptr;
+  std::string example;
+  for (const PhraseMatch& m : matches.find(List::care_confirms)) {
+    if (match_in_entity(doc, m)) continue;
+    const Sentence& s = sentence_of(doc, m.first_token);
+    if (ends_with_question_mark(doc, s)) continue;
+    // "If your test results...", "how to read your chart": general, not about this person.
+    size_t from = std::max(s.first_token, m.first_token >= 3 ? m.first_token - 3 : size_t{0});
+    if (matches.any(List::care_confirms_generic, from, m.first_token)) continue;
+    if (!first) {
+      first = &s;
+      example = doc.utf8(m.start, m.end);
+    }
+    last = &s;
+  }
+  // The same confirmation in words no list holds: "your" and, within a few
+  // words, something the clinic holds about this person (a record noun, a
+  // procedure, a diagnosis): "your lumbar MRI from the 2nd", "your
+  // angioplasty went smoothly". English only.
+  if (a.language != Language::es) {
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      const size_t noun = care_noun_after_your(a, i);
+      if (noun == 0) continue;
+      const Sentence& s = sentence_of(doc, i);
+      if (ends_with_question_mark(doc, s)) continue;
+      const size_t from = std::max(s.first_token, i >= 3 ? i - 3 : size_t{0});
+      // "ask your pharmacist about your prescription", "your next visit".
+      if (matches.any(List::care_confirms_generic, from, noun) || matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+      if (!first || s.start < first->start) {
+        first = &s;
+        example = doc.utf8(doc.tokens[i].start, doc.tokens[noun].end);
+      }
+      if (!last || s.end > last->end) last = &s;
+    }
+    for (const Sentence& s : doc.sentences) {
+      const auto tied = care_tied_to_person(a, s);
+      if (!tied || ends_with_question_mark(doc, s)) continue;
+      if (matches.any(List::care_confirms_generic, s.first_token, tied->first) || matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+      if (!first || s.start < first->start) {
+        first = &s;
+        example = doc.utf8(doc.tokens[tied->first].start, doc.tokens[tied->second].end);
+      }
+      if (!last || s.end > last->end) last = &s;
+    }
+  } else if (!first) {
+    for (const Sentence& s : doc.sentences) {
+      if (ends_with_question_mark(doc, s)) continue;
+      const auto told = spanish_care_told(a, s);
+      if (!told) continue;
+      if (!first) {
+        first = &s;
+        example = doc.utf8(doc.tokens[*told].start, doc.tokens[*told].end);
+      }
+      last = &s;
+    }
+  }
+  if (!first) return;
+  int32_t start = sentence_span(doc, *first).first;
+  // The one-click rewrite moves the conversation to a private channel
+  // without confirming anything.
+  Hint h{"care.confirms-patient", Severity::error, start, last->end, "", "", {sink.insertion("insert.private-channel")}};
+  h.message = sink.message("care.confirms-patient", {example});
+  h.suggestion = sink.message("care.confirms-patient.do");
+  sink.add(std::move(h));
+}
+
+}  // namespace chime
