@@ -85,6 +85,10 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       {"Ask your pharmacist for a free medicines check this winter.", "tip", "Ask your pharmacist"},
       {"Cada aporte suma para equipar la nueva sala de neonatos de nuestro hospital.", "fundraising", "aporte"},
       {"Recuerda lavarte las manos con agua y jabón durante veinte segundos antes de comer.", "tip", "Recuerda"},
+      {"Our RCT showed fewer admissions with the new inhaler.", "research", "RCT"},
+      {"The blood test clinic moves to the first floor from Monday.", "service", "moves to"},
+      {"Investigadoras de nuestra facultad midieron el azúcar de cuarenta refrescos de la ciudad.", "research", "Investigadoras"},
+      {"Se informa que desde mañana la toma de muestras se realizará en el edificio nuevo del hospital.", "service", "Se informa"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
