@@ -4,7 +4,7 @@
 // tests/devset/README.md):
 //
 //   node bench/coach/run.mjs --chime build/ci/native/chime [--set en|en-fresh|en-fresh2|en-fresh3|en-fresh4|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|PATH]
-//        [--split tune|heldout|all] [--worst N] [--json] [--lang-set PATH]
+//        [--split tune|heldout|all] [--worst N] [--json] [--kinds] [--lang-set PATH]
 //   (or: cmake --build build/ci --target bench-coach / bench-coach-fresh / bench-coach-fresh2 /
 //    bench-coach-fresh3 / bench-coach-fresh4 /
 //    bench-coach-es / bench-coach-es-fresh / bench-coach-es-fresh2 / bench-coach-es-fresh3 /
@@ -52,7 +52,7 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const devset = path.join(here, '../../tests/devset');
 const usage =
   'usage: node bench/coach/run.mjs --chime PATH/chime [--set en|en-fresh|en-fresh2|en-fresh3|en-fresh4|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|PATH.jsonl] ' +
-  '[--split tune|heldout|all] [--worst N] [--json] [--lang-set PATH.tsv]\n';
+  '[--split tune|heldout|all] [--worst N] [--json] [--kinds] [--lang-set PATH.tsv]\n';
 
 let options;
 try {
@@ -64,6 +64,7 @@ try {
       split: { type: 'string' },
       worst: { type: 'string' },
       json: { type: 'boolean', default: false },
+      kinds: { type: 'boolean', default: false },
     },
   }));
 } catch (e) {
@@ -329,6 +330,7 @@ function measure(split) {
   let expected = 0, hit = 0, forbidden = 0, violated = 0, risky = 0, riskyCaught = 0, labelsAgree = 0;
   let kinds = 0, kindsAgree = 0;
   const confusion = new Map();
+  const kindConfusion = new Map();
   const expectsNew = new Map();
   for (const { post, result, fired, forbiddenFired } of rows) {
     const e = post.expert;
@@ -348,7 +350,11 @@ function measure(split) {
     const key = `${e.label}>${result.label}`;
     confusion.set(key, (confusion.get(key) ?? 0) + 1);
     const kind = kindOf(result);
-    if (kind !== null) { kinds++; if (kind === e.kind) kindsAgree++; }
+    if (kind !== null) {
+      kinds++;
+      if (kind === e.kind) kindsAgree++;
+      else { const k = `${e.kind}>${kind}`; kindConfusion.set(k, (kindConfusion.get(k) ?? 0) + 1); }
+    }
     for (const d of e.expects_new ?? []) if (!EXPECTS_NEW_RULE[d]) expectsNew.set(d, (expectsNew.get(d) ?? 0) + 1);
   }
   const byLabel = {};
@@ -373,6 +379,7 @@ function measure(split) {
     risky: { posts: risky, labelledRisky: riskyCaught },
     kindAgreement: kinds === 0 ? null : ratio(kindsAgree, kinds),
     kinds: { withKind: kinds, agree: kindsAgree },
+    kindConfusion: Object.fromEntries([...kindConfusion].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))),
     byLabel,
     confusion: Object.fromEntries([...confusion].sort()),
     rules: Object.fromEntries([...perRule].sort((a, b) => (b[1].missed + b[1].fired) - (a[1].missed + a[1].fired) || a[0].localeCompare(b[0]))),
@@ -445,6 +452,11 @@ function print(m) {
   out.push(m.kindAgreement === null
     ? '  kind agreement                     n/a   (the Result has no `kind` field yet: skipped)'
     : `  kind agreement                 ${pct(m.kindAgreement).padStart(7)}   (${m.kinds.agree}/${m.kinds.withKind}; no target)`);
+  // --kinds: the kind disagreements, expert>chime, most frequent first.
+  if (options.kinds) {
+    out.push('  kinds, expert>chime (disagreements): ' +
+      (Object.keys(m.kindConfusion).length ? Object.entries(m.kindConfusion).map(([k, v]) => `${k} ${v}`).join(', ') : 'none'));
+  }
   out.push('  mean overall by expert label:   ' + Object.entries(m.byLabel)
     .filter(([, v]) => v.posts)
     .map(([k, v]) => `${k} ${v.chimeMean.toFixed(0)} (expert ${v.expertMean.toFixed(0)}, n=${v.posts})`).join('; '));

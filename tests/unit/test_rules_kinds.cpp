@@ -76,6 +76,19 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       {"A1: We answer every DM within a day. #hcsm", "chat-answer", "A1"},
       {"Mental health is health. #hcsm", "chat-answer", "#hcsm"},
       {"Riverside Health celebrates 100 years.", "general", ""},
+      // Seventh round: appeals without "donate", an advert's booking terms,
+      // advice openings; in both languages.
+      {"Thanks to 900 donors, our new scanner arrives in May.", "fundraising", "donors"},
+      {"Your gifts fund the play team on our children's ward.", "fundraising", "Your gifts"},
+      {"Our physios see you within 48 hours, no referral needed.", "promotion", "no referral needed"},
+      {"If you take blood thinners, tell your dentist before any treatment.", "tip", "If you take"},
+      {"Ask your pharmacist for a free medicines check this winter.", "tip", "Ask your pharmacist"},
+      {"Cada aporte suma para equipar la nueva sala de neonatos de nuestro hospital.", "fundraising", "aporte"},
+      {"Recuerda lavarte las manos con agua y jabón durante veinte segundos antes de comer.", "tip", "Recuerda"},
+      {"Our RCT showed fewer admissions with the new inhaler.", "research", "RCT"},
+      {"The blood test clinic moves to the first floor from Monday.", "service", "moves to"},
+      {"Investigadoras de nuestra facultad midieron el azúcar de cuarenta refrescos de la ciudad.", "research", "Investigadoras"},
+      {"Se informa que desde mañana la toma de muestras se realizará en el edificio nuevo del hospital.", "service", "Se informa"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
