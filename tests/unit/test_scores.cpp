@@ -360,7 +360,11 @@ TEST_CASE("scores: a post with something to say outranks an empty one of its kin
        "We're hiring two night-shift nurses for our children's ward in Leeds: 30 hours a week, full training and a "
        "mentor. Questions? Ask Priya, our ward manager, at the open evening on Tuesday."},
   };
-  for (const auto& [empty, full] : pairs) {
+  // Not a structured binding: the sanitizer build's clang cannot capture
+  // one in INFO's lambda.
+  for (const auto& pair : pairs) {
+    const char* const empty = pair.first;
+    const char* const full = pair.second;
     INFO(empty << " vs " << full);
     const Result e = analyzer.analyze(empty), f = analyzer.analyze(full);
     REQUIRE(e.kind == f.kind);
