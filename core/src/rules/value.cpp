@@ -140,11 +140,13 @@ std::optional<HelpfulFinding> described_resource(const ListMatches& matches) {
 
 // A chat answer's label ("A4:", "Q2") or a thread number ("3/6"): what a
 // sentence may open with before its first word.
-bool is_sentence_label(const Document& doc, size_t i) {
-  const Token& t = doc.tokens[i];
-  if (t.kind == TokenKind::number || t.kind == TokenKind::punct || t.kind == TokenKind::emoji) return true;
+bool is_chat_label(const Token& t) {
   const std::string_view f = t.folded;
   return f.size() >= 2 && (f[0] == 'a' || f[0] == 'q') && all_digits(f.substr(1));
+}
+bool is_sentence_label(const Document& doc, size_t i) {
+  const Token& t = doc.tokens[i];
+  return t.kind == TokenKind::number || t.kind == TokenKind::punct || t.kind == TokenKind::emoji || is_chat_label(t);
 }
 
 // A Spanish imperative told by its form, for the verbs no list holds: one
@@ -286,17 +288,47 @@ const Sentence* greeting_only(const Analysis& a) {
   return &s;
 }
 
+// A post that says nothing a reader can use or answer, told by what it
+// lacks rather than by its phrases: no fact (no number outside links, tags
+// and mentions), and at most kContentWords own words that are not of
+// lists/empty_words.tsv (function words, slogan and values words, agreement,
+// greetings, the naming words of awareness days). The caller has already
+// found no step, no labelled link and no question. A reply to a person is
+// small talk, not a post (a warm "Thanks Hannah! 🙌" is right), and crisis,
+// service and later thread parts carry their facts elsewhere; a chat answer
+// or a share is judged like any post ("A6: Totally agree! #hcsm", "This. 👇";
+// the chat label "A6" is neither a number nor a word of its own).
+constexpr int32_t kContentWords = 2;
+bool says_nothing(const Analysis& a) {
+  static const LocalizedWordList empty_words("lists/empty_words.tsv");
+  constexpr KindSet kQuiet = kReplyKinds | kind_bit(PostKind::thread_later) | kind_bit(PostKind::crisis) |
+                             kind_bit(PostKind::service);
+  if ((kind_bit(a.kind) & kQuiet) || is_reply(a) || !conversational_mentions(a).empty()) return false;
+  const WordList& filler = empty_words.in(a.language);
+  int32_t words = 0, content = 0;
+  for (const Token& t : a.doc.tokens) {
+    if (!is_wordlike(t) || in_entity(a.doc, t) || is_chat_label(t)) continue;
+    if (t.kind == TokenKind::number) return false;
+    ++words;
+    if (!filler.contains(t) && ++content > kContentWords) return false;
+  }
+  // A post with no words of its own (a bare link, an emoji) is form.link-only's.
+  return words > 0;
+}
+
 // Slogans and empty calls to action, in a post that has nothing else to
 // offer: nothing helpful, no question, not a conversation.
 void check_empty(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
-  if (find_helpful(a) || opens_conversation(a)) return;
+  if (find_helpful(a)) return;
   // Any question is something a reader can answer, sincere or not.
   if (any_question(a)) return;
+  const bool conversation = opens_conversation(a);
   bool found = false;
-  // Configured phrases for value.empty join the built-in list.
+  // Configured phrases for value.empty join the built-in list. A listed
+  // phrase is the better span to show, and its message says what it is.
   for (const PhraseMatch& m : rule_phrases(a, "value.empty", List::value_empty)) {
-    if (match_in_entity(doc, m)) continue;
+    if (conversation || match_in_entity(doc, m)) continue;
     const std::string& kind = m.phrase->note;
     Hint h{"value.empty", Severity::tip, m.start, m.end, "", "", {}};
     const std::string what = doc.utf8(m.start, m.end);
@@ -317,9 +349,22 @@ void check_empty(const Analysis& a, HintSink& sink) {
     found = true;
   }
   if (found) return;
-  if (const Sentence* greeting = greeting_only(a)) {
-    sink.add({"value.empty", Severity::tip, greeting->start, greeting->end, sink.message("value.empty.greeting"),
-              sink.message("value.empty.greeting.do"), {}});
+  if (!conversation) {
+    if (const Sentence* greeting = greeting_only(a)) {
+      sink.add({"value.empty", Severity::tip, greeting->start, greeting->end, sink.message("value.empty.greeting"),
+                sink.message("value.empty.greeting.do"), {}});
+      return;
+    }
+  }
+  // Else the post's structure: the span runs from its first own word (after
+  // a chat label) to its end.
+  if (says_nothing(a)) {
+    size_t first = first_own_word(doc, 0, doc.tokens.size());
+    if (first < doc.tokens.size() && is_chat_label(doc.tokens[first])) {
+      first = first_own_word(doc, first + 1, doc.tokens.size());
+    }
+    sink.add({"value.empty", Severity::tip, doc.tokens[first].start, text_end(doc), sink.message("value.empty.nothing"),
+              sink.message("value.empty.do"), {}});
   }
 }
 
