@@ -334,7 +334,9 @@ std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& 
     }
   }
   return std::nullopt;
-}}  // namespace
+}
+
+}  // namespace
 
 void check_advice(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;

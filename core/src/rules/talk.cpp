@@ -95,7 +95,14 @@ void check_non_answer(const Analysis& a, HintSink& sink) {
   sink.add(std::move(h));
 }
 
-bool has_problem(const HintSink& sink, std::string_view family);
+// A problem hint (tip or worse) of a rule of `family` ("care.") among the
+// hints so far: the registry runs care and promo before talk.
+bool has_problem(const HintSink& sink, std::string_view family) {
+  for (const Hint& h : sink.hints()) {
+    if (h.severity != Severity::good && h.rule.starts_with(family)) return true;
+  }
+  return false;
+}
 
 // Spanish: does the reply thank the person for something they did:
 // "gracias por" and an infinitive, its pronouns read off ("gracias por
@@ -234,15 +241,6 @@ std::string_view opener_question(const Analysis& a, std::string& storage) {
   return {};
 }
 
-// A problem hint (tip or worse) of a rule of `family` ("care.") among the
-// hints so far: the registry runs care and promo before talk.
-bool has_problem(const HintSink& sink, std::string_view family) {
-  for (const Hint& h : sink.hints()) {
-    if (h.severity != Severity::good && h.rule.starts_with(family)) return true;
-  }
-  return false;
-}
-
 // The text with `question` added at its end (after any link: a question
 // followed by a link reads as a teaser), or empty if that would not fit.
 std::string with_question(const Analysis& a, std::string_view question) {
@@ -312,12 +310,10 @@ void check_broadcast(const Analysis& a, HintSink& sink) {
   // is useful one-way: the nag is for posts that neither give nor ask.
   const auto helpful = find_helpful(a);
   if (helpful && helpful->kind != HelpfulKind::number) return;
-  // In English, the nag is for the empty announcement ("We opened our new
-  // wing. Our team is proud."): a post with details a reader can use (a
-  // number, a time, a link) is a notice, and a person's own story in the
-  // first person is a human voice; a thread's first part promises what
-  // follows. (Spanish keeps the narrower test for now: its rules are tuned
-  // on their own set.)
+  // The nag is for the empty announcement ("We opened our new wing. Our
+  // team is proud."): a post with details a reader can use (a number, a
+  // time, a link) is a notice, and a person's own story in the first person
+  // is a human voice; a thread's first part promises what follows.
   if (helpful || a.kind == PostKind::thread_first || gives_details(a.doc) || personal_voice(a)) {
     return;
   }
