@@ -39,24 +39,27 @@ size_t care_noun_after_your(const Analysis& a, size_t i) {
   return 0;
 }
 
+// Is a word of `list` among tokens [first, last), outside links, mentions
+// and hashtags?
+bool any_listed(const Document& doc, const WordList& list, size_t first, size_t last) {
+  for (size_t k = first; k < last; ++k) {
+    if (list.contains(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
 // Does the sentence say what happened to it (lists/care_findings.tsv:
 // ready, done, back, booked, normal, high...)?
 bool has_finding(const Document& doc, const Sentence& s) {
   static const WordList& findings = WordList::builtin("lists/care_findings.tsv");
-  for (size_t k = s.first_token; k < s.last_token; ++k) {
-    if (findings.contains(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
-  }
-  return false;
+  return any_listed(doc, findings, s.first_token, s.last_token);
 }
 
 // Does a post speak of its writer or their family in the first person
 // (es/lists/first_person.tsv: mi, mis, me, yo)?
 bool speaks_of_self(const Document& doc) {
   static const WordList& self = WordList::builtin("es/lists/first_person.tsv");
-  for (size_t k = 0; k < doc.tokens.size(); ++k) {
-    if (self.contains(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
-  }
-  return false;
+  return any_listed(doc, self, 0, doc.tokens.size());
 }
 
 // Is token i a care-record noun, a procedure or a diagnosis starting there,

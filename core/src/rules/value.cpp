@@ -316,19 +316,14 @@ bool says_nothing(const Analysis& a) {
   return words > 0;
 }
 
-// Slogans and empty calls to action, in a post that has nothing else to
-// offer: nothing helpful, no question, not a conversation.
-void check_empty(const Analysis& a, HintSink& sink) {
+// Configured phrases for value.empty join the built-in list. A listed
+// phrase is the better span to show, and its message says what it is.
+// Whether any was found.
+bool listed_empty_phrases(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
-  if (find_helpful(a)) return;
-  // Any question is something a reader can answer, sincere or not.
-  if (any_question(a)) return;
-  const bool conversation = opens_conversation(a);
   bool found = false;
-  // Configured phrases for value.empty join the built-in list. A listed
-  // phrase is the better span to show, and its message says what it is.
   for (const PhraseMatch& m : rule_phrases(a, "value.empty", List::value_empty)) {
-    if (conversation || match_in_entity(doc, m)) continue;
+    if (match_in_entity(doc, m)) continue;
     const std::string& kind = m.phrase->note;
     Hint h{"value.empty", Severity::tip, m.start, m.end, "", "", {}};
     const std::string what = doc.utf8(m.start, m.end);
@@ -348,14 +343,29 @@ void check_empty(const Analysis& a, HintSink& sink) {
     sink.add(std::move(h));
     found = true;
   }
-  if (found) return;
-  if (!conversation) {
-    if (const Sentence* greeting = greeting_only(a)) {
-      sink.add({"value.empty", Severity::tip, greeting->start, greeting->end, sink.message("value.empty.greeting"),
-                sink.message("value.empty.greeting.do"), {}});
-      return;
-    }
-  }
+  return found;
+}
+
+// A greeting and nothing else ("Good morning, everyone!"). Whether found.
+bool greeting_alone(const Analysis& a, HintSink& sink) {
+  const Sentence* greeting = greeting_only(a);
+  if (!greeting) return false;
+  sink.add({"value.empty", Severity::tip, greeting->start, greeting->end, sink.message("value.empty.greeting"),
+            sink.message("value.empty.greeting.do"), {}});
+  return true;
+}
+
+// Slogans, empty calls to action, greetings alone and posts that say
+// nothing, in a post that has nothing else to offer: nothing helpful, no
+// question.
+void check_empty(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  if (find_helpful(a)) return;
+  // Any question is something a reader can answer, sincere or not.
+  if (any_question(a)) return;
+  // A post that invites or asks the reader opens a conversation: its slogan
+  // phrases and greetings are no hint then, though its structure still is.
+  if (!opens_conversation(a) && (listed_empty_phrases(a, sink) || greeting_alone(a, sink))) return;
   // Else the post's structure: the span runs from its first own word (after
   // a chat label) to its end.
   if (says_nothing(a)) {
