@@ -133,16 +133,17 @@ SETS['en-fresh2'] = { ...SETS.en, file: path.join(devset, 'en-fresh2.jsonl'), he
 // en-fresh3 (ids `enh-N`) was issue 13's held-out measure, run twice
 // (2026-12-07) and tuned on since (tests/devset/README.md).
 SETS['en-fresh3'] = { ...SETS.en, file: path.join(devset, 'en-fresh3.jsonl'), heldoutRetired: true };
-// en-fresh4 (ids `eni-N`) is issue 13's held-out measure: never tuned on.
-SETS['en-fresh4'] = { ...SETS.en, file: path.join(devset, 'en-fresh4.jsonl'), heldoutRetired: false };
+// en-fresh4 (ids `eni-N`) was issue 13's held-out measure, run four times
+// (2026-12-07) and tuned on since.
+SETS['en-fresh4'] = { ...SETS.en, file: path.join(devset, 'en-fresh4.jsonl'), heldoutRetired: true };
 SETS['es-fresh'] = { ...SETS.es, file: path.join(devset, 'es-fresh.jsonl'), heldoutRetired: true };
 SETS['es-fresh2'] = { ...SETS.es, file: path.join(devset, 'es-fresh2.jsonl'), heldoutRetired: true };
 // The third fresh Spanish part: issue 17's held-out measure, run twice
 // (2026-12-07) and tuned on since.
 SETS['es-fresh3'] = { ...SETS.es, file: path.join(devset, 'es-fresh3.jsonl'), heldoutRetired: true };
 // The fourth fresh Spanish part (ids `esi-N`): issue 17's held-out measure,
-// never tuned on, so its posts are never listed one by one.
-SETS['es-fresh4'] = { ...SETS.es, file: path.join(devset, 'es-fresh4.jsonl'), heldoutRetired: false };
+// run four times (2026-12-07) and tuned on since.
+SETS['es-fresh4'] = { ...SETS.es, file: path.join(devset, 'es-fresh4.jsonl'), heldoutRetired: true };
 // A path to one of those files is that set (so `--set tests/devset/es-fresh.jsonl`
 // gets issue 17's targets, as `--set es-fresh` does).
 const chosenSet = SETS[options.set] ??
