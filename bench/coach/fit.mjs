@@ -29,7 +29,7 @@ import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.join(here, '../..');
-const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3'];
+const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4'];
 const { values: options } = parseArgs({
   options: { chime: { type: 'string' }, split: { type: 'string', default: 'all' }, worst: { type: 'string', default: '0' }, rounds: { type: 'string', default: '6' }, write: { type: 'boolean', default: false },
     'rule-weights': { type: 'boolean', default: false },
