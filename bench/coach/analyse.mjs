@@ -4,7 +4,12 @@
 // two expert labels apart in what the Result says (docs/scores.md,
 // bench/README.md "The score, reshaped" and "The score, sixth round"):
 //
-//   node bench/coach/analyse.mjs --chime build/ci/native/chime [--sets en,es,...] [--split all|fit|check] [--contrast broadcast,good]
+//   node bench/coach/analyse.mjs --chime build/ci/native/chime [--sets en,es,...] [--split all|fit|check] [--contrast broadcast,good] [--worst N]
+//
+// --worst N lists, per set, the N posts whose rank by Chime's overall is
+// farthest from their rank by the expert's score (rank difference, scores,
+// labels, kinds, the rules that fired): the posts that cost the most
+// Spearman, to see whether a score number or a rule is at fault.
 //
 // --split: all posts, or the mod-5 halves of the reshaping (fit: ids not a
 // multiple of 5; check: the multiples of 5). It prints means side by side:
@@ -14,14 +19,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChime } from '../lib/chime.mjs';
-import { spearman } from '../lib/stats.mjs';
+import { averageRanks, spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const devset = path.join(here, '../../tests/devset');
-const ALL_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3'];
+const ALL_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4'];
 const { values: options } = parseArgs({
   options: { chime: { type: 'string' }, sets: { type: 'string', default: ALL_SETS.join(',') }, split: { type: 'string', default: 'all' },
-    contrast: { type: 'string', default: 'broadcast,good' } },
+    contrast: { type: 'string', default: 'broadcast,good' }, worst: { type: 'string', default: '0' } },
 });
 const fail = (m) => { process.stderr.write(`bench/coach/analyse: ${m}\n`); process.exit(2); };
 if (!options.chime) fail('usage: node bench/coach/analyse.mjs --chime PATH/chime [--sets en,es,...] [--split all|fit|check]');
@@ -49,7 +54,11 @@ function summary(name, posts) {
   const risky = posts.map((p, i) => [p, chime[i]]).filter(([p]) => p.expert.label === 'risky');
   const riskyOk = risky.filter(([, r]) => r.label === 'risky').length;
   const good = posts.map((p, i) => [p, chime[i]]).filter(([p]) => ['good', 'engaging'].includes(p.expert.label));
-  console.log(`${name.padEnd(10)} n=${String(posts.length).padStart(4)}  Spearman ${rho.toFixed(3)}  labels ${(100 * labels).toFixed(1)}%  ` +
+  // What the risky posts no care rule caught cost: Spearman if every post
+  // the expert calls risky scored 0 (as a care error does). The gap between
+  // the two is the care rules' work, not the score's.
+  const caught = spearman(posts.map((p) => p.expert.score), posts.map((p, i) => (p.expert.label === 'risky' ? 0 : chime[i].scores.overall)));
+  console.log(`${name.padEnd(10)} n=${String(posts.length).padStart(4)}  Spearman ${rho.toFixed(3)} (${caught.toFixed(3)} with every risky post at 0)  labels ${(100 * labels).toFixed(1)}%  ` +
     `risky ${riskyOk}/${risky.length}  expert-good: expert ${mean(good.map(([p]) => p.expert.score)).toFixed(0)} chime ${mean(good.map(([, r]) => r.scores.overall)).toFixed(0)}`);
 }
 console.log(`split ${options.split}`);
@@ -115,3 +124,17 @@ const means = (ps) => `${f1(mean(ps.map((p) => p.expert.score)))}/${f1(mean(ps.m
 [...byFeature.entries()].filter(([, g]) => g[labelA].length + g[labelB].length >= 8)
   .sort((a, b) => (b[1][labelA].length / nA - b[1][labelB].length / nB) - (a[1][labelA].length / nA - a[1][labelB].length / nB))
   .forEach(([f, g]) => console.log(`  ${f.padEnd(34)} ${labelA} ${pct(g[labelA].length, nA)} ${means(g[labelA])}   ${labelB} ${pct(g[labelB].length, nB)} ${means(g[labelB])}`));
+
+// The posts whose ranks part most, per set (--worst N).
+for (const s of Number(options.worst) > 0 ? sets : []) {
+  const expertRank = averageRanks(s.posts.map((p) => p.expert.score));
+  const chimeRank = averageRanks(s.posts.map((p) => results.get(p.id).scores.overall));
+  console.log(`\n${s.name}: the ${options.worst} posts ranked farthest from the expert (chime rank - expert rank)`);
+  s.posts.map((p, i) => ({ p, d: chimeRank[i] - expertRank[i] })).sort((a, b) => Math.abs(b.d) - Math.abs(a.d))
+    .slice(0, Number(options.worst)).forEach(({ p, d }) => {
+      const r = results.get(p.id);
+      console.log(`  ${p.id} ${d > 0 ? '+' : ''}${d.toFixed(0)}: chime ${r.scores.overall} ${r.label} (${r.kind}), expert ${p.expert.score} ${p.expert.label} (${p.expert.kind})`);
+      console.log(`     ${p.text.slice(0, 140)}`);
+      console.log(`     ${[...new Set(r.hints.map((h) => `${h.rule}${h.severity === 'good' ? '+' : ''}`))].join(' ') || '(no hint)'}`);
+    });
+}

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Searches the score numbers (core/data/scores.tsv, and with --rule-weights
 // the weight columns of core/data/rules.tsv) on the tuning sets of
-// tests/devset/ (all eight by default: en, en-fresh, en-fresh2, en-fresh3,
-// es, es-fresh, es-fresh2, es-fresh3), all their posts or one half of the
+// tests/devset/ (all ten by default: en, en-fresh, en-fresh2, en-fresh3,
+// en-fresh4, es, es-fresh, es-fresh2, es-fresh3, es-fresh4), all their posts or one half of the
 // mod-5 split: --split fit (ids not a multiple of 5) searches there and also
 // prints the figures on the other half, check (the multiples of 5), never
 // searched. --predict names sets it reads and reports on but never searches
@@ -29,7 +29,7 @@ import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.join(here, '../..');
-const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3'];
+const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4'];
 const { values: options } = parseArgs({
   options: { chime: { type: 'string' }, split: { type: 'string', default: 'all' }, worst: { type: 'string', default: '0' }, rounds: { type: 'string', default: '6' }, write: { type: 'boolean', default: false },
     'rule-weights': { type: 'boolean', default: false },

@@ -381,3 +381,18 @@ TEST_CASE("scores: a post with something to say outranks an empty one of its kin
   CHECK(advert.scores.overall >= setting("weak_post_floor"));
   CHECK(advert.scores.overall > breach.scores.overall);
 }
+
+TEST_CASE("scores: a post that informs outranks one that only asks") {
+  // The expert ranks a notice that says what, where and when as high as a
+  // good question, and a bare question on nothing well below both
+  // (bench/README.md, "The score, seventh round"): value weighs more than
+  // conversation in the mean.
+  CHECK(setting("value_weight") > setting("conversation_weight"));
+  Analyzer analyzer;
+  const Result informs = analyzer.analyze(
+      "Walk-in sexual health clinic hours are changing from 1 Feb: Mon & Wed 3-7pm, Sat 10am-1pm. Free, "
+      "confidential, no GP letter needed. Online testing kits available 24/7.");
+  const Result asks = analyzer.analyze("Flu season is coming. What do you think? Tell us below!");
+  REQUIRE(informs.label == "good");
+  CHECK(informs.scores.overall > asks.scores.overall);
+}
