@@ -52,9 +52,9 @@ struct RgiMemo {
   std::array<Slot, 64> slots;
 };
 
-bool rgi(std::u16string_view s, int32_t pos, int32_t len, bool always_ask_icu) {
+bool rgi(std::u16string_view s, int32_t pos, int32_t len) {
   const char16_t* units = s.data() + pos;
-  if (always_ask_icu || len > RgiMemo::kMaxUnits) return rgi_from_icu(units, len);
+  if (len > RgiMemo::kMaxUnits) return rgi_from_icu(units, len);
   thread_local RgiMemo memo;
   uint32_t hash = static_cast<uint32_t>(len);
   for (int32_t i = 0; i < len; ++i) hash = hash * 31 + units[i];
@@ -68,7 +68,7 @@ bool rgi(std::u16string_view s, int32_t pos, int32_t len, bool always_ask_icu) {
 
 }  // namespace
 
-int32_t match_emoji(std::u16string_view text, int32_t pos, bool always_ask_rgi) {
+int32_t match_emoji(std::u16string_view text, int32_t pos) {
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t len = 0;
   const char32_t c = at(text, pos, len);
@@ -122,14 +122,14 @@ int32_t match_emoji(std::u16string_view text, int32_t pos, bool always_ask_rgi) 
   // One variation selector or skin tone after the first character takes
   // the same units whether the pair is RGI or not (the single-character
   // rules below take them too): no need to ask ICU, which is costly.
-  if (count == 1 && !regional && !always_ask_rgi) {
+  if (count == 1 && !regional) {
     const int32_t extra = ends[0] - pos - len;
     if (extra == 1 && text[pos + len] == kVs16) return len + 1;
     int32_t l = 0;
     if (extra == 2 && (props & kCpModifierBase) && is_modifier(at(text, pos + len, l))) return len + 2;
   }
   for (int32_t i = count; i-- > 0;) {
-    if (ends[i] - pos > len && rgi(text, pos, ends[i] - pos, always_ask_rgi)) return ends[i] - pos;
+    if (ends[i] - pos > len && rgi(text, pos, ends[i] - pos)) return ends[i] - pos;
   }
 
   // No RGI sequence: twemoji's single-character rules.

@@ -151,10 +151,10 @@ void extract_urls(std::u16string_view text, std::span<const int32_t> dots, UrlLi
 
 // Length in UTF-16 units of the emoji twemoji-parser would match at `pos`
 // (0: none). Weighting counts each as one default-weight character.
-// always_ask_rgi (for tests) asks ICU whether a sequence is RGI every time:
-// also where the answer cannot change the length, and where an answer for
-// the same units is remembered.
-int32_t match_emoji(std::u16string_view text, int32_t pos, bool always_ask_rgi = false);
+// ICU is asked whether a sequence is RGI only where the answer can change
+// the length, and its recent answers are remembered (the tests hold this to
+// a reference that asks every time).
+int32_t match_emoji(std::u16string_view text, int32_t pos);
 
 // Whether a non-ASCII unit surely starts no emoji (match_emoji answers 0
 // there whatever follows), without a call: the blocks where text in most
