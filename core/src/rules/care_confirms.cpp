@@ -9,6 +9,7 @@
 #include "rules/care_advice.hpp"
 #include "rules/care_confirms.hpp"
 #include "rules/care_privacy.hpp"
+#include "rules/care_terms.hpp"
 #include "rules/features.hpp"
 #include "rules/kinds.hpp"
 #include "rules/rule.hpp"
@@ -62,8 +63,9 @@ bool speaks_of_self(const Document& doc) {
   return any_listed(doc, self, 0, doc.tokens.size());
 }
 
-// Is token i a care-record noun, a procedure or a diagnosis starting there,
-// or (with a finding in its sentence) a medicine? Its last token, else 0.
+// Is token i a care-record noun, a procedure or a diagnosis starting there
+// (the hand lists or the WordNet classes), or (with a finding in its
+// sentence) a medicine? Its last token, else 0.
 size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i) {
   static const WordList& nouns = WordList::builtin("lists/care_record_nouns.tsv");
   const Document& doc = a.doc;
@@ -73,6 +75,9 @@ size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i) {
   for (List list : {List::procedures, List::diagnoses}) {
     if (const Phrase* p = lists(a).starting_at(list, i)) return i + p->tokens.size() - 1;
   }
+  // Any condition or procedure of the WordNet classes ("your gastritis",
+  // "your vasectomy", "your biopsies"): care_terms.hpp.
+  if (care_term(t, a.language) != CareTerm::none) return i;
   if (is_medicine(t, Language::en) && has_finding(doc, s)) return i;
   return 0;
 }

@@ -4,9 +4,11 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "match/phrases.hpp"
+#include "rules/care_terms.hpp"
 #include "rules/features.hpp"
 #include "text/unicode.hpp"
 
@@ -397,6 +399,13 @@ std::pair<size_t, std::string> patient_noun(const HintSink& sink, const Document
   return agreeing_patient_noun(sink, doc, first, article, feminine);
 }
 
+// Does a token end in "'s" ("Maria's") or read "who"? Only then may a name
+// be tied to a diagnosis without a link phrase.
+bool has_possessive_or_who(const Document& doc) {
+  return std::any_of(doc.tokens.begin(), doc.tokens.end(),
+                     [](const Token& t) { return t.folded.ends_with("'s") || t.folded == "who"; });
+}
+
 void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
@@ -404,10 +413,21 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   // as "Rosa had a stroke".
   auto diagnoses = matches.find(List::diagnoses);
   for (const PhraseMatch& p : matches.find(List::procedures)) diagnoses.push_back(p);
+  const auto links = matches.find(List::care_diagnosis_link);
+  // English: any condition or procedure of the WordNet classes
+  // (care_terms.hpp: "Rosa's gastritis", "Omar had a thyroidectomy"), read
+  // only when a name could be tied to one (a link, a possessive, "who").
+  if (lang != Language::es && (!links.empty() || has_possessive_or_who(doc))) {
+    for (const PhraseMatch& t : care_term_matches(doc, lang)) {
+      const bool listed = std::any_of(diagnoses.begin(), diagnoses.end(), [&](const PhraseMatch& d) {
+        return d.first_token <= t.first_token && t.first_token < d.last_token;
+      });
+      if (!listed) diagnoses.push_back(t);
+    }
+  }
   if (diagnoses.empty()) return;
   static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
   const WordList& followers = localized_followers.in(lang);
-  const auto links = matches.find(List::care_diagnosis_link);
   for (const PhraseMatch& d : diagnoses) {
     if (match_in_entity(doc, d)) continue;
     // "Dr. Patel's cancer research", "Texas has a diabetes problem".
@@ -472,9 +492,26 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
 // ---- "Mrs. Alvarez ... her hip replacement", "4-year-old Sophie" ------------
 
 // Does the text mention a diagnosis or a procedure (outside entities)?
+// In English also a condition or procedure of the WordNet classes
+// (care_terms.hpp): a token scan, so callers ask it last.
 bool mentions_care(const ListMatches& matches) {
-  return any_in_text(matches, List::diagnoses) || any_in_text(matches, List::procedures);
+  const Document& doc = matches.doc();
+  return any_in_text(matches, List::diagnoses) || any_in_text(matches, List::procedures) ||
+         any_care_term(doc, 0, doc.tokens.size(), matches.language());
 }
+
+// mentions_care(), asked at most once per post and only when needed.
+class MentionsCare {
+ public:
+  explicit MentionsCare(const ListMatches& matches) : matches_(matches) {}
+  bool operator()() {
+    if (!known_) known_ = mentions_care(matches_);
+    return *known_;
+  }
+ private:
+  const ListMatches& matches_;
+  std::optional<bool> known_;
+};
 
 // Staff, not a patient: "Mrs. Jones, our head nurse", "Ms. Patel, RN".
 bool staff_follows(const Document& doc, size_t name_end, Language lang) {
@@ -503,14 +540,14 @@ bool overlaps_hint(const HintSink& sink, size_t from, int32_t start, int32_t end
 void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
-  if (!mentions_care(matches)) return;
+  MentionsCare care(matches);
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (!honorifics(lang).contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
     const size_t name = skip_honorific(doc, i, lang);
     if (name == i || !is_name(doc, name, lang)) continue;
     size_t name_end = name + 1;
     while (name_end < name + 3 && is_name(doc, name_end, lang)) ++name_end;
-    if (staff_follows(doc, name_end, lang)) continue;
+    if (staff_follows(doc, name_end, lang) || !care()) continue;
     const auto [from, noun] = patient_noun(sink, doc, i, name_end, name_end, lang);
     const int32_t start = doc.tokens[from].start, end = doc.tokens[name_end - 1].end;
     if (overlaps_hint(sink, first_hint, start, end)) continue;
@@ -546,7 +583,7 @@ size_t spanish_aged_name(const Document& doc, size_t i, Language lang) {
 void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
-  if (!mentions_care(matches)) return;
+  MentionsCare care(matches);
   const size_t n = doc.tokens.size();
   for (size_t i = 0; i < n; ++i) {
     const long age = number_value(doc.tokens[i]);
@@ -584,7 +621,7 @@ void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
       end = doc.tokens[i + 1].end;
       if (i + 2 < n && doc.tokens[i + 2].text == ")") end = doc.tokens[i + 2].end;  // "(7 años)"
     }
-    if (name == n || overlaps_hint(sink, first_hint, start, end)) continue;
+    if (name == n || overlaps_hint(sink, first_hint, start, end) || !care()) continue;
     add(sink, start, end,
         sink.message("care.patient-privacy.age", {doc.utf8(start, end)}));
   }
@@ -618,12 +655,14 @@ void named_by_pronoun(const ListMatches& matches, HintSink& sink, size_t first_h
   static const WordList& pronouns = WordList::builtin("lists/person_pronouns.tsv");
   const Document& doc = matches.doc();
   const Language lang = matches.language();
-  if (lang == Language::es || !mentions_care(matches)) return;
+  if (lang == Language::es || !matches.hit(List::care_diagnosis_link)) return;
+  MentionsCare care(matches);
   for (const PhraseMatch& link : matches.find(List::care_diagnosis_link)) {
     if (link.first_token == 0 || !pronouns.contains(doc.tokens[link.first_token - 1])) continue;
     const bool with_diagnosis = matches.any(List::diagnoses, link.last_token, link.last_token + 4) ||
-                                matches.any(List::procedures, link.last_token, link.last_token + 4);
-    if (!with_diagnosis) continue;
+                                matches.any(List::procedures, link.last_token, link.last_token + 4) ||
+                                any_care_term(doc, link.last_token, link.last_token + 4, lang);
+    if (!with_diagnosis || !care()) continue;
     const size_t name = antecedent_name(doc, link.first_token - 1, lang);
     if (name == static_cast<size_t>(-1)) continue;
     const size_t first = with_honorific(doc, name_start(doc, name, lang), lang);
