@@ -159,6 +159,8 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
     // "Mr. Hughes in Room 310": the sentence may split after "Mr.".
     if (k == s.first_token && is_name(doc, k, lang) && with_honorific(doc, k, lang) != k) return true;
     if (doc.tokens[k].folded == "old" && k >= 2 && doc.tokens[k - 2].folded == "year") return true;
+    // English: a relative's name ("your aunt Brenda was in Room 12").
+    if (k > 0 && is_kin(doc.tokens[k - 1], lang) && is_name(doc, k, lang)) return true;
     if (any_name && is_name(doc, k, lang) && !opens_sentence(doc, k) && !is_clinician_title(doc, k - 1, lang)) {
       return true;
     }
@@ -535,8 +537,26 @@ bool overlaps_hint(const HintSink& sink, size_t from, int32_t start, int32_t end
   return false;
 }
 
+// English: does a care record or a care term follow a titled name's
+// possessive within three words ("Mr Thompson's Monday infusion": the
+// record nouns of care.confirms-patient, lists/care_record_nouns.tsv)?
+bool care_owned_by(const Document& doc, size_t name, size_t name_end, Language lang) {
+  static const WordList& records = WordList::builtin("lists/care_record_nouns.tsv");
+  if (lang == Language::es) return false;
+  size_t name_last = name;
+  while (name_last < name_end && !doc.tokens[name_last].folded.ends_with("'s")) ++name_last;
+  if (name_last == name_end) return false;
+  for (size_t k = name_last + 1; k < doc.tokens.size() && k <= name_last + 3; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind != TokenKind::word && t.kind != TokenKind::number) return false;  // punctuation ends the reach
+    if ((records.contains(t) || care_term(t, lang) != CareTerm::none) && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
 // A titled name (Mr., Mrs., Ms., Miss, Mx. + a capitalised name) in a post
-// that mentions a diagnosis or a procedure.
+// that mentions a diagnosis or a procedure, or (English) whose possessive
+// owns a care record ("Mr Thompson's Monday infusion").
 void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
@@ -547,13 +567,15 @@ void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint)
     if (name == i || !is_name(doc, name, lang)) continue;
     size_t name_end = name + 1;
     while (name_end < name + 3 && is_name(doc, name_end, lang)) ++name_end;
-    if (staff_follows(doc, name_end, lang) || !care()) continue;
+    if (staff_follows(doc, name_end, lang)) continue;
+    const bool owned = !care() && care_owned_by(doc, name, name_end, lang);
+    if (!owned && !care()) continue;
     const auto [from, noun] = patient_noun(sink, doc, i, name_end, name_end, lang);
     const int32_t start = doc.tokens[from].start, end = doc.tokens[name_end - 1].end;
     if (overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end,
         sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}),
-        {noun});
+        {owned ? noun + "'s" : noun});
   }
 }
 

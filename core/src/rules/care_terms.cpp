@@ -44,6 +44,14 @@ CareTerm care_term(const Token& t, Language language) {
   return CareTerm::none;
 }
 
+bool is_kin(const Token& t, Language language) {
+  static const WordList& kin = WordList::builtin("lists/kin_words.tsv");
+  if (language == Language::es || t.kind != TokenKind::word) return false;
+  std::string_view w = t.folded;
+  if (w.ends_with("'s") || w.ends_with("s'")) w.remove_suffix(2);
+  return kin.contains(w);
+}
+
 bool any_care_term(const Document& doc, size_t first, size_t last, Language language, bool procedures) {
   if (language == Language::es) return false;
   for (size_t k = first; k < last && k < doc.tokens.size(); ++k) {

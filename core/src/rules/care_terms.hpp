@@ -24,6 +24,11 @@ CareTerm care_term(const Token& t, Language language);
 // [first, last), outside links, mentions and hashtags? English only.
 bool any_care_term(const Document& doc, size_t first, size_t last, Language language, bool procedures = true);
 
+// English: is t a word for a relative (lists/kin_words.tsv: daughter, mum,
+// husband), possessive or not ("daughter's")? A relative's care is a
+// person's care ("your daughter's eye test results", "your aunt Brenda").
+bool is_kin(const Token& t, Language language);
+
 // Every care term of the document outside entities as one-token matches
 // (phrase null), for rules that read the hand lists' matches.
 std::vector<PhraseMatch> care_term_matches(const Document& doc, Language language);
