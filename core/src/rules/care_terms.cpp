@@ -13,29 +13,46 @@ namespace {
 // "atrophy" is).
 constexpr size_t kStemLetters = 3;
 
+// The endings are few (a dozen each): comparing each is cheaper than
+// hashing every tail of the word.
 bool has_ending(std::string_view word, const WordList& endings) {
-  for (size_t cut = kStemLetters; cut + 3 <= word.size(); ++cut) {
-    if (endings.contains(word.substr(cut))) return true;
+  for (const std::string& e : endings.words()) {
+    if (word.size() >= e.size() + kStemLetters && word.ends_with(e)) return true;
   }
   return false;
 }
 
-CareTerm classify(std::string_view word) {
-  static const WordList& conditions = WordList::builtin("lists/care_conditions.tsv");
-  static const WordList& procedures = WordList::builtin("lists/care_procedures.tsv");
+const WordList& conditions() { return WordList::builtin("lists/care_conditions.tsv"); }
+const WordList& procedures() { return WordList::builtin("lists/care_procedures.tsv"); }
+
+// A condition by its word or its ending before a procedure by either
+// ("anastomosis" ends as a condition does).
+CareTerm by_word_or_ending(std::string_view word, bool is_condition, bool is_procedure) {
   static const WordList& condition_endings = WordList::builtin("lists/care_condition_suffixes.tsv");
   static const WordList& procedure_endings = WordList::builtin("lists/care_procedure_suffixes.tsv");
-  if (conditions.contains(word) || has_ending(word, condition_endings)) return CareTerm::condition;
-  if (procedures.contains(word) || has_ending(word, procedure_endings)) return CareTerm::procedure;
+  if (is_condition || has_ending(word, condition_endings)) return CareTerm::condition;
+  if (is_procedure || has_ending(word, procedure_endings)) return CareTerm::procedure;
   return CareTerm::none;
+}
+
+CareTerm classify(std::string_view word) {
+  static const WordList& condition_words = conditions();
+  static const WordList& procedure_words = procedures();
+  return by_word_or_ending(word, condition_words.contains(word), procedure_words.contains(word));
 }
 
 }  // namespace
 
 CareTerm care_term(const Token& t, Language language) {
   if (language == Language::es || t.kind != TokenKind::word || t.folded.size() < 4) return CareTerm::none;
+  static const WordList& condition_words = conditions();
+  static const WordList& procedure_words = procedures();
   const std::string_view w = t.folded;
-  if (const CareTerm c = classify(w); c != CareTerm::none) return c;
+  // The token as written, looked up by the hash the tokenizer computed.
+  if (const CareTerm c = by_word_or_ending(w, condition_words.contains(t), procedure_words.contains(t));
+      c != CareTerm::none) {
+    return c;
+  }
   // Plurals: "ulcers", "polyps", "abscesses", "biopsies".
   if (!w.ends_with('s') || w.ends_with("ss") || w.ends_with("is")) return CareTerm::none;
   if (w.ends_with("ies")) return classify(std::string(w.substr(0, w.size() - 3)) + "y");
