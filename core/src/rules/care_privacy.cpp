@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "match/phrases.hpp"
 #include "rules/care_terms.hpp"
@@ -401,11 +402,33 @@ std::pair<size_t, std::string> patient_noun(const HintSink& sink, const Document
   return agreeing_patient_noun(sink, doc, first, article, feminine);
 }
 
-// Does a token end in "'s" ("Maria's") or read "who"? Only then may a name
-// be tied to a diagnosis without a link phrase.
-bool has_possessive_or_who(const Document& doc) {
-  return std::any_of(doc.tokens.begin(), doc.tokens.end(),
-                     [](const Token& t) { return t.folded.ends_with("'s") || t.folded == "who"; });
+// How many tokens after a link or a possessive its diagnosis may start,
+// qualifiers included ("had a rare | sarcoma", "Leah's stage 2 | ...").
+constexpr size_t kTermReach = 5;
+
+// English: the conditions and procedures of the WordNet classes
+// (care_terms.hpp) where a name could be tied to them: within kTermReach
+// tokens after a link phrase or a possessive ("Maria's"), or after "who"
+// in its sentence. Only those tokens are read (a scan of every word would
+// cost every post).
+std::vector<PhraseMatch> care_terms_near_names(const Document& doc, const std::vector<PhraseMatch>& links,
+                                               Language lang) {
+  std::vector<char> candidate(doc.tokens.size(), 0);
+  const auto mark = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to && k < candidate.size(); ++k) candidate[k] = 1;
+  };
+  for (const PhraseMatch& link : links) mark(link.last_token, link.last_token + kTermReach);
+  for (size_t k = 0; k < doc.tokens.size(); ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.folded.ends_with("'s")) mark(k + 1, k + 1 + kTermReach);
+    if (t.folded == "who") mark(k + 1, sentence_of(doc, k).last_token);
+  }
+  std::vector<PhraseMatch> found;
+  for (size_t k = 0; k < candidate.size(); ++k) {
+    if (!candidate[k] || care_term(doc.tokens[k], lang) == CareTerm::none || token_in_entity(doc, k)) continue;
+    found.push_back({nullptr, k, k + 1, doc.tokens[k].start, doc.tokens[k].end});
+  }
+  return found;
 }
 
 void named_diagnoses(const ListMatches& matches, HintSink& sink) {
@@ -417,10 +440,10 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   for (const PhraseMatch& p : matches.find(List::procedures)) diagnoses.push_back(p);
   const auto links = matches.find(List::care_diagnosis_link);
   // English: any condition or procedure of the WordNet classes
-  // (care_terms.hpp: "Rosa's gastritis", "Omar had a thyroidectomy"), read
-  // only when a name could be tied to one (a link, a possessive, "who").
-  if (lang != Language::es && (!links.empty() || has_possessive_or_who(doc))) {
-    for (const PhraseMatch& t : care_term_matches(doc, lang)) {
+  // (care_terms.hpp: "Rosa's gastritis", "Omar had a thyroidectomy") where
+  // a name could be tied to one.
+  if (lang != Language::es) {
+    for (const PhraseMatch& t : care_terms_near_names(doc, links, lang)) {
       const bool listed = std::any_of(diagnoses.begin(), diagnoses.end(), [&](const PhraseMatch& d) {
         return d.first_token <= t.first_token && t.first_token < d.last_token;
       });

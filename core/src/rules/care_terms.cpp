@@ -79,14 +79,4 @@ bool any_care_term(const Document& doc, size_t first, size_t last, Language lang
   return false;
 }
 
-std::vector<PhraseMatch> care_term_matches(const Document& doc, Language language) {
-  std::vector<PhraseMatch> found;
-  if (language == Language::es) return found;
-  for (size_t k = 0; k < doc.tokens.size(); ++k) {
-    if (care_term(doc.tokens[k], language) == CareTerm::none || token_in_entity(doc, k)) continue;
-    found.push_back({nullptr, k, k + 1, doc.tokens[k].start, doc.tokens[k].end});
-  }
-  return found;
-}
-
 }  // namespace chime

@@ -7,9 +7,7 @@
 // lists/procedures.tsv (the phrase lists, which hold the multi-word names)
 // wherever the care rules look for "a care fact".
 #pragma once
-#include <vector>
 
-#include "match/phrases.hpp"
 #include "rules/rule.hpp"
 
 namespace chime {
@@ -28,9 +26,5 @@ bool any_care_term(const Document& doc, size_t first, size_t last, Language lang
 // husband), possessive or not ("daughter's")? A relative's care is a
 // person's care ("your daughter's eye test results", "your aunt Brenda").
 bool is_kin(const Token& t, Language language);
-
-// Every care term of the document outside entities as one-token matches
-// (phrase null), for rules that read the hand lists' matches.
-std::vector<PhraseMatch> care_term_matches(const Document& doc, Language language);
 
 }  // namespace chime
