@@ -72,8 +72,8 @@ TEST_CASE("care terms: a condition or procedure of the class is a care fact, in 
   CHECK(check("Our turmeric drops reverse neuropathy in 30 days.").count("care.claim") == 1);
   CHECK(check("Losing weight can reverse neuropathy for some people.").count("care.claim") == 0);
   // care.patient-privacy: a name tied to a condition by a link or a possessive.
-  CHECK(check("Get well soon to Kofi, who was diagnosed with sarcoidosis last spring.").span("care.patient-privacy") ==
-        "Kofi, who was diagnosed with sarcoidosis");
+  CHECK(check("Get well soon to Kofi, who has sarcoidosis and is home now.").span("care.patient-privacy") ==
+        "Kofi, who has sarcoidosis");
   CHECK(check("Mrs. Okafor is back home after her thyroidectomy.").count("care.patient-privacy") == 1);
   CHECK(check("Sarcoidosis awareness month: learn the signs.").count("care.patient-privacy") == 0);
   // Spanish posts read their own lists only.

@@ -431,7 +431,16 @@ std::vector<PhraseMatch> care_terms_near_names(const Document& doc, const std::v
   return found;
 }
 
+bool overlaps_hint(const HintSink& sink, size_t from, int32_t start, int32_t end) {
+  for (size_t k = from; k < sink.hints().size(); ++k) {
+    const Hint& h = sink.hints()[k];
+    if (h.rule == "care.patient-privacy" && start < h.end && h.start < end) return true;
+  }
+  return false;
+}
+
 void named_diagnoses(const ListMatches& matches, HintSink& sink) {
+  const size_t first_hint = sink.hints().size();
   const Document& doc = matches.doc();
   const Language lang = matches.language();
   // A diagnosis or a procedure: "Rosa had surgery" names a patient as surely
@@ -508,6 +517,9 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
     first = with_age(doc, first);        // "4-year-old Sophie was..." -> "A patient was..."
     const auto [from, noun] = patient_noun(sink, doc, first, name_last + 1, d.first_token, lang);
     const int32_t start = doc.tokens[from].start;
+    // A class word (no phrase) for a name already flagged adds nothing:
+    // "Mateo, who has neuroblastoma and is in bed 8 on our oncology ward".
+    if (!d.phrase && overlaps_hint(sink, first_hint, start, d.end)) continue;
     add(sink, start, d.end,
         sink.message("care.patient-privacy.diagnosis", {doc.utf8(start, d.end)}),
         {noun + rest});
@@ -548,14 +560,6 @@ bool staff_follows(const Document& doc, size_t name_end, Language lang) {
         t.folded == "volunteer" || t.folded == "retires" || t.folded == "retiring") {
       return true;
     }
-  }
-  return false;
-}
-
-bool overlaps_hint(const HintSink& sink, size_t from, int32_t start, int32_t end) {
-  for (size_t k = from; k < sink.hints().size(); ++k) {
-    const Hint& h = sink.hints()[k];
-    if (h.rule == "care.patient-privacy" && start < h.end && h.start < end) return true;
   }
   return false;
 }
