@@ -9,6 +9,7 @@
 #include "rules/care_advice.hpp"
 #include "rules/care_confirms.hpp"
 #include "rules/care_privacy.hpp"
+#include "rules/care_terms.hpp"
 #include "rules/features.hpp"
 #include "rules/rule.hpp"
 
@@ -61,7 +62,8 @@ bool refuted_next(const Analysis& a, const Sentence& s) {
 constexpr size_t kOutcomeReach = 4;
 
 // English: an outcome verb (lists/claim_outcomes.tsv: reverses, heals,
-// kills, eliminates...) with a diagnosis within kOutcomeReach words after
+// kills, eliminates...) with a diagnosis (lists/diagnoses.tsv, or a
+// condition of care_terms.hpp's WordNet class) within kOutcomeReach words after
 // it, not hedged (lists/claim_hedges.tsv) in the two words before, and not
 // denied, asked, quoted or reported to refute it: "our herbal protocol
 // reverses type 2 diabetes", whatever the product.
@@ -70,14 +72,16 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
   static const WordList& hedges = WordList::builtin("lists/claim_hedges.tsv");
   const Document& doc = a.doc;
   const ListMatches& matches = lists(a);
-  if (!matches.hit(List::diagnoses)) return;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (!outcomes.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
     const Sentence& s = sentence_of(doc, i);
     size_t disease = 0;
     for (size_t k = i + 1; k < s.last_token && k <= i + kOutcomeReach && disease == 0; ++k) {
+      if (token_in_entity(doc, k)) continue;
       if (const Phrase* p = matches.starting_at(List::diagnoses, k, s.last_token)) {
-        if (!token_in_entity(doc, k)) disease = k + p->tokens.size() - 1;
+        disease = k + p->tokens.size() - 1;
+      } else if (care_term(doc.tokens[k], a.language) == CareTerm::condition) {
+        disease = k;  // any condition of the WordNet class: "heals gastritis", "reverses neuropathy"
       }
     }
     if (disease == 0) continue;

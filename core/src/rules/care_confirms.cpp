@@ -4,11 +4,13 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "match/phrases.hpp"
 #include "rules/care_advice.hpp"
 #include "rules/care_confirms.hpp"
 #include "rules/care_privacy.hpp"
+#include "rules/care_terms.hpp"
 #include "rules/features.hpp"
 #include "rules/kinds.hpp"
 #include "rules/rule.hpp"
@@ -23,14 +25,29 @@ size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i);
 // ("your lumbar MRI", "your follow-up blood test results": 3).
 constexpr size_t kCareNounReach = 3;
 
-// If token i is "your" followed within kCareNounReach words by a care-record
-// noun (lists/care_record_nouns.tsv), a procedure or a diagnosis, that
-// noun's last token; else 0.
-size_t care_noun_after_your(const Analysis& a, size_t i) {
+// Does a post speak of the writer's relative ("my brother Ben": "my" then a
+// relation word)?
+bool speaks_of_kin(const Document& doc) {
+  for (size_t k = 0; k + 1 < doc.tokens.size(); ++k) {
+    if (doc.tokens[k].folded == "my" && is_kin(doc.tokens[k + 1], Language::en)) return true;
+  }
+  return false;
+}
+
+// If token i is "your" (or, when `third_person`, "his", "her" or "their":
+// the reply answers someone who asked about a relative) followed within
+// kCareNounReach words by a care-record noun (lists/care_record_nouns.tsv),
+// a procedure or a diagnosis, that noun's last token; else 0. A relation
+// word after "your" does not use up the reach ("your daughter's eye test
+// results").
+size_t care_noun_after_your(const Analysis& a, size_t i, bool third_person) {
   const Document& doc = a.doc;
-  if (doc.tokens[i].folded != "your" || token_in_entity(doc, i)) return 0;
+  const std::string_view w = doc.tokens[i].folded;
+  const bool opener = w == "your" || (third_person && (w == "his" || w == "her" || w == "their"));
+  if (!opener || token_in_entity(doc, i)) return 0;
   const Sentence& s = sentence_of(doc, i);
-  for (size_t k = i + 1; k < s.last_token && k <= i + kCareNounReach; ++k) {
+  const size_t reach = kCareNounReach + (i + 1 < s.last_token && is_kin(doc.tokens[i + 1], a.language) ? 1 : 0);
+  for (size_t k = i + 1; k < s.last_token && k <= i + reach; ++k) {
     const Token& t = doc.tokens[k];
     if (t.kind != TokenKind::word && t.kind != TokenKind::number) return 0;  // punctuation ends the phrase
     if (token_in_entity(doc, k)) return 0;
@@ -62,8 +79,9 @@ bool speaks_of_self(const Document& doc) {
   return any_listed(doc, self, 0, doc.tokens.size());
 }
 
-// Is token i a care-record noun, a procedure or a diagnosis starting there,
-// or (with a finding in its sentence) a medicine? Its last token, else 0.
+// Is token i a care-record noun, a procedure or a diagnosis starting there
+// (the hand lists or the WordNet classes), or (with a finding in its
+// sentence) a medicine? Its last token, else 0.
 size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i) {
   static const WordList& nouns = WordList::builtin("lists/care_record_nouns.tsv");
   const Document& doc = a.doc;
@@ -73,6 +91,9 @@ size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i) {
   for (List list : {List::procedures, List::diagnoses}) {
     if (const Phrase* p = lists(a).starting_at(list, i)) return i + p->tokens.size() - 1;
   }
+  // Any condition or procedure of the WordNet classes ("your gastritis",
+  // "your vasectomy", "your biopsies"): care_terms.hpp.
+  if (care_term(t, a.language) != CareTerm::none) return i;
   if (is_medicine(t, Language::en) && has_finding(doc, s)) return i;
   return 0;
 }
@@ -191,8 +212,11 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
   // procedure, a diagnosis): "your lumbar MRI from the 2nd", "your
   // angioplasty went smoothly". English only.
   if (a.language != Language::es) {
+    // "did my brother Ben get to his appointment?" -> "Ben made it to his
+    // appointment": the relative's care, told in the third person.
+    const bool about_kin = a.in_reply_to && speaks_of_kin(*a.in_reply_to);
     for (size_t i = 0; i < doc.tokens.size(); ++i) {
-      const size_t noun = care_noun_after_your(a, i);
+      const size_t noun = care_noun_after_your(a, i, about_kin);
       if (noun == 0) continue;
       const Sentence& s = sentence_of(doc, i);
       if (ends_with_question_mark(doc, s)) continue;

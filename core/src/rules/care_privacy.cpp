@@ -4,9 +4,12 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "match/phrases.hpp"
+#include "rules/care_terms.hpp"
 #include "rules/features.hpp"
 #include "text/unicode.hpp"
 
@@ -157,6 +160,8 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
     // "Mr. Hughes in Room 310": the sentence may split after "Mr.".
     if (k == s.first_token && is_name(doc, k, lang) && with_honorific(doc, k, lang) != k) return true;
     if (doc.tokens[k].folded == "old" && k >= 2 && doc.tokens[k - 2].folded == "year") return true;
+    // English: a relative's name ("your aunt Brenda was in Room 12").
+    if (k > 0 && is_kin(doc.tokens[k - 1], lang) && is_name(doc, k, lang)) return true;
     if (any_name && is_name(doc, k, lang) && !opens_sentence(doc, k) && !is_clinician_title(doc, k - 1, lang)) {
       return true;
     }
@@ -397,17 +402,66 @@ std::pair<size_t, std::string> patient_noun(const HintSink& sink, const Document
   return agreeing_patient_noun(sink, doc, first, article, feminine);
 }
 
+// How many tokens after a link or a possessive its diagnosis may start,
+// qualifiers included ("had a rare | sarcoma", "Leah's stage 2 | ...").
+constexpr size_t kTermReach = 5;
+
+// English: the conditions and procedures of the WordNet classes
+// (care_terms.hpp) where a name could be tied to them: within kTermReach
+// tokens after a link phrase or a possessive ("Maria's"), or after "who"
+// in its sentence. Only those tokens are read (a scan of every word would
+// cost every post).
+std::vector<PhraseMatch> care_terms_near_names(const Document& doc, const std::vector<PhraseMatch>& links,
+                                               Language lang) {
+  std::vector<char> candidate(doc.tokens.size(), 0);
+  const auto mark = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to && k < candidate.size(); ++k) candidate[k] = 1;
+  };
+  for (const PhraseMatch& link : links) mark(link.last_token, link.last_token + kTermReach);
+  for (size_t k = 0; k < doc.tokens.size(); ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.folded.ends_with("'s")) mark(k + 1, k + 1 + kTermReach);
+    if (t.folded == "who") mark(k + 1, sentence_of(doc, k).last_token);
+  }
+  std::vector<PhraseMatch> found;
+  for (size_t k = 0; k < candidate.size(); ++k) {
+    if (!candidate[k] || care_term(doc.tokens[k], lang) == CareTerm::none || token_in_entity(doc, k)) continue;
+    found.push_back({nullptr, k, k + 1, doc.tokens[k].start, doc.tokens[k].end});
+  }
+  return found;
+}
+
+bool overlaps_hint(const HintSink& sink, size_t from, int32_t start, int32_t end) {
+  for (size_t k = from; k < sink.hints().size(); ++k) {
+    const Hint& h = sink.hints()[k];
+    if (h.rule == "care.patient-privacy" && start < h.end && h.start < end) return true;
+  }
+  return false;
+}
+
 void named_diagnoses(const ListMatches& matches, HintSink& sink) {
+  const size_t first_hint = sink.hints().size();
   const Document& doc = matches.doc();
   const Language lang = matches.language();
   // A diagnosis or a procedure: "Rosa had surgery" names a patient as surely
   // as "Rosa had a stroke".
   auto diagnoses = matches.find(List::diagnoses);
   for (const PhraseMatch& p : matches.find(List::procedures)) diagnoses.push_back(p);
+  const auto links = matches.find(List::care_diagnosis_link);
+  // English: any condition or procedure of the WordNet classes
+  // (care_terms.hpp: "Rosa's gastritis", "Omar had a thyroidectomy") where
+  // a name could be tied to one.
+  if (lang != Language::es) {
+    for (const PhraseMatch& t : care_terms_near_names(doc, links, lang)) {
+      const bool listed = std::any_of(diagnoses.begin(), diagnoses.end(), [&](const PhraseMatch& d) {
+        return d.first_token <= t.first_token && t.first_token < d.last_token;
+      });
+      if (!listed) diagnoses.push_back(t);
+    }
+  }
   if (diagnoses.empty()) return;
   static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
   const WordList& followers = localized_followers.in(lang);
-  const auto links = matches.find(List::care_diagnosis_link);
   for (const PhraseMatch& d : diagnoses) {
     if (match_in_entity(doc, d)) continue;
     // "Dr. Patel's cancer research", "Texas has a diabetes problem".
@@ -463,6 +517,9 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
     first = with_age(doc, first);        // "4-year-old Sophie was..." -> "A patient was..."
     const auto [from, noun] = patient_noun(sink, doc, first, name_last + 1, d.first_token, lang);
     const int32_t start = doc.tokens[from].start;
+    // A class word (no phrase) for a name already flagged adds nothing:
+    // "Mateo, who has neuroblastoma and is in bed 8 on our oncology ward".
+    if (!d.phrase && overlaps_hint(sink, first_hint, start, d.end)) continue;
     add(sink, start, d.end,
         sink.message("care.patient-privacy.diagnosis", {doc.utf8(start, d.end)}),
         {noun + rest});
@@ -472,9 +529,26 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
 // ---- "Mrs. Alvarez ... her hip replacement", "4-year-old Sophie" ------------
 
 // Does the text mention a diagnosis or a procedure (outside entities)?
+// In English also a condition or procedure of the WordNet classes
+// (care_terms.hpp): a token scan, so callers ask it last.
 bool mentions_care(const ListMatches& matches) {
-  return any_in_text(matches, List::diagnoses) || any_in_text(matches, List::procedures);
+  const Document& doc = matches.doc();
+  return any_in_text(matches, List::diagnoses) || any_in_text(matches, List::procedures) ||
+         any_care_term(doc, 0, doc.tokens.size(), matches.language());
 }
+
+// mentions_care(), asked at most once per post and only when needed.
+class MentionsCare {
+ public:
+  explicit MentionsCare(const ListMatches& matches) : matches_(matches) {}
+  bool operator()() {
+    if (!known_) known_ = mentions_care(matches_);
+    return *known_;
+  }
+ private:
+  const ListMatches& matches_;
+  std::optional<bool> known_;
+};
 
 // Staff, not a patient: "Mrs. Jones, our head nurse", "Ms. Patel, RN".
 bool staff_follows(const Document& doc, size_t name_end, Language lang) {
@@ -490,20 +564,30 @@ bool staff_follows(const Document& doc, size_t name_end, Language lang) {
   return false;
 }
 
-bool overlaps_hint(const HintSink& sink, size_t from, int32_t start, int32_t end) {
-  for (size_t k = from; k < sink.hints().size(); ++k) {
-    const Hint& h = sink.hints()[k];
-    if (h.rule == "care.patient-privacy" && start < h.end && h.start < end) return true;
+// English: does a care record or a care term follow a titled name's
+// possessive within three words ("Mr Thompson's Monday infusion": the
+// record nouns of care.confirms-patient, lists/care_record_nouns.tsv)?
+bool care_owned_by(const Document& doc, size_t name, size_t name_end, Language lang) {
+  static const WordList& records = WordList::builtin("lists/care_record_nouns.tsv");
+  if (lang == Language::es) return false;
+  size_t name_last = name;
+  while (name_last < name_end && !doc.tokens[name_last].folded.ends_with("'s")) ++name_last;
+  if (name_last == name_end) return false;
+  for (size_t k = name_last + 1; k < doc.tokens.size() && k <= name_last + 3; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind != TokenKind::word && t.kind != TokenKind::number) return false;  // punctuation ends the reach
+    if ((records.contains(t) || care_term(t, lang) != CareTerm::none) && !token_in_entity(doc, k)) return true;
   }
   return false;
 }
 
 // A titled name (Mr., Mrs., Ms., Miss, Mx. + a capitalised name) in a post
-// that mentions a diagnosis or a procedure.
+// that mentions a diagnosis or a procedure, or (English) whose possessive
+// owns a care record ("Mr Thompson's Monday infusion").
 void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
-  if (!mentions_care(matches)) return;
+  MentionsCare care(matches);
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (!honorifics(lang).contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
     const size_t name = skip_honorific(doc, i, lang);
@@ -511,12 +595,14 @@ void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint)
     size_t name_end = name + 1;
     while (name_end < name + 3 && is_name(doc, name_end, lang)) ++name_end;
     if (staff_follows(doc, name_end, lang)) continue;
+    const bool owned = !care() && care_owned_by(doc, name, name_end, lang);
+    if (!owned && !care()) continue;
     const auto [from, noun] = patient_noun(sink, doc, i, name_end, name_end, lang);
     const int32_t start = doc.tokens[from].start, end = doc.tokens[name_end - 1].end;
     if (overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end,
         sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}),
-        {noun});
+        {owned ? noun + "'s" : noun});
   }
 }
 
@@ -546,7 +632,7 @@ size_t spanish_aged_name(const Document& doc, size_t i, Language lang) {
 void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
-  if (!mentions_care(matches)) return;
+  MentionsCare care(matches);
   const size_t n = doc.tokens.size();
   for (size_t i = 0; i < n; ++i) {
     const long age = number_value(doc.tokens[i]);
@@ -584,7 +670,7 @@ void named_ages(const ListMatches& matches, HintSink& sink, size_t first_hint) {
       end = doc.tokens[i + 1].end;
       if (i + 2 < n && doc.tokens[i + 2].text == ")") end = doc.tokens[i + 2].end;  // "(7 años)"
     }
-    if (name == n || overlaps_hint(sink, first_hint, start, end)) continue;
+    if (name == n || overlaps_hint(sink, first_hint, start, end) || !care()) continue;
     add(sink, start, end,
         sink.message("care.patient-privacy.age", {doc.utf8(start, end)}));
   }
@@ -618,12 +704,14 @@ void named_by_pronoun(const ListMatches& matches, HintSink& sink, size_t first_h
   static const WordList& pronouns = WordList::builtin("lists/person_pronouns.tsv");
   const Document& doc = matches.doc();
   const Language lang = matches.language();
-  if (lang == Language::es || !mentions_care(matches)) return;
+  if (lang == Language::es || !matches.hit(List::care_diagnosis_link)) return;
+  MentionsCare care(matches);
   for (const PhraseMatch& link : matches.find(List::care_diagnosis_link)) {
     if (link.first_token == 0 || !pronouns.contains(doc.tokens[link.first_token - 1])) continue;
     const bool with_diagnosis = matches.any(List::diagnoses, link.last_token, link.last_token + 4) ||
-                                matches.any(List::procedures, link.last_token, link.last_token + 4);
-    if (!with_diagnosis) continue;
+                                matches.any(List::procedures, link.last_token, link.last_token + 4) ||
+                                any_care_term(doc, link.last_token, link.last_token + 4, lang);
+    if (!with_diagnosis || !care()) continue;
     const size_t name = antecedent_name(doc, link.first_token - 1, lang);
     if (name == static_cast<size_t>(-1)) continue;
     const size_t first = with_honorific(doc, name_start(doc, name, lang), lang);
