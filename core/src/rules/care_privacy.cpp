@@ -4,7 +4,6 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -542,12 +541,17 @@ class MentionsCare {
  public:
   explicit MentionsCare(const ListMatches& matches) : matches_(matches) {}
   bool operator()() {
-    if (!known_) known_ = mentions_care(matches_);
-    return *known_;
+    if (!asked_) {
+      mentions_ = mentions_care(matches_);
+      asked_ = true;
+    }
+    return mentions_;
   }
  private:
   const ListMatches& matches_;
-  std::optional<bool> known_;
+  // Two plain bools: GCC's -O2 flags std::optional<bool> as maybe-uninitialized.
+  bool asked_ = false;
+  bool mentions_ = false;
 };
 
 // Staff, not a patient: "Mrs. Jones, our head nurse", "Ms. Patel, RN".
