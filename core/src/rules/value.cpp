@@ -65,6 +65,7 @@ bool is_bare_hour(const Token& t, int32_t* hour) {
 
 // Spanish opening hours from bare hours: "de 8 a 18", "desde las 9 hasta
 // las 14" (the later hour after the earlier one, so "de 2 a 1" is no range).
+constexpr int32_t kMorning = 6;
 std::optional<HelpfulFinding> spanish_hours(const Document& doc) {
   const size_t count = doc.tokens.size();
   for (size_t i = 0; i + 3 < count; ++i) {
@@ -78,7 +79,10 @@ std::optional<HelpfulFinding> spanish_hours(const Document& doc) {
     if (doc.tokens[to].folded != "a" && doc.tokens[to].folded != "hasta") continue;
     size_t end = to + 1;
     if (doc.tokens[end].folded == "las" && end + 1 < count) ++end;
-    if (is_bare_hour(doc.tokens[end], &close) && close > open) {
+    // "de 9 a 2": a morning opening and an afternoon closing on the 12-hour
+    // clock (but "de 2 a 1" is a score, no range).
+    if (is_bare_hour(doc.tokens[end], &close) &&
+        (close > open || (close < open && open >= kMorning && open <= 12 && close <= 12))) {
       return HelpfulFinding{doc.tokens[k].start, doc.tokens[end].end, HelpfulKind::number};
     }
   }
@@ -91,7 +95,9 @@ std::optional<HelpfulFinding> opening_hours(const Document& doc, Language langua
   }
   const size_t count = doc.tokens.size();
   for (size_t i = 0; i + 2 < count; ++i) {
-    if (!is_clock_time(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    // The first time may be a bare hour when the second says am or pm ("4-7pm").
+    int32_t hour = 0;
+    if (!(is_clock_time(doc.tokens[i]) || is_bare_hour(doc.tokens[i], &hour)) || token_in_entity(doc, i)) continue;
     const std::string_view join = doc.tokens[i + 1].folded;
     if ((join == "-" || join == "\u2013" || join == "to") && is_clock_time(doc.tokens[i + 2])) {
       return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + 2].end, HelpfulKind::number};
@@ -224,7 +230,8 @@ std::optional<size_t> english_step_verb(const ListMatches& matches, const Senten
 
 // A Spanish tú imperative has the form of a statement ("Lava", "Cuida",
 // "Bebe"), so it is told by what follows it: the reader's own "tu" or "tus"
-// ("Lava tus manos", "Protege a tu familia"). A negative one is told by its
+// within kTuWindow words ("Lava tus manos", "Protege a tu familia", "llega
+// con tu DUI"). A negative one is told by its
 // form: "no", perhaps a pronoun, then a verb in -es or -as, the tú
 // subjunctive ("No dejes", "No te automediques"; the indicative "estás"
 // carries an accent). Neither may be a function or slogan word
@@ -232,6 +239,7 @@ std::optional<size_t> english_step_verb(const ListMatches& matches, const Senten
 // (es/lists/sales_verbs.tsv: "Agenda tu cita") nor a word of
 // es/lists/not_imperatives.tsv. After a condition, any word with an
 // imperative's ending (below). The verb's index, if any.
+constexpr size_t kTuWindow = 3;
 std::optional<size_t> spanish_step_verb(const Document& doc, const Sentence& s, size_t i, bool after_condition) {
   static const WordList& filler = WordList::builtin("es/lists/empty_words.tsv");
   static const WordList& not_imperatives = WordList::builtin("es/lists/not_imperatives.tsv");
@@ -257,11 +265,9 @@ std::optional<size_t> spanish_step_verb(const Document& doc, const Sentence& s, 
        v.ends_with("\u00e9"))) {
     return i;
   }
-  size_t next = i + 1;
-  if (word(next) == "a") ++next;
-  if (v.size() >= 3 && (v.ends_with("a") || v.ends_with("e")) && (word(next) == "tu" || word(next) == "tus") &&
-      is_verb(i)) {
-    return i;
+  if (v.size() < 3 || !(v.ends_with("a") || v.ends_with("e")) || !is_verb(i)) return std::nullopt;
+  for (size_t k = i + 1; k <= i + kTuWindow && k < s.last_token; ++k) {
+    if (word(k) == "tu" || word(k) == "tus") return i;
   }
   return std::nullopt;
 }
@@ -338,8 +344,14 @@ std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
       if (kind == TokenKind::emoji || t == ":" || t == ";") {
         if (auto found = action_at(matches, s, i + 1, condition)) return found;
         condition = condition || conditions.contains(doc.tokens[i + 1]);
-      } else if (condition && t == ",") {
-        if (auto found = action_at(matches, s, i + 1, true)) return found;
+      } else if (t == ",") {
+        if (condition) {
+          if (auto found = action_at(matches, s, i + 1, true)) return found;
+        }
+        // A condition may open after a comma too, alone or after a
+        // conjunction ("..., so if you have diabetes, ask your GP").
+        condition = condition || conditions.contains(doc.tokens[i + 1]) ||
+                    (i + 2 < s.last_token && conditions.contains(doc.tokens[i + 2]));
       }
     }
   }
