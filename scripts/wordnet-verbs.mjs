@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Writes core/data/lists/base_verbs.tsv, the English verbs value.helpful
-// reads as an instruction when one opens a sentence ("Elevate your leg on
+// reads as an instruction when one opens a sentence ("Put your leg up on
 // a pillow"), from Princeton WordNet 3.0 as Debian's wordnet-base package
 // ships it (/usr/share/wordnet; licence: core/data/lists/LICENSE-wordnet.md).
 //
 // A word is kept when, in WordNet's sense-tagged corpus counts (cntlist.rev,
 // from SemCor), it was tagged as a verb at least MIN_VERB_TAGS times and
-// more often as a verb than as a noun, adjective and adverb together: "elevate"
+// more often as a verb than as a noun, adjective and adverb together: "remove"
 // and "call" are kept, "water", "book" and "free" (mostly a noun or an
 // adjective when they open a sentence) are not. Only lemmas (base forms) are
 // listed, so "checks" and "called" are not in it; single words of letters only.
@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const MIN_VERB_TAGS = 5;
+const MIN_VERB_TAGS = 8;
 const here = path.dirname(new URL(import.meta.url).pathname);
 const from = process.argv[2] ?? '/usr/share/wordnet';
 const to = process.argv[3] ?? path.join(here, '../core/data/lists/base_verbs.tsv');

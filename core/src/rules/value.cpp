@@ -186,8 +186,8 @@ bool spanish_imperative_form(const Token& t) {
 
 // An English instruction told by its form, for the verbs no phrase list
 // holds: the sentence opens with a verb in its base form
-// (lists/base_verbs.tsv, from WordNet: "Remove the tick", "Elevate your
-// legs"), perhaps after a word such as "please" or "always"
+// (lists/base_verbs.tsv, from WordNet: "Remove the tick", "Put your
+// leg up"), perhaps after a word such as "please" or "always"
 // (lists/step_adverbs.tsv), and goes on with what it acts on: a
 // determiner, possessive, pronoun or particle (lists/step_objects.tsv: "Use
 // the syringe", "Tell your dentist"; "Bake sale" and "Peer workers" are
