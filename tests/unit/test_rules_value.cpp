@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "rule_checks.hpp"
+#include "rules/features.hpp"
 
 using namespace chime;
 using namespace chime::testing;
@@ -42,4 +43,40 @@ TEST_CASE("value.empty: silent once the post offers something") {
   Context reply;
   reply.reply_to = "@jane";
   CHECK(check("@jane Check out our website, the form is there.", reply).count("value.empty") == 0);
+}
+
+TEST_CASE("value.helpful: lists/base_verbs.tsv is WordNet's verb list, well formed") {
+  const auto& verbs = WordList::builtin("lists/base_verbs.tsv").words();
+  CHECK(verbs.size() > 900);
+  CHECK(std::is_sorted(verbs.begin(), verbs.end()));
+  CHECK(std::adjacent_find(verbs.begin(), verbs.end()) == verbs.end());
+  for (const std::string& v : verbs) {
+    INFO(v);
+    CHECK(std::all_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+  }
+  // Every verb the rule sets aside is one the list holds: no dead entry.
+  for (const std::string& v : WordList::builtin("lists/not_step_verbs.tsv").words()) {
+    INFO(v);
+    CHECK(std::binary_search(verbs.begin(), verbs.end(), v));
+  }
+}
+
+TEST_CASE("value.helpful: a sentence opening with a verb is a step, unless it thanks, invites, sells or names") {
+  CHECK(check("Remove the tick with fine tweezers, then clean the skin.").span("value.helpful") == "Remove");
+  CHECK(check("Giving a child liquid medicine? Use the syringe that comes with it.").span("value.helpful") == "Use");
+  CHECK(check("Please put your leg up on a pillow.").span("value.helpful") == "put");
+  CHECK(check("Before a long flight, stretch your calves every hour.").span("value.helpful") == "stretch");
+  CHECK(check("Thank you to our amazing nurses!").count("value.helpful") == 0);
+  CHECK(check("Follow us for updates.").count("value.helpful") == 0);
+  CHECK(check("Tell us about your visit.").count("value.helpful") == 0);
+  CHECK(check("Test results are back for the whole team.").count("value.helpful") == 0);
+  CHECK(check("Learn more about our team.").count("value.helpful") == 0);
+}
+
+TEST_CASE("value.helpful: a Spanish tú imperative told by tu/tus, a negative one by its form") {
+  CHECK(check("Lava tus manos con agua y jabón.").span("value.helpful") == "Lava");
+  CHECK(check("No dejes los medicamentos al alcance de los niños.").span("value.helpful") == "No dejes");
+  CHECK(check("Cuando hay fiebre, no te automediques.").span("value.helpful") == "no te automediques");
+  CHECK(check("Para tu familia, lo mejor.").count("value.helpful") == 0);
+  CHECK(check("No todas las heridas sanan igual.").count("value.helpful") == 0);
 }

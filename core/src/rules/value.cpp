@@ -65,6 +65,7 @@ bool is_bare_hour(const Token& t, int32_t* hour) {
 
 // Spanish opening hours from bare hours: "de 8 a 18", "desde las 9 hasta
 // las 14" (the later hour after the earlier one, so "de 2 a 1" is no range).
+constexpr int32_t kMorning = 6;
 std::optional<HelpfulFinding> spanish_hours(const Document& doc) {
   const size_t count = doc.tokens.size();
   for (size_t i = 0; i + 3 < count; ++i) {
@@ -78,7 +79,10 @@ std::optional<HelpfulFinding> spanish_hours(const Document& doc) {
     if (doc.tokens[to].folded != "a" && doc.tokens[to].folded != "hasta") continue;
     size_t end = to + 1;
     if (doc.tokens[end].folded == "las" && end + 1 < count) ++end;
-    if (is_bare_hour(doc.tokens[end], &close) && close > open) {
+    // "de 9 a 2": a morning opening and an afternoon closing on the 12-hour
+    // clock (but "de 2 a 1" is a score, no range).
+    if (is_bare_hour(doc.tokens[end], &close) &&
+        (close > open || (close < open && open >= kMorning && open <= 12 && close <= 12))) {
       return HelpfulFinding{doc.tokens[k].start, doc.tokens[end].end, HelpfulKind::number};
     }
   }
@@ -91,7 +95,9 @@ std::optional<HelpfulFinding> opening_hours(const Document& doc, Language langua
   }
   const size_t count = doc.tokens.size();
   for (size_t i = 0; i + 2 < count; ++i) {
-    if (!is_clock_time(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    // The first time may be a bare hour when the second says am or pm ("4-7pm").
+    int32_t hour = 0;
+    if (!(is_clock_time(doc.tokens[i]) || is_bare_hour(doc.tokens[i], &hour)) || token_in_entity(doc, i)) continue;
     const std::string_view join = doc.tokens[i + 1].folded;
     if ((join == "-" || join == "\u2013" || join == "to") && is_clock_time(doc.tokens[i + 2])) {
       return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + 2].end, HelpfulKind::number};
@@ -178,6 +184,94 @@ bool spanish_imperative_form(const Token& t) {
   return false;
 }
 
+// An English instruction told by its form, for the verbs no phrase list
+// holds: the sentence opens with a verb in its base form
+// (lists/base_verbs.tsv, from WordNet: "Remove the tick", "Put your
+// leg up"), perhaps after a word such as "please" or "always"
+// (lists/step_adverbs.tsv), and goes on with what it acts on: a
+// determiner, possessive, pronoun or particle (lists/step_objects.tsv: "Use
+// the syringe", "Tell your dentist"; "Bake sale" and "Peer workers" are
+// nouns). Not the verbs of thanks, slogans, invitations, appeals and
+// pointers (lists/not_step_verbs.tsv: "Thank you", "Be kind", "Join us",
+// "Read more") or sales (lists/sales_verbs.tsv: "Book now"), not an empty
+// call to action (phrases/value_empty.tsv), not one aimed at us in its next
+// words ("Tell us", "Walk, run or cheer with us": lists/self_words.txt),
+// not a heading in capitals ("BOIL WATER notice") and not in a question
+// ("Could you DM us?"). After a condition the verb is advice whatever
+// follows it ("If it swells, rest."). The verb's index, if any.
+constexpr size_t kSelfWindow = 4;
+bool has_lowercase(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+std::optional<size_t> english_step_verb(const ListMatches& matches, const Sentence& s, size_t i, bool after_condition) {
+  static const WordList& verbs = WordList::builtin("lists/base_verbs.tsv");
+  static const WordList& adverbs = WordList::builtin("lists/step_adverbs.tsv");
+  static const WordList& objects = WordList::builtin("lists/step_objects.tsv");
+  static const WordList& not_steps = WordList::builtin("lists/not_step_verbs.tsv");
+  static const WordList& sales = WordList::builtin("lists/sales_verbs.tsv");
+  static const WordList& self = WordList::builtin("lists/self_words.txt");
+  const Document& doc = matches.doc();
+  while (i + 1 < s.last_token && adverbs.contains(doc.tokens[i])) ++i;
+  const Token& verb = doc.tokens[i];
+  const bool acts_on = i + 1 < s.last_token && objects.contains(doc.tokens[i + 1]);
+  if (verb.kind != TokenKind::word || !has_lowercase(verb.text) || !verbs.contains(verb) || not_steps.contains(verb) ||
+      sales.contains(verb) || !(acts_on || after_condition)) {
+    return std::nullopt;
+  }
+  if (matches.starting_at(List::value_empty, i, s.last_token)) return std::nullopt;
+  for (size_t k = i + 1; k < s.last_token && k <= i + kSelfWindow; ++k) {
+    if (self.contains(doc.tokens[k])) return std::nullopt;
+  }
+  for (size_t k = s.first_token; k < s.last_token; ++k) {
+    if (doc.tokens[k].text == "?") return std::nullopt;
+  }
+  return i;
+}
+
+// A Spanish tú imperative has the form of a statement ("Lava", "Cuida",
+// "Bebe"), so it is told by what follows it: the reader's own "tu" or "tus"
+// within kTuWindow words ("Lava tus manos", "Protege a tu familia", "llega
+// con tu DUI"). A negative one is told by its
+// form: "no", perhaps a pronoun, then a verb in -es or -as, the tú
+// subjunctive ("No dejes", "No te automediques"; the indicative "estás"
+// carries an accent). Neither may be a function or slogan word
+// (es/lists/empty_words.tsv: "para tu", "toda tu"), a sales verb
+// (es/lists/sales_verbs.tsv: "Agenda tu cita") nor a word of
+// es/lists/not_imperatives.tsv. After a condition, any word with an
+// imperative's ending (below). The verb's index, if any.
+constexpr size_t kTuWindow = 3;
+std::optional<size_t> spanish_step_verb(const Document& doc, const Sentence& s, size_t i, bool after_condition) {
+  static const WordList& filler = WordList::builtin("es/lists/empty_words.tsv");
+  static const WordList& not_imperatives = WordList::builtin("es/lists/not_imperatives.tsv");
+  static const WordList& sales = WordList::builtin("es/lists/sales_verbs.tsv");
+  static constexpr std::string_view kPronouns[] = {"te", "se", "me", "lo", "la", "los", "las", "le", "les", "nos"};
+  const auto word = [&](size_t k) -> std::string_view { return k < s.last_token ? doc.tokens[k].folded : ""; };
+  const auto is_verb = [&](size_t k) {
+    const Token& t = doc.tokens[k];
+    return t.kind == TokenKind::word && !filler.contains(t) && !not_imperatives.contains(t) && !sales.contains(t);
+  };
+  if (word(i) == "no") {
+    size_t k = i + 1;
+    while (k < s.last_token && std::find(std::begin(kPronouns), std::end(kPronouns), word(k)) != std::end(kPronouns)) ++k;
+    const std::string_view v = word(k);
+    if (v.size() >= 5 && (v.ends_with("es") || v.ends_with("as")) && is_verb(k)) return k;
+    return std::nullopt;
+  }
+  const std::string_view v = word(i);
+  // After a condition, a word in an imperative's endings is the advice:
+  // tú and usted ("busca", "acuda"), ustedes ("consulten"), vos ("consultá").
+  if (after_condition && v.size() >= 4 && is_verb(i) &&
+      (v.ends_with("a") || v.ends_with("e") || v.ends_with("an") || v.ends_with("en") || v.ends_with("\u00e1") ||
+       v.ends_with("\u00e9"))) {
+    return i;
+  }
+  if (v.size() < 3 || !(v.ends_with("a") || v.ends_with("e")) || !is_verb(i)) return std::nullopt;
+  for (size_t k = i + 1; k <= i + kTuWindow && k < s.last_token; ++k) {
+    if (word(k) == "tu" || word(k) == "tus") return i;
+  }
+  return std::nullopt;
+}
+
 // A sentence that opens with a step the reader can take: "Check your feet
 // every day", "Pack your medicines in your hand luggage" (the verb must open
 // the sentence, after @mentions, a chat label or a thread number: "we check"
@@ -185,23 +279,27 @@ bool spanish_imperative_form(const Token& t) {
 //
 // The step may also open the sentence's second part: after a colon that
 // names the topic ("Drinking water in summer: carry a bottle"), or after the
-// comma that ends an opening condition ("If you're over 50, talk to your
-// GP"; "When it's hot, drink water"), the two forms health advice is
-// usually written in.
-std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Sentence& s, size_t i) {
+// comma that ends an opening condition, time or purpose ("If you're over
+// 50, talk to your GP"; "Before your visit, write down..."; "Si tiene
+// fiebre, acuda..."; lists/condition_openers.tsv), the two forms health
+// advice is usually written in.
+std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Sentence& s, size_t i, bool after_condition) {
   const Document& doc = matches.doc();
-  while (i < s.last_token && token_in_entity(doc, i)) ++i;
+  while (i < s.last_token && (token_in_entity(doc, i) || is_sentence_label(doc, i))) ++i;
   if (i == s.last_token) return std::nullopt;
   // A step says what to do to what: a verb alone before a stop ("Always.",
   // "Never.", "¡Inscríbete!", the ends of slogans) is no step; one before a
   // colon or a comma goes on ("Apply: careers.example", "Brush, spit").
   // Nor is a verb with only a word of urgency after it ("¡DONÁ YA!", a
-  // sales push: lists/urgency_words.tsv).
+  // sales push: lists/urgency_words.tsv). After a condition the verb alone
+  // is the advice ("Si el bebé duerme mucho, consultá.").
   static const LocalizedWordList urgency("lists/urgency_words.tsv");
   const auto goes_on = [&](size_t after) {
-    if (after >= s.last_token) return false;
+    if (after >= s.last_token) return after_condition;
     const Token& t = doc.tokens[after];
-    if (t.kind == TokenKind::punct) return t.text != "." && t.text != "!" && t.text != "?" && t.text != "\u2026";
+    if (t.kind == TokenKind::punct) {
+      return after_condition || (t.text != "." && t.text != "!" && t.text != "?" && t.text != "\u2026");
+    }
     return !(urgency.in(matches.language()).contains(t) &&
              (after + 1 == s.last_token || doc.tokens[after + 1].kind == TokenKind::punct));
   };
@@ -210,26 +308,50 @@ std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Senten
       return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + p->tokens.size() - 1].end, HelpfulKind::action};
     }
   }
-  if (matches.language() == Language::es && spanish_imperative_form(doc.tokens[i]) && goes_on(i + 1)) {
-    return HelpfulFinding{doc.tokens[i].start, doc.tokens[i].end, HelpfulKind::action};
+  if (matches.language() == Language::es) {
+    if (spanish_imperative_form(doc.tokens[i]) && goes_on(i + 1)) {
+      return HelpfulFinding{doc.tokens[i].start, doc.tokens[i].end, HelpfulKind::action};
+    }
+    if (auto verb = spanish_step_verb(doc, s, i, after_condition); verb && goes_on(*verb + 1)) {
+      return HelpfulFinding{doc.tokens[i].start, doc.tokens[*verb].end, HelpfulKind::action};
+    }
+  } else if (auto verb = english_step_verb(matches, s, i, after_condition); verb && goes_on(*verb + 1)) {
+    return HelpfulFinding{doc.tokens[*verb].start, doc.tokens[*verb].end, HelpfulKind::action};
   }
   return std::nullopt;
 }
 
 std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
+  static const LocalizedWordList openers("lists/condition_openers.tsv");
   const Document& doc = matches.doc();
+  const WordList& conditions = openers.in(matches.language());
   for (const Sentence& s : doc.sentences) {
     size_t first = s.first_token;
     while (first < s.last_token && (token_in_entity(doc, first) || is_sentence_label(doc, first))) ++first;
     if (first == s.last_token) continue;
-    if (auto found = action_at(matches, s, first)) return found;
-    const std::string_view opener = doc.tokens[first].folded;
-    const bool condition = opener == "if" || opener == "when";
+    if (auto found = action_at(matches, s, first, false)) return found;
+    // A clause opens after a colon, a semicolon or an emoji too ("To get seen
+    // faster: 1) check wait times"; "...; ask at any appointment"; "Semana de
+    // la Lactancia 🤱 Si te duele..."); after one that opens
+    // with a condition, each comma or colon may end it ("Si respira rápido,
+    // se le hunden las costillas o no quiere comer, consulten ya").
+    bool condition = conditions.contains(doc.tokens[first]);
     for (size_t i = first + 1; i + 1 < s.last_token; ++i) {
-      if (doc.tokens[i].kind != TokenKind::punct) continue;  // most tokens: one test
+      const TokenKind kind = doc.tokens[i].kind;
+      if (kind != TokenKind::punct && kind != TokenKind::emoji) continue;  // most tokens: one test
       const std::string_view t = doc.tokens[i].text;
-      if ((t == ":" || (condition && t == ",")) && !token_in_entity(doc, i)) {
-        if (auto found = action_at(matches, s, i + 1)) return found;
+      if (token_in_entity(doc, i)) continue;
+      if (kind == TokenKind::emoji || t == ":" || t == ";") {
+        if (auto found = action_at(matches, s, i + 1, condition)) return found;
+        condition = condition || conditions.contains(doc.tokens[i + 1]);
+      } else if (t == ",") {
+        if (condition) {
+          if (auto found = action_at(matches, s, i + 1, true)) return found;
+        }
+        // A condition may open after a comma too, alone or after a
+        // conjunction ("..., so if you have diabetes, ask your GP").
+        condition = condition || conditions.contains(doc.tokens[i + 1]) ||
+                    (i + 2 < s.last_token && conditions.contains(doc.tokens[i + 2]));
       }
     }
   }
