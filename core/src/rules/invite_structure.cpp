@@ -51,6 +51,14 @@ const InviteWords& invite_words() {
   return words;
 }
 
+// Is the token one of `set`'s words? Most tokens are in no class: one
+// lookup by the hash the tokenizer computed answers them, with no string
+// built.
+bool in_class(const std::unordered_set<std::string>& set, const Token& t) {
+  static const WordList& all = WordList::builtin("lists/invite_verbs.tsv");
+  return all.contains(t) && set.contains(std::string(t.folded));
+}
+
 // The static phrase every structural match points to (check_invite reads
 // only the span; match_in_entity the tokens).
 const Phrase& structure_phrase() {
@@ -72,8 +80,10 @@ bool own_word(const Document& doc, size_t i) { return is_wordlike(doc.tokens[i])
 bool imperative_at(const Document& doc, size_t start, size_t last, PhraseMatch& out) {
   const InviteWords& words = invite_words();
   size_t i = start;
-  while (i < last && own_word(doc, i) && words.lead.contains(std::string(doc.tokens[i].folded))) ++i;
+  while (i < last && own_word(doc, i) && in_class(words.lead, doc.tokens[i])) ++i;
   if (i >= last || !own_word(doc, i)) return false;
+  static const WordList& all = WordList::builtin("lists/invite_verbs.tsv");
+  if (!all.contains(doc.tokens[i])) return false;
   const auto verb = words.verbs.find(std::string(doc.tokens[i].folded));
   if (verb == words.verbs.end()) return false;
   size_t next = i + 1;
@@ -82,7 +92,7 @@ bool imperative_at(const Document& doc, size_t start, size_t last, PhraseMatch& 
     return false;
   }
   for (size_t j = i + 1; j < last; ++j) {
-    if (words.recruit.contains(std::string(doc.tokens[j].folded))) return false;  // "Join our team"
+    if (in_class(words.recruit, doc.tokens[j])) return false;  // "Join our team"
   }
   const size_t end = next < last ? next + 1 : i + 1;
   out = {&structure_phrase(), i, end, doc.tokens[i].start, doc.tokens[end - 1].end};
@@ -97,8 +107,8 @@ bool next_sends_elsewhere(const Document& doc, size_t index) {
   const InviteWords& words = invite_words();
   const Sentence& next = doc.sentences[index + 1];
   size_t i = first_own_word(doc, next.first_token, next.last_token);
-  while (i < next.last_token && words.lead.contains(std::string(doc.tokens[i].folded))) ++i;
-  return i < next.last_token && words.channel.contains(std::string(doc.tokens[i].folded));
+  while (i < next.last_token && in_class(words.lead, doc.tokens[i])) ++i;
+  return i < next.last_token && in_class(words.channel, doc.tokens[i]);
 }
 
 }  // namespace
@@ -118,7 +128,7 @@ std::vector<PhraseMatch> imperative_invitations(const Analysis& a) {
     // "Questions?" alone: a noun put to the readers, unless the next
     // sentence sends them to a private channel ("Questions? Call us").
     const Token& opener = doc.tokens[first];
-    if (words.asked.contains(std::string(opener.folded)) && ends_with_question_mark(doc, s) &&
+    if (in_class(words.asked, opener) && ends_with_question_mark(doc, s) &&
         first_own_word(doc, first + 1, s.last_token) >= s.last_token) {
       if (!next_sends_elsewhere(doc, index)) found.push_back({&structure_phrase(), first, first + 1, opener.start, opener.end});
       continue;

@@ -197,6 +197,7 @@ void check_empathy(const Analysis& a, HintSink& sink) {
 // knows (lists/acronyms.txt: NHS, CDC, GP, TX, CST) are kept quiet.
 bool shorthand_shape(std::string_view w) {
   if (w.size() < 2 || w.size() > 6) return false;
+  if (w[0] >= 'a' && w[1] >= 'a') return false;  // most words: "the", "clinic" (no initialism opens so)
   int upper = 0, lower = 0, vowels = 0, digits = 0;
   for (const char c : w) {
     if (c >= 'A' && c <= 'Z') {
