@@ -2,8 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "rule_checks.hpp"
+#include "rules/features.hpp"
 
 using namespace chime;
 using namespace chime::testing;
@@ -120,4 +123,34 @@ TEST_CASE("tone.sentiment: a very negative Spanish broadcast, scored with Spanis
   const std::string invite = "Vacúnese contra la gripe esta semana en cualquiera de nuestros centros de salud.";
   CHECK(analyzer.analyze(invite).sentiment.compound > -0.6);
   CHECK(check(invite).count("tone.sentiment") == 0);
+}
+
+// The word classes of the English structural tests are well formed: every
+// row has a word and roles the code knows (an unknown role would be
+// silently ignored), and each class is there.
+TEST_CASE("lists/empathy_words.tsv and lists/invite_verbs.tsv: known roles, every class present") {
+  const std::set<std::string> empathy_roles = {"self", "degree", "link", "pointer", "feeling", "failing", "negation", "after-sorry"};
+  std::set<std::string> seen;
+  for (const auto& row : chime::data_rows("lists/empathy_words.tsv")) {
+    REQUIRE(row.size() == 2);
+    CHECK(!row[0].empty());
+    for (size_t at = 0; at <= row[1].size();) {
+      const size_t bar = std::min(row[1].find('|', at), row[1].size());
+      const std::string role = row[1].substr(at, bar - at);
+      INFO(row[0] << " " << role);
+      CHECK(empathy_roles.contains(role));
+      seen.insert(role);
+      at = bar + 1;
+    }
+  }
+  CHECK(seen == empathy_roles);
+  std::set<std::string> kinds;
+  for (const auto& row : chime::data_rows("lists/invite_verbs.tsv")) {
+    REQUIRE(row.size() == 2);
+    CHECK(!row[0].empty());
+    CHECK(!row[1].empty());
+    const bool word_class = row[1] == "lead" || row[1] == "asked" || row[1] == "channel" || row[1] == "recruit";
+    kinds.insert(word_class ? row[1] : "verb");
+  }
+  CHECK(kinds == std::set<std::string>{"asked", "channel", "lead", "recruit", "verb"});
 }

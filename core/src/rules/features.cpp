@@ -10,6 +10,7 @@
 
 #include "data/data.hpp"
 #include "data/tsv.hpp"
+#include "rules/invite_structure.hpp"
 #include "text/unicode.hpp"
 
 namespace chime {
@@ -729,7 +730,25 @@ const std::vector<size_t>& sincere_questions(const Analysis& a) {
 
 const std::vector<PhraseMatch>& invitations(const Analysis& a) {
   return remembered(memo(a).invitations, [&] {
-    return rule_phrases(a, "talk.invite", List::talk_invite, List::talk_invite_except);
+    std::vector<PhraseMatch> found = rule_phrases(a, "talk.invite", List::talk_invite, List::talk_invite_except);
+    // English: the imperative to reply, share or take part, read from the
+    // sentence's structure (rules/invite_structure.hpp); where a listed
+    // phrase or an exception ("join us in welcoming") covers it, the list
+    // decides.
+    std::vector<PhraseMatch> structural = imperative_invitations(a);
+    if (structural.empty()) return found;
+    const auto except = lists(a).find(List::talk_invite_except);
+    auto overlaps = [](const std::vector<PhraseMatch>& list, const PhraseMatch& m) {
+      return std::any_of(list.begin(), list.end(), [&](const PhraseMatch& f) { return f.start < m.end && m.start < f.end; });
+    };
+    const size_t listed = found.size();
+    for (const PhraseMatch& m : structural) {
+      if (!overlaps(found, m) && !overlaps(except, m)) found.push_back(m);
+    }
+    if (found.size() > listed) {
+      std::sort(found.begin(), found.end(), [](const PhraseMatch& x, const PhraseMatch& y) { return x.start < y.start; });
+    }
+    return found;
   });
 }
 
@@ -786,6 +805,32 @@ const std::vector<const Entity*>& conversational_mentions(const Analysis& a) {
   });
 }
 
+namespace {
+
+// English: a hashtag shaped like a tweet chat's, for chats the list does not
+// know: "sm" after a consonant, the "social media" chats' convention
+// ("#ptsm", "#ayacsm"; no English word ends so: "#autism", "#sarcasm" do
+// not). A "chat" ending alone is not enough: an organisation's own
+// "#MercyChat" is a chat only when configured.
+bool chat_shaped(std::string_view tag) {
+  if (tag.size() < 4 || tag.size() > 8 || !tag.ends_with("sm")) return false;
+  const char before = tag[tag.size() - 3];
+  return before >= 'a' && before <= 'z' && std::string_view("aeiouy").find(before) == std::string_view::npos;
+}
+
+// A tweet-chat answer: the post opens with "A1:" (or "Q2:", "A3 -").
+bool opens_chat_answer(const Document& doc) {
+  const size_t first = first_own_word(doc, 0, doc.tokens.size());
+  if (first + 1 >= doc.tokens.size()) return false;
+  const std::string_view w = doc.tokens[first].folded;
+  if (w.size() < 2 || w.size() > 3 || (w[0] != 'a' && w[0] != 'q')) return false;
+  if (!std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  const std::string_view next = doc.tokens[first + 1].text;
+  return next == ":" || next == "-" || next == "\u2013" || next == ")";
+}
+
+}  // namespace
+
 const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
   return remembered_into(memo(a).chat_hashtags, [&](std::vector<const Entity*>& out) {
     static const WordList& chats = WordList::builtin("lists/chats.tsv");
@@ -797,9 +842,14 @@ const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
       if (!t) text::fold_utf8(h.text, folded);
       const std::string_view tag = t ? t->folded : std::string_view(folded);
       if ((t ? chats.contains(*t) : chats.contains(tag)) ||
-          (!extra.empty() && std::find(extra.begin(), extra.end(), tag) != extra.end())) {
+          (!extra.empty() && std::find(extra.begin(), extra.end(), tag) != extra.end()) ||
+          (a.language != Language::es && chat_shaped(tag))) {
         out.push_back(&h);
       }
+    }
+    // An English chat answer ("A2: ...") names its chat in its last hashtag.
+    if (out.empty() && a.language != Language::es && !a.doc.entities.hashtags.empty() && opens_chat_answer(a.doc)) {
+      out.push_back(&a.doc.entities.hashtags.back());
     }
   });
 }

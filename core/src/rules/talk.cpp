@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "rules/empathy_structure.hpp"
 #include "rules/features.hpp"
 #include "rules/rule.hpp"
 #include "rules/value_helpful.hpp"
@@ -143,7 +144,11 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   if (outside(List::talk_reply_acknowledge) || (a.language == Language::es && spanish_thanks_for_action(a))) {
     actions.push_back("talk.reply.acknowledges");
   }
-  if (outside(List::tone_empathy) && !outside(List::tone_empathy_not)) actions.push_back("talk.reply.empathises");
+  // English: also an apology or acknowledgement in the reply's own words
+  // ("That's really stressful", "Sorry for the hassle"): tone.empathy's test.
+  if ((outside(List::tone_empathy) && !outside(List::tone_empathy_not)) || !feeling_acknowledgements(a).empty()) {
+    actions.push_back("talk.reply.empathises");
+  }
   if (outside(List::tone_private_channel)) actions.push_back("talk.reply.private-channel");
   // An answer to a question: something useful (a fact, a number, a how-to),
   // a link to it, or a statement of a few words ("Yes, it is open until 6").

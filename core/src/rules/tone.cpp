@@ -8,6 +8,7 @@
 
 #include "match/phrases.hpp"
 #include "readability.hpp"
+#include "rules/empathy_structure.hpp"
 #include "rules/features.hpp"
 #include "rules/rule.hpp"
 #include "rules/value_helpful.hpp"
@@ -163,7 +164,10 @@ void check_empathy(const Analysis& a, HintSink& sink) {
   // an answer to anyone's complaint.
   if (!is_reply(a)) return;
   const ListMatches& matches = lists(a);
-  const auto empathy = matches.find(List::tone_empathy);
+  auto empathy = matches.find(List::tone_empathy);
+  // English: an apology or acknowledgement in the reply's own words, read
+  // from its structure ("we're really sorry", "That's really stressful").
+  for (const PhraseMatch& m : feeling_acknowledgements(a)) empathy.push_back(m);
   if (empathy.empty()) return;
   const auto defensive = defensive_matches(a);
   const auto boilerplate = matches.find(List::tone_empathy_not);
@@ -186,9 +190,68 @@ void check_empathy(const Analysis& a, HintSink& sink) {
   }
 }
 
+// English clinical shorthand by its shape: a short capitalised token with no
+// vowel ("HTN", "CKD", "PRN") or an initialism with a lower-case letter
+// inside or a lower-case "i" after it ("HFrEF", "eGFR", "SGLT2i"): not a
+// word a reader can sound out, nor a plural ("GPs"). Acronyms the public
+// knows (lists/acronyms.txt: NHS, CDC, GP, TX, CST) are kept quiet.
+bool shorthand_shape(std::string_view w) {
+  if (w.size() < 2 || w.size() > 6) return false;
+  if (w[0] >= 'a' && w[1] >= 'a') return false;  // most words: "the", "clinic" (no initialism opens so)
+  int upper = 0, lower = 0, vowels = 0, digits = 0;
+  for (const char c : w) {
+    if (c >= 'A' && c <= 'Z') {
+      ++upper;
+      if (std::string_view("AEIOUY").find(c) != std::string_view::npos) ++vowels;
+    } else if (c >= 'a' && c <= 'z') {
+      ++lower;
+    } else if (c >= '0' && c <= '9') {
+      ++digits;
+    } else {
+      return false;
+    }
+  }
+  if (upper < 2) return false;
+  if (lower == 0) return vowels == 0 && digits == 0;  // "HTN", not "FREE" or "B12"
+  if (w.back() == 's' && lower == 1) return false;    // "GPs", "RNs"
+  return lower <= upper - 1;                          // "HFrEF", "eGFR", "SGLT2i", "ACEi"; not "McDonald"
+}
+
+// A post with at least this many distinct shorthand-shaped tokens is
+// written in clinical shorthand: one or two may be a qualification, a
+// department or a code ("GNM/BSc nurses", "HR block").
+constexpr int kShorthandCluster = 3;
+
+// English: the shorthand-shaped tokens outside entities and the jargon
+// list's matches, when there are kShorthandCluster distinct ones.
+std::vector<size_t> shorthand_tokens(const Analysis& a, const std::vector<PhraseMatch>& listed) {
+  std::vector<size_t> out;
+  if (a.language == Language::es) return out;
+  static const WordList& acronyms = WordList::builtin("lists/acronyms.txt");
+  const Document& doc = a.doc;
+  std::vector<std::string_view> distinct;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::word || !shorthand_shape(t.text) || acronyms.contains(t) || token_in_entity(doc, i)) continue;
+    if (std::any_of(listed.begin(), listed.end(), [&](const PhraseMatch& m) { return i >= m.first_token && i < m.last_token; })) {
+      continue;
+    }
+    out.push_back(i);
+    if (std::find(distinct.begin(), distinct.end(), t.text) == distinct.end()) distinct.push_back(t.text);
+  }
+  if (distinct.size() < static_cast<size_t>(kShorthandCluster)) out.clear();
+  return out;
+}
+
 void check_jargon(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
-  for (const PhraseMatch& m : lists(a).find(List::jargon)) {
+  const auto listed = lists(a).find(List::jargon);
+  for (size_t i : shorthand_tokens(a, listed)) {
+    const Token& t = doc.tokens[i];
+    sink.add({"tone.jargon", Severity::tip, t.start, t.end, sink.message("tone.jargon.shorthand", {t.text}),
+              sink.message("tone.jargon.do"), {}});
+  }
+  for (const PhraseMatch& m : listed) {
     if (match_in_entity(doc, m) || m.phrase->replacements.empty()) continue;
     // "SOB" is shorthand for shortness of breath; "sob" is a word.
     if (m.phrase->note == "caps" && !std::all_of(doc.tokens.begin() + static_cast<std::ptrdiff_t>(m.first_token),

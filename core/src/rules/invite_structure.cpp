@@ -1,0 +1,154 @@
+// talk.invite by sentence structure: see invite_structure.hpp.
+#include "rules/invite_structure.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "rules/features.hpp"
+#include "rules/kinds.hpp"
+
+namespace chime {
+
+namespace {
+
+// lists/invite_verbs.tsv, read once: the verbs with the words that may
+// follow them, the lead words skipped before a verb, the nouns asked alone.
+struct InviteWords {
+  std::unordered_map<std::string, std::unordered_set<std::string>> verbs;  // an empty set: any word follows
+  std::unordered_set<std::string> lead;
+  std::unordered_set<std::string> asked;
+  std::unordered_set<std::string> channel;
+  std::unordered_set<std::string> recruit;
+};
+
+const InviteWords& invite_words() {
+  static const InviteWords words = [] {
+    InviteWords w;
+    for (const auto& row : data_rows("lists/invite_verbs.tsv")) {
+      if (row.size() < 2) continue;
+      if (row[1] == "lead") {
+        w.lead.insert(row[0]);
+      } else if (row[1] == "asked") {
+        w.asked.insert(row[0]);
+      } else if (row[1] == "channel") {
+        w.channel.insert(row[0]);
+      } else if (row[1] == "recruit") {
+        w.recruit.insert(row[0]);
+      } else {
+        auto& next = w.verbs[row[0]];
+        if (row[1] == "*") continue;
+        for (size_t at = 0; at <= row[1].size();) {
+          const size_t bar = std::min(row[1].find('|', at), row[1].size());
+          next.insert(row[1].substr(at, bar - at));
+          at = bar + 1;
+        }
+      }
+    }
+    return w;
+  }();
+  return words;
+}
+
+// Is the token one of `set`'s words? Most tokens are in no class: one
+// lookup by the hash the tokenizer computed answers them, with no string
+// built.
+bool in_class(const std::unordered_set<std::string>& set, const Token& t) {
+  static const WordList& all = WordList::builtin("lists/invite_verbs.tsv");
+  return all.contains(t) && set.contains(std::string(t.folded));
+}
+
+// The static phrase every structural match points to (check_invite reads
+// only the span; match_in_entity the tokens).
+const Phrase& structure_phrase() {
+  static const Phrase phrase = [] {
+    Phrase p;
+    p.text = "(imperative)";
+    p.note = "structure";
+    return p;
+  }();
+  return phrase;
+}
+
+// Token `i` is a word the author wrote (not in a link, handle or hashtag).
+bool own_word(const Document& doc, size_t i) { return is_wordlike(doc.tokens[i]) && !token_in_entity(doc, i); }
+
+// An invitation opening at token `start` of a clause ending before `last`:
+// lead words ("please", "and", "do") skipped, then a listed verb followed by
+// one of its words ("tell" + "us"; "share" + anything).
+bool imperative_at(const Document& doc, size_t start, size_t last, PhraseMatch& out) {
+  const InviteWords& words = invite_words();
+  size_t i = start;
+  while (i < last && own_word(doc, i) && in_class(words.lead, doc.tokens[i])) ++i;
+  if (i >= last || !own_word(doc, i)) return false;
+  static const WordList& all = WordList::builtin("lists/invite_verbs.tsv");
+  if (!all.contains(doc.tokens[i])) return false;
+  const auto verb = words.verbs.find(std::string(doc.tokens[i].folded));
+  if (verb == words.verbs.end()) return false;
+  size_t next = i + 1;
+  while (next < last && doc.tokens[next].kind == TokenKind::punct && doc.tokens[next].text != ".") ++next;
+  if (!verb->second.empty() && (next >= last || !verb->second.contains(std::string(doc.tokens[next].folded)))) {
+    return false;
+  }
+  for (size_t j = i + 1; j < last; ++j) {
+    if (in_class(words.recruit, doc.tokens[j])) return false;  // "Join our team"
+  }
+  const size_t end = next < last ? next + 1 : i + 1;
+  out = {&structure_phrase(), i, end, doc.tokens[i].start, doc.tokens[end - 1].end};
+  return true;
+}
+
+// The sentence after `index` sends the reader to a private channel
+// ("Call 555-0188", "DM us"): its first word, past the lead words, is a
+// channel verb.
+bool next_sends_elsewhere(const Document& doc, size_t index) {
+  if (index + 1 >= doc.sentences.size()) return false;
+  const InviteWords& words = invite_words();
+  const Sentence& next = doc.sentences[index + 1];
+  size_t i = first_own_word(doc, next.first_token, next.last_token);
+  while (i < next.last_token && in_class(words.lead, doc.tokens[i])) ++i;
+  return i < next.last_token && in_class(words.channel, doc.tokens[i]);
+}
+
+}  // namespace
+
+std::vector<PhraseMatch> imperative_invitations(const Analysis& a) {
+  std::vector<PhraseMatch> found;
+  // Not in Spanish (its invitations are listed: es/phrases/talk_invite.tsv),
+  // nor in a job advert or a promotion: "Join our award-winning team" recruits
+  // or sells, it starts no conversation.
+  if (a.language == Language::es || a.kind == PostKind::job || a.kind == PostKind::promotion) return found;
+  const Document& doc = a.doc;
+  const InviteWords& words = invite_words();
+  for (size_t index = 0; index < doc.sentences.size(); ++index) {
+    const Sentence& s = doc.sentences[index];
+    const size_t first = first_own_word(doc, s.first_token, s.last_token);
+    if (first >= s.last_token) continue;
+    // "Questions?" alone: a noun put to the readers, unless the next
+    // sentence sends them to a private channel ("Questions? Call us").
+    const Token& opener = doc.tokens[first];
+    if (in_class(words.asked, opener) && ends_with_question_mark(doc, s) &&
+        first_own_word(doc, first + 1, s.last_token) >= s.last_token) {
+      if (!next_sends_elsewhere(doc, index)) found.push_back({&structure_phrase(), first, first + 1, opener.start, opener.end});
+      continue;
+    }
+    // The sentence's start, or the part after a colon or a comma
+    // ("Can't come? Send your questions here", "If you have one, tell us").
+    PhraseMatch m;
+    if (imperative_at(doc, first, s.last_token, m)) {
+      found.push_back(m);
+      continue;
+    }
+    for (size_t i = first + 1; i < s.last_token; ++i) {
+      const std::string_view t = doc.tokens[i].text;
+      if ((t == ":" || t == ",") && imperative_at(doc, i + 1, s.last_token, m)) {
+        found.push_back(m);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+}  // namespace chime
