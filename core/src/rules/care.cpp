@@ -60,35 +60,71 @@ bool refuted_next(const Analysis& a, const Sentence& s) {
 // How far after an outcome verb its disease may come ("reverses type 2
 // diabetes": 1; "kills 99% of cancer cells": 3).
 constexpr size_t kOutcomeReach = 4;
+// Spanish names a disease in longer phrases ("elimina por completo el
+// riesgo de cáncer"), through the words of es/lists/claim_between.tsv only.
+constexpr size_t kSpanishOutcomeReach = 7;
 
-// English: an outcome verb (lists/claim_outcomes.tsv: reverses, heals,
-// kills, eliminates...) with a diagnosis (lists/diagnoses.tsv, or a
-// condition of care_terms.hpp's WordNet class) within kOutcomeReach words after
-// it, not hedged (lists/claim_hedges.tsv) in the two words before, and not
-// denied, asked, quoted or reported to refute it: "our herbal protocol
-// reverses type 2 diabetes", whatever the product.
+// Spanish: a word that names a disease by its ending
+// (es/lists/disease_suffixes.tsv: artritis, anemia, fibromialgia, artrosis,
+// neuropatía), with at least three letters before it.
+bool spanish_disease_word(const Token& t) {
+  static const WordList& endings = WordList::builtin("es/lists/disease_suffixes.tsv");
+  if (t.kind != TokenKind::word) return false;
+  const std::string_view w = t.folded;
+  for (size_t cut = 3; cut + 3 <= w.size(); ++cut) {
+    if (endings.contains(w.substr(cut))) return true;
+  }
+  return false;
+}
+
+// An outcome verb (lists/claim_outcomes.tsv: reverses, heals, kills,
+// eliminates...; es/lists/claim_outcomes.tsv: revierte, elimina,
+// disuelve...) with a diagnosis (lists/diagnoses.tsv; in English also a
+// condition of care_terms.hpp's WordNet class, in Spanish a disease named by
+// its ending) within kOutcomeReach words after it, not hedged
+// (lists/claim_hedges.tsv, es/lists/claim_hedges.tsv) in the two words
+// before, and not denied, asked, quoted or reported to refute it: "our
+// herbal protocol reverses type 2 diabetes", "este té revierte la
+// artritis", whatever the product.
 void outcome_claims(const Analysis& a, HintSink& sink) {
-  static const WordList& outcomes = WordList::builtin("lists/claim_outcomes.tsv");
-  static const WordList& hedges = WordList::builtin("lists/claim_hedges.tsv");
+  static const LocalizedWordList outcomes("lists/claim_outcomes.tsv");
+  static const LocalizedWordList hedges("lists/claim_hedges.tsv");
+  static const WordList& between = WordList::builtin("es/lists/claim_between.tsv");
+  const bool spanish = a.language == Language::es;
   const Document& doc = a.doc;
   const ListMatches& matches = lists(a);
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (!outcomes.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    if (!outcomes.in(a.language).contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
     const Sentence& s = sentence_of(doc, i);
     size_t disease = 0;
-    for (size_t k = i + 1; k < s.last_token && k <= i + kOutcomeReach && disease == 0; ++k) {
+    // Spanish: the verb's own subject stands before it; at a clause's start
+    // it is an order ("Elimina el agua estancada"), not a promise.
+    if (spanish && (i == s.first_token || doc.tokens[i - 1].kind == TokenKind::punct ||
+                    doc.tokens[i - 1].folded == "y" || doc.tokens[i - 1].folded == "e")) {
+      continue;
+    }
+    const size_t reach = spanish ? kSpanishOutcomeReach : kOutcomeReach;
+    for (size_t k = i + 1; k < s.last_token && k <= i + reach && disease == 0; ++k) {
       if (token_in_entity(doc, k)) continue;
       if (const Phrase* p = matches.starting_at(List::diagnoses, k, s.last_token)) {
         disease = k + p->tokens.size() - 1;
-      } else if (care_term(doc.tokens[k], a.language) == CareTerm::condition) {
+      } else if (!spanish && care_term(doc.tokens[k], a.language) == CareTerm::condition) {
         disease = k;  // any condition of the WordNet class: "heals gastritis", "reverses neuropathy"
+      } else if (spanish && spanish_disease_word(doc.tokens[k])) {
+        disease = k;
+      } else if (spanish && !between.contains(doc.tokens[k])) {
+        break;  // "elimina los criaderos del mosquito del dengue": no promise over the disease
       }
     }
     if (disease == 0) continue;
     bool hedged = false;
-    for (size_t k = i > s.first_token + 2 ? i - 2 : s.first_token; k < i; ++k) hedged = hedged || hedges.contains(doc.tokens[k]);
+    for (size_t k = i > s.first_token + 2 ? i - 2 : s.first_token; k < i; ++k) hedged = hedged || hedges.in(a.language).contains(doc.tokens[k]);
     if (hedged || negated(doc, i, a.language) || in_quotes(doc, i) || ends_with_question_mark(doc, s)) continue;
-    if (matches.any(List::care_claim_refuted, s.first_token, s.last_token) || denied_in_clause(a, s, i) || refuted_next(a, s)) continue;
+    // The next sentence's refutation ("It doesn't.") is read in English only.
+    if (matches.any(List::care_claim_refuted, s.first_token, s.last_token) || denied_in_clause(a, s, i) ||
+        (!spanish && refuted_next(a, s))) {
+      continue;
+    }
     const int32_t start = doc.tokens[i].start, end = doc.tokens[disease].end;
     if (std::any_of(sink.hints().begin(), sink.hints().end(), [&](const Hint& h) {
           return h.rule == "care.claim" && h.start < end && start < h.end;
@@ -126,7 +162,7 @@ void check_claim(const Analysis& a, HintSink& sink) {
     for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(original, r));
     sink.add(std::move(h));
   }
-  if (a.language != Language::es) outcome_claims(a, sink);
+  outcome_claims(a, sink);
 }
 
 const RuleCheck kChecks[] = {

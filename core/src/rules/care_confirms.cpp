@@ -140,10 +140,28 @@ std::optional<std::pair<size_t, size_t>> care_tied_to_person(const Analysis& a, 
 // "su", "tu", "estáis"), of a care record or a procedure or stay
 // (es/lists/confirms_record, lists/procedures: "cita", "resultados",
 // "cesárea", "UCI") and of what it says or what happened
-// (es/lists/confirms_finding: "salió", "aparece", "revisamos", "después"):
+// (es/lists/confirms_finding: "salió", "aparece", "revisamos", "después",
+// or any preterite or stated participle: spanish_happened):
 // "el Papanicolaou de su esposa ya está listo y salió normal". Not after
 // "si" or "cuando" (care_confirms_generic), which make it general. The
 // token of the record or procedure, or nothing.
+// Spanish: does token k say that something happened, by its grammar: a
+// verb in the third-person preterite ("llegó", "salió", "se reprogramó"),
+// or a participle after a verb that states it ("fue aprobada", "está
+// confirmada", "ha sido enviado", "ya quedó listo" is in the list)?
+bool spanish_happened(const Document& doc, size_t k) {
+  static constexpr std::string_view kStating[] = {"fue", "fueron", "está", "están", "sido", "ya", "quedó", "quedaron"};
+  const Token& t = doc.tokens[k];
+  if (t.kind != TokenKind::word) return false;
+  const std::string_view w = t.folded;
+  if (w.size() >= 5 && w.ends_with("\u00f3")) return w != "debi\u00f3";  // a duty, not an event: "nadie debió cobrarle"
+  if (k == 0 || w.size() < 6) return false;
+  const bool participle = w.ends_with("ado") || w.ends_with("ada") || w.ends_with("ados") || w.ends_with("adas") ||
+                          w.ends_with("ido") || w.ends_with("ida") || w.ends_with("idos") || w.ends_with("idas");
+  const std::string_view before = doc.tokens[k - 1].folded;
+  return participle && std::find(std::begin(kStating), std::end(kStating), before) != std::end(kStating);
+}
+
 std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
   static const WordList& person = WordList::builtin("es/lists/confirms_person.tsv");
   static const WordList& record = WordList::builtin("es/lists/confirms_record.tsv");
@@ -163,7 +181,8 @@ std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
       told = k;
     }
     has_person = has_person || own(k, person);
-    has_finding = has_finding || (own(k, finding) && !negated(doc, k, a.language));  // "no revisamos resultados aquí"
+    has_finding = has_finding || ((own(k, finding) || (spanish_happened(doc, k) && !token_in_entity(doc, k))) &&
+                                  !negated(doc, k, a.language));  // "no revisamos resultados aquí"
   }
   if (told && has_person && has_finding) return told;
   return std::nullopt;

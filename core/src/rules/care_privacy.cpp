@@ -195,6 +195,20 @@ bool spanish_name_before(const Document& doc, size_t cue, Language lang) {
   return !(first > 0 && is_clinician_title(doc, first - 1, lang));
 }
 
+// Spanish: a numbered bed, cot or incubator (only a patient lies there) in
+// a sentence whose subject is a person's name ("Valentina se dializa ... en
+// la sala 2, cama 5"; a thread's number may come first): the bed is that
+// person's. "La cama 12 del piso de Pediatría" names a place.
+bool spanish_bed_of_named(const Document& doc, const Sentence& s, size_t cue, Language lang) {
+  const std::string_view bed = doc.tokens[cue].folded;
+  if (bed != "cama" && bed != "incubadora" && bed != "cuna") return false;
+  size_t subject = first_own_word(doc, s.first_token, cue);
+  while (subject < cue && (doc.tokens[subject].kind == TokenKind::number || doc.tokens[subject].kind == TokenKind::punct)) {
+    ++subject;  // a thread's number, "2/4"
+  }
+  return subject < cue && is_name(doc, subject, lang);
+}
+
 void room_numbers(const ListMatches& matches, HintSink& sink) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
@@ -221,7 +235,8 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
     static const WordList& patient_rooms = WordList::builtin("es/lists/patient_rooms.tsv");
     const bool care_beside = lang == Language::es && patient_rooms.contains(doc.tokens[m.first_token]) &&
                              (matches.any(List::procedures, s.first_token, s.last_token) ||
-                              matches.any(List::diagnoses, s.first_token, s.last_token));
+                              matches.any(List::diagnoses, s.first_token, s.last_token) ||
+                              spanish_bed_of_named(doc, s, m.first_token, lang));
     if (!person && !care_beside && std::none_of(context.begin(), context.end(), in_sentence)) continue;
     add(sink, m.start, number->end,
         sink.message("care.patient-privacy.room", {doc.utf8(m.start, number->end)}));

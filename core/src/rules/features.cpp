@@ -122,6 +122,15 @@ bool is_teaser(const Analysis& a, size_t sentence, size_t mark) {
   return false;
 }
 
+// Spanish: a verb in the tú (or vos) preterite, which asks the reader
+// what they did: "vacunaste", "recibiste", "llevaste" (ends in -aste or
+// -iste, at least three letters before).
+bool spanish_tu_preterite(const Token& t) {
+  if (t.kind != TokenKind::word) return false;
+  const std::string_view w = t.folded;
+  return w.size() >= 7 && (w.ends_with("aste") || w.ends_with("iste"));
+}
+
 bool is_sincere(const Analysis& a, size_t index) {
   const Document& doc = a.doc;
   const Sentence& s = doc.sentences[index];
@@ -132,15 +141,34 @@ bool is_sincere(const Analysis& a, size_t index) {
   if (starts_with_phrase(a, List::talk_rhetorical, word, s.last_token)) return false;
   if (!superlatives(a, s.first_token, s.last_token).empty()) return false;
   if (is_teaser(a, index, mark)) return false;
+  // Spanish opens a question with "¿" after the words that name whom it
+  // asks ("Mamás y papás, ¿qué les preocupa?", "Hola, ¿cómo están?"): the
+  // question is what follows a "¿" after a comma, rhetorical or not by its
+  // own first words ("Hola, ¿sabías que...?"). Not after a colon or a
+  // thread's number ("pregúntate: ¿me lo recetó...?", "2/5 ¿De dónde salió
+  // el mito? De un estudio..."), nor inside quotes (a talk's title).
+  if (a.language == Language::es) {
+    for (size_t i = mark; i > s.first_token + 1; --i) {
+      if (doc.tokens[i - 1].text != "\u00bf" || doc.tokens[i - 2].text != ",") continue;
+      if (in_quotes(doc, i - 1)) break;
+      const size_t asked = first_own_word(doc, i, mark);
+      return asked < mark && !starts_with_phrase(a, List::talk_rhetorical, asked, mark);
+    }
+  }
   if (is_reply(a) || reader_word_count(a, s.first_token, s.last_token) > 0) return true;
   // "¿...?" is a question by its first mark; otherwise a question word opens
   // the sentence or the part after its last colon ("Tonight's chat: how
   // should hospitals answer patients?"), or, in English, the part after a
   // comma that names whom it asks ("Nurses and ASHAs, what makes...?",
-  // "Parents, would Saturday mornings...?").
+  // "Parents, would Saturday mornings...?"; in Spanish "como" and "que"
+  // after a comma join clauses). In Spanish a verb in the tú preterite
+  // opens a question as a question word does ("Recibiste tu vacuna?").
   if (doc.tokens[s.first_token].text == "\u00bf") return true;
   static const LocalizedWordList localized_openers("lists/question_openers.txt");
   const WordList& openers = localized_openers.in(a.language);
+  const auto opens = [&](size_t k) {
+    return openers.contains(doc.tokens[k]) || (a.language == Language::es && spanish_tu_preterite(doc.tokens[k]));
+  };
   size_t after_colon = word;
   for (size_t i = s.first_token; i < mark; ++i) {
     if (doc.tokens[i].text == ":") after_colon = first_own_word(doc, i + 1, mark);
@@ -149,8 +177,7 @@ bool is_sincere(const Analysis& a, size_t index) {
       if (after_comma < mark && openers.contains(doc.tokens[after_comma])) return true;
     }
   }
-  return openers.contains(doc.tokens[word]) ||
-         (after_colon < mark && openers.contains(doc.tokens[after_colon]));
+  return opens(word) || (after_colon < mark && opens(after_colon));
 }
 
 // A dateline opening a press release: "BOSTON, Mass. (March 3, 2025) —" or

@@ -130,6 +130,13 @@ bool spanish_thanks_for_action(const Analysis& a) {
   return false;
 }
 
+// Spanish: is the post answered, read as a complaint, a question too?
+bool spanish_complaint_asks(const Analysis& a) {
+  if (a.language != Language::es || a.kind != PostKind::reply_complaint || !a.in_reply_to) return false;
+  return std::any_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(),
+                     [](const Token& t) { return t.text == "?" || t.text == "\xef\xbc\x9f"; });
+}
+
 // What a reply does for the person answered (a reply earns credit for
 // these, not for being a reply): their message keys.
 std::vector<std::string_view> reply_actions(const Analysis& a) {
@@ -159,6 +166,13 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   if (may_answer && !non_answer(a, deflections) &&
       (find_helpful(a) || !a.doc.entities.urls.empty() ||
        (!any_question(a) && own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords))) {
+    actions.push_back("talk.reply.answers");
+  } else if (spanish_complaint_asks(a) && !lists(a).hit(List::talk_non_answer) &&
+             (find_helpful(a) || !a.doc.entities.urls.empty())) {
+    // Spanish: a post answered that asks is read as a complaint by its
+    // words ("¿La vacuna de fiebre amarilla tiene costo?": fiebre); the
+    // reply that gives the fact, the number or the link answers it, not a
+    // pointer elsewhere ("Consulte nuestra web").
     actions.push_back("talk.reply.answers");
   }
   return actions;

@@ -137,14 +137,72 @@ std::vector<PhraseMatch> defensive_matches(const Analysis& a) {
   return found;
 }
 
+// Spanish: does the word end as a verb in the preterite ("pagó", "asistió",
+// "llamaste", "trajiste", "cancelaron", "vinieron")?
+bool spanish_preterite(const Token& t) {
+  if (t.kind != TokenKind::word) return false;
+  const std::string_view w = t.folded;
+  if (w.size() < 4) return false;
+  return w.ends_with("\u00f3") || w.ends_with("aste") || w.ends_with("iste") || w.ends_with("aron") ||
+         w.ends_with("ieron");
+}
+
+// Spanish, in a public reply: the reader's own failing told back to them,
+// by grammar rather than by verb: "usted", "tú" (or "tu"), "vos" or
+// "ustedes", then "no" and a verb in the preterite ("usted no canceló a
+// tiempo", "vos no trajiste la orden"), or a past duty ("usted debió llamar", "tú tenías
+// que traerla"). Not "debería": "usted debería recibir una llamada" is a
+// promise. Not after "si": "si usted no recibió el SMS" is a condition.
+// The span is the pronoun to the verb.
+std::vector<std::pair<size_t, size_t>> spanish_blames(const Analysis& a) {
+  static constexpr std::string_view kSubjects[] = {"usted", "ud", "tú", "tu", "vos", "ustedes", "uds"};
+  static constexpr std::string_view kPastDuties[] = {"debió", "debía", "debiste", "debías", "debieron", "debían"};
+  static constexpr std::string_view kHadTo[] = {"tenía", "tenías", "tenían"};  // with "que"
+  std::vector<std::pair<size_t, size_t>> out;
+  const Document& doc = a.doc;
+  if (a.language != Language::es || !is_public_reply(doc)) return out;
+  const auto in = [](std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
+  for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) {
+    if (!in(doc.tokens[i].folded, kSubjects) || token_in_entity(doc, i)) continue;
+    if (i > 0 && doc.tokens[i - 1].folded == "si") continue;  // a condition: "si usted no recibió el SMS, escríbanos"
+    size_t k = i + 1;
+    if (k < doc.tokens.size() && doc.tokens[k].folded == "ya") ++k;  // "usted ya debía saberlo"
+    if (k < doc.tokens.size() && in(doc.tokens[k].folded, kPastDuties)) {
+      out.emplace_back(i, k);
+      continue;
+    }
+    if (k + 1 < doc.tokens.size() && in(doc.tokens[k].folded, kHadTo) && doc.tokens[k + 1].folded == "que") {
+      out.emplace_back(i, k + 1);
+      continue;
+    }
+    if (k + 1 >= doc.tokens.size() || doc.tokens[k].folded != "no") continue;
+    ++k;
+    if (k + 1 < doc.tokens.size() && (doc.tokens[k].folded == "se" || doc.tokens[k].folded == "nos" ||
+                                      doc.tokens[k].folded == "lo" || doc.tokens[k].folded == "la")) {
+      ++k;  // "usted no se presentó", "no nos avisó"
+    }
+    if (spanish_preterite(doc.tokens[k])) out.emplace_back(i, k);
+  }
+  return out;
+}
+
 void check_defensive(const Analysis& a, HintSink& sink) {
   const bool complaint = replies_to_complaint(a);
-  for (const PhraseMatch& m : defensive_matches(a)) {
+  const auto phrases = defensive_matches(a);
+  for (const PhraseMatch& m : phrases) {
     Hint h{"tone.defensive", Severity::warning, m.start, m.end, "", "", {}};
     const std::string what = a.doc.utf8(m.start, m.end);
     h.message = sink.message(complaint ? "tone.defensive.complaint" : "tone.defensive", {what});
     h.suggestion = sink.message("tone.defensive.do");
     for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(a.doc.utf8(m.start, m.end), r));
+    sink.add(std::move(h));
+  }
+  for (const auto& [from, to] : spanish_blames(a)) {
+    const int32_t start = a.doc.tokens[from].start, end = a.doc.tokens[to].end;
+    if (std::any_of(phrases.begin(), phrases.end(), [&](const PhraseMatch& m) { return m.start < end && start < m.end; })) continue;
+    Hint h{"tone.defensive", Severity::warning, start, end, "", "", {}};
+    h.message = sink.message(complaint ? "tone.defensive.complaint" : "tone.defensive", {a.doc.utf8(start, end)});
+    h.suggestion = sink.message("tone.defensive.do");
     sink.add(std::move(h));
   }
 }
