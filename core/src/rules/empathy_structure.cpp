@@ -39,15 +39,8 @@ uint8_t role_of(const Token& t) {
   return r == roles.end() ? 0 : r->second;
 }
 
-const Phrase& structure_phrase() {
-  static const Phrase phrase = [] {
-    Phrase p;
-    p.text = "(acknowledges feelings)";
-    p.note = "structure";
-    return p;
-  }();
-  return phrase;
-}
+// What a structural match points to (features.hpp).
+const Phrase kFeelingsPhrase = structure_phrase("(acknowledges feelings)");
 
 // Up to three degree or link words from token `i` ("really", "must have
 // been so"): the index after them.
@@ -101,7 +94,7 @@ std::vector<PhraseMatch> feeling_acknowledgements(const Analysis& a) {
       if (token_in_entity(doc, i)) continue;
       const size_t end = acknowledgement_at(doc, i, s.last_token, i == first);
       if (end == 0) continue;
-      found.push_back({&structure_phrase(), i, end, doc.tokens[i].start, doc.tokens[end - 1].end});
+      found.push_back({&kFeelingsPhrase, i, end, doc.tokens[i].start, doc.tokens[end - 1].end});
       break;  // one a sentence
     }
   }

@@ -931,6 +931,13 @@ std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first, size_t last
 
 const PhraseList& topic_phrases(Language language) { return topic_table(language).phrases; }
 
+Phrase structure_phrase(std::string text) {
+  Phrase p;
+  p.text = std::move(text);
+  p.note = "structure";
+  return p;
+}
+
 const std::vector<TopicMatch>& topics(const Analysis& a) {
   return remembered_into(memo(a).topics, [&](std::vector<TopicMatch>& out) {
     const Document& doc = a.doc;

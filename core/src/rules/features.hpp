@@ -289,6 +289,11 @@ const std::vector<TopicMatch>& topics(const Analysis& a);
 // The topic words of lists/topics.tsv (of `language`) as a phrase list (List::topics).
 const PhraseList& topic_phrases(Language language = Language::en);
 
+// The phrase a match found by sentence structure rather than by a listed
+// phrase points to (rules read only the match's span): its text names the
+// structure, its note says "structure".
+Phrase structure_phrase(std::string text);
+
 // ---- Features computed once per analysis -------------------------------------
 
 // A feature's value for one analysis and whether it is known yet: forgetting

@@ -59,17 +59,8 @@ bool in_class(const std::unordered_set<std::string>& set, const Token& t) {
   return all.contains(t) && set.contains(std::string(t.folded));
 }
 
-// The static phrase every structural match points to (check_invite reads
-// only the span; match_in_entity the tokens).
-const Phrase& structure_phrase() {
-  static const Phrase phrase = [] {
-    Phrase p;
-    p.text = "(imperative)";
-    p.note = "structure";
-    return p;
-  }();
-  return phrase;
-}
+// What a structural match points to (features.hpp).
+const Phrase kImperativePhrase = structure_phrase("(imperative)");
 
 // Token `i` is a word the author wrote (not in a link, handle or hashtag).
 bool own_word(const Document& doc, size_t i) { return is_wordlike(doc.tokens[i]) && !token_in_entity(doc, i); }
@@ -95,7 +86,7 @@ bool imperative_at(const Document& doc, size_t start, size_t last, PhraseMatch& 
     if (in_class(words.recruit, doc.tokens[j])) return false;  // "Join our team"
   }
   const size_t end = next < last ? next + 1 : i + 1;
-  out = {&structure_phrase(), i, end, doc.tokens[i].start, doc.tokens[end - 1].end};
+  out = {&kImperativePhrase, i, end, doc.tokens[i].start, doc.tokens[end - 1].end};
   return true;
 }
 
@@ -130,7 +121,7 @@ std::vector<PhraseMatch> imperative_invitations(const Analysis& a) {
     const Token& opener = doc.tokens[first];
     if (in_class(words.asked, opener) && ends_with_question_mark(doc, s) &&
         first_own_word(doc, first + 1, s.last_token) >= s.last_token) {
-      if (!next_sends_elsewhere(doc, index)) found.push_back({&structure_phrase(), first, first + 1, opener.start, opener.end});
+      if (!next_sends_elsewhere(doc, index)) found.push_back({&kImperativePhrase, first, first + 1, opener.start, opener.end});
       continue;
     }
     // The sentence's start, or the part after a colon or a comma
