@@ -257,6 +257,6 @@ Json Config::to_json() const {
   };
 }
 
-bool Config::disabled(std::string_view rule) const { return disabled_rules.contains(std::string(rule)); }
+bool Config::disabled(std::string_view rule) const { return disabled_rules.contains(rule); }
 
 }  // namespace chime

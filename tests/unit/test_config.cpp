@@ -62,7 +62,7 @@ TEST_CASE("config: a full document is read and normalised") {
   CHECK(c.brand_hashtags == std::vector<std::string>{"mercycares"});
   CHECK(c.extra_chats == std::vector<std::string>{"mychat", "otherchat"});
   CHECK(c.extra_phrases.at("promo.superlative") == std::vector<std::string>{"best-in-region"});
-  CHECK(c.disabled_rules == std::set<std::string>{"promo.self-focus"});
+  CHECK(c.disabled_rules == std::set<std::string, std::less<>>{"promo.self-focus"});
   CHECK(c.severity_overrides.at("form.exclamations") == Severity::warning);
   CHECK(c.max_hashtags == 3);
   CHECK(c.reading_grade == 9.5);

@@ -14,6 +14,7 @@
 // key path ("rules.promo.nope: unknown rule id"). The full reference is
 // docs/configuration.md.
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -35,7 +36,7 @@ struct Config {
   std::vector<std::string> brand_hashtags;  // stored without '#', case-folded
   std::vector<std::string> extra_chats;     // stored without '#', case-folded
   std::map<std::string, std::vector<std::string>> extra_phrases;  // rule id -> phrases
-  std::set<std::string> disabled_rules;
+  std::set<std::string, std::less<>> disabled_rules;  // less<>: looked up by string_view
   std::map<std::string, Severity> severity_overrides;
   int max_hashtags = 2;        // form.hashtag-pileup: more than this is a tip
   double reading_grade = 8.0;  // tone.reading-level: above this is a tip
@@ -58,8 +59,8 @@ struct Config {
   }
   Json to_json() const;  // the same document shape, normalised
 
-  // Asked for every rule of every analysis: inline, and no set lookup (nor
-  // string made) when no rule is switched off, the usual case.
+  // Asked for every rule of every analysis: inline, and no set lookup when
+  // no rule is switched off, the usual case; no string made either way.
   bool enabled(std::string_view rule) const { return disabled_rules.empty() || !disabled(rule); }
 
  private:
