@@ -2,8 +2,8 @@
 #include "rules/empathy_structure.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string>
-#include <unordered_map>
 
 #include "rules/features.hpp"
 
@@ -17,13 +17,17 @@ namespace {
 // negation), "negation" (isn't, not), "after-sorry" (for, about, to).
 enum Role : uint8_t { kSelf = 1, kDegree = 2, kLink = 4, kPointer = 8, kFeeling = 16, kFailing = 32, kNegation = 64, kAfterSorry = 128 };
 
+// Ordered maps with a transparent comparison: the same instantiation the
+// core already has (std::unordered_map of std::string added ~KBs to chime.wasm).
+using RoleMap = std::map<std::string, uint8_t, std::less<>>;
+
 uint8_t role_of(const Token& t) {
   static const WordList& all = WordList::builtin("lists/empathy_words.tsv");
-  static const std::unordered_map<std::string, uint8_t> roles = [] {
-    static const std::unordered_map<std::string, uint8_t> names = {
+  static const RoleMap roles = [] {
+    static const RoleMap names = {
         {"self", kSelf},         {"degree", kDegree},     {"link", kLink},         {"pointer", kPointer},
         {"feeling", kFeeling},   {"failing", kFailing},   {"negation", kNegation}, {"after-sorry", kAfterSorry}};
-    std::unordered_map<std::string, uint8_t> out;
+    RoleMap out;
     for (const auto& row : data_rows("lists/empathy_words.tsv")) {
       if (row.size() < 2) continue;
       for (size_t at = 0; at <= row[1].size();) {
@@ -35,7 +39,7 @@ uint8_t role_of(const Token& t) {
     return out;
   }();
   if (!all.contains(t)) return 0;  // most tokens: one hash lookup
-  const auto r = roles.find(std::string(t.folded));
+  const auto r = roles.find(t.folded);
   return r == roles.end() ? 0 : r->second;
 }
 

@@ -1,10 +1,10 @@
 // talk.invite by sentence structure: see invite_structure.hpp.
 #include "rules/invite_structure.hpp"
 
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "rules/features.hpp"
 #include "rules/kinds.hpp"
@@ -15,12 +15,15 @@ namespace {
 
 // lists/invite_verbs.tsv, read once: the verbs with the words that may
 // follow them, the lead words skipped before a verb, the nouns asked alone.
+// Ordered sets with a transparent comparison, as Config keeps its rule ids:
+// looked up by string_view, and no new hash-table code in chime.wasm.
+using WordSet = std::set<std::string, std::less<>>;
 struct InviteWords {
-  std::unordered_map<std::string, std::unordered_set<std::string>> verbs;  // an empty set: any word follows
-  std::unordered_set<std::string> lead;
-  std::unordered_set<std::string> asked;
-  std::unordered_set<std::string> channel;
-  std::unordered_set<std::string> recruit;
+  std::map<std::string, WordSet, std::less<>> verbs;  // an empty set: any word follows
+  WordSet lead;
+  WordSet asked;
+  WordSet channel;
+  WordSet recruit;
 };
 
 const InviteWords& invite_words() {
@@ -54,9 +57,9 @@ const InviteWords& invite_words() {
 // Is the token one of `set`'s words? Most tokens are in no class: one
 // lookup by the hash the tokenizer computed answers them, with no string
 // built.
-bool in_class(const std::unordered_set<std::string>& set, const Token& t) {
+bool in_class(const WordSet& set, const Token& t) {
   static const WordList& all = WordList::builtin("lists/invite_verbs.tsv");
-  return all.contains(t) && set.contains(std::string(t.folded));
+  return all.contains(t) && set.contains(t.folded);
 }
 
 // What a structural match points to (features.hpp).
@@ -75,11 +78,11 @@ bool imperative_at(const Document& doc, size_t start, size_t last, PhraseMatch& 
   if (i >= last || !own_word(doc, i)) return false;
   static const WordList& all = WordList::builtin("lists/invite_verbs.tsv");
   if (!all.contains(doc.tokens[i])) return false;
-  const auto verb = words.verbs.find(std::string(doc.tokens[i].folded));
+  const auto verb = words.verbs.find(doc.tokens[i].folded);
   if (verb == words.verbs.end()) return false;
   size_t next = i + 1;
   while (next < last && doc.tokens[next].kind == TokenKind::punct && doc.tokens[next].text != ".") ++next;
-  if (!verb->second.empty() && (next >= last || !verb->second.contains(std::string(doc.tokens[next].folded)))) {
+  if (!verb->second.empty() && (next >= last || !verb->second.contains(doc.tokens[next].folded))) {
     return false;
   }
   for (size_t j = i + 1; j < last; ++j) {
