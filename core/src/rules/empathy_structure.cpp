@@ -18,7 +18,8 @@ namespace {
 enum Role : uint8_t { kSelf = 1, kDegree = 2, kLink = 4, kPointer = 8, kFeeling = 16, kFailing = 32, kNegation = 64, kAfterSorry = 128 };
 
 // Ordered maps with a transparent comparison: the same instantiation the
-// core already has (std::unordered_map of std::string added ~KBs to chime.wasm).
+// core already has (a std::unordered_map of std::string is code chime.wasm
+// would carry for this file alone).
 using RoleMap = std::map<std::string, uint8_t, std::less<>>;
 
 uint8_t role_of(const Token& t) {
