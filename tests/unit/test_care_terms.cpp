@@ -41,11 +41,11 @@ TEST_CASE("care terms: the WordNet lists are sorted lower-case words with WordNe
   };
   // Named members, not a structured binding: the sanitizer build's clang
   // will not capture a binding in doctest's INFO.
-  for (const Class& c : {Class{"lists/care_conditions.tsv", "lists/care_condition_suffixes.tsv", 800},
+  for (const Class& cls : {Class{"lists/care_conditions.tsv", "lists/care_condition_suffixes.tsv", 800},
                          Class{"lists/care_procedures.tsv", "lists/care_procedure_suffixes.tsv", 100}}) {
-    const char* list = c.list;
-    const char* suffixes = c.suffixes;
-    const size_t at_least = c.at_least;
+    const char* list = cls.list;
+    const char* suffixes = cls.suffixes;
+    const size_t at_least = cls.at_least;
     INFO(list);
     const std::string_view text = data::file(list);
     CHECK(text.find("WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.") != std::string_view::npos);
