@@ -21,8 +21,6 @@ Document tokenize(std::u16string_view text) {
   return doc;
 }
 
-namespace {
-
 std::vector<std::string_view> split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
   size_t pos = 0;
@@ -34,6 +32,8 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
   return out;
 }
+
+namespace {
 
 void append_token(Phrase& p, const Token& t) {
   const bool wildcard = t.text == "*";

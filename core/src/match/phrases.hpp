@@ -32,6 +32,9 @@ inline bool same_bytes(std::string_view x, std::string_view y) {
   return true;
 }
 
+// `s` cut at every `sep` ("a|b|" -> "a", "b", ""): the fields of a data row.
+std::vector<std::string_view> split(std::string_view s, char sep);
+
 struct Phrase {
   std::vector<std::string> tokens;  // folded; "*" = any word
   std::vector<size_t> hashes;       // text::token_hash of each token (as Token::folded_hash)

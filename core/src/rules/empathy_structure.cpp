@@ -31,10 +31,8 @@ uint8_t role_of(const Token& t) {
     RoleMap out;
     for (const auto& row : data_rows("lists/empathy_words.tsv")) {
       if (row.size() < 2) continue;
-      for (size_t at = 0; at <= row[1].size();) {
-        const size_t bar = std::min(row[1].find('|', at), row[1].size());
-        if (auto n = names.find(row[1].substr(at, bar - at)); n != names.end()) out[row[0]] |= n->second;
-        at = bar + 1;
+      for (const std::string_view role : split(row[1], '|')) {
+        if (auto n = names.find(role); n != names.end()) out[row[0]] |= n->second;
       }
     }
     return out;

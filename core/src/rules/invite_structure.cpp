@@ -42,11 +42,7 @@ const InviteWords& invite_words() {
       } else {
         auto& next = w.verbs[row[0]];
         if (row[1] == "*") continue;
-        for (size_t at = 0; at <= row[1].size();) {
-          const size_t bar = std::min(row[1].find('|', at), row[1].size());
-          next.insert(row[1].substr(at, bar - at));
-          at = bar + 1;
-        }
+        for (const std::string_view word : split(row[1], '|')) next.emplace(word);
       }
     }
     return w;
