@@ -3,12 +3,12 @@
 // set (tests/devset/en.jsonl or es.jsonl; how they were made:
 // tests/devset/README.md):
 //
-//   node bench/coach/run.mjs --chime build/ci/native/chime [--set en|en-fresh|en-fresh2|en-fresh3|en-fresh4|en-fresh5|en-fresh6|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|es-fresh5|PATH]
+//   node bench/coach/run.mjs --chime build/ci/native/chime [--set en|en-fresh|en-fresh2|en-fresh3|en-fresh4|en-fresh5|en-fresh6|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|es-fresh5|es-fresh6|PATH]
 //        [--split tune|heldout|all] [--worst N] [--json] [--kinds] [--lang-set PATH]
 //   (or: cmake --build build/ci --target bench-coach / bench-coach-fresh / bench-coach-fresh2 /
 //    bench-coach-fresh3 / bench-coach-fresh4 / bench-coach-fresh5 / bench-coach-fresh6 /
 //    bench-coach-es / bench-coach-es-fresh / bench-coach-es-fresh2 / bench-coach-es-fresh3 /
-//    bench-coach-es-fresh4 / bench-coach-es-fresh5)
+//    bench-coach-es-fresh4 / bench-coach-es-fresh5 / bench-coach-es-fresh6)
 //
 // The issue-13 figures are those of the newest fresh held-out part nobody
 // tunes on (tests/devset/README.md). The first five fresh parts,
@@ -28,7 +28,9 @@
 // tests/devset/es-fresh4.jsonl (`--set es-fresh4`; ids `esi-N`). It was run
 // four times and is tuned on too, so issue 17's held-out measure is now the
 // fifth, tests/devset/es-fresh5.jsonl (`--set es-fresh5`; ids `esj-N`, all
-// held out). It was run twice and is tuned on too.
+// held out). It was run twice and is tuned on too, so issue 17's held-out
+// measure is now the sixth, tests/devset/es-fresh6.jsonl (`--set es-fresh6`;
+// ids `esk-N`, all held out, never tuned on).
 //
 // Runs `chime check --format ndjson` once over every post with its context
 // and prints, per split (tune and heldout by default), the figures beside
@@ -55,7 +57,7 @@ import { spearman } from '../lib/stats.mjs';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const devset = path.join(here, '../../tests/devset');
 const usage =
-  'usage: node bench/coach/run.mjs --chime PATH/chime [--set en|en-fresh|en-fresh2|en-fresh3|en-fresh4|en-fresh5|en-fresh6|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|es-fresh5|PATH.jsonl] ' +
+  'usage: node bench/coach/run.mjs --chime PATH/chime [--set en|en-fresh|en-fresh2|en-fresh3|en-fresh4|en-fresh5|en-fresh6|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|es-fresh5|es-fresh6|PATH.jsonl] ' +
   '[--split tune|heldout|all] [--worst N] [--json] [--kinds] [--lang-set PATH.tsv]\n';
 
 let options;
@@ -156,6 +158,9 @@ SETS['es-fresh4'] = { ...SETS.es, file: path.join(devset, 'es-fresh4.jsonl'), he
 // The fifth fresh Spanish part (ids `esj-N`): issue 17's held-out measure,
 // run twice (2026-12-07) and tuned on since.
 SETS['es-fresh5'] = { ...SETS.es, file: path.join(devset, 'es-fresh5.jsonl'), heldoutRetired: true };
+// The sixth fresh Spanish part (ids `esk-N`): issue 17's held-out measure,
+// never tuned on; the coach prints only its aggregate figures.
+SETS['es-fresh6'] = { ...SETS.es, file: path.join(devset, 'es-fresh6.jsonl'), heldoutRetired: false };
 // A path to one of those files is that set (so `--set tests/devset/es-fresh.jsonl`
 // gets issue 17's targets, as `--set es-fresh` does).
 const chosenSet = SETS[options.set] ??
@@ -165,7 +170,7 @@ options.set = chosenSet.file;
 const TARGETS = chosenSet.targets;
 const langSetPath = options['lang-set'] ?? chosenSet.langSet;
 if (langSetPath !== undefined && !fs.existsSync(langSetPath)) fail(`--lang-set: no file ${langSetPath}`);
-if (!fs.existsSync(options.set)) fail(`--set: no file ${options.set} (en, en-fresh, en-fresh2, en-fresh3, en-fresh4, en-fresh5, en-fresh6, es, es-fresh, es-fresh2, es-fresh3, es-fresh4, es-fresh5 or a path to a .jsonl set)`);
+if (!fs.existsSync(options.set)) fail(`--set: no file ${options.set} (en, en-fresh, en-fresh2, en-fresh3, en-fresh4, en-fresh5, en-fresh6, es, es-fresh, es-fresh2, es-fresh3, es-fresh4, es-fresh5, es-fresh6 or a path to a .jsonl set)`);
 
 // --- the set ---------------------------------------------------------------
 const LABELS = ['risky', 'promotional', 'broadcast', 'good', 'engaging'];
@@ -176,10 +181,11 @@ const KINDS = ['reply_complaint', 'reply_praise_or_question', 'reply_other', 'th
 // `eng-N`; en-fresh3.jsonl, ids `enh-N`; en-fresh4.jsonl, ids `eni-N`;
 // en-fresh5.jsonl, ids `enj-N`; en-fresh6.jsonl, ids `enk-N`;
 // es-fresh.jsonl, ids `esf-N`; es-fresh2.jsonl, ids `esg-N`; es-fresh3.jsonl,
-// ids `esh-N`; es-fresh4.jsonl, ids `esi-N`; es-fresh5.jsonl, ids `esj-N`) are
+// ids `esh-N`; es-fresh4.jsonl, ids `esi-N`; es-fresh5.jsonl, ids `esj-N`;
+// es-fresh6.jsonl, ids `esk-N`) are
 // held out whole; in the other
 // sets every third id is.
-const FRESH_PREFIXES = ['enf-', 'eng-', 'enh-', 'eni-', 'enj-', 'enk-', 'esf-', 'esg-', 'esh-', 'esi-', 'esj-'];
+const FRESH_PREFIXES = ['enf-', 'eng-', 'enh-', 'eni-', 'enj-', 'enk-', 'esf-', 'esg-', 'esh-', 'esi-', 'esj-', 'esk-'];
 const isFresh = (id) => FRESH_PREFIXES.some((prefix) => id.startsWith(prefix));
 function splitOf(id) {
   if (isFresh(id)) return 'heldout';

@@ -25,6 +25,7 @@ const spanishFresh2 = readSet('es-fresh2.jsonl');
 const spanishFresh3 = readSet('es-fresh3.jsonl');
 const spanishFresh4 = readSet('es-fresh4.jsonl');
 const spanishFresh5 = readSet('es-fresh5.jsonl');
+const spanishFresh6 = readSet('es-fresh6.jsonl');
 const RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0]);
 const GOOD_RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
@@ -163,13 +164,13 @@ test('the fifth fresh part: at least 150 posts enj-001... in order, all held out
 // no text of any other set, English or Spanish.
 test('the sixth fresh part: at least 150 posts enk-001... in order, all held out, every kind 6 times, 15% risky, new texts', () => {
   checkEnglishFresh(fresh6, 'enk', { minRisky: 0.15,
-    others: [posts, fresh, fresh2, fresh3, fresh4, fresh5, spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5] });
+    others: [posts, fresh, fresh2, fresh3, fresh4, fresh5, spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, spanishFresh6] });
 });
 
 // The fresh parts' ids: en-fresh (enf-), en-fresh2 (eng-), en-fresh3 (enh-),
 // en-fresh4 (eni-), en-fresh5 (enj-), en-fresh6 (enk-), es-fresh (esf-), es-fresh2 (esg-), es-fresh3 (esh-), es-fresh4 (esi-),
-// es-fresh5 (esj-).
-for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['eni', posts], ['enj', posts], ['enk', posts], ['esf', spanish], ['esg', spanish], ['esh', spanish], ['esi', spanish], ['esj', spanish]]) {
+// es-fresh5 (esj-), es-fresh6 (esk-).
+for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['eni', posts], ['enj', posts], ['enk', posts], ['esf', spanish], ['esg', spanish], ['esh', spanish], ['esi', spanish], ['esj', spanish], ['esk', spanish]]) {
   test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, () => {
     // Three TUNE posts of en.jsonl or es.jsonl renamed ${prefix}-: never a
     // post of a fresh part. Each expects length.over of a short post: a miss
@@ -194,7 +195,7 @@ for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], 
 // The fresh held-out parts of the Spanish set (README: "The fresh Spanish
 // part", "The second fresh Spanish part"): their form only, as for
 // en-fresh.jsonl. No test here runs chime on their posts; their figures are
-// printed by bench/coach/run.mjs --set es-fresh / es-fresh2 / es-fresh3 / es-fresh4 / es-fresh5.
+// printed by bench/coach/run.mjs --set es-fresh / es-fresh2 / es-fresh3 / es-fresh4 / es-fresh5 / es-fresh6.
 function checkSpanishFreshPart(set, prefix, { minimum, perKind, regions, others }) {
   assert.ok(set.length >= minimum, `${set.length} posts, at least ${minimum} expected`);
   set.forEach((p, i) => {
@@ -260,6 +261,13 @@ test('the fourth fresh Spanish part: at least 120 posts esi-001... in order, all
 test('the fifth fresh Spanish part: at least 120 posts esj-001... in order, all held out, every kind 6 times, 20 regions, rules that exist, no text of the other sets', () => {
   checkSpanishFreshPart(spanishFresh5, 'esj', { minimum: 120, perKind: 6, regions: REGIONS_FRESH3,
     others: [spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, posts, fresh, fresh2, fresh3, fresh4, fresh5] });
+});
+
+// es-fresh6.jsonl (issue 17's held-out measure since es-fresh5 is tuned on):
+// the same twenty varieties, and no text of any other set, English or Spanish.
+test('the sixth fresh Spanish part: at least 120 posts esk-001... in order, all held out, every kind 6 times, 20 regions, rules that exist, no text of the other sets', () => {
+  checkSpanishFreshPart(spanishFresh6, 'esk', { minimum: 120, perKind: 6, regions: REGIONS_FRESH3,
+    others: [spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, posts, fresh, fresh2, fresh3, fresh4, fresh5, fresh6] });
 });
 
 test('the language set: at least 300 labelled short posts, header, en/es/und, every label and group in both parts', () => {
