@@ -160,12 +160,8 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
   const bool spanish = a.language == Language::es;
   const Document& doc = a.doc;
   const ListMatches& matches = lists(a);
-  // Those verbs are looked up only in a post that says "forever", "for
-  // good"...: most posts promise nothing final.
-  bool any_finality = false;
-  for (size_t k = 0; k < doc.tokens.size() && !spanish && !any_finality; ++k) any_finality = final_at(doc, k);
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    const bool needs_finality = any_finality && final_outcomes.contains(doc.tokens[i]);
+    const bool needs_finality = !spanish && final_outcomes.contains(doc.tokens[i]);
     if ((!needs_finality && !outcomes.in(a.language).contains(doc.tokens[i])) || token_in_entity(doc, i)) continue;
     const Sentence& s = sentence_of(doc, i);
     size_t disease = 0;

@@ -149,8 +149,9 @@ std::optional<std::pair<size_t, size_t>> care_tied_to_person(const Analysis& a, 
     const bool role_before = i >= 2 && !is_kin(doc.tokens[i - 1], Language::en) &&
                              (doc.tokens[i - 2].folded == "her" || doc.tokens[i - 2].folded == "his" ||
                               doc.tokens[i - 2].folded == "your" || doc.tokens[i - 2].folded == "our");
-    if (from == s.last_token && t.kind == TokenKind::word && i + 1 < s.last_token && !role_before &&
-        honorifics.contains(t)) {
+    // (A title is written with a capital: the cheap test first.)
+    if (from == s.last_token && t.kind == TokenKind::word && !t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z' &&
+        i + 1 < s.last_token && !role_before && honorifics.contains(t)) {
       const size_t name = doc.tokens[i + 1].text == "." ? i + 2 : i + 1;
       if (name < s.last_token && is_person_name(doc, name, Language::en)) {
         for (size_t k = name + 1; k < s.last_token; ++k) {
