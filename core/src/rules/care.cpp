@@ -57,6 +57,70 @@ bool refuted_next(const Analysis& a, const Sentence& s) {
   return false;
 }
 
+// English: is the claim at tokens [first, last) emptied by the word after it
+// ("melatonin cures nothing", "guarantees nobody anything", "works for no
+// one")? The claim is denied by its own object.
+bool denied_after(const Document& doc, size_t last) {
+  if (last >= doc.tokens.size()) return false;
+  const std::string_view w = doc.tokens[last].folded;
+  if (w == "nothing" || w == "none" || w == "nobody") return true;
+  return w == "no" && last + 1 < doc.tokens.size() && doc.tokens[last + 1].folded == "one";
+}
+
+// English: is the cure at token `first` said of the disease in the hedged
+// passive ("most skin cancers can be cured when caught early", "may be
+// cured")? The subject is the illness, not a product, and the hedge says
+// it is not always so: a public-health fact, not a promise.
+bool hedged_passive(const Analysis& a, size_t first) {
+  static const LocalizedWordList hedges("lists/claim_hedges.tsv");
+  const Document& doc = a.doc;
+  if (first < 2 || !doc.tokens[first].folded.starts_with("cur")) return false;
+  const std::string_view be = doc.tokens[first - 1].folded;
+  if (be != "be" && be != "been" && be != "is" && be != "are") return false;
+  for (size_t k = first - 1; k > 0 && k + 3 >= first; --k) {
+    if (hedges.in(a.language).contains(doc.tokens[k - 1])) return true;
+  }
+  return false;
+}
+
+// English: a promise made by an ad in someone else's words: a quoted claim
+// ("'completely cured'") is reported speech on a survivors' day, but in a
+// promotion the quote is the pitch.
+bool quote_is_the_pitch(const Analysis& a) { return a.language != Language::es && a.kind == PostKind::promotion; }
+
+// English: a job post's "guaranteed" is about the job's terms ("guaranteed
+// hours", "a guaranteed interview"), not a health outcome.
+bool job_terms(const Analysis& a, const PhraseMatch& m) {
+  return a.language != Language::es && a.kind == PostKind::job &&
+         a.doc.tokens[m.first_token].folded.starts_with("guarantee");
+}
+
+// English: a word after a disease that makes the outcome final ("forever",
+// "permanently", "for good"): "this pill will end type 2 diabetes for good".
+bool final_at(const Document& doc, size_t k) {
+  const std::string_view w = doc.tokens[k].folded;
+  if (w == "forever" || w == "permanently") return true;
+  return k > 0 && doc.tokens[k - 1].folded == "for" && (w == "good" || w == "life");
+}
+
+// English: a question that asserts ("Did you know our sunscreen is the only
+// one that guarantees...?", "Sun Safety Week: did you know..."): the claim
+// is made, not asked. "Did you know" opens the sentence or follows a colon.
+bool asserts_as_question(const Analysis& a, const Sentence& s) {
+  const Document& doc = a.doc;
+  if (a.language == Language::es) return false;
+  const size_t opening = first_own_word(doc, s.first_token, s.last_token);
+  for (size_t w = opening; w + 2 < s.last_token; ++w) {
+    if (w != opening && doc.tokens[w - 1].text != ":") continue;
+    if (doc.tokens[w].folded == "did" && doc.tokens[w + 1].folded == "you" && doc.tokens[w + 2].folded == "know") return true;
+  }
+  return false;
+}
+
+// How far after its disease an outcome's finality may come ("end type 2
+// diabetes for good": 2).
+constexpr size_t kFinalityReach = 3;
+
 // How far after an outcome verb its disease may come ("reverses type 2
 // diabetes": 1; "kills 99% of cancer cells": 3).
 constexpr size_t kOutcomeReach = 4;
@@ -90,11 +154,15 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
   static const LocalizedWordList outcomes("lists/claim_outcomes.tsv");
   static const LocalizedWordList hedges("lists/claim_hedges.tsv");
   static const WordList& between = WordList::builtin("es/lists/claim_between.tsv");
+  // English verbs that promise only with a finality after the disease ("end
+  // type 2 diabetes for good"; "help end HIV" is a campaign's goal).
+  static const WordList& final_outcomes = WordList::builtin("lists/claim_final_outcomes.tsv");
   const bool spanish = a.language == Language::es;
   const Document& doc = a.doc;
   const ListMatches& matches = lists(a);
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (!outcomes.in(a.language).contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const bool needs_finality = !spanish && final_outcomes.contains(doc.tokens[i]);
+    if ((!needs_finality && !outcomes.in(a.language).contains(doc.tokens[i])) || token_in_entity(doc, i)) continue;
     const Sentence& s = sentence_of(doc, i);
     size_t disease = 0;
     // Spanish: the verb's own subject stands before it; at a clause's start
@@ -117,9 +185,14 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
       }
     }
     if (disease == 0) continue;
+    if (needs_finality) {
+      bool final = false;
+      for (size_t k = disease + 1; k < s.last_token && k <= disease + kFinalityReach && !final; ++k) final = final_at(doc, k);
+      if (!final) continue;
+    }
     bool hedged = false;
     for (size_t k = i > s.first_token + 2 ? i - 2 : s.first_token; k < i; ++k) hedged = hedged || hedges.in(a.language).contains(doc.tokens[k]);
-    if (hedged || negated(doc, i, a.language) || in_quotes(doc, i) || ends_with_question_mark(doc, s)) continue;
+    if (hedged || negated(doc, i, a.language) || (in_quotes(doc, i) && !quote_is_the_pitch(a)) || ends_with_question_mark(doc, s)) continue;
     // The next sentence's refutation ("It doesn't.") is read in English only.
     if (matches.any(List::care_claim_refuted, s.first_token, s.last_token) || denied_in_clause(a, s, i) ||
         (!spanish && refuted_next(a, s))) {
@@ -143,16 +216,19 @@ void check_claim(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   // Built-in and configured claims, minus those inside a guard ("no known cure").
   for (const PhraseMatch& m : rule_phrases(a, "care.claim", List::care_claim, List::care_claim_not)) {
-    if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language) || in_quotes(doc, m.first_token)) continue;
+    if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language)) continue;
+    if (in_quotes(doc, m.first_token) && !quote_is_the_pitch(a)) continue;
+    if (job_terms(a, m)) continue;
     const Sentence& sentence = sentence_of(doc, m.first_token);
-    if (ends_with_question_mark(doc, sentence)) continue;  // "Is there a cure?"
+    if (ends_with_question_mark(doc, sentence) && !asserts_as_question(a, sentence)) continue;  // "Is there a cure?"
     // A claim reported to refute it ("This misleading video says turmeric
     // cures cancer"): the post is debunking, not claiming.
     if (matches_in(a, List::care_claim_refuted, sentence)) continue;
     // The same in other words, in English: the claim denied in its own
     // clause, or answered by the next sentence ("... cures cancer. It
     // doesn't.").
-    if (a.language != Language::es && (denied_in_clause(a, sentence, m.first_token) || refuted_next(a, sentence))) {
+    if (a.language != Language::es && (denied_in_clause(a, sentence, m.first_token) || refuted_next(a, sentence) ||
+                                       denied_after(doc, m.last_token) || hedged_passive(a, m.first_token))) {
       continue;
     }
     const std::string original = doc.utf8(m.start, m.end);

@@ -46,7 +46,11 @@ size_t care_noun_after_your(const Analysis& a, size_t i, bool third_person) {
   const bool opener = w == "your" || (third_person && (w == "his" || w == "her" || w == "their"));
   if (!opener || token_in_entity(doc, i)) return 0;
   const Sentence& s = sentence_of(doc, i);
-  const size_t reach = kCareNounReach + (i + 1 < s.last_token && is_kin(doc.tokens[i + 1], a.language) ? 1 : 0);
+  // A relative and their name ("your dad Patrick's syringe driver visit")
+  // do not use up the reach either.
+  const bool kin = i + 1 < s.last_token && is_kin(doc.tokens[i + 1], a.language);
+  const bool named = kin && i + 2 < s.last_token && is_person_name(doc, i + 2, a.language);
+  const size_t reach = kCareNounReach + (kin ? 1 : 0) + (named ? 1 : 0);
   for (size_t k = i + 1; k < s.last_token && k <= i + reach; ++k) {
     const Token& t = doc.tokens[k];
     if (t.kind != TokenKind::word && t.kind != TokenKind::number) return 0;  // punctuation ends the phrase
@@ -95,6 +99,13 @@ size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i) {
   // "your vasectomy", "your biopsies"): care_terms.hpp.
   if (care_term(t, a.language) != CareTerm::none) return i;
   if (is_medicine(t, Language::en) && has_finding(doc, s)) return i;
+  // An insurance claim is a record only with what happened to it within
+  // three words ("your claim was denied", "claim has been processed"; not
+  // "your claim that masks don't work isn't what the evidence shows").
+  if (t.folded == "claim" || t.folded == "claims") {
+    static const WordList& findings = WordList::builtin("lists/care_findings.tsv");
+    if (any_listed(doc, findings, i + 1, std::min(i + 4, s.last_token))) return i;
+  }
   return 0;
 }
 
@@ -103,7 +114,7 @@ size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i) {
 // angiography reports are ready") or "see you for/at" ("See you for round
 // 3 on the 19th"), with a care fact (care_fact_at) within a few words; and
 // that fact's last token. Nothing when neither.
-std::optional<std::pair<size_t, size_t>> care_tied_to_person(const Analysis& a, const Sentence& s) {
+std::optional<std::pair<size_t, size_t>> care_tied_to_person(const Analysis& a, const Sentence& s, bool about_kin) {
   static const WordList& honorifics = WordList::builtin("lists/honorifics.tsv");
   static const WordList& nouns = WordList::builtin("lists/care_record_nouns.tsv");
   const Document& doc = a.doc;
@@ -126,11 +137,113 @@ std::optional<std::pair<size_t, size_t>> care_tied_to_person(const Analysis& a, 
       if (doc.tokens[h].text == "." && h >= 1) --h;
       if (honorifics.contains(doc.tokens[h])) from = i + 1;
     }
+    // Answering someone who asked about their relative ("any news on my
+    // son's results?"), a name's possessive is that relative's: "Noah's
+    // results are back".
+    if (from == s.last_token && about_kin && t.folded.ends_with("'s") && is_person_name(doc, i, Language::en)) from = i + 1;
+    // A titled name told with a care fact anywhere in its clause: "Mrs Nair
+    // is doing brilliantly with her physio on Ward 7".
+    // Not a member of staff introduced by their role ("her optometrist Ms
+    // Kavanagh will ring you": a possessive, a word that is no relative,
+    // then the name).
+    const bool role_before = i >= 2 && !is_kin(doc.tokens[i - 1], Language::en) &&
+                             (doc.tokens[i - 2].folded == "her" || doc.tokens[i - 2].folded == "his" ||
+                              doc.tokens[i - 2].folded == "your" || doc.tokens[i - 2].folded == "our");
+    // (A title is written with a capital: the cheap test first.)
+    if (from == s.last_token && t.kind == TokenKind::word && !t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z' &&
+        i + 1 < s.last_token && !role_before && honorifics.contains(t)) {
+      const size_t name = doc.tokens[i + 1].text == "." ? i + 2 : i + 1;
+      if (name < s.last_token && is_person_name(doc, name, Language::en)) {
+        for (size_t k = name + 1; k < s.last_token; ++k) {
+          const Token& n = doc.tokens[k];
+          if (n.kind == TokenKind::punct && n.text != "'") break;  // the clause ends
+          if (const size_t fact = care_fact_at(a, s, k)) return std::pair{i, fact};
+        }
+      }
+      continue;
+    }
     if (from == s.last_token) continue;
     for (size_t k = from; k < s.last_token && k <= from + kCareNounReach; ++k) {
       if (doc.tokens[k].kind != TokenKind::word && doc.tokens[k].kind != TokenKind::number) break;
       if (const size_t fact = care_fact_at(a, s, k)) return std::pair{i, fact};
     }
+  }
+  return std::nullopt;
+}
+
+// "you" as the person a reply's sentence is about ("you", "you're",
+// "you've"; not "you'll" or "you'd": what may happen is no event).
+bool is_you(std::string_view w) { return w == "you" || w == "you're" || w == "youre" || w == "you've" || w == "youve"; }
+
+// A word that makes what follows possible rather than done: a modal, "to",
+// or a contraction of "will" or "would" ("we'll get you booked in", "to be
+// seen", "you can be referred").
+bool makes_possible(std::string_view w) {
+  return w == "will" || w == "would" || w == "can" || w == "could" || w == "may" || w == "might" || w == "should" ||
+         w == "must" || w == "to" || w.ends_with("'ll") || w.ends_with("'d");
+}
+
+// How far a care event may stand from "you" ("you've now been booked": 3).
+constexpr size_t kEventReach = 3;
+
+// How far back from a passive care event the "your" of its subject may
+// stand ("your claim for the MRI at Sandton Radiology (R8,450) was
+// declined": 10).
+constexpr size_t kSubjectReach = 12;
+
+// English: is the care event at token i said in the passive of a subject
+// that opens with "your" ("your pump start with our educator is now
+// booked", "your claim for the MRI (R8,450) was declined")? "is", "was",
+// "are", "were" or "been" stands right before it (or before "now", "also",
+// "just" or "already"), and "your" earlier in its clause (no comma, colon,
+// semicolon or sentence mark between). The token of "your", or nothing.
+std::optional<size_t> your_subject_of(const Document& doc, const Sentence& s, size_t i) {
+  size_t be = i;
+  if (be > s.first_token) --be;
+  const std::string_view adverb = doc.tokens[be].folded;
+  if ((adverb == "now" || adverb == "also" || adverb == "just" || adverb == "already") && be > s.first_token) --be;
+  const std::string_view w = doc.tokens[be].folded;
+  if (w != "is" && w != "was" && w != "are" && w != "were" && w != "been") return std::nullopt;
+  for (size_t k = be; k > s.first_token && k + kSubjectReach > be; --k) {
+    const Token& t = doc.tokens[k - 1];
+    if (t.text == "," || t.text == ":" || t.text == ";" || t.text == "." || t.text == "!" || t.text == "?") break;
+    if (makes_possible(t.folded)) break;
+    if (t.folded == "your") return k - 1;
+  }
+  return std::nullopt;
+}
+
+// English, in a reply: a care event told of the person answered, by its
+// grammar: a word of lists/care_events.tsv (booked, admitted, discharged,
+// referred, prescribed, diagnosed...) with "you" (or "your" and a relative)
+// within three words before it, or "you" right after it, and nothing that
+// makes it only possible between ("you're booked in for Tuesday at 10",
+// "we've referred you to cardiology", "your dad was discharged
+// yesterday"; not "you'll be seen", "we can refer you"). The first token
+// of the pair and the event's, or nothing.
+std::optional<std::pair<size_t, size_t>> care_event_of_you(const Analysis& a, const Sentence& s) {
+  static const WordList& events = WordList::builtin("lists/care_events.tsv");
+  const Document& doc = a.doc;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    // The cheap test first: every event of the list is a participle in -ed.
+    if (!doc.tokens[i].folded.ends_with("ed") || !events.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    std::optional<size_t> person;
+    for (size_t k = i; k > s.first_token && k + kEventReach > i; --k) {
+      const Token& t = doc.tokens[k - 1];
+      if ((t.kind != TokenKind::word && t.kind != TokenKind::number) || makes_possible(t.folded)) break;
+      if (is_you(t.folded) || (is_kin(t, Language::en) && k >= 2 && doc.tokens[k - 2].folded == "your")) {
+        person = is_you(t.folded) ? k - 1 : k - 2;
+        break;
+      }
+    }
+    if (!person) person = your_subject_of(doc, s, i);
+    if (!person && i + 1 < s.last_token && doc.tokens[i + 1].folded == "you") {
+      // "we've referred you": the account did it to the person; no modal before.
+      bool possible = false;
+      for (size_t k = i; k > s.first_token && k + kEventReach > i; --k) possible = possible || makes_possible(doc.tokens[k - 1].folded);
+      if (!possible) person = i;
+    }
+    if (person) return std::pair{*person, i};
   }
   return std::nullopt;
 }
@@ -249,7 +362,19 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
       if (!last || s.end > last->end) last = &s;
     }
     for (const Sentence& s : doc.sentences) {
-      const auto tied = care_tied_to_person(a, s);
+      const auto told = care_event_of_you(a, s);
+      if (!told || ends_with_question_mark(doc, s)) continue;
+      const size_t from = std::max(s.first_token, told->first >= 3 ? told->first - 3 : size_t{0});
+      // "if you've been referred", "once you're booked in": general.
+      if (matches.any(List::care_confirms_generic, from, told->second) || matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+      if (!first || s.start < first->start) {
+        first = &s;
+        example = doc.utf8(doc.tokens[told->first].start, doc.tokens[told->second].end);
+      }
+      if (!last || s.end > last->end) last = &s;
+    }
+    for (const Sentence& s : doc.sentences) {
+      const auto tied = care_tied_to_person(a, s, about_kin);
       if (!tied || ends_with_question_mark(doc, s)) continue;
       if (matches.any(List::care_confirms_generic, s.first_token, tied->first) || matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
       if (!first || s.start < first->start) {

@@ -740,6 +740,102 @@ void named_by_pronoun(const ListMatches& matches, HintSink& sink, size_t first_h
   }
 }
 
+// How far after a relative their diagnosis may be told ("Our colleague's
+// daughter has just been diagnosed with type 1 diabetes": 7).
+constexpr size_t kRelativeReach = 10;
+
+// English: a relative described by whose they are, in a sentence that tells
+// their diagnosis or procedure: "Our colleague's daughter has just been
+// diagnosed with type 1 diabetes", "Ana's son, who has epilepsy". The
+// description identifies the person to everyone who knows the colleague. A
+// third party's possessive ("colleague's", "Ana's"; "your" and "my" are
+// not possessives of this shape) right before a relation word
+// (lists/kin_words.tsv), then in the same clause (commas allowed) a link
+// ("diagnosed", or a phrase of care_diagnosis_link.tsv) and a diagnosis, a
+// procedure or a condition within four words after it. The span is the
+// possessive and the relation.
+void described_relatives(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  if (lang == Language::es) return;
+  for (size_t i = 1; i < doc.tokens.size(); ++i) {
+    const Token& owner = doc.tokens[i - 1];
+    // The cheap test first: few words are possessives.
+    if (owner.folded.size() <= 2 || !owner.folded.ends_with("'s") || !is_kin(doc.tokens[i], lang) ||
+        token_in_entity(doc, i - 1) || token_in_entity(doc, i)) {
+      continue;
+    }
+    const Sentence& s = sentence_of(doc, i);
+    bool told = false;
+    for (size_t k = i + 1; k < s.last_token && k <= i + kRelativeReach && !told; ++k) {
+      const Token& t = doc.tokens[k];
+      if (t.kind == TokenKind::punct && t.text != ",") break;  // the clause ends
+      size_t after = 0;
+      if (t.folded == "diagnosed") after = k + 1;
+      else if (const Phrase* link = matches.starting_at(List::care_diagnosis_link, k, s.last_token)) after = k + link->tokens.size();
+      if (after == 0) continue;
+      const size_t until = std::min(after + 4, static_cast<size_t>(s.last_token));
+      told = matches.any(List::diagnoses, after, until) || matches.any(List::procedures, after, until) ||
+             any_care_term(doc, after, until, lang);
+    }
+    const int32_t start = owner.start, end = doc.tokens[i].end;
+    if (!told || overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.diagnosis", {doc.utf8(start, end)}));
+  }
+}
+
+// English: a person named in a sentence that tells "his" or "her"
+// diagnosis or procedure: "Lovely to see Kwame (the plumber from Tema Road)
+// back on his feet after his bypass", "So glad we could help @dan_rugby get
+// back on the pitch after his ACL repair". The name is a capitalised word
+// that does not open the sentence and is no clinician's, or an @mention
+// that is not the reply's own addressee (whose care is
+// care.confirms-patient's); not a word after "the", "our", "from", "in"...
+// ("The Lancet", "from Mullingar"); the possessive comes after it, and the
+// diagnosis, procedure or condition right after the possessive (one
+// qualifier between at most: "his second bypass"). The span is the name.
+void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  if (lang == Language::es) return;
+  for (size_t p = 1; p + 1 < doc.tokens.size(); ++p) {
+    const std::string_view w = doc.tokens[p].folded;
+    if ((w != "his" && w != "her") || token_in_entity(doc, p)) continue;
+    const size_t until = std::min(p + 3, doc.tokens.size());
+    if (!matches.any(List::diagnoses, p + 1, until) && !matches.any(List::procedures, p + 1, until) &&
+        !any_care_term(doc, p + 1, until, lang)) {
+      continue;
+    }
+    const Sentence& s = sentence_of(doc, p);
+    int32_t start = -1, end = -1;
+    // The nearest name before the possessive; a capitalised word after "the",
+    // "our", "from", "in"... is a title or a place ("The Lancet", "our Stroke
+    // Survivors Walk", "from Mullingar").
+    static constexpr std::string_view kNotBeforeName[] = {"the", "a", "an", "our", "from", "in", "at", "of", "on"};
+    for (size_t k = p; k > s.first_token && start < 0; --k) {
+      const size_t n = k - 1;
+      if (n == 0 || !is_name(doc, n, lang) || opens_sentence(doc, n) || is_clinician_title(doc, n - 1, lang) ||
+          honorifics(lang).contains(doc.tokens[n - 1]) || is_name(doc, n - 1, lang) ||
+          std::find(std::begin(kNotBeforeName), std::end(kNotBeforeName), doc.tokens[n - 1].folded) != std::end(kNotBeforeName)) {
+        continue;
+      }
+      start = doc.tokens[n].start;
+      end = doc.tokens[n].end;
+    }
+    // A mention inside the sentence's words, not one a reply opens with.
+    const size_t opening = first_own_word(doc, s.first_token, s.last_token);
+    for (const Entity& m : doc.entities.mentions) {
+      if (start >= 0 || opening >= s.last_token) break;
+      if (m.start > doc.tokens[opening].start && m.end <= doc.tokens[p].start) {
+        start = m.start;
+        end = m.end;
+      }
+    }
+    if (start < 0 || overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+  }
+}
+
 // What replaces "la niña Valentina" (the person word at token i and the
 // name after it), and where the replaced span starts: the article stays in
 // agreement ("la niña Valentina" -> "la paciente", "al pequeño Tomás" -> "al
@@ -853,6 +949,8 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   titled_names(matches, sink, first_hint);
   named_ages(matches, sink, first_hint);
   named_by_pronoun(matches, sink, first_hint);
+  described_relatives(matches, sink, first_hint);
+  named_with_possessive(matches, sink, first_hint);
   spanish_introduced_names(matches, sink, first_hint);
   if (!says_consent(matches)) return;
   // The post says the patient agreed: still a warning, since only a written
