@@ -9,12 +9,6 @@
 
 namespace chime {
 
-void JsonText::separate() {
-  if (out_.empty()) return;
-  const char last = out_.back();
-  if (last != '{' && last != '[' && last != ':') out_ += ',';
-}
-
 JsonText& JsonText::open(char bracket) {
   separate();
   out_ += bracket;
