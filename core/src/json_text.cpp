@@ -2,18 +2,13 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace chime {
-
-void JsonText::separate() {
-  if (out_.empty()) return;
-  const char last = out_.back();
-  if (last != '{' && last != '[' && last != ':') out_ += ',';
-}
 
 JsonText& JsonText::open(char bracket) {
   separate();
@@ -52,17 +47,18 @@ JsonText& JsonText::value(std::string_view s) {
   separate();
   const size_t begin = out_.size();
   out_ += '"';
-  size_t plain = 0;  // s[plain, i) needs no escape: appended in one go
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (!kStopsScan[c]) continue;
+  const auto stops_scan = [](char c) { return kStopsScan[static_cast<unsigned char>(c)]; };
+  const char* const end = s.data() + s.size();
+  const char* plain = s.data();  // [plain, i) needs no escape: appended in one go
+  for (const char* i = std::find_if(plain, end, stops_scan); i != end; i = std::find_if(i, end, stops_scan)) {
+    const auto c = static_cast<unsigned char>(*i);
     if (c >= 0x80) {
       // A multi-byte sequence: passed as it is if well-formed; else the
       // whole string goes to nlohmann's replacement of ill-formed bytes with
       // U+FFFD (rare: file names and ids from the command line, never
       // analysed text).
       const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-      auto next = static_cast<int32_t>(i);
+      auto next = static_cast<int32_t>(i - s.data());
       UChar32 code_point;
       U8_NEXT(bytes, next, static_cast<int32_t>(s.size()), code_point);
       if (code_point < 0) {
@@ -70,11 +66,11 @@ JsonText& JsonText::value(std::string_view s) {
         out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return *this;
       }
-      i = static_cast<size_t>(next) - 1;
+      i = s.data() + next;
       continue;
     }
-    out_.append(s.data() + plain, i - plain);
-    plain = i + 1;
+    out_.append(plain, static_cast<size_t>(i - plain));
+    plain = ++i;
     switch (c) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;
@@ -90,7 +86,7 @@ JsonText& JsonText::value(std::string_view s) {
       }
     }
   }
-  out_.append(s.data() + plain, s.size() - plain);
+  out_.append(plain, static_cast<size_t>(end - plain));
   out_ += '"';
   return *this;
 }

@@ -61,7 +61,12 @@ class JsonText {
   JsonText& integer(int64_t n);
   JsonText& open(char bracket);
   JsonText& close(char bracket);
-  void separate();  // a comma, unless first in its object or array or after a key
+  // A comma, unless first in its object or array or after a key.
+  void separate() {
+    if (out_.empty()) return;
+    const char last = out_.back();
+    if (last != '{' && last != '[' && last != ':') out_ += ',';
+  }
   std::string out_;
 };
 
