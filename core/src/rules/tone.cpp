@@ -10,6 +10,7 @@
 #include "readability.hpp"
 #include "rules/empathy_structure.hpp"
 #include "rules/features.hpp"
+#include "rules/reply_context.hpp"
 #include "rules/rule.hpp"
 #include "rules/value_helpful.hpp"
 
@@ -228,7 +229,12 @@ void check_empathy(const Analysis& a, HintSink& sink) {
   for (const PhraseMatch& m : feeling_acknowledgements(a)) empathy.push_back(m);
   if (empathy.empty()) return;
   const auto defensive = defensive_matches(a);
-  const auto boilerplate = matches.find(List::tone_empathy_not);
+  auto boilerplate = matches.find(List::tone_empathy_not);
+  // English: a stock phrase of tone.boilerplate is no apology either ("We
+  // thank you for your patience" to a complaint).
+  if (a.language != Language::es) {
+    for (const PhraseMatch& m : matches.find(List::tone_boilerplate)) boilerplate.push_back(m);
+  }
   for (const PhraseMatch& m : empathy) {
     if (match_in_entity(doc, m) || followed_by_but(doc, m)) continue;
     if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "I'm sorry, who is this?"
@@ -297,12 +303,45 @@ std::vector<size_t> shorthand_tokens(const Analysis& a, const std::vector<Phrase
     out.push_back(i);
     if (std::find(distinct.begin(), distinct.end(), t.text) == distinct.end()) distinct.push_back(t.text);
   }
-  if (distinct.size() < static_cast<size_t>(kShorthandCluster)) out.clear();
+  // In a reply, one is enough when the person did not write it: they asked
+  // in plain words and get "Refer to the PDS." back.
+  const bool reply_shorthand = a.in_reply_to && std::none_of(distinct.begin(), distinct.end(), [&](std::string_view w) {
+    return std::any_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(), [&](const Token& t) { return t.text == w; });
+  });
+  if (distinct.size() < static_cast<size_t>(kShorthandCluster) && !(reply_shorthand && !distinct.empty())) out.clear();
+  return out;
+}
+
+// English: research statistics in their notation, which tells a lay
+// reader nothing: a p-value ("p<0.01", "P = .03": the letter p alone, a
+// comparison and a number) and a confidence interval ("95% CI"). Token
+// ranges [first, last].
+std::vector<std::pair<size_t, size_t>> statistics_notation(const Analysis& a) {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (a.language == Language::es) return out;
+  const Document& doc = a.doc;
+  const auto is = [&](size_t i, std::string_view text) { return i < doc.tokens.size() && doc.tokens[i].text == text; };
+  for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
+    if (token_in_entity(doc, i)) continue;
+    const Token& t = doc.tokens[i];
+    if (t.folded == "p" && (is(i + 1, "<") || is(i + 1, "=") || is(i + 1, ">") || is(i + 1, "\u2264"))) {
+      size_t k = i + 2;
+      if (is(k, ".") && k + 1 < doc.tokens.size()) ++k;  // "p < .001"
+      if (doc.tokens[k].kind == TokenKind::number) out.emplace_back(i, k);
+    } else if (t.kind == TokenKind::number && is(i + 1, "%") && is(i + 2, "CI")) {
+      out.emplace_back(i, i + 2);
+    }
+  }
   return out;
 }
 
 void check_jargon(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
+  for (const auto& [first, last] : statistics_notation(a)) {
+    const int32_t start = doc.tokens[first].start, end = doc.tokens[last].end;
+    sink.add({"tone.jargon", Severity::tip, start, end, sink.message("tone.jargon.statistics", {doc.utf8(start, end)}),
+              sink.message("tone.jargon.do"), {}});
+  }
   const auto listed = lists(a).find(List::jargon);
   for (size_t i : shorthand_tokens(a, listed)) {
     const Token& t = doc.tokens[i];
@@ -330,6 +369,26 @@ void check_jargon(const Analysis& a, HintSink& sink) {
   }
 }
 
+// English: a reply to a complaint that tells what went wrong, when it
+// neither apologises or empathises (tone.empathy, which runs first), nor
+// offers a private channel, nor gives a detail (a number, a link), nor
+// takes up a word of what the person wrote, is a stock answer, whatever
+// its wording ("We appreciate you reaching out! Wishing you a lovely
+// weekend!").
+bool generic_complaint_reply(const Analysis& a, const HintSink& sink) {
+  if (a.language == Language::es || !a.in_reply_to || !reads_as_english(a)) return false;
+  if (own_word_count_up_to(a.doc, 1) == 0) return false;  // no words of its own: form.link-only's
+  if (!a.doc.entities.urls.empty() || !tells_a_complaint(a)) return false;
+  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
+    if (digit_count(a.doc.tokens[i].text) > 0 && !token_in_entity(a.doc, i)) return false;  // "by 6pm today"
+  }
+  for (const Hint& h : sink.hints()) {
+    if (h.rule == "tone.empathy" || h.rule == "tone.defensive") return false;  // defensive says more
+  }
+  if (any_outside_entities(lists(a), List::tone_private_channel) || any_question(a)) return false;
+  return !takes_up_post(a);
+}
+
 // Stock phrases and policy recitals in answer to a complaint: the person
 // hears that nobody listened. One hint, on the first.
 void check_boilerplate(const Analysis& a, HintSink& sink) {
@@ -339,6 +398,11 @@ void check_boilerplate(const Analysis& a, HintSink& sink) {
               sink.message("tone.boilerplate", {a.doc.utf8(m.start, m.end)}), sink.message("tone.boilerplate.do"),
               {}});
     return;
+  }
+  if (generic_complaint_reply(a, sink)) {
+    const size_t first = first_own_word(a.doc, 0, a.doc.tokens.size());
+    sink.add({"tone.boilerplate", Severity::warning, a.doc.tokens[first].start, text_end(a.doc),
+              sink.message("tone.boilerplate.generic"), sink.message("tone.boilerplate.do"), {}});
   }
 }
 
