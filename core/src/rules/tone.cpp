@@ -187,6 +187,35 @@ std::vector<std::pair<size_t, size_t>> spanish_blames(const Analysis& a) {
   return out;
 }
 
+// English, in a public reply: fault denied to the person, a negation and,
+// within three words, an error, a mistake or a fault ("This was not a
+// pharmacy error", "It isn't our fault"). Not "no" ("No errors were found
+// in the sample" reports a result). Not when
+// the fault denied is theirs ("This was not your fault" reassures), nor in
+// a question. The span is the negation to the noun.
+std::vector<std::pair<size_t, size_t>> english_fault_denials(const Analysis& a) {
+  static constexpr std::string_view kFaults[] = {"error", "errors", "mistake", "mistakes", "fault"};
+  static const WordList& negations = WordList::builtin("lists/negations.tsv");
+  std::vector<std::pair<size_t, size_t>> out;
+  const Document& doc = a.doc;
+  if (a.language == Language::es || !is_public_reply(doc)) return out;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    // "No errors were found in the sample" reports; "not" denies.
+    if (!negations.contains(doc.tokens[i]) || doc.tokens[i].folded == "no" || doc.tokens[i].folded == "nothing" ||
+        token_in_entity(doc, i)) {
+      continue;
+    }
+    for (size_t k = i + 1; k < doc.tokens.size() && k <= i + 3; ++k) {
+      const std::string_view w = doc.tokens[k].folded;
+      if (w == "your" || w == "you" || doc.tokens[k].kind == TokenKind::punct) break;
+      if (std::find(std::begin(kFaults), std::end(kFaults), w) == std::end(kFaults)) continue;
+      if (!ends_with_question_mark(doc, sentence_of(doc, i))) out.emplace_back(i, k);
+      break;
+    }
+  }
+  return out;
+}
+
 void check_defensive(const Analysis& a, HintSink& sink) {
   const bool complaint = replies_to_complaint(a);
   const auto phrases = defensive_matches(a);
@@ -198,7 +227,9 @@ void check_defensive(const Analysis& a, HintSink& sink) {
     for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(a.doc.utf8(m.start, m.end), r));
     sink.add(std::move(h));
   }
-  for (const auto& [from, to] : spanish_blames(a)) {
+  auto blames = spanish_blames(a);
+  for (const auto& denial : english_fault_denials(a)) blames.push_back(denial);
+  for (const auto& [from, to] : blames) {
     const int32_t start = a.doc.tokens[from].start, end = a.doc.tokens[to].end;
     if (std::any_of(phrases.begin(), phrases.end(), [&](const PhraseMatch& m) { return m.start < end && start < m.end; })) continue;
     Hint h{"tone.defensive", Severity::warning, start, end, "", "", {}};
