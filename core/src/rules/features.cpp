@@ -845,15 +845,41 @@ bool chat_shaped(std::string_view tag) {
   return before >= 'a' && before <= 'z' && std::string_view("aeiouy").find(before) == std::string_view::npos;
 }
 
+// A tweet-chat number opens the post: "A1", "Q3". Its first word's index,
+// or doc.tokens.size().
+size_t chat_number_opening(const Document& doc) {
+  const size_t first = first_own_word(doc, 0, doc.tokens.size());
+  if (first + 1 >= doc.tokens.size()) return doc.tokens.size();
+  const std::string_view w = doc.tokens[first].folded;
+  if (w.size() < 2 || w.size() > 3 || (w[0] != 'a' && w[0] != 'q')) return doc.tokens.size();
+  if (!std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= '0' && c <= '9'; })) return doc.tokens.size();
+  return first;
+}
+
 // A tweet-chat answer: the post opens with "A1:" (or "Q2:", "A3 -").
 bool opens_chat_answer(const Document& doc) {
-  const size_t first = first_own_word(doc, 0, doc.tokens.size());
-  if (first + 1 >= doc.tokens.size()) return false;
-  const std::string_view w = doc.tokens[first].folded;
-  if (w.size() < 2 || w.size() > 3 || (w[0] != 'a' && w[0] != 'q')) return false;
-  if (!std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  const size_t first = chat_number_opening(doc);
+  if (first >= doc.tokens.size()) return false;
   const std::string_view next = doc.tokens[first + 1].text;
   return next == ":" || next == "-" || next == "\u2013" || next == ")";
+}
+
+// English: a chat's question or answer that names its chat in the number's
+// own sentence ("Q3 for tonight's #MHchat: what helped you..."): that
+// hashtag, when it ends in "chat" ("Q3 results: our #MercyCares appeal" is
+// a quarter's).
+const Entity* chat_named_after_number(const Document& doc) {
+  const size_t first = chat_number_opening(doc);
+  if (first >= doc.tokens.size()) return nullptr;
+  const Sentence& s = sentence_of(doc, first);
+  for (const Entity& h : doc.entities.hashtags) {
+    if (h.start <= doc.tokens[first].start || h.end > s.end) continue;
+    // "Q3 results: our #MercyCares appeal" is a quarter: a chat's tag says so.
+    std::string folded;
+    text::fold_utf8(h.text, folded);
+    if (folded.ends_with("chat")) return &h;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -877,6 +903,9 @@ const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
     // An English chat answer ("A2: ...") names its chat in its last hashtag.
     if (out.empty() && a.language != Language::es && !a.doc.entities.hashtags.empty() && opens_chat_answer(a.doc)) {
       out.push_back(&a.doc.entities.hashtags.back());
+    }
+    if (out.empty() && a.language != Language::es && !a.doc.entities.hashtags.empty()) {
+      if (const Entity* named = chat_named_after_number(a.doc)) out.push_back(named);
     }
   });
 }

@@ -4,10 +4,12 @@
 // talk.chat-suggest say how to start. Docs: docs/rules/talk.md; examples:
 // tests/examples/talk.tsv.
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "rules/empathy_structure.hpp"
 #include "rules/features.hpp"
+#include "rules/reply_context.hpp"
 #include "rules/rule.hpp"
 #include "rules/value_helpful.hpp"
 #include "text/unicode.hpp"
@@ -51,10 +53,9 @@ bool has_digit(const Token& t) { return digit_count(t.text) > 0; }
 // that") a reply to a question answers with, when it says nothing else: no
 // link, no number, no yes or no, no tip or step, and at most
 // kNonAnswerWords words of its own beside the phrase and filler words.
-const PhraseMatch* non_answer(const Analysis& a, std::vector<PhraseMatch>& found) {
-  if (a.kind != PostKind::reply_question) return nullptr;
+const PhraseMatch* listed_non_answer(const Analysis& a, std::vector<PhraseMatch>& found) {
   const ListMatches& matches = lists(a);
-  if (!matches.hit(List::talk_non_answer) || !a.doc.entities.urls.empty() || find_helpful(a)) return nullptr;
+  if (!matches.hit(List::talk_non_answer)) return nullptr;
   const Document& doc = a.doc;
   found = matches.find(List::talk_non_answer);
   std::erase_if(found, [&](const PhraseMatch& m) { return match_in_entity(doc, m); });
@@ -80,19 +81,51 @@ const PhraseMatch* non_answer(const Analysis& a, std::vector<PhraseMatch>& found
   return &found.front();
 }
 
-void check_non_answer(const Analysis& a, HintSink& sink) {
-  std::vector<PhraseMatch> found;
-  const PhraseMatch* m = non_answer(a, found);
-  if (!m) return;
-  const bool refusal = m->phrase->note == "refuse";
-  Hint h{"talk.non-answer", Severity::tip, m->start, m->end, "", "", {}};
-  if (refusal) {
-    h.message = sink.message("talk.non-answer.refusal", {a.doc.utf8(m->start, m->end)});
-    h.suggestion = sink.message("talk.non-answer.refusal.do");
-  } else {
-    h.message = sink.message("talk.non-answer", {a.doc.utf8(m->start, m->end)});
-    h.suggestion = sink.message("talk.non-answer.do");
+// English: a reply to a question that could have been sent to anyone: no
+// link, no digit (an hour, a date, a price), no tip or step, no question
+// back, no yes or no, no apology, and no word of the question taken up
+// ("Please contact our office." to "do you take Medicaid?").
+bool generic_non_answer(const Analysis& a) {
+  if (a.language == Language::es || !reads_as_english(a) || own_word_count_up_to(a.doc, 1) == 0) return false;
+  static const WordList& answers = WordList::builtin("lists/answer_words.txt");
+  const Document& doc = a.doc;
+  const size_t first = first_own_word(doc, 0, doc.tokens.size());
+  if (first < doc.tokens.size() && answers.contains(doc.tokens[first])) return false;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (has_digit(doc.tokens[i]) && !token_in_entity(doc, i)) return false;
   }
+  if (any_question(a) || !feeling_acknowledgements(a).empty() || lists(a).hit(List::tone_empathy)) return false;
+  return !takes_up_post(a);
+}
+
+// A reply to a question that answers nothing: a listed deflection or
+// refusal, or (English) a reply that takes up nothing of the question.
+struct NonAnswer {
+  int32_t start = 0, end = 0;
+  std::string_view key;  // message key
+  std::string phrase;    // the deflection or refusal, for the message
+};
+
+std::optional<NonAnswer> non_answer(const Analysis& a) {
+  if (a.kind != PostKind::reply_question || !a.doc.entities.urls.empty() || find_helpful(a)) return std::nullopt;
+  std::vector<PhraseMatch> found;
+  if (const PhraseMatch* m = listed_non_answer(a, found)) {
+    const bool refusal = m->phrase->note == "refuse";
+    return NonAnswer{m->start, m->end, refusal ? "talk.non-answer.refusal" : "talk.non-answer", a.doc.utf8(m->start, m->end)};
+  }
+  if (generic_non_answer(a)) {
+    const size_t first = first_own_word(a.doc, 0, a.doc.tokens.size());
+    return NonAnswer{a.doc.tokens[first].start, text_end(a.doc), "talk.non-answer.generic", {}};
+  }
+  return std::nullopt;
+}
+
+void check_non_answer(const Analysis& a, HintSink& sink) {
+  const auto found = non_answer(a);
+  if (!found) return;
+  Hint h{"talk.non-answer", Severity::tip, found->start, found->end, "", "", {}};
+  h.message = found->phrase.empty() ? sink.message(found->key) : sink.message(found->key, {found->phrase});
+  h.suggestion = sink.message(found->key == "talk.non-answer.refusal" ? "talk.non-answer.refusal.do" : "talk.non-answer.do");
   sink.add(std::move(h));
 }
 
@@ -130,9 +163,34 @@ bool spanish_thanks_for_action(const Analysis& a) {
   return false;
 }
 
-// Spanish: is the post answered, read as a complaint, a question too?
-bool spanish_complaint_asks(const Analysis& a) {
-  if (a.language != Language::es || a.kind != PostKind::reply_complaint || !a.in_reply_to) return false;
+// English: does the reply thank the person for something they did:
+// "thanks" or "thank you" (perhaps "so much") "for" and a word in -ing
+// ("Thanks for having us", "thank you for coming")? Not for getting in
+// touch ("thanks for reaching out", "for contacting us"): the stock thanks
+// any message gets.
+bool english_thanks_for_action(const Analysis& a) {
+  static constexpr std::string_view kContacting[] = {"reaching", "contacting", "getting", "writing", "messaging"};
+  const Document& doc = a.doc;
+  for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
+    const std::string_view w = doc.tokens[i].folded;
+    size_t k = i + 1;
+    if (w == "thank" && doc.tokens[k].folded == "you") ++k;
+    else if (w != "thanks") continue;
+    if (k + 1 < doc.tokens.size() && doc.tokens[k].folded == "so" && doc.tokens[k + 1].folded == "much") k += 2;
+    if (k + 1 >= doc.tokens.size() || doc.tokens[k].folded != "for" || token_in_entity(doc, k + 1)) continue;
+    const std::string_view act = doc.tokens[k + 1].folded;
+    if (act.size() > 5 && act.ends_with("ing") &&
+        std::find(std::begin(kContacting), std::end(kContacting), act) == std::end(kContacting)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Is the post answered, read as a complaint, a question too ("what actually
+// happens at a sleep study? Nervous about it")?
+bool complaint_asks(const Analysis& a) {
+  if (a.kind != PostKind::reply_complaint || !a.in_reply_to) return false;
   return std::any_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(),
                      [](const Token& t) { return t.text == "?" || t.text == "\xef\xbc\x9f"; });
 }
@@ -148,7 +206,8 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
     return false;
   };
   std::vector<std::string_view> actions;
-  if (outside(List::talk_reply_acknowledge) || (a.language == Language::es && spanish_thanks_for_action(a))) {
+  if (outside(List::talk_reply_acknowledge) || (a.language == Language::es && spanish_thanks_for_action(a)) ||
+      (a.language != Language::es && english_thanks_for_action(a))) {
     actions.push_back("talk.reply.acknowledges");
   }
   // English: also an apology or acknowledgement in the reply's own words
@@ -162,17 +221,16 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   // Without the text answered, a reply may be an answer too.
   constexpr int32_t kAnswerWords = 4;
   const bool may_answer = a.kind == PostKind::reply_question || (a.kind == PostKind::reply && !a.in_reply_to);
-  std::vector<PhraseMatch> deflections;
-  if (may_answer && !non_answer(a, deflections) &&
+  if (may_answer && !non_answer(a) &&
       (find_helpful(a) || !a.doc.entities.urls.empty() ||
        (!any_question(a) && own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords))) {
     actions.push_back("talk.reply.answers");
-  } else if (spanish_complaint_asks(a) && !lists(a).hit(List::talk_non_answer) &&
+  } else if (complaint_asks(a) && !lists(a).hit(List::talk_non_answer) &&
              (find_helpful(a) || !a.doc.entities.urls.empty())) {
-    // Spanish: a post answered that asks is read as a complaint by its
-    // words ("¿La vacuna de fiebre amarilla tiene costo?": fiebre); the
-    // reply that gives the fact, the number or the link answers it, not a
-    // pointer elsewhere ("Consulte nuestra web").
+    // A post answered that asks is read as a complaint by its words
+    // ("¿La vacuna de fiebre amarilla tiene costo?": fiebre; "Nervous about
+    // it"); the reply that gives the fact, the number or the link answers
+    // it, not a pointer elsewhere ("Consulte nuestra web").
     actions.push_back("talk.reply.answers");
   }
   return actions;
@@ -185,6 +243,18 @@ void check_reply(const Analysis& a, HintSink& sink) {
   // runs first) answers nothing, however many words it has ("No es así:
   // el sistema funciona perfectamente").
   if (a.language == Language::es && has_problem(sink, "tone.defensive")) std::erase(actions, "talk.reply.answers");
+  // English: a reply that recites stock phrases, argues or answers a
+  // question with nothing (tone.boilerplate, tone.defensive, a stock phrase
+  // to a post that tells a complaint; a non-answer) is credited only for an
+  // apology in its own right (tone.empathy's finding): its "thanks for
+  // reaching out" acknowledges nobody, its "please call the office" or "DM
+  // us" is part of the brush-off, and its words answer nothing.
+  if (a.language != Language::es && (has_problem(sink, "tone.boilerplate") || has_problem(sink, "tone.defensive") ||
+                                     non_answer(a) || (tells_a_complaint(a) && lists(a).hit(List::tone_boilerplate)))) {
+    // The apology tone.empathy (which runs first) found: not a stock phrase.
+    const bool apology = std::any_of(sink.hints().begin(), sink.hints().end(), [](const Hint& h) { return h.rule == "tone.empathy"; });
+    std::erase_if(actions, [&](std::string_view k) { return k != "talk.reply.empathises" || !apology; });
+  }
   if (actions.empty()) return;
   std::string what = sink.message(actions[0]);
   for (size_t i = 1; i < actions.size(); ++i) {

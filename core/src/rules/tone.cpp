@@ -10,6 +10,7 @@
 #include "readability.hpp"
 #include "rules/empathy_structure.hpp"
 #include "rules/features.hpp"
+#include "rules/reply_context.hpp"
 #include "rules/rule.hpp"
 #include "rules/value_helpful.hpp"
 
@@ -186,6 +187,35 @@ std::vector<std::pair<size_t, size_t>> spanish_blames(const Analysis& a) {
   return out;
 }
 
+// English, in a public reply: fault denied to the person, a negation and,
+// within three words, an error, a mistake or a fault ("This was not a
+// pharmacy error", "It isn't our fault"). Not "no" ("No errors were found
+// in the sample" reports a result). Not when
+// the fault denied is theirs ("This was not your fault" reassures), nor in
+// a question. The span is the negation to the noun.
+std::vector<std::pair<size_t, size_t>> english_fault_denials(const Analysis& a) {
+  static constexpr std::string_view kFaults[] = {"error", "errors", "mistake", "mistakes", "fault"};
+  static const WordList& negations = WordList::builtin("lists/negations.tsv");
+  std::vector<std::pair<size_t, size_t>> out;
+  const Document& doc = a.doc;
+  if (a.language == Language::es || !is_public_reply(doc)) return out;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    // "No errors were found in the sample" reports; "not" denies.
+    if (!negations.contains(doc.tokens[i]) || doc.tokens[i].folded == "no" || doc.tokens[i].folded == "nothing" ||
+        token_in_entity(doc, i)) {
+      continue;
+    }
+    for (size_t k = i + 1; k < doc.tokens.size() && k <= i + 3; ++k) {
+      const std::string_view w = doc.tokens[k].folded;
+      if (w == "your" || w == "you" || doc.tokens[k].kind == TokenKind::punct) break;
+      if (std::find(std::begin(kFaults), std::end(kFaults), w) == std::end(kFaults)) continue;
+      if (!ends_with_question_mark(doc, sentence_of(doc, i))) out.emplace_back(i, k);
+      break;
+    }
+  }
+  return out;
+}
+
 void check_defensive(const Analysis& a, HintSink& sink) {
   const bool complaint = replies_to_complaint(a);
   const auto phrases = defensive_matches(a);
@@ -197,7 +227,9 @@ void check_defensive(const Analysis& a, HintSink& sink) {
     for (const std::string& r : m.phrase->replacements) h.replacements.push_back(match_case(a.doc.utf8(m.start, m.end), r));
     sink.add(std::move(h));
   }
-  for (const auto& [from, to] : spanish_blames(a)) {
+  auto blames = spanish_blames(a);
+  for (const auto& denial : english_fault_denials(a)) blames.push_back(denial);
+  for (const auto& [from, to] : blames) {
     const int32_t start = a.doc.tokens[from].start, end = a.doc.tokens[to].end;
     if (std::any_of(phrases.begin(), phrases.end(), [&](const PhraseMatch& m) { return m.start < end && start < m.end; })) continue;
     Hint h{"tone.defensive", Severity::warning, start, end, "", "", {}};
@@ -228,7 +260,12 @@ void check_empathy(const Analysis& a, HintSink& sink) {
   for (const PhraseMatch& m : feeling_acknowledgements(a)) empathy.push_back(m);
   if (empathy.empty()) return;
   const auto defensive = defensive_matches(a);
-  const auto boilerplate = matches.find(List::tone_empathy_not);
+  auto boilerplate = matches.find(List::tone_empathy_not);
+  // English: a stock phrase of tone.boilerplate is no apology either ("We
+  // thank you for your patience" to a complaint).
+  if (a.language != Language::es) {
+    for (const PhraseMatch& m : matches.find(List::tone_boilerplate)) boilerplate.push_back(m);
+  }
   for (const PhraseMatch& m : empathy) {
     if (match_in_entity(doc, m) || followed_by_but(doc, m)) continue;
     if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "I'm sorry, who is this?"
@@ -297,12 +334,45 @@ std::vector<size_t> shorthand_tokens(const Analysis& a, const std::vector<Phrase
     out.push_back(i);
     if (std::find(distinct.begin(), distinct.end(), t.text) == distinct.end()) distinct.push_back(t.text);
   }
-  if (distinct.size() < static_cast<size_t>(kShorthandCluster)) out.clear();
+  // In a reply, one is enough when the person did not write it: they asked
+  // in plain words and get "Refer to the PDS." back.
+  const bool reply_shorthand = a.in_reply_to && std::none_of(distinct.begin(), distinct.end(), [&](std::string_view w) {
+    return std::any_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(), [&](const Token& t) { return t.text == w; });
+  });
+  if (distinct.size() < static_cast<size_t>(kShorthandCluster) && !(reply_shorthand && !distinct.empty())) out.clear();
+  return out;
+}
+
+// English: research statistics in their notation, which tells a lay
+// reader nothing: a p-value ("p<0.01", "P = .03": the letter p alone, a
+// comparison and a number) and a confidence interval ("95% CI"). Token
+// ranges [first, last].
+std::vector<std::pair<size_t, size_t>> statistics_notation(const Analysis& a) {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (a.language == Language::es) return out;
+  const Document& doc = a.doc;
+  const auto is = [&](size_t i, std::string_view text) { return i < doc.tokens.size() && doc.tokens[i].text == text; };
+  for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
+    if (token_in_entity(doc, i)) continue;
+    const Token& t = doc.tokens[i];
+    if (t.folded == "p" && (is(i + 1, "<") || is(i + 1, "=") || is(i + 1, ">") || is(i + 1, "\u2264"))) {
+      size_t k = i + 2;
+      if (is(k, ".") && k + 1 < doc.tokens.size()) ++k;  // "p < .001"
+      if (doc.tokens[k].kind == TokenKind::number) out.emplace_back(i, k);
+    } else if (t.kind == TokenKind::number && is(i + 1, "%") && is(i + 2, "CI")) {
+      out.emplace_back(i, i + 2);
+    }
+  }
   return out;
 }
 
 void check_jargon(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
+  for (const auto& [first, last] : statistics_notation(a)) {
+    const int32_t start = doc.tokens[first].start, end = doc.tokens[last].end;
+    sink.add({"tone.jargon", Severity::tip, start, end, sink.message("tone.jargon.statistics", {doc.utf8(start, end)}),
+              sink.message("tone.jargon.do"), {}});
+  }
   const auto listed = lists(a).find(List::jargon);
   for (size_t i : shorthand_tokens(a, listed)) {
     const Token& t = doc.tokens[i];
@@ -330,6 +400,26 @@ void check_jargon(const Analysis& a, HintSink& sink) {
   }
 }
 
+// English: a reply to a complaint that tells what went wrong, when it
+// neither apologises or empathises (tone.empathy, which runs first), nor
+// offers a private channel, nor gives a detail (a number, a link), nor
+// takes up a word of what the person wrote, is a stock answer, whatever
+// its wording ("We appreciate you reaching out! Wishing you a lovely
+// weekend!").
+bool generic_complaint_reply(const Analysis& a, const HintSink& sink) {
+  if (a.language == Language::es || !a.in_reply_to || !reads_as_english(a)) return false;
+  if (own_word_count_up_to(a.doc, 1) == 0) return false;  // no words of its own: form.link-only's
+  if (!a.doc.entities.urls.empty() || !tells_a_complaint(a)) return false;
+  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
+    if (digit_count(a.doc.tokens[i].text) > 0 && !token_in_entity(a.doc, i)) return false;  // "by 6pm today"
+  }
+  for (const Hint& h : sink.hints()) {
+    if (h.rule == "tone.empathy" || h.rule == "tone.defensive") return false;  // defensive says more
+  }
+  if (any_outside_entities(lists(a), List::tone_private_channel) || any_question(a)) return false;
+  return !takes_up_post(a);
+}
+
 // Stock phrases and policy recitals in answer to a complaint: the person
 // hears that nobody listened. One hint, on the first.
 void check_boilerplate(const Analysis& a, HintSink& sink) {
@@ -339,6 +429,11 @@ void check_boilerplate(const Analysis& a, HintSink& sink) {
               sink.message("tone.boilerplate", {a.doc.utf8(m.start, m.end)}), sink.message("tone.boilerplate.do"),
               {}});
     return;
+  }
+  if (generic_complaint_reply(a, sink)) {
+    const size_t first = first_own_word(a.doc, 0, a.doc.tokens.size());
+    sink.add({"tone.boilerplate", Severity::warning, a.doc.tokens[first].start, text_end(a.doc),
+              sink.message("tone.boilerplate.generic"), sink.message("tone.boilerplate.do"), {}});
   }
 }
 

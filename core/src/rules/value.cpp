@@ -303,7 +303,14 @@ std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Senten
     return !(urgency.in(matches.language()).contains(t) &&
              (after + 1 == s.last_token || doc.tokens[after + 1].kind == TokenKind::punct));
   };
-  if (const Phrase* p = matches.starting_at(List::value_action, i, s.last_token)) {
+  // English: "always" or "never" before an auxiliary states a fact ("Always
+  // has been, always will be"), where a step has a verb ("Always wear...").
+  static constexpr std::string_view kAuxiliaries[] = {"has", "have", "had", "is", "are", "was", "were", "will", "would"};
+  const auto statement = [&](const Phrase* p) {
+    return matches.language() != Language::es && p->tokens.size() == 1 && i + 1 < s.last_token &&
+           std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), doc.tokens[i + 1].folded) != std::end(kAuxiliaries);
+  };
+  if (const Phrase* p = matches.starting_at(List::value_action, i, s.last_token); p && !statement(p)) {
     if (p->tokens.size() > 1 || goes_on(i + 1)) {
       return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + p->tokens.size() - 1].end, HelpfulKind::action};
     }
@@ -421,18 +428,40 @@ const Sentence* greeting_only(const Analysis& a) {
 // or a share is judged like any post ("A6: Totally agree! #hcsm", "This. 👇";
 // the chat label "A6" is neither a number nor a word of its own).
 constexpr int32_t kContentWords = 2;
+
+// English: the capitalised words that name an awareness day, week or month
+// ("World Suicide Prevention Day", "Men's Health Week"): the day's name, not
+// something the post says. One flag per token.
+std::vector<bool> awareness_day_names(const Analysis& a) {
+  const Document& doc = a.doc;
+  std::vector<bool> out(doc.tokens.size(), false);
+  if (a.language == Language::es) return out;
+  const auto capitalised = [&](size_t i) {
+    const Token& t = doc.tokens[i];
+    return t.kind == TokenKind::word && !t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z';
+  };
+  for (size_t i = 1; i < doc.tokens.size(); ++i) {
+    const std::string_view f = doc.tokens[i].folded;
+    if (!capitalised(i) || (f != "day" && f != "week" && f != "month")) continue;
+    for (size_t k = i; k-- > 0 && capitalised(k);) out[k] = true;
+  }
+  return out;
+}
+
 bool says_nothing(const Analysis& a) {
   static const LocalizedWordList empty_words("lists/empty_words.tsv");
   constexpr KindSet kQuiet = kReplyKinds | kind_bit(PostKind::thread_later) | kind_bit(PostKind::crisis) |
                              kind_bit(PostKind::service);
   if ((kind_bit(a.kind) & kQuiet) || is_reply(a) || !conversational_mentions(a).empty()) return false;
   const WordList& filler = empty_words.in(a.language);
+  const std::vector<bool> day_name = awareness_day_names(a);
   int32_t words = 0, content = 0;
-  for (const Token& t : a.doc.tokens) {
+  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
+    const Token& t = a.doc.tokens[i];
     if (!is_wordlike(t) || in_entity(a.doc, t) || is_chat_label(t)) continue;
     if (t.kind == TokenKind::number) return false;
     ++words;
-    if (!filler.contains(t) && ++content > kContentWords) return false;
+    if (!filler.contains(t) && !day_name[i] && ++content > kContentWords) return false;
   }
   // A post with no words of its own (a bare link, an emoji) is form.link-only's.
   return words > 0;

@@ -1,0 +1,46 @@
+#include "rules/reply_context.hpp"
+
+#include <algorithm>
+
+#include "rules/features.hpp"
+
+namespace chime {
+
+namespace {
+
+bool content_word(const Document& doc, size_t i) {
+  static const WordList& empty = WordList::builtin("lists/empty_words.tsv");
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::word || token_in_entity(doc, i)) return false;
+  if (t.all_caps && t.folded.size() >= 2) return true;  // "MRI", "ER", "GP"
+  return t.folded.size() >= 4 && !empty.contains(t);
+}
+
+}  // namespace
+
+bool takes_up_post(const Analysis& a) {
+  constexpr size_t kStem = 5;  // "repairs"/"repair", not "waiting"/"waive"
+  if (!a.in_reply_to) return false;
+  const Document& post = *a.in_reply_to;
+  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
+    if (!content_word(a.doc, i)) continue;
+    const std::string_view w = a.doc.tokens[i].folded;
+    for (size_t k = 0; k < post.tokens.size(); ++k) {
+      if (!content_word(post, k)) continue;
+      const std::string_view v = post.tokens[k].folded;
+      const size_t n = std::min({kStem, w.size(), v.size()});
+      if (w.substr(0, n) == v.substr(0, n)) return true;
+    }
+  }
+  return false;
+}
+
+bool tells_a_complaint(const Analysis& a) {
+  static const WordList& negations = WordList::builtin("lists/negations.tsv");
+  if (!a.in_reply_to) return false;
+  if (builtin(List::tone_complaint, a.language).any(*a.in_reply_to)) return true;
+  return std::any_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(),
+                     [](const Token& t) { return negations.contains(t); });
+}
+
+}  // namespace chime

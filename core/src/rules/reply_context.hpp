@@ -1,0 +1,24 @@
+// What a reply takes up of the post it answers (English): the structural
+// test behind tone.boilerplate's and talk.non-answer's readings of a reply
+// that could have been sent to anyone. Docs: docs/rules/tone.md,
+// docs/rules/talk.md.
+#pragma once
+#include "rules/rule.hpp"
+
+namespace chime {
+
+// Does the reply share a content word with the post answered: an acronym
+// ("MRI") or a word of four letters or more, outside tags, mentions and
+// links, not a function, slogan or greeting word (lists/empty_words.tsv:
+// "thanks", "care"), that
+// begins with the same letters as one of the post's, up to five ("wait"
+// and "waited", "repairs" and "repair")? False without the post answered.
+bool takes_up_post(const Analysis& a);
+
+// Does the post answered say what went wrong or did not happen: a complaint
+// phrase (tone_complaint.tsv) or a negation ("STILL not sent", "Still no
+// date")? A post read as a complaint by its tone alone ("Next stop
+// @Maternity", "one of the top public health threats") does not.
+bool tells_a_complaint(const Analysis& a);
+
+}  // namespace chime
