@@ -47,6 +47,23 @@ TEST_CASE("kinds: decided from the context first") {
   CHECK(r.kind_cue == "context.thread_index");
 }
 
+TEST_CASE("kinds: a Spanish post answered that says nobody did it or it is not there is a complaint") {
+  const char* reply = "Le invitamos a seguir nuestras redes oficiales.";
+  // A statement that something is missing or nobody acts, even beside a question.
+  CHECK(analyse(reply, reply_to("@pili", "Fui dos veces al centro y no hay vacuna. ¿Cuándo llega?")).kind ==
+        "reply-complaint");
+  CHECK(analyse(reply, reply_to("@pili", "Hace 3 semanas me hicieron el análisis y no me entregan nada.")).kind ==
+        "reply-complaint");
+  CHECK(analyse(reply, reply_to("@pili", "Llamé al centro de salud y nadie contesta el teléfono.")).kind ==
+        "reply-complaint");
+  // Not the writer's own state, an opinion, or the negation inside a question.
+  CHECK(analyse(reply, reply_to("@pili", "Mi mamá tiene 67 y no sé si necesita cita. ¿Me ayudan?")).kind ==
+        "reply-question");
+  CHECK(analyse(reply, reply_to("@pili", "Necesito control del embarazo y no tengo cobertura. ¿Qué hago?")).kind ==
+        "reply-question");
+  CHECK(analyse(reply, reply_to("@pili", "¿Por qué no hay vacuna en el centro?")).kind == "reply-question");
+}
+
 TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") {
   struct Case {
     const char* text;

@@ -20,7 +20,8 @@ constexpr std::array<std::string_view, static_cast<size_t>(PostKind::count)> kNa
 // The post answered is praise when it reads this positive (VADER compound):
 // "Thank you, the nurses were wonderful" scores about 0.8, a plain "ok" 0.3.
 constexpr double kPraiseSentiment = 0.5;
-// ... and a complaint at or below this (as tone.defensive's reading of it).
+// ... and a complaint at or below this (answered_complains, which the tone
+// rules read too).
 constexpr double kComplaintSentiment = -0.25;
 
 bool has_question_mark(const Document& doc) {
@@ -30,12 +31,48 @@ bool has_question_mark(const Document& doc) {
   return false;
 }
 
+bool is_question_mark(const Token& t) { return t.text == "?" || t.text == "\xef\xbc\x9f" || t.text == "\xc2\xbf"; }
+
+// Spanish: does a statement of the post answered (a sentence without a
+// question mark) say that nobody did something, that something is not
+// there, or that they do not do it: "nadie", "no hay" (había, hubo), or
+// "no" and a third-person plural verb, clitics between ("no le entregan
+// nada", "no me atienden")? The writer's own state ("no sé", "no tengo
+// cobertura") and an opinion ("no me convence") are not.
+bool spanish_states_failure(const Document& doc) {
+  static constexpr std::string_view kClitics[] = {"me", "te", "le", "les", "nos", "lo", "la", "los", "las", "se"};
+  static constexpr std::string_view kThere[] = {"hay", "había", "hubo"};
+  static constexpr std::string_view kPlural[] = {"an", "en", "aron", "ieron", "ían"};
+  const auto in = [](std::string_view w, const auto& list) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
+  for (const Sentence& s : doc.sentences) {
+    const auto first = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.first_token);
+    const auto last = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.last_token);
+    if (std::any_of(first, last, is_question_mark)) continue;
+    for (size_t i = s.first_token; i < s.last_token; ++i) {
+      const std::string_view w = doc.tokens[i].folded;
+      if (token_in_entity(doc, i)) continue;
+      if (w == "nadie") return true;
+      if (w != "no") continue;
+      size_t k = i + 1;
+      while (k < s.last_token && k < i + 3 && in(doc.tokens[k].folded, kClitics)) ++k;
+      if (k >= s.last_token || doc.tokens[k].kind != TokenKind::word) continue;
+      const std::string_view verb = doc.tokens[k].folded;
+      if (in(verb, kThere)) return true;
+      if (verb.size() >= 3 && std::any_of(std::begin(kPlural), std::end(kPlural),
+                                          [&](std::string_view e) { return verb.ends_with(e); })) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 KindDecision reply_kind(const Analysis& a) {
   const std::string cue = a.in_reply_to ? "context.in_reply_to_text" : "context.reply_to";
   if (!a.in_reply_to) return {PostKind::reply, cue};
-  if (a.in_reply_to_sentiment.compound <= kComplaintSentiment || builtin(List::tone_complaint, a.language).any(*a.in_reply_to)) {
-    return {PostKind::reply_complaint, cue};
-  }
+  if (answered_complains(a)) return {PostKind::reply_complaint, cue};
   if (has_question_mark(*a.in_reply_to)) return {PostKind::reply_question, cue};
   if (a.in_reply_to_sentiment.compound >= kPraiseSentiment) return {PostKind::reply_praise, cue};
   return {PostKind::reply, cue};
@@ -64,6 +101,13 @@ bool in_url_or_mention(const Document& doc, const PhraseMatch& m) {
 }
 
 }  // namespace
+
+bool answered_complains(const Analysis& a) {
+  if (!a.in_reply_to) return false;
+  return a.in_reply_to_sentiment.compound <= kComplaintSentiment ||
+         builtin(List::tone_complaint, a.language).any(*a.in_reply_to) ||
+         (a.language == Language::es && spanish_states_failure(*a.in_reply_to));
+}
 
 std::string_view to_string(PostKind kind) {
   const auto i = static_cast<size_t>(kind);

@@ -68,4 +68,10 @@ struct KindDecision {
 // Needs a.doc (tokens, entities) and a.in_reply_to; reads the phrase lists.
 KindDecision classify_post(const Analysis& a);
 
+// Is the post answered (a.in_reply_to) a complaint: it reads negative
+// (VADER compound <= -0.25), uses complaint words (phrases/tone_complaint.tsv),
+// or, in Spanish, a statement says nobody did something or something is not
+// there ("nadie me explica nada", "no hay insulina", "no le entregan nada").
+bool answered_complains(const Analysis& a);
+
 }  // namespace chime

@@ -1,6 +1,6 @@
-// What a reply takes up of the post it answers (English): the structural
-// test behind tone.boilerplate's and talk.non-answer's readings of a reply
-// that could have been sent to anyone. Docs: docs/rules/tone.md,
+// What a reply takes up of the post it answers: the structural test behind
+// tone.boilerplate's (English and Spanish) and talk.non-answer's (English)
+// readings of a reply that could have been sent to anyone. Docs: docs/rules/tone.md,
 // docs/rules/talk.md.
 #pragma once
 #include "rules/rule.hpp"

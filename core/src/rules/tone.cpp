@@ -5,11 +5,14 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "match/phrases.hpp"
 #include "readability.hpp"
 #include "rules/empathy_structure.hpp"
 #include "rules/features.hpp"
+#include "rules/kinds.hpp"
 #include "rules/reply_context.hpp"
 #include "rules/rule.hpp"
 #include "rules/value_helpful.hpp"
@@ -24,11 +27,6 @@ namespace {
 // as "Flu can be serious" scores about -0.1 to -0.4), not for every
 // mention of illness.
 constexpr double kStronglyNegative = -0.6;
-
-// The post being answered is a complaint when its sentiment is at or below
-// this (VADER's "negative" band starts at -0.05; -0.25 asks for more than a
-// passing "sick" or "sorry") or it uses complaint words (tone_complaint.tsv).
-constexpr double kComplaintSentiment = -0.25;
 
 // tone.reading-level: Flesch-Kincaid swings wildly on a few words ("Vaccination
 // appointments available." is grade 17), so short texts are not graded.
@@ -92,11 +90,8 @@ bool explained(const Document& doc, const Phrase* jargon, Language language) {
   return false;
 }
 
-bool replies_to_complaint(const Analysis& a) {
-  if (!a.in_reply_to) return false;
-  return a.in_reply_to_sentiment.compound <= kComplaintSentiment ||
-         builtin(List::tone_complaint, a.language).any(*a.in_reply_to);
-}
+// The post answered is a complaint: the kind's reading of it (rules/kinds.hpp).
+bool replies_to_complaint(const Analysis& a) { return answered_complains(a); }
 
 bool any_outside_entities(const ListMatches& matches, List list) {
   for (const PhraseMatch& m : matches.find(list)) {
@@ -420,8 +415,31 @@ bool generic_complaint_reply(const Analysis& a, const HintSink& sink) {
   return !takes_up_post(a);
 }
 
+// Spanish: a reply to a complaint that takes up nothing the person said (no
+// word of its own shares a stem with the complaint's) and gives nothing of
+// its own (no apology, no number, no link, no defensive phrase, which is
+// tone.defensive's): whatever it says, it would say to anyone. The span is
+// the reply's own text, after the @mentions.
+bool answers_no_one(const Analysis& a) {
+  const Document& doc = a.doc;
+  if (a.language != Language::es || !replies_to_complaint(a) || !doc.entities.urls.empty()) return false;
+  const ListMatches& matches = lists(a);
+  // Sending the person to their own clinician (phrases/care_advice_safe.tsv,
+  // the answer care.advice asks for) is the right answer to a health worry.
+  if (any_outside_entities(matches, List::tone_empathy) || any_outside_entities(matches, List::care_advice_safe) ||
+      !defensive_matches(a).empty() || !spanish_blames(a).empty()) {
+    return false;
+  }
+  for (const Token& t : doc.tokens) {
+    if (t.kind == TokenKind::number && !in_entity(doc, t)) return false;
+  }
+  if (own_word_count_up_to(doc, 1) == 0) return false;
+  return !takes_up_post(a);
+}
+
 // Stock phrases and policy recitals in answer to a complaint: the person
-// hears that nobody listened. One hint, on the first.
+// hears that nobody listened. One hint, on the first; else, in Spanish, a
+// reply that answers nothing the person said.
 void check_boilerplate(const Analysis& a, HintSink& sink) {
   for (const PhraseMatch& m : lists(a).find(List::tone_boilerplate)) {
     if (match_in_entity(a.doc, m)) continue;
@@ -434,7 +452,19 @@ void check_boilerplate(const Analysis& a, HintSink& sink) {
     const size_t first = first_own_word(a.doc, 0, a.doc.tokens.size());
     sink.add({"tone.boilerplate", Severity::warning, a.doc.tokens[first].start, text_end(a.doc),
               sink.message("tone.boilerplate.generic"), sink.message("tone.boilerplate.do"), {}});
+    return;
   }
+  // A reply already flagged for telling the person's care (care.*, run
+  // before tone) is specific, if too much so: the care rule says what is
+  // wrong with it.
+  const bool tells_care = std::any_of(sink.hints().begin(), sink.hints().end(), [](const Hint& h) {
+    return h.severity != Severity::good && h.rule.starts_with("care.");
+  });
+  if (tells_care || !answers_no_one(a)) return;
+  const size_t first = first_own_word(a.doc, 0, a.doc.tokens.size());
+  if (first >= a.doc.tokens.size()) return;
+  sink.add({"tone.boilerplate", Severity::warning, a.doc.tokens[first].start, text_end(a.doc),
+            sink.message("tone.boilerplate.unanswered"), sink.message("tone.boilerplate.do"), {}});
 }
 
 void check_reading_level(const Analysis& a, HintSink& sink) {
