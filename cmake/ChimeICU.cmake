@@ -15,6 +15,19 @@ set(CHIME_ICU_VERSION 72.1)
 # Compiled into ICU and into every user of its headers (they change uconfig.h).
 set(CHIME_ICU_DEFINITIONS U_STATIC_IMPLEMENTATION U_CHARSET_IS_UTF8=1
     UCONFIG_NO_LEGACY_CONVERSION=1)
+# Wasm only, for size (docs/wasm.md, "What takes the bytes"): ICU's own
+# switches that leave out the break-iterator registration service and the
+# filtered (sentence-exception) break iterator, compiled into ICU alone (they
+# only hide declarations Chime never uses), and ICU's dictionary and LSTM
+# word-break engines left out (cmake/icu-lib/CMakeLists.txt): Chime's data
+# package has no dictionaries or LSTM models, so they are never created. None
+# changes a break: the parity test compares every Result with native's.
+set(CHIME_ICU_LIBRARY_DEFINITIONS "")
+set(CHIME_ICU_DICTIONARY_ENGINES ON)
+if(EMSCRIPTEN)
+  set(CHIME_ICU_LIBRARY_DEFINITIONS UCONFIG_NO_SERVICE=1 UCONFIG_NO_FILTERED_BREAK_ITERATION=1)
+  set(CHIME_ICU_DICTIONARY_ENGINES OFF)
+endif()
 
 # --- 1. The source --------------------------------------------------------
 execute_process(
@@ -33,7 +46,8 @@ function(chime_icu_build_library out_archive)
   file(SHA256 "${project_dir}/CMakeLists.txt" project_hash)
   string(SHA256 key "${CMAKE_CXX_COMPILER};${CMAKE_CXX_COMPILER_VERSION};${CMAKE_CXX_FLAGS};\
 ${CMAKE_CXX_FLAGS_RELEASE};${CMAKE_TOOLCHAIN_FILE};${CHIME_ICU_SOURCE_DIR};\
-${CHIME_ICU_DEFINITIONS};${project_hash}")
+${CHIME_ICU_DEFINITIONS};${project_hash};${CHIME_ICU_LIBRARY_DEFINITIONS};\
+${CHIME_ICU_DICTIONARY_ENGINES}")
   string(SUBSTRING "${key}" 0 16 key)
   string(TOLOWER "${CMAKE_CXX_COMPILER_ID}-${CMAKE_CXX_COMPILER_VERSION}" compiler)
   if(EMSCRIPTEN)
@@ -56,7 +70,8 @@ ${CHIME_ICU_DEFINITIONS};${project_hash}")
   if(CMAKE_TOOLCHAIN_FILE)
     list(APPEND toolchain_args -DCMAKE_TOOLCHAIN_FILE=${CMAKE_TOOLCHAIN_FILE})
   endif()
-  string(REPLACE ";" "\\;" definitions "${CHIME_ICU_DEFINITIONS}")
+  set(definitions ${CHIME_ICU_DEFINITIONS} ${CHIME_ICU_LIBRARY_DEFINITIONS})
+  string(REPLACE ";" "\\;" definitions "${definitions}")
   file(REMOVE_RECURSE "${dir}")
   execute_process(
     COMMAND "${CMAKE_COMMAND}" -S "${project_dir}" -B "${dir}/build" -G "${CMAKE_GENERATOR}"
@@ -64,6 +79,7 @@ ${CHIME_ICU_DEFINITIONS};${project_hash}")
             -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS=${CMAKE_CXX_FLAGS}"
             -DCMAKE_INSTALL_PREFIX=${dir} -DICU_SOURCE_DIR=${CHIME_ICU_SOURCE_DIR}
             "-DCHIME_ICU_DEFINITIONS=${definitions}"
+            -DCHIME_ICU_DICTIONARY_ENGINES=${CHIME_ICU_DICTIONARY_ENGINES}
     OUTPUT_VARIABLE log ERROR_VARIABLE log RESULT_VARIABLE result)
   if(result EQUAL 0)
     execute_process(
