@@ -12,6 +12,7 @@
 #include "rules/features.hpp"
 #include "rules/kinds.hpp"
 #include "rules/rule.hpp"
+#include "rules/spanish_words.hpp"
 
 namespace chime {
 
@@ -245,19 +246,20 @@ std::string without_accents(std::string_view w) {
 bool is_spanish_advice_verb(const Token& t) {
   static const WordList& verbs = WordList::builtin("es/lists/advice_verbs.tsv");
   static const WordList& stems = WordList::builtin("es/lists/advice_verb_stems.tsv");
-  static constexpr std::string_view kPronouns[] = {"los", "las", "les", "nos", "lo", "la", "le", "se", "me", "te"};
   if (t.kind != TokenKind::word) return false;
   if (verbs.contains(t)) return true;
   std::string_view w = t.folded;
   bool object_only = true;  // every pronoun is lo, la, los, las, le or les
   bool accented = false;
   for (int pronouns = 0; pronouns < 2; ++pronouns) {
-    const auto* p = std::find_if(std::begin(kPronouns), std::end(kPronouns),
-                                 [&](std::string_view c) { return w.size() > c.size() + 1 && w.ends_with(c); });
-    if (p == std::end(kPronouns)) break;
+    // Any pronoun but the vosotros "os" (the stems are tú, usted and
+    // ustedes imperatives; "-os" ends many plurals); the verb keeps 2
+    // bytes or more ("da", "di").
+    const std::string_view p = spanish_enclitic(w, 1);
+    if (p.empty() || p == "os") break;
     if (pronouns == 0) accented = without_accents(w) != w;  // only a word that may carry pronouns is looked at
-    object_only = object_only && p->starts_with("l");
-    w.remove_suffix(p->size());
+    object_only = object_only && p.starts_with("l");
+    w.remove_suffix(p.size());
     const std::string stem = without_accents(w);
     const bool one_syllable = stem.size() <= 3;
     if (stems.contains(stem) && (accented || one_syllable || (pronouns == 0 && object_only))) return true;
@@ -292,13 +294,16 @@ size_t spanish_regimen_at(const Document& doc, size_t i) {
 bool spanish_modal_advice(const Document& doc, size_t v) {
   static const WordList& infinitives = WordList::builtin("es/lists/advice_infinitives.tsv");
   static const WordList& modals = WordList::builtin("es/lists/advice_modals.tsv");
-  static constexpr std::string_view kPronouns[] = {"selo", "sela", "los", "las", "lo", "la", "le", "se"};
   std::string_view w = doc.tokens[v].folded;
   if (!infinitives.contains(doc.tokens[v])) {
-    const auto* p = std::find_if(std::begin(kPronouns), std::end(kPronouns),
-                                 [&](std::string_view c) { return w.size() > c.size() + 2 && w.ends_with(c); });
-    if (p == std::end(kPronouns)) return false;
-    w.remove_suffix(p->size());
+    // One third person's pronoun (not "les") or "se", or "se" and "lo"
+    // or "la" ("tomarlo", "dárselo"); not "tomarte". The infinitive
+    // keeps 3 bytes or more ("dar").
+    const std::string_view p = spanish_enclitic(w, 2);
+    const bool third_person = (p.starts_with("l") && p != "les") || p == "se";
+    if (!third_person) return false;
+    w.remove_suffix(p.size());
+    if ((p == "lo" || p == "la") && spanish_enclitic(w, 2) == "se") w.remove_suffix(2);
     if (!infinitives.contains(without_accents(w))) return false;
   }
   // The modal just before, or two before with "que" ("tiene que tomar").

@@ -11,6 +11,7 @@
 #include "rules/features.hpp"
 #include "rules/reply_context.hpp"
 #include "rules/rule.hpp"
+#include "rules/spanish_words.hpp"
 #include "rules/value_helpful.hpp"
 #include "text/unicode.hpp"
 
@@ -144,17 +145,15 @@ bool has_problem(const HintSink& sink, std::string_view family) {
 // Thanks for a noun ("gracias por su comentario") is the stock phrase of
 // tone.boilerplate, not an acknowledgement.
 bool spanish_thanks_for_action(const Analysis& a) {
-  static constexpr std::string_view kPronouns[] = {"nos", "los", "las", "les", "me", "te", "lo", "la", "le", "se", "os"};
   static constexpr std::string_view kEndings[] = {"ar", "er", "ir", "ár", "ér", "ír"};
   const Document& doc = a.doc;
   for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
     if (doc.tokens[i].folded != "gracias" || doc.tokens[i + 1].folded != "por" || token_in_entity(doc, i + 2)) continue;
     std::string_view w = doc.tokens[i + 2].folded;
     for (int pronouns = 0; pronouns < 2; ++pronouns) {
-      const auto* p = std::find_if(std::begin(kPronouns), std::end(kPronouns),
-                                   [&](std::string_view c) { return w.size() > c.size() + 3 && w.ends_with(c); });
-      if (p == std::end(kPronouns)) break;
-      w.remove_suffix(p->size());
+      const std::string_view p = spanish_enclitic(w, 3);  // every pronoun; the infinitive keeps 4 bytes
+      if (p.empty()) break;
+      w.remove_suffix(p.size());
     }
     if (w.size() > 3 && std::any_of(std::begin(kEndings), std::end(kEndings), [&](std::string_view e) { return w.ends_with(e); })) {
       return true;
