@@ -90,9 +90,6 @@ bool explained(const Document& doc, const Phrase* jargon, Language language) {
   return false;
 }
 
-// The post answered is a complaint: the kind's reading of it (rules/kinds.hpp).
-bool replies_to_complaint(const Analysis& a) { return answered_complains(a); }
-
 bool any_outside_entities(const ListMatches& matches, List list) {
   for (const PhraseMatch& m : matches.find(list)) {
     if (!match_in_entity(matches.doc(), m)) return true;
@@ -212,7 +209,7 @@ std::vector<std::pair<size_t, size_t>> english_fault_denials(const Analysis& a) 
 }
 
 void check_defensive(const Analysis& a, HintSink& sink) {
-  const bool complaint = replies_to_complaint(a);
+  const bool complaint = answered_complains(a);
   const auto phrases = defensive_matches(a);
   for (const PhraseMatch& m : phrases) {
     Hint h{"tone.defensive", Severity::warning, m.start, m.end, "", "", {}};
@@ -422,7 +419,7 @@ bool generic_complaint_reply(const Analysis& a, const HintSink& sink) {
 // the reply's own text, after the @mentions.
 bool answers_no_one(const Analysis& a) {
   const Document& doc = a.doc;
-  if (a.language != Language::es || !replies_to_complaint(a) || !doc.entities.urls.empty()) return false;
+  if (a.language != Language::es || !answered_complains(a) || !doc.entities.urls.empty()) return false;
   const ListMatches& matches = lists(a);
   // Sending the person to their own clinician (phrases/care_advice_safe.tsv,
   // the answer care.advice asks for) is the right answer to a health worry.
