@@ -20,8 +20,8 @@ constexpr std::array<std::string_view, static_cast<size_t>(PostKind::count)> kNa
 // The post answered is praise when it reads this positive (VADER compound):
 // "Thank you, the nurses were wonderful" scores about 0.8, a plain "ok" 0.3.
 constexpr double kPraiseSentiment = 0.5;
-// ... and a complaint at or below this (answered_complains, which the tone
-// rules read too).
+// ... and a complaint at or below this (read_complaint, which the tone
+// and talk rules read too).
 constexpr double kComplaintSentiment = -0.25;
 
 bool has_question_mark(const Document& doc) {
@@ -102,12 +102,23 @@ bool in_url_or_mention(const Document& doc, const PhraseMatch& m) {
 
 }  // namespace
 
-bool answered_complains(const Analysis& a) {
-  if (!a.in_reply_to) return false;
-  return a.in_reply_to_sentiment.compound <= kComplaintSentiment ||
-         builtin(List::tone_complaint, a.language).any(*a.in_reply_to) ||
-         (a.language == Language::es && spanish_states_failure(*a.in_reply_to));
+ComplaintReading read_complaint(const Analysis& a) {
+  static const WordList& negations = WordList::builtin("lists/negations.tsv");
+  ComplaintReading r;
+  if (!a.in_reply_to) return r;
+  const Document& post = *a.in_reply_to;
+  r.negative = a.in_reply_to_sentiment.compound <= kComplaintSentiment;
+  r.words = builtin(List::tone_complaint, a.language).any(post);
+  if (a.language == Language::es) {
+    r.failure = spanish_states_failure(post);
+  } else {
+    r.failure = std::any_of(post.tokens.begin(), post.tokens.end(), [](const Token& t) { return negations.contains(t); });
+  }
+  r.complains = r.negative || r.words || (a.language == Language::es && r.failure);
+  return r;
 }
+
+bool answered_complains(const Analysis& a) { return read_complaint(a).complains; }
 
 std::string_view to_string(PostKind kind) {
   const auto i = static_cast<size_t>(kind);

@@ -68,10 +68,28 @@ struct KindDecision {
 // Needs a.doc (tokens, entities) and a.in_reply_to; reads the phrase lists.
 KindDecision classify_post(const Analysis& a);
 
-// Is the post answered (a.in_reply_to) a complaint: it reads negative
-// (VADER compound <= -0.25), uses complaint words (phrases/tone_complaint.tsv),
-// or, in Spanish, a statement says nobody did something or something is not
-// there ("nadie me explica nada", "no hay insulina", "no le entregan nada").
+// What the post answered (a.in_reply_to) says of a complaint: one reading,
+// for the kind and for the rules that judge a reply to one (tone.defensive,
+// tone.boilerplate, talk.reply).
+struct ComplaintReading {
+  bool negative = false;  // it reads negative (VADER compound <= -0.25)
+  bool words = false;     // complaint words (phrases/tone_complaint.tsv): "waited", "rude"
+  // A statement that something went wrong. Spanish, by structure: nobody did
+  // something or something is not there ("nadie me explica nada", "no hay
+  // insulina", "no le entregan nada"). English: any negation ("STILL not
+  // sent", "Still no date. Is this a joke?").
+  bool failure = false;
+  // A complaint: its tone or its words, or a Spanish statement of failure.
+  // An English negation alone is too weak a sign for the kind ("does the
+  // clinic have doctors who speak Spanish? My mom doesn't").
+  bool complains = false;
+  // It tells what went wrong (words or a failure), not only reads negative
+  // ("Next stop @Maternity" does): what an English stock answer is judged by.
+  bool tells() const { return words || failure; }
+};
+ComplaintReading read_complaint(const Analysis& a);
+
+// read_complaint(a).complains: the kind reply-complaint.
 bool answered_complains(const Analysis& a);
 
 }  // namespace chime

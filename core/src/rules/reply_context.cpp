@@ -35,12 +35,4 @@ bool takes_up_post(const Analysis& a) {
   return false;
 }
 
-bool tells_a_complaint(const Analysis& a) {
-  static const WordList& negations = WordList::builtin("lists/negations.tsv");
-  if (!a.in_reply_to) return false;
-  if (builtin(List::tone_complaint, a.language).any(*a.in_reply_to)) return true;
-  return std::any_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(),
-                     [](const Token& t) { return negations.contains(t); });
-}
-
 }  // namespace chime

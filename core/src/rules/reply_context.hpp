@@ -15,10 +15,4 @@ namespace chime {
 // and "waited", "repairs" and "repair")? False without the post answered.
 bool takes_up_post(const Analysis& a);
 
-// Does the post answered say what went wrong or did not happen: a complaint
-// phrase (tone_complaint.tsv) or a negation ("STILL not sent", "Still no
-// date")? A post read as a complaint by its tone alone ("Next stop
-// @Maternity", "one of the top public health threats") does not.
-bool tells_a_complaint(const Analysis& a);
-
 }  // namespace chime

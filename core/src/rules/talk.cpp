@@ -249,7 +249,7 @@ void check_reply(const Analysis& a, HintSink& sink) {
   // reaching out" acknowledges nobody, its "please call the office" or "DM
   // us" is part of the brush-off, and its words answer nothing.
   if (a.language != Language::es && (has_problem(sink, "tone.boilerplate") || has_problem(sink, "tone.defensive") ||
-                                     non_answer(a) || (tells_a_complaint(a) && lists(a).hit(List::tone_boilerplate)))) {
+                                     non_answer(a) || (read_complaint(a).tells() && lists(a).hit(List::tone_boilerplate)))) {
     // The apology tone.empathy (which runs first) found: not a stock phrase.
     const bool apology = std::any_of(sink.hints().begin(), sink.hints().end(), [](const Hint& h) { return h.rule == "tone.empathy"; });
     std::erase_if(actions, [&](std::string_view k) { return k != "talk.reply.empathises" || !apology; });

@@ -401,7 +401,7 @@ void check_jargon(const Analysis& a, HintSink& sink) {
 bool generic_complaint_reply(const Analysis& a, const HintSink& sink) {
   if (a.language == Language::es || !a.in_reply_to || !reads_as_english(a)) return false;
   if (own_word_count_up_to(a.doc, 1) == 0) return false;  // no words of its own: form.link-only's
-  if (!a.doc.entities.urls.empty() || !tells_a_complaint(a)) return false;
+  if (!a.doc.entities.urls.empty() || !read_complaint(a).tells()) return false;
   for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
     if (digit_count(a.doc.tokens[i].text) > 0 && !token_in_entity(a.doc, i)) return false;  // "by 6pm today"
   }
