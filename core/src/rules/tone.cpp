@@ -392,51 +392,54 @@ void check_jargon(const Analysis& a, HintSink& sink) {
   }
 }
 
-// English: a reply to a complaint that tells what went wrong, when it
-// neither apologises or empathises (tone.empathy, which runs first), nor
-// offers a private channel, nor gives a detail (a number, a link), nor
-// takes up a word of what the person wrote, is a stock answer, whatever
-// its wording ("We appreciate you reaching out! Wishing you a lovely
-// weekend!").
-bool generic_complaint_reply(const Analysis& a, const HintSink& sink) {
-  if (a.language == Language::es || !a.in_reply_to || !reads_as_english(a)) return false;
-  if (own_word_count_up_to(a.doc, 1) == 0) return false;  // no words of its own: form.link-only's
-  if (!a.doc.entities.urls.empty() || !read_complaint(a).tells()) return false;
-  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
-    if (digit_count(a.doc.tokens[i].text) > 0 && !token_in_entity(a.doc, i)) return false;  // "by 6pm today"
-  }
-  for (const Hint& h : sink.hints()) {
-    if (h.rule == "tone.empathy" || h.rule == "tone.defensive") return false;  // defensive says more
-  }
-  if (any_outside_entities(lists(a), List::tone_private_channel) || any_question(a)) return false;
-  return !takes_up_post(a);
-}
+// A reply to a complaint that could have been sent to anyone, whatever its
+// wording ("We appreciate you reaching out! Wishing you a lovely weekend!";
+// "Estimado usuario, le recordamos que puede realizar sus reclamos a través
+// de la OIRS"): it takes up no word of what the person wrote
+// (takes_up_post) and gives nothing of its own: no apology or empathy, no
+// defensive phrase (tone.defensive says more), no pointer to the person's
+// own clinician (care_advice_safe.tsv, the answer care.advice asks for), no
+// private channel, no question back, no digit (an hour, a date: "by 6pm
+// today"), no link; and no care rule (run before tone) has flagged it for
+// telling the person's care, which is specific, if too much so.
+struct StockAnswerReading {
+  // The post answered must tell what went wrong (complaint words or a
+  // negation: ComplaintReading::tells), not only read negative as the kind
+  // asks: English, where "Next stop @Maternity" reads negative. A Spanish
+  // complaint is read by its structure already ("no hay insulina").
+  bool needs_told_complaint;
+  std::string_view message;
+};
+constexpr StockAnswerReading kEnglishStockAnswer{true, "tone.boilerplate.generic"};
+constexpr StockAnswerReading kSpanishStockAnswer{false, "tone.boilerplate.unanswered"};
 
-// Spanish: a reply to a complaint that takes up nothing the person said (no
-// word of its own shares a stem with the complaint's) and gives nothing of
-// its own (no apology, no number, no link, no defensive phrase, which is
-// tone.defensive's): whatever it says, it would say to anyone. The span is
-// the reply's own text, after the @mentions.
-bool answers_no_one(const Analysis& a) {
+// The kind (reply-complaint) has read the post answered as a complaint.
+const StockAnswerReading* stock_answer(const Analysis& a, const HintSink& sink) {
   const Document& doc = a.doc;
-  if (a.language != Language::es || !answered_complains(a) || !doc.entities.urls.empty()) return false;
+  const bool spanish = a.language == Language::es;
+  const StockAnswerReading& reading = spanish ? kSpanishStockAnswer : kEnglishStockAnswer;
+  if (!a.in_reply_to || (!spanish && !reads_as_english(a))) return nullptr;
+  if (own_word_count_up_to(doc, 1) == 0) return nullptr;  // no words of its own: form.link-only's
+  if (!doc.entities.urls.empty() || (reading.needs_told_complaint && !read_complaint(a).tells())) return nullptr;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (digit_count(doc.tokens[i].text) > 0 && !token_in_entity(doc, i)) return nullptr;
+  }
   const ListMatches& matches = lists(a);
-  // Sending the person to their own clinician (phrases/care_advice_safe.tsv,
-  // the answer care.advice asks for) is the right answer to a health worry.
-  if (any_outside_entities(matches, List::tone_empathy) || any_outside_entities(matches, List::care_advice_safe) ||
-      !defensive_matches(a).empty() || !spanish_blames(a).empty()) {
-    return false;
+  if (any_outside_entities(matches, List::tone_empathy) || !feeling_acknowledgements(a).empty() ||
+      !defensive_matches(a).empty() || !spanish_blames(a).empty() || !english_fault_denials(a).empty() ||
+      any_outside_entities(matches, List::care_advice_safe) ||
+      any_outside_entities(matches, List::tone_private_channel) || any_question(a)) {
+    return nullptr;
   }
-  for (const Token& t : doc.tokens) {
-    if (t.kind == TokenKind::number && !in_entity(doc, t)) return false;
-  }
-  if (own_word_count_up_to(doc, 1) == 0) return false;
-  return !takes_up_post(a);
+  const bool tells_care = std::any_of(sink.hints().begin(), sink.hints().end(), [](const Hint& h) {
+    return h.severity != Severity::good && h.rule.starts_with("care.");
+  });
+  return tells_care || takes_up_post(a) ? nullptr : &reading;
 }
 
 // Stock phrases and policy recitals in answer to a complaint: the person
-// hears that nobody listened. One hint, on the first; else, in Spanish, a
-// reply that answers nothing the person said.
+// hears that nobody listened. One hint, on the first; else a reply that
+// answers nothing the person said, from its first own word to its end.
 void check_boilerplate(const Analysis& a, HintSink& sink) {
   for (const PhraseMatch& m : lists(a).find(List::tone_boilerplate)) {
     if (match_in_entity(a.doc, m)) continue;
@@ -445,23 +448,11 @@ void check_boilerplate(const Analysis& a, HintSink& sink) {
               {}});
     return;
   }
-  if (generic_complaint_reply(a, sink)) {
+  if (const StockAnswerReading* stock = stock_answer(a, sink)) {
     const size_t first = first_own_word(a.doc, 0, a.doc.tokens.size());
     sink.add({"tone.boilerplate", Severity::warning, a.doc.tokens[first].start, text_end(a.doc),
-              sink.message("tone.boilerplate.generic"), sink.message("tone.boilerplate.do"), {}});
-    return;
+              sink.message(stock->message), sink.message("tone.boilerplate.do"), {}});
   }
-  // A reply already flagged for telling the person's care (care.*, run
-  // before tone) is specific, if too much so: the care rule says what is
-  // wrong with it.
-  const bool tells_care = std::any_of(sink.hints().begin(), sink.hints().end(), [](const Hint& h) {
-    return h.severity != Severity::good && h.rule.starts_with("care.");
-  });
-  if (tells_care || !answers_no_one(a)) return;
-  const size_t first = first_own_word(a.doc, 0, a.doc.tokens.size());
-  if (first >= a.doc.tokens.size()) return;
-  sink.add({"tone.boilerplate", Severity::warning, a.doc.tokens[first].start, text_end(a.doc),
-            sink.message("tone.boilerplate.unanswered"), sink.message("tone.boilerplate.do"), {}});
 }
 
 void check_reading_level(const Analysis& a, HintSink& sink) {
