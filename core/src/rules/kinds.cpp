@@ -192,7 +192,8 @@ KindDecision classify_post(const Analysis& a) {
       if (!in_url_or_mention(doc, m)) return {PostKind::promotion, doc.utf8(m.start, m.end)};
     }
   }
-  if (const auto helpful = find_helpful(a); helpful && helpful->kind != HelpfulKind::number) {
+  if (const auto helpful = find_helpful(a);
+      helpful && helpful->kind != HelpfulKind::number && helpful->kind != HelpfulKind::option) {
     return {PostKind::tip, doc.utf8(helpful->start, helpful->end)};
   }
   return {PostKind::general, ""};

@@ -365,6 +365,36 @@ std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
   return std::nullopt;
 }
 
+// English: what the reader or a group of people can do or get, told by its
+// form: "can" and a verb in its base form (lists/base_verbs.tsv) that goes
+// on to say what, where or when, in a statement ("Donors can give at the
+// Claremont centre", "Parents whose baby stays 3+ days can get a free
+// weekly permit", "You can see them in the patient app", "Your GP practice
+// can book it"). Not what we or I can do ("We can help", "so we can
+// celebrate": lists/self_words.txt), a verb with nothing after it
+// ("Turnaround times can vary."), nor in a question ("Can I self-refer?").
+// The span runs from the word before "can" to the verb.
+std::optional<HelpfulFinding> english_option(const ListMatches& matches) {
+  static const WordList& verbs = WordList::builtin("lists/base_verbs.tsv");
+  static const WordList& self = WordList::builtin("lists/self_words.txt");
+  if (matches.language() == Language::es) return std::nullopt;
+  const Document& doc = matches.doc();
+  for (const Sentence& s : doc.sentences) {
+    for (size_t i = s.first_token + 1; i + 2 < s.last_token; ++i) {
+      if (doc.tokens[i].folded != "can" || token_in_entity(doc, i)) continue;
+      const Token& subject = doc.tokens[i - 1];
+      const Token& verb = doc.tokens[i + 1];
+      if (subject.kind != TokenKind::word || subject.folded == "i" || self.contains(subject) ||
+          verb.kind != TokenKind::word || !verbs.contains(verb) || doc.tokens[i + 2].kind == TokenKind::punct ||
+          ends_with_question_mark(doc, s)) {
+        continue;
+      }
+      return HelpfulFinding{subject.start, verb.end, HelpfulKind::option};
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<HelpfulFinding> helpful_cue(const ListMatches& matches) {
   const Document& doc = matches.doc();
   for (const PhraseMatch& m : matches.find(List::value_helpful)) {
@@ -389,6 +419,9 @@ void check_helpful(const Analysis& a, HintSink& sink) {
       break;
     case HelpfulKind::action:
       key = "value.helpful.action";
+      break;
+    case HelpfulKind::option:
+      key = "value.helpful.option";
       break;
     case HelpfulKind::phone:
       key = "value.helpful.phone";
@@ -544,12 +577,14 @@ std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
     if (found && (!best || found->start < best->start)) best = found;
   }
   // A step to take counts when nothing else does (the cue or the number it
-  // comes with is the better span to show), opening hours when nothing else
-  // at all does.
+  // comes with is the better span to show), opening hours or a number to
+  // call when nothing else at all does, and what someone can do or get
+  // last (the hours are the better span: "10am-8pm ... partners can stay").
   if (best) return best;
   if (auto step = action_step(matches)) return step;
   if (auto hours = opening_hours(matches.doc(), matches.language())) return hours;
-  return phone(matches.doc(), matches.language());
+  if (auto number = phone(matches.doc(), matches.language())) return number;
+  return english_option(matches);
 }
 
 std::optional<HelpfulFinding> find_helpful(const Analysis& a) {

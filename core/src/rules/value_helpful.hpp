@@ -8,7 +8,7 @@
 
 namespace chime {
 
-enum class HelpfulKind { cue, number, resource, action, phone };
+enum class HelpfulKind { cue, number, resource, action, option, phone };
 
 struct HelpfulFinding {
   int32_t start = 0, end = 0;  // UTF-16
@@ -19,7 +19,8 @@ struct HelpfulFinding {
 // (phrases/value_helpful.tsv), a number with a unit or a ratio ("5 minutes",
 // "1 in 3"), a resource described next to a link ("our checklist"), or a
 // sentence that opens with a step the reader can take ("Check your feet
-// every day", phrases/value_action.tsv), or a number to call
+// every day", phrases/value_action.tsv), what someone can do or get
+// ("Donors can give at the Claremont centre"), or a number to call
 // or text ("555-0142", "116 123", "helpline: 104").
 class ListMatches;
 std::optional<HelpfulFinding> find_helpful(const ListMatches& matches);
