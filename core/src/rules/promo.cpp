@@ -42,12 +42,14 @@ void check_press_release(const Analysis& a, HintSink& sink) {
 }
 
 // Everyday words ("best", "#1") are praise only in a sentence about us that
-// does not speak to the reader ("our best doctors", not "get the best sleep").
+// does not speak to the reader ("our best doctors", not "get the best sleep")
+// and does not ask ("Our nurses would love to refer people: who's the best
+// person to speak to?").
 bool praises_us(const Analysis& a, const PhraseMatch& m) {
   if (m.phrase->note != "self") return true;
   const Sentence& s = sentence_of(a.doc, m.first_token);
   return self_reference_count(a, s.first_token, s.last_token) > 0 &&
-         reader_word_count(a, s.first_token, s.last_token) == 0;
+         reader_word_count(a, s.first_token, s.last_token) == 0 && !ends_with_question_mark(a.doc, s);
 }
 
 bool overlaps(const PhraseMatch& m, const std::vector<PhraseMatch>& others) {
@@ -97,19 +99,36 @@ size_t ranking_scope(const Analysis& a, size_t k, size_t sentence_first) {
 // platform in the Southeast", "Best health app ever", "la número uno en
 // odontología de toda Centroamérica"). Whoever is praised, it is a ranking
 // the reader cannot check. The span runs from the ranking word to the scope.
+// English also ranks with "#1" ("ranked #1 in the state") and, in a
+// sentence about us, with "the most" ("we offer the most advanced laser
+// treatments in the state"; "the most common cancer in men in the UK" is a
+// fact about the world).
+bool english_ranking(const Analysis& a, size_t i) {
+  const Document& doc = a.doc;
+  const Token& t = doc.tokens[i];
+  if (a.language == Language::es || i == 0) return false;
+  const Token& before = doc.tokens[i - 1];
+  if (t.text == "1") return before.text == "#" && before.end == t.start;
+  if (t.folded != "most" || before.folded != "the") return false;
+  const Sentence& s = sentence_of(doc, i);
+  return self_reference_count(a, s.first_token, s.last_token) > 0;
+}
+
 std::vector<std::pair<size_t, size_t>> ranking_claims(const Analysis& a) {
   static const LocalizedWordList ranks("lists/ranking_words.tsv");
   const Document& doc = a.doc;
   std::vector<std::pair<size_t, size_t>> found;
   const WordList& words = ranks.in(a.language);
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (doc.tokens[i].kind != TokenKind::word || !words.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const bool listed = doc.tokens[i].kind == TokenKind::word && words.contains(doc.tokens[i]);
+    if (!(listed || english_ranking(a, i)) || token_in_entity(doc, i)) continue;
+    const size_t from = listed || doc.tokens[i].text != "1" ? i : i - 1;  // "#1" from its "#"
     const size_t first = sentence_of(doc, i).first_token;
     for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kScopeReach; ++k) {
       const Token& t = doc.tokens[k];
       if (t.kind == TokenKind::punct && t.text != "-") break;  // the clause ends
       if (const size_t end = ranking_scope(a, k, first)) {
-        found.emplace_back(i, end);
+        found.emplace_back(from, end);
         i = end;
         break;
       }
