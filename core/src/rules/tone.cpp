@@ -281,10 +281,14 @@ void check_empathy(const Analysis& a, HintSink& sink) {
 // vowel ("HTN", "CKD", "PRN") or an initialism with a lower-case letter
 // inside or a lower-case "i" after it ("HFrEF", "eGFR", "SGLT2i"): not a
 // word a reader can sound out, nor a plural ("GPs"). Acronyms the public
-// knows (lists/acronyms.txt: NHS, CDC, GP, TX, CST) are kept quiet.
-bool shorthand_shape(std::string_view w) {
-  if (w.size() < 2 || w.size() > 6) return false;
-  if (w[0] >= 'a' && w[1] >= 'a') return false;  // most words: "the", "clinic" (no initialism opens so)
+// knows (lists/acronyms.txt: NHS, CDC, GP, TX, CST) are kept quiet. Three
+// to five capitals with a vowel ("PTA", "DKA", "ABR") may be a word in
+// capitals or an acronym a reader knows: an initialism, which counts only
+// beside shorthand (shorthand_tokens).
+enum class Shape { none, initialism, shorthand };
+Shape shorthand_shape(std::string_view w) {
+  if (w.size() < 2 || w.size() > 6) return Shape::none;
+  if (w[0] >= 'a' && w[1] >= 'a') return Shape::none;  // most words: "the", "clinic" (no initialism opens so)
   int upper = 0, lower = 0, vowels = 0, digits = 0;
   for (const char c : w) {
     if (c >= 'A' && c <= 'Z') {
@@ -295,44 +299,70 @@ bool shorthand_shape(std::string_view w) {
     } else if (c >= '0' && c <= '9') {
       ++digits;
     } else {
-      return false;
+      return Shape::none;
     }
   }
-  if (upper < 2) return false;
-  if (lower == 0) return vowels == 0 && digits == 0;  // "HTN", not "FREE" or "B12"
-  if (w.back() == 's' && lower == 1) return false;    // "GPs", "RNs"
-  return lower <= upper - 1;                          // "HFrEF", "eGFR", "SGLT2i", "ACEi"; not "McDonald"
+  if (upper < 2) return Shape::none;
+  if (lower == 0) {
+    if (digits > 0) return Shape::none;  // "B12"
+    if (vowels == 0) return Shape::shorthand;  // "HTN"
+    return w.size() >= 3 && w.size() <= 5 ? Shape::initialism : Shape::none;  // "DKA"; not "FREEDOM"
+  }
+  if (w.back() == 's' && lower == 1) return Shape::none;  // "GPs", "RNs"
+  // "HFrEF", "eGFR", "SGLT2i", "ACEi"; not "McDonald"
+  return lower <= upper - 1 ? Shape::shorthand : Shape::none;
 }
 
-// A post with at least this many distinct shorthand-shaped tokens is
-// written in clinical shorthand: one or two may be a qualification, a
-// department or a code ("GNM/BSc nurses", "HR block").
+// Is token i next to another word in capitals ("SAN DIEGO", "THIS IS NOT
+// TRUE"): shouting, not an initialism?
+bool within_capitals(const Document& doc, size_t i) {
+  const auto caps = [&](size_t k) {
+    return k < doc.tokens.size() && doc.tokens[k].kind == TokenKind::word && doc.tokens[k].all_caps &&
+           doc.tokens[k].folded.size() >= 2;
+  };
+  return (i > 0 && caps(i - 1)) || caps(i + 1);
+}
+
+// A post with at least this many distinct shorthand-shaped tokens (one of
+// them shorthand, not an initialism) is written in clinical shorthand: one
+// or two may be a qualification, a department or a code ("GNM/BSc nurses",
+// "HR block").
 constexpr int kShorthandCluster = 3;
 
 // English: the shorthand-shaped tokens outside entities and the jargon
 // list's matches, when there are kShorthandCluster distinct ones.
 std::vector<size_t> shorthand_tokens(const Analysis& a, const std::vector<PhraseMatch>& listed) {
-  std::vector<size_t> out;
+  std::vector<size_t> out, shorthand;
   if (a.language == Language::es) return out;
   static const WordList& acronyms = WordList::builtin("lists/acronyms.txt");
   const Document& doc = a.doc;
-  std::vector<std::string_view> distinct;
+  std::vector<std::string_view> distinct, distinct_shorthand;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::word || !shorthand_shape(t.text) || acronyms.contains(t) || token_in_entity(doc, i)) continue;
+    if (t.kind != TokenKind::word) continue;
+    const Shape shape = shorthand_shape(t.text);
+    if (shape == Shape::none || acronyms.contains(t) || token_in_entity(doc, i)) continue;
+    if (shape == Shape::initialism && within_capitals(doc, i)) continue;
     if (std::any_of(listed.begin(), listed.end(), [&](const PhraseMatch& m) { return i >= m.first_token && i < m.last_token; })) {
       continue;
     }
     out.push_back(i);
     if (std::find(distinct.begin(), distinct.end(), t.text) == distinct.end()) distinct.push_back(t.text);
+    if (shape != Shape::shorthand) continue;
+    shorthand.push_back(i);
+    if (std::find(distinct_shorthand.begin(), distinct_shorthand.end(), t.text) == distinct_shorthand.end()) {
+      distinct_shorthand.push_back(t.text);
+    }
   }
-  // In a reply, one is enough when the person did not write it: they asked
-  // in plain words and get "Refer to the PDS." back.
-  const bool reply_shorthand = a.in_reply_to && std::none_of(distinct.begin(), distinct.end(), [&](std::string_view w) {
-    return std::any_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(), [&](const Token& t) { return t.text == w; });
-  });
-  if (distinct.size() < static_cast<size_t>(kShorthandCluster) && !(reply_shorthand && !distinct.empty())) out.clear();
-  return out;
+  if (distinct.size() >= static_cast<size_t>(kShorthandCluster) && !distinct_shorthand.empty()) return out;
+  // In a reply, one shorthand token is enough when the person did not write
+  // it: they asked in plain words and get "Refer to the PDS." back.
+  const bool reply_shorthand =
+      a.in_reply_to && std::none_of(distinct_shorthand.begin(), distinct_shorthand.end(), [&](std::string_view w) {
+        return std::any_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(), [&](const Token& t) { return t.text == w; });
+      });
+  if (reply_shorthand && !distinct_shorthand.empty()) return shorthand;
+  return {};
 }
 
 // English: research statistics in their notation, which tells a lay
