@@ -284,7 +284,7 @@ void check_empathy(const Analysis& a, HintSink& sink) {
 // knows (lists/acronyms.txt: NHS, CDC, GP, TX, CST) are kept quiet. Three
 // to five capitals with a vowel ("PTA", "DKA", "ABR") may be a word in
 // capitals or an acronym a reader knows: an initialism, which counts only
-// beside shorthand (shorthand_tokens).
+// in a cluster, never alone in a reply (shorthand_tokens).
 enum class Shape { none, initialism, shorthand };
 Shape shorthand_shape(std::string_view w) {
   if (w.size() < 2 || w.size() > 6) return Shape::none;
@@ -323,10 +323,10 @@ bool within_capitals(const Document& doc, size_t i) {
   return (i > 0 && caps(i - 1)) || caps(i + 1);
 }
 
-// A post with at least this many distinct shorthand-shaped tokens (one of
-// them shorthand, not an initialism) is written in clinical shorthand: one
-// or two may be a qualification, a department or a code ("GNM/BSc nurses",
-// "HR block").
+// A post with at least this many distinct shorthand-shaped tokens is
+// written in clinical shorthand ("ENT referrals are prioritised per ESPI
+// criteria, with FSA booking within the CPAC threshold"): one or two may be
+// a qualification, a department or a code ("GNM/BSc nurses", "HR block").
 constexpr int kShorthandCluster = 3;
 
 // English: the shorthand-shaped tokens outside entities and the jargon
@@ -354,7 +354,7 @@ std::vector<size_t> shorthand_tokens(const Analysis& a, const std::vector<Phrase
       distinct_shorthand.push_back(t.text);
     }
   }
-  if (distinct.size() >= static_cast<size_t>(kShorthandCluster) && !distinct_shorthand.empty()) return out;
+  if (distinct.size() >= static_cast<size_t>(kShorthandCluster)) return out;
   // In a reply, one shorthand token is enough when the person did not write
   // it: they asked in plain words and get "Refer to the PDS." back.
   const bool reply_shorthand =
