@@ -114,6 +114,23 @@ bool english_ranking(const Analysis& a, size_t i) {
   return self_reference_count(a, s.first_token, s.last_token) > 0;
 }
 
+// English: where a ranking word ranks may come before it, as a possessive
+// or a compound of a scope word (lists/ranking_scopes.tsv): "the nation's
+// leading name in prostate care", "a world-leading organisation" (not a
+// name's: "Dr Shah's top tips"). The scope's token, or static_cast<size_t>(-1).
+size_t scope_before(const Analysis& a, size_t i) {
+  static const WordList& scopes = WordList::builtin("lists/ranking_scopes.tsv");
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  const Document& doc = a.doc;
+  if (a.language == Language::es || i < 2 || token_in_entity(doc, i - 1)) return kNone;
+  const Token& before = doc.tokens[i - 1];
+  if (before.text == "-") return scopes.contains(doc.tokens[i - 2]) ? i - 2 : kNone;
+  for (const std::string_view s : {std::string_view("'s"), std::string_view("\u2019s")}) {
+    if (before.folded.ends_with(s)) return scopes.contains(before.folded.substr(0, before.folded.size() - s.size())) ? i - 1 : kNone;
+  }
+  return kNone;
+}
+
 std::vector<std::pair<size_t, size_t>> ranking_claims(const Analysis& a) {
   static const LocalizedWordList ranks("lists/ranking_words.tsv");
   const Document& doc = a.doc;
@@ -122,6 +139,10 @@ std::vector<std::pair<size_t, size_t>> ranking_claims(const Analysis& a) {
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const bool listed = doc.tokens[i].kind == TokenKind::word && words.contains(doc.tokens[i]);
     if (!(listed || english_ranking(a, i)) || token_in_entity(doc, i)) continue;
+    if (const size_t scope = listed ? scope_before(a, i) : static_cast<size_t>(-1); scope != static_cast<size_t>(-1)) {
+      found.emplace_back(scope, i);
+      continue;
+    }
     const size_t from = listed || doc.tokens[i].text != "1" ? i : i - 1;  // "#1" from its "#"
     const size_t first = sentence_of(doc, i).first_token;
     for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kScopeReach; ++k) {
