@@ -352,8 +352,11 @@ std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
         if (auto found = action_at(matches, s, i + 1, condition)) return found;
         condition = condition || conditions.contains(doc.tokens[i + 1]);
       } else if (t == ",") {
-        if (condition) {
-          if (auto found = action_at(matches, s, i + 1, true)) return found;
+        // English: a step may follow any comma when it has the form of one,
+        // a verb and what it acts on ("Any of our clinics can help, just
+        // bring your brown book").
+        if (condition || matches.language() != Language::es) {
+          if (auto found = action_at(matches, s, i + 1, condition)) return found;
         }
         // A condition may open after a comma too, alone or after a
         // conjunction ("..., so if you have diabetes, ask your GP").
