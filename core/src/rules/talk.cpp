@@ -232,12 +232,27 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
     // it, not a pointer elsewhere ("Consulte nuestra web").
     actions.push_back("talk.reply.answers");
   }
+  // English: else a reply to a post that neither asks nor tells what went
+  // wrong (a peer's point, news, thanks; or one read as a complaint by its
+  // tone alone, "Hot take: half of uncontrolled COPD is bad inhaler
+  // technique") builds on it when it takes up a word of it and says
+  // something of its own ("Agree. In our respiratory clinic the biggest
+  // change was checking inhaler technique").
+  const bool statement_answered = a.kind == PostKind::reply || a.kind == PostKind::reply_praise ||
+                                  (a.kind == PostKind::reply_complaint && !read_complaint(a).tells());
+  if (actions.empty() && a.language != Language::es && statement_answered && a.in_reply_to &&
+      own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords && takes_up_post(a)) {
+    actions.push_back("talk.reply.takes-up");
+  }
   return actions;
 }
 
 void check_reply(const Analysis& a, HintSink& sink) {
   if (!is_reply(a)) return;
   auto actions = reply_actions(a);
+  // A reply a care rule (run before talk) flags for telling the person's
+  // care takes up their words too closely to be praised for it.
+  if (has_problem(sink, "care.")) std::erase(actions, "talk.reply.takes-up");
   // Spanish: a reply that argues with the person (tone.defensive, which
   // runs first) answers nothing, however many words it has ("No es así:
   // el sistema funciona perfectamente").
