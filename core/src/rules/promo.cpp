@@ -92,15 +92,8 @@ size_t ranking_scope(const Analysis& a, size_t k, size_t sentence_first) {
   return 0;
 }
 
-// A claim to be first told by its structure, for wordings no list holds: a
-// ranking word (lists/ranking_words.tsv: best, leading, top, number one;
-// mejor, líder, referente) and, a few words on in the same clause, where
-// it ranks ("the best hospital in the province", "the leading imaging
-// platform in the Southeast", "Best health app ever", "la número uno en
-// odontología de toda Centroamérica"). Whoever is praised, it is a ranking
-// the reader cannot check. The span runs from the ranking word to the scope.
-// English also ranks with "#1" ("ranked #1 in the state") and, in a
-// sentence about us, with "the most" ("we offer the most advanced laser
+// English: a ranking word no list holds, "#1" ("ranked #1 in the state"),
+// or, in a sentence about us, "the most" ("we offer the most advanced laser
 // treatments in the state"; "the most common cancer in men in the UK" is a
 // fact about the world).
 bool english_ranking(const Analysis& a, size_t i) {
@@ -131,6 +124,13 @@ size_t scope_before(const Analysis& a, size_t i) {
   return kNone;
 }
 
+// A claim to be first told by its structure, for wordings no list holds: a
+// ranking word (lists/ranking_words.tsv: best, leading, top, number one;
+// mejor, líder, referente) and, a few words on in the same clause, where
+// it ranks ("the best hospital in the province", "the leading imaging
+// platform in the Southeast", "Best health app ever", "la número uno en
+// odontología de toda Centroamérica"). Whoever is praised, it is a ranking
+// the reader cannot check. The span runs from the ranking word to the scope.
 std::vector<std::pair<size_t, size_t>> ranking_claims(const Analysis& a) {
   static const LocalizedWordList ranks("lists/ranking_words.tsv");
   const Document& doc = a.doc;
