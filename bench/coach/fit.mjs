@@ -87,6 +87,8 @@ for (const line of fs.readFileSync(rulesFile, 'utf8').split('\n')) {
 
 // --- the formula (a copy of core/src/scores.cpp) -------------------------------
 const NOTICE_KINDS = new Set(['crisis', 'service', 'thread-later']);
+// A good reply or chat answer carries a conversation already under way: engaging.
+const CONVERSATION_KINDS = new Set(['reply-complaint', 'reply-question', 'reply-praise', 'reply', 'chat-answer']);
 const RISKY_WARNINGS = new Set(['care.claim', 'care.advice']);
 const lround = (x) => Math.sign(x) * Math.round(Math.abs(x));
 const clamp = (v) => Math.min(100, Math.max(0, v));
@@ -151,8 +153,8 @@ function score(f, k, w) {
   else if (promotion >= k.promotional_at) label = 'promotional';
   else if (f.overLength) label = 'broadcast';
   else if (conversation >= k.engaging_conversation && overall >= k.engaging_overall) label = 'engaging';
-  else if (overall >= k.good_overall) label = 'good';
-  else label = 'broadcast';
+  else if (overall < k.good_overall) label = 'broadcast';
+  else label = CONVERSATION_KINDS.has(f.kind) ? 'engaging' : 'good';
   return { overall, label, conversation, value, tone, promotion };
 }
 
@@ -270,6 +272,7 @@ for (let round = 0; round < Number(options.rounds); round++) {
 }
 report('found:', figures(k, w).s);
 console.log('scores.tsv:', Object.entries(k).map(([n, v]) => `${n}=${v}`).join(' '));
+console.log('moved:', Object.keys(k).filter((n) => k[n] !== settings[n]).map((n) => `${n} ${settings[n]} -> ${k[n]}`).join(', ') || 'nothing');
 console.log('rules.tsv (dimension first more cap):');
 for (const [id, r] of Object.entries(w)) {
   const o = rules[id];
@@ -287,7 +290,12 @@ features.map((f, i) => ({ f, s: found[i], gap: found[i].overall - f.post.expert.
     console.log(`   fired: ${Object.entries(f.count).map(([id, n]) => n > 1 ? `${id}x${n}` : id).join(' ')}; sentiment ${f.compound}`);
   });
 
-if (options.write) {
+// With --split fit, the numbers are written only if the check half (never
+// searched) agrees with the expert at least as well as before.
+const checkObjective = (part) => { const f = figuresOn(part, checked); return f.rho + f.labels; };
+const checkHolds = options.split !== 'fit' || checkObjective(found) >= checkObjective(current.s) - 1e-9;
+if (options.write && !checkHolds) console.log('not written: the check half agrees less with the expert than before');
+if (options.write && checkHolds) {
   const s = fs.readFileSync(scoresFile, 'utf8').split('\n').map((line) => {
     if (!line || line.startsWith('#')) return line;
     const [name] = line.split('\t');

@@ -178,6 +178,9 @@ bool has_risky_care_warning(const std::vector<Hint>& hints) {
                      [](const Hint& h) { return h.rule == "care.claim" || h.rule == "care.advice"; });
 }
 
+// Posts that answer someone in a conversation already under way.
+constexpr KindSet kConversationKinds = kReplyKinds | kind_bit(PostKind::chat_answer);
+
 bool is_over_length(const std::vector<Hint>& hints) {
   return std::any_of(hints.begin(), hints.end(), [](const Hint& h) { return h.rule == "length.over"; });
 }
@@ -247,17 +250,18 @@ Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) 
   return s;
 }
 
-std::string choose_label(const Scores& scores, const std::vector<Hint>& hints) {
+std::string choose_label(const Scores& scores, const std::vector<Hint>& hints, PostKind kind) {
   const Settings& k = settings();
   if (has_care_error(hints) || has_risky_care_warning(hints)) return "risky";
   if (scores.promotion >= k.promotional_at) return "promotional";
   // Too long to post as written: neither good nor engaging yet.
   if (is_over_length(hints)) return "broadcast";
   if (scores.conversation >= k.engaging_conversation && scores.overall >= k.engaging_overall) return "engaging";
-  // Useful without a conversation (a clear notice, a tip): good; one-way
-  // and weak: a broadcast.
-  if (scores.overall >= k.good_overall) return "good";
-  return "broadcast";
+  if (scores.overall < k.good_overall) return "broadcast";  // one-way and weak
+  // A reply or a chat answer is already a conversation: one good enough to
+  // send carries it. Anything else useful without one (a clear notice, a
+  // tip) is good.
+  return applies(kConversationKinds, kind) ? "engaging" : "good";
 }
 
 }  // namespace chime

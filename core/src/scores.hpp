@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/kinds.hpp"
 #include "rules/rule.hpp"
 
 namespace chime {
@@ -14,6 +15,7 @@ namespace chime {
 // its row of core/data/rules.tsv).
 
 Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints);
-std::string choose_label(const Scores& scores, const std::vector<Hint>& hints);
+// The label reads the kind too: a good reply or chat answer is engaging.
+std::string choose_label(const Scores& scores, const std::vector<Hint>& hints, PostKind kind);
 
 }  // namespace chime

@@ -154,15 +154,34 @@ TEST_CASE("label: a care.* error, a health claim or personal advice makes it ris
     CHECK((r.label == "risky") == care_error);
     risky += care_error ? 1 : 0;
   }
-  // And the label does not depend on the analysis, only on the hints.
+  // And whatever the scores and the kind, the care hints decide it.
   Scores great{95, 100, 90, 90, 0};
-  CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::error, 0, 1, "", "", {}}}) == "risky");
-  CHECK(choose_label(great, {Hint{"care.claim", Severity::warning, 0, 1, "", "", {}}}) == "risky");
-  CHECK(choose_label(great, {Hint{"care.advice", Severity::warning, 0, 1, "", "", {}}}) == "risky");
+  CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::error, 0, 1, "", "", {}}}, PostKind::general) == "risky");
+  CHECK(choose_label(great, {Hint{"care.claim", Severity::warning, 0, 1, "", "", {}}}, PostKind::general) == "risky");
+  CHECK(choose_label(great, {Hint{"care.advice", Severity::warning, 0, 1, "", "", {}}}, PostKind::general) == "risky");
   // Consent turns a privacy error into a warning: not risky.
-  CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::warning, 0, 1, "", "", {}}}) != "risky");
-  CHECK(choose_label(great, {Hint{"length.over", Severity::error, 0, 1, "", "", {}}}) != "risky");
+  CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::warning, 0, 1, "", "", {}}}, PostKind::general) != "risky");
+  CHECK(choose_label(great, {Hint{"length.over", Severity::error, 0, 1, "", "", {}}}, PostKind::general) != "risky");
   CHECK(risky >= 5);
+}
+
+TEST_CASE("label: a reply or chat answer good enough to send carries the conversation") {
+  // Scores with no question or invitation (conversation at its base), just
+  // good enough: engaging for a reply or a chat answer, good for a post of
+  // its own; below the line, a broadcast either way.
+  const int32_t line = setting("good_overall");
+  const Scores fine{line, setting("conversation_base"), 50, 70, 0};  // overall, conversation, value, tone, promotion
+  const Scores weak{line - 1, setting("conversation_base"), 50, 70, 0};
+  for (const PostKind kind : {PostKind::reply_complaint, PostKind::reply_question, PostKind::reply_praise,
+                              PostKind::reply, PostKind::chat_answer}) {
+    INFO(to_string(kind));
+    CHECK(choose_label(fine, {}, kind) == "engaging");
+    CHECK(choose_label(weak, {}, kind) == "broadcast");
+  }
+  for (const PostKind kind : {PostKind::general, PostKind::tip, PostKind::share, PostKind::service}) {
+    INFO(to_string(kind));
+    CHECK(choose_label(fine, {}, kind) == "good");
+  }
 }
 
 TEST_CASE("label: press release promotional, plain news broadcast, a good question engaging") {
