@@ -87,8 +87,11 @@ for (const line of fs.readFileSync(rulesFile, 'utf8').split('\n')) {
 
 // --- the formula (a copy of core/src/scores.cpp) -------------------------------
 const NOTICE_KINDS = new Set(['crisis', 'service', 'thread-later']);
-// A good reply or chat answer carries a conversation already under way: engaging.
+// A reply, a chat answer or a post that opens on a handle (not a wall of
+// them) answers someone: its label reads it as part of a conversation.
 const CONVERSATION_KINDS = new Set(['reply-complaint', 'reply-question', 'reply-praise', 'reply', 'chat-answer']);
+const answersSomeone = (r) => CONVERSATION_KINDS.has(r.kind) ||
+  (r.entities.mentions[0]?.start === 0 && !r.hints.some((h) => h.rule === 'form.mention-wall'));
 const RISKY_WARNINGS = new Set(['care.claim', 'care.advice']);
 const lround = (x) => Math.sign(x) * Math.round(Math.abs(x));
 const clamp = (v) => Math.min(100, Math.max(0, v));
@@ -119,6 +122,7 @@ const features = posts.map((p) => {
   }
   return {
     post: p, result: r, count, allWell, compound: r.sentiment.compound, kind: r.kind, words: wordsSaid(p, r),
+    answers: answersSomeone(r),
     careError: r.hints.some((h) => h.rule.startsWith('care.') && h.severity === 'error'),
     careWarning: r.hints.some((h) => RISKY_WARNINGS.has(h.rule)),
     overLength: r.hints.some((h) => h.rule === 'length.over'),
@@ -152,9 +156,9 @@ function score(f, k, w) {
   if (f.careError || f.careWarning) label = 'risky';
   else if (promotion >= k.promotional_at) label = 'promotional';
   else if (f.overLength) label = 'broadcast';
-  else if (conversation >= k.engaging_conversation && overall >= k.engaging_overall) label = 'engaging';
-  else if (overall < k.good_overall) label = 'broadcast';
-  else label = CONVERSATION_KINDS.has(f.kind) ? 'engaging' : 'good';
+  else if (f.answers) label = overall >= k.good_overall ? 'engaging' : 'broadcast';
+  else if (overall < k.own_post_overall) label = 'broadcast';
+  else label = conversation >= k.engaging_conversation ? 'engaging' : 'good';
   return { overall, label, conversation, value, tone, promotion };
 }
 
@@ -220,7 +224,7 @@ for (const name of Object.keys(k)) {
   if (name === 'promotion_divisor') continue;
   // The label's thresholds follow the expert's anchors (tests/devset/README.md):
   // below 40 is poor, so never good; engaging needs a conversation.
-  else if (name === 'good_overall') knobs.push({ name, get: () => k[name], set: (v) => (k[name] = v), min: 40, max: 100, steps: [1, 3, 10] });
+  else if (name === 'good_overall' || name === 'own_post_overall') knobs.push({ name, get: () => k[name], set: (v) => (k[name] = v), min: 40, max: 100, steps: [1, 3, 10] });
   else if (name.startsWith('kind.')) knobs.push({ name, get: () => k[name], set: (v) => (k[name] = v), min: -30, max: 30, steps: [1, 3, 10] });
   else if (name !== 'care_error_score') knobs.push({ name, get: () => k[name], set: (v) => (k[name] = v), min: 0, max: 100, steps: [1, 3, 10] });
 }

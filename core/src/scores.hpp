@@ -15,7 +15,9 @@ namespace chime {
 // its row of core/data/rules.tsv).
 
 Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints);
-// The label reads the kind too: a good reply or chat answer is engaging.
-std::string choose_label(const Scores& scores, const std::vector<Hint>& hints, PostKind kind);
+// A reply, a chat answer, or a post that opens by addressing someone: its
+// label reads it as part of a conversation (docs/scores.md, "The label").
+bool answers_someone(PostKind kind, const Entities& entities, const std::vector<Hint>& hints);
+std::string choose_label(const Scores& scores, const std::vector<Hint>& hints, bool answers_someone);
 
 }  // namespace chime
