@@ -36,6 +36,9 @@ const { values: options } = parseArgs({
     'rule-weights': { type: 'boolean', default: false },
     // Search only these numbers (comma-separated scores.tsv names or rule ids).
     numbers: { type: 'string', default: '' },
+    // With --split fit and --write: the least gain in Spearman + label
+    // agreement on the check half that is worth writing the numbers for.
+    'min-gain': { type: 'string', default: '0' },
     // Skip the check that the copy gives chime's own scores: for trying
     // numbers in the data files before chime is rebuilt with them.
     'trust-copy': { type: 'boolean', default: false },
@@ -295,10 +298,13 @@ features.map((f, i) => ({ f, s: found[i], gap: found[i].overall - f.post.expert.
   });
 
 // With --split fit, the numbers are written only if the check half (never
-// searched) agrees with the expert at least as well as before.
+// searched) agrees with the expert better than before by --min-gain.
 const checkObjective = (part) => { const f = figuresOn(part, checked); return f.rho + f.labels; };
-const checkHolds = options.split !== 'fit' || checkObjective(found) >= checkObjective(current.s) - 1e-9;
-if (options.write && !checkHolds) console.log('not written: the check half agrees less with the expert than before');
+const checkGain = checkObjective(found) - checkObjective(current.s);
+const checkHolds = options.split !== 'fit' || checkGain >= Number(options['min-gain']) - 1e-9;
+if (options.write && !checkHolds) {
+  console.log(`not written: on the check half, Spearman + labels moved by ${checkGain.toFixed(4)}, under --min-gain ${options['min-gain']}`);
+}
 if (options.write && checkHolds) {
   const s = fs.readFileSync(scoresFile, 'utf8').split('\n').map((line) => {
     if (!line || line.startsWith('#')) return line;
