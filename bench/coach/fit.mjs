@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Searches the score numbers (core/data/scores.tsv, and with --rule-weights
 // the weight columns of core/data/rules.tsv) on the tuning sets of
-// tests/devset/ (all ten by default: en, en-fresh, en-fresh2, en-fresh3,
-// en-fresh4, es, es-fresh, es-fresh2, es-fresh3, es-fresh4), all their posts or one half of the
+// tests/devset/ (all fourteen by default: en, en-fresh ... en-fresh6, es,
+// es-fresh ... es-fresh6), all their posts or one half of the
 // mod-5 split: --split fit (ids not a multiple of 5) searches there and also
 // prints the figures on the other half, check (the multiples of 5), never
 // searched. --predict names sets it reads and reports on but never searches
 // (leave-one-set-out: fit on the older sets, predict the newest):
 //
-//   node bench/coach/fit.mjs --chime build/ci/native/chime [--sets en,es,...] [--predict en-fresh3,...] [--split all|fit] [--rule-weights] [--rounds N] [--write]
+//   node bench/coach/fit.mjs --chime build/ci/native/chime [--sets en,es,...] [--predict en-fresh3,...] [--split all|fit] [--rule-weights] [--numbers a,b,...] [--rounds N] [--write]
 //
 // It runs chime once over the chosen posts, keeps which rules fired how often,
 // the sentiment and the kind, and recomputes the overall score and label
@@ -18,7 +18,8 @@
 // --trust-copy it goes on, to try numbers before chime is rebuilt), then
 // changes one number at a time by small integer steps, keeping a change
 // when Spearman(overall, expert) + label agreement on the searched posts goes up. Rule
-// weights keep their sign (a problem never adds points). `--write` puts the
+// weights keep their sign (a problem never adds points). --numbers names the
+// only numbers to search (scores.tsv names or rule ids), the others stay. `--write` puts the
 // numbers found into the two data files; rebuild chime and run
 // bench/coach/run.mjs to see the figures chime itself prints.
 import fs from 'node:fs';
@@ -29,10 +30,15 @@ import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.join(here, '../..');
-const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4'];
+const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'en-fresh5', 'en-fresh6', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4', 'es-fresh5', 'es-fresh6'];
 const { values: options } = parseArgs({
   options: { chime: { type: 'string' }, split: { type: 'string', default: 'all' }, worst: { type: 'string', default: '0' }, rounds: { type: 'string', default: '6' }, write: { type: 'boolean', default: false },
     'rule-weights': { type: 'boolean', default: false },
+    // Search only these numbers (comma-separated scores.tsv names or rule ids).
+    numbers: { type: 'string', default: '' },
+    // With --split fit and --write: the least gain in Spearman + label
+    // agreement on the check half that is worth writing the numbers for.
+    'min-gain': { type: 'string', default: '0' },
     // Skip the check that the copy gives chime's own scores: for trying
     // numbers in the data files before chime is rebuilt with them.
     'trust-copy': { type: 'boolean', default: false },
@@ -84,6 +90,11 @@ for (const line of fs.readFileSync(rulesFile, 'utf8').split('\n')) {
 
 // --- the formula (a copy of core/src/scores.cpp) -------------------------------
 const NOTICE_KINDS = new Set(['crisis', 'service', 'thread-later']);
+// A reply, a chat answer or a post that opens on a handle (not a wall of
+// them) answers someone: its label reads it as part of a conversation.
+const CONVERSATION_KINDS = new Set(['reply-complaint', 'reply-question', 'reply-praise', 'reply', 'chat-answer']);
+const answersSomeone = (r) => CONVERSATION_KINDS.has(r.kind) ||
+  (r.entities.mentions[0]?.start === 0 && !r.hints.some((h) => h.rule === 'form.mention-wall'));
 const RISKY_WARNINGS = new Set(['care.claim', 'care.advice']);
 const lround = (x) => Math.sign(x) * Math.round(Math.abs(x));
 const clamp = (v) => Math.min(100, Math.max(0, v));
@@ -114,6 +125,7 @@ const features = posts.map((p) => {
   }
   return {
     post: p, result: r, count, allWell, compound: r.sentiment.compound, kind: r.kind, words: wordsSaid(p, r),
+    answers: answersSomeone(r),
     careError: r.hints.some((h) => h.rule.startsWith('care.') && h.severity === 'error'),
     careWarning: r.hints.some((h) => RISKY_WARNINGS.has(h.rule)),
     overLength: r.hints.some((h) => h.rule === 'length.over'),
@@ -147,9 +159,9 @@ function score(f, k, w) {
   if (f.careError || f.careWarning) label = 'risky';
   else if (promotion >= k.promotional_at) label = 'promotional';
   else if (f.overLength) label = 'broadcast';
-  else if (conversation >= k.engaging_conversation && overall >= k.engaging_overall) label = 'engaging';
-  else if (overall >= k.good_overall) label = 'good';
-  else label = 'broadcast';
+  else if (f.answers) label = overall >= k.good_overall ? 'engaging' : 'broadcast';
+  else if (overall < k.own_post_overall) label = 'broadcast';
+  else label = conversation >= k.engaging_conversation ? 'engaging' : 'good';
   return { overall, label, conversation, value, tone, promotion };
 }
 
@@ -209,17 +221,18 @@ report(`current numbers (searching on ${options.split === 'all' ? 'all posts' : 
 const k = { ...settings };
 const w = JSON.parse(JSON.stringify(rules));
 const knobs = [];
+const only = options.numbers ? new Set(options.numbers.split(',')) : null;
 for (const name of Object.keys(k)) {
   // promotion_divisor stays as written: press-release's floor below assumes it.
   if (name === 'promotion_divisor') continue;
   // The label's thresholds follow the expert's anchors (tests/devset/README.md):
   // below 40 is poor, so never good; engaging needs a conversation.
-  else if (name === 'good_overall') knobs.push({ get: () => k[name], set: (v) => (k[name] = v), min: 40, max: 100, steps: [1, 3, 10] });
-  else if (name.startsWith('kind.')) knobs.push({ get: () => k[name], set: (v) => (k[name] = v), min: -30, max: 30, steps: [1, 3, 10] });
-  else if (name !== 'care_error_score') knobs.push({ get: () => k[name], set: (v) => (k[name] = v), min: 0, max: 100, steps: [1, 3, 10] });
+  else if (name === 'good_overall' || name === 'own_post_overall') knobs.push({ name, get: () => k[name], set: (v) => (k[name] = v), min: 40, max: 100, steps: [1, 3, 10] });
+  else if (name.startsWith('kind.')) knobs.push({ name, get: () => k[name], set: (v) => (k[name] = v), min: -30, max: 30, steps: [1, 3, 10] });
+  else if (name !== 'care_error_score') knobs.push({ name, get: () => k[name], set: (v) => (k[name] = v), min: 0, max: 100, steps: [1, 3, 10] });
 }
 const fired = new Set(features.flatMap((f) => Object.keys(f.count)));
-for (const id of options['rule-weights'] ? Object.keys(w) : []) {
+for (const id of options['rule-weights'] || only ? Object.keys(w) : []) {
   if (!fired.has(id) || w[id].cap === 0) continue;  // nothing to learn from; 0-weight rules stay 0
   // A rule that fires keeps its sign and moves its dimension by 5 to 45
   // points: every rule counts for something, none decides the score alone.
@@ -231,7 +244,17 @@ for (const id of options['rule-weights'] ? Object.keys(w) : []) {
   let [min, max] = sign > 0 ? [5, 45] : [-45, -5];
   if (id.startsWith('form.')) min = -20;
   if (id === 'promo.press-release') min = 42;
-  knobs.push({ get: () => w[id].first, set: (v) => { w[id].first = v; w[id].cap = Math.max(Math.abs(v), Math.abs(v + w[id].more * 2)); }, min, max, steps: [1, 3, 10] });
+  knobs.push({ name: id, get: () => w[id].first, set: (v) => { w[id].first = v; w[id].cap = Math.max(Math.abs(v), Math.abs(v + w[id].more * 2)); }, min, max, steps: [1, 3, 10] });
+}
+// --numbers: search only the numbers named (scores.tsv names, or rule ids
+// for their weights), leaving every other number as written.
+if (only) {
+  const unknown = [...only].filter((name) => !knobs.some((knob) => knob.name === name));
+  if (unknown.length) {
+    process.stderr.write(`bench/coach/fit: --numbers: nothing to search for ${unknown.join(', ')}\n`);
+    process.exit(2);
+  }
+  knobs.splice(0, knobs.length, ...knobs.filter((knob) => only.has(knob.name)));
 }
 let best = figures(k, w).objective;
 for (let round = 0; round < Number(options.rounds); round++) {
@@ -256,6 +279,7 @@ for (let round = 0; round < Number(options.rounds); round++) {
 }
 report('found:', figures(k, w).s);
 console.log('scores.tsv:', Object.entries(k).map(([n, v]) => `${n}=${v}`).join(' '));
+console.log('moved:', Object.keys(k).filter((n) => k[n] !== settings[n]).map((n) => `${n} ${settings[n]} -> ${k[n]}`).join(', ') || 'nothing');
 console.log('rules.tsv (dimension first more cap):');
 for (const [id, r] of Object.entries(w)) {
   const o = rules[id];
@@ -273,7 +297,15 @@ features.map((f, i) => ({ f, s: found[i], gap: found[i].overall - f.post.expert.
     console.log(`   fired: ${Object.entries(f.count).map(([id, n]) => n > 1 ? `${id}x${n}` : id).join(' ')}; sentiment ${f.compound}`);
   });
 
-if (options.write) {
+// With --split fit, the numbers are written only if the check half (never
+// searched) agrees with the expert better than before by --min-gain.
+const checkObjective = (part) => { const f = figuresOn(part, checked); return f.rho + f.labels; };
+const checkGain = checkObjective(found) - checkObjective(current.s);
+const checkHolds = options.split !== 'fit' || checkGain >= Number(options['min-gain']) - 1e-9;
+if (options.write && !checkHolds) {
+  console.log(`not written: on the check half, Spearman + labels moved by ${checkGain.toFixed(4)}, under --min-gain ${options['min-gain']}`);
+}
+if (options.write && checkHolds) {
   const s = fs.readFileSync(scoresFile, 'utf8').split('\n').map((line) => {
     if (!line || line.startsWith('#')) return line;
     const [name] = line.split('\t');
@@ -286,6 +318,6 @@ if (options.write) {
     f[4] = String(w[f[0]].first); f[5] = String(w[f[0]].more); f[6] = String(w[f[0]].cap);
     return f.join('\t');
   });
-  if (options['rule-weights']) fs.writeFileSync(rulesFile, r.join('\n'));
-  console.log(`written: core/data/scores.tsv${options['rule-weights'] ? ', core/data/rules.tsv' : ''}`);
+  if (options['rule-weights'] || only) fs.writeFileSync(rulesFile, r.join('\n'));
+  console.log(`written: core/data/scores.tsv${options['rule-weights'] || only ? ', core/data/rules.tsv' : ''}`);
 }

@@ -130,7 +130,7 @@ struct Analyzer::Impl {
     r.sentiment = analysis.sentiment;
     r.readability = analysis.readability;
     r.scores = compute_scores(analysis, r.hints);
-    r.label = choose_label(r.scores, r.hints);
+    r.label = choose_label(r.scores, r.hints, answers_someone(analysis.kind, r.entities, r.hints));
     r.kind = to_string(kind.kind);
     r.kind_cue = std::move(kind.cue);
     r.language = std::string(to_string(analysis.language));

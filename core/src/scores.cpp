@@ -26,7 +26,7 @@ struct Settings {
   int32_t conversation_weight, value_weight, tone_weight, promotion_divisor;
   int32_t conversation_not_expected;
   int32_t care_error_score, care_warning_score, over_length_score;
-  int32_t promotional_at, engaging_conversation, engaging_overall, good_overall;
+  int32_t promotional_at, engaging_conversation, own_post_overall, good_overall;
   int32_t spread_percent;
   int32_t words_even, words_counted, weak_post_floor;
   std::array<int32_t, static_cast<size_t>(PostKind::count)> kind_points{};  // the rows kind.<name>
@@ -50,7 +50,7 @@ const Settings& settings() {
         {"over_length_score", &out.over_length_score},
         {"promotional_at", &out.promotional_at},
         {"engaging_conversation", &out.engaging_conversation},
-        {"engaging_overall", &out.engaging_overall},
+        {"own_post_overall", &out.own_post_overall},
         {"good_overall", &out.good_overall},
         {"spread_percent", &out.spread_percent},
         {"words_even", &out.words_even},
@@ -220,7 +220,7 @@ Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) 
   const int32_t heard = applies(kNoticeKinds, analysis.kind) ? std::max(s.conversation, k.conversation_not_expected)
                                                               : s.conversation;
   const int32_t mean = (k.conversation_weight * heard + k.value_weight * s.value + k.tone_weight * s.tone + 50) / 100;
-  // The kind's own worth, then the spread around the label's line (integer,
+  // The kind's own worth, then the spread around good_overall (integer,
   // rounded half away from zero): a wider scale, the same order.
   // What the post has to say: a point for each word of its own beyond
   // words_even, up to words_counted; a point off for each word short of it.
@@ -247,17 +247,30 @@ Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) 
   return s;
 }
 
-std::string choose_label(const Scores& scores, const std::vector<Hint>& hints) {
+bool answers_someone(PostKind kind, const Entities& entities, const std::vector<Hint>& hints) {
+  constexpr KindSet kConversationKinds = kReplyKinds | kind_bit(PostKind::chat_answer);
+  if (applies(kConversationKinds, kind)) return true;
+  // A post that opens on a handle is addressed to that person (a reply
+  // exported without its context: "@sam Yes, we're open Sundays 10-4"); a
+  // wall of handles is not (form.mention-wall).
+  return !entities.mentions.empty() && entities.mentions.front().start == 0 &&
+         std::none_of(hints.begin(), hints.end(), [](const Hint& h) { return h.rule == "form.mention-wall"; });
+}
+
+std::string choose_label(const Scores& scores, const std::vector<Hint>& hints, bool answers) {
   const Settings& k = settings();
   if (has_care_error(hints) || has_risky_care_warning(hints)) return "risky";
   if (scores.promotion >= k.promotional_at) return "promotional";
   // Too long to post as written: neither good nor engaging yet.
   if (is_over_length(hints)) return "broadcast";
-  if (scores.conversation >= k.engaging_conversation && scores.overall >= k.engaging_overall) return "engaging";
-  // Useful without a conversation (a clear notice, a tip): good; one-way
-  // and weak: a broadcast.
-  if (scores.overall >= k.good_overall) return "good";
-  return "broadcast";
+  // A reply or a chat answer is already a conversation: one good enough to
+  // send carries it.
+  if (answers) return scores.overall >= k.good_overall ? "engaging" : "broadcast";
+  // A post of its own has to say enough to be worth reading: below the
+  // line, one-way and weak (a vague notice, a slogan). Above it, engaging
+  // when it asks or invites, else good (a clear notice, a tip).
+  if (scores.overall < k.own_post_overall) return "broadcast";
+  return scores.conversation >= k.engaging_conversation ? "engaging" : "good";
 }
 
 }  // namespace chime

@@ -154,15 +154,51 @@ TEST_CASE("label: a care.* error, a health claim or personal advice makes it ris
     CHECK((r.label == "risky") == care_error);
     risky += care_error ? 1 : 0;
   }
-  // And the label does not depend on the analysis, only on the hints.
+  // And whatever the scores and the kind, the care hints decide it.
   Scores great{95, 100, 90, 90, 0};
-  CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::error, 0, 1, "", "", {}}}) == "risky");
-  CHECK(choose_label(great, {Hint{"care.claim", Severity::warning, 0, 1, "", "", {}}}) == "risky");
-  CHECK(choose_label(great, {Hint{"care.advice", Severity::warning, 0, 1, "", "", {}}}) == "risky");
+  CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::error, 0, 1, "", "", {}}}, false) == "risky");
+  CHECK(choose_label(great, {Hint{"care.claim", Severity::warning, 0, 1, "", "", {}}}, false) == "risky");
+  CHECK(choose_label(great, {Hint{"care.advice", Severity::warning, 0, 1, "", "", {}}}, false) == "risky");
   // Consent turns a privacy error into a warning: not risky.
-  CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::warning, 0, 1, "", "", {}}}) != "risky");
-  CHECK(choose_label(great, {Hint{"length.over", Severity::error, 0, 1, "", "", {}}}) != "risky");
+  CHECK(choose_label(great, {Hint{"care.patient-privacy", Severity::warning, 0, 1, "", "", {}}}, false) != "risky");
+  CHECK(choose_label(great, {Hint{"length.over", Severity::error, 0, 1, "", "", {}}}, false) != "risky");
   CHECK(risky >= 5);
+}
+
+TEST_CASE("label: a reply or chat answer good enough to send engages; a post of its own must say more") {
+  // Scores with no question or invitation (conversation at its base): a
+  // reply or a chat answer is engaging from good_overall, a broadcast below
+  // it; a post of its own is a broadcast until own_post_overall, then good.
+  const int32_t reply_line = setting("good_overall"), own_line = setting("own_post_overall");
+  REQUIRE(own_line >= reply_line);
+  const auto at = [](int32_t overall) { return Scores{overall, setting("conversation_base"), 50, 70, 0}; };
+  const Entities none;
+  for (const PostKind kind : {PostKind::reply_complaint, PostKind::reply_question, PostKind::reply_praise,
+                              PostKind::reply, PostKind::chat_answer}) {
+    INFO(to_string(kind));
+    REQUIRE(answers_someone(kind, none, {}));
+  }
+  CHECK(choose_label(at(reply_line), {}, true) == "engaging");
+  CHECK(choose_label(at(reply_line - 1), {}, true) == "broadcast");
+  for (const PostKind kind : {PostKind::general, PostKind::tip, PostKind::share, PostKind::service}) {
+    INFO(to_string(kind));
+    REQUIRE(!answers_someone(kind, none, {}));
+  }
+  CHECK(choose_label(at(own_line), {}, false) == "good");
+  CHECK(choose_label(at(own_line - 1), {}, false) == "broadcast");
+  // Asking makes it engaging, from the same line.
+  Scores asks = at(own_line);
+  asks.conversation = setting("engaging_conversation");
+  CHECK(choose_label(asks, {}, false) == "engaging");
+  // A post that opens on a handle answers that person, even without the
+  // reply's context; a wall of handles does not.
+  Analyzer analyzer;
+  const Result direct = analyzer.analyze("@ahmed_k Thanks for asking! Yes, our Elm St pharmacy is open Sundays 10-4.");
+  CHECK(answers_someone(PostKind::general, direct.entities, direct.hints));
+  const Result wall = analyzer.analyze("@cdc @nih @who @hhs Thank you for the new guidance on RSV vaccines for older adults.");
+  CHECK(!answers_someone(PostKind::general, wall.entities, wall.hints));
+  const Result named = analyzer.analyze("Thanks to @NurseLeah for a great thread on safe staffing.");
+  CHECK(!answers_someone(PostKind::general, named.entities, named.hints));
 }
 
 TEST_CASE("label: press release promotional, plain news broadcast, a good question engaging") {
