@@ -171,16 +171,20 @@ std::optional<std::pair<size_t, size_t>> care_tied_to_person(const Analysis& a, 
   return std::nullopt;
 }
 
-// "you" as the person a reply's sentence is about ("you", "you're",
-// "you've"; not "you'll" or "you'd": what may happen is no event).
-bool is_you(std::string_view w) { return w == "you" || w == "you're" || w == "youre" || w == "you've" || w == "youve"; }
+// "you" as the person a reply's sentence is about (lists/confirms_you.tsv:
+// "you", "you're", "you've"; not "you'll" or "you'd": what may happen is no
+// event).
+bool is_you(const Token& t) {
+  static const WordList& you = WordList::builtin("lists/confirms_you.tsv");
+  return you.contains(t);
+}
 
-// A word that makes what follows possible rather than done: a modal, "to",
-// or a contraction of "will" or "would" ("we'll get you booked in", "to be
-// seen", "you can be referred").
-bool makes_possible(std::string_view w) {
-  return w == "will" || w == "would" || w == "can" || w == "could" || w == "may" || w == "might" || w == "should" ||
-         w == "must" || w == "to" || w.ends_with("'ll") || w.ends_with("'d");
+// A word that makes what follows possible rather than done: a modal or "to"
+// (lists/confirms_possible.tsv), or a contraction of "will" or "would"
+// ("we'll get you booked in", "to be seen", "you can be referred").
+bool makes_possible(const Token& t) {
+  static const WordList& possible = WordList::builtin("lists/confirms_possible.tsv");
+  return possible.contains(t) || t.folded.ends_with("'ll") || t.folded.ends_with("'d");
 }
 
 // How far a care event may stand from "you" ("you've now been booked": 3).
@@ -194,20 +198,21 @@ constexpr size_t kSubjectReach = 12;
 // English: is the care event at token i said in the passive of a subject
 // that opens with "your" ("your pump start with our educator is now
 // booked", "your claim for the MRI (R8,450) was declined")? "is", "was",
-// "are", "were" or "been" stands right before it (or before "now", "also",
-// "just" or "already"), and "your" earlier in its clause (no comma, colon,
+// "are", "were" or "been" (lists/confirms_be.tsv) stands right before it
+// (or before "now", "also", "just" or "already":
+// lists/confirms_be_adverbs.tsv), and "your" earlier in its clause (no comma, colon,
 // semicolon or sentence mark between). The token of "your", or nothing.
 std::optional<size_t> your_subject_of(const Document& doc, const Sentence& s, size_t i) {
+  static const WordList& be_forms = WordList::builtin("lists/confirms_be.tsv");
+  static const WordList& adverbs = WordList::builtin("lists/confirms_be_adverbs.tsv");
   size_t be = i;
   if (be > s.first_token) --be;
-  const std::string_view adverb = doc.tokens[be].folded;
-  if ((adverb == "now" || adverb == "also" || adverb == "just" || adverb == "already") && be > s.first_token) --be;
-  const std::string_view w = doc.tokens[be].folded;
-  if (w != "is" && w != "was" && w != "are" && w != "were" && w != "been") return std::nullopt;
+  if (adverbs.contains(doc.tokens[be]) && be > s.first_token) --be;
+  if (!be_forms.contains(doc.tokens[be])) return std::nullopt;
   for (size_t k = be; k > s.first_token && k + kSubjectReach > be; --k) {
     const Token& t = doc.tokens[k - 1];
     if (t.text == "," || t.text == ":" || t.text == ";" || t.text == "." || t.text == "!" || t.text == "?") break;
-    if (makes_possible(t.folded)) break;
+    if (makes_possible(t)) break;
     if (t.folded == "your") return k - 1;
   }
   return std::nullopt;
@@ -230,9 +235,9 @@ std::optional<std::pair<size_t, size_t>> care_event_of_you(const Analysis& a, co
     std::optional<size_t> person;
     for (size_t k = i; k > s.first_token && k + kEventReach > i; --k) {
       const Token& t = doc.tokens[k - 1];
-      if ((t.kind != TokenKind::word && t.kind != TokenKind::number) || makes_possible(t.folded)) break;
-      if (is_you(t.folded) || (is_kin(t, Language::en) && k >= 2 && doc.tokens[k - 2].folded == "your")) {
-        person = is_you(t.folded) ? k - 1 : k - 2;
+      if ((t.kind != TokenKind::word && t.kind != TokenKind::number) || makes_possible(t)) break;
+      if (is_you(t) || (is_kin(t, Language::en) && k >= 2 && doc.tokens[k - 2].folded == "your")) {
+        person = is_you(t) ? k - 1 : k - 2;
         break;
       }
     }
@@ -240,12 +245,29 @@ std::optional<std::pair<size_t, size_t>> care_event_of_you(const Analysis& a, co
     if (!person && i + 1 < s.last_token && doc.tokens[i + 1].folded == "you") {
       // "we've referred you": the account did it to the person; no modal before.
       bool possible = false;
-      for (size_t k = i; k > s.first_token && k + kEventReach > i; --k) possible = possible || makes_possible(doc.tokens[k - 1].folded);
+      for (size_t k = i; k > s.first_token && k + kEventReach > i; --k) possible = possible || makes_possible(doc.tokens[k - 1]);
       if (!possible) person = i;
     }
     if (person) return std::pair{*person, i};
   }
   return std::nullopt;
+}
+
+// Spanish: does token k say that something happened, by its grammar: a
+// verb in the third-person preterite ("llegó", "salió", "se reprogramó"),
+// or a participle after a verb that states it ("fue aprobada", "está
+// confirmada", "ha sido enviado": es/lists/confirms_stating.tsv; "ya quedó
+// listo" is in the list)?
+bool spanish_happened(const Document& doc, size_t k) {
+  static const WordList& stating = WordList::builtin("es/lists/confirms_stating.tsv");
+  const Token& t = doc.tokens[k];
+  if (t.kind != TokenKind::word) return false;
+  const std::string_view w = t.folded;
+  if (w.size() >= 5 && w.ends_with("\u00f3")) return w != "debi\u00f3";  // a duty, not an event: "nadie debió cobrarle"
+  if (k == 0 || w.size() < 6) return false;
+  const bool participle = w.ends_with("ado") || w.ends_with("ada") || w.ends_with("ados") || w.ends_with("adas") ||
+                          w.ends_with("ido") || w.ends_with("ida") || w.ends_with("idos") || w.ends_with("idas");
+  return participle && stating.contains(doc.tokens[k - 1]);
 }
 
 // Spanish: does a reply's sentence tell the person's care, whatever its
@@ -258,23 +280,6 @@ std::optional<std::pair<size_t, size_t>> care_event_of_you(const Analysis& a, co
 // "el Papanicolaou de su esposa ya está listo y salió normal". Not after
 // "si" or "cuando" (care_confirms_generic), which make it general. The
 // token of the record or procedure, or nothing.
-// Spanish: does token k say that something happened, by its grammar: a
-// verb in the third-person preterite ("llegó", "salió", "se reprogramó"),
-// or a participle after a verb that states it ("fue aprobada", "está
-// confirmada", "ha sido enviado", "ya quedó listo" is in the list)?
-bool spanish_happened(const Document& doc, size_t k) {
-  static constexpr std::string_view kStating[] = {"fue", "fueron", "está", "están", "sido", "ya", "quedó", "quedaron"};
-  const Token& t = doc.tokens[k];
-  if (t.kind != TokenKind::word) return false;
-  const std::string_view w = t.folded;
-  if (w.size() >= 5 && w.ends_with("\u00f3")) return w != "debi\u00f3";  // a duty, not an event: "nadie debió cobrarle"
-  if (k == 0 || w.size() < 6) return false;
-  const bool participle = w.ends_with("ado") || w.ends_with("ada") || w.ends_with("ados") || w.ends_with("adas") ||
-                          w.ends_with("ido") || w.ends_with("ida") || w.ends_with("idos") || w.ends_with("idas");
-  const std::string_view before = doc.tokens[k - 1].folded;
-  return participle && std::find(std::begin(kStating), std::end(kStating), before) != std::end(kStating);
-}
-
 std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
   static const WordList& person = WordList::builtin("es/lists/confirms_person.tsv");
   static const WordList& record = WordList::builtin("es/lists/confirms_record.tsv");
