@@ -20,6 +20,7 @@ namespace chime {
 namespace {
 
 size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i);
+bool makes_possible(const Token& t);
 
 // How many words may stand between "your" and what the clinic holds
 // ("your lumbar MRI", "your follow-up blood test results": 3).
@@ -32,6 +33,21 @@ bool speaks_of_kin(const Document& doc) {
     if (doc.tokens[k].folded == "my" && is_kin(doc.tokens[k + 1], Language::en)) return true;
   }
   return false;
+}
+
+// Does the care noun at token `noun` do a care event to someone rather than
+// have one happen to it: a modal, then the base form of a word of
+// lists/care_events.tsv ("Your surgery can book a 2-year-old in", "your GP
+// surgery will refer you"; not "your surgery will be rescheduled")? A
+// surgery, a clinic or a unit that books is a place.
+bool does_care_event(const Document& doc, const Sentence& s, size_t noun) {
+  static const WordList& events = WordList::builtin("lists/care_events.tsv");
+  if (noun + 2 >= s.last_token || !makes_possible(doc.tokens[noun + 1])) return false;
+  const std::string_view verb = doc.tokens[noun + 2].folded;
+  if (verb.empty() || doc.tokens[noun + 2].kind != TokenKind::word) return false;
+  // book -> booked, schedule -> scheduled, refer -> referred
+  const std::string base(verb);
+  return events.contains(base + (base.back() == 'e' ? "d" : "ed")) || events.contains(base + base.back() + "ed");
 }
 
 // If token i is "your" (or, when `third_person`, "his", "her" or "their":
@@ -55,7 +71,7 @@ size_t care_noun_after_your(const Analysis& a, size_t i, bool third_person) {
     const Token& t = doc.tokens[k];
     if (t.kind != TokenKind::word && t.kind != TokenKind::number) return 0;  // punctuation ends the phrase
     if (token_in_entity(doc, k)) return 0;
-    if (const size_t fact = care_fact_at(a, s, k)) return fact;
+    if (const size_t fact = care_fact_at(a, s, k)) return does_care_event(doc, s, fact) ? 0 : fact;
   }
   return 0;
 }
@@ -270,6 +286,21 @@ bool spanish_happened(const Document& doc, size_t k) {
   return participle && stating.contains(doc.tokens[k - 1]);
 }
 
+// Spanish: if a verb of regret (es/lists/confirms_regret.tsv) stands at
+// token k with "que" after it (one word between at most: "lamentamos mucho
+// que"), the end of the clause it opens (a comma, a colon, a semicolon or
+// the sentence's end): what the reply regrets is what the person told
+// ("lamentamos que su padre perdiera la sesión de diálisis"). Else k.
+size_t retold_clause_end(const Document& doc, const Sentence& s, size_t k) {
+  static const WordList& regret = WordList::builtin("es/lists/confirms_regret.tsv");
+  if (!regret.contains(doc.tokens[k])) return k;
+  size_t q = k + 1;
+  if (q < s.last_token && doc.tokens[q].folded != "que") ++q;
+  if (q >= s.last_token || doc.tokens[q].folded != "que") return k;
+  while (q < s.last_token && doc.tokens[q].text != "," && doc.tokens[q].text != ":" && doc.tokens[q].text != ";") ++q;
+  return q;
+}
+
 // Spanish: does a reply's sentence tell the person's care, whatever its
 // words? It speaks of the person or their family (es/lists/confirms_person:
 // "su", "tu", "estáis"), of a care record or a procedure or stay
@@ -293,12 +324,18 @@ std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
   // without su or tu.
   bool has_person = a.in_reply_to && speaks_of_self(*a.in_reply_to);
   bool has_finding = false;
+  size_t retold_until = 0;  // the end of a clause that retells the complaint
   for (size_t k = s.first_token; k < s.last_token; ++k) {
+    has_person = has_person || own(k, person);
+    if (k < retold_until) continue;
+    if (const size_t end = retold_clause_end(doc, s, k); end > k) {
+      retold_until = end;
+      continue;
+    }
     if (!told && (own(k, record) || matches.any(List::procedures, k, k + 1))) {
       if (matches.any(List::care_confirms_generic, s.first_token, k)) return std::nullopt;
       told = k;
     }
-    has_person = has_person || own(k, person);
     has_finding = has_finding || ((own(k, finding) || (spanish_happened(doc, k) && !token_in_entity(doc, k))) &&
                                   !negated(doc, k, a.language));  // "no revisamos resultados aquí"
   }
@@ -338,6 +375,8 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
     // "If your test results...", "how to read your chart": general, not about this person.
     size_t from = std::max(s.first_token, m.first_token >= 3 ? m.first_token - 3 : size_t{0});
     if (matches.any(List::care_confirms_generic, from, m.first_token)) continue;
+    // "Your surgery can book a 2-year-old in": a place.
+    if (a.language != Language::es && does_care_event(doc, s, m.last_token - 1)) continue;
     if (!first) {
       first = &s;
       example = doc.utf8(m.start, m.end);
@@ -398,6 +437,23 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
         example = doc.utf8(doc.tokens[*told].start, doc.tokens[*told].end);
       }
       last = &s;
+    }
+  }
+  // A reply whose own words identify a patient (an error of
+  // care.patient-privacy, which runs first: "we'll make sure Callum gets the
+  // message in bed 14", "your aunt Brenda was in Room 12 with us") tells
+  // everyone that person's care, whatever its other words.
+  if (is_public_reply(doc)) {
+    for (const Hint& h : sink.hints()) {
+      if (h.rule != "care.patient-privacy" || h.severity != Severity::error) continue;
+      const auto s = std::find_if(doc.sentences.begin(), doc.sentences.end(),
+                                  [&](const Sentence& t) { return t.start <= h.start && h.start < t.end; });
+      if (s == doc.sentences.end()) continue;
+      if (!first || s->start < first->start) {
+        first = &*s;
+        example = doc.utf8(h.start, h.end);
+      }
+      if (!last || s->end > last->end) last = &*s;
     }
   }
   if (!first) return;

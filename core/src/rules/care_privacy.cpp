@@ -155,7 +155,12 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
   for (size_t k = s.first_token; k < s.last_token; ++k) {
     if (token_in_entity(doc, k) || (k >= cue.first_token && k <= cue.last_token)) continue;
     const size_t name = skip_honorific(doc, k, lang);
-    if (name != k && honorifics(lang).contains(doc.tokens[k]) && is_name(doc, name, lang)) return true;
+    // Not a member of staff introduced by their role ("Our nurse Mrs Evans
+    // from Ward 3").
+    if (name != k && honorifics(lang).contains(doc.tokens[k]) && is_name(doc, name, lang) &&
+        !(k > 0 && is_clinician_title(doc, k - 1, lang))) {
+      return true;
+    }
     // "Mr. Hughes in Room 310": the sentence may split after "Mr.".
     if (k == s.first_token && is_name(doc, k, lang) && with_honorific(doc, k, lang) != k) return true;
     if (doc.tokens[k].folded == "old" && k >= 2 && doc.tokens[k - 2].folded == "year") return true;
@@ -221,8 +226,12 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
     const Token* number = token(doc, m.last_token);
     if (match_in_entity(doc, m) || !number || !is_room_number(*number)) continue;
     const Sentence& s = sentence_of(doc, m.first_token);
+    // A title after a clinician's role is staff's ("Our nurse Mrs Evans from
+    // Ward 3"), not a patient's.
     const auto in_sentence = [&](const PhraseMatch& c) {
-      return c.first_token >= s.first_token && c.first_token < s.last_token && !match_in_entity(doc, c);
+      return c.first_token >= s.first_token && c.first_token < s.last_token && !match_in_entity(doc, c) &&
+             !(c.first_token > 0 && honorifics(lang).contains(doc.tokens[c.first_token]) &&
+               is_clinician_title(doc, c.first_token - 1, lang));
     };
     // Names are read by language: English a titled name, an age or a name
     // beside a bed; Spanish a name just before the room.
@@ -569,11 +578,12 @@ class MentionsCare {
   bool mentions_ = false;
 };
 
-// Staff, not a patient: "Mrs. Jones, our head nurse", "Ms. Patel, RN".
-bool staff_follows(const Document& doc, size_t name_end, Language lang) {
+// Staff, not a patient: a clinician's title or a staff word among tokens
+// [first, last) ("Mrs. Jones, our head nurse", "Ms. Patel, RN").
+bool staff_within(const Document& doc, size_t first, size_t last, Language lang) {
   static const LocalizedWordList localized("lists/clinician_titles.tsv");
   const WordList& titles = localized.in(lang);
-  for (size_t k = name_end; k < doc.tokens.size() && k < name_end + 4; ++k) {
+  for (size_t k = first; k < doc.tokens.size() && k < last; ++k) {
     const Token& t = doc.tokens[k];
     if (titles.contains(t) || t.folded == "rn" || t.folded == "md" || t.folded == "staff" || t.folded == "team" ||
         t.folded == "volunteer" || t.folded == "retires" || t.folded == "retiring") {
@@ -581,6 +591,9 @@ bool staff_follows(const Document& doc, size_t name_end, Language lang) {
     }
   }
   return false;
+}
+bool staff_follows(const Document& doc, size_t name_end, Language lang) {
+  return staff_within(doc, name_end, name_end + 4, lang);
 }
 
 // English: does a care record or a care term follow a titled name's
@@ -613,7 +626,8 @@ void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint)
     if (name == i || !is_name(doc, name, lang)) continue;
     size_t name_end = name + 1;
     while (name_end < name + 3 && is_name(doc, name_end, lang)) ++name_end;
-    if (staff_follows(doc, name_end, lang)) continue;
+    // Staff: "Mrs. Jones, our head nurse", "our nurse Mrs Evans".
+    if (staff_follows(doc, name_end, lang) || (i > 0 && is_clinician_title(doc, i - 1, lang))) continue;
     const bool owned = !care() && care_owned_by(doc, name, name_end, lang);
     if (!owned && !care()) continue;
     const auto [from, noun] = patient_noun(sink, doc, i, name_end, name_end, lang);
@@ -836,6 +850,119 @@ void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t fi
   }
 }
 
+// Does sentence s or the next tell of care: a diagnosis, a procedure or a
+// stay, a word of lists/patient_context.tsv ("born", "admitted",
+// "recovery"), or (English) a condition or procedure of the classes?
+bool tells_care_near(const ListMatches& matches, const Sentence& s) {
+  const Document& doc = matches.doc();
+  const auto index = static_cast<size_t>(&s - doc.sentences.data());
+  const size_t until = index + 1 < doc.sentences.size() ? doc.sentences[index + 1].last_token : s.last_token;
+  const auto own = [&](List list) {
+    for (const PhraseMatch& m : matches.find(list, s.first_token, until)) {
+      if (!match_in_entity(doc, m)) return true;
+    }
+    return false;
+  };
+  return own(List::diagnoses) || own(List::procedures) || own(List::patient_context) ||
+         any_care_term(doc, s.first_token, until, matches.language());
+}
+
+// A named person's story in a post about care: "we're sharing Ruby's story:
+// she's 9, has kidney failure", "la historia de Ramón Ibarra, 71 años, ...
+// tras su implante coclear" (lists/story_words.tsv: story; Spanish
+// historia, testimonio, relato). A story a health account tells of a named
+// person is a patient's. English: a name's possessive (not opening its
+// sentence: "Women's story") right before the story word or one word
+// before it; Spanish: the story word, "de", and a name, with its
+// honorific ("la historia de don Efraín Molina"); and care told in that
+// sentence or the next. Not a clinician's ("Dr. Osei's story"), nor in a
+// sentence with a staff word ("Priya's story of 20 years as a volunteer on
+// our children's ward"). The span is the name.
+void named_stories(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const LocalizedWordList localized("lists/story_words.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  const WordList& stories = localized.in(lang);
+  const size_t n = doc.tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!stories.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const Sentence& s = sentence_of(doc, i);
+    size_t first = n, name_last = n;
+    bool possessive = false;
+    if (lang == Language::es && i + 1 < n && doc.tokens[i + 1].folded == "de") {
+      // "la historia de don Efraín Molina"
+      const size_t name = skip_honorific(doc, i + 2, lang);
+      if (name < n && is_name(doc, name, lang)) {
+        first = i + 2;
+        name_last = name;
+        while (name_last + 1 < name + 3 && is_name(doc, name_last + 1, lang)) ++name_last;
+      }
+    }
+    if (lang != Language::es) {
+      // "Ruby's story", "Ruby's incredible story"
+      for (size_t k = i; k > 0 && k + 3 > i && first == n; --k) {
+        const Token& p = doc.tokens[k - 1];
+        if (p.folded.size() <= 2 || !p.folded.ends_with("'s")) continue;
+        if (!is_name_word(doc, k - 1, std::string_view(p.folded).substr(0, p.folded.size() - 2), lang)) break;
+        name_last = k - 1;
+        first = with_honorific(doc, name_start(doc, name_last, lang), lang);
+        possessive = true;
+        if (opens_sentence(doc, first)) first = n;
+        break;
+      }
+    }
+    if (first == n) continue;
+    // skip_honorific() passes a doctor's title too: "la historia de Dr. Pérez".
+    const std::string_view title = doc.tokens[first].folded;
+    if (title == "dr" || title == "prof" || is_clinician_title(doc, first, lang) ||
+        (first > 0 && is_clinician_title(doc, first - 1, lang)) ||
+        staff_within(doc, s.first_token, s.last_token, lang) || !tells_care_near(matches, s)) {
+      continue;
+    }
+    const auto [from, noun] = patient_noun(sink, doc, first, name_last + 1, doc.tokens.size(), lang);
+    const int32_t start = doc.tokens[from].start, end = doc.tokens[name_last].end;
+    if (overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}),
+        {possessive ? noun + "'s" : noun});
+  }
+}
+
+// How far after a relative their care may be told ("their father's stay",
+// "her mum's hip replacement": 3).
+constexpr size_t kKinCareReach = 3;
+
+// English: a family named by its surname ("the Nkosi family") in a sentence
+// that tells a relative's care: a relation word with a care record, a
+// diagnosis, a procedure or a condition within three words after it ("A
+// huge thank you to the Nkosi family for the flowers they sent to Ward 9
+// after their father's stay with us"). The family's name tells everyone who
+// the patient was. Not "the Westmere Family Practice" (a capital F names a
+// place), not a family's gift without a relative's care ("the Ortega family
+// donated chairs for the ward"). The span is the family's name.
+void named_families(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const WordList& records = WordList::builtin("lists/care_record_nouns.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  if (lang == Language::es) return;
+  for (size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i + 1].text != "family" || doc.tokens[i - 1].folded != "the" || !is_name(doc, i, lang)) continue;
+    const Sentence& s = sentence_of(doc, i);
+    bool told = false;
+    for (size_t k = s.first_token; k < s.last_token && !told; ++k) {
+      if (!is_kin(doc.tokens[k], lang) || token_in_entity(doc, k)) continue;
+      const size_t until = std::min(k + 1 + kKinCareReach, static_cast<size_t>(s.last_token));
+      for (size_t c = k + 1; c < until && !told; ++c) {
+        told = (records.contains(doc.tokens[c]) && !token_in_entity(doc, c)) ||
+               matches.any(List::diagnoses, c, c + 1) || matches.any(List::procedures, c, c + 1);
+      }
+      told = told || any_care_term(doc, k + 1, until, lang);
+    }
+    const int32_t start = doc.tokens[i].start, end = doc.tokens[i + 1].end;
+    if (!told || overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.named", {doc.utf8(start, end)}));
+  }
+}
+
 // What replaces "la niña Valentina" (the person word at token i and the
 // name after it), and where the replaced span starts: the article stays in
 // agreement ("la niña Valentina" -> "la paciente", "al pequeño Tomás" -> "al
@@ -952,6 +1079,8 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   described_relatives(matches, sink, first_hint);
   named_with_possessive(matches, sink, first_hint);
   spanish_introduced_names(matches, sink, first_hint);
+  named_stories(matches, sink, first_hint);
+  named_families(matches, sink, first_hint);
   if (!says_consent(matches)) return;
   // The post says the patient agreed: still a warning, since only a written
   // authorisation on file makes it lawful.
