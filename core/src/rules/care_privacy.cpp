@@ -927,6 +927,48 @@ void named_stories(const ListMatches& matches, HintSink& sink, size_t first_hint
   }
 }
 
+// How many tokens a note in brackets after a name may hold ("Maureen
+// (Tuesdays 10am, Alzheimer's)": 6).
+constexpr size_t kBracketReach = 8;
+
+// A name with its diagnosis or procedure in brackets right after it: "lovely
+// people like Maureen (Tuesdays 10am, Alzheimer's)", "Rosa (diabetes tipo
+// 1)". The note says what the person has. Not a clinician ("Dr. Kim
+// (oncology)"), not a service or a role ("Sarah (diabetes nurse)": a word
+// of lists/diagnosis_followers.tsv after the diagnosis, or a staff word in
+// the note). The span is the name.
+void named_in_brackets(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  const WordList& followers = localized_followers.in(lang);
+  const size_t n = doc.tokens.size();
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (doc.tokens[i + 1].text != "(" || !is_name(doc, i, lang)) continue;
+    const size_t first = with_honorific(doc, name_start(doc, i, lang), lang);
+    if (first > 0 && is_clinician_title(doc, first - 1, lang)) continue;
+    if (const std::string_view t = doc.tokens[first].folded; t == "dr" || t == "prof") continue;
+    size_t close = i + 2;
+    while (close < n && close < i + 2 + kBracketReach && doc.tokens[close].text != ")") ++close;
+    if (close >= n || doc.tokens[close].text != ")" || staff_within(doc, i + 2, close, lang)) continue;
+    bool told = false;
+    for (List list : {List::diagnoses, List::procedures}) {
+      for (const PhraseMatch& m : matches.find(list, i + 2, close)) {
+        const Token* next = token(doc, m.last_token);
+        told = told || (!match_in_entity(doc, m) && !(next && followers.contains(*next)));
+      }
+    }
+    for (size_t k = i + 2; k < close && !told; ++k) {
+      const Token* next = token(doc, k + 1);
+      told = care_term(doc.tokens[k], lang) != CareTerm::none && !token_in_entity(doc, k) &&
+             !(next && followers.contains(*next));
+    }
+    const int32_t start = doc.tokens[first].start, end = doc.tokens[i].end;
+    if (!told || overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+  }
+}
+
 // How far after a relative their care may be told ("their father's stay",
 // "her mum's hip replacement": 3).
 constexpr size_t kKinCareReach = 3;
@@ -1032,7 +1074,9 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
       // replaces it).
       size_t name = i + 1;
       if (name < doc.tokens.size() && (doc.tokens[name].folded == "de" || doc.tokens[name].text == ",")) ++name;
-      if (!is_name(doc, name, lang)) continue;
+      // "la Asociación de Familiares de Alzheimer": a disease named after a
+      // person is no relative's name.
+      if (!is_name(doc, name, lang) || matches.any(List::diagnoses, name, name + 1)) continue;
       const size_t name_end = name_end_from(name);
       const Token& first = doc.tokens[name];
       if (!care_fact_near(i) || overlaps_hint(sink, first_hint, first.start, doc.tokens[name_end - 1].end)) continue;
@@ -1081,6 +1125,7 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   spanish_introduced_names(matches, sink, first_hint);
   named_stories(matches, sink, first_hint);
   named_families(matches, sink, first_hint);
+  named_in_brackets(matches, sink, first_hint);
   if (!says_consent(matches)) return;
   // The post says the patient agreed: still a warning, since only a written
   // authorisation on file makes it lawful.
