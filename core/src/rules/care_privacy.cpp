@@ -175,6 +175,34 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
 
 size_t name_start(const Document& doc, size_t last, Language lang);
 
+// English: does the room's sentence go on to tell the person's own
+// condition: "his" or "her" after the room, then a diagnosis or a condition
+// or procedure of the classes, not a service's ("her last day of IV
+// antibiotics for endocarditis"; not "a talk on our diabetes clinic")? Then
+// a name beside the room is its patient, as beside a bed.
+bool tells_own_condition(const ListMatches& matches, const Sentence& s, const PhraseMatch& room) {
+  static const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
+  const Document& doc = matches.doc();
+  size_t from = s.last_token;
+  for (size_t k = room.last_token; k < s.last_token && from == s.last_token; ++k) {
+    if (doc.tokens[k].folded == "his" || doc.tokens[k].folded == "her") from = k + 1;
+  }
+  // The next word of the writer's own (past a hashtag: "diabetes #dsma clinic").
+  const auto service = [&](size_t next) {
+    while (next < doc.tokens.size() && token_in_entity(doc, next)) ++next;
+    return next < doc.tokens.size() && followers.contains(doc.tokens[next]);
+  };
+  for (const PhraseMatch& d : matches.find(List::diagnoses, from, s.last_token)) {
+    if (!match_in_entity(doc, d) && !service(d.last_token)) return true;
+  }
+  for (size_t k = from; k < s.last_token; ++k) {
+    if (care_term(doc.tokens[k], matches.language()) != CareTerm::none && !token_in_entity(doc, k) && !service(k + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Spanish: a person's name just before the room ("Lucía Benítez, de la
 // habitación 308", "Martina (cama 4)"): the room is that person's. The
 // words between may be only "," "(" and the articles and prepositions that
@@ -236,7 +264,9 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
     // Names are read by language: English a titled name, an age or a name
     // beside a bed; Spanish a name just before the room.
     const bool person = lang == Language::es ? spanish_name_before(doc, m.first_token, lang)
-                                             : names_a_person(doc, s, m, holds_one_patient(doc, m), lang);
+                                             : names_a_person(doc, s, m,
+                                                              holds_one_patient(doc, m) || tells_own_condition(matches, s, m),
+                                                              lang);
     // Spanish: a birth, a procedure or a diagnosis told beside a patient's
     // room or bed (es/lists/patient_rooms.tsv: "el parto en la habitación
     // 12") is that room's patient; a "sala" or a "box" is also where
