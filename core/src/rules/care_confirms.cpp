@@ -53,10 +53,12 @@ bool does_care_event(const Document& doc, const Sentence& s, size_t noun) {
 // If token i is "your" (or, when `third_person`, "his", "her" or "their":
 // the reply answers someone who asked about a relative) followed within
 // kCareNounReach words by a care-record noun (lists/care_record_nouns.tsv),
-// a procedure or a diagnosis, that noun's last token; else 0. A relation
+// a procedure or a diagnosis, that noun's last token, or by "with" and a
+// clinician's title, the title's token; else 0. A relation
 // word after "your" does not use up the reach ("your daughter's eye test
 // results").
 size_t care_noun_after_your(const Analysis& a, size_t i, bool third_person) {
+  static const WordList& clinicians = WordList::builtin("lists/clinician_titles.tsv");
   const Document& doc = a.doc;
   const std::string_view w = doc.tokens[i].folded;
   const bool opener = w == "your" || (third_person && (w == "his" || w == "her" || w == "their"));
@@ -71,6 +73,9 @@ size_t care_noun_after_your(const Analysis& a, size_t i, bool third_person) {
     const Token& t = doc.tokens[k];
     if (t.kind != TokenKind::word && t.kind != TokenKind::number) return 0;  // punctuation ends the phrase
     if (token_in_entity(doc, k)) return 0;
+    // "your video consult with Dr Nguyen": whatever the visit is called, it
+    // was with a clinician (lists/clinician_titles.tsv).
+    if (t.folded == "with" && k + 1 < s.last_token && clinicians.contains(doc.tokens[k + 1])) return k + 1;
     if (const size_t fact = care_fact_at(a, s, k)) return does_care_event(doc, s, fact) ? 0 : fact;
   }
   return 0;
