@@ -341,6 +341,22 @@ std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
       if (matches.any(List::care_confirms_generic, s.first_token, k)) return std::nullopt;
       told = k;
     }
+    // A diagnosis told of the person is its own finding: "tu madre tiene
+    // osteoporosis en la cadera" (a link of care_diagnosis_link with su, tu...
+    // among the two words before it, and a diagnosis within four words
+    // after it).
+    if (!told && ((k >= 1 && own(k - 1, person)) || (k >= 2 && own(k - 2, person)))) {
+      if (const Phrase* link = matches.starting_at(List::care_diagnosis_link, k, s.last_token)) {
+        const size_t after = k + link->tokens.size();
+        for (size_t d = after; d < s.last_token && d < after + 4; ++d) {
+          if (!matches.any(List::diagnoses, d, d + 1) && !spanish_disease_word(doc.tokens[d])) continue;
+          if (matches.any(List::care_confirms_generic, s.first_token, k) || negated(doc, k, a.language)) return std::nullopt;
+          told = d;
+          has_finding = true;
+          break;
+        }
+      }
+    }
     has_finding = has_finding || ((own(k, finding) || (spanish_happened(doc, k) && !token_in_entity(doc, k))) &&
                                   !negated(doc, k, a.language));  // "no revisamos resultados aquí"
   }
