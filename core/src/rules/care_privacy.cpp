@@ -587,7 +587,8 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
 bool mentions_care(const ListMatches& matches) {
   const Document& doc = matches.doc();
   return any_in_text(matches, List::diagnoses) || any_in_text(matches, List::procedures) ||
-         any_care_term(doc, 0, doc.tokens.size(), matches.language());
+         any_care_term(doc, 0, doc.tokens.size(), matches.language()) ||
+         (matches.language() == Language::es && any_in_text(matches, List::patient_context));
 }
 
 // mentions_care(), asked at most once per post and only when needed.
