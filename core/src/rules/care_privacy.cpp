@@ -803,23 +803,28 @@ void described_relatives(const ListMatches& matches, HintSink& sink, size_t firs
   const Document& doc = matches.doc();
   const Language lang = matches.language();
   if (lang == Language::es) return;
-  for (size_t i = 1; i < doc.tokens.size(); ++i) {
-    const Token& owner = doc.tokens[i - 1];
+  for (size_t o = 0; o + 1 < doc.tokens.size(); ++o) {
+    const Token& owner = doc.tokens[o];
     // The cheap test first: few words are possessives.
-    if (owner.folded.size() <= 2 || !owner.folded.ends_with("'s") || !is_kin(doc.tokens[i], lang) ||
-        token_in_entity(doc, i - 1) || token_in_entity(doc, i)) {
-      continue;
-    }
+    if (owner.folded.size() <= 2 || !owner.folded.ends_with("'s") || token_in_entity(doc, o)) continue;
+    // The relation right after it, or after one word ("our head of
+    // finance's little girl").
+    size_t i = o + 1;
+    if (!is_kin(doc.tokens[i], lang) && i + 1 < doc.tokens.size() && doc.tokens[i].kind == TokenKind::word) ++i;
+    if (!is_kin(doc.tokens[i], lang) || token_in_entity(doc, i)) continue;
     const Sentence& s = sentence_of(doc, i);
     bool told = false;
     for (size_t k = i + 1; k < s.last_token && k <= i + kRelativeReach && !told; ++k) {
       const Token& t = doc.tokens[k];
       if (t.kind == TokenKind::punct && t.text != ",") break;  // the clause ends
-      size_t after = 0;
+      size_t after = 0, reach = 4;
       if (t.folded == "diagnosed") after = k + 1;
       else if (const Phrase* link = matches.starting_at(List::care_diagnosis_link, k, s.last_token)) after = k + link->tokens.size();
+      // "... having her kidney transplant": their own care, by its possessive
+      // (one word between at most, as for a named person's).
+      else if (t.folded == "his" || t.folded == "her") after = k + 1, reach = 2;
       if (after == 0) continue;
-      const size_t until = std::min(after + 4, static_cast<size_t>(s.last_token));
+      const size_t until = std::min(after + reach, static_cast<size_t>(s.last_token));
       told = matches.any(List::diagnoses, after, until) || matches.any(List::procedures, after, until) ||
              any_care_term(doc, after, until, lang);
     }
