@@ -1005,6 +1005,31 @@ void named_in_brackets(const ListMatches& matches, HintSink& sink, size_t first_
   }
 }
 
+// Spanish: the person whose permission a post states, by name ("Con el
+// permiso de Mabel y de su familia, hoy les contamos su trasplante de
+// riñón": a consent phrase of care_consent.tsv that ends in "de", then a
+// name), in a post about care, is the patient the post names; the consent
+// makes it the warning. Not a clinician's ("con la autorización de la Dra.
+// Ruiz" has an article and a title).
+void named_in_consent(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  if (lang != Language::es) return;
+  MentionsCare care(matches);
+  for (const PhraseMatch& m : matches.find(List::care_consent)) {
+    if (match_in_entity(doc, m) || doc.tokens[m.last_token - 1].folded != "de") continue;
+    const size_t name = skip_honorific(doc, m.last_token, lang);
+    if (!is_name(doc, name, lang)) continue;
+    const std::string_view title = doc.tokens[m.last_token].folded;
+    if (title == "dr" || title == "dra" || is_clinician_title(doc, m.last_token, lang)) continue;
+    size_t name_end = name + 1;
+    while (name_end < name + 3 && is_name(doc, name_end, lang)) ++name_end;
+    const int32_t start = doc.tokens[m.last_token].start, end = doc.tokens[name_end - 1].end;
+    if (overlaps_hint(sink, first_hint, start, end) || !care()) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+  }
+}
+
 // How far after a relative their care may be told ("their father's stay",
 // "her mum's hip replacement": 3).
 constexpr size_t kKinCareReach = 3;
@@ -1162,6 +1187,7 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   named_stories(matches, sink, first_hint);
   named_families(matches, sink, first_hint);
   named_in_brackets(matches, sink, first_hint);
+  named_in_consent(matches, sink, first_hint);
   if (!says_consent(matches)) return;
   // The post says the patient agreed: still a warning, since only a written
   // authorisation on file makes it lawful.
