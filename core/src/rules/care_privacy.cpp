@@ -581,6 +581,15 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
 
 // ---- "Mrs. Alvarez ... her hip replacement", "4-year-old Sophie" ------------
 
+// Spanish: a procedure named by its ending among tokens [first, last),
+// outside entities ("su colostomía", "la endoscopia").
+bool any_spanish_procedure(const Document& doc, size_t first, size_t last) {
+  for (size_t k = first; k < last && k < doc.tokens.size(); ++k) {
+    if (spanish_procedure_word(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
 // Does the text mention a diagnosis or a procedure (outside entities)?
 // In English also a condition or procedure of the WordNet classes
 // (care_terms.hpp): a token scan, so callers ask it last.
@@ -588,7 +597,8 @@ bool mentions_care(const ListMatches& matches) {
   const Document& doc = matches.doc();
   return any_in_text(matches, List::diagnoses) || any_in_text(matches, List::procedures) ||
          any_care_term(doc, 0, doc.tokens.size(), matches.language()) ||
-         (matches.language() == Language::es && any_in_text(matches, List::patient_context));
+         (matches.language() == Language::es &&
+          (any_in_text(matches, List::patient_context) || any_spanish_procedure(doc, 0, doc.tokens.size())));
 }
 
 // mentions_care(), asked at most once per post and only when needed.
@@ -900,7 +910,8 @@ bool tells_care_near(const ListMatches& matches, const Sentence& s) {
     return false;
   };
   return own(List::diagnoses) || own(List::procedures) || own(List::patient_context) ||
-         any_care_term(doc, s.first_token, until, matches.language());
+         any_care_term(doc, s.first_token, until, matches.language()) ||
+         (matches.language() == Language::es && any_spanish_procedure(doc, s.first_token, until));
 }
 
 // A named person's story in a post about care: "we're sharing Ruby's story:
