@@ -128,19 +128,6 @@ constexpr size_t kOutcomeReach = 4;
 // riesgo de cáncer"), through the words of es/lists/claim_between.tsv only.
 constexpr size_t kSpanishOutcomeReach = 7;
 
-// Spanish: a word that names a disease by its ending
-// (es/lists/disease_suffixes.tsv: artritis, anemia, fibromialgia, artrosis,
-// neuropatía), with at least three letters before it.
-bool spanish_disease_word(const Token& t) {
-  static const WordList& endings = WordList::builtin("es/lists/disease_suffixes.tsv");
-  if (t.kind != TokenKind::word) return false;
-  const std::string_view w = t.folded;
-  for (size_t cut = 3; cut + 3 <= w.size(); ++cut) {
-    if (endings.contains(w.substr(cut))) return true;
-  }
-  return false;
-}
-
 // An outcome verb (lists/claim_outcomes.tsv: reverses, heals, kills,
 // eliminates...; es/lists/claim_outcomes.tsv: revierte, elimina,
 // disuelve...) with a diagnosis (lists/diagnoses.tsv; in English also a

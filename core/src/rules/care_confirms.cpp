@@ -20,6 +20,7 @@ namespace chime {
 namespace {
 
 size_t care_fact_at(const Analysis& a, const Sentence& s, size_t i);
+bool makes_possible(const Token& t);
 
 // How many words may stand between "your" and what the clinic holds
 // ("your lumbar MRI", "your follow-up blood test results": 3).
@@ -34,13 +35,30 @@ bool speaks_of_kin(const Document& doc) {
   return false;
 }
 
+// Does the care noun at token `noun` do a care event to someone rather than
+// have one happen to it: a modal, then the base form of a word of
+// lists/care_events.tsv ("Your surgery can book a 2-year-old in", "your GP
+// surgery will refer you"; not "your surgery will be rescheduled")? A
+// surgery, a clinic or a unit that books is a place.
+bool does_care_event(const Document& doc, const Sentence& s, size_t noun) {
+  static const WordList& events = WordList::builtin("lists/care_events.tsv");
+  if (noun + 2 >= s.last_token || !makes_possible(doc.tokens[noun + 1])) return false;
+  const std::string_view verb = doc.tokens[noun + 2].folded;
+  if (verb.empty() || doc.tokens[noun + 2].kind != TokenKind::word) return false;
+  // book -> booked, schedule -> scheduled, refer -> referred
+  const std::string base(verb);
+  return events.contains(base + (base.back() == 'e' ? "d" : "ed")) || events.contains(base + base.back() + "ed");
+}
+
 // If token i is "your" (or, when `third_person`, "his", "her" or "their":
 // the reply answers someone who asked about a relative) followed within
 // kCareNounReach words by a care-record noun (lists/care_record_nouns.tsv),
-// a procedure or a diagnosis, that noun's last token; else 0. A relation
+// a procedure or a diagnosis, that noun's last token, or by "with" and a
+// clinician's title, the title's token; else 0. A relation
 // word after "your" does not use up the reach ("your daughter's eye test
 // results").
 size_t care_noun_after_your(const Analysis& a, size_t i, bool third_person) {
+  static const WordList& clinicians = WordList::builtin("lists/clinician_titles.tsv");
   const Document& doc = a.doc;
   const std::string_view w = doc.tokens[i].folded;
   const bool opener = w == "your" || (third_person && (w == "his" || w == "her" || w == "their"));
@@ -55,7 +73,10 @@ size_t care_noun_after_your(const Analysis& a, size_t i, bool third_person) {
     const Token& t = doc.tokens[k];
     if (t.kind != TokenKind::word && t.kind != TokenKind::number) return 0;  // punctuation ends the phrase
     if (token_in_entity(doc, k)) return 0;
-    if (const size_t fact = care_fact_at(a, s, k)) return fact;
+    // "your video consult with Dr Nguyen": whatever the visit is called, it
+    // was with a clinician (lists/clinician_titles.tsv).
+    if (t.folded == "with" && k + 1 < s.last_token && clinicians.contains(doc.tokens[k + 1])) return k + 1;
+    if (const size_t fact = care_fact_at(a, s, k)) return does_care_event(doc, s, fact) ? 0 : fact;
   }
   return 0;
 }
@@ -171,16 +192,20 @@ std::optional<std::pair<size_t, size_t>> care_tied_to_person(const Analysis& a, 
   return std::nullopt;
 }
 
-// "you" as the person a reply's sentence is about ("you", "you're",
-// "you've"; not "you'll" or "you'd": what may happen is no event).
-bool is_you(std::string_view w) { return w == "you" || w == "you're" || w == "youre" || w == "you've" || w == "youve"; }
+// "you" as the person a reply's sentence is about (lists/confirms_you.tsv:
+// "you", "you're", "you've"; not "you'll" or "you'd": what may happen is no
+// event).
+bool is_you(const Token& t) {
+  static const WordList& you = WordList::builtin("lists/confirms_you.tsv");
+  return you.contains(t);
+}
 
-// A word that makes what follows possible rather than done: a modal, "to",
-// or a contraction of "will" or "would" ("we'll get you booked in", "to be
-// seen", "you can be referred").
-bool makes_possible(std::string_view w) {
-  return w == "will" || w == "would" || w == "can" || w == "could" || w == "may" || w == "might" || w == "should" ||
-         w == "must" || w == "to" || w.ends_with("'ll") || w.ends_with("'d");
+// A word that makes what follows possible rather than done: a modal or "to"
+// (lists/confirms_possible.tsv), or a contraction of "will" or "would"
+// ("we'll get you booked in", "to be seen", "you can be referred").
+bool makes_possible(const Token& t) {
+  static const WordList& possible = WordList::builtin("lists/confirms_possible.tsv");
+  return possible.contains(t) || t.folded.ends_with("'ll") || t.folded.ends_with("'d");
 }
 
 // How far a care event may stand from "you" ("you've now been booked": 3).
@@ -194,20 +219,21 @@ constexpr size_t kSubjectReach = 12;
 // English: is the care event at token i said in the passive of a subject
 // that opens with "your" ("your pump start with our educator is now
 // booked", "your claim for the MRI (R8,450) was declined")? "is", "was",
-// "are", "were" or "been" stands right before it (or before "now", "also",
-// "just" or "already"), and "your" earlier in its clause (no comma, colon,
+// "are", "were" or "been" (lists/confirms_be.tsv) stands right before it
+// (or before "now", "also", "just" or "already":
+// lists/confirms_be_adverbs.tsv), and "your" earlier in its clause (no comma, colon,
 // semicolon or sentence mark between). The token of "your", or nothing.
 std::optional<size_t> your_subject_of(const Document& doc, const Sentence& s, size_t i) {
+  static const WordList& be_forms = WordList::builtin("lists/confirms_be.tsv");
+  static const WordList& adverbs = WordList::builtin("lists/confirms_be_adverbs.tsv");
   size_t be = i;
   if (be > s.first_token) --be;
-  const std::string_view adverb = doc.tokens[be].folded;
-  if ((adverb == "now" || adverb == "also" || adverb == "just" || adverb == "already") && be > s.first_token) --be;
-  const std::string_view w = doc.tokens[be].folded;
-  if (w != "is" && w != "was" && w != "are" && w != "were" && w != "been") return std::nullopt;
+  if (adverbs.contains(doc.tokens[be]) && be > s.first_token) --be;
+  if (!be_forms.contains(doc.tokens[be])) return std::nullopt;
   for (size_t k = be; k > s.first_token && k + kSubjectReach > be; --k) {
     const Token& t = doc.tokens[k - 1];
     if (t.text == "," || t.text == ":" || t.text == ";" || t.text == "." || t.text == "!" || t.text == "?") break;
-    if (makes_possible(t.folded)) break;
+    if (makes_possible(t)) break;
     if (t.folded == "your") return k - 1;
   }
   return std::nullopt;
@@ -230,9 +256,9 @@ std::optional<std::pair<size_t, size_t>> care_event_of_you(const Analysis& a, co
     std::optional<size_t> person;
     for (size_t k = i; k > s.first_token && k + kEventReach > i; --k) {
       const Token& t = doc.tokens[k - 1];
-      if ((t.kind != TokenKind::word && t.kind != TokenKind::number) || makes_possible(t.folded)) break;
-      if (is_you(t.folded) || (is_kin(t, Language::en) && k >= 2 && doc.tokens[k - 2].folded == "your")) {
-        person = is_you(t.folded) ? k - 1 : k - 2;
+      if ((t.kind != TokenKind::word && t.kind != TokenKind::number) || makes_possible(t)) break;
+      if (is_you(t) || (is_kin(t, Language::en) && k >= 2 && doc.tokens[k - 2].folded == "your")) {
+        person = is_you(t) ? k - 1 : k - 2;
         break;
       }
     }
@@ -240,12 +266,44 @@ std::optional<std::pair<size_t, size_t>> care_event_of_you(const Analysis& a, co
     if (!person && i + 1 < s.last_token && doc.tokens[i + 1].folded == "you") {
       // "we've referred you": the account did it to the person; no modal before.
       bool possible = false;
-      for (size_t k = i; k > s.first_token && k + kEventReach > i; --k) possible = possible || makes_possible(doc.tokens[k - 1].folded);
+      for (size_t k = i; k > s.first_token && k + kEventReach > i; --k) possible = possible || makes_possible(doc.tokens[k - 1]);
       if (!possible) person = i;
     }
     if (person) return std::pair{*person, i};
   }
   return std::nullopt;
+}
+
+// Spanish: does token k say that something happened, by its grammar: a
+// verb in the third-person preterite ("llegó", "salió", "se reprogramó"),
+// or a participle after a verb that states it ("fue aprobada", "está
+// confirmada", "ha sido enviado": es/lists/confirms_stating.tsv; "ya quedó
+// listo" is in the list)?
+bool spanish_happened(const Document& doc, size_t k) {
+  static const WordList& stating = WordList::builtin("es/lists/confirms_stating.tsv");
+  const Token& t = doc.tokens[k];
+  if (t.kind != TokenKind::word) return false;
+  const std::string_view w = t.folded;
+  if (w.size() >= 5 && w.ends_with("\u00f3")) return w != "debi\u00f3";  // a duty, not an event: "nadie debió cobrarle"
+  if (k == 0 || w.size() < 6) return false;
+  const bool participle = w.ends_with("ado") || w.ends_with("ada") || w.ends_with("ados") || w.ends_with("adas") ||
+                          w.ends_with("ido") || w.ends_with("ida") || w.ends_with("idos") || w.ends_with("idas");
+  return participle && stating.contains(doc.tokens[k - 1]);
+}
+
+// Spanish: if a verb of regret (es/lists/confirms_regret.tsv) stands at
+// token k with "que" after it (one word between at most: "lamentamos mucho
+// que"), the end of the clause it opens (a comma, a colon, a semicolon or
+// the sentence's end): what the reply regrets is what the person told
+// ("lamentamos que su padre perdiera la sesión de diálisis"). Else k.
+size_t retold_clause_end(const Document& doc, const Sentence& s, size_t k) {
+  static const WordList& regret = WordList::builtin("es/lists/confirms_regret.tsv");
+  if (!regret.contains(doc.tokens[k])) return k;
+  size_t q = k + 1;
+  if (q < s.last_token && doc.tokens[q].folded != "que") ++q;
+  if (q >= s.last_token || doc.tokens[q].folded != "que") return k;
+  while (q < s.last_token && doc.tokens[q].text != "," && doc.tokens[q].text != ":" && doc.tokens[q].text != ";") ++q;
+  return q;
 }
 
 // Spanish: does a reply's sentence tell the person's care, whatever its
@@ -258,23 +316,6 @@ std::optional<std::pair<size_t, size_t>> care_event_of_you(const Analysis& a, co
 // "el Papanicolaou de su esposa ya está listo y salió normal". Not after
 // "si" or "cuando" (care_confirms_generic), which make it general. The
 // token of the record or procedure, or nothing.
-// Spanish: does token k say that something happened, by its grammar: a
-// verb in the third-person preterite ("llegó", "salió", "se reprogramó"),
-// or a participle after a verb that states it ("fue aprobada", "está
-// confirmada", "ha sido enviado", "ya quedó listo" is in the list)?
-bool spanish_happened(const Document& doc, size_t k) {
-  static constexpr std::string_view kStating[] = {"fue", "fueron", "está", "están", "sido", "ya", "quedó", "quedaron"};
-  const Token& t = doc.tokens[k];
-  if (t.kind != TokenKind::word) return false;
-  const std::string_view w = t.folded;
-  if (w.size() >= 5 && w.ends_with("\u00f3")) return w != "debi\u00f3";  // a duty, not an event: "nadie debió cobrarle"
-  if (k == 0 || w.size() < 6) return false;
-  const bool participle = w.ends_with("ado") || w.ends_with("ada") || w.ends_with("ados") || w.ends_with("adas") ||
-                          w.ends_with("ido") || w.ends_with("ida") || w.ends_with("idos") || w.ends_with("idas");
-  const std::string_view before = doc.tokens[k - 1].folded;
-  return participle && std::find(std::begin(kStating), std::end(kStating), before) != std::end(kStating);
-}
-
 std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
   static const WordList& person = WordList::builtin("es/lists/confirms_person.tsv");
   static const WordList& record = WordList::builtin("es/lists/confirms_record.tsv");
@@ -288,12 +329,34 @@ std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
   // without su or tu.
   bool has_person = a.in_reply_to && speaks_of_self(*a.in_reply_to);
   bool has_finding = false;
+  size_t retold_until = 0;  // the end of a clause that retells the complaint
   for (size_t k = s.first_token; k < s.last_token; ++k) {
+    has_person = has_person || own(k, person);
+    if (k < retold_until) continue;
+    if (const size_t end = retold_clause_end(doc, s, k); end > k) {
+      retold_until = end;
+      continue;
+    }
     if (!told && (own(k, record) || matches.any(List::procedures, k, k + 1))) {
       if (matches.any(List::care_confirms_generic, s.first_token, k)) return std::nullopt;
       told = k;
     }
-    has_person = has_person || own(k, person);
+    // A diagnosis told of the person is its own finding: "tu madre tiene
+    // osteoporosis en la cadera" (a link of care_diagnosis_link with su, tu...
+    // among the two words before it, and a diagnosis within four words
+    // after it).
+    if (!told && ((k >= 1 && own(k - 1, person)) || (k >= 2 && own(k - 2, person)))) {
+      if (const Phrase* link = matches.starting_at(List::care_diagnosis_link, k, s.last_token)) {
+        const size_t after = k + link->tokens.size();
+        for (size_t d = after; d < s.last_token && d < after + 4; ++d) {
+          if (!matches.any(List::diagnoses, d, d + 1) && !spanish_disease_word(doc.tokens[d])) continue;
+          if (matches.any(List::care_confirms_generic, s.first_token, k) || negated(doc, k, a.language)) return std::nullopt;
+          told = d;
+          has_finding = true;
+          break;
+        }
+      }
+    }
     has_finding = has_finding || ((own(k, finding) || (spanish_happened(doc, k) && !token_in_entity(doc, k))) &&
                                   !negated(doc, k, a.language));  // "no revisamos resultados aquí"
   }
@@ -333,6 +396,8 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
     // "If your test results...", "how to read your chart": general, not about this person.
     size_t from = std::max(s.first_token, m.first_token >= 3 ? m.first_token - 3 : size_t{0});
     if (matches.any(List::care_confirms_generic, from, m.first_token)) continue;
+    // "Your surgery can book a 2-year-old in": a place.
+    if (a.language != Language::es && does_care_event(doc, s, m.last_token - 1)) continue;
     if (!first) {
       first = &s;
       example = doc.utf8(m.start, m.end);
@@ -393,6 +458,23 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
         example = doc.utf8(doc.tokens[*told].start, doc.tokens[*told].end);
       }
       last = &s;
+    }
+  }
+  // A reply whose own words identify a patient (an error of
+  // care.patient-privacy, which runs first: "we'll make sure Callum gets the
+  // message in bed 14", "your aunt Brenda was in Room 12 with us") tells
+  // everyone that person's care, whatever its other words.
+  if (is_public_reply(doc)) {
+    for (const Hint& h : sink.hints()) {
+      if (h.rule != "care.patient-privacy" || h.severity != Severity::error) continue;
+      const auto s = std::find_if(doc.sentences.begin(), doc.sentences.end(),
+                                  [&](const Sentence& t) { return t.start <= h.start && h.start < t.end; });
+      if (s == doc.sentences.end()) continue;
+      if (!first || s->start < first->start) {
+        first = &*s;
+        example = doc.utf8(h.start, h.end);
+      }
+      if (!last || s->end > last->end) last = &*s;
     }
   }
   if (!first) return;

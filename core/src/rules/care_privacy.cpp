@@ -155,7 +155,12 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
   for (size_t k = s.first_token; k < s.last_token; ++k) {
     if (token_in_entity(doc, k) || (k >= cue.first_token && k <= cue.last_token)) continue;
     const size_t name = skip_honorific(doc, k, lang);
-    if (name != k && honorifics(lang).contains(doc.tokens[k]) && is_name(doc, name, lang)) return true;
+    // Not a member of staff introduced by their role ("Our nurse Mrs Evans
+    // from Ward 3").
+    if (name != k && honorifics(lang).contains(doc.tokens[k]) && is_name(doc, name, lang) &&
+        !(k > 0 && is_clinician_title(doc, k - 1, lang))) {
+      return true;
+    }
     // "Mr. Hughes in Room 310": the sentence may split after "Mr.".
     if (k == s.first_token && is_name(doc, k, lang) && with_honorific(doc, k, lang) != k) return true;
     if (doc.tokens[k].folded == "old" && k >= 2 && doc.tokens[k - 2].folded == "year") return true;
@@ -169,6 +174,34 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
 }
 
 size_t name_start(const Document& doc, size_t last, Language lang);
+
+// English: does the room's sentence go on to tell the person's own
+// condition: "his" or "her" after the room, then a diagnosis or a condition
+// or procedure of the classes, not a service's ("her last day of IV
+// antibiotics for endocarditis"; not "a talk on our diabetes clinic")? Then
+// a name beside the room is its patient, as beside a bed.
+bool tells_own_condition(const ListMatches& matches, const Sentence& s, const PhraseMatch& room) {
+  static const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
+  const Document& doc = matches.doc();
+  size_t from = s.last_token;
+  for (size_t k = room.last_token; k < s.last_token && from == s.last_token; ++k) {
+    if (doc.tokens[k].folded == "his" || doc.tokens[k].folded == "her") from = k + 1;
+  }
+  // The next word of the writer's own (past a hashtag: "diabetes #dsma clinic").
+  const auto service = [&](size_t next) {
+    while (next < doc.tokens.size() && token_in_entity(doc, next)) ++next;
+    return next < doc.tokens.size() && followers.contains(doc.tokens[next]);
+  };
+  for (const PhraseMatch& d : matches.find(List::diagnoses, from, s.last_token)) {
+    if (!match_in_entity(doc, d) && !service(d.last_token)) return true;
+  }
+  for (size_t k = from; k < s.last_token; ++k) {
+    if (care_term(doc.tokens[k], matches.language()) != CareTerm::none && !token_in_entity(doc, k) && !service(k + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 // Spanish: a person's name just before the room ("Lucía Benítez, de la
 // habitación 308", "Martina (cama 4)"): the room is that person's. The
@@ -221,13 +254,19 @@ void room_numbers(const ListMatches& matches, HintSink& sink) {
     const Token* number = token(doc, m.last_token);
     if (match_in_entity(doc, m) || !number || !is_room_number(*number)) continue;
     const Sentence& s = sentence_of(doc, m.first_token);
+    // A title after a clinician's role is staff's ("Our nurse Mrs Evans from
+    // Ward 3"), not a patient's.
     const auto in_sentence = [&](const PhraseMatch& c) {
-      return c.first_token >= s.first_token && c.first_token < s.last_token && !match_in_entity(doc, c);
+      return c.first_token >= s.first_token && c.first_token < s.last_token && !match_in_entity(doc, c) &&
+             !(c.first_token > 0 && honorifics(lang).contains(doc.tokens[c.first_token]) &&
+               is_clinician_title(doc, c.first_token - 1, lang));
     };
     // Names are read by language: English a titled name, an age or a name
     // beside a bed; Spanish a name just before the room.
     const bool person = lang == Language::es ? spanish_name_before(doc, m.first_token, lang)
-                                             : names_a_person(doc, s, m, holds_one_patient(doc, m), lang);
+                                             : names_a_person(doc, s, m,
+                                                              holds_one_patient(doc, m) || tells_own_condition(matches, s, m),
+                                                              lang);
     // Spanish: a birth, a procedure or a diagnosis told beside a patient's
     // room or bed (es/lists/patient_rooms.tsv: "el parto en la habitación
     // 12") is that room's patient; a "sala" or a "box" is also where
@@ -542,13 +581,24 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
 
 // ---- "Mrs. Alvarez ... her hip replacement", "4-year-old Sophie" ------------
 
+// Spanish: a procedure named by its ending among tokens [first, last),
+// outside entities ("su colostomía", "la endoscopia").
+bool any_spanish_procedure(const Document& doc, size_t first, size_t last) {
+  for (size_t k = first; k < last && k < doc.tokens.size(); ++k) {
+    if (spanish_procedure_word(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
 // Does the text mention a diagnosis or a procedure (outside entities)?
 // In English also a condition or procedure of the WordNet classes
 // (care_terms.hpp): a token scan, so callers ask it last.
 bool mentions_care(const ListMatches& matches) {
   const Document& doc = matches.doc();
   return any_in_text(matches, List::diagnoses) || any_in_text(matches, List::procedures) ||
-         any_care_term(doc, 0, doc.tokens.size(), matches.language());
+         any_care_term(doc, 0, doc.tokens.size(), matches.language()) ||
+         (matches.language() == Language::es &&
+          (any_in_text(matches, List::patient_context) || any_spanish_procedure(doc, 0, doc.tokens.size())));
 }
 
 // mentions_care(), asked at most once per post and only when needed.
@@ -569,11 +619,12 @@ class MentionsCare {
   bool mentions_ = false;
 };
 
-// Staff, not a patient: "Mrs. Jones, our head nurse", "Ms. Patel, RN".
-bool staff_follows(const Document& doc, size_t name_end, Language lang) {
+// Staff, not a patient: a clinician's title or a staff word among tokens
+// [first, last) ("Mrs. Jones, our head nurse", "Ms. Patel, RN").
+bool staff_within(const Document& doc, size_t first, size_t last, Language lang) {
   static const LocalizedWordList localized("lists/clinician_titles.tsv");
   const WordList& titles = localized.in(lang);
-  for (size_t k = name_end; k < doc.tokens.size() && k < name_end + 4; ++k) {
+  for (size_t k = first; k < doc.tokens.size() && k < last; ++k) {
     const Token& t = doc.tokens[k];
     if (titles.contains(t) || t.folded == "rn" || t.folded == "md" || t.folded == "staff" || t.folded == "team" ||
         t.folded == "volunteer" || t.folded == "retires" || t.folded == "retiring") {
@@ -581,6 +632,9 @@ bool staff_follows(const Document& doc, size_t name_end, Language lang) {
     }
   }
   return false;
+}
+bool staff_follows(const Document& doc, size_t name_end, Language lang) {
+  return staff_within(doc, name_end, name_end + 4, lang);
 }
 
 // English: does a care record or a care term follow a titled name's
@@ -613,7 +667,8 @@ void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint)
     if (name == i || !is_name(doc, name, lang)) continue;
     size_t name_end = name + 1;
     while (name_end < name + 3 && is_name(doc, name_end, lang)) ++name_end;
-    if (staff_follows(doc, name_end, lang)) continue;
+    // Staff: "Mrs. Jones, our head nurse", "our nurse Mrs Evans".
+    if (staff_follows(doc, name_end, lang) || (i > 0 && is_clinician_title(doc, i - 1, lang))) continue;
     const bool owned = !care() && care_owned_by(doc, name, name_end, lang);
     if (!owned && !care()) continue;
     const auto [from, noun] = patient_noun(sink, doc, i, name_end, name_end, lang);
@@ -758,23 +813,28 @@ void described_relatives(const ListMatches& matches, HintSink& sink, size_t firs
   const Document& doc = matches.doc();
   const Language lang = matches.language();
   if (lang == Language::es) return;
-  for (size_t i = 1; i < doc.tokens.size(); ++i) {
-    const Token& owner = doc.tokens[i - 1];
+  for (size_t o = 0; o + 1 < doc.tokens.size(); ++o) {
+    const Token& owner = doc.tokens[o];
     // The cheap test first: few words are possessives.
-    if (owner.folded.size() <= 2 || !owner.folded.ends_with("'s") || !is_kin(doc.tokens[i], lang) ||
-        token_in_entity(doc, i - 1) || token_in_entity(doc, i)) {
-      continue;
-    }
+    if (owner.folded.size() <= 2 || !owner.folded.ends_with("'s") || token_in_entity(doc, o)) continue;
+    // The relation right after it, or after one word ("our head of
+    // finance's little girl").
+    size_t i = o + 1;
+    if (!is_kin(doc.tokens[i], lang) && i + 1 < doc.tokens.size() && doc.tokens[i].kind == TokenKind::word) ++i;
+    if (!is_kin(doc.tokens[i], lang) || token_in_entity(doc, i)) continue;
     const Sentence& s = sentence_of(doc, i);
     bool told = false;
     for (size_t k = i + 1; k < s.last_token && k <= i + kRelativeReach && !told; ++k) {
       const Token& t = doc.tokens[k];
       if (t.kind == TokenKind::punct && t.text != ",") break;  // the clause ends
-      size_t after = 0;
+      size_t after = 0, reach = 4;
       if (t.folded == "diagnosed") after = k + 1;
       else if (const Phrase* link = matches.starting_at(List::care_diagnosis_link, k, s.last_token)) after = k + link->tokens.size();
+      // "... having her kidney transplant": their own care, by its possessive
+      // (one word between at most, as for a named person's).
+      else if (t.folded == "his" || t.folded == "her") after = k + 1, reach = 2;
       if (after == 0) continue;
-      const size_t until = std::min(after + 4, static_cast<size_t>(s.last_token));
+      const size_t until = std::min(after + reach, static_cast<size_t>(s.last_token));
       told = matches.any(List::diagnoses, after, until) || matches.any(List::procedures, after, until) ||
              any_care_term(doc, after, until, lang);
     }
@@ -833,6 +893,187 @@ void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t fi
     }
     if (start < 0 || overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+  }
+}
+
+// Does sentence s or the next tell of care: a diagnosis, a procedure or a
+// stay, a word of lists/patient_context.tsv ("born", "admitted",
+// "recovery"), or (English) a condition or procedure of the classes?
+bool tells_care_near(const ListMatches& matches, const Sentence& s) {
+  const Document& doc = matches.doc();
+  const auto index = static_cast<size_t>(&s - doc.sentences.data());
+  const size_t until = index + 1 < doc.sentences.size() ? doc.sentences[index + 1].last_token : s.last_token;
+  const auto own = [&](List list) {
+    for (const PhraseMatch& m : matches.find(list, s.first_token, until)) {
+      if (!match_in_entity(doc, m)) return true;
+    }
+    return false;
+  };
+  return own(List::diagnoses) || own(List::procedures) || own(List::patient_context) ||
+         any_care_term(doc, s.first_token, until, matches.language()) ||
+         (matches.language() == Language::es && any_spanish_procedure(doc, s.first_token, until));
+}
+
+// A named person's story in a post about care: "we're sharing Ruby's story:
+// she's 9, has kidney failure", "la historia de Ramón Ibarra, 71 años, ...
+// tras su implante coclear" (lists/story_words.tsv: story; Spanish
+// historia, testimonio, relato). A story a health account tells of a named
+// person is a patient's. English: a name's possessive (not opening its
+// sentence: "Women's story") right before the story word or one word
+// before it; Spanish: the story word, "de", and a name, with its
+// honorific ("la historia de don Efraín Molina"); and care told in that
+// sentence or the next. Not a clinician's ("Dr. Osei's story"), nor in a
+// sentence with a staff word ("Priya's story of 20 years as a volunteer on
+// our children's ward"). The span is the name.
+void named_stories(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const LocalizedWordList localized("lists/story_words.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  const WordList& stories = localized.in(lang);
+  const size_t n = doc.tokens.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!stories.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const Sentence& s = sentence_of(doc, i);
+    size_t first = n, name_last = n;
+    bool possessive = false;
+    if (lang == Language::es && i + 1 < n && doc.tokens[i + 1].folded == "de") {
+      // "la historia de don Efraín Molina"
+      const size_t name = skip_honorific(doc, i + 2, lang);
+      if (name < n && is_name(doc, name, lang)) {
+        first = i + 2;
+        name_last = name;
+        while (name_last + 1 < name + 3 && is_name(doc, name_last + 1, lang)) ++name_last;
+      }
+    }
+    if (lang != Language::es) {
+      // "Ruby's story", "Ruby's incredible story"
+      for (size_t k = i; k > 0 && k + 3 > i && first == n; --k) {
+        const Token& p = doc.tokens[k - 1];
+        if (p.folded.size() <= 2 || !p.folded.ends_with("'s")) continue;
+        if (!is_name_word(doc, k - 1, std::string_view(p.folded).substr(0, p.folded.size() - 2), lang)) break;
+        name_last = k - 1;
+        first = with_honorific(doc, name_start(doc, name_last, lang), lang);
+        possessive = true;
+        if (opens_sentence(doc, first)) first = n;
+        break;
+      }
+    }
+    if (first == n) continue;
+    // skip_honorific() passes a doctor's title too: "la historia de Dr. Pérez".
+    const std::string_view title = doc.tokens[first].folded;
+    if (title == "dr" || title == "prof" || is_clinician_title(doc, first, lang) ||
+        (first > 0 && is_clinician_title(doc, first - 1, lang)) ||
+        staff_within(doc, s.first_token, s.last_token, lang) || !tells_care_near(matches, s)) {
+      continue;
+    }
+    const auto [from, noun] = patient_noun(sink, doc, first, name_last + 1, doc.tokens.size(), lang);
+    const int32_t start = doc.tokens[from].start, end = doc.tokens[name_last].end;
+    if (overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}),
+        {possessive ? noun + "'s" : noun});
+  }
+}
+
+// How many tokens a note in brackets after a name may hold ("Maureen
+// (Tuesdays 10am, Alzheimer's)": 6).
+constexpr size_t kBracketReach = 8;
+
+// A name with its diagnosis or procedure in brackets right after it: "lovely
+// people like Maureen (Tuesdays 10am, Alzheimer's)", "Rosa (diabetes tipo
+// 1)". The note says what the person has. Not a clinician ("Dr. Kim
+// (oncology)"), not a service or a role ("Sarah (diabetes nurse)": a word
+// of lists/diagnosis_followers.tsv after the diagnosis, or a staff word in
+// the note). The span is the name.
+void named_in_brackets(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  const WordList& followers = localized_followers.in(lang);
+  const size_t n = doc.tokens.size();
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (doc.tokens[i + 1].text != "(" || !is_name(doc, i, lang)) continue;
+    const size_t first = with_honorific(doc, name_start(doc, i, lang), lang);
+    if (first > 0 && is_clinician_title(doc, first - 1, lang)) continue;
+    if (const std::string_view t = doc.tokens[first].folded; t == "dr" || t == "prof") continue;
+    size_t close = i + 2;
+    while (close < n && close < i + 2 + kBracketReach && doc.tokens[close].text != ")") ++close;
+    if (close >= n || doc.tokens[close].text != ")" || staff_within(doc, i + 2, close, lang)) continue;
+    bool told = false;
+    for (List list : {List::diagnoses, List::procedures}) {
+      for (const PhraseMatch& m : matches.find(list, i + 2, close)) {
+        const Token* next = token(doc, m.last_token);
+        told = told || (!match_in_entity(doc, m) && !(next && followers.contains(*next)));
+      }
+    }
+    for (size_t k = i + 2; k < close && !told; ++k) {
+      const Token* next = token(doc, k + 1);
+      told = care_term(doc.tokens[k], lang) != CareTerm::none && !token_in_entity(doc, k) &&
+             !(next && followers.contains(*next));
+    }
+    const int32_t start = doc.tokens[first].start, end = doc.tokens[i].end;
+    if (!told || overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+  }
+}
+
+// Spanish: the person whose permission a post states, by name ("Con el
+// permiso de Mabel y de su familia, hoy les contamos su trasplante de
+// riñón": a consent phrase of care_consent.tsv that ends in "de", then a
+// name), in a post about care, is the patient the post names; the consent
+// makes it the warning. Not a clinician's ("con la autorización de la Dra.
+// Ruiz" has an article and a title).
+void named_in_consent(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  if (lang != Language::es) return;
+  MentionsCare care(matches);
+  for (const PhraseMatch& m : matches.find(List::care_consent)) {
+    if (match_in_entity(doc, m) || doc.tokens[m.last_token - 1].folded != "de") continue;
+    const size_t name = skip_honorific(doc, m.last_token, lang);
+    if (!is_name(doc, name, lang)) continue;
+    const std::string_view title = doc.tokens[m.last_token].folded;
+    if (title == "dr" || title == "dra" || is_clinician_title(doc, m.last_token, lang)) continue;
+    size_t name_end = name + 1;
+    while (name_end < name + 3 && is_name(doc, name_end, lang)) ++name_end;
+    const int32_t start = doc.tokens[m.last_token].start, end = doc.tokens[name_end - 1].end;
+    if (overlaps_hint(sink, first_hint, start, end) || !care()) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+  }
+}
+
+// How far after a relative their care may be told ("their father's stay",
+// "her mum's hip replacement": 3).
+constexpr size_t kKinCareReach = 3;
+
+// English: a family named by its surname ("the Nkosi family") in a sentence
+// that tells a relative's care: a relation word with a care record, a
+// diagnosis, a procedure or a condition within three words after it ("A
+// huge thank you to the Nkosi family for the flowers they sent to Ward 9
+// after their father's stay with us"). The family's name tells everyone who
+// the patient was. Not "the Westmere Family Practice" (a capital F names a
+// place), not a family's gift without a relative's care ("the Ortega family
+// donated chairs for the ward"). The span is the family's name.
+void named_families(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const WordList& records = WordList::builtin("lists/care_record_nouns.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  if (lang == Language::es) return;
+  for (size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i + 1].text != "family" || doc.tokens[i - 1].folded != "the" || !is_name(doc, i, lang)) continue;
+    const Sentence& s = sentence_of(doc, i);
+    bool told = false;
+    for (size_t k = s.first_token; k < s.last_token && !told; ++k) {
+      if (!is_kin(doc.tokens[k], lang) || token_in_entity(doc, k)) continue;
+      const size_t until = std::min(k + 1 + kKinCareReach, static_cast<size_t>(s.last_token));
+      for (size_t c = k + 1; c < until && !told; ++c) {
+        told = (records.contains(doc.tokens[c]) && !token_in_entity(doc, c)) ||
+               matches.any(List::diagnoses, c, c + 1) || matches.any(List::procedures, c, c + 1);
+      }
+      told = told || any_care_term(doc, k + 1, until, lang);
+    }
+    const int32_t start = doc.tokens[i].start, end = doc.tokens[i + 1].end;
+    if (!told || overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.named", {doc.utf8(start, end)}));
   }
 }
 
@@ -905,7 +1146,9 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
       // replaces it).
       size_t name = i + 1;
       if (name < doc.tokens.size() && (doc.tokens[name].folded == "de" || doc.tokens[name].text == ",")) ++name;
-      if (!is_name(doc, name, lang)) continue;
+      // "la Asociación de Familiares de Alzheimer": a disease named after a
+      // person is no relative's name.
+      if (!is_name(doc, name, lang) || matches.any(List::diagnoses, name, name + 1)) continue;
       const size_t name_end = name_end_from(name);
       const Token& first = doc.tokens[name];
       if (!care_fact_near(i) || overlaps_hint(sink, first_hint, first.start, doc.tokens[name_end - 1].end)) continue;
@@ -952,6 +1195,10 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   described_relatives(matches, sink, first_hint);
   named_with_possessive(matches, sink, first_hint);
   spanish_introduced_names(matches, sink, first_hint);
+  named_stories(matches, sink, first_hint);
+  named_families(matches, sink, first_hint);
+  named_in_brackets(matches, sink, first_hint);
+  named_in_consent(matches, sink, first_hint);
   if (!says_consent(matches)) return;
   // The post says the patient agreed: still a warning, since only a written
   // authorisation on file makes it lawful.

@@ -69,6 +69,28 @@ bool is_kin(const Token& t, Language language) {
   return kin.contains(w);
 }
 
+namespace {
+// Does a word end with one of `endings`, with at least three letters before?
+bool spanish_ending(const Token& t, const WordList& endings) {
+  if (t.kind != TokenKind::word) return false;
+  const std::string_view w = t.folded;
+  for (size_t cut = 3; cut + 3 <= w.size(); ++cut) {
+    if (endings.contains(w.substr(cut))) return true;
+  }
+  return false;
+}
+}  // namespace
+
+bool spanish_disease_word(const Token& t) {
+  static const WordList& endings = WordList::builtin("es/lists/disease_suffixes.tsv");
+  return spanish_ending(t, endings);
+}
+
+bool spanish_procedure_word(const Token& t) {
+  static const WordList& endings = WordList::builtin("es/lists/procedure_suffixes.tsv");
+  return spanish_ending(t, endings);
+}
+
 bool any_care_term(const Document& doc, size_t first, size_t last, Language language, bool procedures) {
   if (language == Language::es) return false;
   for (size_t k = first; k < last && k < doc.tokens.size(); ++k) {

@@ -22,6 +22,17 @@ CareTerm care_term(const Token& t, Language language);
 // [first, last), outside links, mentions and hashtags? English only.
 bool any_care_term(const Document& doc, size_t first, size_t last, Language language, bool procedures = true);
 
+// Spanish: a word that names a disease by its ending
+// (es/lists/disease_suffixes.tsv: artritis, anemia, fibromialgia, artrosis,
+// neuropatía), with at least three letters before it (care.claim,
+// care.confirms-patient).
+bool spanish_disease_word(const Token& t);
+
+// Spanish: a word that names a procedure by its ending
+// (es/lists/procedure_suffixes.tsv: colostomía, endoscopia, angioplastia),
+// with at least three letters before it (care.patient-privacy).
+bool spanish_procedure_word(const Token& t);
+
 // English: is t a word for a relative (lists/kin_words.tsv: daughter, mum,
 // husband), possessive or not ("daughter's")? A relative's care is a
 // person's care ("your daughter's eye test results", "your aunt Brenda").
