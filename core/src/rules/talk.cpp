@@ -230,12 +230,14 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
     // it, not a pointer elsewhere ("Consulte nuestra web").
     actions.push_back("talk.reply.answers");
   } else if (a.language == Language::es && a.in_reply_to && a.kind != PostKind::reply_question &&
-             !lists(a).hit(List::talk_non_answer) && (find_helpful(a) || !a.doc.entities.urls.empty()) &&
-             takes_up_post(a)) {
+             !tells_a_complaint(a) && !lists(a).hit(List::talk_non_answer) &&
+             (find_helpful(a) || !a.doc.entities.urls.empty()) && takes_up_post(a)) {
     // Spanish: a reply that takes up what the person said and adds the
     // fact, the step or the link ("Un matiz: el brote fue de conjuntivitis
     // viral...", "la PrEP se consigue gratis en...") carries the
-    // conversation on.
+    // conversation on. Not in answer to what went wrong ("Nadie me devolvió
+    // la llamada"): a fact alone there argues or explains it away ("se
+    // cortó por la conexión de tu lado").
     actions.push_back("talk.reply.informs");
   }
   return actions;
@@ -251,6 +253,9 @@ void check_reply(const Analysis& a, HintSink& sink) {
     std::erase(actions, "talk.reply.answers");
     std::erase(actions, "talk.reply.informs");
   }
+  // Spanish: the fact a reply adds is no credit when it is the person's
+  // care told in public or personal advice (a care rule's problem).
+  if (a.language == Language::es && has_problem(sink, "care.")) std::erase(actions, "talk.reply.informs");
   // English: a reply that recites stock phrases, argues or answers a
   // question with nothing (tone.boilerplate, tone.defensive, a stock phrase
   // to a post that tells a complaint; a non-answer) is credited only for an

@@ -661,6 +661,8 @@ const RuleCheck kChecks[] = {
 
 }  // namespace
 
+std::optional<HelpfulFinding> find_step(const ListMatches& matches) { return action_step(matches); }
+
 std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
   std::optional<HelpfulFinding> best;
   // The earliest of the three kinds of value is the one shown.
