@@ -28,19 +28,23 @@ const Phrase* match_at(const ListMatches& matches, List list, size_t i) {
 }
 
 // Spanish: the number at token i as a price or a count. A price has a
-// currency sign before it ("$25", "€15", "₡5.000": what a kit costs, what a
-// job pays); a count has a plural word after it ("14 puntos de vacunación",
+// currency sign before or after it ("$25", "₡5.000", "10 €": what a kit
+// costs, what a job pays); a count has a plural word after it ("14 puntos de vacunación",
 // "600 historias", "150 mercados"), a noun in lower case, not a function
 // word (es/lists/empty_words.tsv) nor a verb of ours ("el lunes 3
 // atendemos"), nor after the end of a thread number or a name's ("1/5
 // Trabajas de noche", "COVID-19 gratis").
+bool is_currency(const Document& doc, const Token& t) {
+  return t.kind == TokenKind::punct && t.end - t.start == 1 && u_charType(doc.text[t.start]) == U_CURRENCY_SYMBOL;
+}
+
 std::optional<HelpfulFinding> spanish_amount(const ListMatches& matches, size_t i) {
   static const WordList& filler = WordList::builtin("es/lists/empty_words.tsv");
   const Document& doc = matches.doc();
   const Token& n = doc.tokens[i];
   if (i > 0) {
     const Token& sign = doc.tokens[i - 1];
-    if (sign.kind == TokenKind::punct && sign.end - sign.start == 1 && u_charType(doc.text[sign.start]) == U_CURRENCY_SYMBOL) {
+    if (is_currency(doc, sign)) {
       // In a sales push the price is the offer ("¡Solo este fin de semana!
       // Botox a $9 la unidad"), as "20% off" is in English.
       if (matches.hit(List::promo_hard_sell)) return std::nullopt;
@@ -50,6 +54,10 @@ std::optional<HelpfulFinding> spanish_amount(const ListMatches& matches, size_t 
   }
   if (i + 1 >= doc.tokens.size()) return std::nullopt;
   const Token& noun = doc.tokens[i + 1];
+  if (is_currency(doc, noun)) {  // "10 € al mes", as Spain writes it
+    if (matches.hit(List::promo_hard_sell)) return std::nullopt;
+    return HelpfulFinding{n.start, noun.end, HelpfulKind::number};
+  }
   if (noun.kind != TokenKind::word || !noun.space_before || token_in_entity(doc, i + 1) || noun.folded.size() < 4 ||
       !noun.folded.ends_with("s") || noun.folded.ends_with("mos") || !text::is_lower(doc.text[noun.start]) ||
       filler.contains(noun)) {
@@ -207,6 +215,7 @@ bool spanish_imperative_form(const Token& t) {
   static const WordList& not_imperatives = WordList::builtin("es/lists/not_imperatives.tsv");
   static constexpr std::string_view kAccents[] = {"\u00e1", "\u00e9", "\u00ed", "\u00f3", "\u00fa"};
   static constexpr std::string_view kPronouns[] = {"te", "se", "le", "les"};
+  static constexpr std::string_view kObjects[] = {"los", "las", "lo", "la"};
   const std::string_view f = t.folded;
   if (t.kind != TokenKind::word || f.size() < 4 || not_imperatives.contains(t)) return false;
   if (f.ends_with("\u00e1")) {
@@ -214,12 +223,19 @@ bool spanish_imperative_form(const Token& t) {
     return !(stem.ends_with("ar") || stem.ends_with("er") || stem.ends_with("ir"));
   }
   if (f.size() < 6 || f.ends_with("mente")) return false;
+  const auto accented = [&](std::string_view before) {
+    return std::any_of(std::begin(kAccents), std::end(kAccents),
+                       [&](std::string_view accent) { return before.find(accent) != std::string_view::npos; });
+  };
   for (std::string_view pronoun : kPronouns) {
+    if (f.ends_with(pronoun) && accented(f.substr(0, f.size() - pronoun.size()))) return true;
+  }
+  // An object pronoun ("coméntalo", "llévalos", "tómeselo") after a verb's
+  // own vowel: "artículo", "título", "célula" end in -ulo, -ula.
+  for (std::string_view pronoun : kObjects) {
     if (!f.ends_with(pronoun)) continue;
     const std::string_view before = f.substr(0, f.size() - pronoun.size());
-    for (std::string_view accent : kAccents) {
-      if (before.find(accent) != std::string_view::npos) return true;
-    }
+    if ((before.ends_with("a") || before.ends_with("e") || before.ends_with("i")) && accented(before)) return true;
   }
   return false;
 }
@@ -370,6 +386,9 @@ std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Senten
     }
   }
   if (spanish) {
+    // A sales push is no step ("No te lo pierdas", "Dona hoy":
+    // es/phrases/promo_hard_sell.tsv), as sales verbs are none in English.
+    if (matches.starting_at(List::promo_hard_sell, i, s.last_token)) return std::nullopt;
     if (spanish_imperative_form(doc.tokens[i]) && goes_on(i + 1) && !spanish_aimed_at_us(doc, s, i)) {
       return HelpfulFinding{doc.tokens[i].start, doc.tokens[i].end, HelpfulKind::action};
     }
@@ -427,8 +446,10 @@ std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
 // question or "lo que" ("te contamos cada cuánto revisarte los ojos", "os
 // dejamos lo que funciona", "les decimos dónde"; es/lists/question_words.tsv).
 // "Les informamos que" announces, and tells nothing yet; "le recomendamos
-// leer nuestra política" sends the reader to us.
-std::optional<HelpfulFinding> spanish_told_cue(const Document& doc) {
+// leer nuestra política" sends the reader to us, and "se recomienda estar
+// atentos" is a teaser (es/phrases/value_empty.tsv).
+std::optional<HelpfulFinding> spanish_told_cue(const ListMatches& matches) {
+  const Document& doc = matches.doc();
   static const WordList& leads = WordList::builtin("es/lists/advice_leads.tsv");
   static const WordList& questions = WordList::builtin("es/lists/question_words.tsv");
   static constexpr std::string_view kReader[] = {"te", "le", "les", "os"};
@@ -440,7 +461,8 @@ std::optional<HelpfulFinding> spanish_told_cue(const Document& doc) {
     const bool lead = leads.contains(t) || (t.folded == "que" && i > 0 && word(i - 1) == "hay");
     const Token& next = doc.tokens[i + 1];
     if (lead && next.kind == TokenKind::word && !token_in_entity(doc, i + 1) && spanish_infinitive(next.folded) &&
-        !spanish_aimed_at_us(doc, sentence_of(doc, i + 1), i + 1)) {
+        !spanish_aimed_at_us(doc, sentence_of(doc, i + 1), i + 1) &&
+        !matches.starting_at(List::value_empty, i + 2, i + 8)) {
       return HelpfulFinding{t.start, next.end, HelpfulKind::cue};
     }
     const std::string_view verb = word(i + 1);
@@ -467,7 +489,7 @@ std::optional<HelpfulFinding> helpful_cue(const ListMatches& matches) {
     }
   }
   if (matches.language() == Language::es) {
-    if (auto told = spanish_told_cue(doc); told && (!found || told->start < found->start)) found = told;
+    if (auto told = spanish_told_cue(matches); told && (!found || told->start < found->start)) found = told;
   }
   return found;
 }
@@ -578,14 +600,21 @@ bool says_nothing(const Analysis& a) {
                              kind_bit(PostKind::service);
   if ((kind_bit(a.kind) & kQuiet) || is_reply(a) || !conversational_mentions(a).empty()) return false;
   const WordList& filler = empty_words.in(a.language);
-  const std::vector<bool> day_name = awareness_day_names(a);
+  // The words of a day's name; in Spanish also of a sales push ("Dona
+  // hoy", "No te lo pierdas"), which says nothing the reader can use.
+  std::vector<bool> named = awareness_day_names(a);
+  if (a.language == Language::es) {
+    for (const PhraseMatch& m : hard_sells(a)) {
+      for (size_t k = m.first_token; k < m.last_token; ++k) named[k] = true;
+    }
+  }
   int32_t words = 0, content = 0;
   for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
     const Token& t = a.doc.tokens[i];
     if (!is_wordlike(t) || in_entity(a.doc, t) || is_chat_label(t, a.language)) continue;
     if (t.kind == TokenKind::number) return false;
     ++words;
-    if (!filler.contains(t) && !day_name[i] && ++content > kContentWords) return false;
+    if (!filler.contains(t) && !named[i] && ++content > kContentWords) return false;
   }
   // A post with no words of its own (a bare link, an emoji) is form.link-only's.
   return words > 0;
