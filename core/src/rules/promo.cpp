@@ -97,13 +97,33 @@ size_t ranking_scope(const Analysis& a, size_t k, size_t sentence_first) {
 // platform in the Southeast", "Best health app ever", "la número uno en
 // odontología de toda Centroamérica"). Whoever is praised, it is a ranking
 // the reader cannot check. The span runs from the ranking word to the scope.
+// Spanish: "más" after an article, with at most two words between that are
+// no function word, makes a superlative ("la más completa del país", "el
+// hospital privado más completo de Monterrey"; "la gripe es más grave" is
+// a comparison); and "uno" after "número" ranks ("número uno de México").
+bool spanish_rank_at(const Document& doc, size_t i) {
+  static const WordList& filler = WordList::builtin("es/lists/empty_words.tsv");
+  static constexpr std::string_view kArticles[] = {"el", "la", "los", "las", "lo"};
+  const std::string_view w = doc.tokens[i].folded;
+  if (w == "uno") return i > 0 && doc.tokens[i - 1].folded == "número";
+  if (w != "más") return false;
+  for (size_t k = i; k-- > 0 && k + 3 >= i;) {
+    const Token& t = doc.tokens[k];
+    if (std::find(std::begin(kArticles), std::end(kArticles), t.folded) != std::end(kArticles)) return true;
+    if (t.kind != TokenKind::word || filler.contains(t)) return false;
+  }
+  return false;
+}
+
 std::vector<std::pair<size_t, size_t>> ranking_claims(const Analysis& a) {
   static const LocalizedWordList ranks("lists/ranking_words.tsv");
   const Document& doc = a.doc;
   std::vector<std::pair<size_t, size_t>> found;
   const WordList& words = ranks.in(a.language);
+  const bool spanish = a.language == Language::es;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (doc.tokens[i].kind != TokenKind::word || !words.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    if (doc.tokens[i].kind != TokenKind::word || token_in_entity(doc, i)) continue;
+    if (!words.contains(doc.tokens[i]) && !(spanish && spanish_rank_at(doc, i))) continue;
     const size_t first = sentence_of(doc, i).first_token;
     for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kScopeReach; ++k) {
       const Token& t = doc.tokens[k];
