@@ -1,5 +1,5 @@
 // The one reading of Spanish enclitic pronouns (rules/spanish_words.hpp)
-// that care.advice and talk.reply share: which pronoun ends a verb form,
+// that care.advice, talk.reply and value.helpful share: which pronoun ends a verb form,
 // longest first, and how much of the verb must stay before it.
 #include <doctest/doctest.h>
 
@@ -31,4 +31,15 @@ TEST_CASE("spanish_enclitic leaves more than min_verb bytes of the verb") {
   // "nos" would leave one byte; "os" leaves two: the shorter one is read.
   CHECK(spanish_enclitic("unos", 1) == "os");
   CHECK(spanish_enclitic("unos", 2).empty());
+}
+
+TEST_CASE("spanish_infinitive reads an infinitive with its pronouns off") {
+  CHECK(spanish_infinitive("avisar"));
+  CHECK(spanish_infinitive("automedicarse"));
+  CHECK(spanish_infinitive("tomarte"));
+  CHECK(spanish_infinitive("contárnoslo"));
+  CHECK(spanish_infinitive("hervir"));
+  CHECK_FALSE(spanish_infinitive("vacunas"));
+  CHECK_FALSE(spanish_infinitive("parte"));  // "par" keeps too little to be a verb
+  CHECK_FALSE(spanish_infinitive("ir"));
 }

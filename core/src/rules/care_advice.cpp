@@ -296,14 +296,18 @@ bool spanish_modal_advice(const Document& doc, size_t v) {
   static const WordList& modals = WordList::builtin("es/lists/advice_modals.tsv");
   std::string_view w = doc.tokens[v].folded;
   if (!infinitives.contains(doc.tokens[v])) {
-    // One third person's pronoun (not "les") or "se", or "se" and "lo"
-    // or "la" ("tomarlo", "dárselo"); not "tomarte". The infinitive
-    // keeps 3 bytes or more ("dar").
+    // One third person's pronoun (not "les"), or the reader's own
+    // reflexive in any form of address, "se" (usted), "te" (tú) or "os"
+    // (vosotros): "tomarlo", "tomarse", "tomarte", "tomaros"; or that and
+    // "lo" or "la" ("dárselo", "tomártelo"). Not "me" or "nos": the writer
+    // taking it is no advice. The infinitive keeps 3 bytes or more ("dar").
     const std::string_view p = spanish_enclitic(w, 2);
-    const bool third_person = (p.starts_with("l") && p != "les") || p == "se";
-    if (!third_person) return false;
+    const bool reflexive = p == "se" || p == "te" || p == "os";
+    if (!(reflexive || (p.starts_with("l") && p != "les"))) return false;
     w.remove_suffix(p.size());
-    if ((p == "lo" || p == "la") && spanish_enclitic(w, 2) == "se") w.remove_suffix(2);
+    if (const std::string_view r = spanish_enclitic(w, 2); (p == "lo" || p == "la") && (r == "se" || r == "te" || r == "os")) {
+      w.remove_suffix(r.size());
+    }
     if (!infinitives.contains(without_accents(w))) return false;
   }
   // The modal just before, or two before with "que" ("tiene que tomar").

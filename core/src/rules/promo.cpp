@@ -124,6 +124,24 @@ size_t scope_before(const Analysis& a, size_t i) {
   return kNone;
 }
 
+// Spanish: "más" after an article, with at most two words between that are
+// no function word, makes a superlative ("la más completa del país", "el
+// hospital privado más completo de Monterrey"; "la gripe es más grave" is
+// a comparison); and "uno" after "número" ranks ("número uno de México").
+bool spanish_rank_at(const Document& doc, size_t i) {
+  static const WordList& filler = WordList::builtin("es/lists/empty_words.tsv");
+  static constexpr std::string_view kArticles[] = {"el", "la", "los", "las", "lo"};
+  const std::string_view w = doc.tokens[i].folded;
+  if (w == "uno") return i > 0 && doc.tokens[i - 1].folded == "número";
+  if (w != "más") return false;
+  for (size_t k = i; k-- > 0 && k + 3 >= i;) {
+    const Token& t = doc.tokens[k];
+    if (std::find(std::begin(kArticles), std::end(kArticles), t.folded) != std::end(kArticles)) return true;
+    if (t.kind != TokenKind::word || filler.contains(t)) return false;
+  }
+  return false;
+}
+
 // A claim to be first told by its structure, for wordings no list holds: a
 // ranking word (lists/ranking_words.tsv: best, leading, top, number one;
 // mejor, líder, referente) and, a few words on in the same clause, where
@@ -136,8 +154,10 @@ std::vector<std::pair<size_t, size_t>> ranking_claims(const Analysis& a) {
   const Document& doc = a.doc;
   std::vector<std::pair<size_t, size_t>> found;
   const WordList& words = ranks.in(a.language);
+  const bool spanish = a.language == Language::es;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    const bool listed = doc.tokens[i].kind == TokenKind::word && words.contains(doc.tokens[i]);
+    const bool listed = doc.tokens[i].kind == TokenKind::word &&
+                        (words.contains(doc.tokens[i]) || (spanish && spanish_rank_at(doc, i)));
     if (!(listed || english_ranking(a, i)) || token_in_entity(doc, i)) continue;
     if (const size_t scope = listed ? scope_before(a, i) : static_cast<size_t>(-1); scope != static_cast<size_t>(-1)) {
       found.emplace_back(scope, i);

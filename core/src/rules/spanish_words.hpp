@@ -13,4 +13,11 @@ namespace chime {
 // in another listed pronoun carries none of its own list.
 std::string_view spanish_enclitic(std::string_view word, size_t min_verb);
 
+// Is the folded `word` an infinitive, with up to two pronouns read off
+// ("avisar", "tomarte", "contárnoslo", "automedicarse")? Told by its ending
+// (-ar, -er, -ir, accented before pronouns), so a noun such as "lugar" or
+// "mujer" passes too: callers ask after words an infinitive follows
+// ("gracias por", "conviene").
+bool spanish_infinitive(std::string_view word);
+
 }  // namespace chime

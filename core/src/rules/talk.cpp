@@ -82,16 +82,18 @@ const PhraseMatch* listed_non_answer(const Analysis& a, std::vector<PhraseMatch>
   return &found.front();
 }
 
-// English: a reply to a question that could have been sent to anyone: no
-// link, no digit (an hour, a date, a price), no tip or step, no question
-// back, no yes or no, no apology, and no word of the question taken up
-// ("Please contact our office." to "do you take Medicaid?").
+// A reply to a question that could have been sent to anyone: no link, no
+// digit (an hour, a date, a price), no tip or step, no question back, no
+// yes or no, no apology, and no word of the question taken up ("Please
+// contact our office." to "do you take Medicaid?"; "Para más información
+// comuníquese con nosotros." to "¿Tienen dermatólogo para niños?").
 bool generic_non_answer(const Analysis& a) {
-  if (a.language == Language::es || !reads_as_english(a) || own_word_count_up_to(a.doc, 1) == 0) return false;
-  static const WordList& answers = WordList::builtin("lists/answer_words.txt");
+  if (a.language != Language::es && !reads_as_english(a)) return false;
+  if (own_word_count_up_to(a.doc, 1) == 0) return false;
+  static const LocalizedWordList answers("lists/answer_words.txt");
   const Document& doc = a.doc;
   const size_t first = first_own_word(doc, 0, doc.tokens.size());
-  if (first < doc.tokens.size() && answers.contains(doc.tokens[first])) return false;
+  if (first < doc.tokens.size() && answers.in(a.language).contains(doc.tokens[first])) return false;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (has_digit(doc.tokens[i]) && !token_in_entity(doc, i)) return false;
   }
@@ -100,7 +102,7 @@ bool generic_non_answer(const Analysis& a) {
 }
 
 // A reply to a question that answers nothing: a listed deflection or
-// refusal, or (English) a reply that takes up nothing of the question.
+// refusal, or a reply that takes up nothing of the question.
 struct NonAnswer {
   int32_t start = 0, end = 0;
   std::string_view key;  // message key
@@ -121,15 +123,6 @@ std::optional<NonAnswer> non_answer(const Analysis& a) {
   return std::nullopt;
 }
 
-void check_non_answer(const Analysis& a, HintSink& sink) {
-  const auto found = non_answer(a);
-  if (!found) return;
-  Hint h{"talk.non-answer", Severity::tip, found->start, found->end, "", "", {}};
-  h.message = found->phrase.empty() ? sink.message(found->key) : sink.message(found->key, {found->phrase});
-  h.suggestion = sink.message(found->key == "talk.non-answer.refusal" ? "talk.non-answer.refusal.do" : "talk.non-answer.do");
-  sink.add(std::move(h));
-}
-
 // A problem hint (tip or worse) of a rule of `family` ("care.") among the
 // hints so far: the registry runs care and promo before talk.
 bool has_problem(const HintSink& sink, std::string_view family) {
@@ -139,25 +132,30 @@ bool has_problem(const HintSink& sink, std::string_view family) {
   return false;
 }
 
+void check_non_answer(const Analysis& a, HintSink& sink) {
+  const auto found = non_answer(a);
+  if (!found) return;
+  // Spanish: a reply that tells the person what to take answers them, too
+  // personally ("mejor tómese media tableta" to "¿puedo tomarme menos?"):
+  // the care rule's warning (care runs first) is the hint, not "answers
+  // nothing", whatever words it shares with the question.
+  if (a.language == Language::es && found->key == "talk.non-answer.generic" && has_problem(sink, "care.")) return;
+  Hint h{"talk.non-answer", Severity::tip, found->start, found->end, "", "", {}};
+  h.message = found->phrase.empty() ? sink.message(found->key) : sink.message(found->key, {found->phrase});
+  h.suggestion = sink.message(found->key == "talk.non-answer.refusal" ? "talk.non-answer.refusal.do" : "talk.non-answer.do");
+  sink.add(std::move(h));
+}
+
 // Spanish: does the reply thank the person for something they did:
 // "gracias por" and an infinitive, its pronouns read off ("gracias por
 // avisar", "gracias por tomarte el tiempo", "gracias por contárnoslo")?
 // Thanks for a noun ("gracias por su comentario") is the stock phrase of
 // tone.boilerplate, not an acknowledgement.
 bool spanish_thanks_for_action(const Analysis& a) {
-  static constexpr std::string_view kEndings[] = {"ar", "er", "ir", "ár", "ér", "ír"};
   const Document& doc = a.doc;
   for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
     if (doc.tokens[i].folded != "gracias" || doc.tokens[i + 1].folded != "por" || token_in_entity(doc, i + 2)) continue;
-    std::string_view w = doc.tokens[i + 2].folded;
-    for (int pronouns = 0; pronouns < 2; ++pronouns) {
-      const std::string_view p = spanish_enclitic(w, 3);  // every pronoun; the infinitive keeps 4 bytes
-      if (p.empty()) break;
-      w.remove_suffix(p.size());
-    }
-    if (w.size() > 3 && std::any_of(std::begin(kEndings), std::end(kEndings), [&](std::string_view e) { return w.ends_with(e); })) {
-      return true;
-    }
+    if (spanish_infinitive(doc.tokens[i + 2].folded)) return true;
   }
   return false;
 }
@@ -231,6 +229,16 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
     // it"); the reply that gives the fact, the number or the link answers
     // it, not a pointer elsewhere ("Consulte nuestra web").
     actions.push_back("talk.reply.answers");
+  } else if (a.language == Language::es && a.in_reply_to && a.kind != PostKind::reply_question &&
+             !read_complaint(a).tells() && !lists(a).hit(List::talk_non_answer) &&
+             (find_helpful(a) || !a.doc.entities.urls.empty()) && takes_up_post(a)) {
+    // Spanish: a reply that takes up what the person said and adds the
+    // fact, the step or the link ("Un matiz: el brote fue de conjuntivitis
+    // viral...", "la PrEP se consigue gratis en...") carries the
+    // conversation on. Not in answer to what went wrong ("Nadie me devolvió
+    // la llamada"): a fact alone there argues or explains it away ("se
+    // cortó por la conexión de tu lado").
+    actions.push_back("talk.reply.informs");
   }
   // English: else a reply to a post that neither asks nor tells what went
   // wrong (a peer's point, news, thanks; or one read as a complaint by its
@@ -256,15 +264,26 @@ void check_reply(const Analysis& a, HintSink& sink) {
   // Spanish: a reply that argues with the person (tone.defensive, which
   // runs first) answers nothing, however many words it has ("No es así:
   // el sistema funciona perfectamente").
-  if (a.language == Language::es && has_problem(sink, "tone.defensive")) std::erase(actions, "talk.reply.answers");
+  if (a.language == Language::es && has_problem(sink, "tone.defensive")) {
+    std::erase(actions, "talk.reply.answers");
+    std::erase(actions, "talk.reply.informs");
+  }
+  // Spanish: the fact a reply adds is no credit when it is the person's
+  // care told in public or personal advice (a care rule's problem).
+  if (a.language == Language::es && has_problem(sink, "care.")) std::erase(actions, "talk.reply.informs");
   // English: a reply that recites stock phrases, argues or answers a
   // question with nothing (tone.boilerplate, tone.defensive, a stock phrase
   // to a post that tells a complaint; a non-answer) is credited only for an
   // apology in its own right (tone.empathy's finding): its "thanks for
   // reaching out" acknowledges nobody, its "please call the office" or "DM
-  // us" is part of the brush-off, and its words answer nothing.
-  if (a.language != Language::es && (has_problem(sink, "tone.boilerplate") || has_problem(sink, "tone.defensive") ||
-                                     non_answer(a) || (read_complaint(a).tells() && lists(a).hit(List::tone_boilerplate)))) {
+  // us" is part of the brush-off, and its words answer nothing. Spanish:
+  // the same for a non-answer ("Para más información comuníquese con
+  // nosotros").
+  const bool brush_off = a.language == Language::es
+                             ? non_answer(a).has_value()
+                             : has_problem(sink, "tone.boilerplate") || has_problem(sink, "tone.defensive") ||
+                                   non_answer(a) || (read_complaint(a).tells() && lists(a).hit(List::tone_boilerplate));
+  if (brush_off) {
     // The apology tone.empathy (which runs first) found: not a stock phrase.
     const bool apology = std::any_of(sink.hints().begin(), sink.hints().end(), [](const Hint& h) { return h.rule == "tone.empathy"; });
     std::erase_if(actions, [&](std::string_view k) { return k != "talk.reply.empathises" || !apology; });
@@ -289,6 +308,11 @@ bool spanish_empty_share(const Analysis& a) {
 
 void check_share(const Analysis& a, HintSink& sink) {
   if (!is_share(a) || spanish_empty_share(a)) return;
+  // Spanish: a share that spreads a health claim or personal advice (a
+  // care rule's problem, which runs first: "Totalmente de acuerdo: el
+  // suero de graviola cura el cáncer") adds a voice to the harm, not to
+  // the conversation.
+  if (a.language == Language::es && has_problem(sink, "care.")) return;
   const bool quote = a.doc.context->quote;
   sink.add({"talk.share", Severity::good, 0, text_end(a.doc),
             sink.message(quote ? "talk.share.quote" : "talk.share"),

@@ -210,7 +210,20 @@ std::vector<std::pair<size_t, size_t>> english_fault_denials(const Analysis& a) 
 
 void check_defensive(const Analysis& a, HintSink& sink) {
   const bool complaint = answered_complains(a);
-  const auto phrases = defensive_matches(a);
+  auto phrases = defensive_matches(a);
+  // Spanish: "funciona bien" contradicts a reader who said something does
+  // not work (a complaint, or any negation: "¿Por qué nunca atiende nadie?");
+  // alone, in answer to a post that denies nothing ("¿La cita por video la
+  // puedo hacer desde el celular?"), it is the answer. Beside another
+  // defensive phrase ("no es así: el sistema funciona perfectamente") it
+  // still argues.
+  static const WordList& negations = WordList::builtin("es/lists/negations.tsv");
+  if (a.language == Language::es && a.in_reply_to && !complaint && phrases.size() == 1 &&
+      phrases.front().phrase->note == "contradicts the reader" &&
+      std::none_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(),
+                   [](const Token& t) { return negations.contains(t); })) {
+    phrases.clear();
+  }
   for (const PhraseMatch& m : phrases) {
     Hint h{"tone.defensive", Severity::warning, m.start, m.end, "", "", {}};
     const std::string what = a.doc.utf8(m.start, m.end);

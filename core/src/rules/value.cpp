@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <optional>
 
+#include <unicode/uchar.h>
+
 #include "match/phrases.hpp"
 #include "rules/features.hpp"
 #include "rules/phone.hpp"
 #include "rules/rule.hpp"
+#include "rules/spanish_words.hpp"
 #include "rules/value_crisis.hpp"
 #include "rules/value_helpful.hpp"
+#include "text/unicode.hpp"
 
 namespace chime {
 
@@ -21,6 +25,45 @@ bool is_number(const Document& doc, size_t i) {
 // The phrase of `list` (at most six tokens) that starts exactly at token `i`, if any.
 const Phrase* match_at(const ListMatches& matches, List list, size_t i) {
   return matches.starting_at(list, i, i + 6);
+}
+
+// Spanish: the number at token i as a price or a count. A price has a
+// currency sign before or after it ("$25", "₡5.000", "10 €": what a kit
+// costs, what a job pays); a count has a plural word after it ("14 puntos de vacunación",
+// "600 historias", "150 mercados"), a noun in lower case, not a function
+// word (es/lists/empty_words.tsv) nor a verb of ours ("el lunes 3
+// atendemos"), nor after the end of a thread number or a name's ("1/5
+// Trabajas de noche", "COVID-19 gratis").
+bool is_currency(const Document& doc, const Token& t) {
+  return t.kind == TokenKind::punct && t.end - t.start == 1 && u_charType(doc.text[t.start]) == U_CURRENCY_SYMBOL;
+}
+
+std::optional<HelpfulFinding> spanish_amount(const ListMatches& matches, size_t i) {
+  static const WordList& filler = WordList::builtin("es/lists/empty_words.tsv");
+  const Document& doc = matches.doc();
+  const Token& n = doc.tokens[i];
+  if (i > 0) {
+    const Token& sign = doc.tokens[i - 1];
+    if (is_currency(doc, sign)) {
+      // In a sales push the price is the offer ("¡Solo este fin de semana!
+      // Botox a $9 la unidad"), as "20% off" is in English.
+      if (matches.hit(List::promo_hard_sell)) return std::nullopt;
+      return HelpfulFinding{sign.start, n.end, HelpfulKind::number};
+    }
+    if (sign.text == "/" || sign.text == "-") return std::nullopt;  // "1/5", "COVID-19"
+  }
+  if (i + 1 >= doc.tokens.size()) return std::nullopt;
+  const Token& noun = doc.tokens[i + 1];
+  if (is_currency(doc, noun)) {  // "10 € al mes", as Spain writes it
+    if (matches.hit(List::promo_hard_sell)) return std::nullopt;
+    return HelpfulFinding{n.start, noun.end, HelpfulKind::number};
+  }
+  if (noun.kind != TokenKind::word || !noun.space_before || token_in_entity(doc, i + 1) || noun.folded.size() < 4 ||
+      !noun.folded.ends_with("s") || noun.folded.ends_with("mos") || !text::is_lower(doc.text[noun.start]) ||
+      filler.contains(noun)) {
+    return std::nullopt;
+  }
+  return HelpfulFinding{n.start, noun.end, HelpfulKind::number};
 }
 
 // A number that states a fact: "5 minutes", "30%", "1 in 3", "2 out of 5".
@@ -43,6 +86,9 @@ std::optional<HelpfulFinding> number_fact(const ListMatches& matches) {
     if (const Phrase* unit = match_at(matches, List::value_units, i + 1)) {
       if (unit->text == "%" && next(2) == "off") continue;
       return HelpfulFinding{n.start, doc.tokens[i + unit->tokens.size()].end, HelpfulKind::number};
+    }
+    if (matches.language() == Language::es) {
+      if (auto found = spanish_amount(matches, i)) return found;
     }
   }
   return std::nullopt;
@@ -146,13 +192,15 @@ std::optional<HelpfulFinding> described_resource(const ListMatches& matches) {
 
 // A chat answer's label ("A4:", "Q2") or a thread number ("3/6"): what a
 // sentence may open with before its first word.
-bool is_chat_label(const Token& t) {
+// Spanish chats answer "R3:" (respuesta) to "P3" (pregunta), as kinds.cpp reads them.
+bool is_chat_label(const Token& t, Language language) {
   const std::string_view f = t.folded;
-  return f.size() >= 2 && (f[0] == 'a' || f[0] == 'q') && all_digits(f.substr(1));
+  if (f.size() < 2 || !all_digits(f.substr(1))) return false;
+  return f[0] == 'a' || f[0] == 'q' || (language == Language::es && (f[0] == 'r' || f[0] == 'p'));
 }
-bool is_sentence_label(const Document& doc, size_t i) {
+bool is_sentence_label(const Document& doc, size_t i, Language language) {
   const Token& t = doc.tokens[i];
-  return t.kind == TokenKind::number || t.kind == TokenKind::punct || t.kind == TokenKind::emoji || is_chat_label(t);
+  return t.kind == TokenKind::number || t.kind == TokenKind::punct || t.kind == TokenKind::emoji || is_chat_label(t, language);
 }
 
 // A Spanish imperative told by its form, for the verbs no list holds: one
@@ -167,6 +215,7 @@ bool spanish_imperative_form(const Token& t) {
   static const WordList& not_imperatives = WordList::builtin("es/lists/not_imperatives.tsv");
   static constexpr std::string_view kAccents[] = {"\u00e1", "\u00e9", "\u00ed", "\u00f3", "\u00fa"};
   static constexpr std::string_view kPronouns[] = {"te", "se", "le", "les"};
+  static constexpr std::string_view kObjects[] = {"los", "las", "lo", "la"};
   const std::string_view f = t.folded;
   if (t.kind != TokenKind::word || f.size() < 4 || not_imperatives.contains(t)) return false;
   if (f.ends_with("\u00e1")) {
@@ -174,12 +223,19 @@ bool spanish_imperative_form(const Token& t) {
     return !(stem.ends_with("ar") || stem.ends_with("er") || stem.ends_with("ir"));
   }
   if (f.size() < 6 || f.ends_with("mente")) return false;
+  const auto accented = [&](std::string_view before) {
+    return std::any_of(std::begin(kAccents), std::end(kAccents),
+                       [&](std::string_view accent) { return before.find(accent) != std::string_view::npos; });
+  };
   for (std::string_view pronoun : kPronouns) {
+    if (f.ends_with(pronoun) && accented(f.substr(0, f.size() - pronoun.size()))) return true;
+  }
+  // An object pronoun ("coméntalo", "llévalos", "tómeselo") after a verb's
+  // own vowel: "artículo", "título", "célula" end in -ulo, -ula.
+  for (std::string_view pronoun : kObjects) {
     if (!f.ends_with(pronoun)) continue;
     const std::string_view before = f.substr(0, f.size() - pronoun.size());
-    for (std::string_view accent : kAccents) {
-      if (before.find(accent) != std::string_view::npos) return true;
-    }
+    if ((before.ends_with("a") || before.ends_with("e") || before.ends_with("i")) && accented(before)) return true;
   }
   return false;
 }
@@ -272,6 +328,18 @@ std::optional<size_t> spanish_step_verb(const Document& doc, const Sentence& s, 
   return std::nullopt;
 }
 
+// Spanish: a verb whose object is us ("Colaborá con nosotros", "Apoyá
+// nuestra causa", "Consulte nuestra web") asks the reader to help, follow
+// or visit the organisation: an appeal, not a step (English reads the same
+// off its verb's next words, english_step_verb). "Acuda a nuestro centro"
+// is a step: the place it names is where to go.
+bool spanish_aimed_at_us(const Document& doc, const Sentence& s, size_t verb) {
+  static const WordList& self = WordList::builtin("es/lists/self_words.txt");
+  size_t k = verb + 1;
+  if (k < s.last_token && doc.tokens[k].folded == "con") ++k;
+  return k < s.last_token && self.contains(doc.tokens[k]);
+}
+
 // A sentence that opens with a step the reader can take: "Check your feet
 // every day", "Pack your medicines in your hand luggage" (the verb must open
 // the sentence, after @mentions, a chat label or a thread number: "we check"
@@ -285,7 +353,7 @@ std::optional<size_t> spanish_step_verb(const Document& doc, const Sentence& s, 
 // advice is usually written in.
 std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Sentence& s, size_t i, bool after_condition) {
   const Document& doc = matches.doc();
-  while (i < s.last_token && (token_in_entity(doc, i) || is_sentence_label(doc, i))) ++i;
+  while (i < s.last_token && (token_in_entity(doc, i) || is_sentence_label(doc, i, matches.language()))) ++i;
   if (i == s.last_token) return std::nullopt;
   // A step says what to do to what: a verb alone before a stop ("Always.",
   // "Never.", "¡Inscríbete!", the ends of slogans) is no step; one before a
@@ -310,16 +378,21 @@ std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Senten
     return matches.language() != Language::es && p->tokens.size() == 1 && i + 1 < s.last_token &&
            std::find(std::begin(kAuxiliaries), std::end(kAuxiliaries), doc.tokens[i + 1].folded) != std::end(kAuxiliaries);
   };
+  const bool spanish = matches.language() == Language::es;
   if (const Phrase* p = matches.starting_at(List::value_action, i, s.last_token); p && !statement(p)) {
-    if (p->tokens.size() > 1 || goes_on(i + 1)) {
-      return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + p->tokens.size() - 1].end, HelpfulKind::action};
+    const size_t last = i + p->tokens.size() - 1;
+    if ((p->tokens.size() > 1 || goes_on(i + 1)) && !(spanish && spanish_aimed_at_us(doc, s, last))) {
+      return HelpfulFinding{doc.tokens[i].start, doc.tokens[last].end, HelpfulKind::action};
     }
   }
-  if (matches.language() == Language::es) {
-    if (spanish_imperative_form(doc.tokens[i]) && goes_on(i + 1)) {
+  if (spanish) {
+    // A sales push is no step ("No te lo pierdas", "Dona hoy":
+    // es/phrases/promo_hard_sell.tsv), as sales verbs are none in English.
+    if (matches.starting_at(List::promo_hard_sell, i, s.last_token)) return std::nullopt;
+    if (spanish_imperative_form(doc.tokens[i]) && goes_on(i + 1) && !spanish_aimed_at_us(doc, s, i)) {
       return HelpfulFinding{doc.tokens[i].start, doc.tokens[i].end, HelpfulKind::action};
     }
-    if (auto verb = spanish_step_verb(doc, s, i, after_condition); verb && goes_on(*verb + 1)) {
+    if (auto verb = spanish_step_verb(doc, s, i, after_condition); verb && goes_on(*verb + 1) && !spanish_aimed_at_us(doc, s, *verb)) {
       return HelpfulFinding{doc.tokens[i].start, doc.tokens[*verb].end, HelpfulKind::action};
     }
   } else if (auto verb = english_step_verb(matches, s, i, after_condition); verb && goes_on(*verb + 1)) {
@@ -334,7 +407,7 @@ std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
   const WordList& conditions = openers.in(matches.language());
   for (const Sentence& s : doc.sentences) {
     size_t first = s.first_token;
-    while (first < s.last_token && (token_in_entity(doc, first) || is_sentence_label(doc, first))) ++first;
+    while (first < s.last_token && (token_in_entity(doc, first) || is_sentence_label(doc, first, matches.language()))) ++first;
     if (first == s.last_token) continue;
     if (auto found = action_at(matches, s, first, false)) return found;
     // A clause opens after a colon, a semicolon or an emoji too ("To get seen
@@ -398,12 +471,60 @@ std::optional<HelpfulFinding> english_option(const ListMatches& matches) {
   return std::nullopt;
 }
 
-std::optional<HelpfulFinding> helpful_cue(const ListMatches& matches) {
+// Spanish: advice in the impersonal forms it is written in, an infinitive
+// (its pronouns read off) after a word that makes it advice ("no conviene
+// automedicarse", "es importante vacunarse", "hay que hervir el agua";
+// es/lists/advice_leads.tsv), and the promise to tell the reader something:
+// a pronoun of the reader, a verb of ours and what it tells, an indirect
+// question or "lo que" ("te contamos cada cuánto revisarte los ojos", "os
+// dejamos lo que funciona", "les decimos dónde"; es/lists/question_words.tsv).
+// "Les informamos que" announces, and tells nothing yet; "le recomendamos
+// leer nuestra política" sends the reader to us, and "se recomienda estar
+// atentos" is a teaser (es/phrases/value_empty.tsv).
+std::optional<HelpfulFinding> spanish_told_cue(const ListMatches& matches) {
   const Document& doc = matches.doc();
-  for (const PhraseMatch& m : matches.find(List::value_helpful)) {
-    if (!match_in_entity(doc, m)) return HelpfulFinding{m.start, m.end, HelpfulKind::cue};
+  static const WordList& leads = WordList::builtin("es/lists/advice_leads.tsv");
+  static const WordList& questions = WordList::builtin("es/lists/question_words.tsv");
+  static constexpr std::string_view kReader[] = {"te", "le", "les", "os"};
+  static constexpr std::string_view kOurs[] = {"amos", "emos", "imos"};
+  const auto word = [&](size_t k) -> std::string_view { return k < doc.tokens.size() ? doc.tokens[k].folded : ""; };
+  for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::word || token_in_entity(doc, i)) continue;
+    const bool lead = leads.contains(t) || (t.folded == "que" && i > 0 && word(i - 1) == "hay");
+    const Token& next = doc.tokens[i + 1];
+    if (lead && next.kind == TokenKind::word && !token_in_entity(doc, i + 1) && spanish_infinitive(next.folded) &&
+        !spanish_aimed_at_us(doc, sentence_of(doc, i + 1), i + 1) &&
+        !matches.starting_at(List::value_empty, i + 2, i + 8)) {
+      return HelpfulFinding{t.start, next.end, HelpfulKind::cue};
+    }
+    const std::string_view verb = word(i + 1);
+    if (std::find(std::begin(kReader), std::end(kReader), t.folded) == std::end(kReader) || verb.size() < 6 ||
+        std::none_of(std::begin(kOurs), std::end(kOurs), [&](std::string_view e) { return verb.ends_with(e); })) {
+      continue;
+    }
+    size_t what = i + 2;
+    if (word(what) == "cada") ++what;
+    if (what < doc.tokens.size() && (questions.contains(doc.tokens[what]) || (word(what) == "lo" && word(what + 1) == "que"))) {
+      return HelpfulFinding{t.start, doc.tokens[what].end, HelpfulKind::cue};
+    }
   }
   return std::nullopt;
+}
+
+std::optional<HelpfulFinding> helpful_cue(const ListMatches& matches) {
+  const Document& doc = matches.doc();
+  std::optional<HelpfulFinding> found;
+  for (const PhraseMatch& m : matches.find(List::value_helpful)) {
+    if (!match_in_entity(doc, m)) {
+      found = HelpfulFinding{m.start, m.end, HelpfulKind::cue};
+      break;
+    }
+  }
+  if (matches.language() == Language::es) {
+    if (auto told = spanish_told_cue(matches); told && (!found || told->start < found->start)) found = told;
+  }
+  return found;
 }
 
 void check_helpful(const Analysis& a, HintSink& sink) {
@@ -468,10 +589,35 @@ constexpr int32_t kContentWords = 2;
 // English: the capitalised words that name an awareness day, week or month
 // ("World Suicide Prevention Day", "Men's Health Week"): the day's name, not
 // something the post says. One flag per token.
+// Spanish names the day first and capitalises its significant words, the
+// words between them in lower case ("Día Internacional de la Eliminación de
+// la Violencia contra la Mujer", "Semana Mundial de la Lactancia Materna"):
+// the name runs from "Día", "Semana" or "Mes" to its last capitalised word,
+// over gaps of at most kNameGap lower-case words.
+constexpr size_t kNameGap = 3;
+std::vector<bool> spanish_awareness_day_names(const Document& doc) {
+  std::vector<bool> out(doc.tokens.size(), false);
+  const auto capitalised = [&](size_t i) {
+    const Token& t = doc.tokens[i];
+    return t.kind == TokenKind::word && text::is_upper(doc.text[t.start]);
+  };
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const std::string_view f = doc.tokens[i].folded;
+    if (!capitalised(i) || (f != "día" && f != "semana" && f != "mes")) continue;
+    size_t last = i;
+    for (size_t k = i + 1; k < doc.tokens.size() && k <= last + kNameGap + 1 && doc.tokens[k].kind == TokenKind::word; ++k) {
+      if (capitalised(k)) last = k;
+    }
+    for (size_t k = i; k <= last; ++k) out[k] = true;
+    i = last;
+  }
+  return out;
+}
+
 std::vector<bool> awareness_day_names(const Analysis& a) {
   const Document& doc = a.doc;
+  if (a.language == Language::es) return spanish_awareness_day_names(doc);
   std::vector<bool> out(doc.tokens.size(), false);
-  if (a.language == Language::es) return out;
   const auto capitalised = [&](size_t i) {
     const Token& t = doc.tokens[i];
     return t.kind == TokenKind::word && !t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z';
@@ -490,14 +636,21 @@ bool says_nothing(const Analysis& a) {
                              kind_bit(PostKind::service);
   if ((kind_bit(a.kind) & kQuiet) || is_reply(a) || !conversational_mentions(a).empty()) return false;
   const WordList& filler = empty_words.in(a.language);
-  const std::vector<bool> day_name = awareness_day_names(a);
+  // The words of a day's name; in Spanish also of a sales push ("Dona
+  // hoy", "No te lo pierdas"), which says nothing the reader can use.
+  std::vector<bool> named = awareness_day_names(a);
+  if (a.language == Language::es) {
+    for (const PhraseMatch& m : hard_sells(a)) {
+      for (size_t k = m.first_token; k < m.last_token; ++k) named[k] = true;
+    }
+  }
   int32_t words = 0, content = 0;
   for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
     const Token& t = a.doc.tokens[i];
-    if (!is_wordlike(t) || in_entity(a.doc, t) || is_chat_label(t)) continue;
+    if (!is_wordlike(t) || in_entity(a.doc, t) || is_chat_label(t, a.language)) continue;
     if (t.kind == TokenKind::number) return false;
     ++words;
-    if (!filler.contains(t) && !day_name[i] && ++content > kContentWords) return false;
+    if (!filler.contains(t) && !named[i] && ++content > kContentWords) return false;
   }
   // A post with no words of its own (a bare link, an emoji) is form.link-only's.
   return words > 0;
@@ -557,7 +710,7 @@ void check_empty(const Analysis& a, HintSink& sink) {
   // a chat label) to its end.
   if (says_nothing(a)) {
     size_t first = first_own_word(doc, 0, doc.tokens.size());
-    if (first < doc.tokens.size() && is_chat_label(doc.tokens[first])) {
+    if (first < doc.tokens.size() && is_chat_label(doc.tokens[first], a.language)) {
       first = first_own_word(doc, first + 1, doc.tokens.size());
     }
     sink.add({"value.empty", Severity::tip, doc.tokens[first].start, text_end(doc), sink.message("value.empty.nothing"),
@@ -572,6 +725,8 @@ const RuleCheck kChecks[] = {
 };
 
 }  // namespace
+
+std::optional<HelpfulFinding> find_step(const ListMatches& matches) { return action_step(matches); }
 
 std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
   std::optional<HelpfulFinding> best;

@@ -9,6 +9,7 @@
 
 #include "rules/features.hpp"
 #include "rules/phone.hpp"
+#include "rules/value_helpful.hpp"
 
 namespace chime {
 
@@ -26,6 +27,10 @@ void check_crisis_essentials(const Analysis& a, HintSink& sink) {
     if (match_in_entity(doc, m)) continue;
     for (size_t i = 0; i < kEssentials.size(); ++i) given[i] = given[i] || m.phrase->note == kEssentials[i];
   }
+  // Spanish: any step the reader can take, as value.helpful reads one, says
+  // what to do ("ve de inmediato a urgencias", "cierren ventanas"), in
+  // whatever form of address and words the list lacks.
+  given[0] = given[0] || (a.language == Language::es && find_step(lists(a)).has_value());
   given[3] = given[3] || !doc.entities.urls.empty() || phone_number(doc, a.language).has_value();
   std::string missing, present;
   int32_t count = 0;

@@ -24,6 +24,10 @@ struct HelpfulFinding {
 // or text ("555-0142", "116 123", "helpline: 104").
 class ListMatches;
 std::optional<HelpfulFinding> find_helpful(const ListMatches& matches);
+// Only the step the reader can take ("Evite cruzar quebradas", "Si vive a
+// menos de 1 km, cierre puertas"), wherever find_helpful would show
+// something earlier: what value.crisis-essentials reads as "what to do".
+std::optional<HelpfulFinding> find_step(const ListMatches& matches);
 // The same for the analysed text, worked out once per analysis (rules
 // value.helpful, value.empty and tone.sentiment all ask).
 struct Analysis;
