@@ -11,6 +11,10 @@ import test from 'node:test';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const coach = path.join(here, '../../bench/coach/run.mjs');
 const chime = process.env.CHIME_BIN;
+// The tests that run chime (all on es.jsonl, en.jsonl or posts renamed from
+// them, never on a fresh part's posts) skip without CHIME_BIN: the form
+// checks still run.
+const withChime = { skip: chime ? false : 'CHIME_BIN is not set (form checks only)' };
 const readSet = (name) => fs.readFileSync(path.join(here, name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const posts = readSet('en.jsonl');
 const spanish = readSet('es.jsonl');
@@ -26,6 +30,7 @@ const spanishFresh3 = readSet('es-fresh3.jsonl');
 const spanishFresh4 = readSet('es-fresh4.jsonl');
 const spanishFresh5 = readSet('es-fresh5.jsonl');
 const spanishFresh6 = readSet('es-fresh6.jsonl');
+const spanishFresh7 = readSet('es-fresh7.jsonl');
 const RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0]);
 const GOOD_RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
@@ -169,9 +174,9 @@ test('the sixth fresh part: at least 150 posts enk-001... in order, all held out
 
 // The fresh parts' ids: en-fresh (enf-), en-fresh2 (eng-), en-fresh3 (enh-),
 // en-fresh4 (eni-), en-fresh5 (enj-), en-fresh6 (enk-), es-fresh (esf-), es-fresh2 (esg-), es-fresh3 (esh-), es-fresh4 (esi-),
-// es-fresh5 (esj-), es-fresh6 (esk-).
-for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['eni', posts], ['enj', posts], ['enk', posts], ['esf', spanish], ['esg', spanish], ['esh', spanish], ['esi', spanish], ['esj', spanish], ['esk', spanish]]) {
-  test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, () => {
+// es-fresh5 (esj-), es-fresh6 (esk-), es-fresh7 (esl-).
+for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['eni', posts], ['enj', posts], ['enk', posts], ['esf', spanish], ['esg', spanish], ['esh', spanish], ['esi', spanish], ['esj', spanish], ['esk', spanish], ['esl', spanish]]) {
+  test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, withChime, () => {
     // Three TUNE posts of en.jsonl or es.jsonl renamed ${prefix}-: never a
     // post of a fresh part. Each expects length.over of a short post: a miss
     // the coach must count without naming the held-out post.
@@ -195,7 +200,8 @@ for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], 
 // The fresh held-out parts of the Spanish set (README: "The fresh Spanish
 // part", "The second fresh Spanish part"): their form only, as for
 // en-fresh.jsonl. No test here runs chime on their posts; their figures are
-// printed by bench/coach/run.mjs --set es-fresh / es-fresh2 / es-fresh3 / es-fresh4 / es-fresh5 / es-fresh6.
+// printed by bench/coach/run.mjs --set es-fresh / es-fresh2 / es-fresh3 / es-fresh4 / es-fresh5 / es-fresh6 /
+// es-fresh7.
 function checkSpanishFreshPart(set, prefix, { minimum, perKind, regions, others }) {
   assert.ok(set.length >= minimum, `${set.length} posts, at least ${minimum} expected`);
   set.forEach((p, i) => {
@@ -270,6 +276,13 @@ test('the sixth fresh Spanish part: at least 120 posts esk-001... in order, all 
     others: [spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, posts, fresh, fresh2, fresh3, fresh4, fresh5, fresh6] });
 });
 
+// es-fresh7.jsonl (issue 17's held-out measure since es-fresh6 is tuned on):
+// the same twenty varieties, and no text of any other set, English or Spanish.
+test('the seventh fresh Spanish part: at least 140 posts esl-001... in order, all held out, every kind 6 times, 20 regions, rules that exist, no text of the other sets', () => {
+  checkSpanishFreshPart(spanishFresh7, 'esl', { minimum: 140, perKind: 6, regions: REGIONS_FRESH3,
+    others: [spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, spanishFresh6, posts, fresh, fresh2, fresh3, fresh4, fresh5, fresh6] });
+});
+
 test('the language set: at least 300 labelled short posts, header, en/es/und, every label and group in both parts', () => {
   const lines = fs.readFileSync(path.join(here, 'lang.tsv'), 'utf8').split('\n').filter(Boolean);
   assert.equal(lines[0], 'id\tlabel\tgroup\ttext');
@@ -292,7 +305,7 @@ test('the language set: at least 300 labelled short posts, header, en/es/und, ev
   }
 });
 
-test('the coach prints both splits of the real set beside the targets', () => {
+test('the coach prints both splits of the real set beside the targets', withChime, () => {
   const run = runCoach([]);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /== split: tune \(\d+ posts\) ==/);
@@ -303,7 +316,7 @@ test('the coach prints both splits of the real set beside the targets', () => {
                                                  posts.filter((p) => p.split === 'heldout').length]);
 });
 
-test('figures are right on a set whose verdicts copy (or invert) chime', () => {
+test('figures are right on a set whose verdicts copy (or invert) chime', withChime, () => {
   // Chime's own output on twelve posts becomes the "expert" verdict: every
   // agreement figure must then be perfect, and an inverted score must give -1.
   const sample = posts.slice(0, 12).map((p, i) => ({ ...p, id: `t-${i + 1}`, split: (i + 1) % 3 === 0 ? 'heldout' : 'tune' }));
@@ -336,7 +349,7 @@ test('figures are right on a set whose verdicts copy (or invert) chime', () => {
   assert.equal(opposite.mustNotFireViolations, 1);
 });
 
-test('must_not_fire forbids a problem hint, or praise: a problem rule\'s good hint is no violation', () => {
+test('must_not_fire forbids a problem hint, or praise: a problem rule\'s good hint is no violation', withChime, () => {
   // A complete crisis notice: value.crisis-essentials says all is well (good);
   // a reply that praises: tone.empathy's hint is the praise itself.
   const crisis = { id: 'g-1', split: 'tune', text: 'Boil water notice for Elm Park after a main break today. Boil tap water 1 minute before drinking. Free bottled water at Elm Park Library until 8pm. Next update 6pm. Info: 555-0134',
@@ -356,7 +369,7 @@ test('must_not_fire forbids a problem hint, or praise: a problem rule\'s good hi
   assert.equal(m.rules['tone.empathy'].fired, 1);
 });
 
-test('a post moved to the other split, or a bad option, is refused with a clear message', () => {
+test('a post moved to the other split, or a bad option, is refused with a clear message', withChime, () => {
   const moved = posts.slice(0, 3).map((p) => ({ ...p }));
   moved[0].split = 'heldout';  // en-001 is a tune post
   const run = runCoach(['--set', tempSet(moved)]);
@@ -368,7 +381,7 @@ test('a post moved to the other split, or a bad option, is refused with a clear 
   assert.match(worst.stderr, /tune posts only/);
 });
 
-test('on en.jsonl, whose old held-out split is retired, --worst and the per-rule ids cover every post', () => {
+test('on en.jsonl, whose old held-out split is retired, --worst and the per-rule ids cover every post', withChime, () => {
   const run = runCoach(['--split', 'all', '--worst', '400']);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /largest score gaps \(all\)/);
@@ -377,7 +390,7 @@ test('on en.jsonl, whose old held-out split is retired, --worst and the per-rule
   assert.ok(listed.some((id) => Number(/(\d+)$/.exec(id)[1]) % 3 === 0), 'held-out posts are listed');
 });
 
-test('on es.jsonl, whose held-out split is retired too, --worst and the per-rule ids cover every post', () => {
+test('on es.jsonl, whose held-out split is retired too, --worst and the per-rule ids cover every post', withChime, () => {
   const run = runCoach(['--set', 'es', '--split', 'all', '--worst', '200']);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /largest score gaps \(all\)/);
@@ -386,7 +399,7 @@ test('on es.jsonl, whose held-out split is retired too, --worst and the per-rule
   assert.ok(listed.some((id) => Number(/(\d+)$/.exec(id)[1]) % 3 === 0), 'held-out posts are listed');
 });
 
-test('the Spanish set is measured against issue 17\'s targets, with language identification reported or skipped', () => {
+test('the Spanish set is measured against issue 17\'s targets, with language identification reported or skipped', withChime, () => {
   const run = runCoach(['--set', 'es']);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /targets of issue 17/);
@@ -400,7 +413,7 @@ test('the Spanish set is measured against issue 17\'s targets, with language ide
                                                  spanish.filter((p) => p.split === 'heldout').length]);
 });
 
-test('language accuracy is exact on a language set that copies (or contradicts) chime, or skipped while there is none', () => {
+test('language accuracy is exact on a language set that copies (or contradicts) chime, or skipped while there is none', withChime, () => {
   const texts = ['Gracias por la información, nos vemos el jueves.', 'Thanks for the info, see you on Thursday.',
     'ok 👍', 'Obrigada a toda a equipe de enfermagem.', '¡Sí!', 'Our clinic opens at 8am on weekdays.'];
   const input = texts.map((text, i) => JSON.stringify({ id: `lang-${i + 1}`, text })).join('\n') + '\n';
@@ -427,7 +440,7 @@ test('language accuracy is exact on a language set that copies (or contradicts) 
   assert.equal(wrong.language.accuracy, 0);
 });
 
-test('a malformed language set is refused with the line and what is wrong', () => {
+test('a malformed language set is refused with the line and what is wrong', withChime, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-lang-'));
   const tsv = path.join(dir, 'lang.tsv');
   fs.writeFileSync(tsv, 'id\tlabel\tgroup\ttext\nlang-1\tpt\tother\tOlá a todos\n');
