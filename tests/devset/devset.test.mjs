@@ -11,6 +11,9 @@ import test from 'node:test';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const coach = path.join(here, '../../bench/coach/run.mjs');
 const chime = process.env.CHIME_BIN;
+// The tests that run the coach need the real chime; without CHIME_BIN they
+// skip, and only the form checks run (never chime on a held-out part's posts).
+const needsChime = { skip: chime ? false : 'CHIME_BIN is not set: form checks only' };
 const readSet = (name) => fs.readFileSync(path.join(here, name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const posts = readSet('en.jsonl');
 const spanish = readSet('es.jsonl');
@@ -20,12 +23,14 @@ const fresh3 = readSet('en-fresh3.jsonl');
 const fresh4 = readSet('en-fresh4.jsonl');
 const fresh5 = readSet('en-fresh5.jsonl');
 const fresh6 = readSet('en-fresh6.jsonl');
+const fresh7 = readSet('en-fresh7.jsonl');
 const spanishFresh = readSet('es-fresh.jsonl');
 const spanishFresh2 = readSet('es-fresh2.jsonl');
 const spanishFresh3 = readSet('es-fresh3.jsonl');
 const spanishFresh4 = readSet('es-fresh4.jsonl');
 const spanishFresh5 = readSet('es-fresh5.jsonl');
 const spanishFresh6 = readSet('es-fresh6.jsonl');
+const spanishFresh7 = readSet('es-fresh7.jsonl');
 const RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0]);
 const GOOD_RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
@@ -95,8 +100,8 @@ test('the Spanish set: at least 170 posts in the same form, every kind and regio
 
 // The fresh held-out parts (README: "The fresh held-out part", "The second
 // fresh held-out part"): their form only. No test here runs chime on their
-// posts; their figures are printed by bench/coach/run.mjs --set en-fresh6
-// (issue 13's), --set en-fresh5, --set en-fresh4, --set en-fresh3, --set en-fresh2 and
+// posts; their figures are printed by bench/coach/run.mjs --set en-fresh7
+// (issue 13's), --set en-fresh6, --set en-fresh5, --set en-fresh4, --set en-fresh3, --set en-fresh2 and
 // --set en-fresh (now tuned on).
 function checkEnglishFresh(set, prefix, { minRisky, others }) {
   assert.ok(set.length >= 150, `${set.length} posts, at least 150 expected`);
@@ -160,18 +165,26 @@ test('the fifth fresh part: at least 150 posts enj-001... in order, all held out
     others: [posts, fresh, fresh2, fresh3, fresh4, spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5] });
 });
 
-// en-fresh6.jsonl (issue 13's held-out measure since en-fresh5 is tuned on):
+// en-fresh6.jsonl (issue 13's held-out measure after en-fresh5, run twice and tuned on since):
 // no text of any other set, English or Spanish.
 test('the sixth fresh part: at least 150 posts enk-001... in order, all held out, every kind 6 times, 15% risky, new texts', () => {
   checkEnglishFresh(fresh6, 'enk', { minRisky: 0.15,
     others: [posts, fresh, fresh2, fresh3, fresh4, fresh5, spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, spanishFresh6] });
 });
 
+// en-fresh7.jsonl (issue 13's held-out measure since en-fresh6 is tuned on):
+// no text of any other set, English or Spanish.
+test('the seventh fresh part: at least 160 posts enl-001... in order, all held out, every kind 6 times, 15% risky, new texts', () => {
+  assert.ok(fresh7.length >= 160, `${fresh7.length} posts, at least 160 expected`);
+  checkEnglishFresh(fresh7, 'enl', { minRisky: 0.15,
+    others: [posts, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, spanishFresh6, spanishFresh7] });
+});
+
 // The fresh parts' ids: en-fresh (enf-), en-fresh2 (eng-), en-fresh3 (enh-),
-// en-fresh4 (eni-), en-fresh5 (enj-), en-fresh6 (enk-), es-fresh (esf-), es-fresh2 (esg-), es-fresh3 (esh-), es-fresh4 (esi-),
-// es-fresh5 (esj-), es-fresh6 (esk-).
-for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['eni', posts], ['enj', posts], ['enk', posts], ['esf', spanish], ['esg', spanish], ['esh', spanish], ['esi', spanish], ['esj', spanish], ['esk', spanish]]) {
-  test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, () => {
+// en-fresh4 (eni-), en-fresh5 (enj-), en-fresh6 (enk-), en-fresh7 (enl-), es-fresh (esf-), es-fresh2 (esg-), es-fresh3 (esh-), es-fresh4 (esi-),
+// es-fresh5 (esj-), es-fresh6 (esk-), es-fresh7 (esl-).
+for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['eni', posts], ['enj', posts], ['enk', posts], ['enl', posts], ['esf', spanish], ['esg', spanish], ['esh', spanish], ['esi', spanish], ['esj', spanish], ['esk', spanish], ['esl', spanish]]) {
+  test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, needsChime, () => {
     // Three TUNE posts of en.jsonl or es.jsonl renamed ${prefix}-: never a
     // post of a fresh part. Each expects length.over of a short post: a miss
     // the coach must count without naming the held-out post.
@@ -195,7 +208,8 @@ for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], 
 // The fresh held-out parts of the Spanish set (README: "The fresh Spanish
 // part", "The second fresh Spanish part"): their form only, as for
 // en-fresh.jsonl. No test here runs chime on their posts; their figures are
-// printed by bench/coach/run.mjs --set es-fresh / es-fresh2 / es-fresh3 / es-fresh4 / es-fresh5 / es-fresh6.
+// printed by bench/coach/run.mjs --set es-fresh / es-fresh2 / es-fresh3 / es-fresh4 / es-fresh5 / es-fresh6 /
+// es-fresh7.
 function checkSpanishFreshPart(set, prefix, { minimum, perKind, regions, others }) {
   assert.ok(set.length >= minimum, `${set.length} posts, at least ${minimum} expected`);
   set.forEach((p, i) => {
@@ -270,6 +284,13 @@ test('the sixth fresh Spanish part: at least 120 posts esk-001... in order, all 
     others: [spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, posts, fresh, fresh2, fresh3, fresh4, fresh5, fresh6] });
 });
 
+// es-fresh7.jsonl (issue 17's held-out measure since es-fresh6 is tuned on):
+// the same twenty varieties, and no text of any other set, English or Spanish.
+test('the seventh fresh Spanish part: at least 140 posts esl-001... in order, all held out, every kind 6 times, 20 regions, rules that exist, no text of the other sets', () => {
+  checkSpanishFreshPart(spanishFresh7, 'esl', { minimum: 140, perKind: 6, regions: REGIONS_FRESH3,
+    others: [spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, spanishFresh6, posts, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7] });
+});
+
 test('the language set: at least 300 labelled short posts, header, en/es/und, every label and group in both parts', () => {
   const lines = fs.readFileSync(path.join(here, 'lang.tsv'), 'utf8').split('\n').filter(Boolean);
   assert.equal(lines[0], 'id\tlabel\tgroup\ttext');
@@ -292,7 +313,7 @@ test('the language set: at least 300 labelled short posts, header, en/es/und, ev
   }
 });
 
-test('the coach prints both splits of the real set beside the targets', () => {
+test('the coach prints both splits of the real set beside the targets', needsChime, () => {
   const run = runCoach([]);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /== split: tune \(\d+ posts\) ==/);
@@ -303,7 +324,7 @@ test('the coach prints both splits of the real set beside the targets', () => {
                                                  posts.filter((p) => p.split === 'heldout').length]);
 });
 
-test('figures are right on a set whose verdicts copy (or invert) chime', () => {
+test('figures are right on a set whose verdicts copy (or invert) chime', needsChime, () => {
   // Chime's own output on twelve posts becomes the "expert" verdict: every
   // agreement figure must then be perfect, and an inverted score must give -1.
   const sample = posts.slice(0, 12).map((p, i) => ({ ...p, id: `t-${i + 1}`, split: (i + 1) % 3 === 0 ? 'heldout' : 'tune' }));
@@ -336,7 +357,7 @@ test('figures are right on a set whose verdicts copy (or invert) chime', () => {
   assert.equal(opposite.mustNotFireViolations, 1);
 });
 
-test('must_not_fire forbids a problem hint, or praise: a problem rule\'s good hint is no violation', () => {
+test('must_not_fire forbids a problem hint, or praise: a problem rule\'s good hint is no violation', needsChime, () => {
   // A complete crisis notice: value.crisis-essentials says all is well (good);
   // a reply that praises: tone.empathy's hint is the praise itself.
   const crisis = { id: 'g-1', split: 'tune', text: 'Boil water notice for Elm Park after a main break today. Boil tap water 1 minute before drinking. Free bottled water at Elm Park Library until 8pm. Next update 6pm. Info: 555-0134',
@@ -356,7 +377,7 @@ test('must_not_fire forbids a problem hint, or praise: a problem rule\'s good hi
   assert.equal(m.rules['tone.empathy'].fired, 1);
 });
 
-test('a post moved to the other split, or a bad option, is refused with a clear message', () => {
+test('a post moved to the other split, or a bad option, is refused with a clear message', needsChime, () => {
   const moved = posts.slice(0, 3).map((p) => ({ ...p }));
   moved[0].split = 'heldout';  // en-001 is a tune post
   const run = runCoach(['--set', tempSet(moved)]);
@@ -368,7 +389,7 @@ test('a post moved to the other split, or a bad option, is refused with a clear 
   assert.match(worst.stderr, /tune posts only/);
 });
 
-test('on en.jsonl, whose old held-out split is retired, --worst and the per-rule ids cover every post', () => {
+test('on en.jsonl, whose old held-out split is retired, --worst and the per-rule ids cover every post', needsChime, () => {
   const run = runCoach(['--split', 'all', '--worst', '400']);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /largest score gaps \(all\)/);
@@ -377,7 +398,7 @@ test('on en.jsonl, whose old held-out split is retired, --worst and the per-rule
   assert.ok(listed.some((id) => Number(/(\d+)$/.exec(id)[1]) % 3 === 0), 'held-out posts are listed');
 });
 
-test('on es.jsonl, whose held-out split is retired too, --worst and the per-rule ids cover every post', () => {
+test('on es.jsonl, whose held-out split is retired too, --worst and the per-rule ids cover every post', needsChime, () => {
   const run = runCoach(['--set', 'es', '--split', 'all', '--worst', '200']);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /largest score gaps \(all\)/);
@@ -386,7 +407,7 @@ test('on es.jsonl, whose held-out split is retired too, --worst and the per-rule
   assert.ok(listed.some((id) => Number(/(\d+)$/.exec(id)[1]) % 3 === 0), 'held-out posts are listed');
 });
 
-test('the Spanish set is measured against issue 17\'s targets, with language identification reported or skipped', () => {
+test('the Spanish set is measured against issue 17\'s targets, with language identification reported or skipped', needsChime, () => {
   const run = runCoach(['--set', 'es']);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /targets of issue 17/);
@@ -400,7 +421,7 @@ test('the Spanish set is measured against issue 17\'s targets, with language ide
                                                  spanish.filter((p) => p.split === 'heldout').length]);
 });
 
-test('language accuracy is exact on a language set that copies (or contradicts) chime, or skipped while there is none', () => {
+test('language accuracy is exact on a language set that copies (or contradicts) chime, or skipped while there is none', needsChime, () => {
   const texts = ['Gracias por la información, nos vemos el jueves.', 'Thanks for the info, see you on Thursday.',
     'ok 👍', 'Obrigada a toda a equipe de enfermagem.', '¡Sí!', 'Our clinic opens at 8am on weekdays.'];
   const input = texts.map((text, i) => JSON.stringify({ id: `lang-${i + 1}`, text })).join('\n') + '\n';
@@ -427,7 +448,7 @@ test('language accuracy is exact on a language set that copies (or contradicts) 
   assert.equal(wrong.language.accuracy, 0);
 });
 
-test('a malformed language set is refused with the line and what is wrong', () => {
+test('a malformed language set is refused with the line and what is wrong', needsChime, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-lang-'));
   const tsv = path.join(dir, 'lang.tsv');
   fs.writeFileSync(tsv, 'id\tlabel\tgroup\ttext\nlang-1\tpt\tother\tOlá a todos\n');
