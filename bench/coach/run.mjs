@@ -19,8 +19,8 @@
 // en-fresh5.jsonl (ids `enj-N`), were run and are now tuned on; their ids
 // stay held out here. The sixth, tests/devset/en-fresh6.jsonl (`--set
 // en-fresh6`; ids `enk-N`, all held out), was run twice and is tuned on too.
-// Issue 13's held-out measure is now the seventh,
-// tests/devset/en-fresh7.jsonl (`--set en-fresh7`; ids `enl-N`, all held out).
+// So was the seventh, tests/devset/en-fresh7.jsonl (`--set en-fresh7`; ids
+// `enl-N`, all held out).
 // Issue 17's figures are likewise those of a second fresh Spanish part
 // nobody tunes on: tests/devset/es-fresh2.jsonl
 // (`--set es-fresh2`; ids `esg-N`, all held out). The first fresh Spanish
@@ -35,9 +35,9 @@
 // held out). It was run twice and is tuned on too, so issue 17's held-out
 // measure was the sixth, tests/devset/es-fresh6.jsonl (`--set es-fresh6`;
 // ids `esk-N`, all held out). It was run twice and is tuned on too, so
-// issue 17's held-out measure is now the seventh,
+// issue 17's held-out measure was the seventh,
 // tests/devset/es-fresh7.jsonl (`--set es-fresh7`; ids `esl-N`, all held
-// out, never tuned on).
+// out). It was run twice and is tuned on too.
 //
 // Runs `chime check --format ndjson` once over every post with its context
 // and prints, per split (tune and heldout by default), the figures beside
@@ -155,8 +155,9 @@ SETS['en-fresh5'] = { ...SETS.en, file: path.join(devset, 'en-fresh5.jsonl'), he
 // en-fresh6 (ids `enk-N`) was issue 13's held-out measure, run twice
 // (2026-12-07) and tuned on since.
 SETS['en-fresh6'] = { ...SETS.en, file: path.join(devset, 'en-fresh6.jsonl'), heldoutRetired: true };
-// en-fresh7 (ids `enl-N`): issue 13's held-out measure, never tuned on.
-SETS['en-fresh7'] = { ...SETS.en, file: path.join(devset, 'en-fresh7.jsonl'), heldoutRetired: false };
+// en-fresh7 (ids `enl-N`) was issue 13's held-out measure, run twice
+// (2026-12-07) and tuned on since.
+SETS['en-fresh7'] = { ...SETS.en, file: path.join(devset, 'en-fresh7.jsonl'), heldoutRetired: true };
 SETS['es-fresh'] = { ...SETS.es, file: path.join(devset, 'es-fresh.jsonl'), heldoutRetired: true };
 SETS['es-fresh2'] = { ...SETS.es, file: path.join(devset, 'es-fresh2.jsonl'), heldoutRetired: true };
 // The third fresh Spanish part: issue 17's held-out measure, run twice
@@ -172,8 +173,8 @@ SETS['es-fresh5'] = { ...SETS.es, file: path.join(devset, 'es-fresh5.jsonl'), he
 // run twice (2026-12-07) and tuned on since.
 SETS['es-fresh6'] = { ...SETS.es, file: path.join(devset, 'es-fresh6.jsonl'), heldoutRetired: true };
 // The seventh fresh Spanish part (ids `esl-N`): issue 17's held-out measure,
-// never tuned on; the coach prints only its aggregate figures.
-SETS['es-fresh7'] = { ...SETS.es, file: path.join(devset, 'es-fresh7.jsonl'), heldoutRetired: false };
+// run twice (2026-12-07) and tuned on since.
+SETS['es-fresh7'] = { ...SETS.es, file: path.join(devset, 'es-fresh7.jsonl'), heldoutRetired: true };
 // A path to one of those files is that set (so `--set tests/devset/es-fresh.jsonl`
 // gets issue 17's targets, as `--set es-fresh` does).
 const chosenSet = SETS[options.set] ??
