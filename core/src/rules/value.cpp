@@ -447,14 +447,34 @@ std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
 // Claremont centre", "Parents whose baby stays 3+ days can get a free
 // weekly permit", "You can see them in the patient app", "Your GP practice
 // can book it"). Not what we or I can do ("We can help", "so we can
-// celebrate": lists/self_words.txt), a verb with nothing after it
+// celebrate": lists/self_words.txt), nor what our own service can do, a
+// subject ours by its possessive ("our award-winning clinic can help you":
+// us talking about us, see ours_before), a verb with nothing after it
 // ("Turnaround times can vary."), nor in a question ("Can I self-refer?").
 // The span runs from the word before "can" to the verb.
 std::optional<HelpfulFinding> english_option(const ListMatches& matches) {
   static const WordList& verbs = WordList::builtin("lists/base_verbs.tsv");
   static const WordList& self = WordList::builtin("lists/self_words.txt");
+  static const WordList& function_words = WordList::builtin("lists/english_function_words.tsv");
   if (matches.language() == Language::es) return std::nullopt;
   const Document& doc = matches.doc();
+  // Is the subject ending at `last` ours: its content words and hyphens
+  // ("award-winning clinic") read back to the word that opens it, a self
+  // word ("our") that opens the clause (after the sentence's start, a
+  // mention or a mark)? Within a clause it may belong to a phrase of the
+  // subject: "Families of children in our ER can get a voucher" names the
+  // families, not us.
+  const auto ours_before = [&](const Sentence& s, size_t last) {
+    size_t k = last;
+    while (k > s.first_token && !token_in_entity(doc, k - 1) &&
+           ((doc.tokens[k - 1].kind == TokenKind::word && !function_words.contains(doc.tokens[k - 1])) ||
+            doc.tokens[k - 1].text == "-")) {
+      --k;
+    }
+    if (k == s.first_token || !self.contains(doc.tokens[k - 1])) return false;
+    const size_t before = k - 2;
+    return k - 1 == s.first_token || doc.tokens[before].kind != TokenKind::word || token_in_entity(doc, before);
+  };
   for (const Sentence& s : doc.sentences) {
     for (size_t i = s.first_token + 1; i + 2 < s.last_token; ++i) {
       if (doc.tokens[i].folded != "can" || token_in_entity(doc, i)) continue;
@@ -462,7 +482,7 @@ std::optional<HelpfulFinding> english_option(const ListMatches& matches) {
       const Token& verb = doc.tokens[i + 1];
       if (subject.kind != TokenKind::word || subject.folded == "i" || self.contains(subject) ||
           verb.kind != TokenKind::word || !verbs.contains(verb) || doc.tokens[i + 2].kind == TokenKind::punct ||
-          ends_with_question_mark(doc, s)) {
+          ends_with_question_mark(doc, s) || ours_before(s, i - 1)) {
         continue;
       }
       return HelpfulFinding{subject.start, verb.end, HelpfulKind::option};
