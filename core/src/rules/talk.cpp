@@ -192,6 +192,16 @@ bool complaint_asks(const Analysis& a) {
                      [](const Token& t) { return t.text == "?" || t.text == "\xef\xbc\x9f"; });
 }
 
+// A person writing as themselves ("I qualified eight years ago", "my son"),
+// outside quotes: lists/personal_words.txt.
+bool personal_voice(const Document& doc) {
+  static const WordList& personal = WordList::builtin("lists/personal_words.txt");
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (personal.contains(doc.tokens[i]) && !token_in_entity(doc, i) && !in_quotes(doc, i)) return true;
+  }
+  return false;
+}
+
 // What a reply does for the person answered (a reply earns credit for
 // these, not for being a reply): their message keys.
 std::vector<std::string_view> reply_actions(const Analysis& a) {
@@ -245,9 +255,14 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   // tone alone, "Hot take: half of uncontrolled COPD is bad inhaler
   // technique") builds on it when it takes up a word of it and says
   // something of its own ("Agree. In our respiratory clinic the biggest
-  // change was checking inhaler technique").
-  const bool statement_answered = a.kind == PostKind::reply || a.kind == PostKind::reply_praise ||
-                                  (a.kind == PostKind::reply_complaint && !read_complaint(a).tells());
+  // change was checking inhaler technique"). Not when the person tells, in
+  // the first person, what happened to them ("Charged a $60 fee because I
+  // was 10 mins late. Unreal."): their own grievance, which a reply takes
+  // up by apologising or answering, not by reusing its words ("Arrivals
+  // more than 10 minutes late are treated as cancellations").
+  const bool statement_answered =
+      a.kind == PostKind::reply || a.kind == PostKind::reply_praise ||
+      (a.kind == PostKind::reply_complaint && !read_complaint(a).tells() && !(a.in_reply_to && personal_voice(*a.in_reply_to)));
   if (actions.empty() && a.language != Language::es && statement_answered && a.in_reply_to &&
       own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords && takes_up_post(a)) {
     actions.push_back("talk.reply.takes-up");
@@ -421,16 +436,6 @@ bool gives_details(const Document& doc) {
   return false;
 }
 
-// A person writing as themselves ("I qualified eight years ago", "my son"),
-// outside quotes: lists/personal_words.txt.
-bool personal_voice(const Analysis& a) {
-  static const WordList& personal = WordList::builtin("lists/personal_words.txt");
-  for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
-    if (personal.contains(a.doc.tokens[i]) && !token_in_entity(a.doc, i) && !in_quotes(a.doc, i)) return true;
-  }
-  return false;
-}
-
 void check_broadcast(const Analysis& a, HintSink& sink) {
   if (opens_conversation(a) || a.doc.tokens.empty()) return;
   // A post that gives readers a tip, a step or a resource (value.helpful)
@@ -441,7 +446,7 @@ void check_broadcast(const Analysis& a, HintSink& sink) {
   // team is proud."): a post with details a reader can use (a number, a
   // time, a link) is a notice, and a person's own story in the first person
   // is a human voice; a thread's first part promises what follows.
-  if (helpful || a.kind == PostKind::thread_first || gives_details(a.doc) || personal_voice(a)) {
+  if (helpful || a.kind == PostKind::thread_first || gives_details(a.doc) || personal_voice(a.doc)) {
     return;
   }
   // A question added to a post with a privacy, claim or promotion problem
