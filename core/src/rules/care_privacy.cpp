@@ -92,6 +92,13 @@ bool is_clinician_title(const Document& doc, size_t i, Language lang) {
   return i < doc.tokens.size() && titles.contains(doc.tokens[i]);
 }
 
+// Is the name whose first token (its honorific, if any) is `first` a
+// clinician's: a title at it ("Dr. Pérez", which skip_honorific passes) or
+// right before it ("Nurse Ruby")?
+bool clinician_named(const Document& doc, size_t first, Language lang) {
+  return is_clinician_title(doc, first, lang) || (first > 0 && is_clinician_title(doc, first - 1, lang));
+}
+
 bool any_in_text(const ListMatches& matches, List list) {
   for (const PhraseMatch& m : matches.find(list)) {
     if (!match_in_entity(matches.doc(), m)) return true;
@@ -959,11 +966,8 @@ void named_stories(const ListMatches& matches, HintSink& sink, size_t first_hint
       }
     }
     if (first == n) continue;
-    // skip_honorific() passes a doctor's title too: "la historia de Dr. Pérez".
-    const std::string_view title = doc.tokens[first].folded;
-    if (title == "dr" || title == "prof" || is_clinician_title(doc, first, lang) ||
-        (first > 0 && is_clinician_title(doc, first - 1, lang)) ||
-        staff_within(doc, s.first_token, s.last_token, lang) || !tells_care_near(matches, s)) {
+    if (clinician_named(doc, first, lang) || staff_within(doc, s.first_token, s.last_token, lang) ||
+        !tells_care_near(matches, s)) {
       continue;
     }
     const auto [from, noun] = patient_noun(sink, doc, first, name_last + 1, doc.tokens.size(), lang);
@@ -993,8 +997,7 @@ void named_in_brackets(const ListMatches& matches, HintSink& sink, size_t first_
   for (size_t i = 0; i + 2 < n; ++i) {
     if (doc.tokens[i + 1].text != "(" || !is_name(doc, i, lang)) continue;
     const size_t first = with_honorific(doc, name_start(doc, i, lang), lang);
-    if (first > 0 && is_clinician_title(doc, first - 1, lang)) continue;
-    if (const std::string_view t = doc.tokens[first].folded; t == "dr" || t == "prof") continue;
+    if (clinician_named(doc, first, lang)) continue;
     size_t close = i + 2;
     while (close < n && close < i + 2 + kBracketReach && doc.tokens[close].text != ")") ++close;
     if (close >= n || doc.tokens[close].text != ")" || staff_within(doc, i + 2, close, lang)) continue;
@@ -1031,8 +1034,7 @@ void named_in_consent(const ListMatches& matches, HintSink& sink, size_t first_h
     if (match_in_entity(doc, m) || doc.tokens[m.last_token - 1].folded != "de") continue;
     const size_t name = skip_honorific(doc, m.last_token, lang);
     if (!is_name(doc, name, lang)) continue;
-    const std::string_view title = doc.tokens[m.last_token].folded;
-    if (title == "dr" || title == "dra" || is_clinician_title(doc, m.last_token, lang)) continue;
+    if (is_clinician_title(doc, m.last_token, lang)) continue;  // "la Dra. Ruiz"
     size_t name_end = name + 1;
     while (name_end < name + 3 && is_name(doc, name_end, lang)) ++name_end;
     const int32_t start = doc.tokens[m.last_token].start, end = doc.tokens[name_end - 1].end;
