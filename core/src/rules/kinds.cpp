@@ -103,17 +103,15 @@ bool in_url_or_mention(const Document& doc, const PhraseMatch& m) {
 }  // namespace
 
 ComplaintReading read_complaint(const Analysis& a) {
-  static const WordList& negations = WordList::builtin("lists/negations.tsv");
+  static const LocalizedWordList negations("lists/negations.tsv");
   ComplaintReading r;
   if (!a.in_reply_to) return r;
   const Document& post = *a.in_reply_to;
+  const WordList& negation_words = negations.in(a.language);
   r.negative = a.in_reply_to_sentiment.compound <= kComplaintSentiment;
   r.words = builtin(List::tone_complaint, a.language).any(post);
-  if (a.language == Language::es) {
-    r.failure = spanish_states_failure(post);
-  } else {
-    r.failure = std::any_of(post.tokens.begin(), post.tokens.end(), [](const Token& t) { return negations.contains(t); });
-  }
+  r.negation = std::any_of(post.tokens.begin(), post.tokens.end(), [&](const Token& t) { return negation_words.contains(t); });
+  r.failure = a.language == Language::es ? spanish_states_failure(post) : r.negation;
   r.complains = r.negative || r.words || (a.language == Language::es && r.failure);
   return r;
 }

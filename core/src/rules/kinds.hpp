@@ -74,6 +74,7 @@ KindDecision classify_post(const Analysis& a);
 struct ComplaintReading {
   bool negative = false;  // it reads negative (VADER compound <= -0.25)
   bool words = false;     // complaint words (phrases/tone_complaint.tsv): "waited", "rude"
+  bool negation = false;  // a negation of its language (lists/negations.tsv): "not", "nunca"
   // A statement that something went wrong. Spanish, by structure: nobody did
   // something or something is not there ("nadie me explica nada", "no hay
   // insulina", "no le entregan nada"). English: any negation ("STILL not

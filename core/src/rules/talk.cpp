@@ -212,6 +212,7 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
     }
     return false;
   };
+  const bool complaint_told = read_complaint(a).tells();
   std::vector<std::string_view> actions;
   if (outside(List::talk_reply_acknowledge) || (a.language == Language::es && spanish_thanks_for_action(a)) ||
       (a.language != Language::es && english_thanks_for_action(a))) {
@@ -240,7 +241,7 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
     // it, not a pointer elsewhere ("Consulte nuestra web").
     actions.push_back("talk.reply.answers");
   } else if (a.language == Language::es && a.in_reply_to && a.kind != PostKind::reply_question &&
-             !read_complaint(a).tells() && !lists(a).hit(List::talk_non_answer) &&
+             !complaint_told && !lists(a).hit(List::talk_non_answer) &&
              (find_helpful(a) || !a.doc.entities.urls.empty()) && takes_up_post(a)) {
     // Spanish: a reply that takes up what the person said and adds the
     // fact, the step or the link ("Un matiz: el brote fue de conjuntivitis
@@ -262,7 +263,7 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   // more than 10 minutes late are treated as cancellations").
   const bool statement_answered =
       a.kind == PostKind::reply || a.kind == PostKind::reply_praise ||
-      (a.kind == PostKind::reply_complaint && !read_complaint(a).tells() && !(a.in_reply_to && personal_voice(*a.in_reply_to)));
+      (a.kind == PostKind::reply_complaint && !complaint_told && !(a.in_reply_to && personal_voice(*a.in_reply_to)));
   if (actions.empty() && a.language != Language::es && statement_answered && a.in_reply_to &&
       own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords && takes_up_post(a)) {
     actions.push_back("talk.reply.takes-up");

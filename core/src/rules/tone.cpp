@@ -209,7 +209,8 @@ std::vector<std::pair<size_t, size_t>> english_fault_denials(const Analysis& a) 
 }
 
 void check_defensive(const Analysis& a, HintSink& sink) {
-  const bool complaint = answered_complains(a);
+  const ComplaintReading answered = read_complaint(a);
+  const bool complaint = answered.complains;
   auto phrases = defensive_matches(a);
   // Spanish: "funciona bien" contradicts a reader who said something does
   // not work (a complaint, or any negation: "¿Por qué nunca atiende nadie?");
@@ -217,11 +218,8 @@ void check_defensive(const Analysis& a, HintSink& sink) {
   // puedo hacer desde el celular?"), it is the answer. Beside another
   // defensive phrase ("no es así: el sistema funciona perfectamente") it
   // still argues.
-  static const WordList& negations = WordList::builtin("es/lists/negations.tsv");
   if (a.language == Language::es && a.in_reply_to && !complaint && phrases.size() == 1 &&
-      phrases.front().phrase->note == "contradicts the reader" &&
-      std::none_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(),
-                   [](const Token& t) { return negations.contains(t); })) {
+      phrases.front().phrase->note == "contradicts the reader" && !answered.negation) {
     phrases.clear();
   }
   for (const PhraseMatch& m : phrases) {
