@@ -1,7 +1,7 @@
 // `chime check` and `chime install-host` from the outside: formats, stdin,
 // CSV quoting, bad rows with their line, exit codes, --config errors, and the
 // host manifest written into a temporary folder.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import { makeZip } from './zip.mjs';
 
 const CHIME = process.env.CHIME_BIN;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-cli-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function chime(args, { input, env } = {}) {
   const r = spawnSync(CHIME, args, { input, env: { ...process.env, ...env }, encoding: 'utf8' });

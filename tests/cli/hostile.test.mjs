@@ -2,7 +2,7 @@
 // blew up or misread before. Memory is bounded with `ulimit -v` (address
 // space), so a blow-up fails the run instead of slowing the machine; nothing
 // here times anything.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import { deflateMember, makeZip } from './zip.mjs';
 
 const CHIME = process.env.CHIME_BIN;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-hostile-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 // Address space for one run: chime's own mappings (ICU data, libraries) are
 // well under this; a run that held its input many times over is not.
 const MEMORY_KB = 400 * 1024;

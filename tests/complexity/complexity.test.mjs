@@ -4,7 +4,7 @@
 // mix). Work is counted, not timed: callgrind counts the instructions run
 // inside one analysis (chime_worst_case's chime_measured) of n and of 4n
 // bytes. Linear work grows about 4x; a quadratic step grows it about 16x.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import path from 'node:path';
 const BIN = process.env.CHIME_WORST_CASE;
 const VALGRIND = process.env.CHIME_VALGRIND;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-complexity-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const SMALL = 25 * 1024, LARGE = 4 * SMALL;  // the large text is 100 KB
 const MAX_RATIO = 5.0;  // 4x plus room for n log n sorting and block-sized buffers
 

@@ -2,7 +2,7 @@
 // invalid config in later requests is answered from the cache, not parsed
 // again. Counted, not timed: callgrind records how many times the host calls
 // chime::Config::parse while it serves the requests.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ const CHIME = process.env.CHIME_BIN;
 const VALGRIND = process.env.CHIME_VALGRIND;
 const ORIGIN = 'chrome-extension://kkkfifglcgnhgagiogkeliijainjgpfh/';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-config-cache-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function frame(message) {
   const body = Buffer.from(JSON.stringify(message));

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import test from 'node:test';
+import test, { after } from 'node:test';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const coach = path.join(here, '../../bench/coach/run.mjs');
@@ -51,8 +51,11 @@ const REGIONS_FRESH3 = [...REGIONS_FRESH2, 'BO', 'PY', 'GT', 'HN', 'SV', 'NI', '
 function runCoach(args) {
   return spawnSync(process.execPath, [coach, '--chime', chime, ...args], { encoding: 'utf8' });
 }
+// Every file a test writes goes under one scratch directory, removed at the end.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-devset-'));
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 function tempSet(lines) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-devset-'));
+  const dir = fs.mkdtempSync(path.join(scratch, 'set-'));
   const file = path.join(dir, 'set.jsonl');
   fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   return file;
@@ -445,7 +448,7 @@ test('language accuracy is exact on a language set that copies (or contradicts) 
   const said = execFileSync(chime, ['check', '--format', 'ndjson', '--input', 'jsonl', '-'], { input, encoding: 'utf8' })
     .split('\n').filter(Boolean).map((l) => JSON.parse(l).result.language);
   const file = (labels) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-lang-'));
+    const dir = fs.mkdtempSync(path.join(scratch, 'lang-'));
     const tsv = path.join(dir, 'lang.tsv');
     fs.writeFileSync(tsv, ['id\tlabel\tgroup\ttext', ...texts.map((t, i) => `lang-${i + 1}\t${labels[i]}\tplain\t${t}`)].join('\n') + '\n');
     return tsv;
@@ -466,7 +469,7 @@ test('language accuracy is exact on a language set that copies (or contradicts) 
 });
 
 test('a malformed language set is refused with the line and what is wrong', needsChime, () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chime-lang-'));
+  const dir = fs.mkdtempSync(path.join(scratch, 'lang-'));
   const tsv = path.join(dir, 'lang.tsv');
   fs.writeFileSync(tsv, 'id\tlabel\tgroup\ttext\nlang-1\tpt\tother\tOlá a todos\n');
   const run = runCoach(['--set', 'es', '--lang-set', tsv]);
