@@ -102,20 +102,20 @@ void strip_punctuation(std::u16string_view text, int32_t& start, int32_t& end) {
 // ALL CAPS: two letters or more, none of them lower case.
 bool all_caps(std::u16string_view s, bool& has_letters) {
   int letters = 0;
-  bool lower = false;
+  has_letters = true;  // a lower-case letter settles both answers: letters, not ALL CAPS
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
     const UChar32 c = text::next_code_point(s, i);
     if (c < 0x80) {
       const bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      if (letter && c >= 'a') return false;
       letters += letter ? 1 : 0;
-      lower = lower || (letter && c >= 'a');
     } else if (text::is_alpha(c)) {
+      if (text::is_lower(c) || !text::is_upper(c)) return false;
       ++letters;
-      if (text::is_lower(c) || !text::is_upper(c)) lower = true;
     }
   }
   has_letters = letters > 0;
-  return letters >= 2 && !lower;
+  return letters >= 2;
 }
 
 // A token of ASCII characters only (its text as long as its span).
