@@ -117,6 +117,31 @@ bool asserts_as_question(const Analysis& a, const Sentence& s) {
   return false;
 }
 
+// Adds a care.claim hint over tokens [first, last] unless one already
+// covers them.
+void add_claim(const Analysis& a, HintSink& sink, size_t first, size_t last) {
+  const Document& doc = a.doc;
+  const int32_t start = doc.tokens[first].start, end = doc.tokens[last].end;
+  if (std::any_of(sink.hints().begin(), sink.hints().end(),
+                  [&](const Hint& h) { return h.rule == "care.claim" && h.start < end && start < h.end; })) {
+    return;
+  }
+  Hint h{"care.claim", Severity::warning, start, end, "", "", {}};
+  h.message = sink.message("care.claim", {doc.utf8(start, end)});
+  h.suggestion = sink.message("care.claim.do");
+  sink.add(std::move(h));
+}
+
+// Is the claim at token i in its sentence s made, not denied, asked,
+// quoted or reported to refute it? The next sentence's refutation ("It
+// doesn't.") is read in English only.
+bool claim_made(const Analysis& a, const Sentence& s, size_t i) {
+  const Document& doc = a.doc;
+  if (negated(doc, i, a.language) || (in_quotes(doc, i) && !quote_is_the_pitch(a)) || ends_with_question_mark(doc, s)) return false;
+  if (matches_in(a, List::care_claim_refuted, s) || denied_in_clause(a, s, i)) return false;
+  return a.language == Language::es || !refuted_next(a, s);
+}
+
 // How far after its disease an outcome's finality may come ("end type 2
 // diabetes for good": 2).
 constexpr size_t kFinalityReach = 3;
@@ -179,23 +204,85 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
     }
     bool hedged = false;
     for (size_t k = i > s.first_token + 2 ? i - 2 : s.first_token; k < i; ++k) hedged = hedged || hedges.in(a.language).contains(doc.tokens[k]);
-    if (hedged || negated(doc, i, a.language) || (in_quotes(doc, i) && !quote_is_the_pitch(a)) || ends_with_question_mark(doc, s)) continue;
-    // The next sentence's refutation ("It doesn't.") is read in English only.
-    if (matches.any(List::care_claim_refuted, s.first_token, s.last_token) || denied_in_clause(a, s, i) ||
-        (!spanish && refuted_next(a, s))) {
-      continue;
+    if (!hedged && claim_made(a, s, i)) add_claim(a, sink, i, disease);
+  }
+}
+
+// How far before "than" ("que") its comparative may stand ("more
+// effective than": 2) and after "any" ("cualquier") its medicine ("any
+// prescription painkiller": 2).
+constexpr size_t kComparativeReach = 3;
+
+// A product ranked above every medicine: a comparative
+// (lists/claim_comparatives.tsv), "than any" ("que cualquier") and a
+// medicine (is_medicine; in Spanish also the general words of
+// es/lists/claim_medicines.tsv): "works better than any pill", "funciona
+// mejor que cualquier pastilla". It promises to replace your medication.
+void above_every_medicine(const Analysis& a, HintSink& sink) {
+  static const LocalizedWordList comparatives("lists/claim_comparatives.tsv");
+  static const WordList& general = WordList::builtin("es/lists/claim_medicines.tsv");
+  const bool spanish = a.language == Language::es;
+  const Document& doc = a.doc;
+  for (size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].folded != (spanish ? "cualquier" : "any") || doc.tokens[i - 1].folded != (spanish ? "que" : "than")) continue;
+    const Sentence& s = sentence_of(doc, i);
+    size_t comparative = i;  // none yet
+    for (size_t k = i - 1; k-- > s.first_token && k + kComparativeReach + 1 >= i;) {
+      if (comparatives.in(a.language).contains(doc.tokens[k])) {
+        comparative = k;
+        break;
+      }
     }
-    const int32_t start = doc.tokens[i].start, end = doc.tokens[disease].end;
-    if (std::any_of(sink.hints().begin(), sink.hints().end(), [&](const Hint& h) {
-          return h.rule == "care.claim" && h.start < end && start < h.end;
-        })) {
-      continue;
+    // "more" ("más") right before "than" counts, it does not rate: "does more than any pill can".
+    const auto quantity = [&](size_t k) {
+      const std::string_view w = doc.tokens[k].folded;
+      return k + 2 == i && (w == "more" || w == "más" || w == "mas");
+    };
+    if (comparative == i || quantity(comparative)) continue;
+    for (size_t m = i + 1; m < s.last_token && m <= i + kComparativeReach; ++m) {
+      const bool medicine = is_medicine(doc.tokens[m], a.language) || (spanish && general.contains(doc.tokens[m]));
+      if (medicine && !token_in_entity(doc, m)) {
+        if (claim_made(a, s, comparative)) add_claim(a, sink, comparative, m);
+        break;
+      }
     }
-    const std::string original = doc.utf8(start, end);
-    Hint h{"care.claim", Severity::warning, start, end, "", "", {}};
-    h.message = sink.message("care.claim", {original});
-    h.suggestion = sink.message("care.claim.do");
-    sink.add(std::move(h));
+  }
+}
+
+// How far after "never" its condition may come ("never catch a cold
+// again": 2) and after the condition "again" ("never get the flu this
+// winter again": 3).
+constexpr size_t kNeverReach = 4;
+
+// English: a condition promised away for good: "never", a condition
+// (lists/diagnoses.tsv or the WordNet class) and "again" in the same
+// clause: "you'll never catch a cold again", "never suffer a migraine
+// again". Not an opening "Never" (an order: "Never ignore chest pain
+// again").
+void never_again(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  if (a.language == Language::es) return;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].folded != "never" || token_in_entity(doc, i)) continue;
+    const Sentence& s = sentence_of(doc, i);
+    if (i == first_own_word(doc, s.first_token, s.last_token) || doc.tokens[i - 1].kind == TokenKind::punct) continue;
+    size_t disease = 0;
+    for (size_t k = i + 1; k < s.last_token && k <= i + kNeverReach && disease == 0; ++k) {
+      if (doc.tokens[k].kind == TokenKind::punct) break;
+      if (const Phrase* p = matches.starting_at(List::diagnoses, k, s.last_token)) {
+        disease = k + p->tokens.size() - 1;
+      } else if (care_term(doc.tokens[k], a.language) == CareTerm::condition) {
+        disease = k;
+      }
+    }
+    if (disease == 0) continue;
+    for (size_t k = disease + 1; k < s.last_token && k <= disease + kNeverReach; ++k) {
+      if (doc.tokens[k].kind == TokenKind::punct) break;
+      if (doc.tokens[k].folded != "again") continue;
+      if (claim_made(a, s, i)) add_claim(a, sink, i, k);
+      break;
+    }
   }
 }
 
@@ -226,6 +313,8 @@ void check_claim(const Analysis& a, HintSink& sink) {
     sink.add(std::move(h));
   }
   outcome_claims(a, sink);
+  above_every_medicine(a, sink);
+  never_again(a, sink);
 }
 
 const RuleCheck kChecks[] = {
