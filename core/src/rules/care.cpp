@@ -83,6 +83,24 @@ bool hedged_passive(const Analysis& a, size_t first) {
   return false;
 }
 
+// Spanish: is the cure at token `first` said of the illness, its subject:
+// "la malaria se cura", "la TB tiene cura", "las diagnosticadas a tiempo
+// se curan"? With nothing named that cures it ("con", "sin", "gracias a"
+// in the rest of its clause), it is a public-health fact, as English's
+// hedged passive; "se cura con este té" stays a promise.
+bool cure_of_the_illness(const Analysis& a, size_t first) {
+  const Document& doc = a.doc;
+  if (a.language != Language::es || first == 0 || !doc.tokens[first].folded.starts_with("cura")) return false;
+  const std::string_view before = doc.tokens[first - 1].folded;
+  if (before != "se" && before != "tiene" && before != "tienen") return false;
+  const Sentence& s = sentence_of(doc, first);
+  for (size_t k = first + 1; k < s.last_token && doc.tokens[k].kind != TokenKind::punct; ++k) {
+    const std::string_view w = doc.tokens[k].folded;
+    if (w == "con" || w == "sin" || w == "gracias") return false;
+  }
+  return true;
+}
+
 // English: a promise made by an ad in someone else's words: a quoted claim
 // ("'completely cured'") is reported speech on a survivors' day, but in a
 // promotion the quote is the pitch.
@@ -292,7 +310,7 @@ void check_claim(const Analysis& a, HintSink& sink) {
   for (const PhraseMatch& m : rule_phrases(a, "care.claim", List::care_claim, List::care_claim_not)) {
     if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language)) continue;
     if (in_quotes(doc, m.first_token) && !quote_is_the_pitch(a)) continue;
-    if (job_terms(a, m)) continue;
+    if (job_terms(a, m) || cure_of_the_illness(a, m.first_token)) continue;
     const Sentence& sentence = sentence_of(doc, m.first_token);
     if (ends_with_question_mark(doc, sentence) && !asserts_as_question(a, sentence)) continue;  // "Is there a cure?"
     // A claim reported to refute it ("This misleading video says turmeric

@@ -103,6 +103,14 @@ size_t dose_at(const Document& doc, size_t i) {
   const bool digit_first = !t.text.empty() && std::isdigit(static_cast<unsigned char>(t.text[0]));
   if (!digit_first && !numbers.contains(t)) return 0;
   if (token_in_entity(doc, i)) return 0;
+  // A medicine counts itself ("take 2 extra ibuprofen") after digits or a
+  // number from "two" up ("a", "an", "one" and "half" a medicine are
+  // first aid as often: "chew an aspirin"); not "2 doses" (a vaccination
+  // schedule).
+  const bool counted = digit_first || (t.folded != "a" && t.folded != "an" && t.folded != "one" && t.folded != "half");
+  const auto named_medicine = [](const Token& u) {
+    return is_medicine(u, Language::en) && u.folded != "dose" && u.folded != "doses" && u.folded != "dosage";
+  };
   // "500mg", "5ml": digits and the unit in one token.
   if (t.kind == TokenKind::word && digit_first) {
     const std::string_view w = t.folded;
@@ -115,7 +123,11 @@ size_t dose_at(const Document& doc, size_t i) {
     const Token& u = doc.tokens[k];
     if (units.contains(u) && !token_in_entity(doc, k)) return k;
     if (u.folded == "units") return units_of_medicine(doc, k);
-    if (u.kind == TokenKind::number || u.text == "-" || u.text == "," || u.folded == "to" || u.folded == "of" || u.folded == "a") continue;
+    if (counted && named_medicine(u) && !token_in_entity(doc, k)) return k;
+    if (u.kind == TokenKind::number || u.text == "-" || u.text == "," || u.folded == "to" || u.folded == "of" || u.folded == "a" ||
+        u.folded == "extra" || u.folded == "more") {
+      continue;
+    }
     break;
   }
   return 0;
@@ -160,13 +172,15 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
   const Document& doc = a.doc;
   static const WordList& units = WordList::builtin("lists/dose_units.tsv");
   const bool reply = is_public_reply(doc);
-  // The cheap test first: a dose needs a unit ("IU", "drops") or digits
-  // joined to one ("500mg"); most sentences have neither.
+  // The cheap test first: a dose needs a unit ("IU", "drops"), digits
+  // joined to one ("500mg") or digits counting a medicine ("2 ibuprofen");
+  // most sentences have none.
   bool unit_seen = false;
   for (size_t k = s.first_token; k < s.last_token && !unit_seen; ++k) {
     const Token& t = doc.tokens[k];
-    unit_seen = t.kind == TokenKind::word &&
-                (units.contains(t) || t.folded == "units" || std::isdigit(static_cast<unsigned char>(t.text[0])));
+    unit_seen = t.kind == TokenKind::number ||
+                (t.kind == TokenKind::word &&
+                 (units.contains(t) || t.folded == "units" || std::isdigit(static_cast<unsigned char>(t.text[0]))));
   }
   if (!unit_seen) return std::nullopt;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
@@ -189,6 +203,13 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
     if (to_reader && !negated(doc, i, a.language)) return std::pair{i, unit};
   }
   return std::nullopt;
+}
+
+// Does the post answered name a medicine ("is it ok to stop my warfarin")?
+bool answered_names_medicine(const Analysis& a) {
+  if (!a.in_reply_to) return false;
+  return std::any_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(),
+                     [](const Token& t) { return is_medicine(t, Language::en); });
 }
 
 // How many tokens after a change verb its medicine may come ("stop taking
@@ -219,6 +240,12 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
     if (!told) continue;
     for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
       if (is_medicine(doc.tokens[k], Language::en) && !token_in_entity(doc, k)) return std::pair{i, k};
+    }
+    // "stop it 5 days before", answering "is it ok to stop my warfarin?":
+    // the pronoun takes up the medicine the post answered names.
+    if (reply && i + 1 < s.last_token && (doc.tokens[i + 1].folded == "it" || doc.tokens[i + 1].folded == "them") &&
+        answered_names_medicine(a)) {
+      return std::pair{i, i + 1};
     }
   }
   if (fine_word == s.last_token || negated(doc, fine_word, a.language)) return std::nullopt;
@@ -384,6 +411,7 @@ bool spanish_modal_advice(const Document& doc, size_t v) {
 // token and the medicine's, or nothing.
 std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
   static const WordList& dose_forms = WordList::builtin("es/lists/dose_forms.tsv");
+  static const WordList& changes = WordList::builtin("es/lists/advice_dose_changes.tsv");
   const Document& doc = a.doc;
   for (size_t v = s.first_token; v < s.last_token; ++v) {
     const bool listed = is_spanish_advice_verb(doc.tokens[v]) || spanish_modal_advice(doc, v);
@@ -395,6 +423,10 @@ std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& 
       if (!listed && doc.tokens[m].kind == TokenKind::punct) break;
       if (token_in_entity(doc, m)) continue;
       if (is_medicine(doc.tokens[m], Language::es)) return std::pair{v, m};
+      // A change to the reader's own dose: "puedes bajar tu dosis a la mitad".
+      if (doc.tokens[m].folded == "dosis" && changes.contains(doc.tokens[v]) && reader_word_count(a, m - 1, m) > 0) {
+        return std::pair{v, m};
+      }
       if (dose_forms.contains(doc.tokens[m])) {
         // "dos gotas de cloro por litro": a measure of something that is
         // no medicine; "20 gotas de metamizol" names one, and the reader's
