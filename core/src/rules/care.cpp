@@ -167,6 +167,10 @@ constexpr size_t kFinalityReach = 3;
 // How far after an outcome verb its disease may come ("reverses type 2
 // diabetes": 1; "kills 99% of cancer cells": 3).
 constexpr size_t kOutcomeReach = 4;
+// With a finality after the disease (final_at), English may name it
+// further off: a list of what the verb promises ("fix knees, backs and
+// even autism, for good": 6).
+constexpr size_t kFinalOutcomeReach = 8;
 // Spanish names a disease in longer phrases ("elimina por completo el
 // riesgo de cáncer"), through the words of es/lists/claim_between.tsv only.
 constexpr size_t kSpanishOutcomeReach = 7;
@@ -201,8 +205,12 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
                     doc.tokens[i - 1].folded == "y" || doc.tokens[i - 1].folded == "e")) {
       continue;
     }
-    const size_t reach = spanish ? kSpanishOutcomeReach : kOutcomeReach;
+    // English: a finality after the disease carries the promise further
+    // ("fix knees, backs and even autism, for good").
+    const size_t reach = spanish ? kSpanishOutcomeReach : kFinalOutcomeReach;
+    bool far = false;  // the disease found beyond kOutcomeReach
     for (size_t k = i + 1; k < s.last_token && k <= i + reach && disease == 0; ++k) {
+      far = !spanish && k > i + kOutcomeReach;
       if (token_in_entity(doc, k)) continue;
       if (const Phrase* p = matches.starting_at(List::diagnoses, k, s.last_token)) {
         disease = k + p->tokens.size() - 1;
@@ -215,7 +223,7 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
       }
     }
     if (disease == 0) continue;
-    if (needs_finality) {
+    if (needs_finality || far) {
       bool final = false;
       for (size_t k = disease + 1; k < s.last_token && k <= disease + kFinalityReach && !final; ++k) final = final_at(doc, k);
       if (!final) continue;

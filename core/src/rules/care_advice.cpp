@@ -79,6 +79,19 @@ bool suggested(const Document& doc, const Sentence& s, size_t i) {
   return addressed(doc, s, v) || (v > s.first_token && doc.tokens[v - 1].text == ",");
 }
 
+// Is the -s form at token i what the reader is told to see to: "sure" or
+// "ensure" (lists/advice_ensure.tsv) two or three tokens before it, a
+// subject of one or two words between ("make sure she skips", "ensure
+// your mum stops")?
+bool seen_to(const Document& doc, const Sentence& s, size_t i) {
+  static const WordList& ensure = WordList::builtin("lists/advice_ensure.tsv");
+  for (size_t back = 2; back <= 3 && i >= s.first_token + back; ++back) {
+    const Token& w = doc.tokens[i - back];
+    if (ensure.contains(w)) return true;
+  }
+  return false;
+}
+
 // ---- care.advice by structure: a dose and a regimen ------------------------
 
 // "Units" count a dose only of a medicine named after "of" ("4 units of
@@ -235,7 +248,9 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
     // "stopping" only when called safe ("and stopping them can be
     // dangerous" warns); the imperative also after an opening clause ("if
     // the fever won't come down, alternate...").
+    // "skips" only after "make sure she" (lists/advice_ensure.tsv).
     const bool told = t.folded.ends_with("ing") ? judged_safe(doc, i) || suggested(doc, s, i)
+                      : t.folded.ends_with("s") ? seen_to(doc, s, i)
                                                 : addressed(doc, s, i) || (i > s.first_token && doc.tokens[i - 1].text == ",");
     if (!told) continue;
     for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
