@@ -358,6 +358,16 @@ size_t spanish_regimen_at(const Document& doc, size_t i) {
   return daily ? i + 3 : 0;
 }
 
+// Spanish: does the imperative give to someone in the reader's care, the
+// third person's "le" or "les" on it ("dale", "dele", "ponle",
+// "adminístrele")? A regimen of anything given to a child or a parent is
+// a dosing; one for yourself is as often a diet ("toma una cucharada de
+// chía cada mañana").
+bool gives_to_another(const Token& v) {
+  const std::string_view w = v.folded;
+  return w.ends_with("le") || w.ends_with("les");
+}
+
 // Spanish: does a schedule follow token m in its sentence: a regimen
 // (spanish_regimen_at), a word that is one (es/lists/dose_schedules.tsv:
 // "diarias", "en ayunas"), or "cada" and a time (es/lists/dose_times.tsv:
@@ -372,6 +382,10 @@ bool spanish_schedule_after(const Document& doc, const Sentence& s, size_t m) {
   }
   return false;
 }
+
+// How far after an order read by its place in the clause its medicine or
+// dose may come ("prueba con 2 cápsulas": 3).
+constexpr size_t kClauseOrderReach = 4;
 
 // Spanish: is the word at token v, an imperative that is also a noun or a
 // third person's present (es/lists/advice_clause_verbs.tsv: "prueba",
@@ -433,9 +447,10 @@ std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& 
     if (!listed && !spanish_clause_order(doc, s, v)) continue;
     if (token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
     for (size_t m = v + 1; m < s.last_token; ++m) {
-      // An order read by its place in the clause reaches to the clause's end
-      // only ("toma agua durante el día, no te automediques con ...").
-      if (!listed && doc.tokens[m].kind == TokenKind::punct) break;
+      // An order read by its place in the clause reaches a few words into
+      // it only ("toma agua durante el día, no te automediques con ...";
+      // "Sigue en directo la charla sobre antibióticos" names a topic).
+      if (!listed && (doc.tokens[m].kind == TokenKind::punct || m > v + kClauseOrderReach)) break;
       if (token_in_entity(doc, m)) continue;
       if (is_medicine(doc.tokens[m], Language::es)) return std::pair{v, m};
       // A change to the reader's own dose: "puedes bajar tu dosis a la mitad".
@@ -445,12 +460,13 @@ std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& 
       if (dose_forms.contains(doc.tokens[m])) {
         // "dos gotas de cloro por litro": a measure of something that is
         // no medicine; "20 gotas de metamizol" names one, and the reader's
-        // own dose ("seguí con tus 500 mg de siempre") or a schedule makes
-        // a dose of any ("3 gotitas de té de anís cada noche").
+        // own dose ("seguí con tus 500 mg de siempre") or a schedule for
+        // someone in their care makes a dose of any ("dale 3 gotitas de té
+        // de anís cada noche").
         const bool of_other = m + 2 < s.last_token && doc.tokens[m + 1].folded == "de" &&
                               !is_medicine(doc.tokens[m + 2], Language::es);
         const bool theirs = reader_word_count(a, m >= v + 3 ? m - 2 : v + 1, m) > 0;
-        if (!of_other || theirs || spanish_schedule_after(doc, s, m)) return std::pair{v, m};
+        if (!of_other || theirs || (gives_to_another(doc.tokens[v]) && spanish_schedule_after(doc, s, m))) return std::pair{v, m};
         continue;
       }
       if (const size_t last = spanish_regimen_at(doc, m); last != 0 && last < s.last_token) return std::pair{v, last};
