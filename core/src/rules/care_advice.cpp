@@ -257,8 +257,10 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
       if (is_medicine(doc.tokens[k], Language::en) && !token_in_entity(doc, k)) return std::pair{i, k};
     }
     // "stop it 5 days before", answering "is it ok to stop my warfarin?":
-    // the pronoun takes up the medicine the post answered names.
+    // the pronoun takes up the medicine the post answered names. Not a
+    // prescription moved somewhere ("switch it to our Elm St branch").
     if (reply && i + 1 < s.last_token && (doc.tokens[i + 1].folded == "it" || doc.tokens[i + 1].folded == "them") &&
+        !(i + 2 < s.last_token && (doc.tokens[i + 2].folded == "to" || doc.tokens[i + 2].folded == "over")) &&
         answered_names_medicine(a)) {
       return std::pair{i, i + 1};
     }
