@@ -282,9 +282,9 @@ constexpr size_t kNeverReach = 4;
 
 // English: a condition promised away for good: "never", a condition
 // (lists/diagnoses.tsv or the WordNet class) and "again" in the same
-// clause: "you'll never catch a cold again", "never suffer a migraine
-// again". Not an opening "Never" (an order: "Never ignore chest pain
-// again").
+// clause, promised to the reader: "you'll never catch a cold again",
+// "and never suffer a migraine again". Not an opening "Never" (an order:
+// "Never ignore chest pain again").
 void never_again(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   const ListMatches& matches = lists(a);
@@ -293,6 +293,11 @@ void never_again(const Analysis& a, HintSink& sink) {
     if (doc.tokens[i].folded != "never" || token_in_entity(doc, i)) continue;
     const Sentence& s = sentence_of(doc, i);
     if (i == first_own_word(doc, s.first_token, s.last_token) || doc.tokens[i - 1].kind == TokenKind::punct) continue;
+    // Promised to the reader ("you'll never", "your child will never") or
+    // after an order ("try our drops and never suffer..."); not a wish of
+    // the writer's ("I never want to see sepsis again").
+    const size_t from = i >= s.first_token + 3 ? i - 3 : s.first_token;
+    if (reader_word_count(a, from, i) == 0 && doc.tokens[i - 1].folded != "and") continue;
     size_t disease = 0;
     for (size_t k = i + 1; k < s.last_token && k <= i + kNeverReach && disease == 0; ++k) {
       if (doc.tokens[k].kind == TokenKind::punct) break;
