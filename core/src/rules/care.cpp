@@ -83,6 +83,24 @@ bool hedged_passive(const Analysis& a, size_t first) {
   return false;
 }
 
+// Spanish: is the cure at token `first` said of the illness, its subject:
+// "la malaria se cura", "la TB tiene cura", "las diagnosticadas a tiempo
+// se curan"? With nothing named that cures it ("con", "sin", "gracias a"
+// in the rest of its clause), it is a public-health fact, as English's
+// hedged passive; "se cura con este té" stays a promise.
+bool cure_of_the_illness(const Analysis& a, size_t first) {
+  const Document& doc = a.doc;
+  if (a.language != Language::es || first == 0 || !doc.tokens[first].folded.starts_with("cura")) return false;
+  const std::string_view before = doc.tokens[first - 1].folded;
+  if (before != "se" && before != "tiene" && before != "tienen") return false;
+  const Sentence& s = sentence_of(doc, first);
+  for (size_t k = first + 1; k < s.last_token && doc.tokens[k].kind != TokenKind::punct; ++k) {
+    const std::string_view w = doc.tokens[k].folded;
+    if (w == "con" || w == "sin" || w == "gracias") return false;
+  }
+  return true;
+}
+
 // English: a promise made by an ad in someone else's words: a quoted claim
 // ("'completely cured'") is reported speech on a survivors' day, but in a
 // promotion the quote is the pitch.
@@ -117,6 +135,31 @@ bool asserts_as_question(const Analysis& a, const Sentence& s) {
   return false;
 }
 
+// Adds a care.claim hint over tokens [first, last] unless one already
+// covers them.
+void add_claim(const Analysis& a, HintSink& sink, size_t first, size_t last) {
+  const Document& doc = a.doc;
+  const int32_t start = doc.tokens[first].start, end = doc.tokens[last].end;
+  if (std::any_of(sink.hints().begin(), sink.hints().end(),
+                  [&](const Hint& h) { return h.rule == "care.claim" && h.start < end && start < h.end; })) {
+    return;
+  }
+  Hint h{"care.claim", Severity::warning, start, end, "", "", {}};
+  h.message = sink.message("care.claim", {doc.utf8(start, end)});
+  h.suggestion = sink.message("care.claim.do");
+  sink.add(std::move(h));
+}
+
+// Is the claim at token i in its sentence s made, not denied, asked,
+// quoted or reported to refute it? The next sentence's refutation ("It
+// doesn't.") is read in English only.
+bool claim_made(const Analysis& a, const Sentence& s, size_t i) {
+  const Document& doc = a.doc;
+  if (negated(doc, i, a.language) || (in_quotes(doc, i) && !quote_is_the_pitch(a)) || ends_with_question_mark(doc, s)) return false;
+  if (matches_in(a, List::care_claim_refuted, s) || denied_in_clause(a, s, i)) return false;
+  return a.language == Language::es || !refuted_next(a, s);
+}
+
 // How far after its disease an outcome's finality may come ("end type 2
 // diabetes for good": 2).
 constexpr size_t kFinalityReach = 3;
@@ -124,6 +167,10 @@ constexpr size_t kFinalityReach = 3;
 // How far after an outcome verb its disease may come ("reverses type 2
 // diabetes": 1; "kills 99% of cancer cells": 3).
 constexpr size_t kOutcomeReach = 4;
+// With a finality after the disease (final_at), English may name it
+// further off: a list of what the verb promises ("fix knees, backs and
+// even autism, for good": 6).
+constexpr size_t kFinalOutcomeReach = 8;
 // Spanish names a disease in longer phrases ("elimina por completo el
 // riesgo de cáncer"), through the words of es/lists/claim_between.tsv only.
 constexpr size_t kSpanishOutcomeReach = 7;
@@ -158,8 +205,12 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
                     doc.tokens[i - 1].folded == "y" || doc.tokens[i - 1].folded == "e")) {
       continue;
     }
-    const size_t reach = spanish ? kSpanishOutcomeReach : kOutcomeReach;
+    // English: a finality after the disease carries the promise further
+    // ("fix knees, backs and even autism, for good").
+    const size_t reach = spanish ? kSpanishOutcomeReach : kFinalOutcomeReach;
+    bool far = false;  // the disease found beyond kOutcomeReach
     for (size_t k = i + 1; k < s.last_token && k <= i + reach && disease == 0; ++k) {
+      far = !spanish && k > i + kOutcomeReach;
       if (token_in_entity(doc, k)) continue;
       if (const Phrase* p = matches.starting_at(List::diagnoses, k, s.last_token)) {
         disease = k + p->tokens.size() - 1;
@@ -172,30 +223,97 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
       }
     }
     if (disease == 0) continue;
-    if (needs_finality) {
+    if (needs_finality || far) {
       bool final = false;
       for (size_t k = disease + 1; k < s.last_token && k <= disease + kFinalityReach && !final; ++k) final = final_at(doc, k);
       if (!final) continue;
     }
     bool hedged = false;
     for (size_t k = i > s.first_token + 2 ? i - 2 : s.first_token; k < i; ++k) hedged = hedged || hedges.in(a.language).contains(doc.tokens[k]);
-    if (hedged || negated(doc, i, a.language) || (in_quotes(doc, i) && !quote_is_the_pitch(a)) || ends_with_question_mark(doc, s)) continue;
-    // The next sentence's refutation ("It doesn't.") is read in English only.
-    if (matches.any(List::care_claim_refuted, s.first_token, s.last_token) || denied_in_clause(a, s, i) ||
-        (!spanish && refuted_next(a, s))) {
-      continue;
+    if (!hedged && claim_made(a, s, i)) add_claim(a, sink, i, disease);
+  }
+}
+
+// How far before "than" ("que") its comparative may stand ("more
+// effective than": 2) and after "any" ("cualquier") its medicine ("any
+// prescription painkiller": 2).
+constexpr size_t kComparativeReach = 3;
+
+// A product ranked above every medicine: a comparative
+// (lists/claim_comparatives.tsv), "than any" ("que cualquier") and a
+// medicine (is_medicine; in Spanish also the general words of
+// es/lists/claim_medicines.tsv): "works better than any pill", "funciona
+// mejor que cualquier pastilla". It promises to replace your medication.
+void above_every_medicine(const Analysis& a, HintSink& sink) {
+  static const LocalizedWordList comparatives("lists/claim_comparatives.tsv");
+  static const WordList& general = WordList::builtin("es/lists/claim_medicines.tsv");
+  const bool spanish = a.language == Language::es;
+  const Document& doc = a.doc;
+  for (size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].folded != (spanish ? "cualquier" : "any") || doc.tokens[i - 1].folded != (spanish ? "que" : "than")) continue;
+    const Sentence& s = sentence_of(doc, i);
+    size_t comparative = i;  // none yet
+    for (size_t k = i - 1; k-- > s.first_token && k + kComparativeReach + 1 >= i;) {
+      if (comparatives.in(a.language).contains(doc.tokens[k])) {
+        comparative = k;
+        break;
+      }
     }
-    const int32_t start = doc.tokens[i].start, end = doc.tokens[disease].end;
-    if (std::any_of(sink.hints().begin(), sink.hints().end(), [&](const Hint& h) {
-          return h.rule == "care.claim" && h.start < end && start < h.end;
-        })) {
-      continue;
+    // "more" ("más") right before "than" counts, it does not rate: "does more than any pill can".
+    const auto quantity = [&](size_t k) {
+      const std::string_view w = doc.tokens[k].folded;
+      return k + 2 == i && (w == "more" || w == "más" || w == "mas");
+    };
+    if (comparative == i || quantity(comparative)) continue;
+    for (size_t m = i + 1; m < s.last_token && m <= i + kComparativeReach; ++m) {
+      const bool medicine = is_medicine(doc.tokens[m], a.language) || (spanish && general.contains(doc.tokens[m]));
+      if (medicine && !token_in_entity(doc, m)) {
+        if (claim_made(a, s, comparative)) add_claim(a, sink, comparative, m);
+        break;
+      }
     }
-    const std::string original = doc.utf8(start, end);
-    Hint h{"care.claim", Severity::warning, start, end, "", "", {}};
-    h.message = sink.message("care.claim", {original});
-    h.suggestion = sink.message("care.claim.do");
-    sink.add(std::move(h));
+  }
+}
+
+// How far after "never" its condition may come ("never catch a cold
+// again": 2) and after the condition "again" ("never get the flu this
+// winter again": 3).
+constexpr size_t kNeverReach = 4;
+
+// English: a condition promised away for good: "never", a condition
+// (lists/diagnoses.tsv or the WordNet class) and "again" in the same
+// clause, promised to the reader: "you'll never catch a cold again",
+// "and never suffer a migraine again". Not an opening "Never" (an order:
+// "Never ignore chest pain again").
+void never_again(const Analysis& a, HintSink& sink) {
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  if (a.language == Language::es) return;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].folded != "never" || token_in_entity(doc, i)) continue;
+    const Sentence& s = sentence_of(doc, i);
+    if (i == first_own_word(doc, s.first_token, s.last_token) || doc.tokens[i - 1].kind == TokenKind::punct) continue;
+    // Promised to the reader ("you'll never", "your child will never") or
+    // after an order ("try our drops and never suffer..."); not a wish of
+    // the writer's ("I never want to see sepsis again").
+    const size_t from = i >= s.first_token + 3 ? i - 3 : s.first_token;
+    if (reader_word_count(a, from, i) == 0 && doc.tokens[i - 1].folded != "and") continue;
+    size_t disease = 0;
+    for (size_t k = i + 1; k < s.last_token && k <= i + kNeverReach && disease == 0; ++k) {
+      if (doc.tokens[k].kind == TokenKind::punct) break;
+      if (const Phrase* p = matches.starting_at(List::diagnoses, k, s.last_token)) {
+        disease = k + p->tokens.size() - 1;
+      } else if (care_term(doc.tokens[k], a.language) == CareTerm::condition) {
+        disease = k;
+      }
+    }
+    if (disease == 0) continue;
+    for (size_t k = disease + 1; k < s.last_token && k <= disease + kNeverReach; ++k) {
+      if (doc.tokens[k].kind == TokenKind::punct) break;
+      if (doc.tokens[k].folded != "again") continue;
+      if (claim_made(a, s, i)) add_claim(a, sink, i, k);
+      break;
+    }
   }
 }
 
@@ -205,7 +323,7 @@ void check_claim(const Analysis& a, HintSink& sink) {
   for (const PhraseMatch& m : rule_phrases(a, "care.claim", List::care_claim, List::care_claim_not)) {
     if (match_in_entity(doc, m) || negated(doc, m.first_token, a.language)) continue;
     if (in_quotes(doc, m.first_token) && !quote_is_the_pitch(a)) continue;
-    if (job_terms(a, m)) continue;
+    if (job_terms(a, m) || cure_of_the_illness(a, m.first_token)) continue;
     const Sentence& sentence = sentence_of(doc, m.first_token);
     if (ends_with_question_mark(doc, sentence) && !asserts_as_question(a, sentence)) continue;  // "Is there a cure?"
     // A claim reported to refute it ("This misleading video says turmeric
@@ -226,6 +344,8 @@ void check_claim(const Analysis& a, HintSink& sink) {
     sink.add(std::move(h));
   }
   outcome_claims(a, sink);
+  above_every_medicine(a, sink);
+  never_again(a, sink);
 }
 
 const RuleCheck kChecks[] = {

@@ -68,7 +68,42 @@ bool addressed(const Document& doc, const Sentence& s, size_t i) {
   return judged_safe(doc, i);
 }
 
+// Is the -ing change at token i suggested to the reader: a verb of
+// lists/advice_suggestions.tsv right before it, itself said to the reader
+// or after an opening clause's comma ("if your meds make you drowsy, try
+// skipping the morning dose")?
+bool suggested(const Document& doc, const Sentence& s, size_t i) {
+  static const WordList& verbs = WordList::builtin("lists/advice_suggestions.tsv");
+  if (i <= s.first_token || !verbs.contains(doc.tokens[i - 1])) return false;
+  const size_t v = i - 1;
+  return addressed(doc, s, v) || (v > s.first_token && doc.tokens[v - 1].text == ",");
+}
+
+// Is the -s form at token i what the reader is told to see to: "sure" or
+// "ensure" (lists/advice_ensure.tsv) two or three tokens before it, a
+// subject of one or two words between ("make sure she skips", "ensure
+// your mum stops")?
+bool seen_to(const Document& doc, const Sentence& s, size_t i) {
+  static const WordList& ensure = WordList::builtin("lists/advice_ensure.tsv");
+  for (size_t back = 2; back <= 3 && i >= s.first_token + back; ++back) {
+    const Token& w = doc.tokens[i - back];
+    if (ensure.contains(w)) return true;
+  }
+  return false;
+}
+
 // ---- care.advice by structure: a dose and a regimen ------------------------
+
+// "Units" count a dose only of a medicine named after "of" ("4 units of
+// your insulin"; not "2 units of blood", "units of alcohol"): the medicine's
+// token when the "units" at token k has one, else 0.
+size_t units_of_medicine(const Document& doc, size_t k) {
+  if (k + 2 >= doc.tokens.size() || doc.tokens[k + 1].folded != "of") return 0;
+  for (size_t m = k + 2; m < doc.tokens.size() && m <= k + 3; ++m) {
+    if (is_medicine(doc.tokens[m], Language::en) && !token_in_entity(doc, m)) return m;
+  }
+  return 0;
+}
 
 // If a dose is counted at token i ("10,000 IU", "15 drops", "a teaspoon",
 // "500mg": a number or a number word, then a unit or form of
@@ -81,6 +116,14 @@ size_t dose_at(const Document& doc, size_t i) {
   const bool digit_first = !t.text.empty() && std::isdigit(static_cast<unsigned char>(t.text[0]));
   if (!digit_first && !numbers.contains(t)) return 0;
   if (token_in_entity(doc, i)) return 0;
+  // A medicine counts itself ("take 2 extra ibuprofen") after digits or a
+  // number from "two" up ("a", "an", "one" and "half" a medicine are
+  // first aid as often: "chew an aspirin"); not "2 doses" (a vaccination
+  // schedule).
+  const bool counted = digit_first || (t.folded != "a" && t.folded != "an" && t.folded != "one" && t.folded != "half");
+  const auto named_medicine = [](const Token& u) {
+    return is_medicine(u, Language::en) && u.folded != "dose" && u.folded != "doses" && u.folded != "dosage";
+  };
   // "500mg", "5ml": digits and the unit in one token.
   if (t.kind == TokenKind::word && digit_first) {
     const std::string_view w = t.folded;
@@ -92,7 +135,12 @@ size_t dose_at(const Document& doc, size_t i) {
   for (size_t k = i + 1; k < doc.tokens.size() && k <= i + 3; ++k) {
     const Token& u = doc.tokens[k];
     if (units.contains(u) && !token_in_entity(doc, k)) return k;
-    if (u.kind == TokenKind::number || u.text == "-" || u.text == "," || u.folded == "to" || u.folded == "of" || u.folded == "a") continue;
+    if (u.folded == "units") return units_of_medicine(doc, k);
+    if (counted && named_medicine(u) && !token_in_entity(doc, k)) return k;
+    if (u.kind == TokenKind::number || u.text == "-" || u.text == "," || u.folded == "to" || u.folded == "of" || u.folded == "a" ||
+        u.folded == "extra" || u.folded == "more") {
+      continue;
+    }
     break;
   }
   return 0;
@@ -133,14 +181,19 @@ constexpr size_t kDoseVerbReach = 6;
 // "you". Nothing when neither.
 std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sentence& s) {
   static const WordList& verbs = WordList::builtin("lists/dose_verbs.tsv");
+  static const WordList& changes = WordList::builtin("lists/dose_changes.tsv");
   const Document& doc = a.doc;
   static const WordList& units = WordList::builtin("lists/dose_units.tsv");
-  // The cheap test first: a dose needs a unit ("IU", "drops") or digits
-  // joined to one ("500mg"); most sentences have neither.
+  const bool reply = is_public_reply(doc);
+  // The cheap test first: a dose needs a unit ("IU", "drops"), digits
+  // joined to one ("500mg") or digits counting a medicine ("2 ibuprofen");
+  // most sentences have none.
   bool unit_seen = false;
   for (size_t k = s.first_token; k < s.last_token && !unit_seen; ++k) {
     const Token& t = doc.tokens[k];
-    unit_seen = t.kind == TokenKind::word && (units.contains(t) || std::isdigit(static_cast<unsigned char>(t.text[0])));
+    unit_seen = t.kind == TokenKind::number ||
+                (t.kind == TokenKind::word &&
+                 (units.contains(t) || t.folded == "units" || std::isdigit(static_cast<unsigned char>(t.text[0]))));
   }
   if (!unit_seen) return std::nullopt;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
@@ -150,17 +203,26 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
     for (size_t v = from; v < i; ++v) {
       // "For a sore throat, gargle with...": an imperative after an opening clause.
       const bool told = addressed(doc, s, v) || (v > s.first_token && doc.tokens[v - 1].text == ",");
-      if (verbs.contains(doc.tokens[v]) && !token_in_entity(doc, v) && told && !negated(doc, v, a.language)) {
+      // A verb that moves the dose ("Drop back to 25mg") tells one person's dose only in a reply.
+      const bool verb = verbs.contains(doc.tokens[v]) || (reply && changes.contains(doc.tokens[v]));
+      if (verb && !token_in_entity(doc, v) && told && !negated(doc, v, a.language)) {
         return std::pair{v, unit};
       }
     }
     if (!frequency_after(doc, s, unit)) continue;
     const size_t opener = first_own_word(doc, s.first_token, s.last_token);
-    const bool to_reader = is_public_reply(doc) || a.kind == PostKind::chat_answer || i == opener || (i > 0 && doc.tokens[i - 1].text == ":") ||
+    const bool to_reader = reply || a.kind == PostKind::chat_answer || i == opener || (i > 0 && doc.tokens[i - 1].text == ":") ||
                            reader_word_count(a, s.first_token, s.last_token) > 0;
     if (to_reader && !negated(doc, i, a.language)) return std::pair{i, unit};
   }
   return std::nullopt;
+}
+
+// Does the post answered name a medicine ("is it ok to stop my warfarin")?
+bool answered_names_medicine(const Analysis& a) {
+  if (!a.in_reply_to) return false;
+  return std::any_of(a.in_reply_to->tokens.begin(), a.in_reply_to->tokens.end(),
+                     [](const Token& t) { return is_medicine(t, Language::en); });
 }
 
 // How many tokens after a change verb its medicine may come ("stop taking
@@ -186,19 +248,32 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
     // "stopping" only when called safe ("and stopping them can be
     // dangerous" warns); the imperative also after an opening clause ("if
     // the fever won't come down, alternate...").
-    const bool told = t.folded.ends_with("ing") ? judged_safe(doc, i)
+    // "skips" only after "make sure she" (lists/advice_ensure.tsv).
+    const bool told = t.folded.ends_with("ing") ? judged_safe(doc, i) || suggested(doc, s, i)
+                      : t.folded.ends_with("s") ? seen_to(doc, s, i)
                                                 : addressed(doc, s, i) || (i > s.first_token && doc.tokens[i - 1].text == ",");
     if (!told) continue;
     for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
       if (is_medicine(doc.tokens[k], Language::en) && !token_in_entity(doc, k)) return std::pair{i, k};
     }
+    // "stop it 5 days before", answering "is it ok to stop my warfarin?":
+    // the pronoun takes up the medicine the post answered names. Not a
+    // prescription moved somewhere ("switch it to our Elm St branch").
+    if (reply && i + 1 < s.last_token && (doc.tokens[i + 1].folded == "it" || doc.tokens[i + 1].folded == "them") &&
+        !(i + 2 < s.last_token && (doc.tokens[i + 2].folded == "to" || doc.tokens[i + 2].folded == "over")) &&
+        answered_names_medicine(a)) {
+      return std::pair{i, i + 1};
+    }
   }
   if (fine_word == s.last_token || negated(doc, fine_word, a.language)) return std::nullopt;
-  size_t medicines = 0;
-  for (size_t i = s.first_token; i < s.last_token; ++i) {
-    if (is_medicine(doc.tokens[i], Language::en) && !token_in_entity(doc, i)) ++medicines;
-  }
-  if (medicines >= 2) return std::pair{first_own_word(doc, s.first_token, s.last_token), fine_word};
+  // One medicine before the verdict and one after it in its clause: "most
+  // antibiotics are fine with a glass of wine, but a few (like
+  // metronidazole) are not" calls wine fine, not a second medicine.
+  const auto medicine = [&](size_t i) { return is_medicine(doc.tokens[i], Language::en) && !token_in_entity(doc, i); };
+  bool before = false, after = false;
+  for (size_t i = s.first_token; i < fine_word && !before; ++i) before = medicine(i);
+  for (size_t i = fine_word + 1; i < s.last_token && !after && doc.tokens[i].kind != TokenKind::punct; ++i) after = medicine(i);
+  if (before && after) return std::pair{first_own_word(doc, s.first_token, s.last_token), fine_word};
   return std::nullopt;
 }
 
@@ -285,6 +360,49 @@ size_t spanish_regimen_at(const Document& doc, size_t i) {
   return daily ? i + 3 : 0;
 }
 
+// Spanish: does the imperative give to someone in the reader's care, the
+// third person's "le" or "les" on it ("dale", "dele", "ponle",
+// "adminístrele")? A regimen of anything given to a child or a parent is
+// a dosing; one for yourself is as often a diet ("toma una cucharada de
+// chía cada mañana").
+bool gives_to_another(const Token& v) {
+  const std::string_view w = v.folded;
+  return w.ends_with("le") || w.ends_with("les");
+}
+
+// Spanish: does a schedule follow token m in its sentence: a regimen
+// (spanish_regimen_at), a word that is one (es/lists/dose_schedules.tsv:
+// "diarias", "en ayunas"), or "cada" and a time (es/lists/dose_times.tsv:
+// "cada noche")?
+bool spanish_schedule_after(const Document& doc, const Sentence& s, size_t m) {
+  static const WordList& frequencies = WordList::builtin("es/lists/dose_schedules.tsv");
+  static const WordList& times = WordList::builtin("es/lists/dose_times.tsv");
+  for (size_t k = m + 1; k < s.last_token; ++k) {
+    if (frequencies.contains(doc.tokens[k])) return true;
+    if (doc.tokens[k].folded == "cada" && k + 1 < s.last_token && times.contains(doc.tokens[k + 1])) return true;
+    if (const size_t last = spanish_regimen_at(doc, k); last != 0 && last < s.last_token) return true;
+  }
+  return false;
+}
+
+// How far after an order read by its place in the clause its medicine or
+// dose may come ("prueba con 2 cápsulas": 3).
+constexpr size_t kClauseOrderReach = 4;
+
+// Spanish: is the word at token v, an imperative that is also a noun or a
+// third person's present (es/lists/advice_clause_verbs.tsv: "prueba",
+// "toma", "sigue"), an order: does it open the sentence or a clause (after
+// punctuation, "y" or "e")? "Paz, prueba con 2 cápsulas", not "una prueba
+// con 50 pacientes".
+bool spanish_clause_order(const Document& doc, const Sentence& s, size_t v) {
+  static const WordList& verbs = WordList::builtin("es/lists/advice_clause_verbs.tsv");
+  if (!verbs.contains(doc.tokens[v])) return false;
+  if (v == first_own_word(doc, s.first_token, s.last_token)) return true;
+  if (v == s.first_token) return false;
+  const Token& prev = doc.tokens[v - 1];
+  return prev.kind == TokenKind::punct || prev.folded == "y" || prev.folded == "e";
+}
+
 // Spanish: is token v an infinitive of taking, stopping or changing
 // (es/lists/advice_infinitives.tsv, with its pronouns: "dejarla",
 // "tomarlo") after a modal that tells the reader to ("pueden dejar la
@@ -324,19 +442,33 @@ bool spanish_modal_advice(const Document& doc, size_t v) {
 // token and the medicine's, or nothing.
 std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
   static const WordList& dose_forms = WordList::builtin("es/lists/dose_forms.tsv");
+  static const WordList& changes = WordList::builtin("es/lists/advice_dose_changes.tsv");
   const Document& doc = a.doc;
   for (size_t v = s.first_token; v < s.last_token; ++v) {
-    if (!is_spanish_advice_verb(doc.tokens[v]) && !spanish_modal_advice(doc, v)) continue;
+    const bool listed = is_spanish_advice_verb(doc.tokens[v]) || spanish_modal_advice(doc, v);
+    if (!listed && !spanish_clause_order(doc, s, v)) continue;
     if (token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
     for (size_t m = v + 1; m < s.last_token; ++m) {
+      // An order read by its place in the clause reaches a few words into
+      // it only ("toma agua durante el día, no te automediques con ...";
+      // "Sigue en directo la charla sobre antibióticos" names a topic).
+      if (!listed && (doc.tokens[m].kind == TokenKind::punct || m > v + kClauseOrderReach)) break;
       if (token_in_entity(doc, m)) continue;
       if (is_medicine(doc.tokens[m], Language::es)) return std::pair{v, m};
+      // A change to the reader's own dose: "puedes bajar tu dosis a la mitad".
+      if (doc.tokens[m].folded == "dosis" && changes.contains(doc.tokens[v]) && reader_word_count(a, m - 1, m) > 0) {
+        return std::pair{v, m};
+      }
       if (dose_forms.contains(doc.tokens[m])) {
         // "dos gotas de cloro por litro": a measure of something that is
-        // no medicine; "20 gotas de metamizol" names one.
+        // no medicine; "20 gotas de metamizol" names one, and the reader's
+        // own dose ("seguí con tus 500 mg de siempre") or a schedule for
+        // someone in their care makes a dose of any ("dale 3 gotitas de té
+        // de anís cada noche").
         const bool of_other = m + 2 < s.last_token && doc.tokens[m + 1].folded == "de" &&
                               !is_medicine(doc.tokens[m + 2], Language::es);
-        if (!of_other) return std::pair{v, m};
+        const bool theirs = reader_word_count(a, m >= v + 3 ? m - 2 : v + 1, m) > 0;
+        if (!of_other || theirs || (gives_to_another(doc.tokens[v]) && spanish_schedule_after(doc, s, m))) return std::pair{v, m};
         continue;
       }
       if (const size_t last = spanish_regimen_at(doc, m); last != 0 && last < s.last_token) return std::pair{v, last};
