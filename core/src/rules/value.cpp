@@ -749,7 +749,12 @@ bool says_nothing(const Analysis& a) {
     ++words;
     if (!filler.contains(t) && !named[i] && ++content > kContentWords) return false;
   }
-  // A post with no words of its own (a bare link, an emoji) is form.link-only's.
+  // A post with no words of its own: a bare link is form.link-only's; in
+  // English, hashtags alone with no link say nothing ("#Movember #Health
+  // #Awareness"), though an emoji alone may be a reaction.
+  if (words == 0 && a.language != Language::es) {
+    return a.doc.entities.urls.empty() && !a.doc.entities.hashtags.empty();
+  }
   return words > 0;
 }
 
@@ -810,7 +815,9 @@ void check_empty(const Analysis& a, HintSink& sink) {
     if (first < doc.tokens.size() && is_chat_label(doc.tokens[first], a.language)) {
       first = first_own_word(doc, first + 1, doc.tokens.size());
     }
-    sink.add({"value.empty", Severity::tip, doc.tokens[first].start, text_end(doc), sink.message("value.empty.nothing"),
+    // Hashtags alone have no own word: the whole post.
+    const int32_t start = first < doc.tokens.size() ? doc.tokens[first].start : 0;
+    sink.add({"value.empty", Severity::tip, start, text_end(doc), sink.message("value.empty.nothing"),
               sink.message("value.empty.do"), {}});
   }
 }
