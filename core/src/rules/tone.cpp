@@ -208,13 +208,6 @@ std::vector<std::pair<size_t, size_t>> english_fault_denials(const Analysis& a) 
   return out;
 }
 
-// English, in a public reply with no apology: the organisation vouching for
-// itself in a statement about itself (a word of lists/self_words.txt: "we",
-// "our"): its own information was clear ("Our terms are clear", "The route
-// is clearly explained on our site") or it acted rightly, said by the
-// sentence's last word (lists/correctness_adverbs.tsv: "our clinic follows
-// the protocol exactly"). Not a promise (a modal: "we'll do it properly"),
-// nor a question. The span is the sentence's own words.
 // No apology or acknowledgement in the reply ("We're so sorry, the rule
 // should have been clear").
 bool unapologetic(const Analysis& a) {
@@ -235,6 +228,13 @@ bool has_modal(const Document& doc, const Sentence& sentence) {
   return false;
 }
 
+// English, in a public reply with no apology: the organisation vouching for
+// itself in a statement about itself (a word of lists/self_words.txt: "we",
+// "our"): its own information was clear ("Our terms are clear", "The route
+// is clearly explained on our site") or it acted rightly, said by the
+// sentence's last word (lists/correctness_adverbs.tsv: "our clinic follows
+// the protocol exactly"). Not a promise (a modal: "we'll do it properly"),
+// nor a question. The span is the sentence's own words.
 std::vector<std::pair<size_t, size_t>> english_self_vindications(const Analysis& a) {
   static constexpr std::string_view kBe[] = {"is", "are", "was", "were"};
   static const WordList& self = WordList::builtin("lists/self_words.txt");

@@ -209,6 +209,7 @@ std::optional<HelpfulFinding> english_when(const Document& doc, Language languag
   for (const Sentence& s : doc.sentences) {
     bool day = false;
     std::optional<std::pair<size_t, size_t>> time;
+    const size_t opener = first_own_word(doc, s.first_token, s.last_token);
     for (size_t i = s.first_token; i < s.last_token; ++i) {
       if (token_in_entity(doc, i)) continue;
       const Token& t = doc.tokens[i];
@@ -218,8 +219,8 @@ std::optional<HelpfulFinding> english_when(const Document& doc, Language languag
       // capitalised after the sentence's start, or before a number ("Sat 23 Nov").
       const bool abbreviation = t.folded.size() <= 4;
       const bool next_number = i + 1 < s.last_token && doc.tokens[i + 1].kind == TokenKind::number;
-      const bool day_word = days.contains(t) && (!abbreviation || next_number ||
-                                                 (i > first_own_word(doc, s.first_token, s.last_token) && t.text[0] >= 'A' && t.text[0] <= 'Z'));
+      const bool day_word =
+          days.contains(t) && (!abbreviation || next_number || (i > opener && t.text[0] >= 'A' && t.text[0] <= 'Z'));
       day = day || day_word || dated;
       if (time || (t.kind != TokenKind::number && t.kind != TokenKind::word)) continue;
       if (const size_t end = english_clock_end(doc, i); end > i && end <= s.last_token) time.emplace(i, end - 1);
