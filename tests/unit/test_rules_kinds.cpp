@@ -71,6 +71,10 @@ TEST_CASE("kinds: an English post answered that says nobody did it, it never hap
   CHECK(analyse(reply, reply_to("@rob", "The physio never turned up for Mum's home visit.")).kind == "reply-complaint");
   CHECK(analyse(reply, reply_to("@rob", "Prescription STILL not at the pharmacy. What is going on?")).kind ==
         "reply-complaint");
+  CHECK(analyse(reply, reply_to("@rob", "Third week in a row the repeat is 'on order'. Do you want me to go without?")).kind ==
+        "reply-complaint");
+  CHECK(analyse(reply, reply_to("@rob", "The walk-in centre was shut AGAIN on Sunday.")).kind == "reply-complaint");
+  CHECK(analyse(reply, reply_to("@rob", "After a knee replacement how soon can I drive again?")).kind == "reply-question");
   // Not a negation alone, the negation inside a question, or praise.
   CHECK(analyse(reply, reply_to("@rob", "Do you take walk-ins? My GP doesn't open till Monday.")).kind ==
         "reply-question");

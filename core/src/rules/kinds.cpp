@@ -71,9 +71,11 @@ bool spanish_states_failure(const Document& doc) {
 
 // English: does a statement of the post answered (a sentence without a
 // question mark) say that nobody did something or that it never happened
-// ("NOBODY has called me with results", "the night nurse never came"), or
+// ("NOBODY has called me with results", "the night nurse never came"), that
+// it happened again ("shut AGAIN on Tuesday", "Third week in a row"), or
 // that it still has not ("STILL not sent", "Still no date")? A question
-// ("Is nobody there?") asks rather than tells.
+// ("Is nobody there?", "how long before I can drive again?") asks rather
+// than tells.
 bool english_states_failure(const Document& doc, const WordList& negations) {
   for (const Sentence& s : doc.sentences) {
     const auto first = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.first_token);
@@ -84,6 +86,10 @@ bool english_states_failure(const Document& doc, const WordList& negations) {
       if (token_in_entity(doc, i)) continue;
       const std::string_view w = doc.tokens[i].folded;
       if (w == "nobody" || w == "never" || (w == "no" && i + 1 < s.last_token && doc.tokens[i + 1].folded == "one")) {
+        return true;
+      }
+      // It happened again: "shut AGAIN on Tuesday", "Third week in a row".
+      if (w == "again" || (w == "row" && i >= 2 && doc.tokens[i - 1].folded == "a" && doc.tokens[i - 2].folded == "in")) {
         return true;
       }
       still = still || w == "still";
