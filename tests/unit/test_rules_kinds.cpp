@@ -64,6 +64,25 @@ TEST_CASE("kinds: a Spanish post answered that says nobody did it or it is not t
   CHECK(analyse(reply, reply_to("@pili", "¿Por qué no hay vacuna en el centro?")).kind == "reply-question");
 }
 
+TEST_CASE("kinds: an English post answered that says nobody did it, it never happened or it still has not is a complaint") {
+  const char* reply = "Thanks for getting in touch.";
+  CHECK(analyse(reply, reply_to("@rob", "Scan was 3 weeks ago and nobody has rung with the result. Is this normal?")).kind ==
+        "reply-complaint");
+  CHECK(analyse(reply, reply_to("@rob", "The physio never turned up for Mum's home visit.")).kind == "reply-complaint");
+  CHECK(analyse(reply, reply_to("@rob", "Prescription STILL not at the pharmacy. What is going on?")).kind ==
+        "reply-complaint");
+  CHECK(analyse(reply, reply_to("@rob", "Third week in a row the repeat is 'on order'. Do you want me to go without?")).kind ==
+        "reply-complaint");
+  CHECK(analyse(reply, reply_to("@rob", "The walk-in centre was shut AGAIN on Sunday.")).kind == "reply-complaint");
+  CHECK(analyse(reply, reply_to("@rob", "After a knee replacement how soon can I drive again?")).kind == "reply-question");
+  // Not a negation alone, the negation inside a question, or praise.
+  CHECK(analyse(reply, reply_to("@rob", "Do you take walk-ins? My GP doesn't open till Monday.")).kind ==
+        "reply-question");
+  CHECK(analyse(reply, reply_to("@rob", "Is nobody answering the phones today?")).kind == "reply-question");
+  CHECK(analyse(reply, reply_to("@rob", "I have never been looked after so kindly. Thank you, ward 7!")).kind ==
+        "reply-praise");
+}
+
 TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") {
   struct Case {
     const char* text;

@@ -8,6 +8,7 @@
 
 #include "rules/features.hpp"
 #include "rules/kinds.hpp"
+#include "rules/phone.hpp"
 
 namespace chime {
 
@@ -115,11 +116,18 @@ std::vector<PhraseMatch> imperative_invitations(const Analysis& a) {
     const Sentence& s = doc.sentences[index];
     const size_t first = first_own_word(doc, s.first_token, s.last_token);
     if (first >= s.last_token) continue;
-    // "Questions?" alone: a noun put to the readers, unless the next
-    // sentence sends them to a private channel ("Questions? Call us").
+    // "Questions?" alone, or with what they are about ("Questions about
+    // the role?"; English only, as this whole reading): a noun put to the
+    // readers, unless the next sentence sends them to a private channel
+    // ("Questions? Call us"); with what they are about, not beside a phone
+    // number either ("Questions about a bill? Our advocates call back:
+    // 555-0150" routes them to a call).
     const Token& opener = doc.tokens[first];
-    if (in_class(words.asked, opener) && ends_with_question_mark(doc, s) &&
-        first_own_word(doc, first + 1, s.last_token) >= s.last_token) {
+    const size_t after = first_own_word(doc, first + 1, s.last_token);
+    const bool about = after < s.last_token &&
+                       (doc.tokens[after].folded == "about" || doc.tokens[after].folded == "on") &&
+                       !phone_number(doc, a.language).has_value();
+    if (in_class(words.asked, opener) && ends_with_question_mark(doc, s) && (after >= s.last_token || about)) {
       if (!next_sends_elsewhere(doc, index)) found.push_back({&kImperativePhrase, first, first + 1, opener.start, opener.end});
       continue;
     }

@@ -69,6 +69,37 @@ bool spanish_states_failure(const Document& doc) {
   return false;
 }
 
+// English: does a statement of the post answered (a sentence without a
+// question mark) say that nobody did something or that it never happened
+// ("NOBODY has called me with results", "the night nurse never came"), that
+// it happened again ("shut AGAIN on Tuesday", "Third week in a row"), or
+// that it still has not ("STILL not sent", "Still no date")? A question
+// ("Is nobody there?", "how long before I can drive again?") asks rather
+// than tells.
+bool english_states_failure(const Document& doc, const WordList& negations) {
+  for (const Sentence& s : doc.sentences) {
+    const auto first = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.first_token);
+    const auto last = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.last_token);
+    if (std::any_of(first, last, is_question_mark)) continue;
+    bool still = false, negated = false;
+    for (size_t i = s.first_token; i < s.last_token; ++i) {
+      if (token_in_entity(doc, i)) continue;
+      const std::string_view w = doc.tokens[i].folded;
+      if (w == "nobody" || w == "never" || (w == "no" && i + 1 < s.last_token && doc.tokens[i + 1].folded == "one")) {
+        return true;
+      }
+      // It happened again: "shut AGAIN on Tuesday", "Third week in a row".
+      if (w == "again" || (w == "row" && i >= 2 && doc.tokens[i - 1].folded == "a" && doc.tokens[i - 2].folded == "in")) {
+        return true;
+      }
+      still = still || w == "still";
+      negated = negated || negations.contains(doc.tokens[i]);
+    }
+    if (still && negated) return true;
+  }
+  return false;
+}
+
 KindDecision reply_kind(const Analysis& a) {
   const std::string cue = a.in_reply_to ? "context.in_reply_to_text" : "context.reply_to";
   if (!a.in_reply_to) return {PostKind::reply, cue};
@@ -112,7 +143,12 @@ ComplaintReading read_complaint(const Analysis& a) {
   r.words = builtin(List::tone_complaint, a.language).any(post);
   r.negation = std::any_of(post.tokens.begin(), post.tokens.end(), [&](const Token& t) { return negation_words.contains(t); });
   r.failure = a.language == Language::es ? spanish_states_failure(post) : r.negation;
-  r.complains = r.negative || r.words || (a.language == Language::es && r.failure);
+  // English: a stated failure, unless the post reads as praise ("I've never
+  // been looked after so kindly").
+  const bool english_failure = a.language != Language::es &&
+                               a.in_reply_to_sentiment.compound < kPraiseSentiment &&
+                               english_states_failure(post, negation_words);
+  r.complains = r.negative || r.words || (a.language == Language::es && r.failure) || english_failure;
   return r;
 }
 

@@ -80,9 +80,11 @@ struct ComplaintReading {
   // insulina", "no le entregan nada"). English: any negation ("STILL not
   // sent", "Still no date. Is this a joke?").
   bool failure = false;
-  // A complaint: its tone or its words, or a Spanish statement of failure.
-  // An English negation alone is too weak a sign for the kind ("does the
-  // clinic have doctors who speak Spanish? My mom doesn't").
+  // A complaint: its tone or its words, or a statement of failure (Spanish:
+  // as above; English: nobody did it, it never happened, it happened again,
+  // or it still has not: "NOBODY has called me", "shut AGAIN", "Still no
+  // date"). An English negation alone is too weak a sign for the kind ("does
+  // the clinic have doctors who speak Spanish? My mom doesn't").
   bool complains = false;
   // It tells what went wrong (words or a failure), not only reads negative
   // ("Next stop @Maternity" does): what an English stock answer is judged by.

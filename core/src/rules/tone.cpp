@@ -208,6 +208,94 @@ std::vector<std::pair<size_t, size_t>> english_fault_denials(const Analysis& a) 
   return out;
 }
 
+// No apology or acknowledgement in the reply ("We're so sorry, the rule
+// should have been clear").
+bool unapologetic(const Analysis& a) {
+  return !any_outside_entities(lists(a), List::tone_empathy) && feeling_acknowledgements(a).empty();
+}
+
+// A modal in the sentence: a promise, not a defence ("We'll make sure it's
+// filed properly").
+bool has_modal(const Document& doc, const Sentence& sentence) {
+  static constexpr std::string_view kModals[] = {"will", "won't", "would", "can", "can't", "could", "should", "shall", "must"};
+  for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    const std::string_view w = doc.tokens[i].folded;
+    if (std::find(std::begin(kModals), std::end(kModals), w) != std::end(kModals) || w.ends_with("'ll") ||
+        w.ends_with("\u2019ll")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// English, in a public reply with no apology: the organisation vouching for
+// itself in a statement about itself (a word of lists/self_words.txt: "we",
+// "our"): its own information was clear ("Our terms are clear", "The route
+// is clearly explained on our site") or it acted rightly, said by the
+// sentence's last word (lists/correctness_adverbs.tsv: "our clinic follows
+// the protocol exactly"). Not a promise (a modal: "we'll do it properly"),
+// nor a question. The span is the sentence's own words.
+std::vector<std::pair<size_t, size_t>> english_self_vindications(const Analysis& a) {
+  static constexpr std::string_view kBe[] = {"is", "are", "was", "were"};
+  static const WordList& self = WordList::builtin("lists/self_words.txt");
+  static const WordList& correctly = WordList::builtin("lists/correctness_adverbs.tsv");
+  std::vector<std::pair<size_t, size_t>> out;
+  const Document& doc = a.doc;
+  if (a.language == Language::es || !is_public_reply(doc) || !unapologetic(a)) return out;
+  const auto in = [](std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    if (ends_with_question_mark(doc, sentence) || has_modal(doc, sentence)) continue;
+    bool about_us = false, vouches = false;
+    size_t first = sentence.last_token, last = sentence.first_token;
+    for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::word || token_in_entity(doc, i)) continue;
+      first = std::min(first, i);
+      last = i;
+      about_us = about_us || self.contains(t);
+      const std::string_view next = i + 1 < sentence.last_token ? doc.tokens[i + 1].folded : "";
+      vouches = vouches || (t.folded == "clear" && i > 0 && in(doc.tokens[i - 1].folded, kBe)) ||
+                (t.folded == "clearly" && (next.ends_with("ed") || next.ends_with("en") || next.ends_with("wn")));
+    }
+    if (first < last && correctly.contains(doc.tokens[last])) vouches = true;
+    if (about_us && vouches) out.emplace_back(first, last);
+  }
+  return out;
+}
+
+// English, in a public reply with no apology to a post that complains: the
+// rules recited at the person: a word that puts what is done under rules
+// (lists/conformity_words.tsv, or "in line with") and, within five words
+// after it, the rules (lists/rule_nouns.tsv): "refunds follow hospital
+// policy", "operates in accordance with all applicable national standards",
+// "Please refer to our booking terms". Not in a question. The span is the
+// conformity word to the rules.
+std::vector<std::pair<size_t, size_t>> english_rule_recitals(const Analysis& a) {
+  constexpr size_t kWindow = 5;
+  static const WordList& conformity = WordList::builtin("lists/conformity_words.tsv");
+  static const WordList& rules = WordList::builtin("lists/rule_nouns.tsv");
+  std::vector<std::pair<size_t, size_t>> out;
+  const Document& doc = a.doc;
+  if (a.language == Language::es || !is_public_reply(doc) || !read_complaint(a).complains || !unapologetic(a)) return out;
+  for (const Sentence& sentence : doc.sentences) {
+    if (ends_with_question_mark(doc, sentence)) continue;
+    for (size_t i = sentence.first_token; i < sentence.last_token; ++i) {
+      const std::string_view w = doc.tokens[i].folded;
+      const bool in_line_with = w == "line" && i > sentence.first_token && doc.tokens[i - 1].folded == "in" &&
+                                i + 1 < sentence.last_token && doc.tokens[i + 1].folded == "with";
+      if ((!conformity.contains(doc.tokens[i]) && !in_line_with) || token_in_entity(doc, i)) continue;
+      size_t k = i + 1;
+      while (k < sentence.last_token && k <= i + kWindow && !rules.contains(doc.tokens[k])) ++k;
+      if (k < sentence.last_token && k <= i + kWindow) {
+        out.emplace_back(in_line_with ? i - 1 : i, k);
+        break;  // one a sentence
+      }
+    }
+  }
+  return out;
+}
+
 void check_defensive(const Analysis& a, HintSink& sink) {
   const ComplaintReading answered = read_complaint(a);
   const bool complaint = answered.complains;
@@ -232,6 +320,8 @@ void check_defensive(const Analysis& a, HintSink& sink) {
   }
   auto blames = spanish_blames(a);
   for (const auto& denial : english_fault_denials(a)) blames.push_back(denial);
+  for (const auto& vouching : english_self_vindications(a)) blames.push_back(vouching);
+  for (const auto& recital : english_rule_recitals(a)) blames.push_back(recital);
   for (const auto& [from, to] : blames) {
     const int32_t start = a.doc.tokens[from].start, end = a.doc.tokens[to].end;
     if (std::any_of(phrases.begin(), phrases.end(), [&](const PhraseMatch& m) { return m.start < end && start < m.end; })) continue;
@@ -468,6 +558,7 @@ const StockAnswerReading* stock_answer(const Analysis& a, const HintSink& sink) 
   const ListMatches& matches = lists(a);
   if (any_outside_entities(matches, List::tone_empathy) || !feeling_acknowledgements(a).empty() ||
       !defensive_matches(a).empty() || !spanish_blames(a).empty() || !english_fault_denials(a).empty() ||
+      !english_self_vindications(a).empty() ||
       any_outside_entities(matches, List::care_advice_safe) ||
       any_outside_entities(matches, List::tone_private_channel) || any_question(a)) {
     return nullptr;

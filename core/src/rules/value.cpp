@@ -135,6 +135,34 @@ std::optional<HelpfulFinding> spanish_hours(const Document& doc) {
   return std::nullopt;
 }
 
+// English: the time of day that starts at token i, as one token or more:
+// "9am", "7:30pm", "5.30pm", "8:30", "5 pm". The index after it, or i.
+size_t english_clock_end(const Document& doc, size_t i) {
+  const size_t count = doc.tokens.size();
+  const Token& t = doc.tokens[i];
+  if (is_clock_time(t)) return i + 1;
+  std::string_view f = t.folded;
+  // One token: "7:30pm", "5.30pm" (a dot only with am or pm: "5.30" may be a price).
+  const bool meridiem = f.size() > 2 && (f.ends_with("am") || f.ends_with("pm"));
+  if (meridiem) f.remove_suffix(2);
+  const size_t sep = f.find_first_of(meridiem ? ":." : ":");
+  if (sep != std::string_view::npos && sep >= 1 && sep <= 2 && f.size() == sep + 3 && all_digits(f.substr(0, sep)) &&
+      all_digits(f.substr(sep + 1))) {
+    return i + 1;
+  }
+  int32_t hour = 0;
+  if (!is_bare_hour(t, &hour) || i + 1 >= count) return i;
+  const std::string_view next = doc.tokens[i + 1].folded;
+  if (next == "am" || next == "pm") return i + 2;  // "5 pm"
+  // "8:30", "7:30pm" split at the colon.
+  if (next == ":" && i + 2 < count && doc.tokens[i + 2].start == doc.tokens[i + 1].end) {
+    std::string_view minutes = doc.tokens[i + 2].folded;
+    if (minutes.ends_with("am") || minutes.ends_with("pm")) minutes.remove_suffix(2);
+    if (minutes.size() == 2 && all_digits(minutes)) return i + 3;
+  }
+  return i;
+}
+
 std::optional<HelpfulFinding> opening_hours(const Document& doc, Language language) {
   if (language == Language::es) {
     if (auto found = spanish_hours(doc)) return found;
@@ -148,6 +176,56 @@ std::optional<HelpfulFinding> opening_hours(const Document& doc, Language langua
     if ((join == "-" || join == "\u2013" || join == "to") && is_clock_time(doc.tokens[i + 2])) {
       return HelpfulFinding{doc.tokens[i].start, doc.tokens[i + 2].end, HelpfulKind::number};
     }
+  }
+  if (language == Language::es) return std::nullopt;
+  // English: either end may be a time with minutes ("8:30-12", "6-7:30pm").
+  for (size_t i = 0; i + 2 < count; ++i) {
+    if (doc.tokens[i].kind != TokenKind::number || token_in_entity(doc, i)) continue;
+    int32_t hour = 0;
+    const size_t from_end = english_clock_end(doc, i);
+    if (from_end == i && !is_bare_hour(doc.tokens[i], &hour)) continue;
+    const size_t join = std::max(from_end, i + 1);
+    if (join + 1 >= count) break;
+    const std::string_view j = doc.tokens[join].folded;
+    if (j != "-" && j != "\u2013" && j != "to") continue;
+    const size_t to_end = english_clock_end(doc, join + 1);
+    if (to_end == join + 1 && (from_end == i || !is_bare_hour(doc.tokens[join + 1], &hour))) continue;
+    const size_t last = std::max(to_end, join + 2) - 1;
+    return HelpfulFinding{doc.tokens[i].start, doc.tokens[last].end, HelpfulKind::number};
+  }
+  return std::nullopt;
+}
+
+// English: when something happens, a time of day beside a day in the same
+// sentence: a day's name or "today" (lists/days.tsv), or a month beside a
+// number ("Sat 23 Nov, 9am", "open again today until 4pm", "Thursday 7pm,
+// Oakfield Library"). A time alone ("Tonight!!! 6pm!!!") says too little.
+// The span is the time.
+std::optional<HelpfulFinding> english_when(const Document& doc, Language language) {
+  static const WordList& days = WordList::builtin("lists/days.tsv");
+  static const LocalizedWordList months("lists/months.tsv");
+  if (language == Language::es) return std::nullopt;
+  const WordList& month_words = months.in(language);
+  for (const Sentence& s : doc.sentences) {
+    bool day = false;
+    std::optional<std::pair<size_t, size_t>> time;
+    const size_t opener = first_own_word(doc, s.first_token, s.last_token);
+    for (size_t i = s.first_token; i < s.last_token; ++i) {
+      if (token_in_entity(doc, i)) continue;
+      const Token& t = doc.tokens[i];
+      const bool dated = month_words.contains(t) && ((i > s.first_token && doc.tokens[i - 1].kind == TokenKind::number) ||
+                                                     (i + 1 < s.last_token && doc.tokens[i + 1].kind == TokenKind::number));
+      // An abbreviation may be a word ("has sat beside", "Sun safety"):
+      // capitalised after the sentence's start, or before a number ("Sat 23 Nov").
+      const bool abbreviation = t.folded.size() <= 4;
+      const bool next_number = i + 1 < s.last_token && doc.tokens[i + 1].kind == TokenKind::number;
+      const bool day_word =
+          days.contains(t) && (!abbreviation || next_number || (i > opener && t.text[0] >= 'A' && t.text[0] <= 'Z'));
+      day = day || day_word || dated;
+      if (time || (t.kind != TokenKind::number && t.kind != TokenKind::word)) continue;
+      if (const size_t end = english_clock_end(doc, i); end > i && end <= s.last_token) time.emplace(i, end - 1);
+    }
+    if (day && time) return HelpfulFinding{doc.tokens[time->first].start, doc.tokens[time->second].end, HelpfulKind::number};
   }
   return std::nullopt;
 }
@@ -672,7 +750,12 @@ bool says_nothing(const Analysis& a) {
     ++words;
     if (!filler.contains(t) && !named[i] && ++content > kContentWords) return false;
   }
-  // A post with no words of its own (a bare link, an emoji) is form.link-only's.
+  // A post with no words of its own: a bare link is form.link-only's; in
+  // English, hashtags alone with no link say nothing ("#Movember #Health
+  // #Awareness"), though an emoji alone may be a reaction.
+  if (words == 0 && a.language != Language::es) {
+    return a.doc.entities.urls.empty() && !a.doc.entities.hashtags.empty();
+  }
   return words > 0;
 }
 
@@ -733,7 +816,9 @@ void check_empty(const Analysis& a, HintSink& sink) {
     if (first < doc.tokens.size() && is_chat_label(doc.tokens[first], a.language)) {
       first = first_own_word(doc, first + 1, doc.tokens.size());
     }
-    sink.add({"value.empty", Severity::tip, doc.tokens[first].start, text_end(doc), sink.message("value.empty.nothing"),
+    // Hashtags alone have no own word: the whole post.
+    const int32_t start = first < doc.tokens.size() ? doc.tokens[first].start : 0;
+    sink.add({"value.empty", Severity::tip, start, text_end(doc), sink.message("value.empty.nothing"),
               sink.message("value.empty.do"), {}});
   }
 }
@@ -761,6 +846,7 @@ std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
   if (best) return best;
   if (auto step = action_step(matches)) return step;
   if (auto hours = opening_hours(matches.doc(), matches.language())) return hours;
+  if (auto when = english_when(matches.doc(), matches.language())) return when;
   if (auto number = phone(matches.doc(), matches.language())) return number;
   return english_option(matches);
 }
