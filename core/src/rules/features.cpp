@@ -263,6 +263,47 @@ std::vector<Finding> quoted_executives(const Document& doc, const std::vector<ui
   return out;
 }
 
+// Spanish: a word of pride or pleasure (es/lists/press_pride.tsv) at token
+// i, said of ourselves: a verb after "se", "nos" or "me" ("se complace",
+// "nos enorgullece") or a noun after "con" ("con orgullo", "con gran
+// orgullo"); not a name ("Mes del Orgullo"). The token the saying starts
+// at ("se", "con"), or npos.
+size_t spanish_pride_at(const Document& doc, size_t i) {
+  static const WordList& pride = WordList::builtin("es/lists/press_pride.tsv");
+  if (i == 0 || !pride.contains(doc.tokens[i])) return npos;
+  const std::string_view before = doc.tokens[i - 1].folded;
+  if (before == "se"sv || before == "nos"sv || before == "me"sv || before == "con"sv) return i - 1;
+  return i > 1 && doc.tokens[i - 2].folded == "con"sv ? i - 2 : npos;
+}
+
+// Spanish: an announcement made with ceremony, told by its structure for
+// the wordings no phrase holds: in one clause, pride or pleasure said of
+// ourselves (spanish_pride_at) at most two words from a verb that announces
+// (es/lists/press_verbs.tsv: anunciar, invitar, presentar), in either
+// order: "se complace en invitar", "anuncia con orgullo", "nos enorgullece
+// presentar". The span runs over both.
+std::vector<Finding> spanish_ceremony(const Document& doc) {
+  static const WordList& verbs = WordList::builtin("es/lists/press_verbs.tsv");
+  constexpr size_t kReach = 3;  // at most two words between ("anuncia con orgullo")
+  std::vector<Finding> out;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::word || token_in_entity(doc, i)) continue;
+    const size_t proud = spanish_pride_at(doc, i);
+    if (proud == npos && !verbs.contains(t)) continue;
+    for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kReach; ++k) {
+      const Token& u = doc.tokens[k];
+      if (u.kind == TokenKind::punct) break;  // the clause ends
+      if (u.kind != TokenKind::word || !(proud != npos ? verbs.contains(u) : spanish_pride_at(doc, k) != npos)) continue;
+      const int32_t start = doc.tokens[proud != npos ? proud : i].start, end = u.end;
+      out.push_back({Finding::Kind::phrase, start, end, doc.utf8(start, end), {}});
+      i = k;
+      break;
+    }
+  }
+  return out;
+}
+
 struct TopicTable {
   PhraseList phrases;
   struct Row {
@@ -934,6 +975,12 @@ const std::vector<Finding>& press_release_findings(const Analysis& a) {
     for (const PhraseMatch& m : phrases) {
       if (std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, m.start, m.end); })) continue;
       out.push_back({Finding::Kind::phrase, m.start, m.end, a.doc.utf8(m.start, m.end), m.phrase->replacements});
+    }
+    if (a.language == Language::es) {
+      for (Finding& f : spanish_ceremony(a.doc)) {
+        bool covered = std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, f.start, f.end); });
+        if (!covered) out.push_back(std::move(f));
+      }
     }
     for (Finding& f : quoted_executives(a.doc, word_lists(a))) {
       bool covered = std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, f.start, f.end); });
