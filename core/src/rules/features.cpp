@@ -995,9 +995,30 @@ std::vector<PhraseMatch> superlatives(const Analysis& a, size_t first, size_t la
   return rule_phrases(a, "promo.superlative", List::promo_superlative, List::promo_superlative_except, first, last);
 }
 
+namespace {
+
+// Spanish: scarcity ("plazas limitadas", marked `scarcity` in
+// es/phrases/promo_hard_sell.tsv) is a fact about a free offer, not a
+// sale: "Taller gratuito ... Plazas limitadas, apúntate al 948 555 012".
+// It sells when the post is not free (es/lists/free_words.tsv) or something
+// else in it sells ("Primera consulta gratis. Plazas limitadas.").
+bool free_scarcity_only(const Analysis& a, const std::vector<PhraseMatch>& found) {
+  static const WordList& free = WordList::builtin("es/lists/free_words.tsv");
+  if (a.language != Language::es || found.empty()) return false;
+  if (std::any_of(found.begin(), found.end(), [](const PhraseMatch& m) { return m.phrase->note != "scarcity"; })) {
+    return false;
+  }
+  const auto& tokens = a.doc.tokens;
+  return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) { return free.contains(t); });
+}
+
+}  // namespace
+
 std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first, size_t last) {
   auto find = [&] {
-    return rule_phrases(a, "promo.hard-sell", List::promo_hard_sell, List::promo_hard_sell_except, first, last);
+    auto found = rule_phrases(a, "promo.hard-sell", List::promo_hard_sell, List::promo_hard_sell_except, first, last);
+    if (free_scarcity_only(a, found)) found.clear();
+    return found;
   };
   if (first == 0 && last == npos) return remembered(memo(a).hard_sells, find);  // the whole text
   return find();
