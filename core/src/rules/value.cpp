@@ -650,6 +650,24 @@ std::vector<bool> awareness_day_names(const Analysis& a) {
   return out;
 }
 
+// Spanish: a sentence that is a slogan of giving, at most four words of its
+// own ending in a verb that only says it matters (es/lists/slogan_verbs.tsv:
+// "Cada dólar cuenta.", "Tu ayuda cuenta 💙", "Tu aporte sí suma"): its
+// words say nothing the reader can use. Marks them in `named`.
+void mark_spanish_slogans(const Analysis& a, std::vector<bool>& named) {
+  static const WordList& verbs = WordList::builtin("es/lists/slogan_verbs.tsv");
+  constexpr size_t kSloganWords = 4;
+  const Document& doc = a.doc;
+  for (const Sentence& s : doc.sentences) {
+    std::vector<size_t> own;
+    for (size_t i = s.first_token; i < s.last_token; ++i) {
+      if (is_wordlike(doc.tokens[i]) && !in_entity(doc, doc.tokens[i])) own.push_back(i);
+    }
+    if (own.size() < 2 || own.size() > kSloganWords || !verbs.contains(doc.tokens[own.back()])) continue;
+    for (size_t i : own) named[i] = true;
+  }
+}
+
 bool says_nothing(const Analysis& a) {
   static const LocalizedWordList empty_words("lists/empty_words.tsv");
   constexpr KindSet kQuiet = kReplyKinds | kind_bit(PostKind::thread_later) | kind_bit(PostKind::crisis) |
@@ -657,12 +675,14 @@ bool says_nothing(const Analysis& a) {
   if ((kind_bit(a.kind) & kQuiet) || is_reply(a) || !conversational_mentions(a).empty()) return false;
   const WordList& filler = empty_words.in(a.language);
   // The words of a day's name; in Spanish also of a sales push ("Dona
-  // hoy", "No te lo pierdas"), which says nothing the reader can use.
+  // hoy", "No te lo pierdas") and a slogan of giving ("Cada dólar
+  // cuenta"), which say nothing the reader can use.
   std::vector<bool> named = awareness_day_names(a);
   if (a.language == Language::es) {
     for (const PhraseMatch& m : hard_sells(a)) {
       for (size_t k = m.first_token; k < m.last_token; ++k) named[k] = true;
     }
+    mark_spanish_slogans(a, named);
   }
   int32_t words = 0, content = 0;
   for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
