@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -179,6 +180,67 @@ std::vector<std::pair<size_t, size_t>> spanish_blames(const Analysis& a) {
   return out;
 }
 
+// Spanish, in a public reply to a complaint (or, for a charge or a refund,
+// to a post that raised one): the institution's position held against the
+// person, by structure (word roles in
+// es/lists/defended_positions.tsv): a charge upheld, its noun right before
+// a verb that says it stands ("El cargo corresponde", "la multa procede";
+// "el cobro no corresponde" grants the claim); a refund denied, "no", the
+// verb, perhaps an article, the refund ("no corresponde el reintegro", "no
+// procede la devolución"); and the rules recited at them, a rule's noun
+// then, perhaps after "es" or "muy", a verb that states it or "claro" ("el
+// reglamento es claro", "la normativa establece"). The span is the noun
+// and the verb.
+std::vector<std::pair<size_t, size_t>> spanish_positions_held(const Analysis& a) {
+  enum Role : uint8_t { kCharge = 1, kRefund = 2, kRule = 4, kStands = 8, kStates = 16 };
+  static const WordList& all = WordList::builtin("es/lists/defended_positions.tsv");
+  static const std::map<std::string, uint8_t, std::less<>> roles = [] {
+    static const std::map<std::string_view, uint8_t> names = {
+        {"charge", kCharge}, {"refund", kRefund}, {"rule", kRule}, {"stands", kStands}, {"states", kStates}};
+    std::map<std::string, uint8_t, std::less<>> out;
+    for (const auto& row : data_rows("es/lists/defended_positions.tsv")) {
+      if (row.size() < 2) continue;
+      if (auto n = names.find(row[1]); n != names.end()) out[row[0]] |= n->second;
+    }
+    return out;
+  }();
+  std::vector<std::pair<size_t, size_t>> out;
+  const Document& doc = a.doc;
+  if (a.language != Language::es || !is_public_reply(doc) || !a.in_reply_to) return out;
+  const auto role_in = [&](const Document& d, size_t i) -> uint8_t {
+    if (i >= d.tokens.size() || !all.contains(d.tokens[i])) return 0;
+    const auto r = roles.find(d.tokens[i].folded);
+    return r == roles.end() ? 0 : r->second;
+  };
+  const auto role = [&](size_t i) { return role_in(doc, i); };
+  // A charge or refund held against the person who raised one ("me
+  // rechazó el reintegro") needs no other sign of a complaint.
+  bool raised = false;
+  for (size_t i = 0; i < a.in_reply_to->tokens.size() && !raised; ++i) raised = role_in(*a.in_reply_to, i) & (kCharge | kRefund);
+  const bool complains = read_complaint(a).complains;
+  if (!complains && !raised) return out;
+  static constexpr std::string_view kArticles[] = {"el", "la", "los", "las", "su", "tu"};
+  const auto is_article = [&](size_t i) {
+    return i < doc.tokens.size() && std::find(std::begin(kArticles), std::end(kArticles), doc.tokens[i].folded) != std::end(kArticles);
+  };
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const uint8_t r = role(i);
+    if (!r || token_in_entity(doc, i)) continue;
+    if ((r & kRule) && !complains) continue;
+    if ((r & kCharge) && (role(i + 1) & kStands)) {
+      out.emplace_back(i, i + 1);
+    } else if ((r & kStands) && i > 0 && doc.tokens[i - 1].folded == "no") {
+      const size_t noun = is_article(i + 1) ? i + 2 : i + 1;
+      if (role(noun) & kRefund) out.emplace_back(i - 1, noun);
+    } else if (r & kRule) {
+      size_t k = i + 1;
+      while (k < doc.tokens.size() && k <= i + 2 && (doc.tokens[k].folded == "es" || doc.tokens[k].folded == "muy")) ++k;
+      if (role(k) & kStates) out.emplace_back(i, k);
+    }
+  }
+  return out;
+}
+
 // English, in a public reply: fault denied to the person, a negation and,
 // within three words, an error, a mistake or a fault ("This was not a
 // pharmacy error", "It isn't our fault"). Not "no" ("No errors were found
@@ -231,6 +293,7 @@ void check_defensive(const Analysis& a, HintSink& sink) {
     sink.add(std::move(h));
   }
   auto blames = spanish_blames(a);
+  for (const auto& held : spanish_positions_held(a)) blames.push_back(held);
   for (const auto& denial : english_fault_denials(a)) blames.push_back(denial);
   for (const auto& [from, to] : blames) {
     const int32_t start = a.doc.tokens[from].start, end = a.doc.tokens[to].end;
@@ -467,7 +530,8 @@ const StockAnswerReading* stock_answer(const Analysis& a, const HintSink& sink) 
   }
   const ListMatches& matches = lists(a);
   if (any_outside_entities(matches, List::tone_empathy) || !feeling_acknowledgements(a).empty() ||
-      !defensive_matches(a).empty() || !spanish_blames(a).empty() || !english_fault_denials(a).empty() ||
+      !defensive_matches(a).empty() || !spanish_blames(a).empty() || !spanish_positions_held(a).empty() ||
+      !english_fault_denials(a).empty() ||
       any_outside_entities(matches, List::care_advice_safe) ||
       any_outside_entities(matches, List::tone_private_channel) || any_question(a)) {
     return nullptr;
