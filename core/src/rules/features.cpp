@@ -291,8 +291,14 @@ std::vector<Finding> spanish_ceremony(const Document& doc) {
     if (t.kind != TokenKind::word || token_in_entity(doc, i)) continue;
     const size_t proud = spanish_pride_at(doc, i);
     if (proud == npos && !verbs.contains(t)) continue;
-    for (size_t k = i + 1; k < doc.tokens.size() && k <= i + kReach; ++k) {
+    // Pride opening its sentence may stand apart, the institution's name
+    // between it and the verb ("Con orgullo, Clínica Cordillera convoca").
+    const bool opening = proud != npos && i + 1 < doc.tokens.size() && doc.tokens[i + 1].text == ","sv &&
+                         sentence_of(doc, i).first_token == proud;
+    const size_t reach = opening ? i + 1 + kReach + 1 : i + kReach;
+    for (size_t k = i + 1; k < doc.tokens.size() && k <= reach; ++k) {
       const Token& u = doc.tokens[k];
+      if (opening && k == i + 1) continue;  // its comma
       if (u.kind == TokenKind::punct) break;  // the clause ends
       if (u.kind != TokenKind::word || !(proud != npos ? verbs.contains(u) : spanish_pride_at(doc, k) != npos)) continue;
       const int32_t start = doc.tokens[proud != npos ? proud : i].start, end = u.end;
