@@ -180,6 +180,35 @@ std::vector<std::pair<size_t, size_t>> spanish_blames(const Analysis& a) {
   return out;
 }
 
+// Spanish: a non-apology told by its structure, regret for how the person
+// took it rather than for what happened: "lamentamos", "sentimos",
+// "lamento" or "siento", "que", perhaps a pronoun of address and an
+// object or reflexive pronoun, perhaps "haya", then a verb of perceiving
+// or interpreting ("Lamentamos que usted lo perciba de esa manera",
+// "sentimos que lo hayas interpretado así"; "Lamentamos que hayas
+// esperado tanto" regrets the wait). The span is the regret to the verb.
+std::vector<std::pair<size_t, size_t>> spanish_non_apologies(const Analysis& a) {
+  static constexpr std::string_view kRegrets[] = {"lamentamos", "sentimos", "lamento", "siento"};
+  static constexpr std::string_view kSkipped[] = {"usted", "tú", "vos", "ustedes", "lo", "la", "se", "te", "os",
+                                                  "haya", "hayas", "hayan", "hayáis"};
+  static constexpr std::string_view kPerceiving[] = {"percib", "interpret"};
+  std::vector<std::pair<size_t, size_t>> out;
+  const Document& doc = a.doc;
+  if (a.language != Language::es) return out;
+  const auto in = [](std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
+  for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
+    if (!in(doc.tokens[i].folded, kRegrets) || doc.tokens[i + 1].folded != "que") continue;
+    size_t k = i + 2;
+    while (k < doc.tokens.size() && k < i + 6 && in(doc.tokens[k].folded, kSkipped)) ++k;
+    if (k >= doc.tokens.size()) break;
+    const std::string_view verb = doc.tokens[k].folded;
+    if (std::any_of(std::begin(kPerceiving), std::end(kPerceiving), [&](std::string_view stem) { return verb.starts_with(stem); })) {
+      out.emplace_back(i, k);
+    }
+  }
+  return out;
+}
+
 // Spanish, in a public reply to a complaint (or, for a charge or a refund,
 // to a post that raised one): the institution's position held against the
 // person, by structure (word roles in
@@ -189,14 +218,16 @@ std::vector<std::pair<size_t, size_t>> spanish_blames(const Analysis& a) {
 // verb, perhaps an article, the refund ("no corresponde el reintegro", "no
 // procede la devolución"); and the rules recited at them, a rule's noun
 // then, perhaps after "es" or "muy", a verb that states it or "claro" ("el
-// reglamento es claro", "la normativa establece"). The span is the noun
-// and the verb.
+// reglamento es claro", "la normativa establece") or cited at them, after
+// "según" or a verb of reading ("Según las condiciones de su plan", "le
+// sugerimos leer su contrato"). The span is the noun and the verb.
 std::vector<std::pair<size_t, size_t>> spanish_positions_held(const Analysis& a) {
-  enum Role : uint8_t { kCharge = 1, kRefund = 2, kRule = 4, kStands = 8, kStates = 16 };
+  enum Role : uint8_t { kCharge = 1, kRefund = 2, kRule = 4, kStands = 8, kStates = 16, kCites = 32 };
   static const WordList& all = WordList::builtin("es/lists/defended_positions.tsv");
   static const std::map<std::string, uint8_t, std::less<>> roles = [] {
     static const std::map<std::string_view, uint8_t> names = {
-        {"charge", kCharge}, {"refund", kRefund}, {"rule", kRule}, {"stands", kStands}, {"states", kStates}};
+        {"charge", kCharge}, {"refund", kRefund}, {"rule", kRule},
+        {"stands", kStands}, {"states", kStates}, {"cites", kCites}};
     std::map<std::string, uint8_t, std::less<>> out;
     for (const auto& row : data_rows("es/lists/defended_positions.tsv")) {
       if (row.size() < 2) continue;
@@ -219,7 +250,7 @@ std::vector<std::pair<size_t, size_t>> spanish_positions_held(const Analysis& a)
   for (size_t i = 0; i < a.in_reply_to->tokens.size() && !raised; ++i) raised = role_in(*a.in_reply_to, i) & (kCharge | kRefund);
   const bool complains = read_complaint(a).complains;
   if (!complains && !raised) return out;
-  static constexpr std::string_view kArticles[] = {"el", "la", "los", "las", "su", "tu"};
+  static constexpr std::string_view kArticles[] = {"el", "la", "los", "las", "su", "sus", "tu", "tus"};
   const auto is_article = [&](size_t i) {
     return i < doc.tokens.size() && std::find(std::begin(kArticles), std::end(kArticles), doc.tokens[i].folded) != std::end(kArticles);
   };
@@ -232,6 +263,9 @@ std::vector<std::pair<size_t, size_t>> spanish_positions_held(const Analysis& a)
     } else if ((r & kStands) && i > 0 && doc.tokens[i - 1].folded == "no") {
       const size_t noun = is_article(i + 1) ? i + 2 : i + 1;
       if (role(noun) & kRefund) out.emplace_back(i - 1, noun);
+    } else if (r & kCites) {  // "según el reglamento", "le sugerimos leer su contrato"
+      const size_t noun = is_article(i + 1) ? i + 2 : i + 1;
+      if (complains && (role(noun) & kRule)) out.emplace_back(i, noun);
     } else if (r & kRule) {
       size_t k = i + 1;
       while (k < doc.tokens.size() && k <= i + 2 && (doc.tokens[k].folded == "es" || doc.tokens[k].folded == "muy")) ++k;
@@ -294,6 +328,7 @@ void check_defensive(const Analysis& a, HintSink& sink) {
   }
   auto blames = spanish_blames(a);
   for (const auto& held : spanish_positions_held(a)) blames.push_back(held);
+  for (const auto& regret : spanish_non_apologies(a)) blames.push_back(regret);
   for (const auto& denial : english_fault_denials(a)) blames.push_back(denial);
   for (const auto& [from, to] : blames) {
     const int32_t start = a.doc.tokens[from].start, end = a.doc.tokens[to].end;
@@ -338,6 +373,9 @@ void check_empathy(const Analysis& a, HintSink& sink) {
     bool non_apology = false;  // "sorry you feel that way"
     for (const PhraseMatch& d : defensive) non_apology = non_apology || (m.start < d.end && d.start < m.end);
     for (const PhraseMatch& b : boilerplate) non_apology = non_apology || (m.start < b.end && b.start < m.end);
+    for (const auto& [from, to] : spanish_non_apologies(a)) {
+      non_apology = non_apology || (m.start < doc.tokens[to].end && doc.tokens[from].start < m.end);
+    }
     if (non_apology) continue;
     Hint h{"tone.empathy", Severity::good, m.start, m.end, "", "", {}};
     if (any_outside_entities(matches, List::tone_private_channel)) {
