@@ -652,12 +652,20 @@ std::vector<bool> awareness_day_names(const Analysis& a) {
 
 // Spanish: a sentence that is a slogan of giving, at most four words of its
 // own ending in a verb that only says it matters (es/lists/slogan_verbs.tsv:
-// "Cada dólar cuenta.", "Tu ayuda cuenta 💙", "Tu aporte sí suma"): its
-// words say nothing the reader can use. Marks them in `named`.
+// "Cada dólar cuenta.", "Tu ayuda cuenta 💙", "Tu aporte sí suma"), and a
+// sales verb with nothing after it to act on (es/lists/sales_verbs.tsv:
+// "Dona, ayuda, comparte 🙏"): their words say nothing the reader can use.
+// Marks them in `named`.
 void mark_spanish_slogans(const Analysis& a, std::vector<bool>& named) {
   static const WordList& verbs = WordList::builtin("es/lists/slogan_verbs.tsv");
+  static const WordList& sales = WordList::builtin("es/lists/sales_verbs.tsv");
   constexpr size_t kSloganWords = 4;
   const Document& doc = a.doc;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const bool bare = i + 1 == doc.tokens.size() || doc.tokens[i + 1].kind == TokenKind::punct ||
+                      doc.tokens[i + 1].kind == TokenKind::emoji;
+    if (bare && sales.contains(doc.tokens[i])) named[i] = true;
+  }
   for (const Sentence& s : doc.sentences) {
     std::vector<size_t> own;
     for (size_t i = s.first_token; i < s.last_token; ++i) {
