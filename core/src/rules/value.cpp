@@ -231,13 +231,16 @@ bool spanish_imperative_form(const Token& t) {
     if (f.ends_with(pronoun) && accented(f.substr(0, f.size() - pronoun.size()))) return true;
   }
   // An object pronoun ("coméntalo", "llévalos", "tómeselo") after a verb's
-  // own vowel: "artículo", "título", "célula" end in -ulo, -ula.
+  // own vowel: "artículo", "título", "célula" end in -ulo, -ula. The
+  // vosotros imperative keeps its -d before one ("devolvedlo", "tomadla").
   for (std::string_view pronoun : kObjects) {
     if (!f.ends_with(pronoun)) continue;
     const std::string_view before = f.substr(0, f.size() - pronoun.size());
     if ((before.ends_with("a") || before.ends_with("e") || before.ends_with("i")) && accented(before)) return true;
+    if (before.ends_with("ad") || before.ends_with("ed") || before.ends_with("id")) return true;
   }
-  return false;
+  // ... and drops it before "os" ("apuntaos", "hidrataos"; "caos" is short).
+  return f.size() >= 7 && f.ends_with("aos");
 }
 
 // An English instruction told by its form, for the verbs no phrase list
@@ -287,10 +290,11 @@ std::optional<size_t> english_step_verb(const ListMatches& matches, const Senten
 // A Spanish tú imperative has the form of a statement ("Lava", "Cuida",
 // "Bebe"), so it is told by what follows it: the reader's own "tu" or "tus"
 // within kTuWindow words ("Lava tus manos", "Protege a tu familia", "llega
-// con tu DUI"). A negative one is told by its
+// con tu DUI"); a vosotros one (-ad, -ed, -id) by "vuestro" ("Llevad
+// vuestra tarjeta"). A negative one is told by its
 // form: "no", perhaps a pronoun, then a verb in -es or -as, the tú
 // subjunctive ("No dejes", "No te automediques"; the indicative "estás"
-// carries an accent). Neither may be a function or slogan word
+// carries an accent), or in -áis or -éis, the vosotros one ("No lo comáis"). Neither may be a function or slogan word
 // (es/lists/empty_words.tsv: "para tu", "toda tu"), a sales verb
 // (es/lists/sales_verbs.tsv: "Agenda tu cita") nor a word of
 // es/lists/not_imperatives.tsv. After a condition, any word with an
@@ -310,20 +314,24 @@ std::optional<size_t> spanish_step_verb(const Document& doc, const Sentence& s, 
     size_t k = i + 1;
     while (k < s.last_token && std::find(std::begin(kPronouns), std::end(kPronouns), word(k)) != std::end(kPronouns)) ++k;
     const std::string_view v = word(k);
-    if (v.size() >= 5 && (v.ends_with("es") || v.ends_with("as")) && is_verb(k)) return k;
+    const bool subjunctive = v.ends_with("es") || v.ends_with("as") || v.ends_with("\u00e1is") || v.ends_with("\u00e9is");
+    if (v.size() >= 5 && subjunctive && is_verb(k)) return k;
     return std::nullopt;
   }
   const std::string_view v = word(i);
+  const bool vosotros = v.ends_with("ad") || v.ends_with("ed") || v.ends_with("id");
   // After a condition, a word in an imperative's endings is the advice:
-  // tú and usted ("busca", "acuda"), ustedes ("consulten"), vos ("consultá").
+  // tú and usted ("busca", "acuda"), ustedes ("consulten"), vos
+  // ("consultá"), vosotros ("consultad").
   if (after_condition && v.size() >= 4 && is_verb(i) &&
       (v.ends_with("a") || v.ends_with("e") || v.ends_with("an") || v.ends_with("en") || v.ends_with("\u00e1") ||
-       v.ends_with("\u00e9"))) {
+       v.ends_with("\u00e9") || vosotros)) {
     return i;
   }
-  if (v.size() < 3 || !(v.ends_with("a") || v.ends_with("e")) || !is_verb(i)) return std::nullopt;
+  if (v.size() < 3 || !(v.ends_with("a") || v.ends_with("e") || vosotros) || !is_verb(i)) return std::nullopt;
   for (size_t k = i + 1; k <= i + kTuWindow && k < s.last_token; ++k) {
-    if (word(k) == "tu" || word(k) == "tus") return i;
+    const std::string_view w = word(k);
+    if (vosotros ? w.starts_with("vuestr") : (w == "tu" || w == "tus")) return i;
   }
   return std::nullopt;
 }
