@@ -28,13 +28,18 @@ const Phrase* match_at(const ListMatches& matches, List list, size_t i) {
 }
 
 // Spanish: the number at token i as a price or a count. A price has a
-// currency sign before or after it ("$25", "₡5.000", "10 €": what a kit
+// currency sign or code before or after it ("$25", "₡5.000", "10 €",
+// "180.000 Gs.": what a kit
 // costs, what a job pays); a count has a plural word after it ("14 puntos de vacunación",
 // "600 historias", "150 mercados"), a noun in lower case, not a function
 // word (es/lists/empty_words.tsv) nor a verb of ours ("el lunes 3
 // atendemos"), nor after the end of a thread number or a name's ("1/5
 // Trabajas de noche", "COVID-19 gratis").
+// A currency is a sign ("$", "€", "₡") or, as Latin America writes many, a
+// code (es/lists/currency_codes.tsv: "180.000 Gs.", "Bs 250", "USD 40").
 bool is_currency(const Document& doc, const Token& t) {
+  static const WordList& codes = WordList::builtin("es/lists/currency_codes.tsv");
+  if (t.kind == TokenKind::word) return codes.contains(t);
   return t.kind == TokenKind::punct && t.end - t.start == 1 && u_charType(doc.text[t.start]) == U_CURRENCY_SYMBOL;
 }
 
