@@ -140,9 +140,40 @@ std::optional<HelpfulFinding> spanish_hours(const Document& doc) {
   return std::nullopt;
 }
 
+// Spanish: when to come, a day of the week (es/lists/weekdays.tsv) and,
+// within a few tokens of the same sentence, an hour: "a las" and a bare
+// hour, or hour and minutes ("los jueves a las 18", "sábado 18, 10:00",
+// "el martes a las 7 p. m."). A date alone ("el lunes 3") says no hour.
+// Not one person's appointment, in a post with "su" or "tu" or an
+// honorific (es/lists/honorifics.tsv: "su cita sigue el martes 9 a las
+// 7:30", "la Sra. Pacheco ... el jueves a las 10"): that is no information
+// for the public, and may be a leak (care.patient-privacy).
+constexpr size_t kDayToHour = 5;
+std::optional<HelpfulFinding> spanish_day_and_hour(const Document& doc) {
+  static const WordList& weekdays = WordList::builtin("es/lists/weekdays.tsv");
+  static const WordList& honorifics = WordList::builtin("es/lists/honorifics.tsv");
+  const size_t count = doc.tokens.size();
+  const auto someones = [&](const Token& t) { return t.folded == "su" || t.folded == "tu" || honorifics.contains(t); };
+  if (std::any_of(doc.tokens.begin(), doc.tokens.end(), someones)) return std::nullopt;
+  int32_t hour = 0;
+  for (size_t i = 0; i < count; ++i) {
+    if (!weekdays.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const size_t last = sentence_of(doc, i).last_token;
+    for (size_t k = i + 1; k + 1 < last && k <= i + kDayToHour; ++k) {
+      const bool at = doc.tokens[k].folded == "las" && is_bare_hour(doc.tokens[k + 1], &hour);
+      const bool minutes = is_bare_hour(doc.tokens[k], &hour) && doc.tokens[k + 1].text == ":" && k + 2 < last &&
+                           doc.tokens[k + 2].kind == TokenKind::number && doc.tokens[k + 2].folded.size() == 2;
+      if (at) return HelpfulFinding{doc.tokens[i].start, doc.tokens[k + 1].end, HelpfulKind::number};
+      if (minutes) return HelpfulFinding{doc.tokens[i].start, doc.tokens[k + 2].end, HelpfulKind::number};
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<HelpfulFinding> opening_hours(const Document& doc, Language language) {
   if (language == Language::es) {
     if (auto found = spanish_hours(doc)) return found;
+    if (auto found = spanish_day_and_hour(doc)) return found;
   }
   const size_t count = doc.tokens.size();
   for (size_t i = 0; i + 2 < count; ++i) {
