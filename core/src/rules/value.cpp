@@ -433,6 +433,9 @@ std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Senten
     // A sales push is no step ("No te lo pierdas", "Dona hoy":
     // es/phrases/promo_hard_sell.tsv), as sales verbs are none in English.
     if (matches.starting_at(List::promo_hard_sell, i, s.last_token)) return std::nullopt;
+    // "Mejor" before an imperative is how advice is softened ("Si te notas
+    // cansada, mejor consúltalo en tu centro de salud").
+    if (doc.tokens[i].folded == "mejor" && i + 1 < s.last_token && spanish_imperative_form(doc.tokens[i + 1])) ++i;
     if (spanish_imperative_form(doc.tokens[i]) && goes_on(i + 1) && !spanish_aimed_at_us(doc, s, i)) {
       return HelpfulFinding{doc.tokens[i].start, doc.tokens[i].end, HelpfulKind::action};
     }
