@@ -441,19 +441,26 @@ bool within_capitals(const Document& doc, size_t i) {
 // a qualification, a department or a code ("GNM/BSc nurses", "HR block").
 constexpr int kShorthandCluster = 3;
 
-// English: the shorthand-shaped tokens outside entities and the jargon
-// list's matches, when there are kShorthandCluster distinct ones.
+// The shorthand-shaped tokens outside entities and the jargon list's
+// matches, when there are kShorthandCluster distinct ones (Spanish since
+// es9, beside es/lists/public_acronyms.tsv).
 std::vector<size_t> shorthand_tokens(const Analysis& a, const std::vector<PhraseMatch>& listed) {
   std::vector<size_t> out, shorthand;
-  if (a.language == Language::es) return out;
   static const WordList& acronyms = WordList::builtin("lists/acronyms.txt");
+  static const WordList& spanish_acronyms = WordList::builtin("es/lists/public_acronyms.tsv");
   const Document& doc = a.doc;
+  const auto in_brackets = [&](size_t i) {
+    return i > 0 && i + 1 < doc.tokens.size() && doc.tokens[i - 1].text == "(" && doc.tokens[i + 1].text == ")";
+  };
   std::vector<std::string_view> distinct, distinct_shorthand;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::word) continue;
     const Shape shape = shorthand_shape(t.text);
     if (shape == Shape::none || acronyms.contains(t) || token_in_entity(doc, i)) continue;
+    // Spanish: nor one the public knows, nor one explained, in brackets
+    // after its words ("la vacuna contra sarampión (SPR)").
+    if (a.language == Language::es && (spanish_acronyms.contains(t) || in_brackets(i))) continue;
     if (shape == Shape::initialism && within_capitals(doc, i)) continue;
     if (std::any_of(listed.begin(), listed.end(), [&](const PhraseMatch& m) { return i >= m.first_token && i < m.last_token; })) {
       continue;
