@@ -459,8 +459,10 @@ std::vector<size_t> shorthand_tokens(const Analysis& a, const std::vector<Phrase
     const Shape shape = shorthand_shape(t.text);
     if (shape == Shape::none || acronyms.contains(t) || token_in_entity(doc, i)) continue;
     // Spanish: nor one the public knows, nor one explained, in brackets
-    // after its words ("la vacuna contra sarampión (SPR)").
-    if (a.language == Language::es && (spanish_acronyms.contains(t) || in_brackets(i))) continue;
+    // after its words ("la vacuna contra sarampión (SPR)"), nor a Roman
+    // numeral ("fase III").
+    const bool roman = t.text.find_first_not_of("IVX") == std::string_view::npos;
+    if (a.language == Language::es && (spanish_acronyms.contains(t) || in_brackets(i) || roman)) continue;
     if (shape == Shape::initialism && within_capitals(doc, i)) continue;
     if (std::any_of(listed.begin(), listed.end(), [&](const PhraseMatch& m) { return i >= m.first_token && i < m.last_token; })) {
       continue;
