@@ -1,4 +1,5 @@
-// tone.empathy by what a reply does (English): it says sorry in its own
+// tone.empathy by what a reply does (English; Spanish since es9, from
+// es/lists/empathy_words.tsv): it says sorry in its own
 // words ("we're really sorry", "Sorry for the hassle"), or names how the
 // situation feels or falls short ("That's really stressful", "Eight hours
 // without an update isn't acceptable"). Docs: docs/rules/tone.md; data:
@@ -11,8 +12,7 @@
 
 namespace chime {
 
-// Those sentences' spans in an English post, in text order (none in another
-// language); "sorry you feel that way" (tone_defensive.tsv) and "sorry for
+// Those sentences' spans, in text order; "sorry you feel that way" (tone_defensive.tsv) and "sorry for
 // any inconvenience" (tone_empathy_not.tsv) are not among them.
 std::vector<PhraseMatch> feeling_acknowledgements(const Analysis& a);
 

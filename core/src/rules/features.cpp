@@ -263,6 +263,53 @@ std::vector<Finding> quoted_executives(const Document& doc, const std::vector<ui
   return out;
 }
 
+// Spanish: a word of pride or pleasure (es/lists/press_pride.tsv) at token
+// i, said of ourselves: a verb after "se", "nos" or "me" ("se complace",
+// "nos enorgullece") or a noun after "con" ("con orgullo", "con gran
+// orgullo"); not a name ("Mes del Orgullo"). The token the saying starts
+// at ("se", "con"), or npos.
+size_t spanish_pride_at(const Document& doc, size_t i) {
+  static const WordList& pride = WordList::builtin("es/lists/press_pride.tsv");
+  if (i == 0 || !pride.contains(doc.tokens[i])) return npos;
+  const std::string_view before = doc.tokens[i - 1].folded;
+  if (before == "se"sv || before == "nos"sv || before == "me"sv || before == "con"sv) return i - 1;
+  return i > 1 && doc.tokens[i - 2].folded == "con"sv ? i - 2 : npos;
+}
+
+// Spanish: an announcement made with ceremony, told by its structure for
+// the wordings no phrase holds: in one clause, pride or pleasure said of
+// ourselves (spanish_pride_at) at most two words from a verb that announces
+// (es/lists/press_verbs.tsv: anunciar, invitar, presentar), in either
+// order: "se complace en invitar", "anuncia con orgullo", "nos enorgullece
+// presentar". The span runs over both.
+std::vector<Finding> spanish_ceremony(const Document& doc) {
+  static const WordList& verbs = WordList::builtin("es/lists/press_verbs.tsv");
+  constexpr size_t kReach = 3;  // at most two words between ("anuncia con orgullo")
+  std::vector<Finding> out;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::word || token_in_entity(doc, i)) continue;
+    const size_t proud = spanish_pride_at(doc, i);
+    if (proud == npos && !verbs.contains(t)) continue;
+    // Pride opening its sentence may stand apart, the institution's name
+    // between it and the verb ("Con orgullo, Clínica Cordillera convoca").
+    const bool opening = proud != npos && i + 1 < doc.tokens.size() && doc.tokens[i + 1].text == ","sv &&
+                         sentence_of(doc, i).first_token == proud;
+    const size_t reach = opening ? i + 1 + kReach + 1 : i + kReach;
+    for (size_t k = i + 1; k < doc.tokens.size() && k <= reach; ++k) {
+      const Token& u = doc.tokens[k];
+      if (opening && k == i + 1) continue;  // its comma
+      if (u.kind == TokenKind::punct) break;  // the clause ends
+      if (u.kind != TokenKind::word || !(proud != npos ? verbs.contains(u) : spanish_pride_at(doc, k) != npos)) continue;
+      const int32_t start = doc.tokens[proud != npos ? proud : i].start, end = u.end;
+      out.push_back({Finding::Kind::phrase, start, end, doc.utf8(start, end), {}});
+      i = k;
+      break;
+    }
+  }
+  return out;
+}
+
 struct TopicTable {
   PhraseList phrases;
   struct Row {
@@ -935,6 +982,12 @@ const std::vector<Finding>& press_release_findings(const Analysis& a) {
       if (std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, m.start, m.end); })) continue;
       out.push_back({Finding::Kind::phrase, m.start, m.end, a.doc.utf8(m.start, m.end), m.phrase->replacements});
     }
+    if (a.language == Language::es) {
+      for (Finding& f : spanish_ceremony(a.doc)) {
+        bool covered = std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, f.start, f.end); });
+        if (!covered) out.push_back(std::move(f));
+      }
+    }
     for (Finding& f : quoted_executives(a.doc, word_lists(a))) {
       bool covered = std::any_of(out.begin(), out.end(), [&](const Finding& o) { return overlaps(o.start, o.end, f.start, f.end); });
       if (!covered) out.push_back(std::move(f));
@@ -948,9 +1001,30 @@ std::vector<PhraseMatch> superlatives(const Analysis& a, size_t first, size_t la
   return rule_phrases(a, "promo.superlative", List::promo_superlative, List::promo_superlative_except, first, last);
 }
 
+namespace {
+
+// Spanish: scarcity ("plazas limitadas", marked `scarcity` in
+// es/phrases/promo_hard_sell.tsv) is a fact about a free offer, not a
+// sale: "Taller gratuito ... Plazas limitadas, apúntate al 948 555 012".
+// It sells when the post is not free (es/lists/free_words.tsv) or something
+// else in it sells ("Primera consulta gratis. Plazas limitadas.").
+bool free_scarcity_only(const Analysis& a, const std::vector<PhraseMatch>& found) {
+  static const WordList& free = WordList::builtin("es/lists/free_words.tsv");
+  if (a.language != Language::es || found.empty()) return false;
+  if (std::any_of(found.begin(), found.end(), [](const PhraseMatch& m) { return m.phrase->note != "scarcity"; })) {
+    return false;
+  }
+  const auto& tokens = a.doc.tokens;
+  return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) { return free.contains(t); });
+}
+
+}  // namespace
+
 std::vector<PhraseMatch> hard_sells(const Analysis& a, size_t first, size_t last) {
   auto find = [&] {
-    return rule_phrases(a, "promo.hard-sell", List::promo_hard_sell, List::promo_hard_sell_except, first, last);
+    auto found = rule_phrases(a, "promo.hard-sell", List::promo_hard_sell, List::promo_hard_sell_except, first, last);
+    if (free_scarcity_only(a, found)) found.clear();
+    return found;
   };
   if (first == 0 && last == npos) return remembered(memo(a).hard_sells, find);  // the whole text
   return find();

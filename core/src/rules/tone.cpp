@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -179,6 +180,101 @@ std::vector<std::pair<size_t, size_t>> spanish_blames(const Analysis& a) {
   return out;
 }
 
+// Spanish: a non-apology told by its structure, regret for how the person
+// took it rather than for what happened: "lamentamos", "sentimos",
+// "lamento" or "siento", "que", perhaps a pronoun of address and an
+// object or reflexive pronoun, perhaps "haya", then a verb of perceiving
+// or interpreting ("Lamentamos que usted lo perciba de esa manera",
+// "sentimos que lo hayas interpretado así"; "Lamentamos que hayas
+// esperado tanto" regrets the wait). The span is the regret to the verb.
+std::vector<std::pair<size_t, size_t>> spanish_non_apologies(const Analysis& a) {
+  static constexpr std::string_view kRegrets[] = {"lamentamos", "sentimos", "lamento", "siento"};
+  static constexpr std::string_view kSkipped[] = {"usted", "tú", "vos", "ustedes", "lo", "la", "se", "te", "os",
+                                                  "haya", "hayas", "hayan", "hayáis"};
+  static constexpr std::string_view kPerceiving[] = {"percib", "interpret"};
+  std::vector<std::pair<size_t, size_t>> out;
+  const Document& doc = a.doc;
+  if (a.language != Language::es) return out;
+  const auto in = [](std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
+  for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
+    if (!in(doc.tokens[i].folded, kRegrets) || doc.tokens[i + 1].folded != "que") continue;
+    size_t k = i + 2;
+    while (k < doc.tokens.size() && k < i + 6 && in(doc.tokens[k].folded, kSkipped)) ++k;
+    if (k >= doc.tokens.size()) break;
+    const std::string_view verb = doc.tokens[k].folded;
+    if (std::any_of(std::begin(kPerceiving), std::end(kPerceiving), [&](std::string_view stem) { return verb.starts_with(stem); })) {
+      out.emplace_back(i, k);
+    }
+  }
+  return out;
+}
+
+// Spanish, in a public reply to a complaint (or, for a charge or a refund,
+// to a post that raised one): the institution's position held against the
+// person, by structure (word roles in
+// es/lists/defended_positions.tsv): a charge upheld, its noun right before
+// a verb that says it stands ("El cargo corresponde", "la multa procede";
+// "el cobro no corresponde" grants the claim); a refund denied, "no", the
+// verb, perhaps an article, the refund ("no corresponde el reintegro", "no
+// procede la devolución"); and the rules recited at them, a rule's noun
+// then, perhaps after "es" or "muy", a verb that states it or "claro" ("el
+// reglamento es claro", "la normativa establece") or cited at them, after
+// "según" or a verb of reading ("Según las condiciones de su plan", "le
+// sugerimos leer su contrato"). The span is the noun and the verb.
+std::vector<std::pair<size_t, size_t>> spanish_positions_held(const Analysis& a) {
+  enum Role : uint8_t { kCharge = 1, kRefund = 2, kRule = 4, kStands = 8, kStates = 16, kCites = 32 };
+  static const WordList& all = WordList::builtin("es/lists/defended_positions.tsv");
+  static const std::map<std::string, uint8_t, std::less<>> roles = [] {
+    static const std::map<std::string_view, uint8_t> names = {
+        {"charge", kCharge}, {"refund", kRefund}, {"rule", kRule},
+        {"stands", kStands}, {"states", kStates}, {"cites", kCites}};
+    std::map<std::string, uint8_t, std::less<>> out;
+    for (const auto& row : data_rows("es/lists/defended_positions.tsv")) {
+      if (row.size() < 2) continue;
+      if (auto n = names.find(row[1]); n != names.end()) out[row[0]] |= n->second;
+    }
+    return out;
+  }();
+  std::vector<std::pair<size_t, size_t>> out;
+  const Document& doc = a.doc;
+  if (a.language != Language::es || !is_public_reply(doc) || !a.in_reply_to) return out;
+  const auto role_in = [&](const Document& d, size_t i) -> uint8_t {
+    if (i >= d.tokens.size() || !all.contains(d.tokens[i])) return 0;
+    const auto r = roles.find(d.tokens[i].folded);
+    return r == roles.end() ? 0 : r->second;
+  };
+  const auto role = [&](size_t i) { return role_in(doc, i); };
+  // A charge or refund held against the person who raised one ("me
+  // rechazó el reintegro") needs no other sign of a complaint.
+  bool raised = false;
+  for (size_t i = 0; i < a.in_reply_to->tokens.size() && !raised; ++i) raised = role_in(*a.in_reply_to, i) & (kCharge | kRefund);
+  const bool complains = read_complaint(a).complains;
+  if (!complains && !raised) return out;
+  static constexpr std::string_view kArticles[] = {"el", "la", "los", "las", "su", "sus", "tu", "tus"};
+  const auto is_article = [&](size_t i) {
+    return i < doc.tokens.size() && std::find(std::begin(kArticles), std::end(kArticles), doc.tokens[i].folded) != std::end(kArticles);
+  };
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const uint8_t r = role(i);
+    if (!r || token_in_entity(doc, i)) continue;
+    if ((r & kRule) && !complains) continue;
+    if ((r & kCharge) && (role(i + 1) & kStands)) {
+      out.emplace_back(i, i + 1);
+    } else if ((r & kStands) && i > 0 && doc.tokens[i - 1].folded == "no") {
+      const size_t noun = is_article(i + 1) ? i + 2 : i + 1;
+      if (role(noun) & kRefund) out.emplace_back(i - 1, noun);
+    } else if (r & kCites) {  // "según el reglamento", "le sugerimos leer su contrato"
+      const size_t noun = is_article(i + 1) ? i + 2 : i + 1;
+      if (complains && (role(noun) & kRule)) out.emplace_back(i, noun);
+    } else if (r & kRule) {
+      size_t k = i + 1;
+      while (k < doc.tokens.size() && k <= i + 2 && (doc.tokens[k].folded == "es" || doc.tokens[k].folded == "muy")) ++k;
+      if (role(k) & kStates) out.emplace_back(i, k);
+    }
+  }
+  return out;
+}
+
 // English, in a public reply: fault denied to the person, a negation and,
 // within three words, an error, a mistake or a fault ("This was not a
 // pharmacy error", "It isn't our fault"). Not "no" ("No errors were found
@@ -319,6 +415,8 @@ void check_defensive(const Analysis& a, HintSink& sink) {
     sink.add(std::move(h));
   }
   auto blames = spanish_blames(a);
+  for (const auto& held : spanish_positions_held(a)) blames.push_back(held);
+  for (const auto& regret : spanish_non_apologies(a)) blames.push_back(regret);
   for (const auto& denial : english_fault_denials(a)) blames.push_back(denial);
   for (const auto& vouching : english_self_vindications(a)) blames.push_back(vouching);
   for (const auto& recital : english_rule_recitals(a)) blames.push_back(recital);
@@ -365,6 +463,9 @@ void check_empathy(const Analysis& a, HintSink& sink) {
     bool non_apology = false;  // "sorry you feel that way"
     for (const PhraseMatch& d : defensive) non_apology = non_apology || (m.start < d.end && d.start < m.end);
     for (const PhraseMatch& b : boilerplate) non_apology = non_apology || (m.start < b.end && b.start < m.end);
+    for (const auto& [from, to] : spanish_non_apologies(a)) {
+      non_apology = non_apology || (m.start < doc.tokens[to].end && doc.tokens[from].start < m.end);
+    }
     if (non_apology) continue;
     Hint h{"tone.empathy", Severity::good, m.start, m.end, "", "", {}};
     if (any_outside_entities(matches, List::tone_private_channel)) {
@@ -430,19 +531,28 @@ bool within_capitals(const Document& doc, size_t i) {
 // a qualification, a department or a code ("GNM/BSc nurses", "HR block").
 constexpr int kShorthandCluster = 3;
 
-// English: the shorthand-shaped tokens outside entities and the jargon
-// list's matches, when there are kShorthandCluster distinct ones.
+// The shorthand-shaped tokens outside entities and the jargon list's
+// matches, when there are kShorthandCluster distinct ones (Spanish since
+// es9, beside es/lists/public_acronyms.tsv).
 std::vector<size_t> shorthand_tokens(const Analysis& a, const std::vector<PhraseMatch>& listed) {
   std::vector<size_t> out, shorthand;
-  if (a.language == Language::es) return out;
   static const WordList& acronyms = WordList::builtin("lists/acronyms.txt");
+  static const WordList& spanish_acronyms = WordList::builtin("es/lists/public_acronyms.tsv");
   const Document& doc = a.doc;
+  const auto in_brackets = [&](size_t i) {
+    return i > 0 && i + 1 < doc.tokens.size() && doc.tokens[i - 1].text == "(" && doc.tokens[i + 1].text == ")";
+  };
   std::vector<std::string_view> distinct, distinct_shorthand;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::word) continue;
     const Shape shape = shorthand_shape(t.text);
     if (shape == Shape::none || acronyms.contains(t) || token_in_entity(doc, i)) continue;
+    // Spanish: nor one the public knows, nor one explained, in brackets
+    // after its words ("la vacuna contra sarampión (SPR)"), nor a Roman
+    // numeral ("fase III").
+    const bool roman = t.text.find_first_not_of("IVX") == std::string_view::npos;
+    if (a.language == Language::es && (spanish_acronyms.contains(t) || in_brackets(i) || roman)) continue;
     if (shape == Shape::initialism && within_capitals(doc, i)) continue;
     if (std::any_of(listed.begin(), listed.end(), [&](const PhraseMatch& m) { return i >= m.first_token && i < m.last_token; })) {
       continue;
@@ -557,8 +667,8 @@ const StockAnswerReading* stock_answer(const Analysis& a, const HintSink& sink) 
   }
   const ListMatches& matches = lists(a);
   if (any_outside_entities(matches, List::tone_empathy) || !feeling_acknowledgements(a).empty() ||
-      !defensive_matches(a).empty() || !spanish_blames(a).empty() || !english_fault_denials(a).empty() ||
-      !english_self_vindications(a).empty() ||
+      !defensive_matches(a).empty() || !spanish_blames(a).empty() || !spanish_positions_held(a).empty() ||
+      !english_fault_denials(a).empty() || !english_self_vindications(a).empty() ||
       any_outside_entities(matches, List::care_advice_safe) ||
       any_outside_entities(matches, List::tone_private_channel) || any_question(a)) {
     return nullptr;

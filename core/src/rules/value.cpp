@@ -28,13 +28,18 @@ const Phrase* match_at(const ListMatches& matches, List list, size_t i) {
 }
 
 // Spanish: the number at token i as a price or a count. A price has a
-// currency sign before or after it ("$25", "₡5.000", "10 €": what a kit
+// currency sign or code before or after it ("$25", "₡5.000", "10 €",
+// "180.000 Gs.": what a kit
 // costs, what a job pays); a count has a plural word after it ("14 puntos de vacunación",
 // "600 historias", "150 mercados"), a noun in lower case, not a function
 // word (es/lists/empty_words.tsv) nor a verb of ours ("el lunes 3
 // atendemos"), nor after the end of a thread number or a name's ("1/5
 // Trabajas de noche", "COVID-19 gratis").
+// A currency is a sign ("$", "€", "₡") or, as Latin America writes many, a
+// code (es/lists/currency_codes.tsv: "180.000 Gs.", "Bs 250", "USD 40").
 bool is_currency(const Document& doc, const Token& t) {
+  static const WordList& codes = WordList::builtin("es/lists/currency_codes.tsv");
+  if (t.kind == TokenKind::word) return codes.contains(t);
   return t.kind == TokenKind::punct && t.end - t.start == 1 && u_charType(doc.text[t.start]) == U_CURRENCY_SYMBOL;
 }
 
@@ -163,9 +168,40 @@ size_t english_clock_end(const Document& doc, size_t i) {
   return i;
 }
 
+// Spanish: when to come, a day of the week (es/lists/weekdays.tsv) and,
+// within a few tokens of the same sentence, an hour: "a las" and a bare
+// hour, or hour and minutes ("los jueves a las 18", "sábado 18, 10:00",
+// "el martes a las 7 p. m."). A date alone ("el lunes 3") says no hour.
+// Not one person's appointment, in a post with "su" or "tu" or an
+// honorific (es/lists/honorifics.tsv: "su cita sigue el martes 9 a las
+// 7:30", "la Sra. Pacheco ... el jueves a las 10"): that is no information
+// for the public, and may be a leak (care.patient-privacy).
+constexpr size_t kDayToHour = 5;
+std::optional<HelpfulFinding> spanish_day_and_hour(const Document& doc) {
+  static const WordList& weekdays = WordList::builtin("es/lists/weekdays.tsv");
+  static const WordList& honorifics = WordList::builtin("es/lists/honorifics.tsv");
+  const size_t count = doc.tokens.size();
+  const auto someones = [&](const Token& t) { return t.folded == "su" || t.folded == "tu" || honorifics.contains(t); };
+  if (std::any_of(doc.tokens.begin(), doc.tokens.end(), someones)) return std::nullopt;
+  int32_t hour = 0;
+  for (size_t i = 0; i < count; ++i) {
+    if (!weekdays.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const size_t last = sentence_of(doc, i).last_token;
+    for (size_t k = i + 1; k + 1 < last && k <= i + kDayToHour; ++k) {
+      const bool at = doc.tokens[k].folded == "las" && is_bare_hour(doc.tokens[k + 1], &hour);
+      const bool minutes = is_bare_hour(doc.tokens[k], &hour) && doc.tokens[k + 1].text == ":" && k + 2 < last &&
+                           doc.tokens[k + 2].kind == TokenKind::number && doc.tokens[k + 2].folded.size() == 2;
+      if (at) return HelpfulFinding{doc.tokens[i].start, doc.tokens[k + 1].end, HelpfulKind::number};
+      if (minutes) return HelpfulFinding{doc.tokens[i].start, doc.tokens[k + 2].end, HelpfulKind::number};
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<HelpfulFinding> opening_hours(const Document& doc, Language language) {
   if (language == Language::es) {
     if (auto found = spanish_hours(doc)) return found;
+    if (auto found = spanish_day_and_hour(doc)) return found;
   }
   const size_t count = doc.tokens.size();
   for (size_t i = 0; i + 2 < count; ++i) {
@@ -309,13 +345,16 @@ bool spanish_imperative_form(const Token& t) {
     if (f.ends_with(pronoun) && accented(f.substr(0, f.size() - pronoun.size()))) return true;
   }
   // An object pronoun ("coméntalo", "llévalos", "tómeselo") after a verb's
-  // own vowel: "artículo", "título", "célula" end in -ulo, -ula.
+  // own vowel: "artículo", "título", "célula" end in -ulo, -ula. The
+  // vosotros imperative keeps its -d before one ("devolvedlo", "tomadla").
   for (std::string_view pronoun : kObjects) {
     if (!f.ends_with(pronoun)) continue;
     const std::string_view before = f.substr(0, f.size() - pronoun.size());
     if ((before.ends_with("a") || before.ends_with("e") || before.ends_with("i")) && accented(before)) return true;
+    if (before.ends_with("ad") || before.ends_with("ed") || before.ends_with("id")) return true;
   }
-  return false;
+  // ... and drops it before "os" ("apuntaos", "hidrataos"; "caos" is short).
+  return f.size() >= 7 && f.ends_with("aos");
 }
 
 // An English instruction told by its form, for the verbs no phrase list
@@ -365,10 +404,11 @@ std::optional<size_t> english_step_verb(const ListMatches& matches, const Senten
 // A Spanish tú imperative has the form of a statement ("Lava", "Cuida",
 // "Bebe"), so it is told by what follows it: the reader's own "tu" or "tus"
 // within kTuWindow words ("Lava tus manos", "Protege a tu familia", "llega
-// con tu DUI"). A negative one is told by its
+// con tu DUI"); a vosotros one (-ad, -ed, -id) by "vuestro" ("Llevad
+// vuestra tarjeta"). A negative one is told by its
 // form: "no", perhaps a pronoun, then a verb in -es or -as, the tú
 // subjunctive ("No dejes", "No te automediques"; the indicative "estás"
-// carries an accent). Neither may be a function or slogan word
+// carries an accent), or in -áis or -éis, the vosotros one ("No lo comáis"). Neither may be a function or slogan word
 // (es/lists/empty_words.tsv: "para tu", "toda tu"), a sales verb
 // (es/lists/sales_verbs.tsv: "Agenda tu cita") nor a word of
 // es/lists/not_imperatives.tsv. After a condition, any word with an
@@ -388,20 +428,24 @@ std::optional<size_t> spanish_step_verb(const Document& doc, const Sentence& s, 
     size_t k = i + 1;
     while (k < s.last_token && std::find(std::begin(kPronouns), std::end(kPronouns), word(k)) != std::end(kPronouns)) ++k;
     const std::string_view v = word(k);
-    if (v.size() >= 5 && (v.ends_with("es") || v.ends_with("as")) && is_verb(k)) return k;
+    const bool subjunctive = v.ends_with("es") || v.ends_with("as") || v.ends_with("\u00e1is") || v.ends_with("\u00e9is");
+    if (v.size() >= 5 && subjunctive && is_verb(k)) return k;
     return std::nullopt;
   }
   const std::string_view v = word(i);
+  const bool vosotros = v.ends_with("ad") || v.ends_with("ed") || v.ends_with("id");
   // After a condition, a word in an imperative's endings is the advice:
-  // tú and usted ("busca", "acuda"), ustedes ("consulten"), vos ("consultá").
+  // tú and usted ("busca", "acuda"), ustedes ("consulten"), vos
+  // ("consultá"), vosotros ("consultad").
   if (after_condition && v.size() >= 4 && is_verb(i) &&
       (v.ends_with("a") || v.ends_with("e") || v.ends_with("an") || v.ends_with("en") || v.ends_with("\u00e1") ||
-       v.ends_with("\u00e9"))) {
+       v.ends_with("\u00e9") || vosotros)) {
     return i;
   }
-  if (v.size() < 3 || !(v.ends_with("a") || v.ends_with("e")) || !is_verb(i)) return std::nullopt;
+  if (v.size() < 3 || !(v.ends_with("a") || v.ends_with("e") || vosotros) || !is_verb(i)) return std::nullopt;
   for (size_t k = i + 1; k <= i + kTuWindow && k < s.last_token; ++k) {
-    if (word(k) == "tu" || word(k) == "tus") return i;
+    const std::string_view w = word(k);
+    if (vosotros ? w.starts_with("vuestr") : (w == "tu" || w == "tus")) return i;
   }
   return std::nullopt;
 }
@@ -467,6 +511,9 @@ std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Senten
     // A sales push is no step ("No te lo pierdas", "Dona hoy":
     // es/phrases/promo_hard_sell.tsv), as sales verbs are none in English.
     if (matches.starting_at(List::promo_hard_sell, i, s.last_token)) return std::nullopt;
+    // "Mejor" before an imperative is how advice is softened ("Si te notas
+    // cansada, mejor consúltalo en tu centro de salud").
+    if (doc.tokens[i].folded == "mejor" && i + 1 < s.last_token && spanish_imperative_form(doc.tokens[i + 1])) ++i;
     if (spanish_imperative_form(doc.tokens[i]) && goes_on(i + 1) && !spanish_aimed_at_us(doc, s, i)) {
       return HelpfulFinding{doc.tokens[i].start, doc.tokens[i].end, HelpfulKind::action};
     }
@@ -728,6 +775,32 @@ std::vector<bool> awareness_day_names(const Analysis& a) {
   return out;
 }
 
+// Spanish: a sentence that is a slogan of giving, at most four words of its
+// own ending in a verb that only says it matters (es/lists/slogan_verbs.tsv:
+// "Cada dólar cuenta.", "Tu ayuda cuenta 💙", "Tu aporte sí suma"), and a
+// sales verb with nothing after it to act on (es/lists/sales_verbs.tsv:
+// "Dona, ayuda, comparte 🙏"): their words say nothing the reader can use.
+// Marks them in `named`.
+void mark_spanish_slogans(const Analysis& a, std::vector<bool>& named) {
+  static const WordList& verbs = WordList::builtin("es/lists/slogan_verbs.tsv");
+  static const WordList& sales = WordList::builtin("es/lists/sales_verbs.tsv");
+  constexpr size_t kSloganWords = 4;
+  const Document& doc = a.doc;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const bool bare = i + 1 == doc.tokens.size() || doc.tokens[i + 1].kind == TokenKind::punct ||
+                      doc.tokens[i + 1].kind == TokenKind::emoji;
+    if (bare && sales.contains(doc.tokens[i])) named[i] = true;
+  }
+  for (const Sentence& s : doc.sentences) {
+    std::vector<size_t> own;
+    for (size_t i = s.first_token; i < s.last_token; ++i) {
+      if (is_wordlike(doc.tokens[i]) && !in_entity(doc, doc.tokens[i])) own.push_back(i);
+    }
+    if (own.size() < 2 || own.size() > kSloganWords || !verbs.contains(doc.tokens[own.back()])) continue;
+    for (size_t i : own) named[i] = true;
+  }
+}
+
 bool says_nothing(const Analysis& a) {
   static const LocalizedWordList empty_words("lists/empty_words.tsv");
   constexpr KindSet kQuiet = kReplyKinds | kind_bit(PostKind::thread_later) | kind_bit(PostKind::crisis) |
@@ -735,12 +808,14 @@ bool says_nothing(const Analysis& a) {
   if ((kind_bit(a.kind) & kQuiet) || is_reply(a) || !conversational_mentions(a).empty()) return false;
   const WordList& filler = empty_words.in(a.language);
   // The words of a day's name; in Spanish also of a sales push ("Dona
-  // hoy", "No te lo pierdas"), which says nothing the reader can use.
+  // hoy", "No te lo pierdas") and a slogan of giving ("Cada dólar
+  // cuenta"), which say nothing the reader can use.
   std::vector<bool> named = awareness_day_names(a);
   if (a.language == Language::es) {
     for (const PhraseMatch& m : hard_sells(a)) {
       for (size_t k = m.first_token; k < m.last_token; ++k) named[k] = true;
     }
+    mark_spanish_slogans(a, named);
   }
   int32_t words = 0, content = 0;
   for (size_t i = 0; i < a.doc.tokens.size(); ++i) {
