@@ -1176,6 +1176,135 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
   }
 }
 
+// How many tokens after a name its clause may tell its care ("Yina Barros
+// ingresó anoche con quemaduras": 4; "Tane, who after 20 years of flare-ups
+// is now in remission": 12).
+constexpr size_t kSubjectReach = 12;
+// How many tokens after "whose" a role's care may end ("whose double hand
+// transplant": 3).
+constexpr size_t kRoleCareReach = 3;
+
+// Does a word have a capital after its first letter ("CalmaMax", "HbA1c")?
+// A product's or a measure's name, not a person's.
+bool inner_capital(std::string_view text) {
+  for (size_t k = 1; k < text.size(); ++k) {
+    if (text[k] >= 'A' && text[k] <= 'Z') return true;
+  }
+  return false;
+}
+
+// Is there a word (letters, outside entities) before token i in sentence s?
+// A capitalised word with none before it opens the sentence ("2/ Signs of
+// sepsis", "A4: Honestly", "R3: Yo les digo"), where any word is written so.
+bool word_before(const Document& doc, const Sentence& s, size_t i) {
+  for (size_t k = s.first_token; k < i; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind == TokenKind::word && digit_count(t.text) == 0 && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
+// A person named as the subject of a clause that tells their care. Both
+// languages: a name, then ", who" / ", que" or "whose" and the clause
+// ("meet Tane, who ... is now in remission", "su compañero de cuarto, Julio
+// Arana, que sigue internado por un derrame"); English also a role after a
+// place, which singles someone out as a name does ("the Phibsborough
+// postman whose double hand transplant we did"); Spanish also the name
+// and at once its verb ("Confirmamos que Yina Barros ingresó anoche con
+// quemaduras"). The name: one to three capitalised words that do not open
+// the sentence, no clinician's title or honorific before (their readings
+// are others'), not after a word of lists/not_before_subject.tsv ("the",
+// "from", "de": a title or a place; "San Isidro" is a place too), after a
+// word in lower case or a comma, no capital inside ("CalmaMax"), no staff
+// word in the sentence. The care, before the clause ends (".", ";",
+// ":", "!", "?"; commas do not end it): a diagnosis, a procedure or
+// (Spanish) a stay of patient_context.tsv, not a service's (a word of
+// diagnosis_followers.tsv after it), or a condition or procedure by its
+// class or ending; not right after the name, which then names the disease
+// ("Batten disease", "Duchenne muscular dystrophy"). The span is the name
+// (with the role).
+void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
+  static const LocalizedWordList localized_pronouns("lists/relative_pronouns.tsv");
+  static const LocalizedWordList localized_before("lists/not_before_subject.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  const WordList& followers = localized_followers.in(lang);
+  const WordList& relatives = localized_pronouns.in(lang);
+  const WordList& not_before = localized_before.in(lang);
+  const size_t n = doc.tokens.size();
+  // The next word of the writer's own (past a hashtag: "diabetes #dsma clinic").
+  const auto service = [&](size_t next) {
+    while (next < n && token_in_entity(doc, next)) ++next;
+    return next < n && followers.contains(doc.tokens[next]);
+  };
+  const auto care_at = [&](size_t k, size_t last) {
+    if (token_in_entity(doc, k)) return false;
+    for (List list : {List::diagnoses, List::procedures, List::patient_context}) {
+      if (list == List::patient_context && lang != Language::es) continue;  // English's holds "baby", "congrats"
+      if (const Phrase* p = matches.starting_at(list, k, last)) return !service(k + p->tokens.size());
+    }
+    const Token& t = doc.tokens[k];
+    const bool term = lang == Language::es ? spanish_procedure_word(t) || spanish_disease_word(t)
+                                           : care_term(t, lang) != CareTerm::none;
+    return term && !service(k + 1);
+  };
+  // A word that may be a clause's verb: lower case, letters, no article or
+  // preposition ("Día Mundial del Ictus").
+  const auto verb_at = [&](size_t k) {
+    const Token& t = doc.tokens[k];
+    return t.kind == TokenKind::word && !starts_upper(t.text) && digit_count(t.text) == 0 && !token_in_entity(doc, k) &&
+           !not_before.contains(t);
+  };
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (!is_name(doc, i, lang) || is_name(doc, i + 1, lang) || token_in_entity(doc, i)) continue;
+    const size_t first = name_start(doc, i, lang);
+    const Sentence& s = sentence_of(doc, i);
+    if (!word_before(doc, s, first) || inner_capital(doc.tokens[i].text) || care_at(first, i + 1) ||
+        doc.tokens[i].text.size() < 2 || not_before.contains(doc.tokens[first])) {
+      continue;
+    }
+    // After a colon, a quote or an emoji a capital opens a title or a
+    // heading ("RT @x: Campaña nacional", "Encuentro "Comer con diabetes"").
+    if (const Token& prev = doc.tokens[first - 1];
+        prev.text != "," && (prev.kind != TokenKind::word || starts_upper(prev.text))) {
+      continue;
+    }
+    if (first > 0 && (is_clinician_title(doc, first - 1, lang) || honorifics(lang).contains(doc.tokens[first - 1]))) {
+      continue;
+    }
+    size_t k = i + 1;
+    // "the Phibsborough postman whose": a role after a place (English).
+    const bool role = lang != Language::es && verb_at(k) && relatives.contains(doc.tokens[k + 1]) &&
+                      doc.tokens[k + 1].folded != "who";
+    if (role) {
+      ++k;
+    } else {
+      if (first > 0 && not_before.contains(doc.tokens[first - 1])) continue;
+      if (doc.tokens[k].text == "," && relatives.contains(doc.tokens[k + 1])) ++k;  // ", who"
+      // English reads only the clause a relative pronoun opens; a name and
+      // a word after it may be a product's or a group's ("Cedar Hollow
+      // scientists discover").
+      if (!relatives.contains(doc.tokens[k]) && (lang != Language::es || !verb_at(k) || care_at(k, s.last_token))) {
+        continue;
+      }
+    }
+    if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
+    bool told = false;
+    // A role's care comes right after "whose" ("whose double hand
+    // transplant"; not "whose cakes raised money for our diabetes clinic").
+    const size_t reach = role ? kRoleCareReach : kSubjectReach;
+    for (size_t c = k + 1; c < s.last_token && c <= k + reach && !told; ++c) {
+      const Token& t = doc.tokens[c];
+      if (t.kind == TokenKind::punct && t.text != "," && t.text != "'" && t.text != "-") break;  // the clause ends
+      told = care_at(c, s.last_token);
+    }
+    const int32_t start = doc.tokens[first].start, end = doc.tokens[role ? i + 1 : i].end;
+    if (!told || overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+  }
+}
+
 // "with her permission", "shared with the family's consent".
 bool says_consent(const ListMatches& matches) { return any_in_text(matches, List::care_consent); }
 
@@ -1201,6 +1330,7 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   named_families(matches, sink, first_hint);
   named_in_brackets(matches, sink, first_hint);
   named_in_consent(matches, sink, first_hint);
+  named_subjects(matches, sink, first_hint);
   if (!says_consent(matches)) return;
   // The post says the patient agreed: still a warning, since only a written
   // authorisation on file makes it lawful.
