@@ -1227,6 +1227,8 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
   static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
   static const LocalizedWordList localized_pronouns("lists/relative_pronouns.tsv");
   static const LocalizedWordList localized_before("lists/not_before_subject.tsv");
+  static const WordList& subject_verbs = WordList::builtin("lists/subject_verbs.tsv");
+  static const WordList& subject_openers = WordList::builtin("es/lists/subject_openers.tsv");
   const Document& doc = matches.doc();
   const Language lang = matches.language();
   const WordList& followers = localized_followers.in(lang);
@@ -1266,8 +1268,13 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
     }
     // After a colon, a quote or an emoji a capital opens a title or a
     // heading ("RT @x: Campaña nacional", "Encuentro "Comer con diabetes"").
+    // In Spanish a name after a noun is a place's or a school's ("la aldea
+    // Chuicacá", "la primaria Benito Juárez"): only a comma or a
+    // conjunction (es/lists/subject_openers.tsv: "que", "y") may come
+    // before the subject.
     if (const Token& prev = doc.tokens[first - 1];
-        prev.text != "," && (prev.kind != TokenKind::word || starts_upper(prev.text))) {
+        prev.text != "," && (prev.kind != TokenKind::word || starts_upper(prev.text) ||
+                             (lang == Language::es && !subject_openers.contains(prev)))) {
       continue;
     }
     if (first > 0 && (is_clinician_title(doc, first - 1, lang) || honorifics(lang).contains(doc.tokens[first - 1]))) {
@@ -1282,12 +1289,13 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
     } else {
       if (first > 0 && not_before.contains(doc.tokens[first - 1])) continue;
       if (doc.tokens[k].text == "," && relatives.contains(doc.tokens[k + 1])) ++k;  // ", who"
-      // English reads only the clause a relative pronoun opens; a name and
-      // a word after it may be a product's or a group's ("Cedar Hollow
+      // English reads the clause a relative pronoun opens, or a name then
+      // "is", "was", "has"... (lists/subject_verbs.tsv): a name and another
+      // word after it may be a product's or a group's ("Cedar Hollow
       // scientists discover").
-      if (!relatives.contains(doc.tokens[k]) && (lang != Language::es || !verb_at(k) || care_at(k, s.last_token))) {
-        continue;
-      }
+      const bool verb = lang == Language::es ? verb_at(k) && !care_at(k, s.last_token)
+                                             : subject_verbs.contains(doc.tokens[k]) && !token_in_entity(doc, k);
+      if (!relatives.contains(doc.tokens[k]) && !verb) continue;
     }
     if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
     bool told = false;
