@@ -225,6 +225,10 @@ bool spanish_name_before(const Document& doc, size_t cue, Language lang) {
     if (!joiners.contains(doc.tokens[k - 1])) break;
     --k;
   }
+  // "el señor de la cama 14": a word for who the person is
+  // (es/lists/person_nouns.tsv) singles them out by their bed as a name does.
+  static const WordList& person_nouns = WordList::builtin("es/lists/person_nouns.tsv");
+  if (k != cue && k > 0 && person_nouns.contains(doc.tokens[k - 1]) && !token_in_entity(doc, k - 1)) return true;
   if (k == cue || k == 0 || !is_name(doc, k - 1, lang)) return false;
   const size_t first = name_start(doc, k - 1, lang);
   // "el Ambulatorio de Catia, sala 2": a place's name, not a person's.
@@ -597,6 +601,16 @@ bool any_spanish_procedure(const Document& doc, size_t first, size_t last) {
   return false;
 }
 
+// Spanish: a disease named by its ending among tokens [first, last),
+// outside entities ("drepanocitosis", "neuropatía"), as English reads the
+// conditions of the classes.
+bool any_spanish_disease(const Document& doc, size_t first, size_t last) {
+  for (size_t k = first; k < last && k < doc.tokens.size(); ++k) {
+    if (spanish_disease_word(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
 // Does the text mention a diagnosis or a procedure (outside entities)?
 // In English also a condition or procedure of the WordNet classes
 // (care_terms.hpp): a token scan, so callers ask it last.
@@ -605,7 +619,8 @@ bool mentions_care(const ListMatches& matches) {
   return any_in_text(matches, List::diagnoses) || any_in_text(matches, List::procedures) ||
          any_care_term(doc, 0, doc.tokens.size(), matches.language()) ||
          (matches.language() == Language::es &&
-          (any_in_text(matches, List::patient_context) || any_spanish_procedure(doc, 0, doc.tokens.size())));
+          (any_in_text(matches, List::patient_context) || any_spanish_procedure(doc, 0, doc.tokens.size()) ||
+           any_spanish_disease(doc, 0, doc.tokens.size())));
 }
 
 // mentions_care(), asked at most once per post and only when needed.
@@ -644,12 +659,43 @@ bool staff_follows(const Document& doc, size_t name_end, Language lang) {
   return staff_within(doc, name_end, name_end + 4, lang);
 }
 
+// How many tokens after a Spanish titled name its clause may give "su" and
+// a record ("la Sra. Marisol Fuentes Parra (RUT terminado en 4-K) tiene su
+// examen": 10).
+constexpr size_t kSpanishRecordReach = 10;
+
+// Spanish: does the clause after a titled name (from token `after`; a note
+// in brackets is passed over, a comma, a colon or a sentence mark ends it)
+// give "su" or "sus" and, right after it or one word later, a care record
+// (es/lists/confirms_record.tsv: examen, cita, receta, cirugía...)? The
+// record is that person's ("la Sra. Marisol Fuentes Parra ... tiene su
+// examen el martes 14").
+bool spanish_record_of(const Document& doc, size_t after) {
+  static const WordList& records = WordList::builtin("es/lists/confirms_record.tsv");
+  const size_t n = doc.tokens.size();
+  int depth = 0;
+  for (size_t k = after; k < n && k < after + kSpanishRecordReach; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.text == "(") ++depth;
+    if (t.text == ")") --depth;
+    if (depth > 0 || t.kind == TokenKind::punct) {
+      if (depth == 0 && t.text != ")") return false;  // the clause ends
+      continue;
+    }
+    if (t.folded != "su" && t.folded != "sus") continue;
+    for (size_t r = k + 1; r < n && r <= k + 2; ++r) {
+      if (records.contains(doc.tokens[r]) && !token_in_entity(doc, r)) return true;
+    }
+  }
+  return false;
+}
+
 // English: does a care record or a care term follow a titled name's
 // possessive within three words ("Mr Thompson's Monday infusion": the
 // record nouns of care.confirms-patient, lists/care_record_nouns.tsv)?
 bool care_owned_by(const Document& doc, size_t name, size_t name_end, Language lang) {
   static const WordList& records = WordList::builtin("lists/care_record_nouns.tsv");
-  if (lang == Language::es) return false;
+  if (lang == Language::es) return spanish_record_of(doc, name_end);
   size_t name_last = name;
   while (name_last < name_end && !doc.tokens[name_last].folded.ends_with("'s")) ++name_last;
   if (name_last == name_end) return false;
@@ -662,8 +708,9 @@ bool care_owned_by(const Document& doc, size_t name, size_t name_end, Language l
 }
 
 // A titled name (Mr., Mrs., Ms., Miss, Mx. + a capitalised name) in a post
-// that mentions a diagnosis or a procedure, or (English) whose possessive
-// owns a care record ("Mr Thompson's Monday infusion").
+// that mentions a diagnosis or a procedure, or whose care record follows:
+// English by its possessive ("Mr Thompson's Monday infusion"), Spanish by
+// "su" in its clause ("la Sra. Marisol Fuentes Parra ... tiene su examen").
 void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
@@ -683,7 +730,7 @@ void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint)
     if (overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end,
         sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}),
-        {owned ? noun + "'s" : noun});
+        {owned && lang != Language::es ? noun + "'s" : noun});
   }
 }
 
