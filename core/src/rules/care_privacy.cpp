@@ -1144,6 +1144,10 @@ std::pair<size_t, std::string> introduced_patient_noun(const HintSink& sink, con
   return agreeing_patient_noun(sink, doc, i, det, feminine);
 }
 
+// How many tokens before "de su" a record may stand ("la cita de
+// neuropediatría | de su hijo": 3).
+constexpr size_t kKinRecordReach = 4;
+
 // Spanish introduces a person by a word for who they are before the name:
 // "la niña Valentina", "el pequeño Tomás", "la usuaria Luz Marina Ospina",
 // "nuestro vecino Julián" (es/lists/person_nouns.tsv). With a care fact
@@ -1178,11 +1182,29 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
     return end;
   };
   static const WordList& kin = WordList::builtin("es/lists/kin_nouns.tsv");
+  // A care record whose "de su" names the relative at token i: "la cita de
+  // neuropediatría de su hijo Samuel", "la receta de acenocumarol de su
+  // esposa Amparo" (es/lists/confirms_record.tsv, up to kKinRecordReach
+  // tokens before "de").
+  static const WordList& records = WordList::builtin("es/lists/confirms_record.tsv");
+  const auto record_of_kin = [&](size_t i) {
+    if (i < 3 || (doc.tokens[i - 1].folded != "su" && doc.tokens[i - 1].folded != "tu") ||
+        doc.tokens[i - 2].folded != "de") {
+      return false;
+    }
+    const size_t from = i - 2 > kKinRecordReach ? i - 2 - kKinRecordReach : 0;
+    for (size_t r = i - 2; r > from; --r) {
+      const Token& t = doc.tokens[r - 1];
+      if (t.kind == TokenKind::punct) return false;  // the phrase ends
+      if (records.contains(t) && !token_in_entity(doc, r - 1)) return true;
+    }
+    return false;
+  };
   for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) {
     if (token_in_entity(doc, i)) continue;
     if (person_nouns.contains(doc.tokens[i]) && is_name(doc, i + 1, lang)) {
       const size_t name_end = name_end_from(i + 1);
-      if (!care_fact_near(i)) continue;
+      if (!care_fact_near(i) && !record_of_kin(i)) continue;
       const auto [from, noun] = introduced_patient_noun(sink, doc, i);
       const int32_t start = doc.tokens[from].start, end = doc.tokens[name_end - 1].end;
       if (overlaps_hint(sink, first_hint, start, end)) continue;
@@ -1200,7 +1222,10 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
       if (!is_name(doc, name, lang) || matches.any(List::diagnoses, name, name + 1)) continue;
       const size_t name_end = name_end_from(name);
       const Token& first = doc.tokens[name];
-      if (!care_fact_near(i) || overlaps_hint(sink, first_hint, first.start, doc.tokens[name_end - 1].end)) continue;
+      if ((!care_fact_near(i) && !record_of_kin(i)) ||
+          overlaps_hint(sink, first_hint, first.start, doc.tokens[name_end - 1].end)) {
+        continue;
+      }
       add(sink, first.start, doc.tokens[name_end - 1].end,
           sink.message("care.patient-privacy.named", {doc.utf8(first.start, doc.tokens[name_end - 1].end)}));
     }
