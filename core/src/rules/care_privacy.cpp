@@ -1098,8 +1098,9 @@ constexpr size_t kKinCareReach = 3;
 // that tells a relative's care: a relation word with a care record, a
 // diagnosis, a procedure or a condition within three words after it ("A
 // huge thank you to the Nkosi family for the flowers they sent to Ward 9
-// after their father's stay with us"). The family's name tells everyone who
-// the patient was. Not "the Westmere Family Practice" (a capital F names a
+// after their father's stay with us"), or the account's care of the
+// relative ("for letting us care for your gran at home"). The family's name
+// tells everyone who the patient was. Not "the Westmere Family Practice" (a capital F names a
 // place), not a family's gift without a relative's care ("the Ortega family
 // donated chairs for the ward"). The span is the family's name.
 void named_families(const ListMatches& matches, HintSink& sink, size_t first_hint) {
@@ -1107,6 +1108,17 @@ void named_families(const ListMatches& matches, HintSink& sink, size_t first_hin
   const Document& doc = matches.doc();
   const Language lang = matches.language();
   if (lang == Language::es) return;
+  // "for letting us care for your gran", "nursed their dad": the account's
+  // care of the relative at token k (lists/care_giving_verbs.tsv, then "for"
+  // or "after" and one word, or the verb and one word).
+  static const WordList& care_verbs = WordList::builtin("lists/care_giving_verbs.tsv");
+  const auto cared_for = [&](size_t k) {
+    if (k >= 3 && (doc.tokens[k - 2].folded == "for" || doc.tokens[k - 2].folded == "after") &&
+        care_verbs.contains(doc.tokens[k - 3])) {
+      return true;
+    }
+    return k >= 2 && care_verbs.contains(doc.tokens[k - 2]) && doc.tokens[k - 1].kind == TokenKind::word;
+  };
   for (size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
     if (doc.tokens[i + 1].text != "family" || doc.tokens[i - 1].folded != "the" || !is_name(doc, i, lang)) continue;
     const Sentence& s = sentence_of(doc, i);
@@ -1118,7 +1130,7 @@ void named_families(const ListMatches& matches, HintSink& sink, size_t first_hin
         told = (records.contains(doc.tokens[c]) && !token_in_entity(doc, c)) ||
                matches.any(List::diagnoses, c, c + 1) || matches.any(List::procedures, c, c + 1);
       }
-      told = told || any_care_term(doc, k + 1, until, lang);
+      told = told || any_care_term(doc, k + 1, until, lang) || cared_for(k);
     }
     const int32_t start = doc.tokens[i].start, end = doc.tokens[i + 1].end;
     if (!told || overlaps_hint(sink, first_hint, start, end)) continue;
