@@ -25,6 +25,13 @@ constexpr size_t kCueReach = 3;
 
 const Token* token(const Document& doc, size_t i) { return i < doc.tokens.size() ? &doc.tokens[i] : nullptr; }
 
+// Is the writer's next own word from token `next` on (past a hashtag:
+// "diabetes #dsma clinic") one of `words`?
+bool next_own_word_in(const Document& doc, size_t next, const WordList& words) {
+  while (next < doc.tokens.size() && token_in_entity(doc, next)) ++next;
+  return next < doc.tokens.size() && words.contains(doc.tokens[next]);
+}
+
 bool starts_upper(std::string_view s) {
   if (s.empty()) return false;
   int32_t replaced = 0;
@@ -194,11 +201,7 @@ bool tells_own_condition(const ListMatches& matches, const Sentence& s, const Ph
   for (size_t k = room.last_token; k < s.last_token && from == s.last_token; ++k) {
     if (doc.tokens[k].folded == "his" || doc.tokens[k].folded == "her") from = k + 1;
   }
-  // The next word of the writer's own (past a hashtag: "diabetes #dsma clinic").
-  const auto service = [&](size_t next) {
-    while (next < doc.tokens.size() && token_in_entity(doc, next)) ++next;
-    return next < doc.tokens.size() && followers.contains(doc.tokens[next]);
-  };
+  const auto service = [&](size_t next) { return next_own_word_in(doc, next, followers); };
   for (const PhraseMatch& d : matches.find(List::diagnoses, from, s.last_token)) {
     if (!match_in_entity(doc, d) && !service(d.last_token)) return true;
   }
@@ -529,7 +532,7 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   for (const PhraseMatch& d : diagnoses) {
     if (match_in_entity(doc, d)) continue;
     // "Dr. Patel's cancer research", "Texas has a diabetes problem".
-    if (const Token* next = token(doc, d.last_token); next && followers.contains(*next)) continue;
+    if (next_own_word_in(doc, d.last_token, followers)) continue;
     const size_t before = skip_qualifiers_back(doc, d.first_token, lang);
     size_t first = 0, name_last = 0;
     std::string rest;  // the text after the name, kept in the replacement
@@ -909,6 +912,7 @@ void described_relatives(const ListMatches& matches, HintSink& sink, size_t firs
 // diagnosis, procedure or condition right after the possessive (one
 // qualifier between at most: "his second bypass"). The span is the name.
 void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
   const Document& doc = matches.doc();
   const Language lang = matches.language();
   if (lang == Language::es) return;
@@ -916,10 +920,17 @@ void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t fi
     const std::string_view w = doc.tokens[p].folded;
     if ((w != "his" && w != "her") || token_in_entity(doc, p)) continue;
     const size_t until = std::min(p + 3, doc.tokens.size());
-    if (!matches.any(List::diagnoses, p + 1, until) && !matches.any(List::procedures, p + 1, until) &&
-        !any_care_term(doc, p + 1, until, lang)) {
-      continue;
+    // Not a service, a role or a course ("her diabetes educator course":
+    // a word of lists/diagnosis_followers.tsv after it).
+    const auto own = [&](size_t next) { return !next_own_word_in(doc, next, followers); };
+    bool told = false;
+    for (List list : {List::diagnoses, List::procedures}) {
+      for (const PhraseMatch& m : matches.find(list, p + 1, until)) told = told || own(m.last_token);
     }
+    for (size_t k = p + 1; k < until && !told; ++k) {
+      told = care_term(doc.tokens[k], lang) != CareTerm::none && !token_in_entity(doc, k) && own(k + 1);
+    }
+    if (!told) continue;
     const Sentence& s = sentence_of(doc, p);
     int32_t start = -1, end = -1;
     // The nearest name before the possessive; a capitalised word after "the",
@@ -1319,11 +1330,7 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
   const WordList& relatives = localized_pronouns.in(lang);
   const WordList& not_before = localized_before.in(lang);
   const size_t n = doc.tokens.size();
-  // The next word of the writer's own (past a hashtag: "diabetes #dsma clinic").
-  const auto service = [&](size_t next) {
-    while (next < n && token_in_entity(doc, next)) ++next;
-    return next < n && followers.contains(doc.tokens[next]);
-  };
+  const auto service = [&](size_t next) { return next_own_word_in(doc, next, followers); };
   const auto care_at = [&](size_t k, size_t last) {
     if (token_in_entity(doc, k)) return false;
     for (List list : {List::diagnoses, List::procedures, List::patient_context}) {
