@@ -1329,6 +1329,8 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
   const WordList& followers = localized_followers.in(lang);
   const WordList& relatives = localized_pronouns.in(lang);
   const WordList& not_before = localized_before.in(lang);
+  static const LocalizedWordList localized_statistics("lists/statistic_words.tsv");
+  const WordList& statistics = localized_statistics.in(lang);
   const size_t n = doc.tokens.size();
   const auto service = [&](size_t next) { return next_own_word_in(doc, next, followers); };
   const auto care_at = [&](size_t k, size_t last) {
@@ -1396,6 +1398,7 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
     for (size_t c = k + 1; c < s.last_token && c <= k + reach && !told; ++c) {
       const Token& t = doc.tokens[c];
       if (t.kind == TokenKind::punct && t.text != "," && t.text != "'" && t.text != "-") break;  // the clause ends
+      if (statistics.contains(t)) break;  // "Ireland has the highest rate of...": a place's count
       told = care_at(c, s.last_token);
     }
     const int32_t start = doc.tokens[first].start, end = doc.tokens[role ? i + 1 : i].end;
