@@ -188,6 +188,7 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
 }
 
 size_t name_start(const Document& doc, size_t last, Language lang);
+bool staff_within(const Document& doc, size_t first, size_t last, Language lang);
 
 // English: does the room's sentence go on to tell the person's own
 // condition: "his" or "her" after the room, then a diagnosis or a condition
@@ -574,6 +575,8 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
         name_last = k;
         first = name_start(doc, name_last, lang);
         if (opens_sentence(doc, first) && first == name_last) continue;  // "Remember, who..." is no name
+        // Staff: "Meet our new consultant, Ciarán, who has a special interest in asthma".
+        if (staff_within(doc, s.first_token, s.last_token, lang)) break;
         rest = doc.utf8(doc.tokens[name_last].end, d.end);
         found = true;
         break;
@@ -1333,8 +1336,24 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
   const WordList& statistics = localized_statistics.in(lang);
   const size_t n = doc.tokens.size();
   const auto service = [&](size_t next) { return next_own_word_in(doc, next, followers); };
+  // Spanish names a service before its care: "la unidad de trasplante",
+  // "el programa de diabetes", "la carrera contra el cáncer", "la nueva UCI"
+  // (es/lists/service_nouns.tsv, then "de", "del", "contra" or "para" and
+  // an article, or "nueva" right before).
+  static const WordList& service_nouns = WordList::builtin("es/lists/service_nouns.tsv");
+  const auto service_before = [&](size_t k) {
+    if (lang != Language::es) return false;
+    static constexpr std::string_view kArticles[] = {"el", "la", "los", "las"};
+    static constexpr std::string_view kJoins[] = {"de", "del", "contra", "para"};
+    const auto in = [&](size_t i, const auto& words) {
+      return std::find(std::begin(words), std::end(words), doc.tokens[i].folded) != std::end(words);
+    };
+    if (k > 0 && in(k - 1, kArticles)) --k;
+    if (k > 0 && service_nouns.contains(doc.tokens[k - 1])) return true;  // "la nueva UCI"
+    return k > 1 && in(k - 1, kJoins) && service_nouns.contains(doc.tokens[k - 2]);
+  };
   const auto care_at = [&](size_t k, size_t last) {
-    if (token_in_entity(doc, k)) return false;
+    if (token_in_entity(doc, k) || service_before(k)) return false;
     for (List list : {List::diagnoses, List::procedures, List::patient_context}) {
       if (list == List::patient_context && lang != Language::es) continue;  // English's holds "baby", "congrats"
       if (const Phrase* p = matches.starting_at(list, k, last)) return !service(k + p->tokens.size());
