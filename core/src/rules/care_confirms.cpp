@@ -82,26 +82,32 @@ size_t care_noun_after_your(const Analysis& a, size_t i, bool third_person) {
 }
 
 // How many words may name what "your" holds before its result is told
-// ("your PSA came back", "your liver function tests were normal": 3).
+// ("your PSA came back", "your liver function tests came back": 3), and
+// how far after "came back" the result may be ("came back at 2.1": 2).
 constexpr size_t kResultSubjectReach = 3;
+constexpr size_t kResultReach = 3;
 
 // English: if token i is "your", a few words after it (no punctuation, no
-// link or mention), then "came back" or a form of "be" and a result
-// (lists/result_words.tsv: back, normal, clear, abnormal...), the token
-// of that result; else 0. Whatever the test is called, a result that came
-// back is the person's: "your PSA came back at 2.1", "your bloods were
-// normal".
+// link or mention), then "came back" (or "come back") and, within three
+// words in its clause, a number or a result (lists/result_words.tsv:
+// normal, clear, fine, negative...), the token of "back"; else 0.
+// Whatever the test is called, a result that came back is the person's:
+// "your PSA came back at 2.1", "your swab came back negative"; not "your
+// complaint came back to us", "your energy is back".
 size_t result_after_your(const Document& doc, size_t i) {
   static const WordList& results = WordList::builtin("lists/result_words.tsv");
-  static const WordList& be_forms = WordList::builtin("lists/confirms_be.tsv");
   if (doc.tokens[i].folded != "your" || token_in_entity(doc, i)) return 0;
   const Sentence& s = sentence_of(doc, i);
-  for (size_t k = i + 2; k < s.last_token && k <= i + 1 + kResultSubjectReach; ++k) {
+  for (size_t k = i + 2; k + 1 < s.last_token && k <= i + 1 + kResultSubjectReach; ++k) {
     const Token& t = doc.tokens[k];
     if (t.kind != TokenKind::word || token_in_entity(doc, k)) return 0;
-    const bool came = (t.folded == "came" || t.folded == "come") && k + 1 < s.last_token && doc.tokens[k + 1].folded == "back";
-    if (came) return k + 1;
-    if (be_forms.contains(t) && k + 1 < s.last_token && results.contains(doc.tokens[k + 1])) return k + 1;
+    if ((t.folded != "came" && t.folded != "come") || doc.tokens[k + 1].folded != "back") continue;
+    for (size_t r = k + 2; r < s.last_token && r <= k + 1 + kResultReach; ++r) {
+      const Token& w = doc.tokens[r];
+      if (w.kind == TokenKind::punct) return 0;  // the clause ends
+      if (w.kind == TokenKind::number || results.contains(w)) return k + 1;
+    }
+    return 0;
   }
   return 0;
 }
