@@ -1411,9 +1411,10 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
     }
     if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
     bool told = false;
-    // A role's care comes right after "whose" ("whose double hand
-    // transplant"; not "whose cakes raised money for our diabetes clinic").
-    const size_t reach = role ? kRoleCareReach : kSubjectReach;
+    // The care of "whose" comes right after it ("whose double hand
+    // transplant"; not "whose cakes raised money for our diabetes clinic",
+    // "Niall, whose band played at our hospice fundraiser").
+    const size_t reach = role || doc.tokens[k].folded == "whose" ? kRoleCareReach : kSubjectReach;
     for (size_t c = k + 1; c < s.last_token && c <= k + reach && !told; ++c) {
       const Token& t = doc.tokens[c];
       if (t.kind == TokenKind::punct && t.text != "," && t.text != "'" && t.text != "-") break;  // the clause ends
