@@ -81,6 +81,37 @@ size_t care_noun_after_your(const Analysis& a, size_t i, bool third_person) {
   return 0;
 }
 
+// How many words may name what "your" holds before its result is told
+// ("your PSA came back", "your liver function tests came back": 3), and
+// how far after "came back" the result may be ("came back at 2.1": 2).
+constexpr size_t kResultSubjectReach = 3;
+constexpr size_t kResultReach = 3;
+
+// English: if token i is "your", a few words after it (no punctuation, no
+// link or mention), then "came back" (or "come back") and, within three
+// words in its clause, a number or a result (lists/result_words.tsv:
+// normal, clear, fine, negative...), the token of "back"; else 0.
+// Whatever the test is called, a result that came back is the person's:
+// "your PSA came back at 2.1", "your swab came back negative"; not "your
+// complaint came back to us", "your energy is back".
+size_t result_after_your(const Document& doc, size_t i) {
+  static const WordList& results = WordList::builtin("lists/result_words.tsv");
+  if (doc.tokens[i].folded != "your" || token_in_entity(doc, i)) return 0;
+  const Sentence& s = sentence_of(doc, i);
+  for (size_t k = i + 2; k + 1 < s.last_token && k <= i + 1 + kResultSubjectReach; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind != TokenKind::word || token_in_entity(doc, k)) return 0;
+    if ((t.folded != "came" && t.folded != "come") || doc.tokens[k + 1].folded != "back") continue;
+    for (size_t r = k + 2; r < s.last_token && r <= k + 1 + kResultReach; ++r) {
+      const Token& w = doc.tokens[r];
+      if (w.kind == TokenKind::punct) return 0;  // the clause ends
+      if (w.kind == TokenKind::number || results.contains(w)) return k + 1;
+    }
+    return 0;
+  }
+  return 0;
+}
+
 // Is a word of `list` among tokens [first, last), outside links, mentions
 // and hashtags?
 bool any_listed(const Document& doc, const WordList& list, size_t first, size_t last) {
@@ -413,7 +444,8 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
     // appointment": the relative's care, told in the third person.
     const bool about_kin = a.in_reply_to && speaks_of_kin(*a.in_reply_to);
     for (size_t i = 0; i < doc.tokens.size(); ++i) {
-      const size_t noun = care_noun_after_your(a, i, about_kin);
+      size_t noun = care_noun_after_your(a, i, about_kin);
+      if (noun == 0) noun = result_after_your(doc, i);
       if (noun == 0) continue;
       const Sentence& s = sentence_of(doc, i);
       if (ends_with_question_mark(doc, s)) continue;

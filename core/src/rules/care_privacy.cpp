@@ -25,6 +25,13 @@ constexpr size_t kCueReach = 3;
 
 const Token* token(const Document& doc, size_t i) { return i < doc.tokens.size() ? &doc.tokens[i] : nullptr; }
 
+// Is the writer's next own word from token `next` on (past a hashtag:
+// "diabetes #dsma clinic") one of `words`?
+bool next_own_word_in(const Document& doc, size_t next, const WordList& words) {
+  while (next < doc.tokens.size() && token_in_entity(doc, next)) ++next;
+  return next < doc.tokens.size() && words.contains(doc.tokens[next]);
+}
+
 bool starts_upper(std::string_view s) {
   if (s.empty()) return false;
   int32_t replaced = 0;
@@ -181,6 +188,7 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
 }
 
 size_t name_start(const Document& doc, size_t last, Language lang);
+bool staff_within(const Document& doc, size_t first, size_t last, Language lang);
 
 // English: does the room's sentence go on to tell the person's own
 // condition: "his" or "her" after the room, then a diagnosis or a condition
@@ -194,11 +202,7 @@ bool tells_own_condition(const ListMatches& matches, const Sentence& s, const Ph
   for (size_t k = room.last_token; k < s.last_token && from == s.last_token; ++k) {
     if (doc.tokens[k].folded == "his" || doc.tokens[k].folded == "her") from = k + 1;
   }
-  // The next word of the writer's own (past a hashtag: "diabetes #dsma clinic").
-  const auto service = [&](size_t next) {
-    while (next < doc.tokens.size() && token_in_entity(doc, next)) ++next;
-    return next < doc.tokens.size() && followers.contains(doc.tokens[next]);
-  };
+  const auto service = [&](size_t next) { return next_own_word_in(doc, next, followers); };
   for (const PhraseMatch& d : matches.find(List::diagnoses, from, s.last_token)) {
     if (!match_in_entity(doc, d) && !service(d.last_token)) return true;
   }
@@ -225,6 +229,10 @@ bool spanish_name_before(const Document& doc, size_t cue, Language lang) {
     if (!joiners.contains(doc.tokens[k - 1])) break;
     --k;
   }
+  // "el señor de la cama 14": a word for who the person is
+  // (es/lists/person_nouns.tsv) singles them out by their bed as a name does.
+  static const WordList& person_nouns = WordList::builtin("es/lists/person_nouns.tsv");
+  if (k != cue && k > 0 && person_nouns.contains(doc.tokens[k - 1]) && !token_in_entity(doc, k - 1)) return true;
   if (k == cue || k == 0 || !is_name(doc, k - 1, lang)) return false;
   const size_t first = name_start(doc, k - 1, lang);
   // "el Ambulatorio de Catia, sala 2": a place's name, not a person's.
@@ -525,7 +533,7 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   for (const PhraseMatch& d : diagnoses) {
     if (match_in_entity(doc, d)) continue;
     // "Dr. Patel's cancer research", "Texas has a diabetes problem".
-    if (const Token* next = token(doc, d.last_token); next && followers.contains(*next)) continue;
+    if (next_own_word_in(doc, d.last_token, followers)) continue;
     const size_t before = skip_qualifiers_back(doc, d.first_token, lang);
     size_t first = 0, name_last = 0;
     std::string rest;  // the text after the name, kept in the replacement
@@ -567,6 +575,8 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
         name_last = k;
         first = name_start(doc, name_last, lang);
         if (opens_sentence(doc, first) && first == name_last) continue;  // "Remember, who..." is no name
+        // Staff: "Meet our new consultant, Ciarán, who has a special interest in asthma".
+        if (staff_within(doc, s.first_token, s.last_token, lang)) break;
         rest = doc.utf8(doc.tokens[name_last].end, d.end);
         found = true;
         break;
@@ -597,6 +607,16 @@ bool any_spanish_procedure(const Document& doc, size_t first, size_t last) {
   return false;
 }
 
+// Spanish: a disease named by its ending among tokens [first, last),
+// outside entities ("drepanocitosis", "neuropatía"), as English reads the
+// conditions of the classes.
+bool any_spanish_disease(const Document& doc, size_t first, size_t last) {
+  for (size_t k = first; k < last && k < doc.tokens.size(); ++k) {
+    if (spanish_disease_word(doc.tokens[k]) && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
 // Does the text mention a diagnosis or a procedure (outside entities)?
 // In English also a condition or procedure of the WordNet classes
 // (care_terms.hpp): a token scan, so callers ask it last.
@@ -605,7 +625,8 @@ bool mentions_care(const ListMatches& matches) {
   return any_in_text(matches, List::diagnoses) || any_in_text(matches, List::procedures) ||
          any_care_term(doc, 0, doc.tokens.size(), matches.language()) ||
          (matches.language() == Language::es &&
-          (any_in_text(matches, List::patient_context) || any_spanish_procedure(doc, 0, doc.tokens.size())));
+          (any_in_text(matches, List::patient_context) || any_spanish_procedure(doc, 0, doc.tokens.size()) ||
+           any_spanish_disease(doc, 0, doc.tokens.size())));
 }
 
 // mentions_care(), asked at most once per post and only when needed.
@@ -644,12 +665,43 @@ bool staff_follows(const Document& doc, size_t name_end, Language lang) {
   return staff_within(doc, name_end, name_end + 4, lang);
 }
 
+// How many tokens after a Spanish titled name its clause may give "su" and
+// a record ("la Sra. Marisol Fuentes Parra (RUT terminado en 4-K) tiene su
+// examen": 10).
+constexpr size_t kSpanishRecordReach = 10;
+
+// Spanish: does the clause after a titled name (from token `after`; a note
+// in brackets is passed over, a comma, a colon or a sentence mark ends it)
+// give "su" or "sus" and, right after it or one word later, a care record
+// (es/lists/confirms_record.tsv: examen, cita, receta, cirugía...)? The
+// record is that person's ("la Sra. Marisol Fuentes Parra ... tiene su
+// examen el martes 14").
+bool spanish_record_of(const Document& doc, size_t after) {
+  static const WordList& records = WordList::builtin("es/lists/confirms_record.tsv");
+  const size_t n = doc.tokens.size();
+  int depth = 0;
+  for (size_t k = after; k < n && k < after + kSpanishRecordReach; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.text == "(") ++depth;
+    if (t.text == ")") --depth;
+    if (depth > 0 || t.kind == TokenKind::punct) {
+      if (depth == 0 && t.text != ")") return false;  // the clause ends
+      continue;
+    }
+    if (t.folded != "su" && t.folded != "sus") continue;
+    for (size_t r = k + 1; r < n && r <= k + 2; ++r) {
+      if (records.contains(doc.tokens[r]) && !token_in_entity(doc, r)) return true;
+    }
+  }
+  return false;
+}
+
 // English: does a care record or a care term follow a titled name's
 // possessive within three words ("Mr Thompson's Monday infusion": the
 // record nouns of care.confirms-patient, lists/care_record_nouns.tsv)?
 bool care_owned_by(const Document& doc, size_t name, size_t name_end, Language lang) {
   static const WordList& records = WordList::builtin("lists/care_record_nouns.tsv");
-  if (lang == Language::es) return false;
+  if (lang == Language::es) return spanish_record_of(doc, name_end);
   size_t name_last = name;
   while (name_last < name_end && !doc.tokens[name_last].folded.ends_with("'s")) ++name_last;
   if (name_last == name_end) return false;
@@ -662,8 +714,9 @@ bool care_owned_by(const Document& doc, size_t name, size_t name_end, Language l
 }
 
 // A titled name (Mr., Mrs., Ms., Miss, Mx. + a capitalised name) in a post
-// that mentions a diagnosis or a procedure, or (English) whose possessive
-// owns a care record ("Mr Thompson's Monday infusion").
+// that mentions a diagnosis or a procedure, or whose care record follows:
+// English by its possessive ("Mr Thompson's Monday infusion"), Spanish by
+// "su" in its clause ("la Sra. Marisol Fuentes Parra ... tiene su examen").
 void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint) {
   const Document& doc = matches.doc();
   const Language lang = matches.language();
@@ -683,7 +736,7 @@ void titled_names(const ListMatches& matches, HintSink& sink, size_t first_hint)
     if (overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end,
         sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}),
-        {owned ? noun + "'s" : noun});
+        {owned && lang != Language::es ? noun + "'s" : noun});
   }
 }
 
@@ -862,6 +915,7 @@ void described_relatives(const ListMatches& matches, HintSink& sink, size_t firs
 // diagnosis, procedure or condition right after the possessive (one
 // qualifier between at most: "his second bypass"). The span is the name.
 void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const WordList& followers = WordList::builtin("lists/diagnosis_followers.tsv");
   const Document& doc = matches.doc();
   const Language lang = matches.language();
   if (lang == Language::es) return;
@@ -869,10 +923,17 @@ void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t fi
     const std::string_view w = doc.tokens[p].folded;
     if ((w != "his" && w != "her") || token_in_entity(doc, p)) continue;
     const size_t until = std::min(p + 3, doc.tokens.size());
-    if (!matches.any(List::diagnoses, p + 1, until) && !matches.any(List::procedures, p + 1, until) &&
-        !any_care_term(doc, p + 1, until, lang)) {
-      continue;
+    // Not a service, a role or a course ("her diabetes educator course":
+    // a word of lists/diagnosis_followers.tsv after it).
+    const auto own = [&](size_t next) { return !next_own_word_in(doc, next, followers); };
+    bool told = false;
+    for (List list : {List::diagnoses, List::procedures}) {
+      for (const PhraseMatch& m : matches.find(list, p + 1, until)) told = told || own(m.last_token);
     }
+    for (size_t k = p + 1; k < until && !told; ++k) {
+      told = care_term(doc.tokens[k], lang) != CareTerm::none && !token_in_entity(doc, k) && own(k + 1);
+    }
+    if (!told) continue;
     const Sentence& s = sentence_of(doc, p);
     int32_t start = -1, end = -1;
     // The nearest name before the possessive; a capitalised word after "the",
@@ -1051,8 +1112,9 @@ constexpr size_t kKinCareReach = 3;
 // that tells a relative's care: a relation word with a care record, a
 // diagnosis, a procedure or a condition within three words after it ("A
 // huge thank you to the Nkosi family for the flowers they sent to Ward 9
-// after their father's stay with us"). The family's name tells everyone who
-// the patient was. Not "the Westmere Family Practice" (a capital F names a
+// after their father's stay with us"), or the account's care of the
+// relative ("for letting us care for your gran at home"). The family's name
+// tells everyone who the patient was. Not "the Westmere Family Practice" (a capital F names a
 // place), not a family's gift without a relative's care ("the Ortega family
 // donated chairs for the ward"). The span is the family's name.
 void named_families(const ListMatches& matches, HintSink& sink, size_t first_hint) {
@@ -1060,6 +1122,17 @@ void named_families(const ListMatches& matches, HintSink& sink, size_t first_hin
   const Document& doc = matches.doc();
   const Language lang = matches.language();
   if (lang == Language::es) return;
+  // "for letting us care for your gran", "nursed their dad": the account's
+  // care of the relative at token k (lists/care_giving_verbs.tsv, then "for"
+  // or "after" and one word, or the verb and one word).
+  static const WordList& care_verbs = WordList::builtin("lists/care_giving_verbs.tsv");
+  const auto cared_for = [&](size_t k) {
+    if (k >= 3 && (doc.tokens[k - 2].folded == "for" || doc.tokens[k - 2].folded == "after") &&
+        care_verbs.contains(doc.tokens[k - 3])) {
+      return true;
+    }
+    return k >= 2 && care_verbs.contains(doc.tokens[k - 2]) && doc.tokens[k - 1].kind == TokenKind::word;
+  };
   for (size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
     if (doc.tokens[i + 1].text != "family" || doc.tokens[i - 1].folded != "the" || !is_name(doc, i, lang)) continue;
     const Sentence& s = sentence_of(doc, i);
@@ -1071,7 +1144,7 @@ void named_families(const ListMatches& matches, HintSink& sink, size_t first_hin
         told = (records.contains(doc.tokens[c]) && !token_in_entity(doc, c)) ||
                matches.any(List::diagnoses, c, c + 1) || matches.any(List::procedures, c, c + 1);
       }
-      told = told || any_care_term(doc, k + 1, until, lang);
+      told = told || any_care_term(doc, k + 1, until, lang) || cared_for(k);
     }
     const int32_t start = doc.tokens[i].start, end = doc.tokens[i + 1].end;
     if (!told || overlaps_hint(sink, first_hint, start, end)) continue;
@@ -1096,6 +1169,10 @@ std::pair<size_t, std::string> introduced_patient_noun(const HintSink& sink, con
   if (possessive) return agreeing_patient_noun(sink, doc, i - 1, "", feminine);
   return agreeing_patient_noun(sink, doc, i, det, feminine);
 }
+
+// How many tokens before "de su" a record may stand ("la cita de
+// neuropediatría | de su hijo": 3).
+constexpr size_t kKinRecordReach = 4;
 
 // Spanish introduces a person by a word for who they are before the name:
 // "la niña Valentina", "el pequeño Tomás", "la usuaria Luz Marina Ospina",
@@ -1131,11 +1208,29 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
     return end;
   };
   static const WordList& kin = WordList::builtin("es/lists/kin_nouns.tsv");
+  // A care record whose "de su" names the relative at token i: "la cita de
+  // neuropediatría de su hijo Samuel", "la receta de acenocumarol de su
+  // esposa Amparo" (es/lists/confirms_record.tsv, up to kKinRecordReach
+  // tokens before "de").
+  static const WordList& records = WordList::builtin("es/lists/confirms_record.tsv");
+  const auto record_of_kin = [&](size_t i) {
+    if (i < 3 || (doc.tokens[i - 1].folded != "su" && doc.tokens[i - 1].folded != "tu") ||
+        doc.tokens[i - 2].folded != "de") {
+      return false;
+    }
+    const size_t from = i - 2 > kKinRecordReach ? i - 2 - kKinRecordReach : 0;
+    for (size_t r = i - 2; r > from; --r) {
+      const Token& t = doc.tokens[r - 1];
+      if (t.kind == TokenKind::punct) return false;  // the phrase ends
+      if (records.contains(t) && !token_in_entity(doc, r - 1)) return true;
+    }
+    return false;
+  };
   for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) {
     if (token_in_entity(doc, i)) continue;
     if (person_nouns.contains(doc.tokens[i]) && is_name(doc, i + 1, lang)) {
       const size_t name_end = name_end_from(i + 1);
-      if (!care_fact_near(i)) continue;
+      if (!care_fact_near(i) && !record_of_kin(i)) continue;
       const auto [from, noun] = introduced_patient_noun(sink, doc, i);
       const int32_t start = doc.tokens[from].start, end = doc.tokens[name_end - 1].end;
       if (overlaps_hint(sink, first_hint, start, end)) continue;
@@ -1153,7 +1248,10 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
       if (!is_name(doc, name, lang) || matches.any(List::diagnoses, name, name + 1)) continue;
       const size_t name_end = name_end_from(name);
       const Token& first = doc.tokens[name];
-      if (!care_fact_near(i) || overlaps_hint(sink, first_hint, first.start, doc.tokens[name_end - 1].end)) continue;
+      if ((!care_fact_near(i) && !record_of_kin(i)) ||
+          overlaps_hint(sink, first_hint, first.start, doc.tokens[name_end - 1].end)) {
+        continue;
+      }
       add(sink, first.start, doc.tokens[name_end - 1].end,
           sink.message("care.patient-privacy.named", {doc.utf8(first.start, doc.tokens[name_end - 1].end)}));
     }
@@ -1173,6 +1271,159 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
     const int32_t start = doc.tokens[name_first].start, end = doc.tokens[i].end;
     if (overlaps_hint(sink, first_hint, start, end)) continue;
     add(sink, start, end, sink.message("care.patient-privacy.named", {doc.utf8(start, end)}));
+  }
+}
+
+// How many tokens after a name its clause may tell its care ("Yina Barros
+// ingresó anoche con quemaduras": 4; "Tane, who after 20 years of flare-ups
+// is now in remission": 12).
+constexpr size_t kSubjectReach = 12;
+// How many tokens after "whose" a role's care may end ("whose double hand
+// transplant": 3).
+constexpr size_t kRoleCareReach = 3;
+
+// Does a word have a capital after its first letter ("CalmaMax", "HbA1c")?
+// A product's or a measure's name, not a person's.
+bool inner_capital(std::string_view text) {
+  for (size_t k = 1; k < text.size(); ++k) {
+    if (text[k] >= 'A' && text[k] <= 'Z') return true;
+  }
+  return false;
+}
+
+// Is there a word (letters, outside entities) before token i in sentence s?
+// A capitalised word with none before it opens the sentence ("2/ Signs of
+// sepsis", "A4: Honestly", "R3: Yo les digo"), where any word is written so.
+bool word_before(const Document& doc, const Sentence& s, size_t i) {
+  for (size_t k = s.first_token; k < i; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind == TokenKind::word && digit_count(t.text) == 0 && !token_in_entity(doc, k)) return true;
+  }
+  return false;
+}
+
+// A person named as the subject of a clause that tells their care. Both
+// languages: a name, then ", who" / ", que" or "whose" and the clause
+// ("meet Tane, who ... is now in remission", "su compañero de cuarto, Julio
+// Arana, que sigue internado por un derrame"); English also a role after a
+// place, which singles someone out as a name does ("the Phibsborough
+// postman whose double hand transplant we did"); Spanish also the name
+// and at once its verb ("Confirmamos que Yina Barros ingresó anoche con
+// quemaduras"). The name: one to three capitalised words that do not open
+// the sentence, no clinician's title or honorific before (their readings
+// are others'), not after a word of lists/not_before_subject.tsv ("the",
+// "from", "de": a title or a place; "San Isidro" is a place too), after a
+// word in lower case or a comma, no capital inside ("CalmaMax"), no staff
+// word in the sentence. The care, before the clause ends (".", ";",
+// ":", "!", "?"; commas do not end it): a diagnosis, a procedure or
+// (Spanish) a stay of patient_context.tsv, not a service's (a word of
+// diagnosis_followers.tsv after it), or a condition or procedure by its
+// class or ending; not right after the name, which then names the disease
+// ("Batten disease", "Duchenne muscular dystrophy"). The span is the name
+// (with the role).
+void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
+  static const LocalizedWordList localized_pronouns("lists/relative_pronouns.tsv");
+  static const LocalizedWordList localized_before("lists/not_before_subject.tsv");
+  static const WordList& subject_verbs = WordList::builtin("lists/subject_verbs.tsv");
+  static const WordList& subject_openers = WordList::builtin("es/lists/subject_openers.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  const WordList& followers = localized_followers.in(lang);
+  const WordList& relatives = localized_pronouns.in(lang);
+  const WordList& not_before = localized_before.in(lang);
+  static const LocalizedWordList localized_statistics("lists/statistic_words.tsv");
+  const WordList& statistics = localized_statistics.in(lang);
+  const size_t n = doc.tokens.size();
+  const auto service = [&](size_t next) { return next_own_word_in(doc, next, followers); };
+  // Spanish names a service before its care: "la unidad de trasplante",
+  // "el programa de diabetes", "la carrera contra el cáncer", "la nueva UCI"
+  // (es/lists/service_nouns.tsv, then "de", "del", "contra" or "para" and
+  // an article, or "nueva" right before).
+  static const WordList& service_nouns = WordList::builtin("es/lists/service_nouns.tsv");
+  const auto service_before = [&](size_t k) {
+    if (lang != Language::es) return false;
+    static constexpr std::string_view kArticles[] = {"el", "la", "los", "las"};
+    static constexpr std::string_view kJoins[] = {"de", "del", "contra", "para"};
+    const auto in = [&](size_t i, const auto& words) {
+      return std::find(std::begin(words), std::end(words), doc.tokens[i].folded) != std::end(words);
+    };
+    if (k > 0 && in(k - 1, kArticles)) --k;
+    if (k > 0 && service_nouns.contains(doc.tokens[k - 1])) return true;  // "la nueva UCI"
+    return k > 1 && in(k - 1, kJoins) && service_nouns.contains(doc.tokens[k - 2]);
+  };
+  const auto care_at = [&](size_t k, size_t last) {
+    if (token_in_entity(doc, k) || service_before(k)) return false;
+    for (List list : {List::diagnoses, List::procedures, List::patient_context}) {
+      if (list == List::patient_context && lang != Language::es) continue;  // English's holds "baby", "congrats"
+      if (const Phrase* p = matches.starting_at(list, k, last)) return !service(k + p->tokens.size());
+    }
+    const Token& t = doc.tokens[k];
+    const bool term = lang == Language::es ? spanish_procedure_word(t) || spanish_disease_word(t)
+                                           : care_term(t, lang) != CareTerm::none;
+    return term && !service(k + 1);
+  };
+  // A word that may be a clause's verb: lower case, letters, no article or
+  // preposition ("Día Mundial del Ictus").
+  const auto verb_at = [&](size_t k) {
+    const Token& t = doc.tokens[k];
+    return t.kind == TokenKind::word && !starts_upper(t.text) && digit_count(t.text) == 0 && !token_in_entity(doc, k) &&
+           !not_before.contains(t);
+  };
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (!is_name(doc, i, lang) || is_name(doc, i + 1, lang) || token_in_entity(doc, i)) continue;
+    const size_t first = name_start(doc, i, lang);
+    const Sentence& s = sentence_of(doc, i);
+    if (!word_before(doc, s, first) || inner_capital(doc.tokens[i].text) || care_at(first, i + 1) ||
+        doc.tokens[i].text.size() < 2 || not_before.contains(doc.tokens[first])) {
+      continue;
+    }
+    // After a colon, a quote or an emoji a capital opens a title or a
+    // heading ("RT @x: Campaña nacional", "Encuentro "Comer con diabetes"").
+    // In Spanish a name after a noun is a place's or a school's ("la aldea
+    // Chuicacá", "la primaria Benito Juárez"): only a comma or a
+    // conjunction (es/lists/subject_openers.tsv: "que", "y") may come
+    // before the subject.
+    if (const Token& prev = doc.tokens[first - 1];
+        prev.text != "," && (prev.kind != TokenKind::word || starts_upper(prev.text) ||
+                             (lang == Language::es && !subject_openers.contains(prev)))) {
+      continue;
+    }
+    if (first > 0 && (is_clinician_title(doc, first - 1, lang) || honorifics(lang).contains(doc.tokens[first - 1]))) {
+      continue;
+    }
+    size_t k = i + 1;
+    // "the Phibsborough postman whose": a role after a place (English).
+    const bool role = lang != Language::es && verb_at(k) && relatives.contains(doc.tokens[k + 1]) &&
+                      doc.tokens[k + 1].folded != "who";
+    if (role) {
+      ++k;
+    } else {
+      if (first > 0 && not_before.contains(doc.tokens[first - 1])) continue;
+      if (doc.tokens[k].text == "," && relatives.contains(doc.tokens[k + 1])) ++k;  // ", who"
+      // English reads the clause a relative pronoun opens, or a name then
+      // "is", "was", "has"... (lists/subject_verbs.tsv): a name and another
+      // word after it may be a product's or a group's ("Cedar Hollow
+      // scientists discover").
+      const bool verb = lang == Language::es ? verb_at(k) && !care_at(k, s.last_token)
+                                             : subject_verbs.contains(doc.tokens[k]) && !token_in_entity(doc, k);
+      if (!relatives.contains(doc.tokens[k]) && !verb) continue;
+    }
+    if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
+    bool told = false;
+    // The care of "whose" comes right after it ("whose double hand
+    // transplant"; not "whose cakes raised money for our diabetes clinic",
+    // "Niall, whose band played at our hospice fundraiser").
+    const size_t reach = role || doc.tokens[k].folded == "whose" ? kRoleCareReach : kSubjectReach;
+    for (size_t c = k + 1; c < s.last_token && c <= k + reach && !told; ++c) {
+      const Token& t = doc.tokens[c];
+      if (t.kind == TokenKind::punct && t.text != "," && t.text != "'" && t.text != "-") break;  // the clause ends
+      if (statistics.contains(t)) break;  // "Ireland has the highest rate of...": a place's count
+      told = care_at(c, s.last_token);
+    }
+    const int32_t start = doc.tokens[first].start, end = doc.tokens[role ? i + 1 : i].end;
+    if (!told || overlaps_hint(sink, first_hint, start, end)) continue;
+    add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
   }
 }
 
@@ -1201,6 +1452,7 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   named_families(matches, sink, first_hint);
   named_in_brackets(matches, sink, first_hint);
   named_in_consent(matches, sink, first_hint);
+  named_subjects(matches, sink, first_hint);
   if (!says_consent(matches)) return;
   // The post says the patient agreed: still a warning, since only a written
   // authorisation on file makes it lawful.

@@ -88,7 +88,18 @@ bool spanish_disease_word(const Token& t) {
 
 bool spanish_procedure_word(const Token& t) {
   static const WordList& endings = WordList::builtin("es/lists/procedure_suffixes.tsv");
-  return spanish_ending(t, endings);
+  static const WordList& procedures = WordList::builtin("es/lists/procedures.tsv");
+  if (spanish_ending(t, endings)) return true;
+  // A one-word procedure of the list in the plural or with a prefix of
+  // time: "trasplantes", "pretrasplante", "postrasplante", "posoperatorio"
+  // is no procedure (the list holds "operación").
+  if (t.kind != TokenKind::word) return false;
+  const std::string_view w = t.folded;
+  if (w.size() > 4 && w.ends_with('s') && procedures.contains(w.substr(0, w.size() - 1))) return true;
+  for (const std::string_view prefix : {"pre", "post", "pos"}) {
+    if (w.size() > prefix.size() + 4 && w.starts_with(prefix) && procedures.contains(w.substr(prefix.size()))) return true;
+  }
+  return false;
 }
 
 bool any_care_term(const Document& doc, size_t first, size_t last, Language language, bool procedures) {

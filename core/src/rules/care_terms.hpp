@@ -30,7 +30,9 @@ bool spanish_disease_word(const Token& t);
 
 // Spanish: a word that names a procedure by its ending
 // (es/lists/procedure_suffixes.tsv: colostomía, endoscopia, angioplastia),
-// with at least three letters before it (care.patient-privacy).
+// with at least three letters before it, or a one-word procedure of
+// es/lists/procedures.tsv in the plural or after "pre", "post" or "pos"
+// ("trasplantes", "pretrasplante") (care.patient-privacy).
 bool spanish_procedure_word(const Token& t);
 
 // English: is t a word for a relative (lists/kin_words.tsv: daughter, mum,
