@@ -20,10 +20,9 @@
 // stay held out here. The sixth, tests/devset/en-fresh6.jsonl (`--set
 // en-fresh6`; ids `enk-N`, all held out), was run twice and is tuned on too.
 // So was the seventh, tests/devset/en-fresh7.jsonl (`--set en-fresh7`; ids
-// `enl-N`, all held out). Issue 13's held-out measure was then the eighth,
-// tests/devset/en-fresh8.jsonl (`--set en-fresh8`; ids `enm-N`, all held
-// out), never tuned on: the coach prints only its aggregate figures. Its
-// next measure is the ninth, tests/devset/en-fresh9.jsonl (`--set
+// `enl-N`, all held out), and the eighth, tests/devset/en-fresh8.jsonl
+// (`--set en-fresh8`; ids `enm-N`, all held out). Issue 13's measure is
+// now the ninth, tests/devset/en-fresh9.jsonl (`--set
 // en-fresh9`; ids `enn-N`, all held out), written blind and never tuned
 // on: the coach prints only its aggregate figures too.
 // Issue 17's figures are likewise those of a second fresh Spanish part
@@ -44,7 +43,8 @@
 // tests/devset/es-fresh7.jsonl (`--set es-fresh7`; ids `esl-N`, all held
 // out). It was run twice and is tuned on too, so issue 17's held-out
 // measure was the eighth, tests/devset/es-fresh8.jsonl (`--set
-// es-fresh8`; ids `esm-N`, all held out, never tuned on). Issue 17's
+// es-fresh8`; ids `esm-N`, all held out). It was run twice and is tuned on
+// too. Issue 17's
 // held-out measure is now the ninth, tests/devset/es-fresh9.jsonl (`--set
 // es-fresh9`; ids `esn-N`, all held out, never tuned on): the coach prints
 // only its aggregate figures.
@@ -168,9 +168,9 @@ SETS['en-fresh6'] = { ...SETS.en, file: path.join(devset, 'en-fresh6.jsonl'), he
 // en-fresh7 (ids `enl-N`) was issue 13's held-out measure, run twice
 // (2026-12-07) and tuned on since.
 SETS['en-fresh7'] = { ...SETS.en, file: path.join(devset, 'en-fresh7.jsonl'), heldoutRetired: true };
-// en-fresh8 (ids `enm-N`): issue 13's held-out measure, written blind,
-// never tuned on; only its aggregate figures are printed.
-SETS['en-fresh8'] = { ...SETS.en, file: path.join(devset, 'en-fresh8.jsonl'), heldoutRetired: false };
+// en-fresh8 (ids `enm-N`) was issue 13's held-out measure, run twice
+// (2026-12-07) and tuned on since.
+SETS['en-fresh8'] = { ...SETS.en, file: path.join(devset, 'en-fresh8.jsonl'), heldoutRetired: true };
 // en-fresh9 (ids `enn-N`): issue 13's next held-out measure, written blind
 // (verdicts committed before Chime ran on it), never tuned on; only its
 // aggregate figures are printed.
@@ -193,8 +193,8 @@ SETS['es-fresh6'] = { ...SETS.es, file: path.join(devset, 'es-fresh6.jsonl'), he
 // run twice (2026-12-07) and tuned on since.
 SETS['es-fresh7'] = { ...SETS.es, file: path.join(devset, 'es-fresh7.jsonl'), heldoutRetired: true };
 // The eighth fresh Spanish part (ids `esm-N`): issue 17's held-out measure,
-// never tuned on; the coach prints only its aggregate figures.
-SETS['es-fresh8'] = { ...SETS.es, file: path.join(devset, 'es-fresh8.jsonl'), heldoutRetired: false };
+// run twice (2026-12-07) and tuned on since.
+SETS['es-fresh8'] = { ...SETS.es, file: path.join(devset, 'es-fresh8.jsonl'), heldoutRetired: true };
 // The ninth fresh Spanish part (ids `esn-N`): issue 17's held-out measure
 // from 2026-12-07, never tuned on; the coach prints only its aggregate figures.
 SETS['es-fresh9'] = { ...SETS.es, file: path.join(devset, 'es-fresh9.jsonl'), heldoutRetired: false };

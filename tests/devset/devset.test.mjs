@@ -493,3 +493,37 @@ test('a malformed language set is refused with the line and what is wrong', need
   assert.equal(run.status, 2);
   assert.match(run.stderr, /lang\.tsv:2: label must be en, es or und, not "pt"/);
 });
+
+// bench/coach/agree.mjs: two experts' verdicts on the same posts.
+const agree = path.join(here, '../../bench/coach/agree.mjs');
+function runAgree(first, second) {
+  return spawnSync(process.execPath, [agree, '--set', first, '--second', second], { encoding: 'utf8' });
+}
+const verdict = (id, score, label, mustFire, mustNotFire) =>
+  ({ id, text: id, expert: { score, label, kind: 'general', must_fire: mustFire, must_not_fire: mustNotFire, why: '-' } });
+
+test('agree.mjs: an expert agrees fully with themself, and a second expert is counted rule by rule both ways', () => {
+  const first = tempSet([verdict('a-1', 10, 'risky', ['care.advice'], ['talk.chat']), verdict('a-2', 60, 'good', ['value.helpful', 'talk.question'], []),
+    verdict('a-3', 80, 'engaging', [], ['care.claim'])]);
+  const same = runAgree(first, first);
+  assert.equal(same.status, 0, same.stderr);
+  assert.match(same.stdout, /must-fire recall\s+100\.0% \(3\/3\)\s+100\.0% \(3\/3\)/);
+  // The second expert misses one rule, wants one the first forbids, calls the risky post broadcast.
+  const second = tempSet([verdict('a-1', 30, 'broadcast', ['care.advice'], []), verdict('a-2', 70, 'good', ['value.helpful'], []),
+    verdict('a-3', 90, 'engaging', ['care.claim'], [])]);
+  const run = runAgree(first, second);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /labels\s+66\.7% \(2\/3\)/);
+  assert.match(run.stdout, /must-fire recall\s+66\.7% \(2\/3\)\s+66\.7% \(2\/3\)/);
+  assert.match(run.stdout, /must-not-fire violations\s+50\.0% \(1\/2\)\s+n\/a \(0\/0\)/);
+  assert.match(run.stdout, /risky labelled risky\s+0\.0% \(0\/1\)/);
+  assert.match(run.stdout, /Spearman\s+1\.000/);
+});
+
+test('agree.mjs: a second file that lacks a post is refused, naming it', () => {
+  const first = tempSet([verdict('a-1', 10, 'risky', [], []), verdict('a-2', 60, 'good', [], [])]);
+  const second = tempSet([verdict('a-1', 10, 'risky', [], [])]);
+  const run = runAgree(first, second);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /has no verdict for a-2/);
+});
