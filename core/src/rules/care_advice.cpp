@@ -181,6 +181,28 @@ std::pair<size_t, size_t> clause_around(const Document& doc, const Sentence& s, 
   return {first, last};
 }
 
+// What a verb moving an amount moves to the count at token i: "Cut your
+// insulin to 10 units", "Reduce salt to one teaspoon a day". The verb
+// (lists/dose_changes.tsv or lists/dose_verbs.tsv) and its object, the
+// word before "to", right after the verb or after "your" or "the"; nothing
+// when the count is no such target, or the word is a particle or a pronoun
+// ("Drop back to 25mg", "increase it to 2 tablets").
+std::optional<std::pair<size_t, size_t>> moved_to(const Document& doc, const Sentence& s, size_t i) {
+  static const WordList& verbs = WordList::builtin("lists/dose_verbs.tsv");
+  static const WordList& changes = WordList::builtin("lists/dose_changes.tsv");
+  if (i < s.first_token + 2 || doc.tokens[i - 1].folded != "to") return std::nullopt;
+  const size_t object = i - 2;
+  const std::string_view w = doc.tokens[object].folded;
+  if (doc.tokens[object].kind != TokenKind::word || w == "back" || w == "up" || w == "down" || w == "it" || w == "them") {
+    return std::nullopt;
+  }
+  if (object == s.first_token) return std::nullopt;
+  size_t v = object - 1;
+  if (v > s.first_token && (doc.tokens[v].folded == "your" || doc.tokens[v].folded == "the")) --v;
+  if (!verbs.contains(doc.tokens[v]) && !changes.contains(doc.tokens[v])) return std::nullopt;
+  return std::pair{v, object};
+}
+
 // How far before its dose the verb may stand ("Start taking 10,000 IU":
 // 2; "Gargle with a teaspoon": 2; "give her 2.5ml of": 3).
 constexpr size_t kDoseVerbReach = 6;
@@ -209,7 +231,17 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
   }
   if (!unit_seen) return std::nullopt;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
-    const size_t unit = dose_at(doc, i);
+    size_t unit = dose_at(doc, i);
+    if (const auto moved = moved_to(doc, s, i)) {
+      // A medicine moved to a count is its dose ("units" too: "Cut your
+      // insulin to 10 units"); anything else moved to one is a measure of
+      // it, guidance to everyone ("Cut your sugar to 6 teaspoons a day").
+      const auto [v, object] = *moved;
+      if (!is_medicine(doc.tokens[object], Language::en) || token_in_entity(doc, object)) continue;
+      if (unit == 0 && i + 1 < s.last_token && doc.tokens[i + 1].folded == "units") unit = i + 1;
+      const bool told = addressed(doc, s, v) || (v > s.first_token && doc.tokens[v - 1].text == ",");
+      if (unit != 0 && told && !negated(doc, v, a.language)) return std::pair{v, unit};
+    }
     if (unit == 0 || unit >= s.last_token) continue;
     const size_t from = i > s.first_token + kDoseVerbReach ? i - kDoseVerbReach : s.first_token;
     for (size_t v = from; v < i; ++v) {
@@ -243,13 +275,18 @@ bool answered_names_medicine(const Analysis& a) {
 constexpr size_t kMedicineReach = 5;
 
 // Does token k name a medicine that a change can be made to: not in an
-// entity, and not a word only modifying a service noun after it
+// entity, not a word only modifying a service noun after it
 // (lists/medicine_services.tsv: "switch your prescription delivery to our
-// app" changes how it comes, not what is taken).
+// app" changes how it comes, not what is taken), nor a prescription moved
+// "to" or "over" somewhere (lists/medicine_documents.tsv: "switch your
+// repeat prescription to electronic").
 bool changeable_medicine(const Document& doc, size_t k) {
   static const WordList& services = WordList::builtin("lists/medicine_services.tsv");
+  static const WordList& documents = WordList::builtin("lists/medicine_documents.tsv");
   if (!is_medicine(doc.tokens[k], Language::en) || token_in_entity(doc, k)) return false;
-  return !(k + 1 < doc.tokens.size() && services.contains(doc.tokens[k + 1]));
+  if (k + 1 >= doc.tokens.size()) return true;
+  const Token& next = doc.tokens[k + 1];
+  return !services.contains(next) && !(documents.contains(doc.tokens[k]) && (next.folded == "to" || next.folded == "over"));
 }
 
 // Does a dose word ("dose", "doses"; Spanish "dosis") stand in tokens
