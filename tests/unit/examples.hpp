@@ -20,10 +20,11 @@
 namespace chime::testing {
 
 struct Example {
-  std::string file;  // "promo.tsv"
+  std::string dir = "examples";  // under tests/
+  std::string file;              // "promo.tsv"
   int line = 0;
   std::string rule, expect, text, context, span, config;
-  std::string where() const { return "tests/examples/" + file + ":" + std::to_string(line); }
+  std::string where() const { return "tests/" + dir + "/" + file + ":" + std::to_string(line); }
 };
 
 inline std::string unescape(const std::string& s) {
@@ -48,13 +49,14 @@ inline std::vector<std::string> split_tabs(const std::string& line) {
   return out;
 }
 
-// Every example of every tests/examples/*.tsv, files in name order. Lines
-// that do not parse become examples with an empty rule and the bad line in
-// `text`, so that the tests report them.
-inline std::vector<Example> load_examples() {
+// Every example of every tests/<dir>/*.tsv, files in name order (dir
+// "care_probe" holds the care probe, same format). Lines that do not parse
+// become examples with an empty rule and the bad line in `text`, so that the
+// tests report them.
+inline std::vector<Example> load_examples(const std::string& dir = "examples") {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(fs::path(CHIME_SOURCE_DIR) / "tests" / "examples")) {
+  for (const auto& entry : fs::directory_iterator(fs::path(CHIME_SOURCE_DIR) / "tests" / dir)) {
     if (entry.path().extension() == ".tsv") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
@@ -69,6 +71,7 @@ inline std::vector<Example> load_examples() {
       if (line.empty() || line == "#" || line.starts_with("# ")) continue;
       auto f = split_tabs(line);
       Example e;
+      e.dir = dir;
       e.file = path.filename().string();
       e.line = number;
       if (f.size() < 3 || f.size() > 6) {

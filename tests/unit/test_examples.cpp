@@ -1,6 +1,7 @@
 // Runs every example of tests/examples/*.tsv (format: examples.hpp): a
 // "fires" row must produce a hint of its rule (covering exactly `span` when
-// given), a "silent" row none.
+// given), a "silent" row none. The care probe (tests/care_probe/, same
+// format) is run the same way.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -56,9 +57,12 @@ void run(const Example& e) {
   REQUIRE_MESSAGE(!e.rule.empty(), "malformed line (expected 3 to 6 tab-separated fields)");
   REQUIRE_MESSAGE((e.expect == "fires" || e.expect == "silent"), "expect must be fires or silent");
   const Result r = analyzer_for(e.config).analyze(e.text, context_for(e));
+  // "care.*" (the care probe) stands for every rule of the family.
+  const bool family = e.rule.ends_with(".*");
+  const std::string prefix = e.rule.substr(0, e.rule.size() - 1);
   std::vector<const Hint*> mine;
   for (const Hint& h : r.hints) {
-    if (h.rule == e.rule) mine.push_back(&h);
+    if (family ? h.rule.starts_with(prefix) : h.rule == e.rule) mine.push_back(&h);
   }
   INFO("hints:" << describe(r, e.text));
   if (e.expect == "silent") {
@@ -77,6 +81,12 @@ void run(const Example& e) {
 
 TEST_CASE("examples: every rule fires on its examples and stays silent on its near-misses") {
   const auto examples = chime::testing::load_examples();
+  REQUIRE(!examples.empty());
+  for (const Example& e : examples) run(e);
+}
+
+TEST_CASE("care probe: harmless posts get no care hint, their near-misses do") {
+  const auto examples = chime::testing::load_examples("care_probe");
   REQUIRE(!examples.empty());
   for (const Example& e : examples) run(e);
 }

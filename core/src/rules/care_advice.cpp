@@ -169,6 +169,40 @@ bool frequency_after(const Document& doc, const Sentence& s, size_t i) {
   return false;
 }
 
+// The first token and the end of the clause around token i: its sentence
+// cut at a colon or a semicolon. "Reduce salt to one teaspoon a day: it
+// lowers your blood pressure" speaks to the reader only in its reason; the
+// measure is guidance to everyone.
+std::pair<size_t, size_t> clause_around(const Document& doc, const Sentence& s, size_t i) {
+  const auto cut = [&](size_t k) { return doc.tokens[k].text == ":" || doc.tokens[k].text == ";"; };
+  size_t first = i, last = i + 1;
+  while (first > s.first_token && !cut(first - 1)) --first;
+  while (last < s.last_token && !cut(last)) ++last;
+  return {first, last};
+}
+
+// What a verb moving an amount moves to the count at token i: "Cut your
+// insulin to 10 units", "Reduce salt to one teaspoon a day". The verb
+// (lists/dose_changes.tsv or lists/dose_verbs.tsv) and its object, the
+// word before "to", right after the verb or after "your" or "the"; nothing
+// when the count is no such target, or the word is a particle or a pronoun
+// ("Drop back to 25mg", "increase it to 2 tablets").
+std::optional<std::pair<size_t, size_t>> moved_to(const Document& doc, const Sentence& s, size_t i) {
+  static const WordList& verbs = WordList::builtin("lists/dose_verbs.tsv");
+  static const WordList& changes = WordList::builtin("lists/dose_changes.tsv");
+  if (i < s.first_token + 2 || doc.tokens[i - 1].folded != "to") return std::nullopt;
+  const size_t object = i - 2;
+  const std::string_view w = doc.tokens[object].folded;
+  if (doc.tokens[object].kind != TokenKind::word || w == "back" || w == "up" || w == "down" || w == "it" || w == "them") {
+    return std::nullopt;
+  }
+  if (object == s.first_token) return std::nullopt;
+  size_t v = object - 1;
+  if (v > s.first_token && (doc.tokens[v].folded == "your" || doc.tokens[v].folded == "the")) --v;
+  if (!verbs.contains(doc.tokens[v]) && !changes.contains(doc.tokens[v])) return std::nullopt;
+  return std::pair{v, object};
+}
+
 // How far before its dose the verb may stand ("Start taking 10,000 IU":
 // 2; "Gargle with a teaspoon": 2; "give her 2.5ml of": 3).
 constexpr size_t kDoseVerbReach = 6;
@@ -197,7 +231,17 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
   }
   if (!unit_seen) return std::nullopt;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
-    const size_t unit = dose_at(doc, i);
+    size_t unit = dose_at(doc, i);
+    if (const auto moved = moved_to(doc, s, i)) {
+      // A medicine moved to a count is its dose ("units" too: "Cut your
+      // insulin to 10 units"); anything else moved to one is a measure of
+      // it, guidance to everyone ("Cut your sugar to 6 teaspoons a day").
+      const auto [v, object] = *moved;
+      if (!is_medicine(doc.tokens[object], Language::en) || token_in_entity(doc, object)) continue;
+      if (unit == 0 && i + 1 < s.last_token && doc.tokens[i + 1].folded == "units") unit = i + 1;
+      const bool told = addressed(doc, s, v) || (v > s.first_token && doc.tokens[v - 1].text == ",");
+      if (unit != 0 && told && !negated(doc, v, a.language)) return std::pair{v, unit};
+    }
     if (unit == 0 || unit >= s.last_token) continue;
     const size_t from = i > s.first_token + kDoseVerbReach ? i - kDoseVerbReach : s.first_token;
     for (size_t v = from; v < i; ++v) {
@@ -211,8 +255,9 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
     }
     if (!frequency_after(doc, s, unit)) continue;
     const size_t opener = first_own_word(doc, s.first_token, s.last_token);
+    const auto [clause_first, clause_last] = clause_around(doc, s, i);
     const bool to_reader = reply || a.kind == PostKind::chat_answer || i == opener || (i > 0 && doc.tokens[i - 1].text == ":") ||
-                           reader_word_count(a, s.first_token, s.last_token) > 0;
+                           reader_word_count(a, clause_first, clause_last) > 0;
     if (to_reader && !negated(doc, i, a.language)) return std::pair{i, unit};
   }
   return std::nullopt;
@@ -229,21 +274,42 @@ bool answered_names_medicine(const Analysis& a) {
 // your blood thinners": 4).
 constexpr size_t kMedicineReach = 5;
 
+// Does token k name a medicine that a change can be made to: not in an
+// entity, not a word only modifying a service noun after it
+// (lists/medicine_services.tsv: "switch your prescription delivery to our
+// app" changes how it comes, not what is taken), nor a prescription moved
+// "to" or "over" somewhere (lists/medicine_documents.tsv: "switch your
+// repeat prescription to electronic").
+bool changeable_medicine(const Document& doc, size_t k) {
+  static const WordList& services = WordList::builtin("lists/medicine_services.tsv");
+  static const WordList& documents = WordList::builtin("lists/medicine_documents.tsv");
+  if (!is_medicine(doc.tokens[k], Language::en) || token_in_entity(doc, k)) return false;
+  if (k + 1 >= doc.tokens.size()) return true;
+  const Token& next = doc.tokens[k + 1];
+  return !services.contains(next) && !(documents.contains(doc.tokens[k]) && (next.folded == "to" || next.folded == "over"));
+}
+
+// Does a dose word ("dose", "doses"; Spanish "dosis") stand in tokens
+// [first, last)?
+bool names_dose(const Document& doc, size_t first, size_t last) {
+  for (size_t k = first; k < last; ++k) {
+    const std::string_view w = doc.tokens[k].folded;
+    if (w == "dose" || w == "doses" || w == "dosis") return true;
+  }
+  return false;
+}
+
 // English: the first and last tokens of what tells the reader to change a
-// medicine ("stop taking finasteride", "you can skip the tablets"), or, in a
-// reply, says two medicines are fine together; nothing when neither.
+// medicine ("stop taking finasteride", "you can skip the tablets"); nothing
+// when nothing does.
 std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, const Sentence& s) {
   static const WordList& changes = WordList::builtin("lists/medicine_changes.tsv");
-  static const WordList& fine = WordList::builtin("lists/advice_fine.tsv");
   const Document& doc = a.doc;
-  // The cheap words first: a medicine is looked for only after a change
-  // verb, or in a reply that calls something fine.
+  // The cheap words first: a medicine is looked for only after a change verb.
   const bool reply = is_public_reply(doc);
-  size_t fine_word = s.last_token;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::word) continue;
-    if (reply && fine_word == s.last_token && fine.contains(t)) fine_word = i;
     if (!changes.contains(t) || token_in_entity(doc, i) || negated(doc, i, a.language)) continue;
     // "stopping" only when called safe ("and stopping them can be
     // dangerous" warns); the imperative also after an opening clause ("if
@@ -254,7 +320,10 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
                                                 : addressed(doc, s, i) || (i > s.first_token && doc.tokens[i - 1].text == ",");
     if (!told) continue;
     for (size_t k = i + 1; k < s.last_token && k <= i + kMedicineReach; ++k) {
-      if (is_medicine(doc.tokens[k], Language::en) && !token_in_entity(doc, k)) return std::pair{i, k};
+      if (changeable_medicine(doc, k)) return std::pair{i, k};
+      // "If you miss a dose, double the next one": "one" takes up the dose
+      // the sentence named before the change.
+      if (doc.tokens[k].folded == "one" && names_dose(doc, s.first_token, i)) return std::pair{i, k};
     }
     // "stop it 5 days before", answering "is it ok to stop my warfarin?":
     // the pronoun takes up the medicine the post answered names. Not a
@@ -265,14 +334,38 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
       return std::pair{i, i + 1};
     }
   }
+  return std::nullopt;
+}
+
+// Is token k a medicine in the post's language: is_medicine, and in Spanish
+// also the general words of es/lists/claim_medicines.tsv ("pastillas",
+// "tratamiento"), which English's list holds itself.
+bool names_medicine(const Analysis& a, size_t k) {
+  static const WordList& general = WordList::builtin("es/lists/claim_medicines.tsv");
+  const Token& t = a.doc.tokens[k];
+  if (token_in_entity(a.doc, k)) return false;
+  return is_medicine(t, a.language) || (a.language == Language::es && general.contains(t));
+}
+
+// In a reply, the first and last tokens of what calls two medicines fine
+// together ("ibuprofen is fine with your lisinopril", "el ibuprofeno es
+// compatible con tus pastillas": lists/advice_fine.tsv); nothing when
+// nothing does.
+std::optional<std::pair<size_t, size_t>> called_fine(const Analysis& a, const Sentence& s) {
+  static const LocalizedWordList fine("lists/advice_fine.tsv");
+  const Document& doc = a.doc;
+  if (!is_public_reply(doc)) return std::nullopt;
+  size_t fine_word = s.last_token;
+  for (size_t i = s.first_token; i < s.last_token && fine_word == s.last_token; ++i) {
+    if (doc.tokens[i].kind == TokenKind::word && fine.in(a.language).contains(doc.tokens[i])) fine_word = i;
+  }
   if (fine_word == s.last_token || negated(doc, fine_word, a.language)) return std::nullopt;
   // One medicine before the verdict and one after it in its clause: "most
   // antibiotics are fine with a glass of wine, but a few (like
   // metronidazole) are not" calls wine fine, not a second medicine.
-  const auto medicine = [&](size_t i) { return is_medicine(doc.tokens[i], Language::en) && !token_in_entity(doc, i); };
   bool before = false, after = false;
-  for (size_t i = s.first_token; i < fine_word && !before; ++i) before = medicine(i);
-  for (size_t i = fine_word + 1; i < s.last_token && !after && doc.tokens[i].kind != TokenKind::punct; ++i) after = medicine(i);
+  for (size_t i = s.first_token; i < fine_word && !before; ++i) before = names_medicine(a, i);
+  for (size_t i = fine_word + 1; i < s.last_token && !after && doc.tokens[i].kind != TokenKind::punct; ++i) after = names_medicine(a, i);
   if (before && after) return std::pair{first_own_word(doc, s.first_token, s.last_token), fine_word};
   return std::nullopt;
 }
@@ -455,6 +548,9 @@ std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& 
       if (!listed && (doc.tokens[m].kind == TokenKind::punct || m > v + kClauseOrderReach)) break;
       if (token_in_entity(doc, m)) continue;
       if (is_medicine(doc.tokens[m], Language::es)) return std::pair{v, m};
+      // "Si se te olvida una dosis, toma el doble": "el doble" takes up the
+      // dose the sentence named before the order.
+      if (doc.tokens[m].folded == "doble" && doc.tokens[m - 1].folded == "el" && names_dose(doc, s.first_token, v)) return std::pair{v, m};
       // A change to the reader's own dose: "puedes bajar tu dosis a la mitad".
       if (doc.tokens[m].folded == "dosis" && changes.contains(doc.tokens[v]) && reader_word_count(a, m - 1, m) > 0) {
         return std::pair{v, m};
@@ -507,11 +603,13 @@ void check_advice(const Analysis& a, HintSink& sink) {
   }
   // The same instruction in words no list holds: in English a change verb
   // said to the reader with a medicine, in Spanish an imperative to take,
-  // give or stop with a medicine or a dose.
+  // give or stop with a medicine or a dose; in a reply in either, two
+  // medicines called fine together.
   const bool spanish = a.language == Language::es;
   for (const Sentence& s : doc.sentences) {
     // The cheap test first: most sentences name no change to a medicine.
     auto order = spanish ? spanish_medicine_order(a, s) : medicine_change(a, s);
+    if (!order) order = called_fine(a, s);
     if (!order && !spanish) order = dose_order(a, s);
     if (!order) continue;
     if (std::find(flagged.begin(), flagged.end(), s.end) != flagged.end() || ends_with_question_mark(doc, s)) continue;
