@@ -179,7 +179,10 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
     if (k == s.first_token && is_name(doc, k, lang) && with_honorific(doc, k, lang) != k) return true;
     if (doc.tokens[k].folded == "old" && k >= 2 && doc.tokens[k - 2].folded == "year") return true;
     // English: a relative's name ("your aunt Brenda was in Room 12").
-    if (k > 0 && is_kin(doc.tokens[k - 1], lang) && is_name(doc, k, lang)) return true;
+    // A capitalised relation word is a title ("Sister Joan Daly, who ran Ward 6").
+    if (k > 0 && is_kin(doc.tokens[k - 1], lang) && !starts_upper(doc.tokens[k - 1].text) && is_name(doc, k, lang)) {
+      return true;
+    }
     if (any_name && is_name(doc, k, lang) && !opens_sentence(doc, k) && !is_clinician_title(doc, k - 1, lang)) {
       return true;
     }
@@ -499,6 +502,42 @@ std::vector<PhraseMatch> care_terms_near_names(const Document& doc, const std::v
   return found;
 }
 
+// A care word that begins a title or a name: capitalised, not opening its
+// sentence, with a capitalised word right after it ("named Dementia Champion
+// of the year", "our Stroke Nurse award"): an award, a role or a body, not
+// anyone's condition. The care words are tokens [first, end).
+bool in_title(const Document& doc, size_t first, size_t end) {
+  if (end >= doc.tokens.size() || !starts_upper(doc.tokens[first].text) || opens_sentence(doc, first)) return false;
+  const Token& next = doc.tokens[end];
+  return next.kind == TokenKind::word && starts_upper(next.text) && !token_in_entity(doc, end);
+}
+
+// English: is the care match of tokens [first, end) a unit
+// (lists/care_units.tsv: ward, ICU)? A unit is a place: where staff work
+// and gifts go ("who has worked on our stroke ward", "who donated blankets
+// to our ICU"); a clause must tell more than the place to tell care.
+bool is_unit(const Document& doc, size_t first, size_t end, Language lang) {
+  static const WordList& units = WordList::builtin("lists/care_units.tsv");
+  return lang != Language::es && end == first + 1 && units.contains(doc.tokens[first]);
+}
+
+// Spanish names a service before its care: "la unidad de trasplante", "el
+// programa de diabetes", "la carrera contra el cáncer", "la nueva UCI"
+// (es/lists/service_nouns.tsv, then "de", "del", "contra" or "para" and an
+// article, or "nueva" right before). The care at token k is the service's.
+bool spanish_service_before(const Document& doc, size_t k, Language lang) {
+  static const WordList& service_nouns = WordList::builtin("es/lists/service_nouns.tsv");
+  if (lang != Language::es) return false;
+  static constexpr std::string_view kArticles[] = {"el", "la", "los", "las"};
+  static constexpr std::string_view kJoins[] = {"de", "del", "contra", "para"};
+  const auto in = [&](size_t i, const auto& words) {
+    return std::find(std::begin(words), std::end(words), doc.tokens[i].folded) != std::end(words);
+  };
+  if (k > 0 && in(k - 1, kArticles)) --k;
+  if (k > 0 && service_nouns.contains(doc.tokens[k - 1])) return true;  // "la nueva UCI"
+  return k > 1 && in(k - 1, kJoins) && service_nouns.contains(doc.tokens[k - 2]);
+}
+
 bool overlaps_hint(const HintSink& sink, size_t from, int32_t start, int32_t end) {
   for (size_t k = from; k < sink.hints().size(); ++k) {
     const Hint& h = sink.hints()[k];
@@ -533,7 +572,7 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
   for (const PhraseMatch& d : diagnoses) {
     if (match_in_entity(doc, d)) continue;
     // "Dr. Patel's cancer research", "Texas has a diabetes problem".
-    if (next_own_word_in(doc, d.last_token, followers)) continue;
+    if (next_own_word_in(doc, d.last_token, followers) || in_title(doc, d.first_token, d.last_token)) continue;
     const size_t before = skip_qualifiers_back(doc, d.first_token, lang);
     size_t first = 0, name_last = 0;
     std::string rest;  // the text after the name, kept in the replacement
@@ -566,7 +605,7 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
         break;
       }
     }
-    if (!found) {
+    if (!found && !is_unit(doc, d.first_token, d.last_token, lang)) {
       // "Derek, who finished chemo for lymphoma": a name with a relative
       // clause that tells their care, in the same sentence.
       const Sentence& s = sentence_of(doc, d.first_token);
@@ -1192,9 +1231,15 @@ void spanish_introduced_names(const ListMatches& matches, HintSink& sink, size_t
     }
     return false;
   };
+  // A care fact named after a service ("el programa de diabetes", "la
+  // unidad de cuidados paliativos") is the service's, no one's.
   const auto care_fact_in = [&](size_t first, size_t last) {
-    return matches.any(List::diagnoses, first, last) || matches.any(List::procedures, first, last) ||
-           matches.any(List::patient_context, first, last) || numbered_room_in(first, last);
+    for (List list : {List::diagnoses, List::procedures, List::patient_context}) {
+      for (const PhraseMatch& m : matches.find(list, first, last)) {
+        if (!spanish_service_before(doc, m.first_token, lang)) return true;
+      }
+    }
+    return numbered_room_in(first, last);
   };
   const auto care_fact_near = [&](size_t i) {
     const Sentence& s = sentence_of(doc, i);
@@ -1336,32 +1381,27 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
   const WordList& statistics = localized_statistics.in(lang);
   const size_t n = doc.tokens.size();
   const auto service = [&](size_t next) { return next_own_word_in(doc, next, followers); };
-  // Spanish names a service before its care: "la unidad de trasplante",
-  // "el programa de diabetes", "la carrera contra el cáncer", "la nueva UCI"
-  // (es/lists/service_nouns.tsv, then "de", "del", "contra" or "para" and
-  // an article, or "nueva" right before).
-  static const WordList& service_nouns = WordList::builtin("es/lists/service_nouns.tsv");
-  const auto service_before = [&](size_t k) {
-    if (lang != Language::es) return false;
-    static constexpr std::string_view kArticles[] = {"el", "la", "los", "las"};
-    static constexpr std::string_view kJoins[] = {"de", "del", "contra", "para"};
-    const auto in = [&](size_t i, const auto& words) {
-      return std::find(std::begin(words), std::end(words), doc.tokens[i].folded) != std::end(words);
-    };
-    if (k > 0 && in(k - 1, kArticles)) --k;
-    if (k > 0 && service_nouns.contains(doc.tokens[k - 1])) return true;  // "la nueva UCI"
-    return k > 1 && in(k - 1, kJoins) && service_nouns.contains(doc.tokens[k - 2]);
-  };
-  const auto care_at = [&](size_t k, size_t last) {
-    if (token_in_entity(doc, k) || service_before(k)) return false;
+  // The end of the care words at token k, or 0: not a service's
+  // ("diabetes clinic").
+  const auto care_at = [&](size_t k, size_t last) -> size_t {
+    if (token_in_entity(doc, k) || spanish_service_before(doc, k, lang)) return 0;
     for (List list : {List::diagnoses, List::procedures, List::patient_context}) {
       if (list == List::patient_context && lang != Language::es) continue;  // English's holds "baby", "congrats"
-      if (const Phrase* p = matches.starting_at(list, k, last)) return !service(k + p->tokens.size());
+      if (const Phrase* p = matches.starting_at(list, k, last)) {
+        const size_t end = k + p->tokens.size();
+        return service(end) ? 0 : end;
+      }
     }
     const Token& t = doc.tokens[k];
     const bool term = lang == Language::es ? spanish_procedure_word(t) || spanish_disease_word(t)
                                            : care_term(t, lang) != CareTerm::none;
-    return term && !service(k + 1);
+    return term && !service(k + 1) ? k + 1 : 0;
+  };
+  // Care told of the subject: not a title ("named Dementia Champion") nor
+  // a unit alone ("who has worked on our stroke ward").
+  const auto care_told_at = [&](size_t k, size_t last) {
+    const size_t end = care_at(k, last);
+    return end != 0 && !in_title(doc, k, end) && !is_unit(doc, k, end, lang);
   };
   // A word that may be a clause's verb: lower case, letters, no article or
   // preposition ("Día Mundial del Ictus").
@@ -1419,7 +1459,7 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
       const Token& t = doc.tokens[c];
       if (t.kind == TokenKind::punct && t.text != "," && t.text != "'" && t.text != "-") break;  // the clause ends
       if (statistics.contains(t)) break;  // "Ireland has the highest rate of...": a place's count
-      told = care_at(c, s.last_token);
+      told = care_told_at(c, s.last_token);
     }
     const int32_t start = doc.tokens[first].start, end = doc.tokens[role ? i + 1 : i].end;
     if (!told || overlaps_hint(sink, first_hint, start, end)) continue;
