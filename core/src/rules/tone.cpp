@@ -673,9 +673,7 @@ const StockAnswerReading* stock_answer(const Analysis& a, const HintSink& sink) 
       any_outside_entities(matches, List::tone_private_channel) || any_question(a)) {
     return nullptr;
   }
-  const bool tells_care = std::any_of(sink.hints().begin(), sink.hints().end(), [](const Hint& h) {
-    return h.severity != Severity::good && h.rule.starts_with("care.");
-  });
+  const bool tells_care = has_problem(sink, "care.");
   return tells_care || takes_up_post(a) ? nullptr : &reading;
 }
 

@@ -675,6 +675,15 @@ std::optional<HelpfulFinding> helpful_cue(const ListMatches& matches) {
 void check_helpful(const Analysis& a, HintSink& sink) {
   auto found = find_helpful(a);
   if (!found) return;
+  // The fact a care rule (run first) flags is no value to praise: a false
+  // claim ("100% safe at any age"), one person's appointment told for
+  // everyone to read ("Your colonoscopy is now Thurs 12th at 8am").
+  for (const Hint& h : sink.hints()) {
+    if (h.severity != Severity::good && h.rule.starts_with("care.") && h.start < found->end &&
+        found->start < h.end) {
+      return;
+    }
+  }
   std::string_view key;
   switch (found->kind) {
     case HelpfulKind::cue:
