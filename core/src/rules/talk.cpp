@@ -290,7 +290,7 @@ void check_reply(const Analysis& a, HintSink& sink) {
   // the same for a non-answer ("Para más información comuníquese con
   // nosotros").
   const bool brush_off = a.language == Language::es
-                             ? non_answer(a).has_value()
+                             ? non_answer(a).has_value() || has_problem(sink, "tone.boilerplate")
                              : has_problem(sink, "tone.boilerplate") || has_problem(sink, "tone.defensive") ||
                                    non_answer(a) || (read_complaint(a).tells() && lists(a).hit(List::tone_boilerplate));
   if (brush_off) {
