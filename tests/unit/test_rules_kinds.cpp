@@ -2,6 +2,8 @@
 // stay quiet on a kind.
 #include <doctest/doctest.h>
 
+#include <optional>
+
 #include "chime/analyzer.hpp"
 #include "rule_checks.hpp"
 #include "rules/kinds.hpp"
@@ -154,4 +156,24 @@ TEST_CASE("kinds: no engagement nag on notices and later thread parts; crisis no
   CHECK_FALSE(fired(analyse("Diabetes care starts with a good breakfast.", later), "talk.chat-suggest"));
   // The same text on its own is a broadcast.
   CHECK(fired(analyse("Diabetes care starts with a good breakfast."), "talk.broadcast"));
+}
+
+TEST_CASE("kinds: a crisis notice that names the place affected says where") {
+  auto severity = [](const Result& r) -> std::optional<Severity> {
+    for (const Hint& h : r.hints) {
+      if (h.rule == "value.crisis-essentials") return h.severity;
+    }
+    return std::nullopt;
+  };
+  // A place by name: what to do and where, the update ("until further
+  // notice"); only the link is missing, which is normal in 280 characters.
+  CHECK(severity(analyse("Boil water notice, Harlow Heights and Eastgate: until further notice, boil tap water for 1 "
+                         "minute before you drink it.")) == Severity::good);
+  // The same notice without the place: where and the link are missing.
+  CHECK(severity(analyse("Boil water notice: until further notice, boil tap water for 1 minute before you drink it.")) ==
+        Severity::warning);
+  // A capitalised word that opens a sentence, or a clause after a colon, is
+  // no place.
+  CHECK(severity(analyse("Boil water notice: Boil tap water for 1 minute. Until further notice.")) ==
+        Severity::warning);
 }

@@ -88,6 +88,15 @@ class HintSink {
   Language insertions_ = Language::en;
 };
 
+// A problem hint (tip or worse) of a rule of `family` ("care.") among the
+// hints so far: the registry runs care and promo before value, tone and talk.
+inline bool has_problem(const HintSink& sink, std::string_view family) {
+  for (const Hint& h : sink.hints()) {
+    if (h.severity != Severity::good && h.rule.starts_with(family)) return true;
+  }
+  return false;
+}
+
 // The pieces joined in one string, allocated once: hint messages are built
 // from a few pieces on many analyses, and `a + b + c` may allocate per `+`.
 inline std::string concat(std::initializer_list<std::string_view> pieces) {

@@ -123,15 +123,6 @@ std::optional<NonAnswer> non_answer(const Analysis& a) {
   return std::nullopt;
 }
 
-// A problem hint (tip or worse) of a rule of `family` ("care.") among the
-// hints so far: the registry runs care and promo before talk.
-bool has_problem(const HintSink& sink, std::string_view family) {
-  for (const Hint& h : sink.hints()) {
-    if (h.severity != Severity::good && h.rule.starts_with(family)) return true;
-  }
-  return false;
-}
-
 void check_non_answer(const Analysis& a, HintSink& sink) {
   const auto found = non_answer(a);
   if (!found) return;
@@ -275,8 +266,11 @@ void check_reply(const Analysis& a, HintSink& sink) {
   if (!is_reply(a)) return;
   auto actions = reply_actions(a);
   // A reply a care rule (run before talk) flags for telling the person's
-  // care takes up their words too closely to be praised for it.
+  // care takes up their words too closely to be praised for it; one that
+  // answers with a claim or personal advice a care rule warns of
+  // ("Absolutely! Our TRT is 100% safe at any age") answers nothing.
   if (has_problem(sink, "care.")) std::erase(actions, "talk.reply.takes-up");
+  if (has_problem(sink, "care.claim") || has_problem(sink, "care.advice")) std::erase(actions, "talk.reply.answers");
   // Spanish: a reply that argues with the person (tone.defensive, which
   // runs first) answers nothing, however many words it has ("No es así:
   // el sistema funciona perfectamente").
@@ -296,7 +290,7 @@ void check_reply(const Analysis& a, HintSink& sink) {
   // the same for a non-answer ("Para más información comuníquese con
   // nosotros").
   const bool brush_off = a.language == Language::es
-                             ? non_answer(a).has_value()
+                             ? non_answer(a).has_value() || has_problem(sink, "tone.boilerplate")
                              : has_problem(sink, "tone.boilerplate") || has_problem(sink, "tone.defensive") ||
                                    non_answer(a) || (read_complaint(a).tells() && lists(a).hit(List::tone_boilerplate));
   if (brush_off) {

@@ -444,6 +444,10 @@ void check_empathy(const Analysis& a, HintSink& sink) {
   // The context says it is a reply: an @mention opening a broadcast is not
   // an answer to anyone's complaint.
   if (!is_reply(a)) return;
+  // A reply that tells the person's care in public (a care rule, run first:
+  // "your mother's INR came back at 4.8... Sorry for the wait!") is no
+  // model of empathy, however it apologises.
+  if (has_problem(sink, "care.confirms-patient") || has_problem(sink, "care.patient-privacy")) return;
   const ListMatches& matches = lists(a);
   auto empathy = matches.find(List::tone_empathy);
   // English: an apology or acknowledgement in the reply's own words, read
@@ -673,9 +677,7 @@ const StockAnswerReading* stock_answer(const Analysis& a, const HintSink& sink) 
       any_outside_entities(matches, List::tone_private_channel) || any_question(a)) {
     return nullptr;
   }
-  const bool tells_care = std::any_of(sink.hints().begin(), sink.hints().end(), [](const Hint& h) {
-    return h.severity != Severity::good && h.rule.starts_with("care.");
-  });
+  const bool tells_care = has_problem(sink, "care.");
   return tells_care || takes_up_post(a) ? nullptr : &reading;
 }
 

@@ -13,6 +13,25 @@
 
 namespace chime {
 
+namespace {
+
+// A place named in the notice ("Boil-water notice, Harlow Heights and
+// Eastgate:", "warning for Kurrajong Valley"): a capitalised word, not in
+// capitals, that is not the first word of its sentence or after a colon.
+bool names_a_place(const Document& doc) {
+  for (size_t i = 1; i < doc.tokens.size(); ++i) {
+    const std::string_view t = doc.tokens[i].text;
+    if (t.size() < 2 || t[0] < 'A' || t[0] > 'Z' || t[1] < 'a' || t[1] > 'z') continue;
+    if (token_in_entity(doc, i) || first_own_word(doc, sentence_of(doc, i).first_token, i + 1) == i) continue;
+    size_t before = i - 1;
+    while (before > 0 && doc.tokens[before].text == " ") --before;
+    if (doc.tokens[before].text == ":") continue;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 void check_crisis_essentials(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
@@ -31,6 +50,7 @@ void check_crisis_essentials(const Analysis& a, HintSink& sink) {
   // what to do ("ve de inmediato a urgencias", "cierren ventanas"), in
   // whatever form of address and words the list lacks.
   given[0] = given[0] || (a.language == Language::es && find_step(lists(a)).has_value());
+  given[1] = given[1] || names_a_place(doc);
   given[3] = given[3] || !doc.entities.urls.empty() || phone_number(doc, a.language).has_value();
   std::string missing, present;
   int32_t count = 0;
