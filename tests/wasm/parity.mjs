@@ -14,7 +14,8 @@
 //           the engine is handed the same;
 //   examples/*.tsv  the rule examples (tests/examples/: "# " comments, then
 //           rule, expect, text and an optional context JSON a line): their
-//           texts and contexts as a .jsonl file.
+//           texts and contexts as a .jsonl file, with the readers'
+//           retweet as above where the context does not say.
 // The Result part of each ndjson line is compared as raw text, byte for byte.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,21 +28,27 @@ if (!chime || given.length === 0) {
   console.error('usage: node parity.mjs BUILD/wasm NATIVE_CHIME FILE...');
   process.exit(2);
 }
+// A text and its context as the CLI's readers hand them to the analyser
+// (native/readers.cpp): a text that starts "RT @" is a retweet unless its
+// context says otherwise.
+function readerItem(text, context) {
+  if (!text.startsWith('RT @') || context?.retweet !== undefined) return context ? { text, context } : { text };
+  return { text, context: { ...context, retweet: true } };
+}
 // A .tsv file's texts as JSON Lines, in a temporary folder.
 function tsvAsJsonl(file) {
   const [header, ...rows] = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   const column = header.split('\t').indexOf('text');
   if (column < 0) throw new Error(`${file}:1: no \`text\` column in the header`);
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'chime-parity-')), `${path.basename(file, '.tsv')}.jsonl`);
-  const item = (text) => (text.startsWith('RT @') ? { text, context: { retweet: true } } : { text });
-  writeFileSync(out, rows.map((row) => JSON.stringify(item(row.split('\t')[column]))).join('\n') + '\n');
+  writeFileSync(out, rows.map((row) => JSON.stringify(readerItem(row.split('\t')[column]))).join('\n') + '\n');
   return out;
 }
 // A rule-examples table's texts and contexts as JSON Lines.
 function examplesAsJsonl(file) {
   const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('# ') && l !== '#');
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'chime-parity-')), `${path.basename(file, '.tsv')}.jsonl`);
-  const item = (fields) => (fields[3] ? { text: fields[2], context: JSON.parse(fields[3]) } : { text: fields[2] });
+  const item = (fields) => readerItem(fields[2], fields[3] ? JSON.parse(fields[3]) : undefined);
   writeFileSync(out, rows.map((row) => JSON.stringify(item(row.split('\t')))).join('\n') + '\n');
   return out;
 }

@@ -408,11 +408,13 @@ bool match_in_entity(const Document& doc, const PhraseMatch& m) {
   return false;
 }
 
+// A binary search: the sentences are in order, and rules ask this for
+// token after token (a scan each time made a post of many sentences
+// quadratic: tests/complexity).
 const Sentence& sentence_of(const Document& doc, size_t token) {
-  for (const Sentence& s : doc.sentences) {
-    if (token < s.last_token) return s;
-  }
-  return doc.sentences.back();
+  const auto s = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), token,
+                                  [](size_t t, const Sentence& sentence) { return t < sentence.last_token; });
+  return s == doc.sentences.end() ? doc.sentences.back() : *s;
 }
 
 bool is_question(const Document& doc, const Sentence& s) {
