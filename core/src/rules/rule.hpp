@@ -97,6 +97,13 @@ inline bool has_problem(const HintSink& sink, std::string_view family) {
   return false;
 }
 
+// A problem hint of care.claim or care.advice so far: the post's content
+// itself is the harm (a cure promised, one person dosed in public), so no
+// praise of its answer or its facts (talk.reply, value.helpful).
+inline bool content_is_care_harm(const HintSink& sink) {
+  return has_problem(sink, "care.claim") || has_problem(sink, "care.advice");
+}
+
 // The pieces joined in one string, allocated once: hint messages are built
 // from a few pieces on many analyses, and `a + b + c` may allocate per `+`.
 inline std::string concat(std::initializer_list<std::string_view> pieces) {

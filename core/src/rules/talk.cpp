@@ -270,7 +270,7 @@ void check_reply(const Analysis& a, HintSink& sink) {
   // answers with a claim or personal advice a care rule warns of
   // ("Absolutely! Our TRT is 100% safe at any age") answers nothing.
   if (has_problem(sink, "care.")) std::erase(actions, "talk.reply.takes-up");
-  if (has_problem(sink, "care.claim") || has_problem(sink, "care.advice")) std::erase(actions, "talk.reply.answers");
+  if (content_is_care_harm(sink)) std::erase(actions, "talk.reply.answers");
   // Spanish: a reply that argues with the person (tone.defensive, which
   // runs first) answers nothing, however many words it has ("No es así:
   // el sistema funciona perfectamente").

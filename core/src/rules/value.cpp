@@ -680,7 +680,7 @@ void check_helpful(const Analysis& a, HintSink& sink) {
   // Thurs 12th at 8am"). A post that makes a false claim or gives everyone
   // one dose ("Resultados garantizados", "Tómese 2 gotas por kilo") is
   // selling or risky as a whole: its numbers and steps are the claim's.
-  if (has_problem(sink, "care.claim") || has_problem(sink, "care.advice")) return;
+  if (content_is_care_harm(sink)) return;
   for (const Hint& h : sink.hints()) {
     if (h.severity != Severity::good && h.rule.starts_with("care.") && h.start < found->end &&
         found->start < h.end) {
