@@ -162,6 +162,19 @@ bool holds_one_patient(const Document& doc, const PhraseMatch& cue) {
   return w == "bed" || w == "bay" || w == "cubicle";
 }
 
+size_t name_start(const Document& doc, size_t last, Language lang);
+
+// English: is the name ending at token `last` a place's, after a title of
+// lists/place_titles.tsv ("Bed 4 on St Anne's ward", "St. Vincent's")?
+bool names_place(const Document& doc, size_t last, Language lang) {
+  static const WordList& titles = WordList::builtin("lists/place_titles.tsv");
+  if (lang == Language::es) return false;
+  size_t first = name_start(doc, last, lang);
+  if (titles.contains(doc.tokens[first])) return true;
+  if (first > 0 && doc.tokens[first - 1].text == ".") --first;  // "St. Vincent's"
+  return first > 0 && titles.contains(doc.tokens[first - 1]);
+}
+
 // Does sentence s name a person: a titled name ("Mr. Hughes"), an age
 // ("a 16-year-old"), or, when `any_name`, a capitalised name that does not
 // open the sentence and is not the cue itself ("Callum")?
@@ -183,14 +196,14 @@ bool names_a_person(const Document& doc, const Sentence& s, const PhraseMatch& c
     if (k > 0 && is_kin(doc.tokens[k - 1], lang) && !starts_upper(doc.tokens[k - 1].text) && is_name(doc, k, lang)) {
       return true;
     }
-    if (any_name && is_name(doc, k, lang) && !opens_sentence(doc, k) && !is_clinician_title(doc, k - 1, lang)) {
+    if (any_name && is_name(doc, k, lang) && !opens_sentence(doc, k) && !is_clinician_title(doc, k - 1, lang) &&
+        !names_place(doc, k, lang)) {
       return true;
     }
   }
   return false;
 }
 
-size_t name_start(const Document& doc, size_t last, Language lang);
 bool staff_within(const Document& doc, size_t first, size_t last, Language lang);
 
 // English: does the room's sentence go on to tell the person's own
@@ -580,7 +593,8 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
     if (before > 0) {
       // "Maria's cancer": the possessive is one token.
       const Token& p = doc.tokens[before - 1];
-      if (p.folded.size() > 2 && p.folded.ends_with("'s") &&
+      // A unit after it is named for the person ("St Anne's ward").
+      if (p.folded.size() > 2 && p.folded.ends_with("'s") && !is_unit(doc, d.first_token, d.last_token, lang) &&
           is_name_word(doc, before - 1, std::string_view(p.folded).substr(0, p.folded.size() - 2), lang)) {
         name_last = before - 1;
         first = name_start(doc, name_last, lang);
