@@ -239,21 +239,39 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
 // prescription painkiller": 2).
 constexpr size_t kComparativeReach = 3;
 
-// A product ranked above every medicine: a comparative
-// (lists/claim_comparatives.tsv), "than any" ("que cualquier") and a
-// medicine (is_medicine; in Spanish also the general words of
-// es/lists/claim_medicines.tsv): "works better than any pill", "funciona
-// mejor que cualquier pastilla". It promises to replace your medication.
-void above_every_medicine(const Analysis& a, HintSink& sink) {
-  static const LocalizedWordList comparatives("lists/claim_comparatives.tsv");
+// Is token k a medicine or a treatment a product can be set against:
+// is_medicine, in Spanish also the general words of
+// es/lists/claim_medicines.tsv (pastilla, tratamiento, quimio), in English
+// also a procedure (lists/procedures.tsv or the WordNet class: "chemo",
+// "surgery")?
+bool medicine_or_treatment(const Analysis& a, size_t k) {
   static const WordList& general = WordList::builtin("es/lists/claim_medicines.tsv");
+  const Token& t = a.doc.tokens[k];
+  if (token_in_entity(a.doc, k)) return false;
+  if (a.language == Language::es) return is_medicine(t, a.language) || general.contains(t);
+  return is_medicine(t, a.language) || care_term(t, a.language) == CareTerm::procedure ||
+         lists(a).starting_at(List::procedures, k, a.doc.tokens.size()) != nullptr;
+}
+
+// A product ranked above medicine: a comparative
+// (lists/claim_comparatives.tsv) before "than" ("que") and a medicine
+// (medicine_or_treatment) after it, within kComparativeReach words, through
+// "any" ("cualquier") or an article or possessive: "works better than any
+// pill", "funciona mejor que cualquier pastilla", "better than chemo",
+// "mejor que la quimio". It promises to replace your medication. A ranking
+// of one medicine against another ("paracetamol is safer than ibuprofen in
+// pregnancy") is a clinician's comparison: only "than any" is read after a
+// medicine.
+void above_medicine(const Analysis& a, HintSink& sink) {
+  static const LocalizedWordList comparatives("lists/claim_comparatives.tsv");
+  static const LocalizedWordList determiners("lists/claim_determiners.tsv");
   const bool spanish = a.language == Language::es;
   const Document& doc = a.doc;
   for (size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
-    if (doc.tokens[i].folded != (spanish ? "cualquier" : "any") || doc.tokens[i - 1].folded != (spanish ? "que" : "than")) continue;
+    if (doc.tokens[i].folded != (spanish ? "que" : "than")) continue;
     const Sentence& s = sentence_of(doc, i);
     size_t comparative = i;  // none yet
-    for (size_t k = i - 1; k-- > s.first_token && k + kComparativeReach + 1 >= i;) {
+    for (size_t k = i; k-- > s.first_token && k + kComparativeReach >= i;) {
       if (comparatives.in(a.language).contains(doc.tokens[k])) {
         comparative = k;
         break;
@@ -262,15 +280,23 @@ void above_every_medicine(const Analysis& a, HintSink& sink) {
     // "more" ("más") right before "than" counts, it does not rate: "does more than any pill can".
     const auto quantity = [&](size_t k) {
       const std::string_view w = doc.tokens[k].folded;
-      return k + 2 == i && (w == "more" || w == "más" || w == "mas");
+      return k + 1 == i && (w == "more" || w == "más" || w == "mas");
     };
     if (comparative == i || quantity(comparative)) continue;
-    for (size_t m = i + 1; m < s.last_token && m <= i + kComparativeReach; ++m) {
-      const bool medicine = is_medicine(doc.tokens[m], a.language) || (spanish && general.contains(doc.tokens[m]));
-      if (medicine && !token_in_entity(doc, m)) {
+    const bool any = doc.tokens[i + 1].folded == (spanish ? "cualquier" : "any");
+    if (!any) {
+      bool medicine_before = false;
+      for (size_t k = s.first_token; k < comparative && !medicine_before; ++k) medicine_before = medicine_or_treatment(a, k);
+      if (medicine_before) continue;
+    }
+    // "any" takes the place of an article: "than any prescription painkiller".
+    const size_t reach = i + kComparativeReach + (any ? 1 : 0);
+    for (size_t m = i + 1; m < s.last_token && m <= reach; ++m) {
+      if (medicine_or_treatment(a, m)) {
         if (claim_made(a, s, comparative)) add_claim(a, sink, comparative, m);
         break;
       }
+      if (!any && !determiners.in(a.language).contains(doc.tokens[m])) break;
     }
   }
 }
@@ -317,6 +343,46 @@ void never_again(const Analysis& a, HintSink& sink) {
   }
 }
 
+// How far before its finality the word that says a condition is gone may
+// stand ("goodbye to lower back pain forever": 5).
+constexpr size_t kGoneReach = 6;
+
+// English: a condition promised gone for good: a word of
+// lists/claim_gone.tsv (gone, goodbye, vanished) and a finality (final_at)
+// within kGoneReach words after it, with a condition (lists/diagnoses.tsv
+// or the WordNet class) or a medicine made needless between them or before
+// them in the clause, said to the reader ("your eczema is gone for good",
+// "say goodbye to migraines forever", "goodbye to your inhaler for good").
+// Not a fact of history ("smallpox is gone for good": nobody is promised
+// anything).
+void gone_for_good(const Analysis& a, HintSink& sink) {
+  static const WordList& gone = WordList::builtin("lists/claim_gone.tsv");
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  if (a.language == Language::es) return;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (!gone.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const Sentence& s = sentence_of(doc, i);
+    size_t final = 0;
+    for (size_t k = i + 1; k < s.last_token && k <= i + kGoneReach && final == 0; ++k) {
+      if (final_at(doc, k)) final = k;
+    }
+    if (final == 0) continue;
+    size_t clause = i;  // the clause's first token: back to punctuation
+    while (clause > s.first_token && doc.tokens[clause - 1].kind != TokenKind::punct) --clause;
+    size_t named = final;  // the condition's or medicine's token: none yet
+    for (size_t k = clause; k < final && named == final; ++k) {
+      if (token_in_entity(doc, k)) continue;
+      if (matches.starting_at(List::diagnoses, k, s.last_token) != nullptr ||
+          care_term(doc.tokens[k], a.language) == CareTerm::condition || is_medicine(doc.tokens[k], a.language)) {
+        named = k;
+      }
+    }
+    const bool told = doc.tokens[i].folded == "goodbye" || reader_word_count(a, clause, final) > 0;
+    if (named != final && told && claim_made(a, s, i)) add_claim(a, sink, std::min(named, i), final);
+  }
+}
+
 void check_claim(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   // Built-in and configured claims, minus those inside a guard ("no known cure").
@@ -344,8 +410,9 @@ void check_claim(const Analysis& a, HintSink& sink) {
     sink.add(std::move(h));
   }
   outcome_claims(a, sink);
-  above_every_medicine(a, sink);
+  above_medicine(a, sink);
   never_again(a, sink);
+  gone_for_good(a, sink);
 }
 
 const RuleCheck kChecks[] = {

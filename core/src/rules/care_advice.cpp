@@ -300,17 +300,20 @@ bool names_dose(const Document& doc, size_t first, size_t last) {
 }
 
 // English: the first and last tokens of what tells the reader to change a
-// medicine ("stop taking finasteride", "you can skip the tablets"); nothing
-// when nothing does.
-std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, const Sentence& s) {
+// medicine ("stop taking finasteride", "you can skip the tablets"), or, in
+// a post that promises a cure (`claimed`), to discard it
+// (lists/medicine_discards.tsv: "throw away your pills"); nothing when
+// nothing does.
+std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, const Sentence& s, bool claimed) {
   static const WordList& changes = WordList::builtin("lists/medicine_changes.tsv");
+  static const WordList& discards = WordList::builtin("lists/medicine_discards.tsv");
   const Document& doc = a.doc;
   // The cheap words first: a medicine is looked for only after a change verb.
   const bool reply = is_public_reply(doc);
   for (size_t i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::word) continue;
-    if (!changes.contains(t) || token_in_entity(doc, i) || negated(doc, i, a.language)) continue;
+    if (!(changes.contains(t) || (claimed && discards.contains(t))) || token_in_entity(doc, i) || negated(doc, i, a.language)) continue;
     // "stopping" only when called safe ("and stopping them can be
     // dangerous" warns); the imperative also after an opening clause ("if
     // the fever won't come down, alternate...").
@@ -606,9 +609,12 @@ void check_advice(const Analysis& a, HintSink& sink) {
   // give or stop with a medicine or a dose; in a reply in either, two
   // medicines called fine together.
   const bool spanish = a.language == Language::es;
+  // A cure promised in the post (care.claim runs first) makes discarding a
+  // medicine an order to stop it for the product.
+  const bool claimed = has_problem(sink, "care.claim");
   for (const Sentence& s : doc.sentences) {
     // The cheap test first: most sentences name no change to a medicine.
-    auto order = spanish ? spanish_medicine_order(a, s) : medicine_change(a, s);
+    auto order = spanish ? spanish_medicine_order(a, s) : medicine_change(a, s, claimed);
     if (!order) order = called_fine(a, s);
     if (!order && !spanish) order = dose_order(a, s);
     if (!order) continue;
