@@ -485,13 +485,12 @@ bool spanish_schedule_after(const Document& doc, const Sentence& s, size_t m) {
 // dose may come ("prueba con 2 cápsulas": 3).
 constexpr size_t kClauseOrderReach = 4;
 
-// Spanish: is the word at token v, an imperative that is also a noun or a
-// third person's present (es/lists/advice_clause_verbs.tsv: "prueba",
-// "toma", "sigue"), an order: does it open the sentence or a clause (after
-// punctuation, "y" or "e")? "Paz, prueba con 2 cápsulas", not "una prueba
-// con 50 pacientes".
-bool spanish_clause_order(const Document& doc, const Sentence& s, size_t v) {
-  static const WordList& verbs = WordList::builtin("es/lists/advice_clause_verbs.tsv");
+// Spanish: is the word at token v, one of `verbs` (imperatives that are
+// also a noun or a third person's present, es/lists/advice_clause_verbs.tsv:
+// "prueba", "toma", "sigue"; or es/lists/medicine_discards.tsv), an order:
+// does it open the sentence or a clause (after punctuation, "y" or "e")?
+// "Paz, prueba con 2 cápsulas", not "una prueba con 50 pacientes".
+bool spanish_clause_order(const Document& doc, const Sentence& s, size_t v, const WordList& verbs) {
   if (!verbs.contains(doc.tokens[v])) return false;
   if (v == first_own_word(doc, s.first_token, s.last_token)) return true;
   if (v == s.first_token) return false;
@@ -534,16 +533,24 @@ bool spanish_modal_advice(const Document& doc, size_t v) {
 // Spanish: the first token of an imperative to take, give, apply, stop or
 // change something followed, in the same sentence, by a medicine, a dose
 // or a regimen: "tómate dos ketorolacos", "dale la amoxicilina que tengas
-// en casa", "tómeselo cada 8 horas", whatever the words around them. Its
-// token and the medicine's, or nothing.
-std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
+// en casa", "tómeselo cada 8 horas", whatever the words around them; in a
+// post that promises a cure (`claimed`), also an order to discard a
+// medicine ("Tira tus pastillas"). Its token and the medicine's, or nothing.
+std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s, bool claimed) {
   static const WordList& dose_forms = WordList::builtin("es/lists/dose_forms.tsv");
   static const WordList& changes = WordList::builtin("es/lists/advice_dose_changes.tsv");
+  static const WordList& clause_verbs = WordList::builtin("es/lists/advice_clause_verbs.tsv");
+  static const WordList& discards = WordList::builtin("es/lists/medicine_discards.tsv");
   const Document& doc = a.doc;
   for (size_t v = s.first_token; v < s.last_token; ++v) {
-    const bool listed = is_spanish_advice_verb(doc.tokens[v]) || spanish_modal_advice(doc, v);
-    if (!listed && !spanish_clause_order(doc, s, v)) continue;
     if (token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
+    if (claimed && spanish_clause_order(doc, s, v, discards)) {
+      for (size_t m = v + 1; m < s.last_token && m <= v + kClauseOrderReach; ++m) {
+        if (names_medicine(a, m)) return std::pair{v, m};
+      }
+    }
+    const bool listed = is_spanish_advice_verb(doc.tokens[v]) || spanish_modal_advice(doc, v);
+    if (!listed && !spanish_clause_order(doc, s, v, clause_verbs)) continue;
     for (size_t m = v + 1; m < s.last_token; ++m) {
       // An order read by its place in the clause reaches a few words into
       // it only ("toma agua durante el día, no te automediques con ...";
@@ -614,7 +621,7 @@ void check_advice(const Analysis& a, HintSink& sink) {
   const bool claimed = has_problem(sink, "care.claim");
   for (const Sentence& s : doc.sentences) {
     // The cheap test first: most sentences name no change to a medicine.
-    auto order = spanish ? spanish_medicine_order(a, s) : medicine_change(a, s, claimed);
+    auto order = spanish ? spanish_medicine_order(a, s, claimed) : medicine_change(a, s, claimed);
     if (!order) order = called_fine(a, s);
     if (!order && !spanish) order = dose_order(a, s);
     if (!order) continue;
