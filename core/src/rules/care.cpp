@@ -307,7 +307,8 @@ void above_medicine(const Analysis& a, HintSink& sink) {
 constexpr size_t kNeverReach = 4;
 
 // English: a condition promised away for good: "never", a condition
-// (lists/diagnoses.tsv or the WordNet class) and "again" in the same
+// (lists/diagnoses.tsv or the WordNet class, or whatever is caught:
+// "never catch a cold again") and "again" in the same
 // clause, promised to the reader: "you'll never catch a cold again",
 // "and never suffer a migraine again". Not an opening "Never" (an order:
 // "Never ignore chest pain again").
@@ -333,6 +334,8 @@ void never_again(const Analysis& a, HintSink& sink) {
         disease = k;
       }
     }
+    // "never catch a cold again": what is caught is an illness, whatever its name.
+    if (disease == 0 && i + 1 < s.last_token && doc.tokens[i + 1].folded == "catch") disease = i + 1;
     if (disease == 0) continue;
     for (size_t k = disease + 1; k < s.last_token && k <= disease + kNeverReach; ++k) {
       if (doc.tokens[k].kind == TokenKind::punct) break;
@@ -354,7 +357,8 @@ constexpr size_t kGoneReach = 6;
 // them in the clause, said to the reader ("your eczema is gone for good",
 // "say goodbye to migraines forever", "goodbye to your inhaler for good").
 // Not a fact of history ("smallpox is gone for good": nobody is promised
-// anything).
+// anything). A goodbye said for good in a promotion that names a
+// procedure anywhere is the treatment's promised outcome.
 void gone_for_good(const Analysis& a, HintSink& sink) {
   static const WordList& gone = WordList::builtin("lists/claim_gone.tsv");
   const Document& doc = a.doc;
@@ -378,8 +382,16 @@ void gone_for_good(const Analysis& a, HintSink& sink) {
         named = k;
       }
     }
-    const bool told = doc.tokens[i].folded == "goodbye" || reader_word_count(a, clause, final) > 0;
-    if (named != final && told && claim_made(a, s, i)) add_claim(a, sink, std::min(named, i), final);
+    const bool goodbye = doc.tokens[i].folded == "goodbye";
+    // "Goodbye ... forever" in a promotion of a procedure promises its
+    // outcome, whatever it names: "Book your laser eye surgery today! Say
+    // goodbye to glasses forever!"
+    bool treatment = goodbye && a.kind == PostKind::promotion && matches.any(List::procedures);
+    for (size_t k = 0; k < doc.tokens.size() && goodbye && a.kind == PostKind::promotion && !treatment; ++k) {
+      treatment = care_term(doc.tokens[k], a.language) == CareTerm::procedure && !token_in_entity(doc, k);
+    }
+    if (named == final && !treatment) continue;
+    if ((goodbye || reader_word_count(a, clause, final) > 0) && claim_made(a, s, i)) add_claim(a, sink, std::min(named, i), final);
   }
 }
 

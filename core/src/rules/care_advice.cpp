@@ -203,6 +203,26 @@ std::optional<std::pair<size_t, size_t>> moved_to(const Document& doc, const Sen
   return std::pair{v, object};
 }
 
+// How far after a counted medicine its verdict may come ("a couple of
+// diazepam from a friend the night before is fine": 7).
+constexpr size_t kDoseVerdictReach = 8;
+
+// English: is the counted medicine at token m ("2 ibuprofen", "a couple of
+// diazepam") called fine, safe or okay (lists/advice_fine.tsv) later in its
+// clause, not negated: "A couple of diazepam from a friend the night before
+// is fine"? A dose is judged for the reader. Not a unit ("2 drops"): only a
+// medicine named is its own dose.
+bool called_fine_dose(const Analysis& a, const Sentence& s, size_t m) {
+  static const LocalizedWordList fine("lists/advice_fine.tsv");
+  const Document& doc = a.doc;
+  if (!is_medicine(doc.tokens[m], Language::en)) return false;
+  for (size_t k = m + 1; k < s.last_token && k <= m + kDoseVerdictReach; ++k) {
+    if (doc.tokens[k].kind == TokenKind::punct) return false;
+    if (fine.in(a.language).contains(doc.tokens[k])) return !negated(doc, k, a.language);
+  }
+  return false;
+}
+
 // How far before its dose the verb may stand ("Start taking 10,000 IU":
 // 2; "Gargle with a teaspoon": 2; "give her 2.5ml of": 3).
 constexpr size_t kDoseVerbReach = 6;
@@ -219,15 +239,18 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
   const Document& doc = a.doc;
   static const WordList& units = WordList::builtin("lists/dose_units.tsv");
   const bool reply = is_public_reply(doc);
+  static const WordList& numbers = WordList::builtin("lists/dose_numbers.tsv");
   // The cheap test first: a dose needs a unit ("IU", "drops"), digits
-  // joined to one ("500mg") or digits counting a medicine ("2 ibuprofen");
-  // most sentences have none.
+  // joined to one ("500mg") or digits or a number from "two" up counting a
+  // medicine ("2 ibuprofen", "a couple of diazepam"); most sentences have
+  // none.
   bool unit_seen = false;
   for (size_t k = s.first_token; k < s.last_token && !unit_seen; ++k) {
     const Token& t = doc.tokens[k];
+    const bool counting = numbers.contains(t) && t.folded != "a" && t.folded != "an" && t.folded != "one" && t.folded != "half";
     unit_seen = t.kind == TokenKind::number ||
-                (t.kind == TokenKind::word &&
-                 (units.contains(t) || t.folded == "units" || std::isdigit(static_cast<unsigned char>(t.text[0]))));
+                (t.kind == TokenKind::word && (units.contains(t) || t.folded == "units" || counting ||
+                                               std::isdigit(static_cast<unsigned char>(t.text[0]))));
   }
   if (!unit_seen) return std::nullopt;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
@@ -243,6 +266,7 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
       if (unit != 0 && told && !negated(doc, v, a.language)) return std::pair{v, unit};
     }
     if (unit == 0 || unit >= s.last_token) continue;
+    if (called_fine_dose(a, s, unit)) return std::pair{i, unit};
     const size_t from = i > s.first_token + kDoseVerbReach ? i - kDoseVerbReach : s.first_token;
     for (size_t v = from; v < i; ++v) {
       // "For a sore throat, gargle with...": an imperative after an opening clause.
