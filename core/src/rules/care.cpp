@@ -27,15 +27,16 @@ constexpr size_t kClauseReach = 8;
 
 // Is the claim at token `first` denied in its own clause: a negation
 // (lists/negations.tsv) between it and the clause's start (the sentence's
-// start, a comma, colon, semicolon or "but"), at most kClauseReach tokens
+// start, a comma, colon, semicolon, "but", "pero" or "sino"), at most kClauseReach tokens
 // back? "No tea or supplement cures...", "nothing you drink detoxes...".
 bool denied_in_clause(const Analysis& a, const Sentence& s, size_t first) {
   static const LocalizedWordList negations("lists/negations.tsv");
   const Document& doc = a.doc;
   for (size_t k = first; k > s.first_token && k + kClauseReach > first; --k) {
     const Token& t = doc.tokens[k - 1];
-    if (t.text == "," || t.text == ":" || t.text == ";" || t.folded == "but") return false;
-    if (negations.in(a.language).contains(t)) return true;
+    if (t.text == "," || t.text == ":" || t.text == ";" || t.folded == "but" || t.folded == "pero" || t.folded == "sino") return false;
+    // "sin" is "without": "sin dieta y sin efectos secundarios" denies nothing.
+    if (negations.in(a.language).contains(t) && t.folded != "sin") return true;
   }
   return false;
 }
@@ -407,11 +408,12 @@ void check_claim(const Analysis& a, HintSink& sink) {
     // A claim reported to refute it ("This misleading video says turmeric
     // cures cancer"): the post is debunking, not claiming.
     if (matches_in(a, List::care_claim_refuted, sentence)) continue;
-    // The same in other words, in English: the claim denied in its own
-    // clause, or answered by the next sentence ("... cures cancer. It
-    // doesn't.").
-    if (a.language != Language::es && (denied_in_clause(a, sentence, m.first_token) || refuted_next(a, sentence) ||
-                                       denied_after(doc, m.last_token) || hedged_passive(a, m.first_token))) {
+    // The same in other words: the claim denied in its own clause ("ni el
+    // ibuprofeno ni los antibióticos la curan"), or, in English, answered
+    // by the next sentence ("... cures cancer. It doesn't.").
+    if (denied_in_clause(a, sentence, m.first_token)) continue;
+    if (a.language != Language::es &&
+        (refuted_next(a, sentence) || denied_after(doc, m.last_token) || hedged_passive(a, m.first_token))) {
       continue;
     }
     const std::string original = doc.utf8(m.start, m.end);

@@ -364,6 +364,70 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
   return std::nullopt;
 }
 
+// English: the first and last tokens of a medicine moved up or down, said
+// to the reader: an imperative (addressed, or after an opening clause's
+// comma), "your" or "the", a medicine, "up" or "down", then "to", "by" or
+// a count ("Bump your allopurinol up to twice the usual tablets", "Knock
+// the steroids down by half"), whatever the verb. Not "keep your meds up
+// high" (no amount) nor "up to date".
+std::optional<std::pair<size_t, size_t>> moved_up_or_down(const Analysis& a, const Sentence& s) {
+  static const WordList& numbers = WordList::builtin("lists/dose_numbers.tsv");
+  const Document& doc = a.doc;
+  for (size_t k = s.first_token + 2; k + 2 < s.last_token; ++k) {
+    const std::string_view particle = doc.tokens[k + 1].folded;
+    if ((particle != "up" && particle != "down") || !is_medicine(doc.tokens[k], Language::en) || token_in_entity(doc, k)) continue;
+    const std::string_view det = doc.tokens[k - 1].folded;
+    if (det != "your" && det != "the") continue;
+    const size_t v = k - 2;
+    const bool told = addressed(doc, s, v) || (v > s.first_token && doc.tokens[v - 1].text == ",");
+    if (!told || doc.tokens[v].kind != TokenKind::word || negated(doc, v, a.language)) continue;
+    const Token& amount = doc.tokens[k + 2];
+    const std::string_view w = amount.folded;
+    if (w == "to" && k + 3 < s.last_token && doc.tokens[k + 3].folded == "date") continue;  // "keep your jabs up to date"
+    if (w == "to" || w == "by" || w == "twice" || w == "double" || amount.kind == TokenKind::number || numbers.contains(amount)) {
+      return std::pair{v, k + 1};
+    }
+  }
+  return std::nullopt;
+}
+
+// How far before the place of care the verb that skips it may stand
+// ("never need to see a doctor": 4).
+constexpr size_t kSkipReach = 4;
+
+// English: the first and last tokens of what tells the reader to skip
+// care: a place of care (lists/care_sources.tsv: doctor, GP, hospital)
+// ending its phrase (punctuation, the sentence's end or "again" after it),
+// within kSkipReach words after "never need" or a denied "wait" ("you'll
+// never need a doctor", "Don't wait for a doctor!"), said to the reader
+// (a reader word in the sentence, or the denial opening it), in a post that
+// names a medicine or promises a cure (`claimed`). Nothing when nothing
+// does. "You don't need a GP appointment for a flu jab" names a service;
+// a post naming emergency care (lists/care_emergency.tsv: "call 999")
+// sends the reader to faster care.
+std::optional<std::pair<size_t, size_t>> skips_care(const Analysis& a, const Sentence& s, bool medicine_named) {
+  static const WordList& sources = WordList::builtin("lists/care_sources.tsv");
+  static const WordList& emergency = WordList::builtin("lists/care_emergency.tsv");
+  const Document& doc = a.doc;
+  if (!medicine_named) return std::nullopt;
+  // "Don't wait for a doctor: call 999" sends the reader to faster care.
+  if (std::any_of(doc.tokens.begin(), doc.tokens.end(), [&](const Token& t) { return emergency.contains(t); })) return std::nullopt;
+  for (size_t k = s.first_token + 1; k < s.last_token; ++k) {
+    if (!sources.contains(doc.tokens[k]) || token_in_entity(doc, k)) continue;
+    const bool ends = k + 1 == s.last_token || doc.tokens[k + 1].kind == TokenKind::punct || doc.tokens[k + 1].folded == "again";
+    if (!ends) continue;
+    for (size_t v = k > s.first_token + kSkipReach ? k - kSkipReach : s.first_token; v < k; ++v) {
+      const std::string_view w = doc.tokens[v].folded;
+      const bool never_need = w.starts_with("need") && v > s.first_token && doc.tokens[v - 1].folded == "never";
+      const bool no_wait = w == "wait" && negated(doc, v, a.language);
+      if (!never_need && !no_wait) continue;
+      const size_t opener = first_own_word(doc, s.first_token, s.last_token);
+      if (reader_word_count(a, s.first_token, s.last_token) > 0 || v <= opener + 2) return std::pair{v, k};
+    }
+  }
+  return std::nullopt;
+}
+
 // Is token k a medicine in the post's language: is_medicine, and in Spanish
 // also the general words of es/lists/claim_medicines.tsv ("pastillas",
 // "tratamiento"), which English's list holds itself.
@@ -643,11 +707,18 @@ void check_advice(const Analysis& a, HintSink& sink) {
   // A cure promised in the post (care.claim runs first) makes discarding a
   // medicine an order to stop it for the product.
   const bool claimed = has_problem(sink, "care.claim");
+  // Skipping care is advice where a medicine is named or a cure promised.
+  bool medicine_named = claimed;
+  for (size_t k = 0; k < doc.tokens.size() && !medicine_named && !spanish; ++k) {
+    medicine_named = is_medicine(doc.tokens[k], a.language) && !token_in_entity(doc, k);
+  }
   for (const Sentence& s : doc.sentences) {
     // The cheap test first: most sentences name no change to a medicine.
     auto order = spanish ? spanish_medicine_order(a, s, claimed) : medicine_change(a, s, claimed);
     if (!order) order = called_fine(a, s);
     if (!order && !spanish) order = dose_order(a, s);
+    if (!order && !spanish) order = moved_up_or_down(a, s);
+    if (!order && !spanish) order = skips_care(a, s, medicine_named);
     if (!order) continue;
     if (std::find(flagged.begin(), flagged.end(), s.end) != flagged.end() || ends_with_question_mark(doc, s)) continue;
     if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
