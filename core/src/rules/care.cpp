@@ -308,8 +308,8 @@ void above_medicine(const Analysis& a, HintSink& sink) {
 constexpr size_t kNeverReach = 4;
 
 // English: a condition promised away for good: "never", a condition
-// (lists/diagnoses.tsv or the WordNet class, or whatever is caught:
-// "never catch a cold again") and "again" in the same
+// (lists/diagnoses.tsv or the WordNet class, or whatever is caught after
+// a regimen: "and you'll never catch a cold again") and "again" in the same
 // clause, promised to the reader: "you'll never catch a cold again",
 // "and never suffer a migraine again". Not an opening "Never" (an order:
 // "Never ignore chest pain again").
@@ -335,8 +335,14 @@ void never_again(const Analysis& a, HintSink& sink) {
         disease = k;
       }
     }
-    // "never catch a cold again": what is caught is an illness, whatever its name.
-    if (disease == 0 && i + 1 < s.last_token && doc.tokens[i + 1].folded == "catch") disease = i + 1;
+    // "... every day and you'll never catch a cold again": what is caught
+    // after a regimen ("and" within three words before "never") is an
+    // illness, whatever its name; not "you'll never catch the 8am again".
+    if (disease == 0 && i + 1 < s.last_token && doc.tokens[i + 1].folded == "catch") {
+      for (size_t k = from; k < i && disease == 0; ++k) {
+        if (doc.tokens[k].folded == "and") disease = i + 1;
+      }
+    }
     if (disease == 0) continue;
     for (size_t k = disease + 1; k < s.last_token && k <= disease + kNeverReach; ++k) {
       if (doc.tokens[k].kind == TokenKind::punct) break;

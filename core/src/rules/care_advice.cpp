@@ -58,12 +58,17 @@ bool judged_safe(const Document& doc, size_t i) {
 
 // Is token i said to the reader: the sentence's first word (or the first
 // after a colon: "Quick tip: stop..."), or after "you", "just", "can",
-// "should", "could", "then", "and", "so"?
+// "should", "could", "then", "and", "so"? Not after "you" that a
+// condition opens (lists/advice_conditions.tsv: "before you stop").
 bool addressed(const Document& doc, const Sentence& s, size_t i) {
   if (i == first_own_word(doc, s.first_token, s.last_token)) return true;
   if (i == 0) return false;
   static const WordList& before = WordList::builtin("lists/advice_openers.tsv");
+  static const WordList& conditions = WordList::builtin("lists/advice_conditions.tsv");
   const Token& prev = doc.tokens[i - 1];
+  // "before you stop any medicine", "if you skip your statins": a condition
+  // on the reader's change, not an order to make it.
+  if (prev.folded == "you" && i >= 2 && conditions.contains(doc.tokens[i - 2])) return false;
   if (prev.text == ":" || before.contains(prev)) return true;
   return judged_safe(doc, i);
 }
