@@ -307,6 +307,23 @@ void above_medicine(const Analysis& a, HintSink& sink) {
 // winter again": 3).
 constexpr size_t kNeverReach = 4;
 
+// English: the token of the care or medicine the verb at token v ("need")
+// makes needless: a place of care (lists/care_sources.tsv: doctor, GP,
+// hospital) or a medicine ending its phrase (punctuation, the sentence's
+// end or "again" after it) within kNeverReach words; else 0.
+size_t needless_care(const Analysis& a, const Sentence& s, size_t v) {
+  static const WordList& sources = WordList::builtin("lists/care_sources.tsv");
+  const Document& doc = a.doc;
+  for (size_t k = v + 1; k < s.last_token && k <= v + kNeverReach; ++k) {
+    if (doc.tokens[k].kind == TokenKind::punct) return 0;
+    if (!sources.contains(doc.tokens[k]) && !is_medicine(doc.tokens[k], a.language)) continue;
+    if (token_in_entity(doc, k)) return 0;
+    const bool ends = k + 1 == s.last_token || doc.tokens[k + 1].kind == TokenKind::punct || doc.tokens[k + 1].folded == "again";
+    return ends ? k : 0;
+  }
+  return 0;
+}
+
 // English: a condition promised away for good: "never", a condition
 // (lists/diagnoses.tsv or the WordNet class, or whatever is caught after
 // a regimen: "and you'll never catch a cold again") and "again" in the same
@@ -335,12 +352,18 @@ void never_again(const Analysis& a, HintSink& sink) {
         disease = k;
       }
     }
-    // "... every day and you'll never catch a cold again": what is caught
-    // after a regimen ("and" within three words before "never") is an
-    // illness, whatever its name; not "you'll never catch the 8am again".
-    if (disease == 0 && i + 1 < s.last_token && doc.tokens[i + 1].folded == "catch") {
-      for (size_t k = from; k < i && disease == 0; ++k) {
-        if (doc.tokens[k].folded == "and") disease = i + 1;
+    // After a regimen ("and" within three words before "never"): what is
+    // caught is an illness, whatever its name ("... every day and you'll
+    // never catch a cold again"; not "you'll never catch the 8am again"),
+    // and care or a medicine never needed is made needless ("... every 2
+    // hours and you'll never need a doctor": lists/care_sources.tsv).
+    bool after_regimen = false;
+    for (size_t k = from; k < i; ++k) after_regimen = after_regimen || doc.tokens[k].folded == "and";
+    if (after_regimen && disease == 0 && i + 1 < s.last_token && doc.tokens[i + 1].folded == "catch") disease = i + 1;
+    if (after_regimen && disease == 0 && i + 1 < s.last_token && doc.tokens[i + 1].folded.starts_with("need")) {
+      if (const size_t care = needless_care(a, s, i + 1); care != 0) {
+        if (claim_made(a, s, i)) add_claim(a, sink, i, care);
+        continue;
       }
     }
     if (disease == 0) continue;
