@@ -425,6 +425,35 @@ void gone_for_good(const Analysis& a, HintSink& sink) {
   }
 }
 
+// A certainty ("100%", "100 percent", "100 por ciento") of an outcome
+// adjective right after it (lists/claim_certain_outcomes.tsv:
+// preventable, curable, reversible; es/: prevenible, evitable) in a sentence that
+// names a medicine: "Sepsis is 100% preventable if you take antibiotics at
+// the first sign of fever". The medicine is what makes it certain. Not
+// hedged ("almost 100%", "casi": the word before) and not of a vaccine's
+// programme ("rabies is 100% preventable with prompt vaccination" names
+// no medicine).
+void certain_by_medicine(const Analysis& a, HintSink& sink) {
+  static const LocalizedWordList outcomes("lists/claim_certain_outcomes.tsv");
+  const Document& doc = a.doc;
+  for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].text != "100") continue;
+    size_t adjective = i + 2;
+    const std::string_view unit = doc.tokens[i + 1].folded;
+    if (unit == "por" && i + 3 < doc.tokens.size() && doc.tokens[i + 2].folded == "ciento") adjective = i + 3;
+    else if (unit != "%" && unit != "percent") continue;
+    if (!outcomes.in(a.language).contains(doc.tokens[adjective])) continue;
+    if (i > 0) {
+      const std::string_view before = doc.tokens[i - 1].folded;
+      if (before == "almost" || before == "nearly" || before == "casi") continue;
+    }
+    const Sentence& s = sentence_of(doc, i);
+    bool medicine = false;
+    for (size_t k = s.first_token; k < s.last_token && !medicine; ++k) medicine = medicine_or_treatment(a, k) && k != adjective;
+    if (medicine && claim_made(a, s, i)) add_claim(a, sink, i, adjective);
+  }
+}
+
 void check_claim(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   // Built-in and configured claims, minus those inside a guard ("no known cure").
@@ -456,6 +485,7 @@ void check_claim(const Analysis& a, HintSink& sink) {
   above_medicine(a, sink);
   never_again(a, sink);
   gone_for_good(a, sink);
+  certain_by_medicine(a, sink);
 }
 
 const RuleCheck kChecks[] = {
