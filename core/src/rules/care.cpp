@@ -265,7 +265,7 @@ bool medicine_or_treatment(const Analysis& a, size_t k) {
 // medicine.
 void above_medicine(const Analysis& a, HintSink& sink) {
   static const LocalizedWordList comparatives("lists/claim_comparatives.tsv");
-  static const LocalizedWordList determiners("lists/claim_determiners.tsv");
+  static const WordList& determiners = WordList::builtin("lists/claim_determiners.tsv");
   const bool spanish = a.language == Language::es;
   const Document& doc = a.doc;
   for (size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
@@ -297,7 +297,7 @@ void above_medicine(const Analysis& a, HintSink& sink) {
         if (claim_made(a, s, comparative)) add_claim(a, sink, comparative, m);
         break;
       }
-      if (!any && !determiners.in(a.language).contains(doc.tokens[m])) break;
+      if (!any && !determiners.contains(doc.tokens[m])) break;
     }
   }
 }
@@ -427,14 +427,14 @@ void gone_for_good(const Analysis& a, HintSink& sink) {
 
 // A certainty ("100%", "100 percent", "100 por ciento") of an outcome
 // adjective right after it (lists/claim_certain_outcomes.tsv:
-// preventable, curable, reversible; es/: prevenible, evitable) in a sentence that
+// preventable, curable, reversible, prevenible, evitable) in a sentence that
 // names a medicine: "Sepsis is 100% preventable if you take antibiotics at
 // the first sign of fever". The medicine is what makes it certain. Not
 // hedged ("almost 100%", "casi": the word before) and not of a vaccine's
 // programme ("rabies is 100% preventable with prompt vaccination" names
 // no medicine).
 void certain_by_medicine(const Analysis& a, HintSink& sink) {
-  static const LocalizedWordList outcomes("lists/claim_certain_outcomes.tsv");
+  static const WordList& outcomes = WordList::builtin("lists/claim_certain_outcomes.tsv");
   const Document& doc = a.doc;
   for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
     if (doc.tokens[i].text != "100") continue;
@@ -442,7 +442,7 @@ void certain_by_medicine(const Analysis& a, HintSink& sink) {
     const std::string_view unit = doc.tokens[i + 1].folded;
     if (unit == "por" && i + 3 < doc.tokens.size() && doc.tokens[i + 2].folded == "ciento") adjective = i + 3;
     else if (unit != "%" && unit != "percent") continue;
-    if (!outcomes.in(a.language).contains(doc.tokens[adjective])) continue;
+    if (!outcomes.contains(doc.tokens[adjective])) continue;
     if (i > 0) {
       const std::string_view before = doc.tokens[i - 1].folded;
       if (before == "almost" || before == "nearly" || before == "casi") continue;

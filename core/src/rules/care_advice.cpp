@@ -580,7 +580,7 @@ constexpr size_t kClauseOrderReach = 4;
 
 // Spanish: is the word at token v, one of `verbs` (imperatives that are
 // also a noun or a third person's present, es/lists/advice_clause_verbs.tsv:
-// "prueba", "toma", "sigue"; or es/lists/medicine_discards.tsv), an order:
+// "prueba", "toma", "sigue"; or lists/medicine_discards.tsv), an order:
 // does it open the sentence or a clause (after punctuation, "y" or "e")?
 // "Paz, prueba con 2 cápsulas", not "una prueba con 50 pacientes".
 bool spanish_clause_order(const Document& doc, const Sentence& s, size_t v, const WordList& verbs) {
@@ -633,7 +633,7 @@ std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& 
   static const WordList& dose_forms = WordList::builtin("es/lists/dose_forms.tsv");
   static const WordList& changes = WordList::builtin("es/lists/advice_dose_changes.tsv");
   static const WordList& clause_verbs = WordList::builtin("es/lists/advice_clause_verbs.tsv");
-  static const WordList& discards = WordList::builtin("es/lists/medicine_discards.tsv");
+  static const WordList& discards = WordList::builtin("lists/medicine_discards.tsv");
   const Document& doc = a.doc;
   for (size_t v = s.first_token; v < s.last_token; ++v) {
     if (token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
