@@ -449,7 +449,7 @@ void certain_by_medicine(const Analysis& a, HintSink& sink) {
     }
     const Sentence& s = sentence_of(doc, i);
     bool medicine = false;
-    for (size_t k = s.first_token; k < s.last_token && !medicine; ++k) medicine = medicine_or_treatment(a, k) && k != adjective;
+    for (size_t k = s.first_token; k < s.last_token && !medicine; ++k) medicine = medicine_or_treatment(a, k);
     if (medicine && claim_made(a, s, i)) add_claim(a, sink, i, adjective);
   }
 }
