@@ -27,15 +27,16 @@ constexpr size_t kClauseReach = 8;
 
 // Is the claim at token `first` denied in its own clause: a negation
 // (lists/negations.tsv) between it and the clause's start (the sentence's
-// start, a comma, colon, semicolon or "but"), at most kClauseReach tokens
+// start, a comma, colon, semicolon, "but", "pero" or "sino"), at most kClauseReach tokens
 // back? "No tea or supplement cures...", "nothing you drink detoxes...".
 bool denied_in_clause(const Analysis& a, const Sentence& s, size_t first) {
   static const LocalizedWordList negations("lists/negations.tsv");
   const Document& doc = a.doc;
   for (size_t k = first; k > s.first_token && k + kClauseReach > first; --k) {
     const Token& t = doc.tokens[k - 1];
-    if (t.text == "," || t.text == ":" || t.text == ";" || t.folded == "but") return false;
-    if (negations.in(a.language).contains(t)) return true;
+    if (t.text == "," || t.text == ":" || t.text == ";" || t.folded == "but" || t.folded == "pero" || t.folded == "sino") return false;
+    // "sin" is "without": "sin dieta y sin efectos secundarios" denies nothing.
+    if (negations.in(a.language).contains(t) && t.folded != "sin") return true;
   }
   return false;
 }
@@ -239,21 +240,39 @@ void outcome_claims(const Analysis& a, HintSink& sink) {
 // prescription painkiller": 2).
 constexpr size_t kComparativeReach = 3;
 
-// A product ranked above every medicine: a comparative
-// (lists/claim_comparatives.tsv), "than any" ("que cualquier") and a
-// medicine (is_medicine; in Spanish also the general words of
-// es/lists/claim_medicines.tsv): "works better than any pill", "funciona
-// mejor que cualquier pastilla". It promises to replace your medication.
-void above_every_medicine(const Analysis& a, HintSink& sink) {
-  static const LocalizedWordList comparatives("lists/claim_comparatives.tsv");
+// Is token k a medicine or a treatment a product can be set against:
+// is_medicine, in Spanish also the general words of
+// es/lists/claim_medicines.tsv (pastilla, tratamiento, quimio), in English
+// also a procedure (lists/procedures.tsv or the WordNet class: "chemo",
+// "surgery")?
+bool medicine_or_treatment(const Analysis& a, size_t k) {
   static const WordList& general = WordList::builtin("es/lists/claim_medicines.tsv");
+  const Token& t = a.doc.tokens[k];
+  if (token_in_entity(a.doc, k)) return false;
+  if (a.language == Language::es) return is_medicine(t, a.language) || general.contains(t);
+  return is_medicine(t, a.language) || care_term(t, a.language) == CareTerm::procedure ||
+         lists(a).starting_at(List::procedures, k, a.doc.tokens.size()) != nullptr;
+}
+
+// A product ranked above medicine: a comparative
+// (lists/claim_comparatives.tsv) before "than" ("que") and a medicine
+// (medicine_or_treatment) after it, within kComparativeReach words, through
+// "any" ("cualquier") or an article or possessive: "works better than any
+// pill", "funciona mejor que cualquier pastilla", "better than chemo",
+// "mejor que la quimio". It promises to replace your medication. A ranking
+// of one medicine against another ("paracetamol is safer than ibuprofen in
+// pregnancy") is a clinician's comparison: only "than any" is read after a
+// medicine.
+void above_medicine(const Analysis& a, HintSink& sink) {
+  static const LocalizedWordList comparatives("lists/claim_comparatives.tsv");
+  static const WordList& determiners = WordList::builtin("lists/claim_determiners.tsv");
   const bool spanish = a.language == Language::es;
   const Document& doc = a.doc;
   for (size_t i = 1; i + 1 < doc.tokens.size(); ++i) {
-    if (doc.tokens[i].folded != (spanish ? "cualquier" : "any") || doc.tokens[i - 1].folded != (spanish ? "que" : "than")) continue;
+    if (doc.tokens[i].folded != (spanish ? "que" : "than")) continue;
     const Sentence& s = sentence_of(doc, i);
     size_t comparative = i;  // none yet
-    for (size_t k = i - 1; k-- > s.first_token && k + kComparativeReach + 1 >= i;) {
+    for (size_t k = i; k-- > s.first_token && k + kComparativeReach >= i;) {
       if (comparatives.in(a.language).contains(doc.tokens[k])) {
         comparative = k;
         break;
@@ -262,15 +281,23 @@ void above_every_medicine(const Analysis& a, HintSink& sink) {
     // "more" ("más") right before "than" counts, it does not rate: "does more than any pill can".
     const auto quantity = [&](size_t k) {
       const std::string_view w = doc.tokens[k].folded;
-      return k + 2 == i && (w == "more" || w == "más" || w == "mas");
+      return k + 1 == i && (w == "more" || w == "más" || w == "mas");
     };
     if (comparative == i || quantity(comparative)) continue;
-    for (size_t m = i + 1; m < s.last_token && m <= i + kComparativeReach; ++m) {
-      const bool medicine = is_medicine(doc.tokens[m], a.language) || (spanish && general.contains(doc.tokens[m]));
-      if (medicine && !token_in_entity(doc, m)) {
+    const bool any = doc.tokens[i + 1].folded == (spanish ? "cualquier" : "any");
+    if (!any) {
+      bool medicine_before = false;
+      for (size_t k = s.first_token; k < comparative && !medicine_before; ++k) medicine_before = medicine_or_treatment(a, k);
+      if (medicine_before) continue;
+    }
+    // "any" takes the place of an article: "than any prescription painkiller".
+    const size_t reach = i + kComparativeReach + (any ? 1 : 0);
+    for (size_t m = i + 1; m < s.last_token && m <= reach; ++m) {
+      if (medicine_or_treatment(a, m)) {
         if (claim_made(a, s, comparative)) add_claim(a, sink, comparative, m);
         break;
       }
+      if (!any && !determiners.contains(doc.tokens[m])) break;
     }
   }
 }
@@ -280,8 +307,26 @@ void above_every_medicine(const Analysis& a, HintSink& sink) {
 // winter again": 3).
 constexpr size_t kNeverReach = 4;
 
+// English: the token of the care or medicine the verb at token v ("need")
+// makes needless: a place of care (lists/care_sources.tsv: doctor, GP,
+// hospital) or a medicine ending its phrase (punctuation, the sentence's
+// end or "again" after it) within kNeverReach words; else 0.
+size_t needless_care(const Analysis& a, const Sentence& s, size_t v) {
+  static const WordList& sources = WordList::builtin("lists/care_sources.tsv");
+  const Document& doc = a.doc;
+  for (size_t k = v + 1; k < s.last_token && k <= v + kNeverReach; ++k) {
+    if (doc.tokens[k].kind == TokenKind::punct) return 0;
+    if (!sources.contains(doc.tokens[k]) && !is_medicine(doc.tokens[k], a.language)) continue;
+    if (token_in_entity(doc, k)) return 0;
+    const bool ends = k + 1 == s.last_token || doc.tokens[k + 1].kind == TokenKind::punct || doc.tokens[k + 1].folded == "again";
+    return ends ? k : 0;
+  }
+  return 0;
+}
+
 // English: a condition promised away for good: "never", a condition
-// (lists/diagnoses.tsv or the WordNet class) and "again" in the same
+// (lists/diagnoses.tsv or the WordNet class, or whatever is caught after
+// a regimen: "and you'll never catch a cold again") and "again" in the same
 // clause, promised to the reader: "you'll never catch a cold again",
 // "and never suffer a migraine again". Not an opening "Never" (an order:
 // "Never ignore chest pain again").
@@ -307,6 +352,20 @@ void never_again(const Analysis& a, HintSink& sink) {
         disease = k;
       }
     }
+    // After a regimen ("and" within three words before "never"): what is
+    // caught is an illness, whatever its name ("... every day and you'll
+    // never catch a cold again"; not "you'll never catch the 8am again"),
+    // and care or a medicine never needed is made needless ("... every 2
+    // hours and you'll never need a doctor": lists/care_sources.tsv).
+    bool after_regimen = false;
+    for (size_t k = from; k < i; ++k) after_regimen = after_regimen || doc.tokens[k].folded == "and";
+    if (after_regimen && disease == 0 && i + 1 < s.last_token && doc.tokens[i + 1].folded == "catch") disease = i + 1;
+    if (after_regimen && disease == 0 && i + 1 < s.last_token && doc.tokens[i + 1].folded.starts_with("need")) {
+      if (const size_t care = needless_care(a, s, i + 1); care != 0) {
+        if (claim_made(a, s, i)) add_claim(a, sink, i, care);
+        continue;
+      }
+    }
     if (disease == 0) continue;
     for (size_t k = disease + 1; k < s.last_token && k <= disease + kNeverReach; ++k) {
       if (doc.tokens[k].kind == TokenKind::punct) break;
@@ -314,6 +373,84 @@ void never_again(const Analysis& a, HintSink& sink) {
       if (claim_made(a, s, i)) add_claim(a, sink, i, k);
       break;
     }
+  }
+}
+
+// How far before its finality the word that says a condition is gone may
+// stand ("goodbye to lower back pain forever": 5).
+constexpr size_t kGoneReach = 6;
+
+// English: a condition promised gone for good: a word of
+// lists/claim_gone.tsv (gone, goodbye, vanished) and a finality (final_at)
+// within kGoneReach words after it, with a condition (lists/diagnoses.tsv
+// or the WordNet class) or a medicine made needless between them or before
+// them in the clause, said to the reader ("your eczema is gone for good",
+// "say goodbye to migraines forever", "goodbye to your inhaler for good").
+// Not a fact of history ("smallpox is gone for good": nobody is promised
+// anything). A goodbye said for good in a promotion that names a
+// procedure anywhere is the treatment's promised outcome.
+void gone_for_good(const Analysis& a, HintSink& sink) {
+  static const WordList& gone = WordList::builtin("lists/claim_gone.tsv");
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  if (a.language == Language::es) return;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (!gone.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
+    const Sentence& s = sentence_of(doc, i);
+    size_t final = 0;
+    for (size_t k = i + 1; k < s.last_token && k <= i + kGoneReach && final == 0; ++k) {
+      if (final_at(doc, k)) final = k;
+    }
+    if (final == 0) continue;
+    size_t clause = i;  // the clause's first token: back to punctuation
+    while (clause > s.first_token && doc.tokens[clause - 1].kind != TokenKind::punct) --clause;
+    size_t named = final;  // the condition's or medicine's token: none yet
+    for (size_t k = clause; k < final && named == final; ++k) {
+      if (token_in_entity(doc, k)) continue;
+      if (matches.starting_at(List::diagnoses, k, s.last_token) != nullptr ||
+          care_term(doc.tokens[k], a.language) == CareTerm::condition || is_medicine(doc.tokens[k], a.language)) {
+        named = k;
+      }
+    }
+    const bool goodbye = doc.tokens[i].folded == "goodbye";
+    // "Goodbye ... forever" in a promotion of a procedure promises its
+    // outcome, whatever it names: "Book your laser eye surgery today! Say
+    // goodbye to glasses forever!"
+    bool treatment = goodbye && a.kind == PostKind::promotion && matches.any(List::procedures);
+    for (size_t k = 0; k < doc.tokens.size() && goodbye && a.kind == PostKind::promotion && !treatment; ++k) {
+      treatment = care_term(doc.tokens[k], a.language) == CareTerm::procedure && !token_in_entity(doc, k);
+    }
+    if (named == final && !treatment) continue;
+    if ((goodbye || reader_word_count(a, clause, final) > 0) && claim_made(a, s, i)) add_claim(a, sink, std::min(named, i), final);
+  }
+}
+
+// A certainty ("100%", "100 percent", "100 por ciento") of an outcome
+// adjective right after it (lists/claim_certain_outcomes.tsv:
+// preventable, curable, reversible, prevenible, evitable) in a sentence that
+// names a medicine: "Sepsis is 100% preventable if you take antibiotics at
+// the first sign of fever". The medicine is what makes it certain. Not
+// hedged ("almost 100%", "casi": the word before) and not of a vaccine's
+// programme ("rabies is 100% preventable with prompt vaccination" names
+// no medicine).
+void certain_by_medicine(const Analysis& a, HintSink& sink) {
+  static const WordList& outcomes = WordList::builtin("lists/claim_certain_outcomes.tsv");
+  const Document& doc = a.doc;
+  for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].text != "100") continue;
+    size_t adjective = i + 2;
+    const std::string_view unit = doc.tokens[i + 1].folded;
+    if (unit == "por" && i + 3 < doc.tokens.size() && doc.tokens[i + 2].folded == "ciento") adjective = i + 3;
+    else if (unit != "%" && unit != "percent") continue;
+    if (!outcomes.contains(doc.tokens[adjective])) continue;
+    if (i > 0) {
+      const std::string_view before = doc.tokens[i - 1].folded;
+      if (before == "almost" || before == "nearly" || before == "casi") continue;
+    }
+    const Sentence& s = sentence_of(doc, i);
+    bool medicine = false;
+    for (size_t k = s.first_token; k < s.last_token && !medicine; ++k) medicine = medicine_or_treatment(a, k);
+    if (medicine && claim_made(a, s, i)) add_claim(a, sink, i, adjective);
   }
 }
 
@@ -329,11 +466,12 @@ void check_claim(const Analysis& a, HintSink& sink) {
     // A claim reported to refute it ("This misleading video says turmeric
     // cures cancer"): the post is debunking, not claiming.
     if (matches_in(a, List::care_claim_refuted, sentence)) continue;
-    // The same in other words, in English: the claim denied in its own
-    // clause, or answered by the next sentence ("... cures cancer. It
-    // doesn't.").
-    if (a.language != Language::es && (denied_in_clause(a, sentence, m.first_token) || refuted_next(a, sentence) ||
-                                       denied_after(doc, m.last_token) || hedged_passive(a, m.first_token))) {
+    // The same in other words: the claim denied in its own clause ("ni el
+    // ibuprofeno ni los antibióticos la curan"), or, in English, answered
+    // by the next sentence ("... cures cancer. It doesn't.").
+    if (denied_in_clause(a, sentence, m.first_token)) continue;
+    if (a.language != Language::es &&
+        (refuted_next(a, sentence) || denied_after(doc, m.last_token) || hedged_passive(a, m.first_token))) {
       continue;
     }
     const std::string original = doc.utf8(m.start, m.end);
@@ -344,8 +482,10 @@ void check_claim(const Analysis& a, HintSink& sink) {
     sink.add(std::move(h));
   }
   outcome_claims(a, sink);
-  above_every_medicine(a, sink);
+  above_medicine(a, sink);
   never_again(a, sink);
+  gone_for_good(a, sink);
+  certain_by_medicine(a, sink);
 }
 
 const RuleCheck kChecks[] = {

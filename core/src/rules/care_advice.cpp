@@ -58,12 +58,17 @@ bool judged_safe(const Document& doc, size_t i) {
 
 // Is token i said to the reader: the sentence's first word (or the first
 // after a colon: "Quick tip: stop..."), or after "you", "just", "can",
-// "should", "could", "then", "and", "so"?
+// "should", "could", "then", "and", "so"? Not after "you" that a
+// condition opens (lists/advice_conditions.tsv: "before you stop").
 bool addressed(const Document& doc, const Sentence& s, size_t i) {
   if (i == first_own_word(doc, s.first_token, s.last_token)) return true;
   if (i == 0) return false;
   static const WordList& before = WordList::builtin("lists/advice_openers.tsv");
+  static const WordList& conditions = WordList::builtin("lists/advice_conditions.tsv");
   const Token& prev = doc.tokens[i - 1];
+  // "before you stop any medicine", "if you skip your statins": a condition
+  // on the reader's change, not an order to make it.
+  if (prev.folded == "you" && i >= 2 && conditions.contains(doc.tokens[i - 2])) return false;
   if (prev.text == ":" || before.contains(prev)) return true;
   return judged_safe(doc, i);
 }
@@ -203,6 +208,26 @@ std::optional<std::pair<size_t, size_t>> moved_to(const Document& doc, const Sen
   return std::pair{v, object};
 }
 
+// How far after a counted medicine its verdict may come ("a couple of
+// diazepam from a friend the night before is fine": 7).
+constexpr size_t kDoseVerdictReach = 8;
+
+// English: is the counted medicine at token m ("2 ibuprofen", "a couple of
+// diazepam") called fine, safe or okay (lists/advice_fine.tsv) later in its
+// clause, not negated: "A couple of diazepam from a friend the night before
+// is fine"? A dose is judged for the reader. Not a unit ("2 drops"): only a
+// medicine named is its own dose.
+bool called_fine_dose(const Analysis& a, const Sentence& s, size_t m) {
+  static const LocalizedWordList fine("lists/advice_fine.tsv");
+  const Document& doc = a.doc;
+  if (!is_medicine(doc.tokens[m], Language::en)) return false;
+  for (size_t k = m + 1; k < s.last_token && k <= m + kDoseVerdictReach; ++k) {
+    if (doc.tokens[k].kind == TokenKind::punct) return false;
+    if (fine.in(a.language).contains(doc.tokens[k])) return !negated(doc, k, a.language);
+  }
+  return false;
+}
+
 // How far before its dose the verb may stand ("Start taking 10,000 IU":
 // 2; "Gargle with a teaspoon": 2; "give her 2.5ml of": 3).
 constexpr size_t kDoseVerbReach = 6;
@@ -219,15 +244,18 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
   const Document& doc = a.doc;
   static const WordList& units = WordList::builtin("lists/dose_units.tsv");
   const bool reply = is_public_reply(doc);
+  static const WordList& numbers = WordList::builtin("lists/dose_numbers.tsv");
   // The cheap test first: a dose needs a unit ("IU", "drops"), digits
-  // joined to one ("500mg") or digits counting a medicine ("2 ibuprofen");
-  // most sentences have none.
+  // joined to one ("500mg") or digits or a number from "two" up counting a
+  // medicine ("2 ibuprofen", "a couple of diazepam"); most sentences have
+  // none.
   bool unit_seen = false;
   for (size_t k = s.first_token; k < s.last_token && !unit_seen; ++k) {
     const Token& t = doc.tokens[k];
+    const bool counting = numbers.contains(t) && t.folded != "a" && t.folded != "an" && t.folded != "one" && t.folded != "half";
     unit_seen = t.kind == TokenKind::number ||
-                (t.kind == TokenKind::word &&
-                 (units.contains(t) || t.folded == "units" || std::isdigit(static_cast<unsigned char>(t.text[0]))));
+                (t.kind == TokenKind::word && (units.contains(t) || t.folded == "units" || counting ||
+                                               std::isdigit(static_cast<unsigned char>(t.text[0]))));
   }
   if (!unit_seen) return std::nullopt;
   for (size_t i = s.first_token; i < s.last_token; ++i) {
@@ -243,6 +271,7 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
       if (unit != 0 && told && !negated(doc, v, a.language)) return std::pair{v, unit};
     }
     if (unit == 0 || unit >= s.last_token) continue;
+    if (called_fine_dose(a, s, unit)) return std::pair{i, unit};
     const size_t from = i > s.first_token + kDoseVerbReach ? i - kDoseVerbReach : s.first_token;
     for (size_t v = from; v < i; ++v) {
       // "For a sore throat, gargle with...": an imperative after an opening clause.
@@ -300,17 +329,20 @@ bool names_dose(const Document& doc, size_t first, size_t last) {
 }
 
 // English: the first and last tokens of what tells the reader to change a
-// medicine ("stop taking finasteride", "you can skip the tablets"); nothing
-// when nothing does.
-std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, const Sentence& s) {
+// medicine ("stop taking finasteride", "you can skip the tablets"), or, in
+// a post that promises a cure (`claimed`), to discard it
+// (lists/medicine_discards.tsv: "throw away your pills"); nothing when
+// nothing does.
+std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, const Sentence& s, bool claimed) {
   static const WordList& changes = WordList::builtin("lists/medicine_changes.tsv");
+  static const WordList& discards = WordList::builtin("lists/medicine_discards.tsv");
   const Document& doc = a.doc;
   // The cheap words first: a medicine is looked for only after a change verb.
   const bool reply = is_public_reply(doc);
   for (size_t i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
     if (t.kind != TokenKind::word) continue;
-    if (!changes.contains(t) || token_in_entity(doc, i) || negated(doc, i, a.language)) continue;
+    if (!(changes.contains(t) || (claimed && discards.contains(t))) || token_in_entity(doc, i) || negated(doc, i, a.language)) continue;
     // "stopping" only when called safe ("and stopping them can be
     // dangerous" warns); the imperative also after an opening clause ("if
     // the fever won't come down, alternate...").
@@ -332,6 +364,70 @@ std::optional<std::pair<size_t, size_t>> medicine_change(const Analysis& a, cons
         !(i + 2 < s.last_token && (doc.tokens[i + 2].folded == "to" || doc.tokens[i + 2].folded == "over")) &&
         answered_names_medicine(a)) {
       return std::pair{i, i + 1};
+    }
+  }
+  return std::nullopt;
+}
+
+// English: the first and last tokens of a medicine moved up or down, said
+// to the reader: an imperative (addressed, or after an opening clause's
+// comma), "your" or "the", a medicine, "up" or "down", then "to", "by" or
+// a count ("Bump your allopurinol up to twice the usual tablets", "Knock
+// the steroids down by half"), whatever the verb. Not "keep your meds up
+// high" (no amount) nor "up to date".
+std::optional<std::pair<size_t, size_t>> moved_up_or_down(const Analysis& a, const Sentence& s) {
+  static const WordList& numbers = WordList::builtin("lists/dose_numbers.tsv");
+  const Document& doc = a.doc;
+  for (size_t k = s.first_token + 2; k + 2 < s.last_token; ++k) {
+    const std::string_view particle = doc.tokens[k + 1].folded;
+    if ((particle != "up" && particle != "down") || !is_medicine(doc.tokens[k], Language::en) || token_in_entity(doc, k)) continue;
+    const std::string_view det = doc.tokens[k - 1].folded;
+    if (det != "your" && det != "the") continue;
+    const size_t v = k - 2;
+    const bool told = addressed(doc, s, v) || (v > s.first_token && doc.tokens[v - 1].text == ",");
+    if (!told || doc.tokens[v].kind != TokenKind::word || negated(doc, v, a.language)) continue;
+    const Token& amount = doc.tokens[k + 2];
+    const std::string_view w = amount.folded;
+    if (w == "to" && k + 3 < s.last_token && doc.tokens[k + 3].folded == "date") continue;  // "keep your jabs up to date"
+    if (w == "to" || w == "by" || w == "twice" || w == "double" || amount.kind == TokenKind::number || numbers.contains(amount)) {
+      return std::pair{v, k + 1};
+    }
+  }
+  return std::nullopt;
+}
+
+// How far before the place of care the verb that skips it may stand
+// ("never need to see a doctor": 4).
+constexpr size_t kSkipReach = 4;
+
+// English: the first and last tokens of what tells the reader to skip
+// care: a place of care (lists/care_sources.tsv: doctor, GP, hospital)
+// ending its phrase (punctuation, the sentence's end or "again" after it),
+// within kSkipReach words after "never need" or a denied "wait" ("you'll
+// never need a doctor", "Don't wait for a doctor!"), said to the reader
+// (a reader word in the sentence, or the denial opening it), in a post that
+// names a medicine or promises a cure (`claimed`). Nothing when nothing
+// does. "You don't need a GP appointment for a flu jab" names a service;
+// a post naming emergency care (lists/care_emergency.tsv: "call 999")
+// sends the reader to faster care.
+std::optional<std::pair<size_t, size_t>> skips_care(const Analysis& a, const Sentence& s, bool medicine_named) {
+  static const WordList& sources = WordList::builtin("lists/care_sources.tsv");
+  static const WordList& emergency = WordList::builtin("lists/care_emergency.tsv");
+  const Document& doc = a.doc;
+  if (!medicine_named) return std::nullopt;
+  // "Don't wait for a doctor: call 999" sends the reader to faster care.
+  if (std::any_of(doc.tokens.begin(), doc.tokens.end(), [&](const Token& t) { return emergency.contains(t); })) return std::nullopt;
+  for (size_t k = s.first_token + 1; k < s.last_token; ++k) {
+    if (!sources.contains(doc.tokens[k]) || token_in_entity(doc, k)) continue;
+    const bool ends = k + 1 == s.last_token || doc.tokens[k + 1].kind == TokenKind::punct || doc.tokens[k + 1].folded == "again";
+    if (!ends) continue;
+    for (size_t v = k > s.first_token + kSkipReach ? k - kSkipReach : s.first_token; v < k; ++v) {
+      const std::string_view w = doc.tokens[v].folded;
+      const bool never_need = w.starts_with("need") && v > s.first_token && doc.tokens[v - 1].folded == "never";
+      const bool no_wait = w == "wait" && negated(doc, v, a.language);
+      if (!never_need && !no_wait) continue;
+      const size_t opener = first_own_word(doc, s.first_token, s.last_token);
+      if (reader_word_count(a, s.first_token, s.last_token) > 0 || v <= opener + 2) return std::pair{v, k};
     }
   }
   return std::nullopt;
@@ -482,13 +578,12 @@ bool spanish_schedule_after(const Document& doc, const Sentence& s, size_t m) {
 // dose may come ("prueba con 2 cápsulas": 3).
 constexpr size_t kClauseOrderReach = 4;
 
-// Spanish: is the word at token v, an imperative that is also a noun or a
-// third person's present (es/lists/advice_clause_verbs.tsv: "prueba",
-// "toma", "sigue"), an order: does it open the sentence or a clause (after
-// punctuation, "y" or "e")? "Paz, prueba con 2 cápsulas", not "una prueba
-// con 50 pacientes".
-bool spanish_clause_order(const Document& doc, const Sentence& s, size_t v) {
-  static const WordList& verbs = WordList::builtin("es/lists/advice_clause_verbs.tsv");
+// Spanish: is the word at token v, one of `verbs` (imperatives that are
+// also a noun or a third person's present, es/lists/advice_clause_verbs.tsv:
+// "prueba", "toma", "sigue"; or lists/medicine_discards.tsv), an order:
+// does it open the sentence or a clause (after punctuation, "y" or "e")?
+// "Paz, prueba con 2 cápsulas", not "una prueba con 50 pacientes".
+bool spanish_clause_order(const Document& doc, const Sentence& s, size_t v, const WordList& verbs) {
   if (!verbs.contains(doc.tokens[v])) return false;
   if (v == first_own_word(doc, s.first_token, s.last_token)) return true;
   if (v == s.first_token) return false;
@@ -531,16 +626,24 @@ bool spanish_modal_advice(const Document& doc, size_t v) {
 // Spanish: the first token of an imperative to take, give, apply, stop or
 // change something followed, in the same sentence, by a medicine, a dose
 // or a regimen: "tómate dos ketorolacos", "dale la amoxicilina que tengas
-// en casa", "tómeselo cada 8 horas", whatever the words around them. Its
-// token and the medicine's, or nothing.
-std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s) {
+// en casa", "tómeselo cada 8 horas", whatever the words around them; in a
+// post that promises a cure (`claimed`), also an order to discard a
+// medicine ("Tira tus pastillas"). Its token and the medicine's, or nothing.
+std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& a, const Sentence& s, bool claimed) {
   static const WordList& dose_forms = WordList::builtin("es/lists/dose_forms.tsv");
   static const WordList& changes = WordList::builtin("es/lists/advice_dose_changes.tsv");
+  static const WordList& clause_verbs = WordList::builtin("es/lists/advice_clause_verbs.tsv");
+  static const WordList& discards = WordList::builtin("lists/medicine_discards.tsv");
   const Document& doc = a.doc;
   for (size_t v = s.first_token; v < s.last_token; ++v) {
-    const bool listed = is_spanish_advice_verb(doc.tokens[v]) || spanish_modal_advice(doc, v);
-    if (!listed && !spanish_clause_order(doc, s, v)) continue;
     if (token_in_entity(doc, v) || negated(doc, v, a.language)) continue;
+    if (claimed && spanish_clause_order(doc, s, v, discards)) {
+      for (size_t m = v + 1; m < s.last_token && m <= v + kClauseOrderReach; ++m) {
+        if (names_medicine(a, m)) return std::pair{v, m};
+      }
+    }
+    const bool listed = is_spanish_advice_verb(doc.tokens[v]) || spanish_modal_advice(doc, v);
+    if (!listed && !spanish_clause_order(doc, s, v, clause_verbs)) continue;
     for (size_t m = v + 1; m < s.last_token; ++m) {
       // An order read by its place in the clause reaches a few words into
       // it only ("toma agua durante el día, no te automediques con ...";
@@ -606,11 +709,21 @@ void check_advice(const Analysis& a, HintSink& sink) {
   // give or stop with a medicine or a dose; in a reply in either, two
   // medicines called fine together.
   const bool spanish = a.language == Language::es;
+  // A cure promised in the post (care.claim runs first) makes discarding a
+  // medicine an order to stop it for the product.
+  const bool claimed = has_problem(sink, "care.claim");
+  // Skipping care is advice where a medicine is named or a cure promised.
+  bool medicine_named = claimed;
+  for (size_t k = 0; k < doc.tokens.size() && !medicine_named && !spanish; ++k) {
+    medicine_named = is_medicine(doc.tokens[k], a.language) && !token_in_entity(doc, k);
+  }
   for (const Sentence& s : doc.sentences) {
     // The cheap test first: most sentences name no change to a medicine.
-    auto order = spanish ? spanish_medicine_order(a, s) : medicine_change(a, s);
+    auto order = spanish ? spanish_medicine_order(a, s, claimed) : medicine_change(a, s, claimed);
     if (!order) order = called_fine(a, s);
     if (!order && !spanish) order = dose_order(a, s);
+    if (!order && !spanish) order = moved_up_or_down(a, s);
+    if (!order && !spanish) order = skips_care(a, s, medicine_named);
     if (!order) continue;
     if (std::find(flagged.begin(), flagged.end(), s.end) != flagged.end() || ends_with_question_mark(doc, s)) continue;
     if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
