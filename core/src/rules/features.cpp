@@ -894,23 +894,29 @@ bool chat_shaped(std::string_view tag) {
   return before >= 'a' && before <= 'z' && std::string_view("aeiouy").find(before) == std::string_view::npos;
 }
 
-// A tweet-chat number opens the post: "A1", "Q3". Its first word's index,
-// or doc.tokens.size().
-size_t chat_number_opening(const Document& doc) {
+// A tweet-chat number opens the post: "A1", "Q3" (a Spanish chat numbers
+// its questions P1, pregunta, and answers R1, respuesta, as the post kind
+// reads them). Its first word's index, or doc.tokens.size().
+size_t chat_number_opening(const Document& doc, Language language) {
   const size_t first = first_own_word(doc, 0, doc.tokens.size());
   if (first + 1 >= doc.tokens.size()) return doc.tokens.size();
   const std::string_view w = doc.tokens[first].folded;
-  if (w.size() < 2 || w.size() > 3 || (w[0] != 'a' && w[0] != 'q')) return doc.tokens.size();
+  const bool label = w[0] == 'a' || w[0] == 'q' || (language == Language::es && (w[0] == 'r' || w[0] == 'p'));
+  if (w.size() < 2 || w.size() > 3 || !label) return doc.tokens.size();
   if (!std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= '0' && c <= '9'; })) return doc.tokens.size();
   return first;
 }
 
-// A tweet-chat answer: the post opens with "A1:" (or "Q2:", "A3 -").
-bool opens_chat_answer(const Document& doc) {
-  const size_t first = chat_number_opening(doc);
+// A tweet-chat answer: the post opens with "A1:" (or "Q2:", "A3 -"); in
+// Spanish also with the number and the chat's tag ("R1 #SaludSinHumo").
+bool opens_chat_answer(const Document& doc, Language language) {
+  const size_t first = chat_number_opening(doc, language);
   if (first >= doc.tokens.size()) return false;
   const std::string_view next = doc.tokens[first + 1].text;
-  return next == ":" || next == "-" || next == "\u2013" || next == ")";
+  if (next == ":" || next == "-" || next == "\u2013" || next == ")") return true;
+  return language == Language::es && !doc.entities.hashtags.empty() &&
+         std::any_of(doc.entities.hashtags.begin(), doc.entities.hashtags.end(),
+                     [&](const Entity& h) { return h.start == doc.tokens[first + 1].start; });
 }
 
 // English: a chat's question or answer that names its chat in the number's
@@ -918,7 +924,7 @@ bool opens_chat_answer(const Document& doc) {
 // hashtag, when it ends in "chat" ("Q3 results: our #MercyCares appeal" is
 // a quarter's).
 const Entity* chat_named_after_number(const Document& doc) {
-  const size_t first = chat_number_opening(doc);
+  const size_t first = chat_number_opening(doc, Language::en);
   if (first >= doc.tokens.size()) return nullptr;
   const Sentence& s = sentence_of(doc, first);
   for (const Entity& h : doc.entities.hashtags) {
@@ -949,8 +955,10 @@ const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
         out.push_back(&h);
       }
     }
-    // An English chat answer ("A2: ...") names its chat in its last hashtag.
-    if (out.empty() && a.language != Language::es && !a.doc.entities.hashtags.empty() && opens_chat_answer(a.doc)) {
+    // A chat answer ("A2: ...", "R1 #SaludSinHumo ...") names its chat in
+    // its last hashtag: Spanish chats' tags have no shape of their own
+    // (#ChatSaludMental, #hcsmMX), so this is how a Spanish chat is known.
+    if (out.empty() && !a.doc.entities.hashtags.empty() && opens_chat_answer(a.doc, a.language)) {
       out.push_back(&a.doc.entities.hashtags.back());
     }
     if (out.empty() && a.language != Language::es && !a.doc.entities.hashtags.empty()) {
