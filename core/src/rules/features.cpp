@@ -131,6 +131,23 @@ bool spanish_tu_preterite(const Token& t) {
   return w.size() >= 7 && (w.ends_with("aste") || w.ends_with("iste"));
 }
 
+// Spanish: a question that offers to do something for the reader, "¿quieres
+// que" (quiere, quieren, querés) and a verb of ours ("¿Quieres que te
+// recordemos el viernes?", "¿Quiere que le llamemos?"), asks for a yes or
+// a no; "¿Quieres que tu hijo crezca sano?" is rhetorical.
+bool spanish_offer(const Document& doc, size_t word, size_t mark) {
+  static constexpr std::string_view kWant[] = {"quieres", "quiere", "quieren", "querés", "queréis"};
+  static constexpr std::string_view kClitics[] = {"te", "le", "les", "os", "lo", "la", "los", "las", "se"};
+  const auto in = [](std::string_view w, const auto& list) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
+  if (word + 2 >= mark || !in(doc.tokens[word].folded, kWant) || doc.tokens[word + 1].folded != "que") return false;
+  size_t k = word + 2;
+  while (k < mark && k < word + 4 && in(doc.tokens[k].folded, kClitics)) ++k;
+  const std::string_view verb = k < mark ? doc.tokens[k].folded : std::string_view();
+  return verb.size() >= 6 && (verb.ends_with("emos") || verb.ends_with("amos"));
+}
+
 bool is_sincere(const Analysis& a, size_t index) {
   const Document& doc = a.doc;
   const Sentence& s = doc.sentences[index];
@@ -138,6 +155,10 @@ bool is_sincere(const Analysis& a, size_t index) {
   if (mark == npos) return false;
   size_t word = first_own_word(doc, s.first_token, s.last_token);
   if (word >= s.last_token) return false;  // "?" alone, or only hashtags
+  if (a.language == Language::es && doc.tokens[word > s.first_token ? word - 1 : word].text == "\u00bf" &&
+      spanish_offer(doc, word, mark)) {
+    return true;
+  }
   if (starts_with_phrase(a, List::talk_rhetorical, word, s.last_token)) return false;
   if (!superlatives(a, s.first_token, s.last_token).empty()) return false;
   if (is_teaser(a, index, mark)) return false;
@@ -146,12 +167,20 @@ bool is_sincere(const Analysis& a, size_t index) {
   // question is what follows a "¿" after a comma, rhetorical or not by its
   // own first words ("Hola, ¿sabías que...?"). Not after a colon or a
   // thread's number ("pregúntate: ¿me lo recetó...?", "2/5 ¿De dónde salió
-  // el mito? De un estudio..."), nor inside quotes (a talk's title).
+  // el mito? De un estudio..."), nor inside quotes (a talk's title). An
+  // emoji before the "¿" ends what came before as a stop would ("Les
+  // mostramos la cocina 🍲 ¿Qué les gustaría saber?"), unless a question
+  // word and an infinitive make it a heading ("Hilo 🧵 ¿Qué hacer si...?").
   if (a.language == Language::es) {
     for (size_t i = mark; i > s.first_token + 1; --i) {
-      if (doc.tokens[i - 1].text != "\u00bf" || doc.tokens[i - 2].text != ",") continue;
+      const Token& before = doc.tokens[i - 2];
+      if (doc.tokens[i - 1].text != "\u00bf" || (before.text != "," && before.kind != TokenKind::emoji)) continue;
       if (in_quotes(doc, i - 1)) break;
       const size_t asked = first_own_word(doc, i, mark);
+      if (before.kind == TokenKind::emoji && asked + 1 < mark) {
+        const std::string_view next = doc.tokens[asked + 1].folded;
+        if (next.size() >= 4 && (next.ends_with("ar") || next.ends_with("er") || next.ends_with("ir"))) return false;
+      }
       return asked < mark && !starts_with_phrase(a, List::talk_rhetorical, asked, mark);
     }
   }
