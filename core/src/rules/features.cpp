@@ -131,6 +131,23 @@ bool spanish_tu_preterite(const Token& t) {
   return w.size() >= 7 && (w.ends_with("aste") || w.ends_with("iste"));
 }
 
+// Spanish: a question that offers to do something for the reader, "¿quieres
+// que" (quiere, quieren, querés) and a verb of ours ("¿Quieres que te
+// recordemos el viernes?", "¿Quiere que le llamemos?"), asks for a yes or
+// a no; "¿Quieres que tu hijo crezca sano?" is rhetorical.
+bool spanish_offer(const Document& doc, size_t word, size_t mark) {
+  static constexpr std::string_view kWant[] = {"quieres", "quiere", "quieren", "querés", "queréis"};
+  static constexpr std::string_view kClitics[] = {"te", "le", "les", "os", "lo", "la", "los", "las", "se"};
+  const auto in = [](std::string_view w, const auto& list) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
+  if (word + 2 >= mark || !in(doc.tokens[word].folded, kWant) || doc.tokens[word + 1].folded != "que") return false;
+  size_t k = word + 2;
+  while (k < mark && k < word + 4 && in(doc.tokens[k].folded, kClitics)) ++k;
+  const std::string_view verb = k < mark ? doc.tokens[k].folded : std::string_view();
+  return verb.size() >= 6 && (verb.ends_with("emos") || verb.ends_with("amos"));
+}
+
 bool is_sincere(const Analysis& a, size_t index) {
   const Document& doc = a.doc;
   const Sentence& s = doc.sentences[index];
@@ -138,6 +155,10 @@ bool is_sincere(const Analysis& a, size_t index) {
   if (mark == npos) return false;
   size_t word = first_own_word(doc, s.first_token, s.last_token);
   if (word >= s.last_token) return false;  // "?" alone, or only hashtags
+  if (a.language == Language::es && doc.tokens[word > s.first_token ? word - 1 : word].text == "\u00bf" &&
+      spanish_offer(doc, word, mark)) {
+    return true;
+  }
   if (starts_with_phrase(a, List::talk_rhetorical, word, s.last_token)) return false;
   if (!superlatives(a, s.first_token, s.last_token).empty()) return false;
   if (is_teaser(a, index, mark)) return false;
@@ -146,12 +167,20 @@ bool is_sincere(const Analysis& a, size_t index) {
   // question is what follows a "¿" after a comma, rhetorical or not by its
   // own first words ("Hola, ¿sabías que...?"). Not after a colon or a
   // thread's number ("pregúntate: ¿me lo recetó...?", "2/5 ¿De dónde salió
-  // el mito? De un estudio..."), nor inside quotes (a talk's title).
+  // el mito? De un estudio..."), nor inside quotes (a talk's title). An
+  // emoji before the "¿" ends what came before as a stop would ("Les
+  // mostramos la cocina 🍲 ¿Qué les gustaría saber?"), unless a question
+  // word and an infinitive make it a heading ("Hilo 🧵 ¿Qué hacer si...?").
   if (a.language == Language::es) {
     for (size_t i = mark; i > s.first_token + 1; --i) {
-      if (doc.tokens[i - 1].text != "\u00bf" || doc.tokens[i - 2].text != ",") continue;
+      const Token& before = doc.tokens[i - 2];
+      if (doc.tokens[i - 1].text != "\u00bf" || (before.text != "," && before.kind != TokenKind::emoji)) continue;
       if (in_quotes(doc, i - 1)) break;
       const size_t asked = first_own_word(doc, i, mark);
+      if (before.kind == TokenKind::emoji && asked + 1 < mark) {
+        const std::string_view next = doc.tokens[asked + 1].folded;
+        if (next.size() >= 4 && (next.ends_with("ar") || next.ends_with("er") || next.ends_with("ir"))) return false;
+      }
       return asked < mark && !starts_with_phrase(a, List::talk_rhetorical, asked, mark);
     }
   }
@@ -894,23 +923,29 @@ bool chat_shaped(std::string_view tag) {
   return before >= 'a' && before <= 'z' && std::string_view("aeiouy").find(before) == std::string_view::npos;
 }
 
-// A tweet-chat number opens the post: "A1", "Q3". Its first word's index,
-// or doc.tokens.size().
-size_t chat_number_opening(const Document& doc) {
+// A tweet-chat number opens the post: "A1", "Q3" (a Spanish chat numbers
+// its questions P1, pregunta, and answers R1, respuesta, as the post kind
+// reads them). Its first word's index, or doc.tokens.size().
+size_t chat_number_opening(const Document& doc, Language language) {
   const size_t first = first_own_word(doc, 0, doc.tokens.size());
   if (first + 1 >= doc.tokens.size()) return doc.tokens.size();
   const std::string_view w = doc.tokens[first].folded;
-  if (w.size() < 2 || w.size() > 3 || (w[0] != 'a' && w[0] != 'q')) return doc.tokens.size();
+  const bool label = w[0] == 'a' || w[0] == 'q' || (language == Language::es && (w[0] == 'r' || w[0] == 'p'));
+  if (w.size() < 2 || w.size() > 3 || !label) return doc.tokens.size();
   if (!std::all_of(w.begin() + 1, w.end(), [](char c) { return c >= '0' && c <= '9'; })) return doc.tokens.size();
   return first;
 }
 
-// A tweet-chat answer: the post opens with "A1:" (or "Q2:", "A3 -").
-bool opens_chat_answer(const Document& doc) {
-  const size_t first = chat_number_opening(doc);
+// A tweet-chat answer: the post opens with "A1:" (or "Q2:", "A3 -"); in
+// Spanish also with the number and the chat's tag ("R1 #SaludSinHumo").
+bool opens_chat_answer(const Document& doc, Language language) {
+  const size_t first = chat_number_opening(doc, language);
   if (first >= doc.tokens.size()) return false;
   const std::string_view next = doc.tokens[first + 1].text;
-  return next == ":" || next == "-" || next == "\u2013" || next == ")";
+  if (next == ":" || next == "-" || next == "\u2013" || next == ")") return true;
+  return language == Language::es && !doc.entities.hashtags.empty() &&
+         std::any_of(doc.entities.hashtags.begin(), doc.entities.hashtags.end(),
+                     [&](const Entity& h) { return h.start == doc.tokens[first + 1].start; });
 }
 
 // English: a chat's question or answer that names its chat in the number's
@@ -918,7 +953,7 @@ bool opens_chat_answer(const Document& doc) {
 // hashtag, when it ends in "chat" ("Q3 results: our #MercyCares appeal" is
 // a quarter's).
 const Entity* chat_named_after_number(const Document& doc) {
-  const size_t first = chat_number_opening(doc);
+  const size_t first = chat_number_opening(doc, Language::en);
   if (first >= doc.tokens.size()) return nullptr;
   const Sentence& s = sentence_of(doc, first);
   for (const Entity& h : doc.entities.hashtags) {
@@ -949,8 +984,10 @@ const std::vector<const Entity*>& chat_hashtags(const Analysis& a) {
         out.push_back(&h);
       }
     }
-    // An English chat answer ("A2: ...") names its chat in its last hashtag.
-    if (out.empty() && a.language != Language::es && !a.doc.entities.hashtags.empty() && opens_chat_answer(a.doc)) {
+    // A chat answer ("A2: ...", "R1 #SaludSinHumo ...") names its chat in
+    // its last hashtag: Spanish chats' tags have no shape of their own
+    // (#ChatSaludMental, #hcsmMX), so this is how a Spanish chat is known.
+    if (out.empty() && !a.doc.entities.hashtags.empty() && opens_chat_answer(a.doc, a.language)) {
       out.push_back(&a.doc.entities.hashtags.back());
     }
     if (out.empty() && a.language != Language::es && !a.doc.entities.hashtags.empty()) {

@@ -37,15 +37,29 @@ bool is_question_mark(const Token& t) { return t.text == "?" || t.text == "\xef\
 // question mark) say that nobody did something, that something is not
 // there, or that they do not do it: "nadie", "no hay" (había, hubo), or
 // "no" and a third-person plural verb, clitics between ("no le entregan
-// nada", "no me atienden")? The writer's own state ("no sé", "no tengo
-// cobertura") and an opinion ("no me convence") are not.
+// nada", "no me atienden")? Or how long it has gone without: a span of
+// time and "sin" ("tres semanas sin tamoxifeno", "llevan un mes sin
+// bolsas"), that it never happened ("la intérprete nunca llegó"), or that
+// it happened again: "otra vez", "de nuevo", an ordinal before a span or a
+// time ("tercer día que...", "segunda vez que..."); all these unless the
+// post thanks ("dos años sin fumar, gracias a ustedes"; "nunca me habían
+// atendido tan bien, gracias"; Spanish VADER reads such praise barely
+// positive). The writer's own state ("no sé", "no tengo cobertura") and an
+// opinion ("no me convence") are not.
 bool spanish_states_failure(const Document& doc) {
   static constexpr std::string_view kClitics[] = {"me", "te", "le", "les", "nos", "lo", "la", "los", "las", "se"};
   static constexpr std::string_view kThere[] = {"hay", "había", "hubo"};
   static constexpr std::string_view kPlural[] = {"an", "en", "aron", "ieron", "ían"};
+  static constexpr std::string_view kSpans[] = {"horas", "día",    "días", "semana", "semanas",
+                                                "mes",   "meses", "año",  "años"};
+  static constexpr std::string_view kOrdinals[] = {"segundo", "segunda", "tercer", "tercero", "tercera",
+                                                   "cuarto",  "cuarta",  "quinto", "quinta"};
   const auto in = [](std::string_view w, const auto& list) {
     return std::find(std::begin(list), std::end(list), w) != std::end(list);
   };
+  const bool thanks = std::any_of(doc.tokens.begin(), doc.tokens.end(), [](const Token& t) {
+    return t.folded == "gracias" || t.folded.starts_with("agradec");
+  });
   for (const Sentence& s : doc.sentences) {
     const auto first = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.first_token);
     const auto last = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.last_token);
@@ -54,6 +68,11 @@ bool spanish_states_failure(const Document& doc) {
       const std::string_view w = doc.tokens[i].folded;
       if (token_in_entity(doc, i)) continue;
       if (w == "nadie") return true;
+      if (w == "sin" && !thanks && i > s.first_token && in(doc.tokens[i - 1].folded, kSpans)) return true;
+      const std::string_view next = i + 1 < s.last_token ? doc.tokens[i + 1].folded : std::string_view();
+      const bool again = (w == "otra" && next == "vez") || (w == "de" && next == "nuevo") ||
+                         (in(w, kOrdinals) && (next == "vez" || in(next, kSpans)));
+      if (!thanks && (w == "nunca" || again)) return true;
       if (w != "no") continue;
       size_t k = i + 1;
       while (k < s.last_token && k < i + 3 && in(doc.tokens[k].folded, kClitics)) ++k;

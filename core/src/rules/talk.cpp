@@ -242,8 +242,8 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
     // cortó por la conexión de tu lado").
     actions.push_back("talk.reply.informs");
   }
-  // English: else a reply to a post that neither asks nor tells what went
-  // wrong (a peer's point, news, thanks; or one read as a complaint by its
+  // Else a reply to a post that neither asks nor tells what went
+  // wrong (a peer's point, news, thanks; in English also one read as a complaint by its
   // tone alone, "Hot take: half of uncontrolled COPD is bad inhaler
   // technique") builds on it when it takes up a word of it and says
   // something of its own ("Agree. In our respiratory clinic the biggest
@@ -251,11 +251,15 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   // the first person, what happened to them ("Charged a $60 fee because I
   // was 10 mins late. Unreal."): their own grievance, which a reply takes
   // up by apologising or answering, not by reusing its words ("Arrivals
-  // more than 10 minutes late are treated as cancellations").
+  // more than 10 minutes late are treated as cancellations"). Spanish
+  // (es13): to a plain post or praise ("¡Gracias, Dra. Cecilia! Sí,
+  // usaremos su infografía..."); a Spanish complaint is read by its
+  // structure, which tells what went wrong.
   const bool statement_answered =
       a.kind == PostKind::reply || a.kind == PostKind::reply_praise ||
-      (a.kind == PostKind::reply_complaint && !complaint_told && !(a.in_reply_to && personal_voice(*a.in_reply_to)));
-  if (actions.empty() && a.language != Language::es && statement_answered && a.in_reply_to &&
+      (a.language != Language::es && a.kind == PostKind::reply_complaint && !complaint_told &&
+       !(a.in_reply_to && personal_voice(*a.in_reply_to)));
+  if (actions.empty() && statement_answered && a.in_reply_to &&
       own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords && takes_up_post(a)) {
     actions.push_back("talk.reply.takes-up");
   }
@@ -277,7 +281,11 @@ void check_reply(const Analysis& a, HintSink& sink) {
   if (a.language == Language::es && has_problem(sink, "tone.defensive")) {
     std::erase(actions, "talk.reply.answers");
     std::erase(actions, "talk.reply.informs");
+    std::erase(actions, "talk.reply.takes-up");
   }
+  // Spanish: nor does a reply that takes the person's words up to sell
+  // ("¡Nuestra clínica es la número 1 del condado...!", a promo problem).
+  if (a.language == Language::es && has_problem(sink, "promo.")) std::erase(actions, "talk.reply.takes-up");
   // Spanish: the fact a reply adds is no credit when it is the person's
   // care told in public or personal advice (a care rule's problem).
   if (a.language == Language::es && has_problem(sink, "care.")) std::erase(actions, "talk.reply.informs");

@@ -418,6 +418,7 @@ std::optional<size_t> spanish_step_verb(const Document& doc, const Sentence& s, 
   static const WordList& filler = WordList::builtin("es/lists/empty_words.tsv");
   static const WordList& not_imperatives = WordList::builtin("es/lists/not_imperatives.tsv");
   static const WordList& sales = WordList::builtin("es/lists/sales_verbs.tsv");
+  static const WordList& irregular = WordList::builtin("es/lists/irregular_imperatives.tsv");
   static constexpr std::string_view kPronouns[] = {"te", "se", "me", "lo", "la", "los", "las", "le", "les", "nos"};
   const auto word = [&](size_t k) -> std::string_view { return k < s.last_token ? doc.tokens[k].folded : ""; };
   const auto is_verb = [&](size_t k) {
@@ -433,6 +434,9 @@ std::optional<size_t> spanish_step_verb(const Document& doc, const Sentence& s, 
     return std::nullopt;
   }
   const std::string_view v = word(i);
+  // "ven", "haz", "pon": the tú imperatives of their own form.
+  const bool own_form = doc.tokens[i].kind == TokenKind::word && irregular.contains(doc.tokens[i]);
+  if (own_form && after_condition) return i;
   const bool vosotros = v.ends_with("ad") || v.ends_with("ed") || v.ends_with("id");
   // After a condition, a word in an imperative's endings is the advice:
   // tú and usted ("busca", "acuda"), ustedes ("consulten"), vos
@@ -442,7 +446,9 @@ std::optional<size_t> spanish_step_verb(const Document& doc, const Sentence& s, 
        v.ends_with("\u00e9") || vosotros)) {
     return i;
   }
-  if (v.size() < 3 || !(v.ends_with("a") || v.ends_with("e") || vosotros) || !is_verb(i)) return std::nullopt;
+  if (!own_form && (v.size() < 3 || !(v.ends_with("a") || v.ends_with("e") || vosotros) || !is_verb(i))) {
+    return std::nullopt;
+  }
   for (size_t k = i + 1; k <= i + kTuWindow && k < s.last_token; ++k) {
     const std::string_view w = word(k);
     if (vosotros ? w.starts_with("vuestr") : (w == "tu" || w == "tus")) return i;
