@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Searches the score numbers (core/data/scores.tsv, and with --rule-weights
 // the weight columns of core/data/rules.tsv) on the tuning sets of
-// tests/devset/ (all fourteen by default: en, en-fresh ... en-fresh6, es,
-// es-fresh ... es-fresh6), all their posts or one half of the
+// tests/devset/ (all eighteen by default: en, en-fresh ... en-fresh8, es,
+// es-fresh ... es-fresh8; never the ninth, blind, parts), all their posts or one half of the
 // mod-5 split: --split fit (ids not a multiple of 5) searches there and also
 // prints the figures on the other half, check (the multiples of 5), never
 // searched. --predict names sets it reads and reports on but never searches
 // (leave-one-set-out: fit on the older sets, predict the newest):
 //
-//   node bench/coach/fit.mjs --chime build/ci/native/chime [--sets en,es,...] [--predict en-fresh3,...] [--split all|fit] [--rule-weights] [--numbers a,b,...] [--rounds N] [--write]
+//   node bench/coach/fit.mjs --chime build/ci/native/chime [--sets en,es,...] [--predict en-fresh3,...] [--split all|fit] [--rule-weights] [--numbers a,b,...] [--rounds N] [--write] [--sweep]
 //
 // It runs chime once over the chosen posts, keeps which rules fired how often,
 // the sentiment and the kind, and recomputes the overall score and label
@@ -30,10 +30,14 @@ import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.join(here, '../..');
-const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'en-fresh5', 'en-fresh6', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4', 'es-fresh5', 'es-fresh6'];
+const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'en-fresh5', 'en-fresh6', 'en-fresh7', 'en-fresh8', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4', 'es-fresh5', 'es-fresh6', 'es-fresh7', 'es-fresh8'];
 const { values: options } = parseArgs({
   options: { chime: { type: 'string' }, split: { type: 'string', default: 'all' }, worst: { type: 'string', default: '0' }, rounds: { type: 'string', default: '6' }, write: { type: 'boolean', default: false },
     'rule-weights': { type: 'boolean', default: false },
+    // Instead of searching: move each number by each step alone and print, per
+    // set fitted on, how Spearman + label agreement moves (a move that helps
+    // every writer generalises; one that helps the sum only may not).
+    sweep: { type: 'boolean', default: false },
     // Search only these numbers (comma-separated scores.tsv names or rule ids).
     numbers: { type: 'string', default: '' },
     // With --split fit and --write: the least gain in Spearman + label
@@ -255,6 +259,28 @@ if (only) {
     process.exit(2);
   }
   knobs.splice(0, knobs.length, ...knobs.filter((knob) => only.has(knob.name)));
+}
+if (options.sweep) {
+  const setNames = options.sets.split(',');
+  const bySet = (s) => setNames.map((set) => {
+    const f = figuresOn(s, searched.filter((i) => features[i].post.set === set));
+    return f.rho + f.labels;
+  });
+  const before = bySet(current.s);
+  console.log(`sweep: per move, sets up / down (of ${setNames.length}), the least and the mean change of Spearman + labels per set`);
+  for (const knob of knobs) {
+    for (const delta of [-10, -3, -1, 1, 3, 10]) {
+      const old = knob.get();
+      if (old + delta < knob.min || old + delta > knob.max) continue;
+      knob.set(old + delta);
+      const change = bySet(figures(k, w).s).map((v, i) => v - before[i]);
+      knob.set(old);
+      const up = change.filter((c) => c > 1e-9).length, down = change.filter((c) => c < -1e-9).length;
+      if (!up) continue;
+      console.log(`  ${knob.name} ${old} -> ${old + delta}: up ${up}, down ${down}, least ${Math.min(...change).toFixed(4)}, mean ${(change.reduce((a, b) => a + b, 0) / change.length).toFixed(4)}`);
+    }
+  }
+  process.exit(0);
 }
 let best = figures(k, w).objective;
 for (let round = 0; round < Number(options.rounds); round++) {
