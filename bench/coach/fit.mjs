@@ -117,6 +117,27 @@ function wordsSaid(p, r) {
   }
   return Math.max(r.readability.words - inAdvert, 0);
 }
+// Words of the author's own in [from, to) (core/src/scores.cpp,
+// own_words_between): not inside a URL, handle, hashtag or cashtag.
+function ownWordsBetween(p, r, from, to) {
+  const entities = Object.values(r.entities).flat();
+  let n = 0;
+  // Words as chime's tokenizer (ICU, UAX #29) reads them: letters and digits
+  // with a letter, joined across a dot, a colon or an apostrophe between
+  // letters ("sunrisehealth.example" is one), split at a hyphen.
+  for (const m of p.text.matchAll(/[\p{L}\p{M}\p{N}]*[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[.:'’][\p{L}\p{M}][\p{L}\p{M}\p{N}]*)*/gu)) {
+    const start = m.index, end = m.index + m[0].length;
+    if (start >= from && end <= to && !entities.some((e) => e.start < end && start < e.end)) n++;
+  }
+  return n;
+}
+// A question that opens the post, which the post goes on to answer (core/src/scores.cpp, opens_on_a_hook).
+function opensOnAHook(p, r, k) {
+  const qs = r.hints.filter((h) => h.rule === 'talk.question');
+  if (!qs.length) return false;
+  const first = Math.min(...qs.map((h) => h.start)), last = Math.max(...qs.map((h) => h.end));
+  return ownWordsBetween(p, r, 0, first) === 0 && ownWordsBetween(p, r, last, p.text.length) >= k.hook_words_after;
+}
 const features = posts.map((p) => {
   const r = results.get(p.id);
   const count = {};
@@ -130,6 +151,8 @@ const features = posts.map((p) => {
   return {
     post: p, result: r, count, allWell, compound: r.sentiment.compound, kind: r.kind, words: wordsSaid(p, r),
     answers: answersSomeone(r),
+    // Whether a question opens the post and is answered by it, for the numbers read then.
+    hook: (k) => opensOnAHook(p, r, k),
     careError: r.hints.some((h) => h.rule.startsWith('care.') && h.severity === 'error'),
     careWarning: r.hints.some((h) => RISKY_WARNINGS.has(h.rule)),
     overLength: r.hints.some((h) => h.rule === 'length.over'),
@@ -140,7 +163,8 @@ function score(f, k, w) {
   const points = { conversation: 0, value: 0, tone: 0, promotion: 0, overall: 0 };
   for (const [id, n] of Object.entries(f.count)) {
     const rw = w[id];
-    const raw = (rw.first + rw.more * (n - 1)) * (f.allWell.has(id) ? -1 : 1);
+    let raw = (rw.first + rw.more * (n - 1)) * (f.allWell.has(id) ? -1 : 1);
+    if (id === 'talk.question' && f.hook(k)) raw = Math.min(raw, k.hook_question_points);
     points[rw.dimension] += Math.min(rw.cap, Math.max(-rw.cap, raw));
   }
   const conversation = clamp(k.conversation_base + points.conversation);

@@ -29,6 +29,7 @@ struct Settings {
   int32_t promotional_at, engaging_conversation, own_post_overall, good_overall;
   int32_t spread_percent;
   int32_t words_even, words_counted, weak_post_floor;
+  int32_t hook_words_after, hook_question_points;
   std::array<int32_t, static_cast<size_t>(PostKind::count)> kind_points{};  // the rows kind.<name>
 };
 
@@ -56,6 +57,8 @@ const Settings& settings() {
         {"words_even", &out.words_even},
         {"words_counted", &out.words_counted},
         {"weak_post_floor", &out.weak_post_floor},
+        {"hook_words_after", &out.hook_words_after},
+        {"hook_question_points", &out.hook_question_points},
     };
     std::vector<bool> seen(std::size(fields), false);
     std::array<bool, static_cast<size_t>(PostKind::count)> kind_seen{};
@@ -138,7 +141,12 @@ struct Points {
   int32_t& operator[](D d) { return by_dimension[static_cast<size_t>(d)]; }
 };
 
-Points hint_points(const std::vector<Hint>& hints) {
+// A question that opens the post is a hook when the post goes on to answer
+// it (hook_words_after words of its own or more after its last question):
+// "Why do ER waits get longer in winter? Our emergency physician explains,
+// in 6 short posts." It asks nobody to reply, so talk.question earns at
+// most hook_question_points for it (docs/scores.md).
+Points hint_points(const std::vector<Hint>& hints, bool hook) {
   const WeightTable& table = weights();
   std::array<int32_t, kMaxRules> count{};
   std::array<uint8_t, kMaxRules> rows_hit{};  // the rows with a hint, each once
@@ -156,7 +164,8 @@ Points hint_points(const std::vector<Hint>& hints) {
   for (size_t k = 0; k < hit; ++k) {
     const size_t i = rows_hit[k];
     const ScoreWeight& w = table.rows[i];
-    const int32_t raw = w.first + w.more * (count[i] - 1);
+    int32_t raw = w.first + w.more * (count[i] - 1);
+    if (hook && w.rule == "talk.question") raw = std::min(raw, settings().hook_question_points);
     points[w.dimension] += std::clamp(all_well[i] ? -raw : raw, -w.cap, w.cap);
   }
   return points;
@@ -203,11 +212,37 @@ int32_t words_said(const Analysis& analysis, const std::vector<Hint>& hints) {
   return std::max(words, 0);
 }
 
+// Words of the author's own (not URLs, handles, hashtags, numbers or emoji)
+// in [from, to).
+int32_t own_words_between(const Document& doc, int32_t from, int32_t to) {
+  int32_t words = 0;
+  for (const Token& t : doc.tokens) {
+    if (t.kind == TokenKind::word && from <= t.start && t.end <= to && !doc.in_entity(t.start, t.end)) ++words;
+  }
+  return words;
+}
+
+// The post opens on a question (no word of its own before its first
+// talk.question hint) and says hook_words_after words or more after its last.
+bool opens_on_a_hook(const Document& doc, const std::vector<Hint>& hints) {
+  const Hint* first = nullptr;
+  const Hint* last = nullptr;
+  for (const Hint& h : hints) {
+    if (h.rule != "talk.question") continue;
+    if (!first || h.start < first->start) first = &h;
+    if (!last || h.end > last->end) last = &h;
+  }
+  if (!first) return false;
+  const auto text_end = static_cast<int32_t>(doc.text.size());
+  return own_words_between(doc, 0, first->start) == 0 &&
+         own_words_between(doc, last->end, text_end) >= settings().hook_words_after;
+}
+
 }  // namespace
 
 Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) {
   const Settings& k = settings();
-  auto points = hint_points(hints);
+  auto points = hint_points(hints, opens_on_a_hook(analysis.doc, hints));
   const auto sentiment_points = static_cast<int32_t>(
       std::lround(analysis.sentiment.compound * static_cast<double>(k.tone_sentiment_points)));
   Scores s;
