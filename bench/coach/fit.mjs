@@ -161,17 +161,21 @@ const features = posts.map((p) => {
 
 function score(f, k, w) {
   const points = { conversation: 0, value: 0, tone: 0, promotion: 0, overall: 0 };
+  let hookExcess = 0;
   for (const [id, n] of Object.entries(f.count)) {
     const rw = w[id];
-    let raw = (rw.first + rw.more * (n - 1)) * (f.allWell.has(id) ? -1 : 1);
-    if (id === 'talk.question' && f.hook(k)) raw = Math.min(raw, k.hook_question_points);
-    points[rw.dimension] += Math.min(rw.cap, Math.max(-rw.cap, raw));
+    const raw = (rw.first + rw.more * (n - 1)) * (f.allWell.has(id) ? -1 : 1);
+    const p = Math.min(rw.cap, Math.max(-rw.cap, raw));
+    points[rw.dimension] += p;
+    if (id === 'talk.question' && f.hook(k)) hookExcess = Math.max(p - k.hook_question_points, 0);
   }
-  const conversation = clamp(k.conversation_base + points.conversation);
+  // A hook question keeps its points in overall, not in conversation (core/src/scores.cpp).
+  const conversationHeard = clamp(k.conversation_base + points.conversation);
+  const conversation = clamp(k.conversation_base + points.conversation - hookExcess);
   const value = clamp(k.value_base + points.value);
   const tone = clamp(k.tone_base + lround(f.compound * k.tone_sentiment_points) + points.tone);
   const promotion = clamp(points.promotion);
-  const heard = NOTICE_KINDS.has(f.kind) ? Math.max(conversation, k.conversation_not_expected) : conversation;
+  const heard = NOTICE_KINDS.has(f.kind) ? Math.max(conversationHeard, k.conversation_not_expected) : conversationHeard;
   const mean = Math.trunc((k.conversation_weight * heard + k.value_weight * value + k.tone_weight * tone + 50) / 100);
   const words = Math.min(f.words, k.words_counted) - k.words_even;
   const raw = mean - Math.trunc(promotion / k.promotion_divisor) + points.overall + k[`kind.${f.kind}`] + words;

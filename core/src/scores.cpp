@@ -138,14 +138,11 @@ const WeightTable& weights() {
 // table; the order of hints does not matter). Flat arrays: no map per analysis.
 struct Points {
   std::array<int32_t, static_cast<size_t>(D::overall) + 1> by_dimension{};  // indexed by ScoreDimension (overall is last)
+  int32_t hook_excess = 0;  // what a hook question earns beyond hook_question_points
   int32_t& operator[](D d) { return by_dimension[static_cast<size_t>(d)]; }
 };
 
-// A question that opens the post is a hook when the post goes on to answer
-// it (hook_words_after words of its own or more after its last question):
-// "Why do ER waits get longer in winter? Our emergency physician explains,
-// in 6 short posts." It asks nobody to reply, so talk.question earns at
-// most hook_question_points for it (docs/scores.md).
+// hook: the post opens on a question it goes on to answer (opens_on_a_hook).
 Points hint_points(const std::vector<Hint>& hints, bool hook) {
   const WeightTable& table = weights();
   std::array<int32_t, kMaxRules> count{};
@@ -164,9 +161,10 @@ Points hint_points(const std::vector<Hint>& hints, bool hook) {
   for (size_t k = 0; k < hit; ++k) {
     const size_t i = rows_hit[k];
     const ScoreWeight& w = table.rows[i];
-    int32_t raw = w.first + w.more * (count[i] - 1);
-    if (hook && w.rule == "talk.question") raw = std::min(raw, settings().hook_question_points);
-    points[w.dimension] += std::clamp(all_well[i] ? -raw : raw, -w.cap, w.cap);
+    const int32_t raw = w.first + w.more * (count[i] - 1);
+    const int32_t p = std::clamp(all_well[i] ? -raw : raw, -w.cap, w.cap);
+    points[w.dimension] += p;
+    if (hook && w.rule == "talk.question") points.hook_excess = std::max(p - settings().hook_question_points, 0);
   }
   return points;
 }
@@ -223,7 +221,13 @@ int32_t own_words_between(const Document& doc, int32_t from, int32_t to) {
 }
 
 // The post opens on a question (no word of its own before its first
-// talk.question hint) and says hook_words_after words or more after its last.
+// talk.question hint) and says hook_words_after words or more after its
+// last: a hook the post goes on to answer ("Why do ER waits get longer in
+// winter? Our emergency physician explains, in 6 short posts."). It draws
+// the reader in, so overall keeps the question's points (the expert scores
+// these posts as high as those that ask), but it asks nobody to reply: the
+// conversation score, and the engaging label that reads it, count at most
+// hook_question_points for it (docs/scores.md).
 bool opens_on_a_hook(const Document& doc, const std::vector<Hint>& hints) {
   const Hint* first = nullptr;
   const Hint* last = nullptr;
@@ -246,14 +250,16 @@ Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) 
   const auto sentiment_points = static_cast<int32_t>(
       std::lround(analysis.sentiment.compound * static_cast<double>(k.tone_sentiment_points)));
   Scores s;
-  s.conversation = clamp100(k.conversation_base + points[D::conversation]);
+  const int32_t conversation_heard = clamp100(k.conversation_base + points[D::conversation]);
+  s.conversation = clamp100(k.conversation_base + points[D::conversation] - points.hook_excess);
   s.value = clamp100(k.value_base + points[D::value]);
   s.tone = clamp100(k.tone_base + sentiment_points + points[D::tone]);
   s.promotion = clamp100(points[D::promotion]);
   // Notices and later thread parts are not meant to start a conversation
   // (docs/kinds.md): the mean does not hold its absence against them.
-  const int32_t heard = applies(kNoticeKinds, analysis.kind) ? std::max(s.conversation, k.conversation_not_expected)
-                                                              : s.conversation;
+  const int32_t heard = applies(kNoticeKinds, analysis.kind)
+                           ? std::max(conversation_heard, k.conversation_not_expected)
+                           : conversation_heard;
   const int32_t mean = (k.conversation_weight * heard + k.value_weight * s.value + k.tone_weight * s.tone + 50) / 100;
   // The kind's own worth, then the spread around good_overall (integer,
   // rounded half away from zero): a wider scale, the same order.
