@@ -23,7 +23,7 @@ import { averageRanks, spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const devset = path.join(here, '../../tests/devset');
-const ALL_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'en-fresh5', 'en-fresh6', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4', 'es-fresh5', 'es-fresh6'];
+const ALL_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'en-fresh5', 'en-fresh6', 'en-fresh7', 'en-fresh8', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4', 'es-fresh5', 'es-fresh6', 'es-fresh7', 'es-fresh8'];
 const { values: options } = parseArgs({
   options: { chime: { type: 'string' }, sets: { type: 'string', default: ALL_SETS.join(',') }, split: { type: 'string', default: 'all' },
     contrast: { type: 'string', default: 'broadcast,good' }, worst: { type: 'string', default: '0' } },

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Searches the score numbers (core/data/scores.tsv, and with --rule-weights
 // the weight columns of core/data/rules.tsv) on the tuning sets of
-// tests/devset/ (all fourteen by default: en, en-fresh ... en-fresh6, es,
-// es-fresh ... es-fresh6), all their posts or one half of the
+// tests/devset/ (all eighteen by default: en, en-fresh ... en-fresh8, es,
+// es-fresh ... es-fresh8; never the ninth, blind, parts), all their posts or one half of the
 // mod-5 split: --split fit (ids not a multiple of 5) searches there and also
 // prints the figures on the other half, check (the multiples of 5), never
 // searched. --predict names sets it reads and reports on but never searches
 // (leave-one-set-out: fit on the older sets, predict the newest):
 //
-//   node bench/coach/fit.mjs --chime build/ci/native/chime [--sets en,es,...] [--predict en-fresh3,...] [--split all|fit] [--rule-weights] [--numbers a,b,...] [--rounds N] [--write]
+//   node bench/coach/fit.mjs --chime build/ci/native/chime [--sets en,es,...] [--predict en-fresh3,...] [--split all|fit] [--rule-weights] [--numbers a,b,...] [--rounds N] [--write] [--sweep]
 //
 // It runs chime once over the chosen posts, keeps which rules fired how often,
 // the sentiment and the kind, and recomputes the overall score and label
@@ -30,10 +30,14 @@ import { spearman } from '../lib/stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const root = path.join(here, '../..');
-const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'en-fresh5', 'en-fresh6', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4', 'es-fresh5', 'es-fresh6'];
+const TUNING_SETS = ['en', 'en-fresh', 'en-fresh2', 'en-fresh3', 'en-fresh4', 'en-fresh5', 'en-fresh6', 'en-fresh7', 'en-fresh8', 'es', 'es-fresh', 'es-fresh2', 'es-fresh3', 'es-fresh4', 'es-fresh5', 'es-fresh6', 'es-fresh7', 'es-fresh8'];
 const { values: options } = parseArgs({
   options: { chime: { type: 'string' }, split: { type: 'string', default: 'all' }, worst: { type: 'string', default: '0' }, rounds: { type: 'string', default: '6' }, write: { type: 'boolean', default: false },
     'rule-weights': { type: 'boolean', default: false },
+    // Instead of searching: move each number by each step alone and print, per
+    // set fitted on, how Spearman + label agreement moves (a move that helps
+    // every writer generalises; one that helps the sum only may not).
+    sweep: { type: 'boolean', default: false },
     // Search only these numbers (comma-separated scores.tsv names or rule ids).
     numbers: { type: 'string', default: '' },
     // With --split fit and --write: the least gain in Spearman + label
@@ -113,6 +117,27 @@ function wordsSaid(p, r) {
   }
   return Math.max(r.readability.words - inAdvert, 0);
 }
+// Words of the author's own in [from, to) (core/src/scores.cpp,
+// own_words_between): not inside a URL, handle, hashtag or cashtag.
+function ownWordsBetween(p, r, from, to) {
+  const entities = Object.values(r.entities).flat();
+  let n = 0;
+  // Words as chime's tokenizer (ICU, UAX #29) reads them: letters and digits
+  // with a letter, joined across a dot, a colon or an apostrophe between
+  // letters ("sunrisehealth.example" is one), split at a hyphen.
+  for (const m of p.text.matchAll(/[\p{L}\p{M}\p{N}]*[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[.:'’][\p{L}\p{M}][\p{L}\p{M}\p{N}]*)*/gu)) {
+    const start = m.index, end = m.index + m[0].length;
+    if (start >= from && end <= to && !entities.some((e) => e.start < end && start < e.end)) n++;
+  }
+  return n;
+}
+// A question that opens the post, which the post goes on to answer (core/src/scores.cpp, opens_on_a_hook).
+function opensOnAHook(p, r, k) {
+  const qs = r.hints.filter((h) => h.rule === 'talk.question');
+  if (!qs.length) return false;
+  const first = Math.min(...qs.map((h) => h.start)), last = Math.max(...qs.map((h) => h.end));
+  return ownWordsBetween(p, r, 0, first) === 0 && ownWordsBetween(p, r, last, p.text.length) >= k.hook_words_after;
+}
 const features = posts.map((p) => {
   const r = results.get(p.id);
   const count = {};
@@ -126,6 +151,8 @@ const features = posts.map((p) => {
   return {
     post: p, result: r, count, allWell, compound: r.sentiment.compound, kind: r.kind, words: wordsSaid(p, r),
     answers: answersSomeone(r),
+    // Whether a question opens the post and is answered by it, for the numbers read then.
+    hook: (k) => opensOnAHook(p, r, k),
     careError: r.hints.some((h) => h.rule.startsWith('care.') && h.severity === 'error'),
     careWarning: r.hints.some((h) => RISKY_WARNINGS.has(h.rule)),
     overLength: r.hints.some((h) => h.rule === 'length.over'),
@@ -134,16 +161,21 @@ const features = posts.map((p) => {
 
 function score(f, k, w) {
   const points = { conversation: 0, value: 0, tone: 0, promotion: 0, overall: 0 };
+  let hookExcess = 0;
   for (const [id, n] of Object.entries(f.count)) {
     const rw = w[id];
     const raw = (rw.first + rw.more * (n - 1)) * (f.allWell.has(id) ? -1 : 1);
-    points[rw.dimension] += Math.min(rw.cap, Math.max(-rw.cap, raw));
+    const p = Math.min(rw.cap, Math.max(-rw.cap, raw));
+    points[rw.dimension] += p;
+    if (id === 'talk.question' && f.hook(k)) hookExcess = Math.max(p - k.hook_question_points, 0);
   }
-  const conversation = clamp(k.conversation_base + points.conversation);
+  // A hook question keeps its points in overall, not in conversation (core/src/scores.cpp).
+  const conversationHeard = clamp(k.conversation_base + points.conversation);
+  const conversation = clamp(k.conversation_base + points.conversation - hookExcess);
   const value = clamp(k.value_base + points.value);
   const tone = clamp(k.tone_base + lround(f.compound * k.tone_sentiment_points) + points.tone);
   const promotion = clamp(points.promotion);
-  const heard = NOTICE_KINDS.has(f.kind) ? Math.max(conversation, k.conversation_not_expected) : conversation;
+  const heard = NOTICE_KINDS.has(f.kind) ? Math.max(conversationHeard, k.conversation_not_expected) : conversationHeard;
   const mean = Math.trunc((k.conversation_weight * heard + k.value_weight * value + k.tone_weight * tone + 50) / 100);
   const words = Math.min(f.words, k.words_counted) - k.words_even;
   const raw = mean - Math.trunc(promotion / k.promotion_divisor) + points.overall + k[`kind.${f.kind}`] + words;
@@ -255,6 +287,28 @@ if (only) {
     process.exit(2);
   }
   knobs.splice(0, knobs.length, ...knobs.filter((knob) => only.has(knob.name)));
+}
+if (options.sweep) {
+  const setNames = options.sets.split(',');
+  const bySet = (s) => setNames.map((set) => {
+    const f = figuresOn(s, searched.filter((i) => features[i].post.set === set));
+    return f.rho + f.labels;
+  });
+  const before = bySet(current.s);
+  console.log(`sweep: per move, sets up / down (of ${setNames.length}), the least and the mean change of Spearman + labels per set`);
+  for (const knob of knobs) {
+    for (const delta of [-10, -3, -1, 1, 3, 10]) {
+      const old = knob.get();
+      if (old + delta < knob.min || old + delta > knob.max) continue;
+      knob.set(old + delta);
+      const change = bySet(figures(k, w).s).map((v, i) => v - before[i]);
+      knob.set(old);
+      const up = change.filter((c) => c > 1e-9).length, down = change.filter((c) => c < -1e-9).length;
+      if (!up) continue;
+      console.log(`  ${knob.name} ${old} -> ${old + delta}: up ${up}, down ${down}, least ${Math.min(...change).toFixed(4)}, mean ${(change.reduce((a, b) => a + b, 0) / change.length).toFixed(4)}`);
+    }
+  }
+  process.exit(0);
 }
 let best = figures(k, w).objective;
 for (let round = 0; round < Number(options.rounds); round++) {

@@ -29,6 +29,7 @@ struct Settings {
   int32_t promotional_at, engaging_conversation, own_post_overall, good_overall;
   int32_t spread_percent;
   int32_t words_even, words_counted, weak_post_floor;
+  int32_t hook_words_after, hook_question_points;
   std::array<int32_t, static_cast<size_t>(PostKind::count)> kind_points{};  // the rows kind.<name>
 };
 
@@ -56,6 +57,8 @@ const Settings& settings() {
         {"words_even", &out.words_even},
         {"words_counted", &out.words_counted},
         {"weak_post_floor", &out.weak_post_floor},
+        {"hook_words_after", &out.hook_words_after},
+        {"hook_question_points", &out.hook_question_points},
     };
     std::vector<bool> seen(std::size(fields), false);
     std::array<bool, static_cast<size_t>(PostKind::count)> kind_seen{};
@@ -135,10 +138,12 @@ const WeightTable& weights() {
 // table; the order of hints does not matter). Flat arrays: no map per analysis.
 struct Points {
   std::array<int32_t, static_cast<size_t>(D::overall) + 1> by_dimension{};  // indexed by ScoreDimension (overall is last)
+  int32_t hook_excess = 0;  // what a hook question earns beyond hook_question_points
   int32_t& operator[](D d) { return by_dimension[static_cast<size_t>(d)]; }
 };
 
-Points hint_points(const std::vector<Hint>& hints) {
+// hook: the post opens on a question it goes on to answer (opens_on_a_hook).
+Points hint_points(const std::vector<Hint>& hints, bool hook) {
   const WeightTable& table = weights();
   std::array<int32_t, kMaxRules> count{};
   std::array<uint8_t, kMaxRules> rows_hit{};  // the rows with a hint, each once
@@ -157,7 +162,9 @@ Points hint_points(const std::vector<Hint>& hints) {
     const size_t i = rows_hit[k];
     const ScoreWeight& w = table.rows[i];
     const int32_t raw = w.first + w.more * (count[i] - 1);
-    points[w.dimension] += std::clamp(all_well[i] ? -raw : raw, -w.cap, w.cap);
+    const int32_t p = std::clamp(all_well[i] ? -raw : raw, -w.cap, w.cap);
+    points[w.dimension] += p;
+    if (hook && w.rule == "talk.question") points.hook_excess = std::max(p - settings().hook_question_points, 0);
   }
   return points;
 }
@@ -203,22 +210,56 @@ int32_t words_said(const Analysis& analysis, const std::vector<Hint>& hints) {
   return std::max(words, 0);
 }
 
+// Words of the author's own (not URLs, handles, hashtags, numbers or emoji)
+// in [from, to).
+int32_t own_words_between(const Document& doc, int32_t from, int32_t to) {
+  int32_t words = 0;
+  for (const Token& t : doc.tokens) {
+    if (t.kind == TokenKind::word && from <= t.start && t.end <= to && !doc.in_entity(t.start, t.end)) ++words;
+  }
+  return words;
+}
+
+// The post opens on a question (no word of its own before its first
+// talk.question hint) and says hook_words_after words or more after its
+// last: a hook the post goes on to answer ("Why do ER waits get longer in
+// winter? Our emergency physician explains, in 6 short posts."). It draws
+// the reader in, so overall keeps the question's points (the expert scores
+// these posts as high as those that ask), but it asks nobody to reply: the
+// conversation score, and the engaging label that reads it, count at most
+// hook_question_points for it (docs/scores.md).
+bool opens_on_a_hook(const Document& doc, const std::vector<Hint>& hints) {
+  const Hint* first = nullptr;
+  const Hint* last = nullptr;
+  for (const Hint& h : hints) {
+    if (h.rule != "talk.question") continue;
+    if (!first || h.start < first->start) first = &h;
+    if (!last || h.end > last->end) last = &h;
+  }
+  if (!first) return false;
+  const auto text_end = static_cast<int32_t>(doc.text.size());
+  return own_words_between(doc, 0, first->start) == 0 &&
+         own_words_between(doc, last->end, text_end) >= settings().hook_words_after;
+}
+
 }  // namespace
 
 Scores compute_scores(const Analysis& analysis, const std::vector<Hint>& hints) {
   const Settings& k = settings();
-  auto points = hint_points(hints);
+  auto points = hint_points(hints, opens_on_a_hook(analysis.doc, hints));
   const auto sentiment_points = static_cast<int32_t>(
       std::lround(analysis.sentiment.compound * static_cast<double>(k.tone_sentiment_points)));
   Scores s;
-  s.conversation = clamp100(k.conversation_base + points[D::conversation]);
+  const int32_t conversation_heard = clamp100(k.conversation_base + points[D::conversation]);
+  s.conversation = clamp100(k.conversation_base + points[D::conversation] - points.hook_excess);
   s.value = clamp100(k.value_base + points[D::value]);
   s.tone = clamp100(k.tone_base + sentiment_points + points[D::tone]);
   s.promotion = clamp100(points[D::promotion]);
   // Notices and later thread parts are not meant to start a conversation
   // (docs/kinds.md): the mean does not hold its absence against them.
-  const int32_t heard = applies(kNoticeKinds, analysis.kind) ? std::max(s.conversation, k.conversation_not_expected)
-                                                              : s.conversation;
+  const int32_t heard = applies(kNoticeKinds, analysis.kind)
+                           ? std::max(conversation_heard, k.conversation_not_expected)
+                           : conversation_heard;
   const int32_t mean = (k.conversation_weight * heard + k.value_weight * s.value + k.tone_weight * s.tone + 50) / 100;
   // The kind's own worth, then the spread around good_overall (integer,
   // rounded half away from zero): a wider scale, the same order.
