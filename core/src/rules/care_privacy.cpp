@@ -1481,8 +1481,45 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
   }
 }
 
-// "with her permission", "shared with the family's consent".
-bool says_consent(const ListMatches& matches) { return any_in_text(matches, List::care_consent); }
+// How many words may stand between "with" and the consent it opens ("with
+// his family's consent": 2).
+constexpr size_t kConsentReach = 3;
+
+// Who agreed to be named, as far as the post says: `any` when it says
+// someone did ("with her permission", "shared with the family's consent":
+// the phrase list; in English also "with", up to kConsentReach words, then
+// a word of lists/consent_nouns.tsv: "Shared with his family's consent"),
+// and the names whose possessive gave it ("With Mr Sharma's consent").
+struct Consent {
+  bool any = false;
+  std::vector<std::string_view> names;  // "Sharma", without the "'s"
+};
+
+Consent consent_of(const ListMatches& matches) {
+  static const WordList& nouns = WordList::builtin("lists/consent_nouns.tsv");
+  Consent c;
+  const Document& doc = matches.doc();
+  if (matches.language() != Language::es) {
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      if (doc.tokens[i].folded != "with" || token_in_entity(doc, i)) continue;
+      for (size_t k = i + 1; k < doc.tokens.size() && k <= i + 1 + kConsentReach; ++k) {
+        const Token& t = doc.tokens[k];
+        if (t.kind != TokenKind::word || token_in_entity(doc, k)) break;
+        if (!nouns.contains(t)) continue;
+        c.any = true;
+        for (size_t j = i + 1; j < k; ++j) {
+          const std::string_view w = doc.tokens[j].text;
+          if (starts_upper(w) && (w.ends_with("'s") || w.ends_with("\u2019s"))) {
+            c.names.push_back(w.substr(0, w.size() - (w.ends_with("'s") ? 2 : 4)));
+          }
+        }
+        break;
+      }
+    }
+  }
+  c.any = c.any || any_in_text(matches, List::care_consent);
+  return c;
+}
 
 }  // namespace
 
@@ -1507,12 +1544,22 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   named_in_brackets(matches, sink, first_hint);
   named_in_consent(matches, sink, first_hint);
   named_subjects(matches, sink, first_hint);
-  if (!says_consent(matches)) return;
+  const Consent consent = consent_of(matches);
+  if (!consent.any) return;
   // The post says the patient agreed: still a warning, since only a written
-  // authorisation on file makes it lawful.
+  // authorisation on file makes it lawful. Consent given by a name is that
+  // person's alone, not their roommate's ("With Mr Sharma's consent ...
+  // his roommate Mr Bose, recovering from a stroke").
+  const Document& doc = matches.doc();
   for (size_t k = first_hint; k < sink.hints().size(); ++k) {
     Hint& h = sink.hints()[k];
     if (h.rule != "care.patient-privacy" || h.severity != Severity::error) continue;
+    const std::string named = doc.utf8(h.start, h.end);
+    if (!consent.names.empty() && std::none_of(consent.names.begin(), consent.names.end(), [&](std::string_view n) {
+          return named.find(n) != std::string::npos;
+        })) {
+      continue;
+    }
     h.severity = Severity::warning;
     h.message = sink.message("care.patient-privacy.agreed", {h.message});
     h.suggestion = sink.message("care.patient-privacy.agreed.do");
