@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "match/phrases.hpp"
+#include "rules/care_advice.hpp"
 #include "rules/care_terms.hpp"
 #include "rules/features.hpp"
 #include "text/unicode.hpp"
@@ -1481,6 +1482,101 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
   }
 }
 
+// The broad reading (session 13): in one sentence, a person singled out
+// by name and a care fact told after the name, whatever the words between.
+// English only. The name is a person's by its grammar: a personal pronoun
+// after it, before the next name, stands for them (he, she, his, her, him:
+// lists/person_pronouns_all.tsv: "caring for Huw on CCU after his
+// bypass"), or an honorific stands before it ("Mr Bose, recovering from a
+// stroke"). The care fact: a diagnosis, a procedure, a condition or a
+// procedure by its class, a medicine, or a care event
+// (lists/care_events.tsv: admitted, discharged, diagnosed); not a
+// service's, a unit's or a title's. Not a name that opens the sentence,
+// that a clinician's title or a word of not_before_subject.tsv precedes,
+// or that "his" or "her" and a role precede ("her optometrist Ms
+// Kavanagh"); not in a sentence that names staff or gives a statistic,
+// nor after "his own" or "her own" (the person tells their own care). The
+// span is the name.
+constexpr size_t kPronounCareReach = 3;
+
+void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const WordList& pronouns = WordList::builtin("lists/person_pronouns_all.tsv");
+  static const WordList& tells_own = WordList::builtin("lists/tells_own.tsv");
+  static const WordList& events = WordList::builtin("lists/care_events.tsv");
+  static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
+  static const LocalizedWordList localized_before("lists/not_before_subject.tsv");
+  static const LocalizedWordList localized_statistics("lists/statistic_words.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  if (lang == Language::es) return;
+  const WordList& followers = localized_followers.in(lang);
+  const WordList& not_before = localized_before.in(lang);
+  const WordList& statistics = localized_statistics.in(lang);
+  const auto care_end = [&](size_t k, size_t last) -> size_t {
+    if (token_in_entity(doc, k)) return 0;
+    size_t end = 0;
+    for (List list : {List::diagnoses, List::procedures}) {
+      if (const Phrase* p = matches.starting_at(list, k, last)) end = k + p->tokens.size();
+    }
+    const Token& t = doc.tokens[k];
+    if (end == 0 && (care_term(t, lang) != CareTerm::none || is_medicine(t, lang) || events.contains(t))) end = k + 1;
+    if (end == 0 || next_own_word_in(doc, end, followers) || in_title(doc, k, end) || is_unit(doc, k, end, lang)) return 0;
+    return end;
+  };
+  for (const Sentence& s : doc.sentences) {
+    if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
+    bool statistic = false;
+    for (size_t k = s.first_token; k < s.last_token; ++k) statistic = statistic || statistics.contains(doc.tokens[k]);
+    if (statistic) continue;
+    // The names of the sentence, [first, last] each: a pronoun stands for
+    // the nearest one before it.
+    std::vector<std::pair<size_t, size_t>> names;
+    for (size_t i = s.first_token; i < s.last_token; ++i) {
+      if (!is_name(doc, i, lang) || !word_before(doc, s, i) || inner_capital(doc.tokens[i].text) ||
+          doc.tokens[i].text.size() < 2 || care_end(i, s.last_token) != 0) {
+        continue;
+      }
+      size_t last = i;
+      while (last + 1 < s.last_token && is_name(doc, last + 1, lang)) ++last;
+      const size_t first = with_honorific(doc, name_start(doc, i, lang), lang);
+      i = last;
+      if (clinician_named(doc, first, lang) || (first > 0 && not_before.contains(doc.tokens[first - 1]))) continue;
+      // "her optometrist Ms Kavanagh": a role in someone's care, staff.
+      if (first >= 2 && (doc.tokens[first - 2].folded == "her" || doc.tokens[first - 2].folded == "his") &&
+          !is_kin(doc.tokens[first - 1], lang)) {
+        continue;
+      }
+      names.emplace_back(first, last);
+    }
+    for (size_t n = 0; n < names.size(); ++n) {
+      const auto [first, last] = names[n];
+      const size_t next = n + 1 < names.size() ? names[n + 1].first : s.last_token;
+      // Titled, the care anywhere after the name; else a pronoun that
+      // stands for the name and the care within kPronounCareReach words
+      // after it ("his kidney transplant", "she was diagnosed with").
+      const bool titled = honorifics(lang).contains(doc.tokens[first]);
+      bool told = false, own = false;
+      for (size_t k = last + 1; k < s.last_token && !told && !own; ++k) {
+        if (tells_own.contains(doc.tokens[k])) own = true;
+        if (titled) {
+          told = care_end(k, s.last_token) != 0;
+        } else if (k < next && pronouns.contains(doc.tokens[k]) && !token_in_entity(doc, k)) {
+          own = k + 1 < s.last_token && doc.tokens[k + 1].folded == "own";
+          for (size_t c = k + 1; c < s.last_token && c <= k + kPronounCareReach && !told && !own; ++c) {
+            if (doc.tokens[c].kind != TokenKind::word) break;
+            told = care_end(c, s.last_token) != 0;
+          }
+        }
+      }
+      const int32_t start = doc.tokens[first].start, end = doc.tokens[last].end;
+      if (told && !own && !overlaps_hint(sink, first_hint, start, end)) {
+        add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+        break;
+      }
+    }
+  }
+}
+
 // How many words may stand between "with" and the consent it opens ("with
 // his family's consent": 2).
 constexpr size_t kConsentReach = 3;
@@ -1544,6 +1640,7 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   named_in_brackets(matches, sink, first_hint);
   named_in_consent(matches, sink, first_hint);
   named_subjects(matches, sink, first_hint);
+  named_persons_care(matches, sink, first_hint);
   const Consent consent = consent_of(matches);
   if (!consent.any) return;
   // The post says the patient agreed: still a warning, since only a written
