@@ -1500,15 +1500,17 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
 constexpr size_t kPronounCareReach = 3;
 
 void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first_hint) {
-  static const WordList& pronouns = WordList::builtin("lists/person_pronouns_all.tsv");
-  static const WordList& tells_own = WordList::builtin("lists/tells_own.tsv");
+  static const LocalizedWordList localized_pronouns("lists/person_pronouns_all.tsv");
+  static const LocalizedWordList localized_tells_own("lists/tells_own.tsv");
   static const WordList& events = WordList::builtin("lists/care_events.tsv");
   static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
   static const LocalizedWordList localized_before("lists/not_before_subject.tsv");
   static const LocalizedWordList localized_statistics("lists/statistic_words.tsv");
   const Document& doc = matches.doc();
   const Language lang = matches.language();
-  if (lang == Language::es) return;
+  const bool spanish = lang == Language::es;
+  const WordList& pronouns = localized_pronouns.in(lang);
+  const WordList& tells_own = localized_tells_own.in(lang);
   const WordList& followers = localized_followers.in(lang);
   const WordList& not_before = localized_before.in(lang);
   const WordList& statistics = localized_statistics.in(lang);
@@ -1518,10 +1520,39 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
     for (List list : {List::diagnoses, List::procedures}) {
       if (const Phrase* p = matches.starting_at(list, k, last)) end = k + p->tokens.size();
     }
+    if (spanish && end == 0) {
+      if (const Phrase* p = matches.starting_at(List::patient_context, k, last)) end = k + p->tokens.size();
+    }
     const Token& t = doc.tokens[k];
-    if (end == 0 && (care_term(t, lang) != CareTerm::none || is_medicine(t, lang) || events.contains(t))) end = k + 1;
-    if (end == 0 || next_own_word_in(doc, end, followers) || in_title(doc, k, end) || is_unit(doc, k, end, lang)) return 0;
+    const bool term = spanish ? spanish_procedure_word(t) || spanish_disease_word(t)
+                              : care_term(t, lang) != CareTerm::none || events.contains(t);
+    if (end == 0 && (term || is_medicine(t, lang))) end = k + 1;
+    if (end == 0 || (spanish && spanish_service_before(doc, k, lang)) || next_own_word_in(doc, end, followers) || in_title(doc, k, end) || is_unit(doc, k, end, lang)) return 0;
     return end;
+  };
+  // In a public reply, a name called out at the start of a sentence ("Hola
+  // Araceli,", "Señora Luisana,", "Thank you Gwen!") is the person answered:
+  // what the reply tells of them is care.confirms-patient's to judge.
+  const bool reply = is_public_reply(doc);
+  // In Spanish a name after a noun is a place's or a school's ("la primaria
+  // Benito Juárez"): a person's comes after a comma, "que" or "y"
+  // (es/lists/subject_openers.tsv), a capitalised word ("Hoy Juanito"), a
+  // relative or a person noun ("su tía Carmita", "la niña Luana").
+  const auto spanish_subject_after = [&](const Token& prev) {
+    static const WordList& openers = WordList::builtin("es/lists/subject_openers.tsv");
+    static const WordList& kin = WordList::builtin("es/lists/kin_nouns.tsv");
+    static const WordList& persons = WordList::builtin("es/lists/person_nouns.tsv");
+    return prev.text == "," || starts_upper(prev.text) || openers.contains(prev) || kin.contains(prev) ||
+           persons.contains(prev);
+  };
+  const auto addressed = [&](size_t first, size_t last) {
+    if (!reply || last + 1 >= doc.tokens.size() || (doc.tokens[last + 1].text != "," && doc.tokens[last + 1].text != "!")) {
+      return false;
+    }
+    const Sentence& s = sentence_of(doc, first);
+    size_t words = 0;
+    for (size_t k = s.first_token; k < first; ++k) words += !token_in_entity(doc, k) && doc.tokens[k].kind == TokenKind::word;
+    return words <= 2;
   };
   for (const Sentence& s : doc.sentences) {
     if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
@@ -1546,6 +1577,7 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
           !is_kin(doc.tokens[first - 1], lang)) {
         continue;
       }
+      if (addressed(first, last) || (spanish && first > 0 && !spanish_subject_after(doc.tokens[first - 1]))) continue;
       names.emplace_back(first, last);
     }
     for (size_t n = 0; n < names.size(); ++n) {
