@@ -1482,21 +1482,26 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
   }
 }
 
-// The broad reading (session 13): in one sentence, a person singled out
-// by name and a care fact told after the name, whatever the words between.
-// English only. The name is a person's by its grammar: a personal pronoun
-// after it, before the next name, stands for them (he, she, his, her, him:
-// lists/person_pronouns_all.tsv: "caring for Huw on CCU after his
-// bypass"), or an honorific stands before it ("Mr Bose, recovering from a
-// stroke"). The care fact: a diagnosis, a procedure, a condition or a
-// procedure by its class, a medicine, or a care event
-// (lists/care_events.tsv: admitted, discharged, diagnosed); not a
+// The broad reading (session 13, docs/rules/care.md): in one sentence, a
+// person singled out (a name; in English also a role tied to a place, "a
+// retired crossing warden from Dalkey") and a care fact told of them,
+// whatever the words between. The care is theirs by its grammar: a personal
+// pronoun that stands for them (the nearest name before it:
+// lists/person_pronouns_all.tsv, he, she, his, her; su, sus, él, ella) with
+// the care within kPronounCareReach words after it ("caring for Huw on CCU
+// after his bypass"), or an honorific before the name, the care anywhere
+// after it ("Mr Bose, recovering from a stroke"), or "with" and the care
+// right after a role's place. The care fact: a diagnosis, a procedure, a
+// condition or a procedure by its class or (Spanish) ending, a stay, a
+// medicine, or (English) a care event of lists/care_events.tsv; not a
 // service's, a unit's or a title's. Not a name that opens the sentence,
 // that a clinician's title or a word of not_before_subject.tsv precedes,
-// or that "his" or "her" and a role precede ("her optometrist Ms
-// Kavanagh"); not in a sentence that names staff or gives a statistic,
-// nor after "his own" or "her own" (the person tells their own care). The
-// span is the name.
+// that "his" or "her" and a role precede ("her optometrist Ms Kavanagh"),
+// that a public reply calls out (the person answered), or in Spanish that
+// follows a noun (a school's: "la primaria Benito Juárez"); not in a
+// sentence that names staff or gives a statistic, nor after "his own" or
+// a verb of lists/tells_own.tsv (the person tells their own care). The
+// span is the name or the role.
 constexpr size_t kPronounCareReach = 3;
 
 void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first_hint) {
@@ -1554,6 +1559,25 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
     for (size_t k = s.first_token; k < first; ++k) words += !token_in_entity(doc, k) && doc.tokens[k].kind == TokenKind::word;
     return words <= 2;
   };
+  // English: a role tied to a place, which singles someone out as a name
+  // does: "a", "an" or "the", up to three words in lower case, then "from",
+  // "outside" or "off" and a name ("a retired crossing warden from Dalkey",
+  // "a 19yo student from Waterford"). The place's last token, else 0.
+  const auto role_from_place = [&](size_t i, const Sentence& s) -> size_t {
+    const std::string_view w = doc.tokens[i].folded;
+    if (w != "a" && w != "an" && w != "the") return 0;
+    for (size_t k = i + 1; k < s.last_token && k <= i + 4; ++k) {
+      const Token& t = doc.tokens[k];
+      const bool from = t.folded == "from" || t.folded == "outside" || t.folded == "off";
+      if (from && k > i + 1 && k + 1 < s.last_token && is_name(doc, k + 1, lang)) {
+        size_t last = k + 1;
+        while (last + 1 < s.last_token && is_name(doc, last + 1, lang)) ++last;
+        return last;
+      }
+      if (t.kind != TokenKind::word || starts_upper(t.text) || token_in_entity(doc, k) || care_end(k, s.last_token)) return 0;
+    }
+    return 0;
+  };
   for (const Sentence& s : doc.sentences) {
     if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
     bool statistic = false;
@@ -1562,7 +1586,14 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
     // The names of the sentence, [first, last] each: a pronoun stands for
     // the nearest one before it.
     std::vector<std::pair<size_t, size_t>> names;
+    std::vector<bool> roles;
     for (size_t i = s.first_token; i < s.last_token; ++i) {
+      if (const size_t place = spanish ? 0 : role_from_place(i, s)) {
+        names.emplace_back(i, place);
+        roles.push_back(true);
+        i = place;
+        continue;
+      }
       if (!is_name(doc, i, lang) || !word_before(doc, s, i) || inner_capital(doc.tokens[i].text) ||
           doc.tokens[i].text.size() < 2 || care_end(i, s.last_token) != 0) {
         continue;
@@ -1579,6 +1610,7 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
       }
       if (addressed(first, last) || (spanish && first > 0 && !spanish_subject_after(doc.tokens[first - 1]))) continue;
       names.emplace_back(first, last);
+      roles.push_back(false);
     }
     for (size_t n = 0; n < names.size(); ++n) {
       const auto [first, last] = names[n];
@@ -1590,7 +1622,11 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
       bool told = false, own = false;
       for (size_t k = last + 1; k < s.last_token && !told && !own; ++k) {
         if (tells_own.contains(doc.tokens[k])) own = true;
-        if (titled) {
+        // A role's care may also follow "with" right after the place ("from
+        // Dalkey with early dementia"; not "from Galway of our diabetes quiz").
+        const bool with_care = roles[n] && k > last + 1 && k <= last + 1 + kPronounCareReach &&
+                               doc.tokens[last + 1].folded == "with";
+        if (titled || with_care) {
           told = care_end(k, s.last_token) != 0;
         } else if (k < next && pronouns.contains(doc.tokens[k]) && !token_in_entity(doc, k)) {
           own = k + 1 < s.last_token && doc.tokens[k + 1].folded == "own";
