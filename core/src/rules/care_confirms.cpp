@@ -410,6 +410,59 @@ bool spanish_introduces_person(const Analysis& a) {
   }
   return false;
 }
+
+// A reply that sends the person to their own clinician before they change
+// anything ("No cambies tu tratamiento sin hablar con tu médico"): a
+// negated command, then "tu" or "su" and a clinician
+// (es/lists/confirms_clinician.tsv) in the same sentence. It tells the
+// person what not to do; it confirms nothing that happened.
+bool sends_to_own_clinician(const Document& doc, const Sentence& s, size_t care, Language lang) {
+  static const WordList& clinicians = WordList::builtin("es/lists/confirms_clinician.tsv");
+  if (lang != Language::es || !negated(doc, care, lang)) return false;
+  for (size_t k = s.first_token; k + 1 < s.last_token; ++k) {
+    const std::string_view w = doc.tokens[k].folded;
+    if ((w == "tu" || w == "su") && clinicians.contains(doc.tokens[k + 1])) return true;
+  }
+  return false;
+}
+
+// English: "you" and a modal before "your" in its clause ("You can switch
+// your prescription pickup to our Elm St branch"): an option offered to the
+// person, like "to book your", not something done. Not when what "your"
+// holds, tokens [your, end], names a procedure or a condition ("You can
+// collect your biopsy results"): that still tells their care.
+bool offers_option(const Analysis& a, const Sentence& s, size_t your, size_t end) {
+  const Document& doc = a.doc;
+  const ListMatches& matches = lists(a);
+  if (matches.any(List::procedures, your, end + 1) || matches.any(List::diagnoses, your, end + 1) ||
+      any_care_term(doc, your, end + 1, a.language)) {
+    return false;
+  }
+  for (size_t k = your; k > s.first_token + 1 && k + 4 > your; --k) {
+    const Token& t = doc.tokens[k - 1];
+    if (t.kind != TokenKind::word) return false;
+    if (makes_possible(t) && doc.tokens[k - 2].folded == "you") return true;
+  }
+  return false;
+}
+
+// English: does the post answered tell the same care noun of its writer
+// ("My prescription delivery didn't come today!" -> "your prescription"),
+// "my" then the noun within two words? A reply that only takes it up,
+// telling no finding of its own ("We're sorry your prescription was late"),
+// makes public nothing the person had not.
+bool retells_own_words(const Analysis& a, const Sentence& s, size_t noun) {
+  if (!a.in_reply_to || has_finding(a.doc, s)) return false;
+  const Document& asked = *a.in_reply_to;
+  const std::string_view w = a.doc.tokens[noun].folded;
+  for (size_t k = 0; k < asked.tokens.size(); ++k) {
+    if (asked.tokens[k].folded != "my") continue;
+    for (size_t j = k + 1; j < asked.tokens.size() && j <= k + 2; ++j) {
+      if (asked.tokens[j].folded == w) return true;
+    }
+  }
+  return false;
+}
 }  // namespace
 
 void check_confirms_patient(const Analysis& a, HintSink& sink) {
@@ -427,6 +480,8 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
     // "If your test results...", "how to read your chart": general, not about this person.
     size_t from = std::max(s.first_token, m.first_token >= 3 ? m.first_token - 3 : size_t{0});
     if (matches.any(List::care_confirms_generic, from, m.first_token)) continue;
+    if (sends_to_own_clinician(doc, s, m.first_token, a.language)) continue;
+    if (a.language != Language::es && (offers_option(a, s, m.first_token, m.last_token - 1) || retells_own_words(a, s, m.last_token - 1))) continue;
     // "Your surgery can book a 2-year-old in": a place.
     if (a.language != Language::es && does_care_event(doc, s, m.last_token - 1)) continue;
     if (!first) {
@@ -452,6 +507,7 @@ void check_confirms_patient(const Analysis& a, HintSink& sink) {
       const size_t from = std::max(s.first_token, i >= 3 ? i - 3 : size_t{0});
       // "ask your pharmacist about your prescription", "your next visit".
       if (matches.any(List::care_confirms_generic, from, noun) || matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+      if (offers_option(a, s, i, noun) || retells_own_words(a, s, noun)) continue;
       if (!first || s.start < first->start) {
         first = &s;
         example = doc.utf8(doc.tokens[i].start, doc.tokens[noun].end);

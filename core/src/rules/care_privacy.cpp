@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "match/phrases.hpp"
+#include "rules/care_advice.hpp"
 #include "rules/care_terms.hpp"
 #include "rules/features.hpp"
 #include "text/unicode.hpp"
@@ -1481,8 +1482,208 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
   }
 }
 
-// "with her permission", "shared with the family's consent".
-bool says_consent(const ListMatches& matches) { return any_in_text(matches, List::care_consent); }
+// The broad reading (session 13, docs/rules/care.md): in one sentence, a
+// person singled out (a name; in English also a role tied to a place, "a
+// retired crossing warden from Dalkey") and a care fact told of them,
+// whatever the words between. The care is theirs by its grammar: a personal
+// pronoun that stands for them (the nearest name before it:
+// lists/person_pronouns_all.tsv, he, she, his, her; su, sus, él, ella) with
+// the care within kPronounCareReach words after it ("caring for Huw on CCU
+// after his bypass"), or an honorific before the name, the care anywhere
+// after it ("Mr Bose, recovering from a stroke"), or "with" and the care
+// right after a role's place. The care fact: a diagnosis, a procedure, a
+// condition or a procedure by its class or (Spanish) ending, a stay, a
+// medicine, or (English) a care event of lists/care_events.tsv; not a
+// service's, a unit's or a title's. Not a name that opens the sentence,
+// that a clinician's title or a word of not_before_subject.tsv precedes,
+// that "his" or "her" and a role precede ("her optometrist Ms Kavanagh"),
+// that a public reply calls out (the person answered), or in Spanish that
+// follows a noun (a school's: "la primaria Benito Juárez"); not in a
+// sentence that names staff or gives a statistic, nor after "his own" or
+// a verb of lists/tells_own.tsv (the person tells their own care). The
+// span is the name or the role.
+constexpr size_t kPronounCareReach = 3;
+
+void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first_hint) {
+  static const LocalizedWordList localized_pronouns("lists/person_pronouns_all.tsv");
+  static const LocalizedWordList localized_tells_own("lists/tells_own.tsv");
+  static const WordList& events = WordList::builtin("lists/care_events.tsv");
+  static const LocalizedWordList localized_followers("lists/diagnosis_followers.tsv");
+  static const LocalizedWordList localized_before("lists/not_before_subject.tsv");
+  static const LocalizedWordList localized_statistics("lists/statistic_words.tsv");
+  const Document& doc = matches.doc();
+  const Language lang = matches.language();
+  const bool spanish = lang == Language::es;
+  const WordList& pronouns = localized_pronouns.in(lang);
+  const WordList& tells_own = localized_tells_own.in(lang);
+  const WordList& followers = localized_followers.in(lang);
+  const WordList& not_before = localized_before.in(lang);
+  const WordList& statistics = localized_statistics.in(lang);
+  const auto care_end = [&](size_t k, size_t last) -> size_t {
+    if (token_in_entity(doc, k)) return 0;
+    size_t end = 0;
+    for (List list : {List::diagnoses, List::procedures}) {
+      if (const Phrase* p = matches.starting_at(list, k, last)) end = k + p->tokens.size();
+    }
+    if (spanish && end == 0) {
+      if (const Phrase* p = matches.starting_at(List::patient_context, k, last)) end = k + p->tokens.size();
+    }
+    const Token& t = doc.tokens[k];
+    const bool term = spanish ? spanish_procedure_word(t) || spanish_disease_word(t)
+                              : care_term(t, lang) != CareTerm::none || events.contains(t);
+    if (end == 0 && (term || is_medicine(t, lang))) end = k + 1;
+    if (end == 0 || (spanish && spanish_service_before(doc, k, lang)) || next_own_word_in(doc, end, followers) || in_title(doc, k, end) || is_unit(doc, k, end, lang)) return 0;
+    return end;
+  };
+  // In a public reply, a name called out at the start of a sentence ("Hola
+  // Araceli,", "Señora Luisana,", "Thank you Gwen!") is the person answered:
+  // what the reply tells of them is care.confirms-patient's to judge.
+  const bool reply = is_public_reply(doc);
+  // In Spanish a name after a noun is a place's or a school's ("la primaria
+  // Benito Juárez"): a person's comes after a comma, "que" or "y"
+  // (es/lists/subject_openers.tsv), a capitalised word ("Hoy Juanito"), a
+  // relative or a person noun ("su tía Carmita", "la niña Luana").
+  const auto spanish_subject_after = [&](const Token& prev) {
+    static const WordList& openers = WordList::builtin("es/lists/subject_openers.tsv");
+    static const WordList& kin = WordList::builtin("es/lists/kin_nouns.tsv");
+    static const WordList& persons = WordList::builtin("es/lists/person_nouns.tsv");
+    return prev.text == "," || starts_upper(prev.text) || openers.contains(prev) || kin.contains(prev) ||
+           persons.contains(prev);
+  };
+  const auto addressed = [&](size_t first, size_t last) {
+    if (!reply || last + 1 >= doc.tokens.size() || (doc.tokens[last + 1].text != "," && doc.tokens[last + 1].text != "!")) {
+      return false;
+    }
+    const Sentence& s = sentence_of(doc, first);
+    size_t words = 0;
+    for (size_t k = s.first_token; k < first; ++k) words += !token_in_entity(doc, k) && doc.tokens[k].kind == TokenKind::word;
+    return words <= 2;
+  };
+  // English: a role tied to a place, which singles someone out as a name
+  // does: "a", "an" or "the", up to three words in lower case, then "from",
+  // "outside" or "off" and a name ("a retired crossing warden from Dalkey",
+  // "a 19yo student from Waterford"). The place's last token, else 0.
+  const auto role_from_place = [&](size_t i, const Sentence& s) -> size_t {
+    const std::string_view w = doc.tokens[i].folded;
+    if (w != "a" && w != "an" && w != "the") return 0;
+    for (size_t k = i + 1; k < s.last_token && k <= i + 4; ++k) {
+      const Token& t = doc.tokens[k];
+      const bool from = t.folded == "from" || t.folded == "outside" || t.folded == "off";
+      if (from && k > i + 1 && k + 1 < s.last_token && is_name(doc, k + 1, lang)) {
+        size_t last = k + 1;
+        while (last + 1 < s.last_token && is_name(doc, last + 1, lang)) ++last;
+        return last;
+      }
+      if (t.kind != TokenKind::word || starts_upper(t.text) || token_in_entity(doc, k) || care_end(k, s.last_token)) return 0;
+    }
+    return 0;
+  };
+  for (const Sentence& s : doc.sentences) {
+    if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
+    bool statistic = false;
+    for (size_t k = s.first_token; k < s.last_token; ++k) statistic = statistic || statistics.contains(doc.tokens[k]);
+    if (statistic) continue;
+    // The names of the sentence, [first, last] each: a pronoun stands for
+    // the nearest one before it.
+    std::vector<std::pair<size_t, size_t>> names;
+    std::vector<bool> roles;
+    for (size_t i = s.first_token; i < s.last_token; ++i) {
+      if (const size_t place = spanish ? 0 : role_from_place(i, s)) {
+        names.emplace_back(i, place);
+        roles.push_back(true);
+        i = place;
+        continue;
+      }
+      if (!is_name(doc, i, lang) || !word_before(doc, s, i) || inner_capital(doc.tokens[i].text) ||
+          doc.tokens[i].text.size() < 2 || care_end(i, s.last_token) != 0) {
+        continue;
+      }
+      size_t last = i;
+      while (last + 1 < s.last_token && is_name(doc, last + 1, lang)) ++last;
+      const size_t first = with_honorific(doc, name_start(doc, i, lang), lang);
+      i = last;
+      if (clinician_named(doc, first, lang) || (first > 0 && not_before.contains(doc.tokens[first - 1]))) continue;
+      // "her optometrist Ms Kavanagh": a role in someone's care, staff.
+      if (first >= 2 && (doc.tokens[first - 2].folded == "her" || doc.tokens[first - 2].folded == "his") &&
+          !is_kin(doc.tokens[first - 1], lang)) {
+        continue;
+      }
+      if (addressed(first, last) || (spanish && first > 0 && !spanish_subject_after(doc.tokens[first - 1]))) continue;
+      names.emplace_back(first, last);
+      roles.push_back(false);
+    }
+    for (size_t n = 0; n < names.size(); ++n) {
+      const auto [first, last] = names[n];
+      const size_t next = n + 1 < names.size() ? names[n + 1].first : s.last_token;
+      // Titled, the care anywhere after the name; else a pronoun that
+      // stands for the name and the care within kPronounCareReach words
+      // after it ("his kidney transplant", "she was diagnosed with").
+      const bool titled = honorifics(lang).contains(doc.tokens[first]);
+      bool told = false, own = false;
+      for (size_t k = last + 1; k < s.last_token && !told && !own; ++k) {
+        if (tells_own.contains(doc.tokens[k])) own = true;
+        // A role's care may also follow "with" right after the place ("from
+        // Dalkey with early dementia"; not "from Galway of our diabetes quiz").
+        const bool with_care = roles[n] && k > last + 1 && k <= last + 1 + kPronounCareReach &&
+                               doc.tokens[last + 1].folded == "with";
+        if (titled || with_care) {
+          told = care_end(k, s.last_token) != 0;
+        } else if (k < next && pronouns.contains(doc.tokens[k]) && !token_in_entity(doc, k)) {
+          own = k + 1 < s.last_token && doc.tokens[k + 1].folded == "own";
+          for (size_t c = k + 1; c < s.last_token && c <= k + kPronounCareReach && !told && !own; ++c) {
+            if (doc.tokens[c].kind != TokenKind::word) break;
+            told = care_end(c, s.last_token) != 0;
+          }
+        }
+      }
+      const int32_t start = doc.tokens[first].start, end = doc.tokens[last].end;
+      if (told && !own && !overlaps_hint(sink, first_hint, start, end)) {
+        add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
+        break;
+      }
+    }
+  }
+}
+
+// How many words may stand between "with" and the consent it opens ("with
+// his family's consent": 2).
+constexpr size_t kConsentReach = 3;
+
+// Who agreed to be named, as far as the post says: `any` when it says
+// someone did ("with her permission", "shared with the family's consent":
+// the phrase list; in English also "with", up to kConsentReach words, then
+// a word of lists/consent_nouns.tsv: "Shared with his family's consent"),
+// and the names whose possessive gave it ("With Mr Sharma's consent").
+struct Consent {
+  bool any = false;
+  std::vector<std::string_view> names;  // "Sharma", without the "'s"
+};
+
+Consent consent_of(const ListMatches& matches) {
+  static const WordList& nouns = WordList::builtin("lists/consent_nouns.tsv");
+  Consent c;
+  const Document& doc = matches.doc();
+  if (matches.language() != Language::es) {
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      if (doc.tokens[i].folded != "with" || token_in_entity(doc, i)) continue;
+      for (size_t k = i + 1; k < doc.tokens.size() && k <= i + 1 + kConsentReach; ++k) {
+        const Token& t = doc.tokens[k];
+        if (t.kind != TokenKind::word || token_in_entity(doc, k)) break;
+        if (!nouns.contains(t)) continue;
+        c.any = true;
+        for (size_t j = i + 1; j < k; ++j) {
+          const std::string_view w = doc.tokens[j].text;
+          if (starts_upper(w) && (w.ends_with("'s") || w.ends_with("\u2019s"))) {
+            c.names.push_back(w.substr(0, w.size() - (w.ends_with("'s") ? 2 : 4)));
+          }
+        }
+        break;
+      }
+    }
+  }
+  c.any = c.any || any_in_text(matches, List::care_consent);
+  return c;
+}
 
 }  // namespace
 
@@ -1507,12 +1708,23 @@ void check_patient_privacy(const Analysis& a, HintSink& sink) {
   named_in_brackets(matches, sink, first_hint);
   named_in_consent(matches, sink, first_hint);
   named_subjects(matches, sink, first_hint);
-  if (!says_consent(matches)) return;
+  named_persons_care(matches, sink, first_hint);
+  const Consent consent = consent_of(matches);
+  if (!consent.any) return;
   // The post says the patient agreed: still a warning, since only a written
-  // authorisation on file makes it lawful.
+  // authorisation on file makes it lawful. Consent given by a name is that
+  // person's alone, not their roommate's ("With Mr Sharma's consent ...
+  // his roommate Mr Bose, recovering from a stroke").
+  const Document& doc = matches.doc();
   for (size_t k = first_hint; k < sink.hints().size(); ++k) {
     Hint& h = sink.hints()[k];
     if (h.rule != "care.patient-privacy" || h.severity != Severity::error) continue;
+    const std::string named = doc.utf8(h.start, h.end);
+    if (!consent.names.empty() && std::none_of(consent.names.begin(), consent.names.end(), [&](std::string_view n) {
+          return named.find(n) != std::string::npos;
+        })) {
+      continue;
+    }
     h.severity = Severity::warning;
     h.message = sink.message("care.patient-privacy.agreed", {h.message});
     h.suggestion = sink.message("care.patient-privacy.agreed.do");
