@@ -432,3 +432,18 @@ TEST_CASE("scores: a post that informs outranks one that only asks") {
   REQUIRE(informs.label == "good");
   CHECK(informs.scores.overall > asks.scores.overall);
 }
+
+TEST_CASE("label: a question the post opens on and then answers is a hook, not an invitation to reply") {
+  // docs/scores.md, "A hook question": the expert calls such posts good far
+  // more often than engaging; a question that ends the post asks the reader.
+  Analyzer analyzer;
+  const Result hook = analyzer.analyze(
+      "Why do ER waits get longer in winter? Our emergency physician explains what fills the waiting room and "
+      "how to choose the right place for care, in six short posts.");
+  REQUIRE(std::any_of(hook.hints.begin(), hook.hints.end(), [](const Hint& h) { return h.rule == "talk.question"; }));
+  CHECK(hook.scores.conversation < setting("engaging_conversation"));
+  CHECK(hook.label != "engaging");
+  // Fewer words after it: a question to the reader, credited in full.
+  const Result asks = analyzer.analyze("Why do ER waits get longer in winter? Tell us what you think.");
+  CHECK(asks.scores.conversation > hook.scores.conversation);
+}
