@@ -22,11 +22,15 @@ set(CHIME_ICU_DEFINITIONS U_STATIC_IMPLEMENTATION U_CHARSET_IS_UTF8=1
 # word-break engines left out (cmake/icu-lib/CMakeLists.txt): Chime's data
 # package has no dictionaries or LSTM models, so they are never created. None
 # changes a break: the parity test compares every Result with native's.
+# ICU is also compiled -Os for wasm: about 49 KB less code at no measurable
+# cost per tweet (ICU's share of an analysis is its break iterators).
 set(CHIME_ICU_LIBRARY_DEFINITIONS "")
 set(CHIME_ICU_DICTIONARY_ENGINES ON)
+set(CHIME_ICU_CXX_FLAGS_RELEASE "${CMAKE_CXX_FLAGS_RELEASE}")
 if(EMSCRIPTEN)
   set(CHIME_ICU_LIBRARY_DEFINITIONS UCONFIG_NO_SERVICE=1 UCONFIG_NO_FILTERED_BREAK_ITERATION=1)
   set(CHIME_ICU_DICTIONARY_ENGINES OFF)
+  set(CHIME_ICU_CXX_FLAGS_RELEASE "-Os -DNDEBUG")
 endif()
 
 # --- 1. The source --------------------------------------------------------
@@ -45,7 +49,7 @@ function(chime_icu_build_library out_archive)
   set(project_dir "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/icu-lib")
   file(SHA256 "${project_dir}/CMakeLists.txt" project_hash)
   string(SHA256 key "${CMAKE_CXX_COMPILER};${CMAKE_CXX_COMPILER_VERSION};${CMAKE_CXX_FLAGS};\
-${CMAKE_CXX_FLAGS_RELEASE};${CMAKE_TOOLCHAIN_FILE};${CHIME_ICU_SOURCE_DIR};\
+${CHIME_ICU_CXX_FLAGS_RELEASE};${CMAKE_TOOLCHAIN_FILE};${CHIME_ICU_SOURCE_DIR};\
 ${CHIME_ICU_DEFINITIONS};${project_hash};${CHIME_ICU_LIBRARY_DEFINITIONS};\
 ${CHIME_ICU_DICTIONARY_ENGINES}")
   string(SUBSTRING "${key}" 0 16 key)
@@ -77,6 +81,7 @@ ${CHIME_ICU_DICTIONARY_ENGINES}")
     COMMAND "${CMAKE_COMMAND}" -S "${project_dir}" -B "${dir}/build" -G "${CMAKE_GENERATOR}"
             -DCMAKE_MAKE_PROGRAM=${CMAKE_MAKE_PROGRAM} ${toolchain_args}
             -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS=${CMAKE_CXX_FLAGS}"
+            "-DCMAKE_CXX_FLAGS_RELEASE=${CHIME_ICU_CXX_FLAGS_RELEASE}"
             -DCMAKE_INSTALL_PREFIX=${dir} -DICU_SOURCE_DIR=${CHIME_ICU_SOURCE_DIR}
             "-DCHIME_ICU_DEFINITIONS=${definitions}"
             -DCHIME_ICU_DICTIONARY_ENGINES=${CHIME_ICU_DICTIONARY_ENGINES}

@@ -1,15 +1,13 @@
-// core/data/'s files, embedded deflated by core/CMakeLists.txt (so chime.wasm
-// stays small) and inflated here, each on its first use, with the zlib
-// decoder of Debian's stb (libstb-dev). Each file is inflated once and kept
-// for the life of the program, so the views file() hands out stay valid.
+// core/data/'s files, embedded by core/CMakeLists.txt as one deflated bundle
+// (so chime.wasm stays small) and inflated here, all at once on the first
+// use of any, with the zlib decoder of Debian's stb (libstb-dev). The bundle
+// is inflated once and kept for the life of the program, so the views file()
+// hands out stay valid.
 #include "data/data.hpp"
 #include "data/embedded.hpp"
 
-#include <memory>
-#include <mutex>
 #include <stdexcept>
 #include <string>
-#include <utility>
 
 #define STB_IMAGE_STATIC
 #define STB_IMAGE_IMPLEMENTATION
@@ -56,20 +54,14 @@ void detail::inflate(const unsigned char* deflated, unsigned long deflated_size,
 std::string_view file(std::string_view name) {
   const detail::EmbeddedFile* f = entry(name);
   if (!f) throw std::out_of_range("no embedded data file core/data/" + std::string(name));
-  static std::mutex mutex;
-  static std::unique_ptr<std::string[]> texts(new std::string[detail::kEmbeddedFileCount]);
-  static std::unique_ptr<bool[]> inflated(new bool[detail::kEmbeddedFileCount]());
-  const size_t i = static_cast<size_t>(f - detail::kEmbeddedFiles);
-  std::lock_guard lock(mutex);
-  if (!inflated[i]) {
-    std::string text(f->inflated_size + 1, '\0');
-    detail::inflate(f->deflated, f->deflated_size, text.data(), f->inflated_size,
-                    "embedded data file core/data/" + std::string(f->name));
-    text.resize(f->inflated_size);
-    texts[i] = std::move(text);
-    inflated[i] = true;
-  }
-  return texts[i];
+  static const std::string bundle = [] {
+    std::string text(chime_data_bundle_inflated_size + 1, '\0');
+    detail::inflate(chime_data_bundle, chime_data_bundle_size, text.data(), chime_data_bundle_inflated_size,
+                    "the embedded bundle of core/data/");
+    text.resize(chime_data_bundle_inflated_size);
+    return text;
+  }();
+  return std::string_view(bundle).substr(f->offset, f->size);
 }
 
 bool has(std::string_view name) { return entry(name) != nullptr; }
