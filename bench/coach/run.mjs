@@ -3,7 +3,7 @@
 // set (tests/devset/en.jsonl or es.jsonl; how they were made:
 // tests/devset/README.md):
 //
-//   node bench/coach/run.mjs --chime build/ci/native/chime [--set en|en-fresh|en-fresh2|en-fresh3|en-fresh4|en-fresh5|en-fresh6|en-fresh7|en-fresh8|en-fresh9|en-fresh10|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|es-fresh5|es-fresh6|es-fresh7|es-fresh8|es-fresh9|PATH]
+//   node bench/coach/run.mjs --chime build/ci/native/chime [--set en|en-fresh|en-fresh2|en-fresh3|en-fresh4|en-fresh5|en-fresh6|en-fresh7|en-fresh8|en-fresh9|en-fresh10|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|es-fresh5|es-fresh6|es-fresh7|es-fresh8|es-fresh9|es-fresh10|PATH]
 //        [--split tune|heldout|all] [--worst N] [--json] [--kinds] [--lang-set PATH]
 //   (or: cmake --build build/ci --target bench-coach / bench-coach-fresh / bench-coach-fresh2 /
 //    bench-coach-fresh3 / bench-coach-fresh4 / bench-coach-fresh5 / bench-coach-fresh6 /
@@ -11,7 +11,8 @@
 //    bench-coach-fresh10 /
 //    bench-coach-es / bench-coach-es-fresh / bench-coach-es-fresh2 / bench-coach-es-fresh3 /
 //    bench-coach-es-fresh4 / bench-coach-es-fresh5 / bench-coach-es-fresh6 /
-//    bench-coach-es-fresh7 / bench-coach-es-fresh8 / bench-coach-es-fresh9)
+//    bench-coach-es-fresh7 / bench-coach-es-fresh8 / bench-coach-es-fresh9 /
+//    bench-coach-es-fresh10)
 //
 // The issue-13 figures are those of the newest fresh held-out part nobody
 // tunes on (tests/devset/README.md). The first five fresh parts,
@@ -50,9 +51,12 @@
 // measure was the eighth, tests/devset/es-fresh8.jsonl (`--set
 // es-fresh8`; ids `esm-N`, all held out). It was run twice and is tuned on
 // too. Issue 17's
-// held-out measure is now the ninth, tests/devset/es-fresh9.jsonl (`--set
+// held-out measure was the ninth, tests/devset/es-fresh9.jsonl (`--set
 // es-fresh9`; ids `esn-N`, all held out, never tuned on): the coach prints
-// only its aggregate figures.
+// only its aggregate figures. The tenth, tests/devset/es-fresh10.jsonl
+// (`--set es-fresh10`; ids `eso-N`, all held out, never tuned on), is
+// issue 17's next held-out measure: the coach prints only its aggregate
+// figures.
 //
 // Runs `chime check --format ndjson` once over every post with its context
 // and prints, per split (tune and heldout by default), the figures beside
@@ -79,7 +83,7 @@ import { spearman } from '../lib/stats.mjs';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const devset = path.join(here, '../../tests/devset');
 const usage =
-  'usage: node bench/coach/run.mjs --chime PATH/chime [--set en|en-fresh|en-fresh2|en-fresh3|en-fresh4|en-fresh5|en-fresh6|en-fresh7|en-fresh8|en-fresh9|en-fresh10|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|es-fresh5|es-fresh6|es-fresh7|es-fresh8|es-fresh9|PATH.jsonl] ' +
+  'usage: node bench/coach/run.mjs --chime PATH/chime [--set en|en-fresh|en-fresh2|en-fresh3|en-fresh4|en-fresh5|en-fresh6|en-fresh7|en-fresh8|en-fresh9|en-fresh10|es|es-fresh|es-fresh2|es-fresh3|es-fresh4|es-fresh5|es-fresh6|es-fresh7|es-fresh8|es-fresh9|es-fresh10|PATH.jsonl] ' +
   '[--split tune|heldout|all] [--worst N] [--json] [--kinds] [--lang-set PATH.tsv]\n';
 
 let options;
@@ -207,6 +211,10 @@ SETS['es-fresh8'] = { ...SETS.es, file: path.join(devset, 'es-fresh8.jsonl'), he
 // The ninth fresh Spanish part (ids `esn-N`): issue 17's held-out measure
 // from 2026-12-07, never tuned on; the coach prints only its aggregate figures.
 SETS['es-fresh9'] = { ...SETS.es, file: path.join(devset, 'es-fresh9.jsonl'), heldoutRetired: false };
+// The tenth fresh Spanish part (ids `eso-N`): issue 17's next held-out
+// measure, written blind on 2026-12-07, never tuned on; the coach prints
+// only its aggregate figures.
+SETS['es-fresh10'] = { ...SETS.es, file: path.join(devset, 'es-fresh10.jsonl'), heldoutRetired: false };
 // A path to one of those files is that set (so `--set tests/devset/es-fresh.jsonl`
 // gets issue 17's targets, as `--set es-fresh` does).
 const chosenSet = SETS[options.set] ??
@@ -216,7 +224,7 @@ options.set = chosenSet.file;
 const TARGETS = chosenSet.targets;
 const langSetPath = options['lang-set'] ?? chosenSet.langSet;
 if (langSetPath !== undefined && !fs.existsSync(langSetPath)) fail(`--lang-set: no file ${langSetPath}`);
-if (!fs.existsSync(options.set)) fail(`--set: no file ${options.set} (en, en-fresh, en-fresh2, en-fresh3, en-fresh4, en-fresh5, en-fresh6, en-fresh7, en-fresh8, en-fresh9, en-fresh10, es, es-fresh, es-fresh2, es-fresh3, es-fresh4, es-fresh5, es-fresh6, es-fresh7, es-fresh8, es-fresh9 or a path to a .jsonl set)`);
+if (!fs.existsSync(options.set)) fail(`--set: no file ${options.set} (en, en-fresh, en-fresh2, en-fresh3, en-fresh4, en-fresh5, en-fresh6, en-fresh7, en-fresh8, en-fresh9, en-fresh10, es, es-fresh, es-fresh2, es-fresh3, es-fresh4, es-fresh5, es-fresh6, es-fresh7, es-fresh8, es-fresh9, es-fresh10 or a path to a .jsonl set)`);
 
 // --- the set ---------------------------------------------------------------
 const LABELS = ['risky', 'promotional', 'broadcast', 'good', 'engaging'];
@@ -231,10 +239,11 @@ const KINDS = ['reply_complaint', 'reply_praise_or_question', 'reply_other', 'th
 // es-fresh.jsonl, ids `esf-N`; es-fresh2.jsonl, ids `esg-N`; es-fresh3.jsonl,
 // ids `esh-N`; es-fresh4.jsonl, ids `esi-N`; es-fresh5.jsonl, ids `esj-N`;
 // es-fresh6.jsonl, ids `esk-N`; es-fresh7.jsonl, ids `esl-N`;
-// es-fresh8.jsonl, ids `esm-N`; es-fresh9.jsonl, ids `esn-N`) are
+// es-fresh8.jsonl, ids `esm-N`; es-fresh9.jsonl, ids `esn-N`;
+// es-fresh10.jsonl, ids `eso-N`) are
 // held out whole; in the other
 // sets every third id is.
-const FRESH_PREFIXES = ['enf-', 'eng-', 'enh-', 'eni-', 'enj-', 'enk-', 'enl-', 'enm-', 'enn-', 'eno-', 'esf-', 'esg-', 'esh-', 'esi-', 'esj-', 'esk-', 'esl-', 'esm-', 'esn-'];
+const FRESH_PREFIXES = ['enf-', 'eng-', 'enh-', 'eni-', 'enj-', 'enk-', 'enl-', 'enm-', 'enn-', 'eno-', 'esf-', 'esg-', 'esh-', 'esi-', 'esj-', 'esk-', 'esl-', 'esm-', 'esn-', 'eso-'];
 const isFresh = (id) => FRESH_PREFIXES.some((prefix) => id.startsWith(prefix));
 function splitOf(id) {
   if (isFresh(id)) return 'heldout';

@@ -36,6 +36,7 @@ const spanishFresh6 = readSet('es-fresh6.jsonl');
 const spanishFresh7 = readSet('es-fresh7.jsonl');
 const spanishFresh8 = readSet('es-fresh8.jsonl');
 const spanishFresh9 = readSet('es-fresh9.jsonl');
+const spanishFresh10 = readSet('es-fresh10.jsonl');
 const RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0]);
 const GOOD_RULE_IDS = fs.readFileSync(path.join(here, '../../core/data/rules.tsv'), 'utf8').split('\n')
@@ -205,18 +206,18 @@ test('the ninth fresh part: at least 160 posts enn-001... in order, all held out
 });
 
 // en-fresh10.jsonl (issue 13's next held-out measure, written blind after
-// en-fresh9): no text of any other set, English or Spanish (the Spanish
-// tenth part, written at the same time, is added to this check at the merge).
+// en-fresh9): no text of any other set, English or Spanish, the Spanish
+// tenth part written at the same time included.
 test('the tenth fresh part: at least 160 posts eno-001... in order, all held out, every kind 6 times, 15% risky, new texts', () => {
   assert.ok(fresh10.length >= 160, `${fresh10.length} posts, at least 160 expected`);
   checkEnglishFresh(fresh10, 'eno', { minRisky: 0.15,
-    others: [posts, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, spanishFresh6, spanishFresh7, spanishFresh8, spanishFresh9] });
+    others: [posts, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, spanishFresh6, spanishFresh7, spanishFresh8, spanishFresh9, spanishFresh10] });
 });
 
 // The fresh parts' ids: en-fresh (enf-), en-fresh2 (eng-), en-fresh3 (enh-),
 // en-fresh4 (eni-), en-fresh5 (enj-), en-fresh6 (enk-), en-fresh7 (enl-), en-fresh8 (enm-), en-fresh9 (enn-), en-fresh10 (eno-), es-fresh (esf-), es-fresh2 (esg-), es-fresh3 (esh-), es-fresh4 (esi-),
-// es-fresh5 (esj-), es-fresh6 (esk-), es-fresh7 (esl-), es-fresh8 (esm-), es-fresh9 (esn-).
-for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['eni', posts], ['enj', posts], ['enk', posts], ['enl', posts], ['enm', posts], ['enn', posts], ['eno', posts], ['esf', spanish], ['esg', spanish], ['esh', spanish], ['esi', spanish], ['esj', spanish], ['esk', spanish], ['esl', spanish], ['esm', spanish], ['esn', spanish]]) {
+// es-fresh5 (esj-), es-fresh6 (esk-), es-fresh7 (esl-), es-fresh8 (esm-), es-fresh9 (esn-), es-fresh10 (eso-).
+for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], ['eni', posts], ['enj', posts], ['enk', posts], ['enl', posts], ['enm', posts], ['enn', posts], ['eno', posts], ['esf', spanish], ['esg', spanish], ['esh', spanish], ['esi', spanish], ['esj', spanish], ['esk', spanish], ['esl', spanish], ['esm', spanish], ['esn', spanish], ['eso', spanish]]) {
   test(`the coach holds out every ${prefix}- post, and refuses one marked tune`, needsChime, () => {
     // Three TUNE posts of en.jsonl or es.jsonl renamed ${prefix}-: never a
     // post of a fresh part. Each expects length.over of a short post: a miss
@@ -242,7 +243,7 @@ for (const [prefix, source] of [['enf', posts], ['eng', posts], ['enh', posts], 
 // part", "The second fresh Spanish part"): their form only, as for
 // en-fresh.jsonl. No test here runs chime on their posts; their figures are
 // printed by bench/coach/run.mjs --set es-fresh / es-fresh2 / es-fresh3 / es-fresh4 / es-fresh5 / es-fresh6 /
-// es-fresh7 / es-fresh8 / es-fresh9.
+// es-fresh7 / es-fresh8 / es-fresh9 / es-fresh10.
 function checkSpanishFreshPart(set, prefix, { minimum, perKind, regions, others }) {
   assert.ok(set.length >= minimum, `${set.length} posts, at least ${minimum} expected`);
   set.forEach((p, i) => {
@@ -336,6 +337,14 @@ test('the eighth fresh Spanish part: at least 140 posts esm-001... in order, all
 test('the ninth fresh Spanish part: at least 140 posts esn-001... in order, all held out, every kind 6 times, 20 regions, rules that exist, no text of the other sets', () => {
   checkSpanishFreshPart(spanishFresh9, 'esn', { minimum: 140, perKind: 6, regions: REGIONS_FRESH3,
     others: [spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, spanishFresh6, spanishFresh7, spanishFresh8, posts, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9] });
+});
+
+// es-fresh10.jsonl (issue 17's next held-out measure, after es-fresh9): the
+// same twenty varieties, and no text of any other set, English or Spanish,
+// en-fresh10.jsonl written at the same time included.
+test('the tenth fresh Spanish part: at least 150 posts eso-001... in order, all held out, every kind 6 times, 20 regions, rules that exist, no text of the other sets', () => {
+  checkSpanishFreshPart(spanishFresh10, 'eso', { minimum: 150, perKind: 6, regions: REGIONS_FRESH3,
+    others: [spanish, spanishFresh, spanishFresh2, spanishFresh3, spanishFresh4, spanishFresh5, spanishFresh6, spanishFresh7, spanishFresh8, spanishFresh9, posts, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7, fresh8, fresh9, fresh10] });
 });
 
 test('the language set: at least 300 labelled short posts, header, en/es/und, every label and group in both parts', () => {
