@@ -23,11 +23,10 @@
 // en-fresh6`; ids `enk-N`, all held out), was run twice and is tuned on too.
 // So was the seventh, tests/devset/en-fresh7.jsonl (`--set en-fresh7`; ids
 // `enl-N`, all held out), and the eighth, tests/devset/en-fresh8.jsonl
-// (`--set en-fresh8`; ids `enm-N`, all held out). Issue 13's measure is
-// now the ninth, tests/devset/en-fresh9.jsonl (`--set
-// en-fresh9`; ids `enn-N`, all held out), written blind and never tuned
-// on: the coach prints only its aggregate figures too. Its next measure is
-// the tenth, tests/devset/en-fresh10.jsonl (`--set en-fresh10`; ids
+// (`--set en-fresh8`; ids `enm-N`, all held out), and the ninth,
+// tests/devset/en-fresh9.jsonl (`--set en-fresh9`; ids `enn-N`, all held
+// out), each run twice as issue 13's measure. Its measure is now the
+// tenth, tests/devset/en-fresh10.jsonl (`--set en-fresh10`; ids
 // `eno-N`, all held out), written blind (verdicts committed before Chime
 // ran on it) and never tuned on: the coach prints only its aggregate
 // figures.
@@ -50,10 +49,8 @@
 // out). It was run twice and is tuned on too, so issue 17's held-out
 // measure was the eighth, tests/devset/es-fresh8.jsonl (`--set
 // es-fresh8`; ids `esm-N`, all held out). It was run twice and is tuned on
-// too. Issue 17's
-// held-out measure was the ninth, tests/devset/es-fresh9.jsonl (`--set
-// es-fresh9`; ids `esn-N`, all held out, never tuned on): the coach prints
-// only its aggregate figures. The tenth, tests/devset/es-fresh10.jsonl
+// too, and so was the ninth, tests/devset/es-fresh9.jsonl (`--set
+// es-fresh9`; ids `esn-N`, all held out). The tenth, tests/devset/es-fresh10.jsonl
 // (`--set es-fresh10`; ids `eso-N`, all held out, never tuned on), is
 // issue 17's next held-out measure: the coach prints only its aggregate
 // figures.
@@ -180,10 +177,9 @@ SETS['en-fresh7'] = { ...SETS.en, file: path.join(devset, 'en-fresh7.jsonl'), he
 // en-fresh8 (ids `enm-N`) was issue 13's held-out measure, run twice
 // (2026-12-07) and tuned on since.
 SETS['en-fresh8'] = { ...SETS.en, file: path.join(devset, 'en-fresh8.jsonl'), heldoutRetired: true };
-// en-fresh9 (ids `enn-N`): issue 13's next held-out measure, written blind
-// (verdicts committed before Chime ran on it), never tuned on; only its
-// aggregate figures are printed.
-SETS['en-fresh9'] = { ...SETS.en, file: path.join(devset, 'en-fresh9.jsonl'), heldoutRetired: false };
+// en-fresh9 (ids `enn-N`) was issue 13's held-out measure, run twice
+// (2026-12-07) and tuned on since.
+SETS['en-fresh9'] = { ...SETS.en, file: path.join(devset, 'en-fresh9.jsonl'), heldoutRetired: true };
 // en-fresh10 (ids `eno-N`): issue 13's next held-out measure, written
 // blind (verdicts committed before Chime ran on it), never tuned on; only
 // its aggregate figures are printed.
@@ -208,9 +204,9 @@ SETS['es-fresh7'] = { ...SETS.es, file: path.join(devset, 'es-fresh7.jsonl'), he
 // The eighth fresh Spanish part (ids `esm-N`): issue 17's held-out measure,
 // run twice (2026-12-07) and tuned on since.
 SETS['es-fresh8'] = { ...SETS.es, file: path.join(devset, 'es-fresh8.jsonl'), heldoutRetired: true };
-// The ninth fresh Spanish part (ids `esn-N`): issue 17's held-out measure
-// from 2026-12-07, never tuned on; the coach prints only its aggregate figures.
-SETS['es-fresh9'] = { ...SETS.es, file: path.join(devset, 'es-fresh9.jsonl'), heldoutRetired: false };
+// The ninth fresh Spanish part (ids `esn-N`): issue 17's held-out measure,
+// run twice (2026-12-07) and tuned on since.
+SETS['es-fresh9'] = { ...SETS.es, file: path.join(devset, 'es-fresh9.jsonl'), heldoutRetired: true };
 // The tenth fresh Spanish part (ids `eso-N`): issue 17's next held-out
 // measure, written blind on 2026-12-07, never tuned on; the coach prints
 // only its aggregate figures.
