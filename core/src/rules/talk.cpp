@@ -193,6 +193,30 @@ bool personal_voice(const Document& doc) {
   return false;
 }
 
+// A reply of one sentence that sends the person elsewhere (a listed
+// deflection: "All clinic information is available online", "Buen día,
+// comuníquese con nuestra línea de atención") with no link, no number and
+// no yes or no: however many words it has, and whatever they name, it
+// answers nothing. A reply that says something else in a sentence of its
+// own ("That's a great idea. ... our leaflet is on our website") may.
+bool sends_elsewhere(const Analysis& a) {
+  const Document& doc = a.doc;
+  if (!doc.entities.urls.empty()) return false;
+  const auto found = lists(a).find(List::talk_non_answer);
+  if (std::none_of(found.begin(), found.end(), [&](const PhraseMatch& m) { return !match_in_entity(doc, m); })) return false;
+  const auto said = std::count_if(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
+    return first_own_word(doc, s.first_token, s.last_token) < s.last_token;
+  });
+  if (said != 1) return false;
+  static const LocalizedWordList answers("lists/answer_words.txt");
+  const size_t first = first_own_word(doc, 0, doc.tokens.size());
+  if (first < doc.tokens.size() && answers.in(a.language).contains(doc.tokens[first])) return false;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (has_digit(doc.tokens[i]) && !token_in_entity(doc, i)) return false;
+  }
+  return true;
+}
+
 // What a reply does for the person answered (a reply earns credit for
 // these, not for being a reply): their message keys.
 std::vector<std::string_view> reply_actions(const Analysis& a) {
@@ -220,7 +244,7 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   // Without the text answered, a reply may be an answer too.
   constexpr int32_t kAnswerWords = 4;
   const bool may_answer = a.kind == PostKind::reply_question || (a.kind == PostKind::reply && !a.in_reply_to);
-  if (may_answer && !non_answer(a) &&
+  if (may_answer && !non_answer(a) && !sends_elsewhere(a) &&
       (find_helpful(a) || !a.doc.entities.urls.empty() ||
        (!any_question(a) && own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords))) {
     actions.push_back("talk.reply.answers");
@@ -274,15 +298,16 @@ void check_reply(const Analysis& a, HintSink& sink) {
   // answers with a claim or personal advice a care rule warns of
   // ("Absolutely! Our TRT is 100% safe at any age") answers nothing.
   if (has_problem(sink, "care.")) std::erase(actions, "talk.reply.takes-up");
-  if (content_is_care_harm(sink)) std::erase(actions, "talk.reply.answers");
+  // Nor is its private channel a credit: "DM us to book" sells the claim.
+  if (content_is_care_harm(sink)) {
+    std::erase(actions, "talk.reply.answers");
+    std::erase(actions, "talk.reply.private-channel");
+  }
   // Spanish: a reply that argues with the person (tone.defensive, which
   // runs first) answers nothing, however many words it has ("No es así:
   // el sistema funciona perfectamente").
-  if (a.language == Language::es && has_problem(sink, "tone.defensive")) {
-    std::erase(actions, "talk.reply.answers");
-    std::erase(actions, "talk.reply.informs");
-    std::erase(actions, "talk.reply.takes-up");
-  }
+  // Its "entendemos su molestia" only opens the defence: no credit either.
+  if (a.language == Language::es && has_problem(sink, "tone.defensive")) actions.clear();
   // Spanish: nor does a reply that takes the person's words up to sell
   // ("¡Nuestra clínica es la número 1 del condado...!", a promo problem).
   if (a.language == Language::es && has_problem(sink, "promo.")) std::erase(actions, "talk.reply.takes-up");
