@@ -283,7 +283,10 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
       a.kind == PostKind::reply || a.kind == PostKind::reply_praise ||
       (a.language != Language::es && a.kind == PostKind::reply_complaint && !complaint_told &&
        !(a.in_reply_to && personal_voice(*a.in_reply_to)));
-  if (actions.empty() && statement_answered && a.in_reply_to &&
+  // Not a reply that points elsewhere ("Our autism service offers a range
+  // of support. Details are on the website." to a parent's news): it takes
+  // the word up to send them away.
+  if (actions.empty() && statement_answered && a.in_reply_to && !lists(a).hit(List::talk_non_answer) &&
       own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords && takes_up_post(a)) {
     actions.push_back("talk.reply.takes-up");
   }
@@ -356,6 +359,10 @@ void check_share(const Analysis& a, HintSink& sink) {
   // suero de graviola cura el cáncer") adds a voice to the harm, not to
   // the conversation.
   if (a.language == Language::es && has_problem(sink, "care.")) return;
+  // Nor does a share whose own words announce the account's own news
+  // (promo.press-release, which runs first: "Nos enorgullece compartir que
+  // nuestro CEO fue reconocido..."): it quotes itself a press release.
+  if (has_problem(sink, "promo.press-release")) return;
   const bool quote = a.doc.context->quote;
   sink.add({"talk.share", Severity::good, 0, text_end(a.doc),
             sink.message(quote ? "talk.share.quote" : "talk.share"),
