@@ -50,6 +50,23 @@ constexpr int32_t kNonAnswerWords = 2;
 
 bool has_digit(const Token& t) { return digit_count(t.text) > 0; }
 
+// Does the reply open with a yes or a no (lists/answer_words.txt: "Yes!
+// Call us to book" answers)?
+bool opens_with_answer(const Analysis& a) {
+  static const LocalizedWordList answers("lists/answer_words.txt");
+  const size_t first = first_own_word(a.doc, 0, a.doc.tokens.size());
+  return first < a.doc.tokens.size() && answers.in(a.language).contains(a.doc.tokens[first]);
+}
+
+// A digit outside the entities: an hour, a date, a price, a phone number
+// (@FitAt50's digits are none).
+bool own_digit(const Document& doc) {
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (has_digit(doc.tokens[i]) && !token_in_entity(doc, i)) return true;
+  }
+  return false;
+}
+
 // The deflection ("please check our website") or refusal ("we don't offer
 // that") a reply to a question answers with, when it says nothing else: no
 // link, no number, no yes or no, no tip or step, and at most
@@ -62,12 +79,9 @@ const PhraseMatch* listed_non_answer(const Analysis& a, std::vector<PhraseMatch>
   std::erase_if(found, [&](const PhraseMatch& m) { return match_in_entity(doc, m); });
   if (found.empty()) return nullptr;
   static const LocalizedWordList localized_filler("lists/non_answer_filler.txt");
-  static const LocalizedWordList localized_answers("lists/answer_words.txt");
   const WordList& filler = localized_filler.in(a.language);
-  const WordList& answers = localized_answers.in(a.language);
   const bool refusal = std::any_of(found.begin(), found.end(), [](const PhraseMatch& m) { return m.phrase->note == "refuse"; });
-  const size_t first = first_own_word(doc, 0, doc.tokens.size());
-  if (!refusal && first < doc.tokens.size() && answers.contains(doc.tokens[first])) return nullptr;  // "Yes! Call us to book."
+  if (!refusal && opens_with_answer(a)) return nullptr;  // "Yes! Call us to book."
   int32_t words = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
@@ -90,13 +104,7 @@ const PhraseMatch* listed_non_answer(const Analysis& a, std::vector<PhraseMatch>
 bool generic_non_answer(const Analysis& a) {
   if (a.language != Language::es && !reads_as_english(a)) return false;
   if (own_word_count_up_to(a.doc, 1) == 0) return false;
-  static const LocalizedWordList answers("lists/answer_words.txt");
-  const Document& doc = a.doc;
-  const size_t first = first_own_word(doc, 0, doc.tokens.size());
-  if (first < doc.tokens.size() && answers.in(a.language).contains(doc.tokens[first])) return false;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (has_digit(doc.tokens[i]) && !token_in_entity(doc, i)) return false;
-  }
+  if (opens_with_answer(a) || own_digit(a.doc)) return false;
   if (any_question(a) || !feeling_acknowledgements(a).empty() || lists(a).hit(List::tone_empathy)) return false;
   return !takes_up_post(a);
 }
@@ -207,14 +215,7 @@ bool sends_elsewhere(const Analysis& a) {
   const auto said = std::count_if(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
     return first_own_word(doc, s.first_token, s.last_token) < s.last_token;
   });
-  if (said != 1) return false;
-  static const LocalizedWordList answers("lists/answer_words.txt");
-  const size_t first = first_own_word(doc, 0, doc.tokens.size());
-  if (first < doc.tokens.size() && answers.in(a.language).contains(doc.tokens[first])) return false;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (has_digit(doc.tokens[i]) && !token_in_entity(doc, i)) return false;
-  }
-  return true;
+  return said == 1 && !opens_with_answer(a) && !own_digit(doc);
 }
 
 // What a reply does for the person answered (a reply earns credit for
