@@ -201,6 +201,15 @@ bool personal_voice(const Document& doc) {
   return false;
 }
 
+// Does the reply hold a deflection of talk_non_answer.tsv (note
+// "deflect": "on our website", "comuníquese con"; a refusal, "we don't
+// offer X", may be the answer) outside its entities?
+bool deflects(const Analysis& a) {
+  const auto found = lists(a).find(List::talk_non_answer);
+  return std::any_of(found.begin(), found.end(),
+                     [&](const PhraseMatch& m) { return m.phrase->note == "deflect" && !match_in_entity(a.doc, m); });
+}
+
 // A reply of one sentence that sends the person elsewhere (a listed
 // deflection: "All clinic information is available online", "Buen día,
 // comuníquese con nuestra línea de atención") with no link, no number and
@@ -209,9 +218,7 @@ bool personal_voice(const Document& doc) {
 // own ("That's a great idea. ... our leaflet is on our website") may.
 bool sends_elsewhere(const Analysis& a) {
   const Document& doc = a.doc;
-  if (!doc.entities.urls.empty()) return false;
-  const auto found = lists(a).find(List::talk_non_answer);
-  if (std::none_of(found.begin(), found.end(), [&](const PhraseMatch& m) { return !match_in_entity(doc, m); })) return false;
+  if (!doc.entities.urls.empty() || !deflects(a)) return false;
   const auto said = std::count_if(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
     return first_own_word(doc, s.first_token, s.last_token) < s.last_token;
   });
@@ -287,7 +294,7 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   // Not a reply that points elsewhere ("Our autism service offers a range
   // of support. Details are on the website." to a parent's news): it takes
   // the word up to send them away.
-  if (actions.empty() && statement_answered && a.in_reply_to && !lists(a).hit(List::talk_non_answer) &&
+  if (actions.empty() && statement_answered && a.in_reply_to && !deflects(a) &&
       own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords && takes_up_post(a)) {
     actions.push_back("talk.reply.takes-up");
   }
