@@ -212,20 +212,26 @@ std::optional<std::pair<size_t, size_t>> moved_to(const Document& doc, const Sen
 // diazepam from a friend the night before is fine": 7).
 constexpr size_t kDoseVerdictReach = 8;
 
-// English: is the counted medicine at token m ("2 ibuprofen", "a couple of
-// diazepam") called fine, safe or okay (lists/advice_fine.tsv) later in its
-// clause, not negated: "A couple of diazepam from a friend the night before
-// is fine"? A dose is judged for the reader. Not a unit ("2 drops"): only a
-// medicine named is its own dose.
-bool called_fine_dose(const Analysis& a, const Sentence& s, size_t m) {
+// English: the verdict on the counted medicine or unit at token m, fine,
+// safe or okay (lists/advice_fine.tsv) later in its clause: true when
+// called so ("A couple of diazepam from a friend the night before is
+// fine"), false when denied ("Taking 2 ibuprofen is not safe if you have
+// kidney disease": a caution to everyone), nothing when none.
+std::optional<bool> dose_verdict(const Analysis& a, const Sentence& s, size_t m) {
   static const LocalizedWordList fine("lists/advice_fine.tsv");
   const Document& doc = a.doc;
-  if (!is_medicine(doc.tokens[m], Language::en)) return false;
   for (size_t k = m + 1; k < s.last_token && k <= m + kDoseVerdictReach; ++k) {
-    if (doc.tokens[k].kind == TokenKind::punct) return false;
+    if (doc.tokens[k].kind == TokenKind::punct) return std::nullopt;
     if (fine.in(a.language).contains(doc.tokens[k])) return !negated(doc, k, a.language);
   }
-  return false;
+  return std::nullopt;
+}
+
+// English: is the counted medicine at token m ("2 ibuprofen") called fine?
+// A dose is judged for the reader. Not a unit ("2 drops"): only a medicine
+// named is its own dose.
+bool called_fine_dose(const Analysis& a, const Sentence& s, size_t m) {
+  return is_medicine(a.doc.tokens[m], Language::en) && dose_verdict(a, s, m) == true;
 }
 
 // How far before its dose the verb may stand ("Start taking 10,000 IU":
@@ -272,6 +278,7 @@ std::optional<std::pair<size_t, size_t>> dose_order(const Analysis& a, const Sen
     }
     if (unit == 0 || unit >= s.last_token) continue;
     if (called_fine_dose(a, s, unit)) return std::pair{i, unit};
+    if (dose_verdict(a, s, unit) == false) continue;
     const size_t from = i > s.first_token + kDoseVerbReach ? i - kDoseVerbReach : s.first_token;
     for (size_t v = from; v < i; ++v) {
       // "For a sore throat, gargle with...": an imperative after an opening clause.
@@ -676,6 +683,19 @@ std::optional<std::pair<size_t, size_t>> spanish_medicine_order(const Analysis& 
   return std::nullopt;
 }
 
+// English: is the care a post says the reader may skip scoped to an
+// illness in general, "for a" or "for an" right after the phrase ("You
+// don't need to see a doctor for a cold: rest, fluids and paracetamol
+// help", a pharmacy's guidance to everyone)? Not in a reply, where "you"
+// is the person answered, nor "for this" or "for your cough".
+bool general_scope(const Analysis& a, const PhraseMatch& m) {
+  const Document& doc = a.doc;
+  if (a.language == Language::es || is_public_reply(doc) || m.phrase->note != "discourages care") return false;
+  const size_t k = m.last_token;
+  return k + 1 < doc.tokens.size() && doc.tokens[k].folded == "for" &&
+         (doc.tokens[k + 1].folded == "a" || doc.tokens[k + 1].folded == "an");
+}
+
 }  // namespace
 
 void check_advice(const Analysis& a, HintSink& sink) {
@@ -697,6 +717,7 @@ void check_advice(const Analysis& a, HintSink& sink) {
     if ((!flagged.empty() && s.end <= flagged.back()) || ends_with_question_mark(doc, s)) continue;
     // "Don't stop taking it unless your doctor tells you to" already points to a clinician.
     if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
+    if (general_scope(a, m)) continue;
     auto [start, end] = sentence_span(doc, s);
     Hint h{"care.advice", Severity::warning, start, end, "", "", m.phrase->replacements};
     h.message = sink.message("care.advice", {doc.utf8(m.start, m.end)});

@@ -50,6 +50,23 @@ constexpr int32_t kNonAnswerWords = 2;
 
 bool has_digit(const Token& t) { return digit_count(t.text) > 0; }
 
+// Does the reply open with a yes or a no (lists/answer_words.txt: "Yes!
+// Call us to book" answers)?
+bool opens_with_answer(const Analysis& a) {
+  static const LocalizedWordList answers("lists/answer_words.txt");
+  const size_t first = first_own_word(a.doc, 0, a.doc.tokens.size());
+  return first < a.doc.tokens.size() && answers.in(a.language).contains(a.doc.tokens[first]);
+}
+
+// A digit outside the entities: an hour, a date, a price, a phone number
+// (@FitAt50's digits are none).
+bool own_digit(const Document& doc) {
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (has_digit(doc.tokens[i]) && !token_in_entity(doc, i)) return true;
+  }
+  return false;
+}
+
 // The deflection ("please check our website") or refusal ("we don't offer
 // that") a reply to a question answers with, when it says nothing else: no
 // link, no number, no yes or no, no tip or step, and at most
@@ -62,12 +79,9 @@ const PhraseMatch* listed_non_answer(const Analysis& a, std::vector<PhraseMatch>
   std::erase_if(found, [&](const PhraseMatch& m) { return match_in_entity(doc, m); });
   if (found.empty()) return nullptr;
   static const LocalizedWordList localized_filler("lists/non_answer_filler.txt");
-  static const LocalizedWordList localized_answers("lists/answer_words.txt");
   const WordList& filler = localized_filler.in(a.language);
-  const WordList& answers = localized_answers.in(a.language);
   const bool refusal = std::any_of(found.begin(), found.end(), [](const PhraseMatch& m) { return m.phrase->note == "refuse"; });
-  const size_t first = first_own_word(doc, 0, doc.tokens.size());
-  if (!refusal && first < doc.tokens.size() && answers.contains(doc.tokens[first])) return nullptr;  // "Yes! Call us to book."
+  if (!refusal && opens_with_answer(a)) return nullptr;  // "Yes! Call us to book."
   int32_t words = 0;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const Token& t = doc.tokens[i];
@@ -90,13 +104,7 @@ const PhraseMatch* listed_non_answer(const Analysis& a, std::vector<PhraseMatch>
 bool generic_non_answer(const Analysis& a) {
   if (a.language != Language::es && !reads_as_english(a)) return false;
   if (own_word_count_up_to(a.doc, 1) == 0) return false;
-  static const LocalizedWordList answers("lists/answer_words.txt");
-  const Document& doc = a.doc;
-  const size_t first = first_own_word(doc, 0, doc.tokens.size());
-  if (first < doc.tokens.size() && answers.in(a.language).contains(doc.tokens[first])) return false;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (has_digit(doc.tokens[i]) && !token_in_entity(doc, i)) return false;
-  }
+  if (opens_with_answer(a) || own_digit(a.doc)) return false;
   if (any_question(a) || !feeling_acknowledgements(a).empty() || lists(a).hit(List::tone_empathy)) return false;
   return !takes_up_post(a);
 }
@@ -193,6 +201,30 @@ bool personal_voice(const Document& doc) {
   return false;
 }
 
+// Does the reply hold a deflection of talk_non_answer.tsv (note
+// "deflect": "on our website", "comuníquese con"; a refusal, "we don't
+// offer X", may be the answer) outside its entities?
+bool deflects(const Analysis& a) {
+  const auto found = lists(a).find(List::talk_non_answer);
+  return std::any_of(found.begin(), found.end(),
+                     [&](const PhraseMatch& m) { return m.phrase->note == "deflect" && !match_in_entity(a.doc, m); });
+}
+
+// A reply of one sentence that sends the person elsewhere (a listed
+// deflection: "All clinic information is available online", "Buen día,
+// comuníquese con nuestra línea de atención") with no link, no number and
+// no yes or no: however many words it has, and whatever they name, it
+// answers nothing. A reply that says something else in a sentence of its
+// own ("That's a great idea. ... our leaflet is on our website") may.
+bool sends_elsewhere(const Analysis& a) {
+  const Document& doc = a.doc;
+  if (!doc.entities.urls.empty() || !deflects(a)) return false;
+  const auto said = std::count_if(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
+    return first_own_word(doc, s.first_token, s.last_token) < s.last_token;
+  });
+  return said == 1 && !opens_with_answer(a) && !own_digit(doc);
+}
+
 // What a reply does for the person answered (a reply earns credit for
 // these, not for being a reply): their message keys.
 std::vector<std::string_view> reply_actions(const Analysis& a) {
@@ -220,7 +252,7 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
   // Without the text answered, a reply may be an answer too.
   constexpr int32_t kAnswerWords = 4;
   const bool may_answer = a.kind == PostKind::reply_question || (a.kind == PostKind::reply && !a.in_reply_to);
-  if (may_answer && !non_answer(a) &&
+  if (may_answer && !non_answer(a) && !sends_elsewhere(a) &&
       (find_helpful(a) || !a.doc.entities.urls.empty() ||
        (!any_question(a) && own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords))) {
     actions.push_back("talk.reply.answers");
@@ -259,7 +291,10 @@ std::vector<std::string_view> reply_actions(const Analysis& a) {
       a.kind == PostKind::reply || a.kind == PostKind::reply_praise ||
       (a.language != Language::es && a.kind == PostKind::reply_complaint && !complaint_told &&
        !(a.in_reply_to && personal_voice(*a.in_reply_to)));
-  if (actions.empty() && statement_answered && a.in_reply_to &&
+  // Not a reply that points elsewhere ("Our autism service offers a range
+  // of support. Details are on the website." to a parent's news): it takes
+  // the word up to send them away.
+  if (actions.empty() && statement_answered && a.in_reply_to && !deflects(a) &&
       own_word_count_up_to(a.doc, kAnswerWords) >= kAnswerWords && takes_up_post(a)) {
     actions.push_back("talk.reply.takes-up");
   }
@@ -274,15 +309,16 @@ void check_reply(const Analysis& a, HintSink& sink) {
   // answers with a claim or personal advice a care rule warns of
   // ("Absolutely! Our TRT is 100% safe at any age") answers nothing.
   if (has_problem(sink, "care.")) std::erase(actions, "talk.reply.takes-up");
-  if (content_is_care_harm(sink)) std::erase(actions, "talk.reply.answers");
+  // Nor is its private channel a credit: "DM us to book" sells the claim.
+  if (content_is_care_harm(sink)) {
+    std::erase(actions, "talk.reply.answers");
+    std::erase(actions, "talk.reply.private-channel");
+  }
   // Spanish: a reply that argues with the person (tone.defensive, which
   // runs first) answers nothing, however many words it has ("No es así:
   // el sistema funciona perfectamente").
-  if (a.language == Language::es && has_problem(sink, "tone.defensive")) {
-    std::erase(actions, "talk.reply.answers");
-    std::erase(actions, "talk.reply.informs");
-    std::erase(actions, "talk.reply.takes-up");
-  }
+  // Its "entendemos su molestia" only opens the defence: no credit either.
+  if (a.language == Language::es && has_problem(sink, "tone.defensive")) actions.clear();
   // Spanish: nor does a reply that takes the person's words up to sell
   // ("¡Nuestra clínica es la número 1 del condado...!", a promo problem).
   if (a.language == Language::es && has_problem(sink, "promo.")) std::erase(actions, "talk.reply.takes-up");
@@ -331,6 +367,10 @@ void check_share(const Analysis& a, HintSink& sink) {
   // suero de graviola cura el cáncer") adds a voice to the harm, not to
   // the conversation.
   if (a.language == Language::es && has_problem(sink, "care.")) return;
+  // Nor does a share whose own words announce the account's own news
+  // (promo.press-release, which runs first: "Nos enorgullece compartir que
+  // nuestro CEO fue reconocido..."): it quotes itself a press release.
+  if (has_problem(sink, "promo.press-release")) return;
   const bool quote = a.doc.context->quote;
   sink.add({"talk.share", Severity::good, 0, text_end(a.doc),
             sink.message(quote ? "talk.share.quote" : "talk.share"),

@@ -209,6 +209,26 @@ std::vector<std::pair<size_t, size_t>> spanish_non_apologies(const Analysis& a) 
   return out;
 }
 
+// English: the same non-apology, "sorry" then perhaps "that" or "if",
+// "you" and a verb of perceiving ("We're sorry you feel our volunteer was
+// rude", "sorry if you thought we were dismissive"; "sorry you waited so
+// long" regrets the wait). The span is "sorry" to the verb.
+std::vector<std::pair<size_t, size_t>> english_non_apologies(const Analysis& a) {
+  static constexpr std::string_view kPerceiving[] = {"feel", "felt", "think", "thought", "believe", "found", "perceive", "perceived"};
+  std::vector<std::pair<size_t, size_t>> out;
+  const Document& doc = a.doc;
+  if (a.language == Language::es) return out;
+  for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
+    if (doc.tokens[i].folded != "sorry") continue;
+    size_t k = i + 1;
+    if (doc.tokens[k].folded == "that" || doc.tokens[k].folded == "if") ++k;
+    if (k + 1 >= doc.tokens.size() || doc.tokens[k].folded != "you") continue;
+    const std::string_view verb = doc.tokens[k + 1].folded;
+    if (std::find(std::begin(kPerceiving), std::end(kPerceiving), verb) != std::end(kPerceiving)) out.emplace_back(i, k + 1);
+  }
+  return out;
+}
+
 // Spanish, in a public reply to a complaint (or, for a charge or a refund,
 // to a post that raised one): the institution's position held against the
 // person, by structure (word roles in
@@ -417,6 +437,7 @@ void check_defensive(const Analysis& a, HintSink& sink) {
   auto blames = spanish_blames(a);
   for (const auto& held : spanish_positions_held(a)) blames.push_back(held);
   for (const auto& regret : spanish_non_apologies(a)) blames.push_back(regret);
+  for (const auto& regret : english_non_apologies(a)) blames.push_back(regret);
   for (const auto& denial : english_fault_denials(a)) blames.push_back(denial);
   for (const auto& vouching : english_self_vindications(a)) blames.push_back(vouching);
   for (const auto& recital : english_rule_recitals(a)) blames.push_back(recital);
@@ -467,8 +488,10 @@ void check_empathy(const Analysis& a, HintSink& sink) {
     bool non_apology = false;  // "sorry you feel that way"
     for (const PhraseMatch& d : defensive) non_apology = non_apology || (m.start < d.end && d.start < m.end);
     for (const PhraseMatch& b : boilerplate) non_apology = non_apology || (m.start < b.end && b.start < m.end);
-    for (const auto& [from, to] : spanish_non_apologies(a)) {
-      non_apology = non_apology || (m.start < doc.tokens[to].end && doc.tokens[from].start < m.end);
+    for (const auto& regrets : {spanish_non_apologies(a), english_non_apologies(a)}) {
+      for (const auto& [from, to] : regrets) {
+        non_apology = non_apology || (m.start < doc.tokens[to].end && doc.tokens[from].start < m.end);
+      }
     }
     if (non_apology) continue;
     Hint h{"tone.empathy", Severity::good, m.start, m.end, "", "", {}};
