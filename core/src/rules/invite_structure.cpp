@@ -132,9 +132,11 @@ bool next_sends_elsewhere(const InviteWords& words, const Document& doc, size_t 
 
 std::vector<PhraseMatch> imperative_invitations(const Analysis& a) {
   std::vector<PhraseMatch> found;
-  // Not in a job advert or a promotion: "Join our award-winning team"
-  // recruits or sells, it starts no conversation.
-  if (a.kind == PostKind::job || a.kind == PostKind::promotion) return found;
+  // Not in an English job advert or promotion: "Join our award-winning
+  // team" recruits or sells, it starts no conversation. Spanish verbs of
+  // taking part take only a survey or a chat ("(forum)"), so a Spanish job
+  // post's "Hacé tus preguntas en el vivo de Instagram" invites.
+  if (a.language != Language::es && (a.kind == PostKind::job || a.kind == PostKind::promotion)) return found;
   const Document& doc = a.doc;
   const InviteWords& words = invite_words(a.language);
   for (size_t index = 0; index < doc.sentences.size(); ++index) {
