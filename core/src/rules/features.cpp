@@ -836,7 +836,7 @@ const std::vector<size_t>& sincere_questions(const Analysis& a) {
 const std::vector<PhraseMatch>& invitations(const Analysis& a) {
   return remembered(memo(a).invitations, [&] {
     std::vector<PhraseMatch> found = rule_phrases(a, "talk.invite", List::talk_invite, List::talk_invite_except);
-    // English: the imperative to reply, share or take part, read from the
+    // The imperative to reply, share or take part, read from the
     // sentence's structure (rules/invite_structure.hpp); where a listed
     // phrase or an exception ("join us in welcoming") covers it, the list
     // decides.

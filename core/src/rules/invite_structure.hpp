@@ -1,7 +1,9 @@
-// talk.invite by sentence structure (English): an imperative that asks the
-// reader to answer, share or take part ("Share with your elders!", "Send
-// questions in advance"), or a bare "Questions?" put to readers. Docs:
-// docs/rules/talk.md; data: core/data/lists/invite_verbs.tsv.
+// talk.invite by sentence structure (English; Spanish since es-invite14):
+// an imperative that asks the reader to answer, share or take part ("Share
+// with your elders!", "Send questions in advance", "Contadnos qué os
+// preocupa"), or a bare "Questions?" put to readers. Docs:
+// docs/rules/talk.md; data: core/data/lists/invite_verbs.tsv and
+// core/data/es/lists/invite_verbs.tsv.
 #pragma once
 #include <vector>
 
@@ -10,9 +12,9 @@
 
 namespace chime {
 
-// The imperative invitations of an English post, each from its verb to the
-// word after it (a bare "Questions?": the word), in text order; none for a
-// post in another language.
+// The imperative invitations of a post (the word classes of its language),
+// each from its verb to the word after it (a bare "Questions?": the word),
+// in text order.
 std::vector<PhraseMatch> imperative_invitations(const Analysis& a);
 
 }  // namespace chime

@@ -92,17 +92,18 @@ size_t ranking_scope(const Analysis& a, size_t k, size_t sentence_first) {
   return 0;
 }
 
-// English: a ranking word no list holds, "#1" ("ranked #1 in the state"),
-// or, in a sentence about us, "the most" ("we offer the most advanced laser
+// A ranking word no list holds: "#1" ("ranked #1 in the state"; in Spanish
+// too since es-invite14, "la IPS #1 de Colombia"), or, in English, in a
+// sentence about us, "the most" ("we offer the most advanced laser
 // treatments in the state"; "the most common cancer in men in the UK" is a
 // fact about the world).
-bool english_ranking(const Analysis& a, size_t i) {
+bool unlisted_ranking(const Analysis& a, size_t i) {
   const Document& doc = a.doc;
   const Token& t = doc.tokens[i];
-  if (a.language == Language::es || i == 0) return false;
+  if (i == 0) return false;
   const Token& before = doc.tokens[i - 1];
   if (t.text == "1") return before.text == "#" && before.end == t.start;
-  if (t.folded != "most" || before.folded != "the") return false;
+  if (a.language == Language::es || t.folded != "most" || before.folded != "the") return false;
   const Sentence& s = sentence_of(doc, i);
   return self_reference_count(a, s.first_token, s.last_token) > 0;
 }
@@ -158,7 +159,7 @@ std::vector<std::pair<size_t, size_t>> ranking_claims(const Analysis& a) {
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     const bool listed = doc.tokens[i].kind == TokenKind::word &&
                         (words.contains(doc.tokens[i]) || (spanish && spanish_rank_at(doc, i)));
-    if (!(listed || english_ranking(a, i)) || token_in_entity(doc, i)) continue;
+    if (!(listed || unlisted_ranking(a, i)) || token_in_entity(doc, i)) continue;
     if (const size_t scope = listed ? scope_before(a, i) : static_cast<size_t>(-1); scope != static_cast<size_t>(-1)) {
       found.emplace_back(scope, i);
       continue;
