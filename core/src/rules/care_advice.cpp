@@ -31,11 +31,7 @@ bool is_medicine(const Token& t, Language language) {
   const WordList& endings = spanish ? spanish_endings : english_endings;
   if (t.kind != TokenKind::word) return false;
   if (names.contains(t)) return true;
-  const std::string_view w = t.folded;
-  for (size_t cut = 3; cut + 3 <= w.size(); ++cut) {
-    if (endings.contains(w.substr(cut))) return true;
-  }
-  return false;
+  return endings.ends_with_entry(t.folded);
 }
 
 namespace {

@@ -9,19 +9,6 @@ namespace chime {
 
 namespace {
 
-// An ending counts after this many letters ("trophy" is no condition,
-// "atrophy" is).
-constexpr size_t kStemLetters = 3;
-
-// The endings are few (a dozen each): comparing each is cheaper than
-// hashing every tail of the word.
-bool has_ending(std::string_view word, const WordList& endings) {
-  for (const std::string& e : endings.words()) {
-    if (word.size() >= e.size() + kStemLetters && word.ends_with(e)) return true;
-  }
-  return false;
-}
-
 const WordList& conditions() { return WordList::builtin("lists/care_conditions.tsv"); }
 const WordList& procedures() { return WordList::builtin("lists/care_procedures.tsv"); }
 
@@ -30,8 +17,9 @@ const WordList& procedures() { return WordList::builtin("lists/care_procedures.t
 CareTerm by_word_or_ending(std::string_view word, bool is_condition, bool is_procedure) {
   static const WordList& condition_endings = WordList::builtin("lists/care_condition_suffixes.tsv");
   static const WordList& procedure_endings = WordList::builtin("lists/care_procedure_suffixes.tsv");
-  if (is_condition || has_ending(word, condition_endings)) return CareTerm::condition;
-  if (is_procedure || has_ending(word, procedure_endings)) return CareTerm::procedure;
+  // An ending counts after three letters ("trophy" is no condition, "atrophy" is).
+  if (is_condition || condition_endings.ends_with_entry(word)) return CareTerm::condition;
+  if (is_procedure || procedure_endings.ends_with_entry(word)) return CareTerm::procedure;
   return CareTerm::none;
 }
 
@@ -72,12 +60,7 @@ bool is_kin(const Token& t, Language language) {
 namespace {
 // Does a word end with one of `endings`, with at least three letters before?
 bool spanish_ending(const Token& t, const WordList& endings) {
-  if (t.kind != TokenKind::word) return false;
-  const std::string_view w = t.folded;
-  for (size_t cut = 3; cut + 3 <= w.size(); ++cut) {
-    if (endings.contains(w.substr(cut))) return true;
-  }
-  return false;
+  return t.kind == TokenKind::word && endings.ends_with_entry(t.folded);
 }
 }  // namespace
 

@@ -531,11 +531,21 @@ const WordList& WordList::builtin(std::string_view name) {
     std::vector<std::pair<size_t, uint32_t>> entries;
     for (std::string_view line : lines(data::file(file))) {
       list.words_.push_back(text::fold_utf8(columns(line)[0]));
+      list.longest_ = std::max(list.longest_, list.words_.back().size());
       entries.emplace_back(text::token_hash(list.words_.back()), static_cast<uint32_t>(list.words_.size() - 1));
     }
     list.index_.build(std::move(entries));
     return list;
   });
+}
+
+bool WordList::ends_with_entry(std::string_view folded) const {
+  constexpr size_t kStem = 3, kEnding = 3;
+  const size_t first = std::max(kStem, folded.size() > longest_ ? folded.size() - longest_ : 0);
+  for (size_t cut = first; cut + kEnding <= folded.size(); ++cut) {
+    if (contains(folded.substr(cut))) return true;
+  }
+  return false;
 }
 
 namespace {

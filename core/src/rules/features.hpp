@@ -99,6 +99,10 @@ class WordList {
   // The token's folded form, looked up by the hash the tokenizer computed.
   bool contains(const Token& t) const { return contains(t.folded, t.folded_hash); }
   const std::vector<std::string>& words() const { return words_; }
+  // Does `folded` end with an entry of three bytes or more, after a stem of
+  // three or more ("amoxicillin" for "-cillin")? Only the cuts an entry can
+  // fill are tried, so a long word costs what a short one does.
+  bool ends_with_entry(std::string_view folded) const;
  private:
   bool contains(std::string_view folded, size_t hash) const {
     for (uint32_t i : index_.find(hash)) {
@@ -107,6 +111,7 @@ class WordList {
     return false;
   }
   std::vector<std::string> words_;
+  size_t longest_ = 0;    // the longest entry's bytes
   TokenHashTable index_;  // text::token_hash of each word -> its index
 };
 
