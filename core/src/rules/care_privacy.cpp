@@ -1599,13 +1599,28 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
     if (w.ends_with("'s")) w.remove_suffix(2);
     return subjects.contains(w) || doc.tokens[k].text == doc.tokens[last].text;
   };
+  // In a post that is no reply, a name called out ("Get well soon, Marie!",
+  // "Que te mejores pronto, Francisca Muñoz 💐"): after a comma or among the
+  // sentence's first words, and before "!" or the sentence's end. "Your"
+  // ("tu") then stands for that person, in its sentence or the next.
+  static const LocalizedWordList localized_addressed("lists/addressed_possessives.tsv");
+  const WordList& yours = localized_addressed.in(lang);
+  const auto called_out = [&](const Sentence& s, size_t first, size_t last) {
+    if (reply || first <= s.first_token) return false;
+    const bool after = last + 1 >= s.last_token || doc.tokens[last + 1].text == "!" ||
+                       (doc.tokens[last + 1].kind != TokenKind::word && doc.tokens[last + 1].kind != TokenKind::punct &&
+                        doc.tokens[last + 1].kind != TokenKind::number);
+    size_t words = 0;
+    for (size_t k = s.first_token; k < first; ++k) words += doc.tokens[k].kind == TokenKind::word;
+    return after && (doc.tokens[first - 1].text == "," || words <= kPronounCareReach);
+  };
   // The names carried from the sentence before: its last one, while the
-  // next sentence goes on about it.
+  // next sentence goes on about it (or whatever it says, when called out).
   std::optional<std::pair<size_t, size_t>> carried;
-  bool carried_role = false;
+  bool carried_role = false, carried_called = false;
   for (const Sentence& s : doc.sentences) {
     const std::optional<std::pair<size_t, size_t>> before = carried;
-    const bool before_role = carried_role;
+    const bool before_role = carried_role, before_called = carried_called;
     carried.reset();
     if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
     bool statistic = false;
@@ -1615,14 +1630,17 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
     // the nearest one before it.
     std::vector<std::pair<size_t, size_t>> names;
     std::vector<bool> roles;
-    if (before && goes_on_about(s, before->second)) {
+    std::vector<bool> called;
+    if (before && (before_called || goes_on_about(s, before->second))) {
       names.push_back(*before);
       roles.push_back(before_role);
+      called.push_back(before_called);
     }
     for (size_t i = s.first_token; i < s.last_token; ++i) {
       if (const size_t place = spanish ? 0 : role_from_place(i, s)) {
         names.emplace_back(i, place);
         roles.push_back(true);
+        called.push_back(false);
         i = place;
         continue;
       }
@@ -1643,6 +1661,7 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
       if (addressed(first, last) || (spanish && first > 0 && !spanish_subject_after(doc.tokens[first - 1]))) continue;
       names.emplace_back(first, last);
       roles.push_back(false);
+      called.push_back(called_out(s, first, last));
     }
     bool flagged = false;
     for (size_t n = 0; n < names.size() && !flagged; ++n) {
@@ -1663,8 +1682,9 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
                                doc.tokens[last + 1].folded == "with";
         if (titled || with_care) {
           told = care_end(k, s.last_token) != 0;
-        } else if (k < next && pronouns.contains(doc.tokens[k]) && !token_in_entity(doc, k) &&
-                   !(k + 1 < s.last_token && is_kin(doc.tokens[k + 1], lang))) {  // "her mum": a relative's care
+        } else if (k < next && (pronouns.contains(doc.tokens[k]) || (called[n] && yours.contains(doc.tokens[k]))) &&
+                   !token_in_entity(doc, k) && !(k + 1 < s.last_token && is_kin(doc.tokens[k + 1], lang)) &&  // "her mum": a relative's care
+                   !matches.any(List::care_confirms_generic, k >= 3 ? std::max(k - 3, s.first_token) : s.first_token, k + 1)) {  // "book your"
           own = k + 1 < s.last_token && doc.tokens[k + 1].folded == "own";
           for (size_t c = k + 1; c < s.last_token && c <= k + kPronounCareReach && !told && !own; ++c) {
             if (doc.tokens[c].kind != TokenKind::word) break;
@@ -1681,6 +1701,7 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
     if (!flagged && !names.empty()) {
       carried = names.back();
       carried_role = roles.back();
+      carried_called = called.back();
     }
   }
 }
