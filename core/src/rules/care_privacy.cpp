@@ -388,9 +388,16 @@ void record_numbers(const ListMatches& matches, HintSink& sink) {
     if (match_in_entity(doc, m)) continue;
     for (size_t i = m.last_token; i < m.last_token + kCueReach && i < doc.tokens.size(); ++i) {
       const Token& t = doc.tokens[i];
-      if ((t.kind == TokenKind::number || t.kind == TokenKind::word) && digit_count(t.text) >= kRecordDigits) {
-        add(sink, m.start, t.end,
-            sink.message("care.patient-privacy.record", {doc.utf8(m.start, t.end)}));
+      // A number written in groups ("NHS number 485 777 3456") counts whole.
+      size_t last = i;
+      int digits = (t.kind == TokenKind::number || t.kind == TokenKind::word) ? digit_count(t.text) : 0;
+      while (t.kind == TokenKind::number && last + 1 < doc.tokens.size() &&
+             doc.tokens[last + 1].kind == TokenKind::number) {
+        digits += digit_count(doc.tokens[++last].text);
+      }
+      if (digits >= kRecordDigits) {
+        const int32_t end = doc.tokens[last].end;
+        add(sink, m.start, end, sink.message("care.patient-privacy.record", {doc.utf8(m.start, end)}));
         break;
       }
       if (!is_cue_filler(t)) break;
