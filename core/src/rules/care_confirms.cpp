@@ -316,6 +316,8 @@ bool spanish_happened(const Document& doc, size_t k) {
   if (t.kind != TokenKind::word) return false;
   const std::string_view w = t.folded;
   if (w.size() >= 5 && w.ends_with("\u00f3")) return w != "debi\u00f3";  // a duty, not an event: "nadie debió cobrarle"
+  // The plural, often impersonal ("le dieron el alta", "lo operaron").
+  if (w.size() >= 6 && (w.ends_with("aron") || w.ends_with("ieron"))) return w != "debieron";
   if (k == 0 || w.size() < 6) return false;
   const bool participle = w.ends_with("ado") || w.ends_with("ada") || w.ends_with("ados") || w.ends_with("adas") ||
                           w.ends_with("ido") || w.ends_with("ida") || w.ends_with("idos") || w.ends_with("idas");
@@ -388,8 +390,11 @@ std::optional<size_t> spanish_care_told(const Analysis& a, const Sentence& s) {
         }
       }
     }
+    // Not negated ("no revisamos resultados aquí") nor supposed ("si te la
+    // dieron": "si" or "cuando" within three words before).
     has_finding = has_finding || ((own(k, finding) || (spanish_happened(doc, k) && !token_in_entity(doc, k))) &&
-                                  !negated(doc, k, a.language));  // "no revisamos resultados aquí"
+                                  !negated(doc, k, a.language) &&
+                                  !matches.any(List::care_confirms_generic, k >= s.first_token + 3 ? k - 3 : s.first_token, k));
   }
   if (told && has_person && has_finding) return told;
   return std::nullopt;

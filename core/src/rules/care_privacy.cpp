@@ -4,6 +4,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -387,9 +388,16 @@ void record_numbers(const ListMatches& matches, HintSink& sink) {
     if (match_in_entity(doc, m)) continue;
     for (size_t i = m.last_token; i < m.last_token + kCueReach && i < doc.tokens.size(); ++i) {
       const Token& t = doc.tokens[i];
-      if ((t.kind == TokenKind::number || t.kind == TokenKind::word) && digit_count(t.text) >= kRecordDigits) {
-        add(sink, m.start, t.end,
-            sink.message("care.patient-privacy.record", {doc.utf8(m.start, t.end)}));
+      // A number written in groups ("NHS number 485 777 3456") counts whole.
+      size_t last = i;
+      int digits = (t.kind == TokenKind::number || t.kind == TokenKind::word) ? digit_count(t.text) : 0;
+      while (t.kind == TokenKind::number && last + 1 < doc.tokens.size() &&
+             doc.tokens[last + 1].kind == TokenKind::number) {
+        digits += digit_count(doc.tokens[++last].text);
+      }
+      if (digits >= kRecordDigits) {
+        const int32_t end = doc.tokens[last].end;
+        add(sink, m.start, end, sink.message("care.patient-privacy.record", {doc.utf8(m.start, end)}));
         break;
       }
       if (!is_cue_filler(t)) break;
@@ -1439,9 +1447,15 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
     // Chuicacá", "la primaria Benito Juárez"): only a comma or a
     // conjunction (es/lists/subject_openers.tsv: "que", "y") may come
     // before the subject.
-    if (const Token& prev = doc.tokens[first - 1];
-        prev.text != "," && (prev.kind != TokenKind::word || starts_upper(prev.text) ||
-                             (lang == Language::es && !subject_openers.contains(prev)))) {
+    // In English a sentence (or what a colon opens) may start with a
+    // capitalised word that is no name ("Today Aisha is 19, has a diagnosis
+    // of..."): the subject follows it. (Spanish: "Hoy México vive con un
+    // brote de dengue" is a place's.)
+    const Token& prev = doc.tokens[first - 1];
+    const bool opener = lang != Language::es && starts_upper(prev.text) && not_names(lang).contains(prev) &&
+                        (!word_before(doc, s, first - 1) || (first >= 2 && doc.tokens[first - 2].text == ":"));
+    if (prev.text != "," && !opener &&
+        (prev.kind != TokenKind::word || starts_upper(prev.text) || (lang == Language::es && !subject_openers.contains(prev)))) {
       continue;
     }
     if (first > 0 && (is_clinician_title(doc, first - 1, lang) || honorifics(lang).contains(doc.tokens[first - 1]))) {
@@ -1519,6 +1533,8 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
   const WordList& followers = localized_followers.in(lang);
   const WordList& not_before = localized_before.in(lang);
   const WordList& statistics = localized_statistics.in(lang);
+  static const LocalizedWordList localized_subjects("lists/person_pronouns.tsv");
+  const WordList& subjects = localized_subjects.in(lang);
   const auto care_end = [&](size_t k, size_t last) -> size_t {
     if (token_in_entity(doc, k)) return 0;
     size_t end = 0;
@@ -1578,7 +1594,41 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
     }
     return 0;
   };
+  // Does the sentence open (past a thread's number, "2/") with a subject
+  // pronoun (lists/person_pronouns.tsv: she, he, "she's"; él, ella) or the
+  // name `last` ends? Then it goes on about the person the sentence before
+  // named ("Come and meet Nomvula on Thursday! She had her foot amputated").
+  const auto goes_on_about = [&](const Sentence& s, size_t last) {
+    size_t k = s.first_token;
+    while (k < s.last_token && doc.tokens[k].kind != TokenKind::word) ++k;
+    if (k >= s.last_token || token_in_entity(doc, k)) return false;
+    std::string_view w = doc.tokens[k].folded;
+    if (w.ends_with("'s")) w.remove_suffix(2);
+    return subjects.contains(w) || doc.tokens[k].text == doc.tokens[last].text;
+  };
+  // In a post that is no reply, a name called out ("Get well soon, Marie!",
+  // "Que te mejores pronto, Francisca Muñoz 💐"): after a comma or among the
+  // sentence's first words, and before "!" or the sentence's end. "Your"
+  // ("tu") then stands for that person, in its sentence or the next.
+  static const LocalizedWordList localized_addressed("lists/addressed_possessives.tsv");
+  const WordList& yours = localized_addressed.in(lang);
+  const auto called_out = [&](const Sentence& s, size_t first, size_t last) {
+    if (reply || first <= s.first_token) return false;
+    const bool after = last + 1 >= s.last_token || doc.tokens[last + 1].text == "!" ||
+                       (doc.tokens[last + 1].kind != TokenKind::word && doc.tokens[last + 1].kind != TokenKind::punct &&
+                        doc.tokens[last + 1].kind != TokenKind::number);
+    size_t words = 0;
+    for (size_t k = s.first_token; k < first; ++k) words += doc.tokens[k].kind == TokenKind::word;
+    return after && (doc.tokens[first - 1].text == "," || words <= kPronounCareReach);
+  };
+  // The names carried from the sentence before: its last one, while the
+  // next sentence goes on about it (or whatever it says, when called out).
+  std::optional<std::pair<size_t, size_t>> carried;
+  bool carried_role = false, carried_called = false;
   for (const Sentence& s : doc.sentences) {
+    const std::optional<std::pair<size_t, size_t>> before = carried;
+    const bool before_role = carried_role, before_called = carried_called;
+    carried.reset();
     if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
     bool statistic = false;
     for (size_t k = s.first_token; k < s.last_token; ++k) statistic = statistic || statistics.contains(doc.tokens[k]);
@@ -1587,10 +1637,17 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
     // the nearest one before it.
     std::vector<std::pair<size_t, size_t>> names;
     std::vector<bool> roles;
+    std::vector<bool> called;
+    if (before && (before_called || goes_on_about(s, before->second))) {
+      names.push_back(*before);
+      roles.push_back(before_role);
+      called.push_back(before_called);
+    }
     for (size_t i = s.first_token; i < s.last_token; ++i) {
       if (const size_t place = spanish ? 0 : role_from_place(i, s)) {
         names.emplace_back(i, place);
         roles.push_back(true);
+        called.push_back(false);
         i = place;
         continue;
       }
@@ -1611,24 +1668,30 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
       if (addressed(first, last) || (spanish && first > 0 && !spanish_subject_after(doc.tokens[first - 1]))) continue;
       names.emplace_back(first, last);
       roles.push_back(false);
+      called.push_back(called_out(s, first, last));
     }
-    for (size_t n = 0; n < names.size(); ++n) {
+    bool flagged = false;
+    for (size_t n = 0; n < names.size() && !flagged; ++n) {
       const auto [first, last] = names[n];
+      // A name carried from the sentence before is read from this one's start.
+      const size_t from = first < s.first_token ? s.first_token : last + 1;
       const size_t next = n + 1 < names.size() ? names[n + 1].first : s.last_token;
       // Titled, the care anywhere after the name; else a pronoun that
       // stands for the name and the care within kPronounCareReach words
       // after it ("his kidney transplant", "she was diagnosed with").
       const bool titled = honorifics(lang).contains(doc.tokens[first]);
       bool told = false, own = false;
-      for (size_t k = last + 1; k < s.last_token && !told && !own; ++k) {
+      for (size_t k = from; k < s.last_token && !told && !own; ++k) {
         if (tells_own.contains(doc.tokens[k])) own = true;
         // A role's care may also follow "with" right after the place ("from
         // Dalkey with early dementia"; not "from Galway of our diabetes quiz").
-        const bool with_care = roles[n] && k > last + 1 && k <= last + 1 + kPronounCareReach &&
+        const bool with_care = roles[n] && from == last + 1 && k > last + 1 && k <= last + 1 + kPronounCareReach &&
                                doc.tokens[last + 1].folded == "with";
         if (titled || with_care) {
           told = care_end(k, s.last_token) != 0;
-        } else if (k < next && pronouns.contains(doc.tokens[k]) && !token_in_entity(doc, k)) {
+        } else if (k < next && (pronouns.contains(doc.tokens[k]) || (called[n] && yours.contains(doc.tokens[k]))) &&
+                   !token_in_entity(doc, k) && !(k + 1 < s.last_token && is_kin(doc.tokens[k + 1], lang)) &&  // "her mum": a relative's care
+                   !matches.any(List::care_confirms_generic, k >= 3 ? std::max(k - 3, s.first_token) : s.first_token, k + 1)) {  // "book your"
           own = k + 1 < s.last_token && doc.tokens[k + 1].folded == "own";
           for (size_t c = k + 1; c < s.last_token && c <= k + kPronounCareReach && !told && !own; ++c) {
             if (doc.tokens[c].kind != TokenKind::word) break;
@@ -1639,8 +1702,13 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
       const int32_t start = doc.tokens[first].start, end = doc.tokens[last].end;
       if (told && !own && !overlaps_hint(sink, first_hint, start, end)) {
         add(sink, start, end, sink.message("care.patient-privacy.titled", {doc.utf8(start, end)}));
-        break;
+        flagged = true;
       }
+    }
+    if (!flagged && !names.empty()) {
+      carried = names.back();
+      carried_role = roles.back();
+      carried_called = called.back();
     }
   }
 }
