@@ -92,16 +92,16 @@ TEST_CASE("care.patient-privacy: consent in the post makes it a warning to confi
   REQUIRE(with.first("care.patient-privacy"));
   CHECK(with.first("care.patient-privacy")->severity == Severity::warning);
   CHECK(with.first("care.patient-privacy")->suggestion.find("written authorization") != std::string::npos);
-  auto family = check("Used with the family's permission: 4-year-old Sophie rang the bell after her last chemo.");
-  REQUIRE(family.first("care.patient-privacy"));
-  CHECK(family.first("care.patient-privacy")->severity == Severity::warning);
   // "with", a few words, then "consent" or "permission", whoever gave it.
-  auto sam = check("Meet Sam, 8, who spent his birthday on our ward. Shared with his family's consent: thank you to the nurses!");
-  REQUIRE(sam.first("care.patient-privacy"));
-  CHECK(sam.first("care.patient-privacy")->severity == Severity::warning);
-  auto rosa = check("«Tenía miedo a la quimio, pero el equipo me lo puso fácil». Compartido con permiso de Rosa, con sus propias palabras.");
-  REQUIRE(rosa.first("care.patient-privacy"));
-  CHECK(rosa.first("care.patient-privacy")->severity == Severity::warning);
+  for (const char* text :
+       {"Used with the family's permission: 4-year-old Sophie rang the bell after her last chemo.",
+        "Meet Sam, 8, who spent his birthday on our ward. Shared with his family's consent: thank you to the nurses!",
+        "«Tenía miedo a la quimio, pero el equipo me lo puso fácil». Compartido con permiso de Rosa, con sus propias palabras."}) {
+    CAPTURE(text);
+    auto r = check(text);
+    REQUIRE(r.first("care.patient-privacy"));
+    CHECK(r.first("care.patient-privacy")->severity == Severity::warning);
+  }
   // A named person's consent is theirs, not their roommate's.
   auto roommate = check("With Mr Sharma's consent we're sharing his recovery photo from our rehab gym. That's also his roommate Mr Bose, recovering from a stroke, in the background.");
   int errors = 0, warnings = 0;
