@@ -689,6 +689,13 @@ void check_helpful(const Analysis& a, HintSink& sink) {
   // one dose ("Resultados garantizados", "Tómese 2 gotas por kilo") is
   // selling or risky as a whole: its numbers and steps are the claim's.
   if (content_is_care_harm(sink)) return;
+  // A post that pushes a sale (promo.hard-sell, run first: "30% de
+  // descuento, cupos limitados, agenda YA") offers its price, dates and
+  // booking step as the pitch, not as help; a reply is answering someone.
+  if (!is_reply(a) && std::any_of(sink.hints().begin(), sink.hints().end(),
+                                  [](const Hint& h) { return h.rule == "promo.hard-sell"; })) {
+    return;
+  }
   for (const Hint& h : sink.hints()) {
     if (h.severity != Severity::good && h.rule.starts_with("care.") && h.start < found->end &&
         found->start < h.end) {
