@@ -534,11 +534,31 @@ std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Senten
   return std::nullopt;
 }
 
+// A sentence that only sends the reader to our own channels, with no link
+// and no number in it ("Manténgase atento a nuestras redes sociales para
+// más información", "diríjase a nuestra web"): our + a channel
+// (lists/own_channels.tsv) gives the reader nothing to use.
+bool only_points_to_our_channels(const Document& doc, const Sentence& s, Language language) {
+  static const LocalizedWordList channels("lists/own_channels.tsv");
+  static const LocalizedWordList ours("lists/our_words.tsv");
+  bool points = false;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (in_list_of(doc.entities.urls, t)) return false;
+    if (token_in_entity(doc, i)) continue;  // the mention a reply opens with
+    if (t.kind == TokenKind::number) return false;
+    points = points || (i + 1 < s.last_token && ours.in(language).contains(t) &&
+                        channels.in(language).contains(doc.tokens[i + 1]));
+  }
+  return points;
+}
+
 std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
   static const LocalizedWordList openers("lists/condition_openers.tsv");
   const Document& doc = matches.doc();
   const WordList& conditions = openers.in(matches.language());
   for (const Sentence& s : doc.sentences) {
+    if (only_points_to_our_channels(doc, s, matches.language())) continue;
     size_t first = s.first_token;
     while (first < s.last_token && (token_in_entity(doc, first) || is_sentence_label(doc, first, matches.language()))) ++first;
     if (first == s.last_token) continue;
