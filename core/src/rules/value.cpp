@@ -1,6 +1,7 @@
 // Value (rules.md section 4; seed: "Give helpful information, answer
 // questions", "you must have something interesting to say").
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include <unicode/uchar.h>
@@ -140,11 +141,16 @@ std::optional<HelpfulFinding> spanish_hours(const Document& doc) {
   return std::nullopt;
 }
 
-// English: the time of day that starts at token i, as one token or more:
-// "9am", "7:30pm", "5.30pm", "8:30", "5 pm". The index after it, or i.
-size_t english_clock_end(const Document& doc, size_t i) {
+// The time of day that starts at token i, as one token or more: "9am",
+// "7:30pm", "5.30pm", "8:30", "5 pm"; in Spanish also "las" and a bare
+// hour ("a las 18"). The index after it, or i.
+size_t clock_end(const Document& doc, size_t i, Language language) {
   const size_t count = doc.tokens.size();
   const Token& t = doc.tokens[i];
+  int32_t hour = 0;
+  if (language == Language::es && t.folded == "las" && i + 1 < count && is_bare_hour(doc.tokens[i + 1], &hour)) {
+    return std::max(clock_end(doc, i + 1, language), i + 2);  // "a las 8:15"
+  }
   if (is_clock_time(t)) return i + 1;
   std::string_view f = t.folded;
   // One token: "7:30pm", "5.30pm" (a dot only with am or pm: "5.30" may be a price).
@@ -155,7 +161,6 @@ size_t english_clock_end(const Document& doc, size_t i) {
       all_digits(f.substr(sep + 1))) {
     return i + 1;
   }
-  int32_t hour = 0;
   if (!is_bare_hour(t, &hour) || i + 1 >= count) return i;
   const std::string_view next = doc.tokens[i + 1].folded;
   if (next == "am" || next == "pm") return i + 2;  // "5 pm"
@@ -168,40 +173,9 @@ size_t english_clock_end(const Document& doc, size_t i) {
   return i;
 }
 
-// Spanish: when to come, a day of the week (es/lists/weekdays.tsv) and,
-// within a few tokens of the same sentence, an hour: "a las" and a bare
-// hour, or hour and minutes ("los jueves a las 18", "sábado 18, 10:00",
-// "el martes a las 7 p. m."). A date alone ("el lunes 3") says no hour.
-// Not one person's appointment, in a post with "su" or "tu" or an
-// honorific (es/lists/honorifics.tsv: "su cita sigue el martes 9 a las
-// 7:30", "la Sra. Pacheco ... el jueves a las 10"): that is no information
-// for the public, and may be a leak (care.patient-privacy).
-constexpr size_t kDayToHour = 5;
-std::optional<HelpfulFinding> spanish_day_and_hour(const Document& doc) {
-  static const WordList& weekdays = WordList::builtin("es/lists/weekdays.tsv");
-  static const WordList& honorifics = WordList::builtin("es/lists/honorifics.tsv");
-  const size_t count = doc.tokens.size();
-  const auto someones = [&](const Token& t) { return t.folded == "su" || t.folded == "tu" || honorifics.contains(t); };
-  if (std::any_of(doc.tokens.begin(), doc.tokens.end(), someones)) return std::nullopt;
-  int32_t hour = 0;
-  for (size_t i = 0; i < count; ++i) {
-    if (!weekdays.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
-    const size_t last = sentence_of(doc, i).last_token;
-    for (size_t k = i + 1; k + 1 < last && k <= i + kDayToHour; ++k) {
-      const bool at = doc.tokens[k].folded == "las" && is_bare_hour(doc.tokens[k + 1], &hour);
-      const bool minutes = is_bare_hour(doc.tokens[k], &hour) && doc.tokens[k + 1].text == ":" && k + 2 < last &&
-                           doc.tokens[k + 2].kind == TokenKind::number && doc.tokens[k + 2].folded.size() == 2;
-      if (at) return HelpfulFinding{doc.tokens[i].start, doc.tokens[k + 1].end, HelpfulKind::number};
-      if (minutes) return HelpfulFinding{doc.tokens[i].start, doc.tokens[k + 2].end, HelpfulKind::number};
-    }
-  }
-  return std::nullopt;
-}
-
 std::optional<HelpfulFinding> opening_hours(const Document& doc, Language language) {
   if (language == Language::es) {
     if (auto found = spanish_hours(doc)) return found;
-    if (auto found = spanish_day_and_hour(doc)) return found;
   }
   const size_t count = doc.tokens.size();
   for (size_t i = 0; i + 2 < count; ++i) {
@@ -218,13 +192,13 @@ std::optional<HelpfulFinding> opening_hours(const Document& doc, Language langua
   for (size_t i = 0; i + 2 < count; ++i) {
     if (doc.tokens[i].kind != TokenKind::number || token_in_entity(doc, i)) continue;
     int32_t hour = 0;
-    const size_t from_end = english_clock_end(doc, i);
+    const size_t from_end = clock_end(doc, i, language);
     if (from_end == i && !is_bare_hour(doc.tokens[i], &hour)) continue;
     const size_t join = std::max(from_end, i + 1);
     if (join + 1 >= count) break;
     const std::string_view j = doc.tokens[join].folded;
     if (j != "-" && j != "\u2013" && j != "to") continue;
-    const size_t to_end = english_clock_end(doc, join + 1);
+    const size_t to_end = clock_end(doc, join + 1, language);
     if (to_end == join + 1 && (from_end == i || !is_bare_hour(doc.tokens[join + 1], &hour))) continue;
     const size_t last = std::max(to_end, join + 2) - 1;
     return HelpfulFinding{doc.tokens[i].start, doc.tokens[last].end, HelpfulKind::number};
@@ -232,15 +206,39 @@ std::optional<HelpfulFinding> opening_hours(const Document& doc, Language langua
   return std::nullopt;
 }
 
-// English: when something happens, a time of day beside a day in the same
-// sentence: a day's name or "today" (lists/days.tsv), or a month beside a
-// number ("Sat 23 Nov, 9am", "open again today until 4pm", "Thursday 7pm,
-// Oakfield Library"). A time alone ("Tonight!!! 6pm!!!") says too little.
-// The span is the time.
-std::optional<HelpfulFinding> english_when(const Document& doc, Language language) {
-  static const WordList& days = WordList::builtin("lists/days.tsv");
+// An appointment that is one person's: an owner right before what is
+// booked ("your appointment", "su cita"; lists/appointment_owners.tsv,
+// appointment_nouns.tsv) or a titled name (lists/honorifics.tsv: "la Sra.
+// Pacheco ... el jueves a las 10"). Its day and time tell one reader, not
+// the public, and may be a leak (care.patient-privacy).
+bool names_one_persons_appointment(const Document& doc, Language language) {
+  static const LocalizedWordList owners("lists/appointment_owners.tsv");
+  static const LocalizedWordList nouns("lists/appointment_nouns.tsv");
+  static const LocalizedWordList honorifics("lists/honorifics.tsv");
+  const size_t count = doc.tokens.size();
+  for (size_t i = 0; i + 1 < count; ++i) {
+    const Token& t = doc.tokens[i];
+    if (owners.in(language).contains(t) && nouns.in(language).contains(doc.tokens[i + 1])) return true;
+    // A title before a capitalised name ("Mr. Okoro"), not "MS nurse".
+    const size_t name = doc.tokens[i + 1].text == "." ? i + 2 : i + 1;
+    if (honorifics.in(language).contains(t) && !t.all_caps && name < count &&
+        doc.tokens[name].kind == TokenKind::word && std::isupper(static_cast<unsigned char>(doc.tokens[name].text[0]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// When something happens, in either language: a time of day (clock_end)
+// in a sentence that also names a day, a day's name or "today"
+// (lists/days.tsv), or a month beside a number ("Sat 23 Nov, 9am", "open
+// again today until 4pm", "los jueves a las 18", "el 3 de mayo a las
+// 10"). A time alone ("Tonight!!! 6pm!!!") says too little. The span is
+// the time.
+std::optional<HelpfulFinding> day_and_time(const Document& doc, Language language) {
+  static const LocalizedWordList days("lists/days.tsv");
   static const LocalizedWordList months("lists/months.tsv");
-  if (language == Language::es) return std::nullopt;
+  const WordList& day_words = days.in(language);
   const WordList& month_words = months.in(language);
   for (const Sentence& s : doc.sentences) {
     bool day = false;
@@ -249,19 +247,23 @@ std::optional<HelpfulFinding> english_when(const Document& doc, Language languag
     for (size_t i = s.first_token; i < s.last_token; ++i) {
       if (token_in_entity(doc, i)) continue;
       const Token& t = doc.tokens[i];
-      const bool dated = month_words.contains(t) && ((i > s.first_token && doc.tokens[i - 1].kind == TokenKind::number) ||
-                                                     (i + 1 < s.last_token && doc.tokens[i + 1].kind == TokenKind::number));
+      const auto number_at = [&](size_t k) { return k >= s.first_token && k < s.last_token && doc.tokens[k].kind == TokenKind::number; };
+      // A date: a month beside a number, or after "de" ("3 de mayo").
+      const bool dated = month_words.contains(t) && (number_at(i + 1) || (i > 0 && number_at(i - 1)) ||
+                                                     (i > 1 && doc.tokens[i - 1].folded == "de" && number_at(i - 2)));
       // An abbreviation may be a word ("has sat beside", "Sun safety"):
       // capitalised after the sentence's start, or before a number ("Sat 23 Nov").
-      const bool abbreviation = t.folded.size() <= 4;
-      const bool next_number = i + 1 < s.last_token && doc.tokens[i + 1].kind == TokenKind::number;
-      const bool day_word =
-          days.contains(t) && (!abbreviation || next_number || (i > opener && t.text[0] >= 'A' && t.text[0] <= 'Z'));
+      const bool abbreviation = t.folded.size() <= 4 && language == Language::en;
+      const bool day_word = day_words.contains(t) &&
+                            (!abbreviation || number_at(i + 1) || (i > opener && t.text[0] >= 'A' && t.text[0] <= 'Z'));
       day = day || day_word || dated;
       if (time || (t.kind != TokenKind::number && t.kind != TokenKind::word)) continue;
-      if (const size_t end = english_clock_end(doc, i); end > i && end <= s.last_token) time.emplace(i, end - 1);
+      if (const size_t end = clock_end(doc, i, language); end > i && end <= s.last_token) time.emplace(i, end - 1);
     }
-    if (day && time) return HelpfulFinding{doc.tokens[time->first].start, doc.tokens[time->second].end, HelpfulKind::number};
+    if (day && time) {
+      if (names_one_persons_appointment(doc, language)) return std::nullopt;
+      return HelpfulFinding{doc.tokens[time->first].start, doc.tokens[time->second].end, HelpfulKind::number};
+    }
   }
   return std::nullopt;
 }
@@ -532,11 +534,31 @@ std::optional<HelpfulFinding> action_at(const ListMatches& matches, const Senten
   return std::nullopt;
 }
 
+// A sentence that only sends the reader to our own channels, with no link
+// and no number in it ("Manténgase atento a nuestras redes sociales para
+// más información", "diríjase a nuestra web"): our + a channel
+// (lists/own_channels.tsv) gives the reader nothing to use.
+bool only_points_to_our_channels(const Document& doc, const Sentence& s, Language language) {
+  static const LocalizedWordList channels("lists/own_channels.tsv");
+  static const LocalizedWordList ours("lists/our_words.tsv");
+  bool points = false;
+  for (size_t i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (in_list_of(doc.entities.urls, t)) return false;
+    if (token_in_entity(doc, i)) continue;  // the mention a reply opens with
+    if (t.kind == TokenKind::number) return false;
+    points = points || (i + 1 < s.last_token && ours.in(language).contains(t) &&
+                        channels.in(language).contains(doc.tokens[i + 1]));
+  }
+  return points;
+}
+
 std::optional<HelpfulFinding> action_step(const ListMatches& matches) {
   static const LocalizedWordList openers("lists/condition_openers.tsv");
   const Document& doc = matches.doc();
   const WordList& conditions = openers.in(matches.language());
   for (const Sentence& s : doc.sentences) {
+    if (only_points_to_our_channels(doc, s, matches.language())) continue;
     size_t first = s.first_token;
     while (first < s.last_token && (token_in_entity(doc, first) || is_sentence_label(doc, first, matches.language()))) ++first;
     if (first == s.last_token) continue;
@@ -687,6 +709,13 @@ void check_helpful(const Analysis& a, HintSink& sink) {
   // one dose ("Resultados garantizados", "Tómese 2 gotas por kilo") is
   // selling or risky as a whole: its numbers and steps are the claim's.
   if (content_is_care_harm(sink)) return;
+  // A post that pushes a sale (promo.hard-sell, run first: "30% de
+  // descuento, cupos limitados, agenda YA") offers its price, dates and
+  // booking step as the pitch, not as help; a reply is answering someone.
+  if (!is_reply(a) && std::any_of(sink.hints().begin(), sink.hints().end(),
+                                  [](const Hint& h) { return h.rule == "promo.hard-sell"; })) {
+    return;
+  }
   for (const Hint& h : sink.hints()) {
     if (h.severity != Severity::good && h.rule.starts_with("care.") && h.start < found->end &&
         found->start < h.end) {
@@ -939,7 +968,7 @@ std::optional<HelpfulFinding> find_helpful(const ListMatches& matches) {
   if (best) return best;
   if (auto step = action_step(matches)) return step;
   if (auto hours = opening_hours(matches.doc(), matches.language())) return hours;
-  if (auto when = english_when(matches.doc(), matches.language())) return when;
+  if (auto when = day_and_time(matches.doc(), matches.language())) return when;
   if (auto number = phone(matches.doc(), matches.language())) return number;
   return english_option(matches);
 }
