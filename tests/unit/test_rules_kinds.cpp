@@ -137,6 +137,9 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       {"Pharmacist wanted at Hollins Road Pharmacy, Oldham. 37.5 hrs, no Sundays.", "job", "wanted at"},
       {"Se requiere médico general para el servicio de urgencias en Barranquilla.", "job", "Se requiere"},
       {"Simulacro de evacuación por sismo en el Hospital Universitario, jueves 10 a. m.", "event", "Simulacro"},
+      // A notice of something still unfolding promises the next update.
+      {"We are aware of an ongoing incident. More information to follow.", "crisis", "ongoing incident"},
+      {"Police are on the main hospital site this afternoon. We'll post an update when we can.", "crisis", "post an update"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
