@@ -140,6 +140,7 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       // A notice of something still unfolding promises the next update.
       {"We are aware of an ongoing incident. More information to follow.", "crisis", "ongoing incident"},
       {"Police are on the main hospital site this afternoon. We'll post an update when we can.", "crisis", "post an update"},
+      {"Incidente en nuestros sistemas desde las 8:00. Próxima actualización a las 12:00.", "crisis", "Incidente en"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
