@@ -141,6 +141,9 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       {"We are aware of an ongoing incident. More information to follow.", "crisis", "ongoing incident"},
       {"Police are on the main hospital site this afternoon. We'll post an update when we can.", "crisis", "post an update"},
       {"Incidente en nuestros sistemas desde las 8:00. Próxima actualización a las 12:00.", "crisis", "Incidente en"},
+      // What a job post asks the reader to do: apply, send a CV.
+      {"Seeking an RN for our care continuum. Apply now.", "job", "Apply now"},
+      {"Ocupamos gente para el hospital, manden su hoja de vida al inbox.", "job", "hoja de vida"},
       // A finding reported with no study named: who found or suggests what.
       {"A new survey in Limpopo found that 2 in 3 adults with diabetes had never been told.", "research", "found that"},
       {"Un nuevo trabajo del Hospital de Clínicas sugiere un cambio en el tratamiento del ACV.", "research", "sugiere"},
