@@ -161,6 +161,7 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
   // A cue that tells a job only as the headline: not further on, nor a verb.
   CHECK(analyse("Free vaccine clinic on Saturday at the Roosevelt school: no se necesita seguro ni documentos.").kind != "job");
   CHECK(analyse("We wanted to say thank you to every nurse on 4 West.").kind != "job");
+  CHECK(analyse("Masks needed in all clinical areas from Monday.").kind != "job");
 }
 
 TEST_CASE("kinds: no engagement nag on notices and later thread parts; crisis notices get their own checks") {
