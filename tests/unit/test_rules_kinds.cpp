@@ -127,6 +127,26 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       {"The blood test clinic moves to the first floor from Monday.", "service", "moves to"},
       {"Investigadoras de nuestra facultad midieron el azúcar de cuarenta refrescos de la ciudad.", "research", "Investigadoras"},
       {"Se informa que desde mañana la toma de muestras se realizará en el edificio nuevo del hospital.", "service", "Se informa"},
+      // kinds14: cues read by where they stand. A call for people recruits
+      // for research when its sentence names a study; a role wanted opens a
+      // job post; a drill is an event, not the hazard it rehearses.
+      {"We're recruiting adults with tinnitus for a 12-week study of a sound therapy app.", "research", "We're recruiting"},
+      {"We're recruiting! Our practice is looking for a nurse to join us. Applications close Friday.", "job", "We're recruiting"},
+      {"Buscamos voluntarios para un estudio sobre el sueño en adolescentes de Valparaíso.", "research", "Buscamos"},
+      {"Podiatrist wanted, 3 days a week, Timaru. Home visits and a diabetic foot clinic.", "job", "wanted"},
+      {"Pharmacist wanted at Hollins Road Pharmacy, Oldham. 37.5 hrs, no Sundays.", "job", "wanted at"},
+      {"Se requiere médico general para el servicio de urgencias en Barranquilla.", "job", "Se requiere"},
+      {"Simulacro de evacuación por sismo en el Hospital Universitario, jueves 10 a. m.", "event", "Simulacro"},
+      // A notice of something still unfolding promises the next update.
+      {"We are aware of an ongoing incident. More information to follow.", "crisis", "ongoing incident"},
+      {"Police are on the main hospital site this afternoon. We'll post an update when we can.", "crisis", "post an update"},
+      {"Incidente en nuestros sistemas desde las 8:00. Próxima actualización a las 12:00.", "crisis", "Incidente en"},
+      // What a job post asks the reader to do: apply, send a CV.
+      {"Seeking an RN for our care continuum. Apply now.", "job", "Apply now"},
+      {"Ocupamos gente para el hospital, manden su hoja de vida al inbox.", "job", "hoja de vida"},
+      // A finding reported with no study named: who found or suggests what.
+      {"A new survey in Limpopo found that 2 in 3 adults with diabetes had never been told.", "research", "found that"},
+      {"Un nuevo trabajo del Hospital de Clínicas sugiere un cambio en el tratamiento del ACV.", "research", "sugiere"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -138,6 +158,10 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
   CHECK(analyse("Lockdown lifted; tonight's webinar is cancelled.").kind == "crisis");
   // Cues inside a URL or a handle do not count.
   CHECK(analyse("Read more at https://example.org/lockdown-drill-study").kind == "general");
+  // A cue that tells a job only as the headline: not further on, nor a verb.
+  CHECK(analyse("Free vaccine clinic on Saturday at the Roosevelt school: no se necesita seguro ni documentos.").kind != "job");
+  CHECK(analyse("We wanted to say thank you to every nurse on 4 West.").kind != "job");
+  CHECK(analyse("Masks needed in all clinical areas from Monday.").kind != "job");
 }
 
 TEST_CASE("kinds: no engagement nag on notices and later thread parts; crisis notices get their own checks") {

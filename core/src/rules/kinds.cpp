@@ -150,6 +150,41 @@ bool in_url_or_mention(const Document& doc, const PhraseMatch& m) {
   return false;
 }
 
+// A cue that tells its kind only as the post's headline ("Pharmacist wanted
+// at...", "Se requiere médico general"; not "no se necesita seguro" further
+// on): it starts within the first five words, and a one-word cue ends the
+// headline's phrase ("Podiatrist wanted," but not "We wanted to say").
+bool opens_post(const Document& doc, const PhraseMatch& m) {
+  size_t words = 0;
+  for (size_t i = first_own_word(doc, 0, doc.tokens.size()); i < m.first_token; ++i) {
+    if (doc.tokens[i].kind == TokenKind::word && ++words >= 5) return false;
+  }
+  const bool one_word = m.last_token == m.first_token + 1;
+  return !one_word || m.last_token >= doc.tokens.size() || doc.tokens[m.last_token].kind != TokenKind::word;
+}
+
+// The kind a cue tells where it stands. Beyond the kinds, a cue's note may
+// say "recruiting": a call for people ("we're recruiting", "buscamos") is a
+// job post unless its sentence names a study, when it recruits participants
+// for research; "drill": a rehearsal ("simulacro", "fire drill") is an
+// event, and the hazard it rehearses is no crisis cue in its sentence;
+// "headline": a job cue only where it opens the post.
+PostKind cue_kind(const Document& doc, const std::vector<PhraseMatch>& cues, const PhraseMatch& m) {
+  const size_t sentence = sentence_of(doc, m.first_token).first_token;
+  const auto in_sentence = [&](std::string_view note) {
+    return std::any_of(cues.begin(), cues.end(), [&](const PhraseMatch& c) {
+      return c.phrase->note == note && sentence_of(doc, c.first_token).first_token == sentence &&
+             !in_url_or_mention(doc, c);
+    });
+  };
+  const std::string_view note = m.phrase->note;
+  if (note == "recruiting") return in_sentence("research") ? PostKind::research : PostKind::job;
+  if (note == "drill") return PostKind::event;
+  if (note == "headline") return opens_post(doc, m) ? PostKind::job : PostKind::count;
+  const PostKind k = post_kind_from_string(note);
+  return k == PostKind::crisis && in_sentence("drill") ? PostKind::count : k;
+}
+
 }  // namespace
 
 ComplaintReading read_complaint(const Analysis& a) {
@@ -225,7 +260,7 @@ KindDecision classify_post(const Analysis& a) {
   PostKind best_kind = PostKind::count;
   const std::vector<PhraseMatch> cues = lists(a).find(List::kind_cues);
   for (const PhraseMatch& m : cues) {
-    const PostKind k = post_kind_from_string(m.phrase->note);
+    const PostKind k = cue_kind(doc, cues, m);
     if (k == PostKind::count || in_url_or_mention(doc, m)) continue;
     if (k < best_kind) {
       best_kind = k;
