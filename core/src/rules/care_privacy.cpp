@@ -220,12 +220,15 @@ bool tells_own_condition(const ListMatches& matches, const Sentence& s, const Ph
   for (size_t k = room.last_token; k < s.last_token && from == s.last_token; ++k) {
     if (doc.tokens[k].folded == "his" || doc.tokens[k].folded == "her") from = k + 1;
   }
+  // Not a service's, nor a relative's ("after her dad's stroke").
   const auto service = [&](size_t next) { return next_own_word_in(doc, next, followers); };
+  const auto relative = [&](size_t first) { return first > 0 && is_kin(doc.tokens[first - 1], matches.language()); };
   for (const PhraseMatch& d : matches.find(List::diagnoses, from, s.last_token)) {
-    if (!match_in_entity(doc, d) && !service(d.last_token)) return true;
+    if (!match_in_entity(doc, d) && !service(d.last_token) && !relative(d.first_token)) return true;
   }
   for (size_t k = from; k < s.last_token; ++k) {
-    if (care_term(doc.tokens[k], matches.language()) != CareTerm::none && !token_in_entity(doc, k) && !service(k + 1)) {
+    if (care_term(doc.tokens[k], matches.language()) != CareTerm::none && !token_in_entity(doc, k) && !service(k + 1) &&
+        !relative(k)) {
       return true;
     }
   }
@@ -984,6 +987,8 @@ void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t fi
   for (size_t p = 1; p + 1 < doc.tokens.size(); ++p) {
     const std::string_view w = doc.tokens[p].folded;
     if ((w != "his" && w != "her") || token_in_entity(doc, p)) continue;
+    // "her dad's stroke": a relative's care, told as the person's context.
+    if (is_kin(doc.tokens[p + 1], lang)) continue;
     const size_t until = std::min(p + 3, doc.tokens.size());
     // Not a service, a role or a course ("her diabetes educator course":
     // a word of lists/diagnosis_followers.tsv after it).
