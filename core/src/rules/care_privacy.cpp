@@ -1354,6 +1354,9 @@ constexpr size_t kSubjectReach = 12;
 // How many tokens after "whose" a role's care may end ("whose double hand
 // transplant": 3).
 constexpr size_t kRoleCareReach = 3;
+// How many tokens after a present verb its care may end ("starts | his |
+// chemo": 2).
+constexpr size_t kPresentCareReach = 2;
 
 // Does a word have a capital after its first letter ("CalmaMax", "HbA1c")?
 // A product's or a measure's name, not a person's.
@@ -1380,7 +1383,9 @@ bool word_before(const Document& doc, const Sentence& s, size_t i) {
 // ("meet Tane, who ... is now in remission", "su compañero de cuarto, Julio
 // Arana, que sigue internado por un derrame"); English also a role after a
 // place, which singles someone out as a name does ("the Phibsborough
-// postman whose double hand transplant we did"); Spanish also the name
+// postman whose double hand transplant we did") and a name, a verb of
+// going through care and the care at once ("Our porter Dave starts chemo");
+// Spanish also the name
 // and at once its verb ("Confirmamos que Yina Barros ingresó anoche con
 // quemaduras"). The name: one to three capitalised words that do not open
 // the sentence, no clinician's title or honorific before (their readings
@@ -1438,6 +1443,14 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
     return t.kind == TokenKind::word && !starts_upper(t.text) && digit_count(t.text) == 0 && !token_in_entity(doc, k) &&
            !not_before.contains(t);
   };
+  // English: a verb of going through care (lists/undergo_verbs.tsv: "Our
+  // porter Dave starts chemo on Monday"), whose care must then come at once
+  // (kPresentCareReach); a verb of doing makes the care a topic ("runs
+  // diabetes workshops").
+  static const WordList& undergo_verbs = WordList::builtin("lists/undergo_verbs.tsv");
+  const auto present_verb = [&](size_t k) {
+    return lang != Language::es && undergo_verbs.contains(doc.tokens[k]) && !token_in_entity(doc, k);
+  };
   for (size_t i = 0; i + 2 < n; ++i) {
     if (!is_name(doc, i, lang) || is_name(doc, i + 1, lang) || token_in_entity(doc, i)) continue;
     const size_t first = name_start(doc, i, lang);
@@ -1467,6 +1480,7 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
       continue;
     }
     size_t k = i + 1;
+    bool present = false;
     // "the Phibsborough postman whose": a role after a place (English).
     const bool role = lang != Language::es && verb_at(k) && relatives.contains(doc.tokens[k + 1]) &&
                       doc.tokens[k + 1].folded != "who";
@@ -1481,14 +1495,16 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
       // scientists discover").
       const bool verb = lang == Language::es ? verb_at(k) && !care_at(k, s.last_token)
                                              : subject_verbs.contains(doc.tokens[k]) && !token_in_entity(doc, k);
-      if (!relatives.contains(doc.tokens[k]) && !verb) continue;
+      present = !verb && present_verb(k);
+      if (!relatives.contains(doc.tokens[k]) && !verb && !present) continue;
     }
     if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
     bool told = false;
     // The care of "whose" comes right after it ("whose double hand
     // transplant"; not "whose cakes raised money for our diabetes clinic",
     // "Niall, whose band played at our hospice fundraiser").
-    const size_t reach = role || doc.tokens[k].folded == "whose" ? kRoleCareReach : kSubjectReach;
+    const size_t reach = present ? kPresentCareReach
+                         : role || doc.tokens[k].folded == "whose" ? kRoleCareReach : kSubjectReach;
     for (size_t c = k + 1; c < s.last_token && c <= k + reach && !told; ++c) {
       const Token& t = doc.tokens[c];
       if (t.kind == TokenKind::punct && t.text != "," && t.text != "'" && t.text != "-") break;  // the clause ends
