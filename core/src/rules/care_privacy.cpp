@@ -76,9 +76,24 @@ size_t with_honorific(const Document& doc, size_t i, Language lang) {
   return i;
 }
 
+// English: a relation written as a title before a name ("Auntie Grace",
+// "Uncle Tunde": lists/kin_titles.tsv) singles one person out as "Mrs"
+// does. Is token k one, before a name?
+bool is_kin_title(const Document& doc, size_t k, Language lang);
+// If a kin title stands right before token i, its token; else i.
+size_t with_kin_title(const Document& doc, size_t i, Language lang) {
+  return i > 0 && is_kin_title(doc, i - 1, lang) ? i - 1 : i;
+}
+
 const WordList& honorifics(Language lang) {
   static const LocalizedWordList list("lists/honorifics.tsv");
   return list.in(lang);
+}
+
+bool is_kin_title(const Document& doc, size_t k, Language lang) {
+  static const WordList& kin_titles = WordList::builtin("lists/kin_titles.tsv");
+  return lang != Language::es && k + 1 < doc.tokens.size() && kin_titles.contains(doc.tokens[k]) &&
+         starts_upper(doc.tokens[k].text) && !token_in_entity(doc, k) && is_name(doc, k + 1, lang);
 }
 
 // After an honorific or a title starting at token i ("Mr. Jones", "Dr.
@@ -649,6 +664,7 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
     }
     if (!found || (first > 0 && is_clinician_title(doc, first - 1, lang))) continue;
     first = with_honorific(doc, first, lang);  // "Mr. Lee had a stroke" -> "A patient had a stroke"
+    first = with_kin_title(doc, first, lang);  // "Grandma Rose is recovering" -> "A patient is recovering"
     first = with_age(doc, first);        // "4-year-old Sophie was..." -> "A patient was..."
     const auto [from, noun] = patient_noun(sink, doc, first, name_last + 1, d.first_token, lang);
     const int32_t start = doc.tokens[from].start;
@@ -1014,8 +1030,11 @@ void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t fi
           std::find(std::begin(kNotBeforeName), std::end(kNotBeforeName), doc.tokens[n - 1].folded) != std::end(kNotBeforeName)) {
         continue;
       }
-      start = doc.tokens[n].start;
-      end = doc.tokens[n].end;
+      // The whole name, with a relation written as a title ("Grandad Joe").
+      size_t last = n;
+      while (last + 1 < p && is_name(doc, last + 1, lang)) ++last;
+      start = doc.tokens[with_kin_title(doc, n, lang)].start;
+      end = doc.tokens[last].end;
     }
     // A mention inside the sentence's words, not one a reply opens with.
     const size_t opening = first_own_word(doc, s.first_token, s.last_token);
@@ -1678,7 +1697,7 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
       }
       size_t last = i;
       while (last + 1 < s.last_token && is_name(doc, last + 1, lang)) ++last;
-      const size_t first = with_honorific(doc, name_start(doc, i, lang), lang);
+      const size_t first = with_kin_title(doc, with_honorific(doc, name_start(doc, i, lang), lang), lang);
       i = last;
       if (clinician_named(doc, first, lang) || (first > 0 && not_before.contains(doc.tokens[first - 1]))) continue;
       // "her optometrist Ms Kavanagh": a role in someone's care, staff.
@@ -1700,7 +1719,7 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
       // Titled, the care anywhere after the name; else a pronoun that
       // stands for the name and the care within kPronounCareReach words
       // after it ("his kidney transplant", "she was diagnosed with").
-      const bool titled = honorifics(lang).contains(doc.tokens[first]);
+      const bool titled = honorifics(lang).contains(doc.tokens[first]) || is_kin_title(doc, first, lang);
       bool told = false, own = false;
       for (size_t k = from; k < s.last_token && !told && !own; ++k) {
         if (tells_own.contains(doc.tokens[k])) own = true;
