@@ -55,11 +55,24 @@ const WordList& not_names(Language lang) {
   return list.in(lang);
 }
 
-// A capitalised word that may be a person's name: not an acronym, not a
-// pronoun or a service word ("Patient Portal"), not part of an entity.
+// Initials written with stops ("J.K.", one token "J.K" and a "."): single
+// capitals, each but the last followed by ".".
+bool is_initials(std::string_view text) {
+  if (text.size() < 3 || text.size() % 2 == 0) return false;
+  for (size_t k = 0; k < text.size(); ++k) {
+    if (k % 2 == 0 ? !(text[k] >= 'A' && text[k] <= 'Z') : text[k] != '.') return false;
+  }
+  return true;
+}
+
+// A capitalised word that may be a person's name: not an acronym (but
+// initials are a person's: "J.K. from the Thursday INR clinic"; not after
+// "the", a country's: "the U.S."), not a pronoun or a service word
+// ("Patient Portal"), not part of an entity.
 bool is_name_word(const Document& doc, size_t i, std::string_view folded, Language lang) {
   const Token& t = doc.tokens[i];
-  return t.kind == TokenKind::word && !t.all_caps && starts_upper(t.text) && !token_in_entity(doc, i) &&
+  const bool initials = is_initials(t.text) && !(i > 0 && doc.tokens[i - 1].folded == "the");
+  return t.kind == TokenKind::word && (!t.all_caps || initials) && starts_upper(t.text) && !token_in_entity(doc, i) &&
          !not_names(lang).contains(folded);
 }
 bool is_name(const Document& doc, size_t i, Language lang) {
