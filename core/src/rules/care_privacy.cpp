@@ -55,11 +55,24 @@ const WordList& not_names(Language lang) {
   return list.in(lang);
 }
 
-// A capitalised word that may be a person's name: not an acronym, not a
-// pronoun or a service word ("Patient Portal"), not part of an entity.
+// Initials written with stops ("J.K.", one token "J.K" and a "."): single
+// capitals, each but the last followed by ".".
+bool is_initials(std::string_view text) {
+  if (text.size() < 3 || text.size() % 2 == 0) return false;
+  for (size_t k = 0; k < text.size(); ++k) {
+    if (k % 2 == 0 ? !(text[k] >= 'A' && text[k] <= 'Z') : text[k] != '.') return false;
+  }
+  return true;
+}
+
+// A capitalised word that may be a person's name: not an acronym (but
+// initials are a person's: "J.K. from the Thursday INR clinic"; not after
+// "the", a country's: "the U.S."), not a pronoun or a service word
+// ("Patient Portal"), not part of an entity.
 bool is_name_word(const Document& doc, size_t i, std::string_view folded, Language lang) {
   const Token& t = doc.tokens[i];
-  return t.kind == TokenKind::word && !t.all_caps && starts_upper(t.text) && !token_in_entity(doc, i) &&
+  const bool initials = is_initials(t.text) && !(i > 0 && doc.tokens[i - 1].folded == "the");
+  return t.kind == TokenKind::word && (!t.all_caps || initials) && starts_upper(t.text) && !token_in_entity(doc, i) &&
          !not_names(lang).contains(folded);
 }
 bool is_name(const Document& doc, size_t i, Language lang) {
@@ -76,9 +89,24 @@ size_t with_honorific(const Document& doc, size_t i, Language lang) {
   return i;
 }
 
+// English: a relation written as a title before a name ("Auntie Grace",
+// "Uncle Tunde": lists/kin_titles.tsv) singles one person out as "Mrs"
+// does. Is token k one, before a name?
+bool is_kin_title(const Document& doc, size_t k, Language lang);
+// If a kin title stands right before token i, its token; else i.
+size_t with_kin_title(const Document& doc, size_t i, Language lang) {
+  return i > 0 && is_kin_title(doc, i - 1, lang) ? i - 1 : i;
+}
+
 const WordList& honorifics(Language lang) {
   static const LocalizedWordList list("lists/honorifics.tsv");
   return list.in(lang);
+}
+
+bool is_kin_title(const Document& doc, size_t k, Language lang) {
+  static const WordList& kin_titles = WordList::builtin("lists/kin_titles.tsv");
+  return lang != Language::es && k + 1 < doc.tokens.size() && kin_titles.contains(doc.tokens[k]) &&
+         starts_upper(doc.tokens[k].text) && !token_in_entity(doc, k) && is_name(doc, k + 1, lang);
 }
 
 // After an honorific or a title starting at token i ("Mr. Jones", "Dr.
@@ -220,12 +248,15 @@ bool tells_own_condition(const ListMatches& matches, const Sentence& s, const Ph
   for (size_t k = room.last_token; k < s.last_token && from == s.last_token; ++k) {
     if (doc.tokens[k].folded == "his" || doc.tokens[k].folded == "her") from = k + 1;
   }
+  // Not a service's, nor a relative's ("after her dad's stroke").
   const auto service = [&](size_t next) { return next_own_word_in(doc, next, followers); };
+  const auto relative = [&](size_t first) { return first > 0 && is_kin(doc.tokens[first - 1], matches.language()); };
   for (const PhraseMatch& d : matches.find(List::diagnoses, from, s.last_token)) {
-    if (!match_in_entity(doc, d) && !service(d.last_token)) return true;
+    if (!match_in_entity(doc, d) && !service(d.last_token) && !relative(d.first_token)) return true;
   }
   for (size_t k = from; k < s.last_token; ++k) {
-    if (care_term(doc.tokens[k], matches.language()) != CareTerm::none && !token_in_entity(doc, k) && !service(k + 1)) {
+    if (care_term(doc.tokens[k], matches.language()) != CareTerm::none && !token_in_entity(doc, k) && !service(k + 1) &&
+        !relative(k)) {
       return true;
     }
   }
@@ -646,6 +677,7 @@ void named_diagnoses(const ListMatches& matches, HintSink& sink) {
     }
     if (!found || (first > 0 && is_clinician_title(doc, first - 1, lang))) continue;
     first = with_honorific(doc, first, lang);  // "Mr. Lee had a stroke" -> "A patient had a stroke"
+    first = with_kin_title(doc, first, lang);  // "Grandma Rose is recovering" -> "A patient is recovering"
     first = with_age(doc, first);        // "4-year-old Sophie was..." -> "A patient was..."
     const auto [from, noun] = patient_noun(sink, doc, first, name_last + 1, d.first_token, lang);
     const int32_t start = doc.tokens[from].start;
@@ -984,6 +1016,8 @@ void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t fi
   for (size_t p = 1; p + 1 < doc.tokens.size(); ++p) {
     const std::string_view w = doc.tokens[p].folded;
     if ((w != "his" && w != "her") || token_in_entity(doc, p)) continue;
+    // "her dad's stroke": a relative's care, told as the person's context.
+    if (is_kin(doc.tokens[p + 1], lang)) continue;
     const size_t until = std::min(p + 3, doc.tokens.size());
     // Not a service, a role or a course ("her diabetes educator course":
     // a word of lists/diagnosis_followers.tsv after it).
@@ -1009,8 +1043,11 @@ void named_with_possessive(const ListMatches& matches, HintSink& sink, size_t fi
           std::find(std::begin(kNotBeforeName), std::end(kNotBeforeName), doc.tokens[n - 1].folded) != std::end(kNotBeforeName)) {
         continue;
       }
-      start = doc.tokens[n].start;
-      end = doc.tokens[n].end;
+      // The whole name, with a relation written as a title ("Grandad Joe").
+      size_t last = n;
+      while (last + 1 < p && is_name(doc, last + 1, lang)) ++last;
+      start = doc.tokens[with_kin_title(doc, n, lang)].start;
+      end = doc.tokens[last].end;
     }
     // A mention inside the sentence's words, not one a reply opens with.
     const size_t opening = first_own_word(doc, s.first_token, s.last_token);
@@ -1349,6 +1386,9 @@ constexpr size_t kSubjectReach = 12;
 // How many tokens after "whose" a role's care may end ("whose double hand
 // transplant": 3).
 constexpr size_t kRoleCareReach = 3;
+// How many tokens after a present verb its care may end ("starts | his |
+// chemo": 2).
+constexpr size_t kPresentCareReach = 2;
 
 // Does a word have a capital after its first letter ("CalmaMax", "HbA1c")?
 // A product's or a measure's name, not a person's.
@@ -1375,7 +1415,9 @@ bool word_before(const Document& doc, const Sentence& s, size_t i) {
 // ("meet Tane, who ... is now in remission", "su compañero de cuarto, Julio
 // Arana, que sigue internado por un derrame"); English also a role after a
 // place, which singles someone out as a name does ("the Phibsborough
-// postman whose double hand transplant we did"); Spanish also the name
+// postman whose double hand transplant we did") and a name, a verb of
+// going through care and the care at once ("Our porter Dave starts chemo");
+// Spanish also the name
 // and at once its verb ("Confirmamos que Yina Barros ingresó anoche con
 // quemaduras"). The name: one to three capitalised words that do not open
 // the sentence, no clinician's title or honorific before (their readings
@@ -1433,6 +1475,14 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
     return t.kind == TokenKind::word && !starts_upper(t.text) && digit_count(t.text) == 0 && !token_in_entity(doc, k) &&
            !not_before.contains(t);
   };
+  // English: a verb of going through care (lists/undergo_verbs.tsv: "Our
+  // porter Dave starts chemo on Monday"), whose care must then come at once
+  // (kPresentCareReach); a verb of doing makes the care a topic ("runs
+  // diabetes workshops").
+  static const WordList& undergo_verbs = WordList::builtin("lists/undergo_verbs.tsv");
+  const auto present_verb = [&](size_t k) {
+    return lang != Language::es && undergo_verbs.contains(doc.tokens[k]) && !token_in_entity(doc, k);
+  };
   for (size_t i = 0; i + 2 < n; ++i) {
     if (!is_name(doc, i, lang) || is_name(doc, i + 1, lang) || token_in_entity(doc, i)) continue;
     const size_t first = name_start(doc, i, lang);
@@ -1462,6 +1512,7 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
       continue;
     }
     size_t k = i + 1;
+    bool present = false;
     // "the Phibsborough postman whose": a role after a place (English).
     const bool role = lang != Language::es && verb_at(k) && relatives.contains(doc.tokens[k + 1]) &&
                       doc.tokens[k + 1].folded != "who";
@@ -1476,14 +1527,16 @@ void named_subjects(const ListMatches& matches, HintSink& sink, size_t first_hin
       // scientists discover").
       const bool verb = lang == Language::es ? verb_at(k) && !care_at(k, s.last_token)
                                              : subject_verbs.contains(doc.tokens[k]) && !token_in_entity(doc, k);
-      if (!relatives.contains(doc.tokens[k]) && !verb) continue;
+      present = !verb && present_verb(k);
+      if (!relatives.contains(doc.tokens[k]) && !verb && !present) continue;
     }
     if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
     bool told = false;
     // The care of "whose" comes right after it ("whose double hand
     // transplant"; not "whose cakes raised money for our diabetes clinic",
     // "Niall, whose band played at our hospice fundraiser").
-    const size_t reach = role || doc.tokens[k].folded == "whose" ? kRoleCareReach : kSubjectReach;
+    const size_t reach = present ? kPresentCareReach
+                         : role || doc.tokens[k].folded == "whose" ? kRoleCareReach : kSubjectReach;
     for (size_t c = k + 1; c < s.last_token && c <= k + reach && !told; ++c) {
       const Token& t = doc.tokens[c];
       if (t.kind == TokenKind::punct && t.text != "," && t.text != "'" && t.text != "-") break;  // the clause ends
@@ -1657,7 +1710,7 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
       }
       size_t last = i;
       while (last + 1 < s.last_token && is_name(doc, last + 1, lang)) ++last;
-      const size_t first = with_honorific(doc, name_start(doc, i, lang), lang);
+      const size_t first = with_kin_title(doc, with_honorific(doc, name_start(doc, i, lang), lang), lang);
       i = last;
       if (clinician_named(doc, first, lang) || (first > 0 && not_before.contains(doc.tokens[first - 1]))) continue;
       // "her optometrist Ms Kavanagh": a role in someone's care, staff.
@@ -1679,7 +1732,7 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
       // Titled, the care anywhere after the name; else a pronoun that
       // stands for the name and the care within kPronounCareReach words
       // after it ("his kidney transplant", "she was diagnosed with").
-      const bool titled = honorifics(lang).contains(doc.tokens[first]);
+      const bool titled = honorifics(lang).contains(doc.tokens[first]) || is_kin_title(doc, first, lang);
       bool told = false, own = false;
       for (size_t k = from; k < s.last_token && !told && !own; ++k) {
         if (tells_own.contains(doc.tokens[k])) own = true;
