@@ -147,6 +147,11 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       // A finding reported with no study named: who found or suggests what.
       {"A new survey in Limpopo found that 2 in 3 adults with diabetes had never been told.", "research", "found that"},
       {"Un nuevo trabajo del Hospital de Clínicas sugiere un cambio en el tratamiento del ACV.", "research", "sugiere"},
+      // kinds15: a hazard happening now and a step that keeps the reader
+      // from it make a crisis notice with no cue word.
+      {"Smoke from the hill fires is affecting air quality across the city. Stay indoors and close windows.", "crisis", "Stay indoors"},
+      {"URGENT!!! POWER FAILURE AT THE HOSPITAL!!! DO NOT COME TO EMERGENCY!!!", "crisis", "DO NOT COME"},
+      {"URGENTE: problema en urgencias del hospital de Soledad, abstenerse.", "crisis", "abstenerse"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -162,6 +167,10 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
   CHECK(analyse("Free vaccine clinic on Saturday at the Roosevelt school: no se necesita seguro ni documentos.").kind != "job");
   CHECK(analyse("We wanted to say thank you to every nurse on 4 West.").kind != "job");
   CHECK(analyse("Masks needed in all clinical areas from Monday.").kind != "job");
+  // The same safety steps for some day, or supposed, are no crisis notice.
+  CHECK(analyse("On hot afternoons, stay indoors and close windows to keep cool.").kind != "crisis");
+  CHECK(analyse("If the air is smoky today, stay indoors.").kind != "crisis");
+  CHECK(analyse("Fire drill today at 10am: do not come to the main entrance.").kind != "crisis");
 }
 
 TEST_CASE("kinds: no engagement nag on notices and later thread parts; crisis notices get their own checks") {

@@ -163,12 +163,35 @@ bool opens_post(const Document& doc, const PhraseMatch& m) {
   return !one_word || m.last_token >= doc.tokens.size() || doc.tokens[m.last_token].kind != TokenKind::word;
 }
 
+// Something happening now, here: a sentence that tells ("URGENT", "is
+// affecting air quality", "today", "el río sigue subiendo") rather than asks
+// or supposes ("if you have asthma", "si tiene fiebre"), in a post that
+// rehearses no drill.
+bool tells_of_now(const Document& doc, const std::vector<PhraseMatch>& cues) {
+  if (std::any_of(cues.begin(), cues.end(), [](const PhraseMatch& c) { return c.phrase->note == "drill"; })) {
+    return false;
+  }
+  return std::any_of(cues.begin(), cues.end(), [&](const PhraseMatch& c) {
+    if (c.phrase->note != "now" || in_url_or_mention(doc, c)) return false;
+    const Sentence& s = sentence_of(doc, c.first_token);
+    const auto first = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.first_token);
+    const auto last = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.last_token);
+    return std::none_of(first, last, is_question_mark) && std::none_of(cues.begin(), cues.end(), [&](const PhraseMatch& k) {
+      return k.phrase->note == "condition" && k.first_token >= s.first_token && k.first_token < s.last_token;
+    });
+  });
+}
+
 // The kind a cue tells where it stands. Beyond the kinds, a cue's note may
 // say "recruiting": a call for people ("we're recruiting", "buscamos") is a
 // job post unless its sentence names a study, when it recruits participants
 // for research; "drill": a rehearsal ("simulacro", "fire drill") is an
 // event, and the hazard it rehearses is no crisis cue in its sentence;
-// "headline": a job cue only where it opens the post.
+// "headline": a job cue only where it opens the post; "safety-step": a step
+// that keeps the reader from a hazard ("stay indoors", "do not come",
+// "absténgase") is a crisis notice's only where the post tells of something
+// happening now (tells_of_now); a tip or an awareness post gives the same
+// steps for some day.
 PostKind cue_kind(const Document& doc, const std::vector<PhraseMatch>& cues, const PhraseMatch& m) {
   const size_t sentence = sentence_of(doc, m.first_token).first_token;
   const auto in_sentence = [&](std::string_view note) {
@@ -181,6 +204,7 @@ PostKind cue_kind(const Document& doc, const std::vector<PhraseMatch>& cues, con
   if (note == "recruiting") return in_sentence("research") ? PostKind::research : PostKind::job;
   if (note == "drill") return PostKind::event;
   if (note == "headline") return opens_post(doc, m) ? PostKind::job : PostKind::count;
+  if (note == "safety-step") return tells_of_now(doc, cues) ? PostKind::crisis : PostKind::count;
   const PostKind k = post_kind_from_string(note);
   return k == PostKind::crisis && in_sentence("drill") ? PostKind::count : k;
 }
