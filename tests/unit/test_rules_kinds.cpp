@@ -152,6 +152,9 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       {"Smoke from the hill fires is affecting air quality across the city. Stay indoors and close windows.", "crisis", "Stay indoors"},
       {"URGENT!!! POWER FAILURE AT THE HOSPITAL!!! DO NOT COME TO EMERGENCY!!!", "crisis", "DO NOT COME"},
       {"URGENTE: problema en urgencias del hospital de Soledad, abstenerse.", "crisis", "abstenerse"},
+      // Hype that heralds a discovery with no study named is research news.
+      {"BREAKTHROUGH! Our revolutionary new molecule could be the end of Alzheimer's.", "research", "BREAKTHROUGH"},
+      {"¡Histórico y revolucionario! Un laboratorio encontró la molécula que acabará con la diabetes.", "research", "¡Histórico"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -171,6 +174,8 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
   CHECK(analyse("On hot afternoons, stay indoors and close windows to keep cool.").kind != "crisis");
   CHECK(analyse("If the air is smoky today, stay indoors.").kind != "crisis");
   CHECK(analyse("Fire drill today at 10am: do not come to the main entrance.").kind != "crisis");
+  // A clinical term is no hype: "breakthrough pain".
+  CHECK(analyse("Breakthrough pain can happen between doses.").kind != "research");
 }
 
 TEST_CASE("kinds: no engagement nag on notices and later thread parts; crisis notices get their own checks") {

@@ -304,6 +304,21 @@ KindDecision classify_post(const Analysis& a) {
       if (!in_url_or_mention(doc, m)) return {PostKind::promotion, doc.utf8(m.start, m.end)};
     }
   }
+  // Hype that heralds a discovery with no study named, by what it promises
+  // the discovery could do ("BREAKTHROUGH! Our revolutionary new molecule
+  // could be the end of Alzheimer's"), is research news told badly, which
+  // promo.research-hype judges; not a clinic praised ("our revolutionary new
+  // clinic opens Monday": promo.superlative's) nor a clinical term
+  // ("breakthrough pain").
+  const bool promises = std::any_of(cues.begin(), cues.end(), [&](const PhraseMatch& c) {
+    return c.phrase->note == "promise" && !in_url_or_mention(doc, c);
+  });
+  const auto guards = lists(a).find(List::promo_research_hype_except);
+  for (const PhraseMatch& m : promises ? lists(a).find(List::promo_research_hype) : std::vector<PhraseMatch>{}) {
+    const bool guarded = std::any_of(guards.begin(), guards.end(),
+                                     [&](const PhraseMatch& g) { return m.start < g.end && g.start < m.end; });
+    if (!guarded && !in_url_or_mention(doc, m)) return {PostKind::research, doc.utf8(m.start, m.end)};
+  }
   if (const auto helpful = find_helpful(a);
       helpful && helpful->kind != HelpfulKind::number && helpful->kind != HelpfulKind::option) {
     return {PostKind::tip, doc.utf8(helpful->start, helpful->end)};
