@@ -6,6 +6,7 @@
 
 #include "rules/features.hpp"
 #include "rules/rule.hpp"
+#include "text/unicode.hpp"
 
 namespace chime {
 
@@ -182,12 +183,22 @@ bool tells_of_now(const Document& doc, const std::vector<PhraseMatch>& cues) {
   });
 }
 
+// A name just before the cue: a capitalised word that does not open its
+// sentence ("El Hospital Municipal de Tigre busca kinesiólogos", "... de
+// Medellín contrata"), not the imperative a tip opens with ("Busca heridas").
+bool after_name(const Document& doc, const PhraseMatch& m) {
+  if (m.first_token == 0 || sentence_of(doc, m.first_token).first_token == m.first_token - 1) return false;
+  const Token& t = doc.tokens[m.first_token - 1];
+  return t.kind == TokenKind::word && !token_in_entity(doc, m.first_token - 1) && text::is_upper(doc.text[t.start]);
+}
+
 // The kind a cue tells where it stands. Beyond the kinds, a cue's note may
 // say "recruiting": a call for people ("we're recruiting", "buscamos") is a
 // job post unless its sentence names a study, when it recruits participants
 // for research; "drill": a rehearsal ("simulacro", "fire drill") is an
 // event, and the hazard it rehearses is no crisis cue in its sentence;
-// "headline": a job cue only where it opens the post; "safety-step": a step
+// "headline": a job cue only where it opens the post; "named-seeks": a
+// call for people only where a name says who seeks ("El Hospital X busca"); "safety-step": a step
 // that keeps the reader from a hazard ("stay indoors", "do not come",
 // "absténgase") is a crisis notice's only where the post tells of something
 // happening now (tells_of_now); a tip or an awareness post gives the same
@@ -201,7 +212,9 @@ PostKind cue_kind(const Document& doc, const std::vector<PhraseMatch>& cues, con
     });
   };
   const std::string_view note = m.phrase->note;
-  if (note == "recruiting") return in_sentence("research") ? PostKind::research : PostKind::job;
+  if (note == "recruiting" || (note == "named-seeks" && after_name(doc, m))) {
+    return in_sentence("research") ? PostKind::research : PostKind::job;
+  }
   if (note == "drill") return PostKind::event;
   if (note == "headline") return opens_post(doc, m) ? PostKind::job : PostKind::count;
   if (note == "safety-step") return tells_of_now(doc, cues) ? PostKind::crisis : PostKind::count;
