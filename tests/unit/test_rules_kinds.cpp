@@ -152,6 +152,7 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       {"Smoke from the hill fires is affecting air quality across the city. Stay indoors and close windows.", "crisis", "Stay indoors"},
       {"URGENT!!! POWER FAILURE AT THE HOSPITAL!!! DO NOT COME TO EMERGENCY!!!", "crisis", "DO NOT COME"},
       {"URGENTE: problema en urgencias del hospital de Soledad, abstenerse.", "crisis", "abstenerse"},
+      {"WE HAVE BEEN HACKED!!! ALL SYSTEMS DOWN. STAY AWAY FROM THE HOSPITAL!!!", "crisis", "STAY AWAY FROM"},
       // A call for people where a name says who seeks.
       {"El Hospital Municipal de Tigre busca kinesiólogos para rehabilitación respiratoria.", "job", "busca"},
       // Hype that heralds a discovery with no study named is research news.
@@ -175,6 +176,7 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
   // The same safety steps for some day, or supposed, are no crisis notice.
   CHECK(analyse("On hot afternoons, stay indoors and close windows to keep cool.").kind != "crisis");
   CHECK(analyse("If the air is smoky today, stay indoors.").kind != "crisis");
+  CHECK(analyse("STAY INDOORS ON HOT AFTERNOONS!!! Close windows to keep cool.").kind != "crisis");
   CHECK(analyse("Fire drill today at 10am: do not come to the main entrance.").kind != "crisis");
   // "Busca" opening a clause is a tip's imperative.
   CHECK(analyse("Si vives con diabetes, revisa tus pies. Busca heridas o ampollas todos los días.").kind != "job");

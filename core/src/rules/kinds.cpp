@@ -172,6 +172,22 @@ bool tells_of_now(const Document& doc, const std::vector<PhraseMatch>& cues) {
   if (std::any_of(cues.begin(), cues.end(), [](const PhraseMatch& c) { return c.phrase->note == "drill"; })) {
     return false;
   }
+  // An alert's headline shouted in a sentence of its own, apart from the
+  // step ("WE HAVE BEEN HACKED!!! ALL SYSTEMS DOWN. STAY AWAY..."): two
+  // words or more, as a one-word "IMPORTANT!" or "NEW!" is a label.
+  const bool shouted_headline = std::any_of(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
+    int words = 0;
+    for (size_t i = s.first_token; i < s.last_token; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::word || token_in_entity(doc, i)) continue;
+      if (!t.all_caps) return false;
+      ++words;
+    }
+    return words >= 2 && std::none_of(cues.begin(), cues.end(), [&](const PhraseMatch& c) {
+      return c.phrase->note == "safety-step" && c.first_token >= s.first_token && c.first_token < s.last_token;
+    });
+  });
+  if (shouted_headline) return true;
   return std::any_of(cues.begin(), cues.end(), [&](const PhraseMatch& c) {
     if (c.phrase->note != "now" || in_url_or_mention(doc, c)) return false;
     const Sentence& s = sentence_of(doc, c.first_token);
