@@ -147,6 +147,17 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
       // A finding reported with no study named: who found or suggests what.
       {"A new survey in Limpopo found that 2 in 3 adults with diabetes had never been told.", "research", "found that"},
       {"Un nuevo trabajo del Hospital de Clínicas sugiere un cambio en el tratamiento del ACV.", "research", "sugiere"},
+      // kinds15: a hazard happening now and a step that keeps the reader
+      // from it make a crisis notice with no cue word.
+      {"Smoke from the hill fires is affecting air quality across the city. Stay indoors and close windows.", "crisis", "Stay indoors"},
+      {"URGENT!!! POWER FAILURE AT THE HOSPITAL!!! DO NOT COME TO EMERGENCY!!!", "crisis", "DO NOT COME"},
+      {"URGENTE: problema en urgencias del hospital de Soledad, abstenerse.", "crisis", "abstenerse"},
+      {"WE HAVE BEEN HACKED!!! ALL SYSTEMS DOWN. STAY AWAY FROM THE HOSPITAL!!!", "crisis", "STAY AWAY FROM"},
+      // A call for people where a name says who seeks.
+      {"El Hospital Municipal de Tigre busca kinesiólogos para rehabilitación respiratoria.", "job", "busca"},
+      // Hype that heralds a discovery with no study named is research news.
+      {"BREAKTHROUGH! Our revolutionary new molecule could be the end of Alzheimer's.", "research", "BREAKTHROUGH"},
+      {"¡Histórico y revolucionario! Un laboratorio encontró la molécula que acabará con la diabetes.", "research", "¡Histórico"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
@@ -162,6 +173,15 @@ TEST_CASE("kinds: decided from cue phrases in the text, with the cue reported") 
   CHECK(analyse("Free vaccine clinic on Saturday at the Roosevelt school: no se necesita seguro ni documentos.").kind != "job");
   CHECK(analyse("We wanted to say thank you to every nurse on 4 West.").kind != "job");
   CHECK(analyse("Masks needed in all clinical areas from Monday.").kind != "job");
+  // The same safety steps for some day, or supposed, are no crisis notice.
+  CHECK(analyse("On hot afternoons, stay indoors and close windows to keep cool.").kind != "crisis");
+  CHECK(analyse("If the air is smoky today, stay indoors.").kind != "crisis");
+  CHECK(analyse("STAY INDOORS ON HOT AFTERNOONS!!! Close windows to keep cool.").kind != "crisis");
+  CHECK(analyse("Fire drill today at 10am: do not come to the main entrance.").kind != "crisis");
+  // "Busca" opening a clause is a tip's imperative.
+  CHECK(analyse("Si vives con diabetes, revisa tus pies. Busca heridas o ampollas todos los días.").kind != "job");
+  // A clinical term is no hype: "breakthrough pain".
+  CHECK(analyse("Breakthrough pain can happen between doses.").kind != "research");
 }
 
 TEST_CASE("kinds: no engagement nag on notices and later thread parts; crisis notices get their own checks") {

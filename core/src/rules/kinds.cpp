@@ -6,6 +6,7 @@
 
 #include "rules/features.hpp"
 #include "rules/rule.hpp"
+#include "text/unicode.hpp"
 
 namespace chime {
 
@@ -163,12 +164,61 @@ bool opens_post(const Document& doc, const PhraseMatch& m) {
   return !one_word || m.last_token >= doc.tokens.size() || doc.tokens[m.last_token].kind != TokenKind::word;
 }
 
+// Something happening now, here: a sentence that tells ("URGENT", "is
+// affecting air quality", "today", "el río sigue subiendo") rather than asks
+// or supposes ("if you have asthma", "si tiene fiebre"), in a post that
+// rehearses no drill.
+bool tells_of_now(const Document& doc, const std::vector<PhraseMatch>& cues) {
+  if (std::any_of(cues.begin(), cues.end(), [](const PhraseMatch& c) { return c.phrase->note == "drill"; })) {
+    return false;
+  }
+  // An alert's headline shouted in a sentence of its own, apart from the
+  // step ("WE HAVE BEEN HACKED!!! ALL SYSTEMS DOWN. STAY AWAY..."): two
+  // words or more, as a one-word "IMPORTANT!" or "NEW!" is a label.
+  const bool shouted_headline = std::any_of(doc.sentences.begin(), doc.sentences.end(), [&](const Sentence& s) {
+    int words = 0;
+    for (size_t i = s.first_token; i < s.last_token; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::word || token_in_entity(doc, i)) continue;
+      if (!t.all_caps) return false;
+      ++words;
+    }
+    return words >= 2 && std::none_of(cues.begin(), cues.end(), [&](const PhraseMatch& c) {
+      return c.phrase->note == "safety-step" && c.first_token >= s.first_token && c.first_token < s.last_token;
+    });
+  });
+  if (shouted_headline) return true;
+  return std::any_of(cues.begin(), cues.end(), [&](const PhraseMatch& c) {
+    if (c.phrase->note != "now" || in_url_or_mention(doc, c)) return false;
+    const Sentence& s = sentence_of(doc, c.first_token);
+    const auto first = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.first_token);
+    const auto last = doc.tokens.begin() + static_cast<std::ptrdiff_t>(s.last_token);
+    return std::none_of(first, last, is_question_mark) && std::none_of(cues.begin(), cues.end(), [&](const PhraseMatch& k) {
+      return k.phrase->note == "condition" && k.first_token >= s.first_token && k.first_token < s.last_token;
+    });
+  });
+}
+
+// A name just before the cue: a capitalised word that does not open its
+// sentence ("El Hospital Municipal de Tigre busca kinesiólogos", "... de
+// Medellín contrata"), not the imperative a tip opens with ("Busca heridas").
+bool after_name(const Document& doc, const PhraseMatch& m) {
+  if (m.first_token == 0 || sentence_of(doc, m.first_token).first_token == m.first_token - 1) return false;
+  const Token& t = doc.tokens[m.first_token - 1];
+  return t.kind == TokenKind::word && !token_in_entity(doc, m.first_token - 1) && text::is_upper(doc.text[t.start]);
+}
+
 // The kind a cue tells where it stands. Beyond the kinds, a cue's note may
 // say "recruiting": a call for people ("we're recruiting", "buscamos") is a
 // job post unless its sentence names a study, when it recruits participants
 // for research; "drill": a rehearsal ("simulacro", "fire drill") is an
 // event, and the hazard it rehearses is no crisis cue in its sentence;
-// "headline": a job cue only where it opens the post.
+// "headline": a job cue only where it opens the post; "named-seeks": a
+// call for people only where a name says who seeks ("El Hospital X busca"); "safety-step": a step
+// that keeps the reader from a hazard ("stay indoors", "do not come",
+// "absténgase") is a crisis notice's only where the post tells of something
+// happening now (tells_of_now); a tip or an awareness post gives the same
+// steps for some day.
 PostKind cue_kind(const Document& doc, const std::vector<PhraseMatch>& cues, const PhraseMatch& m) {
   const size_t sentence = sentence_of(doc, m.first_token).first_token;
   const auto in_sentence = [&](std::string_view note) {
@@ -178,9 +228,12 @@ PostKind cue_kind(const Document& doc, const std::vector<PhraseMatch>& cues, con
     });
   };
   const std::string_view note = m.phrase->note;
-  if (note == "recruiting") return in_sentence("research") ? PostKind::research : PostKind::job;
+  if (note == "recruiting" || (note == "named-seeks" && after_name(doc, m))) {
+    return in_sentence("research") ? PostKind::research : PostKind::job;
+  }
   if (note == "drill") return PostKind::event;
   if (note == "headline") return opens_post(doc, m) ? PostKind::job : PostKind::count;
+  if (note == "safety-step") return tells_of_now(doc, cues) ? PostKind::crisis : PostKind::count;
   const PostKind k = post_kind_from_string(note);
   return k == PostKind::crisis && in_sentence("drill") ? PostKind::count : k;
 }
@@ -279,6 +332,21 @@ KindDecision classify_post(const Analysis& a) {
     for (const PhraseMatch& m : lists(a).find(promo)) {
       if (!in_url_or_mention(doc, m)) return {PostKind::promotion, doc.utf8(m.start, m.end)};
     }
+  }
+  // Hype that heralds a discovery with no study named, by what it promises
+  // the discovery could do ("BREAKTHROUGH! Our revolutionary new molecule
+  // could be the end of Alzheimer's"), is research news told badly, which
+  // promo.research-hype judges; not a clinic praised ("our revolutionary new
+  // clinic opens Monday": promo.superlative's) nor a clinical term
+  // ("breakthrough pain").
+  const bool promises = std::any_of(cues.begin(), cues.end(), [&](const PhraseMatch& c) {
+    return c.phrase->note == "promise" && !in_url_or_mention(doc, c);
+  });
+  const auto guards = lists(a).find(List::promo_research_hype_except);
+  for (const PhraseMatch& m : promises ? lists(a).find(List::promo_research_hype) : std::vector<PhraseMatch>{}) {
+    const bool guarded = std::any_of(guards.begin(), guards.end(),
+                                     [&](const PhraseMatch& g) { return m.start < g.end && g.start < m.end; });
+    if (!guarded && !in_url_or_mention(doc, m)) return {PostKind::research, doc.utf8(m.start, m.end)};
   }
   if (const auto helpful = find_helpful(a);
       helpful && helpful->kind != HelpfulKind::number && helpful->kind != HelpfulKind::option) {
