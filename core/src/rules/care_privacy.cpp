@@ -92,7 +92,11 @@ size_t with_honorific(const Document& doc, size_t i, Language lang) {
 // English: a relation written as a title before a name ("Auntie Grace",
 // "Uncle Tunde": lists/kin_titles.tsv) singles one person out as "Mrs"
 // does. Is token k one, before a name?
-bool is_kin_title(const Document& doc, size_t k, Language lang);
+bool is_kin_title(const Document& doc, size_t k, Language lang) {
+  static const WordList& kin_titles = WordList::builtin("lists/kin_titles.tsv");
+  return lang != Language::es && k + 1 < doc.tokens.size() && kin_titles.contains(doc.tokens[k]) &&
+         starts_upper(doc.tokens[k].text) && !token_in_entity(doc, k) && is_name(doc, k + 1, lang);
+}
 // If a kin title stands right before token i, its token; else i.
 size_t with_kin_title(const Document& doc, size_t i, Language lang) {
   return i > 0 && is_kin_title(doc, i - 1, lang) ? i - 1 : i;
@@ -101,12 +105,6 @@ size_t with_kin_title(const Document& doc, size_t i, Language lang) {
 const WordList& honorifics(Language lang) {
   static const LocalizedWordList list("lists/honorifics.tsv");
   return list.in(lang);
-}
-
-bool is_kin_title(const Document& doc, size_t k, Language lang) {
-  static const WordList& kin_titles = WordList::builtin("lists/kin_titles.tsv");
-  return lang != Language::es && k + 1 < doc.tokens.size() && kin_titles.contains(doc.tokens[k]) &&
-         starts_upper(doc.tokens[k].text) && !token_in_entity(doc, k) && is_name(doc, k + 1, lang);
 }
 
 // After an honorific or a title starting at token i ("Mr. Jones", "Dr.
