@@ -92,7 +92,11 @@ size_t with_honorific(const Document& doc, size_t i, Language lang) {
 // English: a relation written as a title before a name ("Auntie Grace",
 // "Uncle Tunde": lists/kin_titles.tsv) singles one person out as "Mrs"
 // does. Is token k one, before a name?
-bool is_kin_title(const Document& doc, size_t k, Language lang);
+bool is_kin_title(const Document& doc, size_t k, Language lang) {
+  static const WordList& kin_titles = WordList::builtin("lists/kin_titles.tsv");
+  return lang != Language::es && k + 1 < doc.tokens.size() && kin_titles.contains(doc.tokens[k]) &&
+         starts_upper(doc.tokens[k].text) && !token_in_entity(doc, k) && is_name(doc, k + 1, lang);
+}
 // If a kin title stands right before token i, its token; else i.
 size_t with_kin_title(const Document& doc, size_t i, Language lang) {
   return i > 0 && is_kin_title(doc, i - 1, lang) ? i - 1 : i;
@@ -101,12 +105,6 @@ size_t with_kin_title(const Document& doc, size_t i, Language lang) {
 const WordList& honorifics(Language lang) {
   static const LocalizedWordList list("lists/honorifics.tsv");
   return list.in(lang);
-}
-
-bool is_kin_title(const Document& doc, size_t k, Language lang) {
-  static const WordList& kin_titles = WordList::builtin("lists/kin_titles.tsv");
-  return lang != Language::es && k + 1 < doc.tokens.size() && kin_titles.contains(doc.tokens[k]) &&
-         starts_upper(doc.tokens[k].text) && !token_in_entity(doc, k) && is_name(doc, k + 1, lang);
 }
 
 // After an honorific or a title starting at token i ("Mr. Jones", "Dr.
@@ -1674,13 +1672,17 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
     for (size_t k = s.first_token; k < first; ++k) words += doc.tokens[k].kind == TokenKind::word;
     return after && (doc.tokens[first - 1].text == "," || words <= kPronounCareReach);
   };
-  // The names carried from the sentence before: its last one, while the
+  // A person singled out: tokens [first, last], a role tied to a place or
+  // a name, called out or not.
+  struct Named {
+    size_t first, last;
+    bool role, called;
+  };
+  // The name carried from the sentence before: its last one, while the
   // next sentence goes on about it (or whatever it says, when called out).
-  std::optional<std::pair<size_t, size_t>> carried;
-  bool carried_role = false, carried_called = false;
+  std::optional<Named> carried;
   for (const Sentence& s : doc.sentences) {
-    const std::optional<std::pair<size_t, size_t>> before = carried;
-    const bool before_role = carried_role, before_called = carried_called;
+    const std::optional<Named> before = carried;
     carried.reset();
     if (staff_within(doc, s.first_token, s.last_token, lang)) continue;
     bool statistic = false;
@@ -1688,19 +1690,11 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
     if (statistic) continue;
     // The names of the sentence, [first, last] each: a pronoun stands for
     // the nearest one before it.
-    std::vector<std::pair<size_t, size_t>> names;
-    std::vector<bool> roles;
-    std::vector<bool> called;
-    if (before && (before_called || goes_on_about(s, before->second))) {
-      names.push_back(*before);
-      roles.push_back(before_role);
-      called.push_back(before_called);
-    }
+    std::vector<Named> names;
+    if (before && (before->called || goes_on_about(s, before->last))) names.push_back(*before);
     for (size_t i = s.first_token; i < s.last_token; ++i) {
       if (const size_t place = spanish ? 0 : role_from_place(i, s)) {
-        names.emplace_back(i, place);
-        roles.push_back(true);
-        called.push_back(false);
+        names.push_back({i, place, true, false});
         i = place;
         continue;
       }
@@ -1719,13 +1713,11 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
         continue;
       }
       if (addressed(first, last) || (spanish && first > 0 && !spanish_subject_after(doc.tokens[first - 1]))) continue;
-      names.emplace_back(first, last);
-      roles.push_back(false);
-      called.push_back(called_out(s, first, last));
+      names.push_back({first, last, false, called_out(s, first, last)});
     }
     bool flagged = false;
     for (size_t n = 0; n < names.size() && !flagged; ++n) {
-      const auto [first, last] = names[n];
+      const auto [first, last, role, called] = names[n];
       // A name carried from the sentence before is read from this one's start.
       const size_t from = first < s.first_token ? s.first_token : last + 1;
       const size_t next = n + 1 < names.size() ? names[n + 1].first : s.last_token;
@@ -1738,11 +1730,11 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
         if (tells_own.contains(doc.tokens[k])) own = true;
         // A role's care may also follow "with" right after the place ("from
         // Dalkey with early dementia"; not "from Galway of our diabetes quiz").
-        const bool with_care = roles[n] && from == last + 1 && k > last + 1 && k <= last + 1 + kPronounCareReach &&
+        const bool with_care = role && from == last + 1 && k > last + 1 && k <= last + 1 + kPronounCareReach &&
                                doc.tokens[last + 1].folded == "with";
         if (titled || with_care) {
           told = care_end(k, s.last_token) != 0;
-        } else if (k < next && (pronouns.contains(doc.tokens[k]) || (called[n] && yours.contains(doc.tokens[k]))) &&
+        } else if (k < next && (pronouns.contains(doc.tokens[k]) || (called && yours.contains(doc.tokens[k]))) &&
                    !token_in_entity(doc, k) && !(k + 1 < s.last_token && is_kin(doc.tokens[k + 1], lang)) &&  // "her mum": a relative's care
                    !matches.any(List::care_confirms_generic, k >= 3 ? std::max(k - 3, s.first_token) : s.first_token, k + 1)) {  // "book your"
           own = k + 1 < s.last_token && doc.tokens[k + 1].folded == "own";
@@ -1758,11 +1750,7 @@ void named_persons_care(const ListMatches& matches, HintSink& sink, size_t first
         flagged = true;
       }
     }
-    if (!flagged && !names.empty()) {
-      carried = names.back();
-      carried_role = roles.back();
-      carried_called = called.back();
-    }
+    if (!flagged && !names.empty()) carried = names.back();
   }
 }
 
