@@ -3,6 +3,7 @@
 // care_confirms.cpp), honest health claims (here), and no medical advice to
 // one person in public (care_advice.cpp). This file lists the four checks.
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "match/phrases.hpp"
@@ -394,6 +395,7 @@ void gone_for_good(const Analysis& a, HintSink& sink) {
   const Document& doc = a.doc;
   const ListMatches& matches = lists(a);
   if (a.language == Language::es) return;
+  std::optional<bool> procedure_named;  // a procedure anywhere in the post: read at the first goodbye in a promotion
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
     if (!gone.contains(doc.tokens[i]) || token_in_entity(doc, i)) continue;
     const Sentence& s = sentence_of(doc, i);
@@ -415,11 +417,16 @@ void gone_for_good(const Analysis& a, HintSink& sink) {
     const bool goodbye = doc.tokens[i].folded == "goodbye";
     // "Goodbye ... forever" in a promotion of a procedure promises its
     // outcome, whatever it names: "Book your laser eye surgery today! Say
-    // goodbye to glasses forever!"
-    bool treatment = goodbye && a.kind == PostKind::promotion && matches.any(List::procedures);
-    for (size_t k = 0; k < doc.tokens.size() && goodbye && a.kind == PostKind::promotion && !treatment; ++k) {
-      treatment = care_term(doc.tokens[k], a.language) == CareTerm::procedure && !token_in_entity(doc, k);
+    // goodbye to glasses forever!" The post is searched for a procedure
+    // once, at its first such goodbye, not again at each.
+    if (goodbye && a.kind == PostKind::promotion && !procedure_named) {
+      bool named_anywhere = matches.any(List::procedures);
+      for (size_t k = 0; k < doc.tokens.size() && !named_anywhere; ++k) {
+        named_anywhere = care_term(doc.tokens[k], a.language) == CareTerm::procedure && !token_in_entity(doc, k);
+      }
+      procedure_named = named_anywhere;
     }
+    const bool treatment = goodbye && a.kind == PostKind::promotion && *procedure_named;
     if (named == final && !treatment) continue;
     if ((goodbye || reader_word_count(a, clause, final) > 0) && claim_made(a, s, i)) add_claim(a, sink, std::min(named, i), final);
   }

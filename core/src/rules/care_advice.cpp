@@ -408,18 +408,14 @@ constexpr size_t kSkipReach = 4;
 // ending its phrase (punctuation, the sentence's end or "again" after it),
 // within kSkipReach words after "never need" or a denied "wait" ("you'll
 // never need a doctor", "Don't wait for a doctor!"), said to the reader
-// (a reader word in the sentence, or the denial opening it), in a post that
-// names a medicine or promises a cure (`claimed`). Nothing when nothing
-// does. "You don't need a GP appointment for a flu jab" names a service;
-// a post naming emergency care (lists/care_emergency.tsv: "call 999")
-// sends the reader to faster care.
-std::optional<std::pair<size_t, size_t>> skips_care(const Analysis& a, const Sentence& s, bool medicine_named) {
+// (a reader word in the sentence, or the denial opening it). Nothing when
+// nothing does. "You don't need a GP appointment for a flu jab" names a
+// service. Whether the post makes skipping care advice at all (a medicine
+// named or a cure promised, no emergency care) is check_advice's to say,
+// once per post.
+std::optional<std::pair<size_t, size_t>> skips_care(const Analysis& a, const Sentence& s) {
   static const WordList& sources = WordList::builtin("lists/care_sources.tsv");
-  static const WordList& emergency = WordList::builtin("lists/care_emergency.tsv");
   const Document& doc = a.doc;
-  if (!medicine_named) return std::nullopt;
-  // "Don't wait for a doctor: call 999" sends the reader to faster care.
-  if (std::any_of(doc.tokens.begin(), doc.tokens.end(), [&](const Token& t) { return emergency.contains(t); })) return std::nullopt;
   for (size_t k = s.first_token + 1; k < s.last_token; ++k) {
     if (!sources.contains(doc.tokens[k]) || token_in_entity(doc, k)) continue;
     const bool ends = k + 1 == s.last_token || doc.tokens[k + 1].kind == TokenKind::punct || doc.tokens[k + 1].folded == "again";
@@ -729,18 +725,24 @@ void check_advice(const Analysis& a, HintSink& sink) {
   // A cure promised in the post (care.claim runs first) makes discarding a
   // medicine an order to stop it for the product.
   const bool claimed = has_problem(sink, "care.claim");
-  // Skipping care is advice where a medicine is named or a cure promised.
+  // Skipping care is advice where a medicine is named or a cure promised,
+  // but not in a post naming emergency care (lists/care_emergency.tsv):
+  // "Don't wait for a doctor: call 999" sends the reader to faster care.
+  // Decided once for the post, not per sentence.
+  static const WordList& emergency = WordList::builtin("lists/care_emergency.tsv");
   bool medicine_named = claimed;
   for (size_t k = 0; k < doc.tokens.size() && !medicine_named && !spanish; ++k) {
     medicine_named = is_medicine(doc.tokens[k], a.language) && !token_in_entity(doc, k);
   }
+  const bool care_skippable = !spanish && medicine_named &&
+                              std::none_of(doc.tokens.begin(), doc.tokens.end(), [&](const Token& t) { return emergency.contains(t); });
   for (const Sentence& s : doc.sentences) {
     // The cheap test first: most sentences name no change to a medicine.
     auto order = spanish ? spanish_medicine_order(a, s, claimed) : medicine_change(a, s, claimed);
     if (!order) order = called_fine(a, s);
     if (!order && !spanish) order = dose_order(a, s);
     if (!order && !spanish) order = moved_up_or_down(a, s);
-    if (!order && !spanish) order = skips_care(a, s, medicine_named);
+    if (!order && care_skippable) order = skips_care(a, s);
     if (!order) continue;
     if (std::find(flagged.begin(), flagged.end(), s.end) != flagged.end() || ends_with_question_mark(doc, s)) continue;
     if (matches.any(List::care_advice_safe, s.first_token, s.last_token)) continue;
