@@ -482,16 +482,18 @@ void check_empathy(const Analysis& a, HintSink& sink) {
   if (a.language != Language::es) {
     for (const PhraseMatch& m : matches.find(List::tone_boilerplate)) boilerplate.push_back(m);
   }
+  // The non-apologies ("sorry you feel that way"), found once for all the
+  // matches below.
+  auto regrets = spanish_non_apologies(a);
+  for (const auto& regret : english_non_apologies(a)) regrets.push_back(regret);
   for (const PhraseMatch& m : empathy) {
     if (match_in_entity(doc, m) || followed_by_but(doc, m)) continue;
     if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "I'm sorry, who is this?"
     bool non_apology = false;  // "sorry you feel that way"
     for (const PhraseMatch& d : defensive) non_apology = non_apology || (m.start < d.end && d.start < m.end);
     for (const PhraseMatch& b : boilerplate) non_apology = non_apology || (m.start < b.end && b.start < m.end);
-    for (const auto& regrets : {spanish_non_apologies(a), english_non_apologies(a)}) {
-      for (const auto& [from, to] : regrets) {
-        non_apology = non_apology || (m.start < doc.tokens[to].end && doc.tokens[from].start < m.end);
-      }
+    for (const auto& [from, to] : regrets) {
+      non_apology = non_apology || (m.start < doc.tokens[to].end && doc.tokens[from].start < m.end);
     }
     if (non_apology) continue;
     Hint h{"tone.empathy", Severity::good, m.start, m.end, "", "", {}};
