@@ -222,7 +222,7 @@ std::vector<std::pair<size_t, size_t>> english_non_apologies(const Analysis& a) 
     if (doc.tokens[k].folded == "that" || doc.tokens[k].folded == "if") ++k;
     if (k + 1 >= doc.tokens.size() || doc.tokens[k].folded != "you") continue;
     const std::string_view verb = doc.tokens[k + 1].folded;
-    if (std::find(std::begin(kPerceiving), std::end(kPerceiving), verb) != std::end(kPerceiving)) out.emplace_back(i, k + 1);
+    if (is_one_of(verb, kPerceiving)) out.emplace_back(i, k + 1);
   }
   return out;
 }
