@@ -138,12 +138,9 @@ bool spanish_tu_preterite(const Token& t) {
 bool spanish_offer(const Document& doc, size_t word, size_t mark) {
   static constexpr std::string_view kWant[] = {"quieres", "quiere", "quieren", "querés", "queréis"};
   static constexpr std::string_view kClitics[] = {"te", "le", "les", "os", "lo", "la", "los", "las", "se"};
-  const auto in = [](std::string_view w, const auto& list) {
-    return std::find(std::begin(list), std::end(list), w) != std::end(list);
-  };
-  if (word + 2 >= mark || !in(doc.tokens[word].folded, kWant) || doc.tokens[word + 1].folded != "que") return false;
+  if (word + 2 >= mark || !is_one_of(doc.tokens[word].folded, kWant) || doc.tokens[word + 1].folded != "que") return false;
   size_t k = word + 2;
-  while (k < mark && k < word + 4 && in(doc.tokens[k].folded, kClitics)) ++k;
+  while (k < mark && k < word + 4 && is_one_of(doc.tokens[k].folded, kClitics)) ++k;
   const std::string_view verb = k < mark ? doc.tokens[k].folded : std::string_view();
   return verb.size() >= 6 && (verb.ends_with("emos") || verb.ends_with("amos"));
 }

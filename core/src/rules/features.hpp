@@ -5,6 +5,7 @@
 // rule's list (built in and configured) does it contain. Add helpers here;
 // keep them small, and don't break what others use.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -166,6 +167,12 @@ int32_t own_word_count_up_to(const Document& doc, int32_t limit);
 // Index of the first word-like token of tokens[first, last) that is not in an
 // entity, or `last`.
 size_t first_own_word(const Document& doc, size_t first, size_t last);
+// Is `word` one of a rule's few fixed words (a constexpr array of
+// string_views: clitics, ordinals)?
+template <typename List>
+bool is_one_of(std::string_view word, const List& list) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
 // A sentence's span without the @mentions it opens with ("@jane Stop taking
 // your..."): replacing it must not delete whom the reply is for.
 std::pair<int32_t, int32_t> sentence_span(const Document& doc, const Sentence& s);

@@ -55,9 +55,6 @@ bool spanish_states_failure(const Document& doc) {
                                                 "mes",   "meses", "año",  "años"};
   static constexpr std::string_view kOrdinals[] = {"segundo", "segunda", "tercer", "tercero", "tercera",
                                                    "cuarto",  "cuarta",  "quinto", "quinta"};
-  const auto in = [](std::string_view w, const auto& list) {
-    return std::find(std::begin(list), std::end(list), w) != std::end(list);
-  };
   const bool thanks = std::any_of(doc.tokens.begin(), doc.tokens.end(), [](const Token& t) {
     return t.folded == "gracias" || t.folded.starts_with("agradec");
   });
@@ -69,17 +66,17 @@ bool spanish_states_failure(const Document& doc) {
       const std::string_view w = doc.tokens[i].folded;
       if (token_in_entity(doc, i)) continue;
       if (w == "nadie") return true;
-      if (w == "sin" && !thanks && i > s.first_token && in(doc.tokens[i - 1].folded, kSpans)) return true;
+      if (w == "sin" && !thanks && i > s.first_token && is_one_of(doc.tokens[i - 1].folded, kSpans)) return true;
       const std::string_view next = i + 1 < s.last_token ? doc.tokens[i + 1].folded : std::string_view();
       const bool again = (w == "otra" && next == "vez") || (w == "de" && next == "nuevo") ||
-                         (in(w, kOrdinals) && (next == "vez" || in(next, kSpans)));
+                         (is_one_of(w, kOrdinals) && (next == "vez" || is_one_of(next, kSpans)));
       if (!thanks && (w == "nunca" || again)) return true;
       if (w != "no") continue;
       size_t k = i + 1;
-      while (k < s.last_token && k < i + 3 && in(doc.tokens[k].folded, kClitics)) ++k;
+      while (k < s.last_token && k < i + 3 && is_one_of(doc.tokens[k].folded, kClitics)) ++k;
       if (k >= s.last_token || doc.tokens[k].kind != TokenKind::word) continue;
       const std::string_view verb = doc.tokens[k].folded;
-      if (in(verb, kThere)) return true;
+      if (is_one_of(verb, kThere)) return true;
       if (verb.size() >= 3 && std::any_of(std::begin(kPlural), std::end(kPlural),
                                           [&](std::string_view e) { return verb.ends_with(e); })) {
         return true;

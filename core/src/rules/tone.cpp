@@ -155,17 +155,16 @@ std::vector<std::pair<size_t, size_t>> spanish_blames(const Analysis& a) {
   std::vector<std::pair<size_t, size_t>> out;
   const Document& doc = a.doc;
   if (a.language != Language::es || !is_public_reply(doc)) return out;
-  const auto in = [](std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
   for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) {
-    if (!in(doc.tokens[i].folded, kSubjects) || token_in_entity(doc, i)) continue;
+    if (!is_one_of(doc.tokens[i].folded, kSubjects) || token_in_entity(doc, i)) continue;
     if (i > 0 && doc.tokens[i - 1].folded == "si") continue;  // a condition: "si usted no recibió el SMS, escríbanos"
     size_t k = i + 1;
     if (k < doc.tokens.size() && doc.tokens[k].folded == "ya") ++k;  // "usted ya debía saberlo"
-    if (k < doc.tokens.size() && in(doc.tokens[k].folded, kPastDuties)) {
+    if (k < doc.tokens.size() && is_one_of(doc.tokens[k].folded, kPastDuties)) {
       out.emplace_back(i, k);
       continue;
     }
-    if (k + 1 < doc.tokens.size() && in(doc.tokens[k].folded, kHadTo) && doc.tokens[k + 1].folded == "que") {
+    if (k + 1 < doc.tokens.size() && is_one_of(doc.tokens[k].folded, kHadTo) && doc.tokens[k + 1].folded == "que") {
       out.emplace_back(i, k + 1);
       continue;
     }
@@ -195,11 +194,10 @@ std::vector<std::pair<size_t, size_t>> spanish_non_apologies(const Analysis& a) 
   std::vector<std::pair<size_t, size_t>> out;
   const Document& doc = a.doc;
   if (a.language != Language::es) return out;
-  const auto in = [](std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
   for (size_t i = 0; i + 2 < doc.tokens.size(); ++i) {
-    if (!in(doc.tokens[i].folded, kRegrets) || doc.tokens[i + 1].folded != "que") continue;
+    if (!is_one_of(doc.tokens[i].folded, kRegrets) || doc.tokens[i + 1].folded != "que") continue;
     size_t k = i + 2;
-    while (k < doc.tokens.size() && k < i + 6 && in(doc.tokens[k].folded, kSkipped)) ++k;
+    while (k < doc.tokens.size() && k < i + 6 && is_one_of(doc.tokens[k].folded, kSkipped)) ++k;
     if (k >= doc.tokens.size()) break;
     const std::string_view verb = doc.tokens[k].folded;
     if (std::any_of(std::begin(kPerceiving), std::end(kPerceiving), [&](std::string_view stem) { return verb.starts_with(stem); })) {
@@ -224,7 +222,7 @@ std::vector<std::pair<size_t, size_t>> english_non_apologies(const Analysis& a) 
     if (doc.tokens[k].folded == "that" || doc.tokens[k].folded == "if") ++k;
     if (k + 1 >= doc.tokens.size() || doc.tokens[k].folded != "you") continue;
     const std::string_view verb = doc.tokens[k + 1].folded;
-    if (std::find(std::begin(kPerceiving), std::end(kPerceiving), verb) != std::end(kPerceiving)) out.emplace_back(i, k + 1);
+    if (is_one_of(verb, kPerceiving)) out.emplace_back(i, k + 1);
   }
   return out;
 }
@@ -358,7 +356,6 @@ std::vector<std::pair<size_t, size_t>> english_self_vindications(const Analysis&
   std::vector<std::pair<size_t, size_t>> out;
   const Document& doc = a.doc;
   if (a.language == Language::es || !is_public_reply(doc) || !unapologetic(a)) return out;
-  const auto in = [](std::string_view w, const auto& list) { return std::find(std::begin(list), std::end(list), w) != std::end(list); };
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (ends_with_question_mark(doc, sentence) || has_modal(doc, sentence)) continue;
@@ -371,7 +368,7 @@ std::vector<std::pair<size_t, size_t>> english_self_vindications(const Analysis&
       last = i;
       about_us = about_us || self.contains(t);
       const std::string_view next = i + 1 < sentence.last_token ? doc.tokens[i + 1].folded : "";
-      vouches = vouches || (t.folded == "clear" && i > 0 && in(doc.tokens[i - 1].folded, kBe)) ||
+      vouches = vouches || (t.folded == "clear" && i > 0 && is_one_of(doc.tokens[i - 1].folded, kBe)) ||
                 (t.folded == "clearly" && (next.ends_with("ed") || next.ends_with("en") || next.ends_with("wn")));
     }
     if (first < last && correctly.contains(doc.tokens[last])) vouches = true;
@@ -482,16 +479,18 @@ void check_empathy(const Analysis& a, HintSink& sink) {
   if (a.language != Language::es) {
     for (const PhraseMatch& m : matches.find(List::tone_boilerplate)) boilerplate.push_back(m);
   }
+  // The non-apologies ("sorry you feel that way"), found once for all the
+  // matches below.
+  auto regrets = spanish_non_apologies(a);
+  for (const auto& regret : english_non_apologies(a)) regrets.push_back(regret);
   for (const PhraseMatch& m : empathy) {
     if (match_in_entity(doc, m) || followed_by_but(doc, m)) continue;
     if (ends_with_question_mark(doc, sentence_of(doc, m.first_token))) continue;  // "I'm sorry, who is this?"
     bool non_apology = false;  // "sorry you feel that way"
     for (const PhraseMatch& d : defensive) non_apology = non_apology || (m.start < d.end && d.start < m.end);
     for (const PhraseMatch& b : boilerplate) non_apology = non_apology || (m.start < b.end && b.start < m.end);
-    for (const auto& regrets : {spanish_non_apologies(a), english_non_apologies(a)}) {
-      for (const auto& [from, to] : regrets) {
-        non_apology = non_apology || (m.start < doc.tokens[to].end && doc.tokens[from].start < m.end);
-      }
+    for (const auto& [from, to] : regrets) {
+      non_apology = non_apology || (m.start < doc.tokens[to].end && doc.tokens[from].start < m.end);
     }
     if (non_apology) continue;
     Hint h{"tone.empathy", Severity::good, m.start, m.end, "", "", {}};
